@@ -1,0 +1,41 @@
+# The two set-up commands (see README): `make run` and `make test`. Everything else is internal.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench screenshots translations clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[server,test]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	@scripts/setup-system.sh app
+	$(VENV)/bin/gongkai init --if-missing --demo --site-code 370112-TW --site-name 历城区唐王街道 \
+		--district 济南市历城区 --zone-location 唐王街道便民服务中心一楼政务公开专区 --supervision-phone 0531-88123456
+	$(VENV)/bin/gongkai
+
+test: $(STAMP)
+	@scripts/setup-system.sh test
+	$(PY) -m ruff check .
+	$(PY) -m mypy app db printing ui server
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 -q
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m mypy app db printing ui server
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py out/screens
+
+translations: $(STAMP)
+	$(PY) scripts/translations.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,1 @@
+"""Gongkai domain services: plain Python, no Qt widgets."""

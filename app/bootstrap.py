@@ -1,0 +1,85 @@
+"""``gongkai init``: create or upgrade a site's database, load bundled data, optionally demo data.
+
+Idempotent: running it again changes nothing that is already there. Each capability contributes
+its own step to ``INIT_STEPS`` (bundled data every site needs) and ``DEMO_STEPS`` (a believable
+demo site); the steps must themselves be idempotent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from app.context import AppContext
+from app.sites import SiteInfo
+from app.uow import transaction
+from app.users import Role
+
+Step = Callable[[AppContext], None]
+
+DEMO_PASSWORD = "gongkai123"
+
+# name, display name, roles: documented in README ("demo users").
+DEMO_USERS: list[tuple[str, str, frozenset[Role]]] = [
+    ("admin", "王专员", frozenset({Role.ADMIN, Role.CLERK})),
+    ("clerk", "李窗口", frozenset({Role.CLERK})),
+    ("reviewer1", "赵初审", frozenset({Role.FIRST_REVIEWER, Role.CLERK})),
+    ("reviewer2", "钱复审", frozenset({Role.SECOND_REVIEWER})),
+    ("reviewer3", "孙终审", frozenset({Role.FINAL_REVIEWER})),
+]
+
+
+def _seed_holidays(ctx: AppContext) -> None:
+    with transaction(ctx.session_factory) as session:
+        ctx.holidays.seed_bundled(session)
+
+
+def _demo_users(ctx: AppContext) -> None:
+    for name, display, roles in DEMO_USERS:
+        if ctx.users.get(name) is None:
+            ctx.users.add(name, roles, DEMO_PASSWORD, display_name=display, actor="init")
+
+
+INIT_STEPS: list[Step] = [_seed_holidays]
+DEMO_STEPS: list[Step] = [_demo_users]
+
+
+@dataclass
+class InitReport:
+    site: SiteInfo
+    steps: list[str] = field(default_factory=list)
+
+
+def initialise(
+    ctx: AppContext,
+    code: str,
+    name: str,
+    *,
+    demo: bool = False,
+    district: str = "",
+    zone_location: str = "",
+    supervision_phone: str = "",
+) -> InitReport:
+    """Create the site (or refresh its details) and run every init step, then demo steps."""
+    site = ctx.sites.ensure(
+        code,
+        name,
+        district=district,
+        zone_location=zone_location,
+        supervision_phone=supervision_phone,
+        actor="init",
+    )
+    report = InitReport(site)
+    for step in INIT_STEPS + (DEMO_STEPS if demo else []):
+        step(ctx)
+        report.steps.append(step.__name__.lstrip("_"))
+    return report
+
+
+DEMO_SITE = {
+    "code": "370112-TW",
+    "name": "历城区唐王街道",
+    "district": "济南市历城区",
+    "zone_location": "唐王街道便民服务中心一楼政务公开专区",
+    "supervision_phone": "0531-88123456",
+}

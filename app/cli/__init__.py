@@ -1,0 +1,1 @@
+"""The ``gongkai`` command line: one module per subcommand group, each with ``register()``."""

@@ -1,0 +1,87 @@
+"""Entry point of the ``gongkai`` command: parse, dispatch, and map failures to exit codes.
+
+Exit codes: 0 success; 2 bad input or usage, with a one-line reason naming where; 1 an unexpected
+failure, with the log file's path. With no subcommand the staff window opens; the window itself is
+provided by the composition root (app/__main__.py), so this module never imports the UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from types import ModuleType
+from typing import Protocol
+
+from app.cli import core, workdays
+from app.cli.common import CliEnv
+from app.errors import GongkaiError
+from app.logsetup import configure as configure_logging
+from app.version import app_version
+from db.migrate import NewerDatabaseError
+
+log = logging.getLogger(__name__)
+
+# Each subcommand group registers itself; later capabilities append their module here.
+COMMAND_MODULES: list[ModuleType] = [core, workdays]
+
+
+class GuiLauncher(Protocol):
+    """What the composition root hands in to open windows."""
+
+    def run_staff(self, env: CliEnv) -> int: ...
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with usage errors as one line naming the argument, exit 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: 用法错误：{message}（详见 {self.prog} --help）\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="gongkai",
+        description="公开专区工作台：基层政务公开专区的目录、公示、活动、依申请公开与同步。不带子命令时打开工作窗口。",
+    )
+    parser.add_argument(
+        "--data-dir", help="数据目录（数据库、备份、日志、生成文件）；也可用环境变量 GONGKAI_DATA_DIR"
+    )
+    parser.add_argument("--version", action="version", version=f"gongkai {app_version()}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="日志写入调试信息")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    env = CliEnv(args)
+    handler: Callable[[CliEnv], int] | None = getattr(args, "handler", None)
+    try:
+        configure_logging(env.paths, verbose=args.verbose)
+    except OSError as exc:
+        sys.stderr.write(f"gongkai: 数据目录 {env.paths.root} 不可写：{exc}\n")
+        return 2
+    try:
+        if handler is None:
+            if gui is None:
+                parser.print_help()
+                return 0
+            return gui.run_staff(env)
+        return handler(env)
+    except (GongkaiError, NewerDatabaseError) as exc:
+        sys.stderr.write(f"gongkai: {exc}\n")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log.exception("unexpected failure in %s", args.command)
+        sys.stderr.write(f"gongkai: 意外错误，详情已写入日志 {env.paths.log_file}\n")
+        return 1
+    finally:
+        env.close()

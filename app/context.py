@@ -1,0 +1,66 @@
+"""The composition of Gongkai's services over one data directory.
+
+``AppContext.open`` is called once by the composition root (app/__main__.py via the CLI, or a test
+fixture); it makes the engine, migrates the database and builds every service with its
+dependencies. Nothing here is global: two contexts on two data directories live side by side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.clock import Clock
+from app.holidays import HolidayService
+from app.paths import DataPaths
+from app.settings import SettingsService
+from app.sites import SiteService
+from app.users import UserService
+from db import migrate
+from db.session import make_engine, make_session_factory
+
+
+@dataclass
+class AppContext:
+    """Every service, built over one database."""
+
+    paths: DataPaths
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    clock: Clock
+    readonly: bool
+    users: UserService = field(init=False)
+    sites: SiteService = field(init=False)
+    settings: SettingsService = field(init=False)
+    holidays: HolidayService = field(init=False)
+
+    def __post_init__(self) -> None:
+        sf = self.session_factory
+        self.users = UserService(sf)
+        self.sites = SiteService(sf)
+        self.settings = SettingsService(sf)
+        self.holidays = HolidayService(sf)
+
+    @classmethod
+    def open(
+        cls,
+        paths: DataPaths,
+        *,
+        readonly: bool = False,
+        clock: Clock | None = None,
+        migrate_schema: bool = True,
+    ) -> AppContext:
+        """Open (and, unless read-only, create or migrate) the database in ``paths``."""
+        if not readonly:
+            paths.ensure()
+        engine = make_engine(paths.database, readonly=readonly)
+        if readonly:
+            migrate.check_not_newer(engine)
+        elif migrate_schema:
+            migrate.upgrade(engine, paths.database)
+        return cls(paths, engine, make_session_factory(engine), clock or Clock(), readonly)
+
+    def close(self) -> None:
+        self.engine.dispose()

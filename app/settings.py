@@ -1,0 +1,73 @@
+"""Business preferences kept in the database (typed, with defaults); UI state lives in QSettings.
+
+Each setting is declared once in ``SETTINGS`` with its default and a user-facing label, so the
+Settings page can render them generically and the CLI can read them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.uow import read_only, transaction
+from db.models import Setting
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    default: Any
+    label: str
+
+
+SETTINGS: dict[str, SettingSpec] = {
+    spec.key: spec
+    for spec in (
+        SettingSpec("public_base_url", "https://gk.example.gov.cn", "市级平台公开页面地址"),
+        SettingSpec("language", "zh_CN", "界面语言"),
+        SettingSpec("reminder_time", "08:30", "每日提醒时间"),
+        SettingSpec("kiosk_idle_seconds", 90, "触摸屏无操作返回首页（秒）"),
+        SettingSpec("kiosk_pin_hash", "", "触摸屏退出密码（哈希）"),
+        SettingSpec("sync_server_url", "", "同步服务器地址"),
+        SettingSpec("sync_token", "", "同步设备令牌"),
+    )
+}
+
+
+class SettingsService:
+    """Read and write settings by key; unknown keys are a programming error."""
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._sf = session_factory
+
+    def get(self, key: str) -> Any:
+        spec = SETTINGS[key]
+        with read_only(self._sf) as session:
+            row = session.get(Setting, key)
+            return spec.default if row is None else json.loads(row.value)
+
+    def set(self, key: str, value: Any, session: Session | None = None) -> None:
+        SETTINGS[key]  # noqa: B018  (KeyError for an undeclared setting)
+        payload = json.dumps(value, ensure_ascii=False)
+        if session is not None:
+            self._write(session, key, payload)
+            return
+        with transaction(self._sf) as own:
+            self._write(own, key, payload)
+
+    @staticmethod
+    def _write(session: Session, key: str, payload: str) -> None:
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=payload))
+        else:
+            row.value = payload
+
+    def all(self) -> dict[str, Any]:
+        with read_only(self._sf) as session:
+            stored = {r.key: json.loads(r.value) for r in session.execute(select(Setting)).scalars()}
+        return {k: stored.get(k, spec.default) for k, spec in SETTINGS.items()}

@@ -1,0 +1,1 @@
+"""Gongkai's database layer: SQLAlchemy 2.0 models, the engine/session factory and Alembic migrations."""

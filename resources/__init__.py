@@ -1,0 +1,1 @@
+"""Bundled fonts, translations and data, read through importlib.resources."""

@@ -1,0 +1,1 @@
+"""Bundled data: holiday schedules, the standard catalogue, synonyms."""

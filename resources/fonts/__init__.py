@@ -1,0 +1,1 @@
+"""Bundled CJK font (WenQuanYi Micro Hei) with its licence."""

@@ -1,0 +1,1 @@
+"""Compiled UI translations (Chinese is the source language; English in gongkai_en.ts/.qm)."""

@@ -1,0 +1,84 @@
+"""The staff window, its dialogs and the task helper, offscreen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.errors import InputError
+from ui.dialogs.first_run import FirstRunDialog
+from ui.dialogs.sign_in import SignInDialog
+from ui.env import UiEnv
+from ui.main_window import MainWindow
+from ui.pages import PAGES
+from ui.tasks import TaskRunner
+
+
+def test_every_page_opens_and_renders(qtbot: QtBot, ui_env: UiEnv, tmp_path: Path) -> None:
+    window = MainWindow(ui_env)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.nav.count() == len(PAGES)
+    for row, spec in enumerate(PAGES):
+        window.nav.setCurrentRow(row)
+        assert window.stack.currentWidget() is window.pages[spec.key]
+        pixmap = window.grab()
+        assert not pixmap.isNull()
+        pixmap.save(str(tmp_path / f"{spec.key}.png"))
+    assert "历城区唐王街道" in window.site_label.text()
+    assert "王专员" in window.user_label.text()
+
+
+def test_bus_navigation_and_counts(qtbot: QtBot, ui_env: UiEnv) -> None:
+    window = MainWindow(ui_env)
+    qtbot.addWidget(window)
+    ui_env.bus.navigate.emit("settings", "")
+    assert window.stack.currentWidget() is window.pages["settings"]
+    ui_env.bus.counts_changed.emit("notices", 3)
+    row = [s.key for s in PAGES].index("notices")
+    assert window.nav.item(row).text().endswith("(3)")
+
+
+def test_sign_in_dialog(qtbot: QtBot, ui_env: UiEnv) -> None:
+    dialog = SignInDialog(ui_env.ctx.users, "历城区唐王街道")
+    qtbot.addWidget(dialog)
+    dialog.name.setCurrentText("admin")
+    dialog.password.setText("wrong")
+    dialog._try_sign_in()
+    assert dialog.user is None and "错误" in dialog.message.text()
+    dialog.password.setText("gongkai123")
+    dialog._try_sign_in()
+    assert dialog.user is not None and dialog.user.name == "admin"
+
+
+def test_first_run_dialog_defaults(qtbot: QtBot) -> None:
+    dialog = FirstRunDialog()
+    qtbot.addWidget(dialog)
+    values = dialog.values()
+    assert values["code"] and values["name"] and dialog.demo.isChecked()
+
+
+def test_task_runner_delivers_results_on_the_gui_thread(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    got: list[object] = []
+    runner.run(lambda: 6 * 7, got.append)
+    qtbot.waitUntil(lambda: got == [42], timeout=5000)
+    errors: list[BaseException] = []
+
+    def boom() -> None:
+        raise InputError("坏输入")
+
+    runner.run(boom, None, errors.append)
+    qtbot.waitUntil(lambda: len(errors) == 1, timeout=5000)
+    assert isinstance(errors[0], InputError)
+    with qtbot.waitSignal(runner.failed, timeout=5000):
+        runner.run(boom)
+    assert runner.wait()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_settings_language_is_a_setting(ui_env: UiEnv, language: str) -> None:
+    ui_env.ctx.settings.set("language", language)
+    assert ui_env.ctx.settings.get("language") == language

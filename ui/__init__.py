@@ -1,0 +1,1 @@
+"""Gongkai's PySide6 user interface: thin views over app/ services."""

@@ -1,0 +1,18 @@
+"""App-level signals so views refresh themselves after a change, instead of a global reset."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class DataBus(QObject):
+    """Signals:
+    changed(str): records of an entity kind ("catalogue", "notice", "event", "request", "holiday",
+        "user", "settings", "sync") changed; views showing that kind reload.
+    navigate(str, str): open page ``key`` at record ``uuid`` (empty for the page itself).
+    counts_changed(str, int): a page's "needs attention" count, shown in the navigation.
+    """
+
+    changed = Signal(str)
+    navigate = Signal(str, str)
+    counts_changed = Signal(str, int)

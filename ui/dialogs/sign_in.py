@@ -1,0 +1,64 @@
+"""The sign-in dialog: user name and password, checked by the user service."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import AuthenticationError
+from app.users import StaffUser, UserService
+
+
+class SignInDialog(QDialog):
+    """Asks for a user and password until they match; ``user`` holds the result after accept."""
+
+    def __init__(self, users: UserService, site_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._users = users
+        self.user: StaffUser | None = None
+        self.setWindowTitle(self.tr("登录 — 公开专区工作台"))
+        layout = QVBoxLayout(self)
+        heading = QLabel(site_name)
+        heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        layout.addWidget(heading)
+        form = QFormLayout()
+        self.name = QComboBox()
+        self.name.setEditable(True)
+        for u in users.list():
+            if u.active:
+                self.name.addItem(f"{u.name}", u.name)
+        form.addRow(self.tr("用户名"), self.name)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("密码"), self.password)
+        layout.addLayout(form)
+        self.message = QLabel("")
+        self.message.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self._try_sign_in)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.password.setFocus()
+        self.setMinimumWidth(380)
+
+    def _try_sign_in(self) -> None:
+        try:
+            self.user = self._users.authenticate(self.name.currentText().strip(), self.password.text())
+        except AuthenticationError:
+            self.message.setText(self.tr("用户名或密码错误，请重试。"))
+            self.password.selectAll()
+            return
+        self.accept()

@@ -1,0 +1,132 @@
+"""The staff window: navigation on the left, one page at a time, site and user in the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import backup
+from app.version import app_version
+from ui.crash import show_error
+from ui.dialogs.about import show_about
+from ui.env import UiEnv
+from ui.pages import PAGES, PageSpec
+
+
+class MainWindow(QMainWindow):
+    """Builds every page once; pages refresh themselves from the bus."""
+
+    def __init__(self, env: UiEnv, pages: list[PageSpec] | None = None) -> None:
+        super().__init__()
+        self._env = env
+        self._specs = pages or PAGES
+        self._counts: dict[str, int] = {}
+        site = env.ctx.sites.get()
+        self.site_name = site.name if site else ""
+        self.setWindowTitle(self.tr("公开专区工作台") + (f" — {self.site_name}" if self.site_name else ""))
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(170)
+        self.nav.setStyleSheet(
+            "QListWidget#nav { font-size: 13pt; background: #f3f5f8; border: none; }"
+            "QListWidget#nav::item { padding: 12px 10px; }"
+            "QListWidget#nav::item:selected { background: #1d5fa8; color: white; }"
+        )
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        for spec in self._specs:
+            page = spec.factory(env)
+            self.pages[spec.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(self._nav_text(spec))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        self._build_menus()
+        self.user_label = QLabel(self.tr("当前用户：") + env.user.label)
+        self.site_label = QLabel(self.tr("站点：") + self.site_name)
+        self.sync_label = QLabel(self.tr("同步：未配置"))
+        self.statusBar().addWidget(self.site_label)
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.sync_label)
+
+        env.bus.navigate.connect(self.open_page)
+        env.bus.counts_changed.connect(self._on_count)
+        env.tasks.failed.connect(lambda exc: show_error(self, exc, str(env.ctx.paths.log_file)))
+        self.resize(1280, 800)
+        self._restore_geometry()
+
+    def _nav_text(self, spec: PageSpec) -> str:
+        title = QCoreApplication.translate("Nav", spec.title)
+        count = self._counts.get(spec.key, 0)
+        return f"{title}  ({count})" if count else title
+
+    def _on_count(self, key: str, count: int) -> None:
+        self._counts[key] = count
+        for row, spec in enumerate(self._specs):
+            if spec.key == key:
+                self.nav.item(row).setText(self._nav_text(spec))
+
+    def open_page(self, key: str, record_uuid: str = "") -> None:
+        """Show page ``key``; pages with ``open_record`` jump to the record."""
+        for row, spec in enumerate(self._specs):
+            if spec.key == key:
+                self.nav.setCurrentRow(row)
+                page = self.pages[key]
+                opener = getattr(page, "open_record", None)
+                if record_uuid and callable(opener):
+                    opener(record_uuid)
+                return
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        backup_action = QAction(self.tr("立即备份数据库"), self)
+        backup_action.triggered.connect(self._backup)
+        file_menu.addAction(backup_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("退出"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        about = QAction(self.tr("关于"), self)
+        about.triggered.connect(lambda: show_about(self, app_version(), str(self._env.ctx.paths.root)))
+        help_menu.addAction(about)
+
+    def _backup(self) -> None:
+        paths = self._env.ctx.paths
+
+        def done(path: object) -> None:
+            QMessageBox.information(self, self.tr("备份完成"), self.tr("已备份到：") + str(path))
+
+        self._env.tasks.run(lambda: backup.backup(paths), done, lambda e: show_error(self, e))
+
+    def _restore_geometry(self) -> None:
+        state = QSettings().value("main_window/geometry")
+        if state is not None:
+            self.restoreGeometry(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self._env.tasks.wait(10000)
+        super().closeEvent(event)
