@@ -3,19 +3,25 @@
 Before migrating an existing file it is copied aside (``<name>.pre-<rev>.bak``); a database whose
 revision this version of Gongkai does not know (written by a newer version) is refused and left
 untouched.
+
+Start-up speed: importing Alembic costs a few hundred milliseconds, so the common case (the
+database is already at head) is decided without it, by reading ``alembic_version`` with sqlite3
+and the revision graph from the revision files' text. Alembic is imported only to migrate.
 """
 
 from __future__ import annotations
 
+import ast
 import logging
 import sqlite3
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -27,23 +33,49 @@ class NewerDatabaseError(RuntimeError):
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
+@cache
+def revision_graph() -> dict[str, tuple[str, ...]]:
+    """revision → its down revisions, read from the revision files without importing Alembic."""
+    graph: dict[str, tuple[str, ...]] = {}
+    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        values: dict[str, object] = {}
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None
+            if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
+                values[target.id] = ast.literal_eval(node.value)  # type: ignore[union-attr]
+        if "revision" not in values:
+            continue
+        down = values.get("down_revision")
+        downs = () if down is None else (tuple(down) if isinstance(down, tuple | list) else (str(down),))
+        graph[str(values["revision"])] = downs
+    return graph
+
+
 def script_heads() -> set[str]:
-    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
+    graph = revision_graph()
+    referenced = {d for downs in graph.values() for d in downs}
+    return set(graph) - referenced
 
 
 def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(revision_graph())
 
 
 def current_revisions(engine: Engine) -> set[str]:
     with engine.connect() as conn:
-        return set(MigrationContext.configure(conn).get_current_heads())
+        exists = conn.execute(
+            text("SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'")
+        ).first()
+        if exists is None:
+            return set()
+        return {row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))}
 
 
 def check_not_newer(engine: Engine) -> None:
@@ -66,6 +98,8 @@ def upgrade(engine: Engine, db_path: Path | None = None, *, target: str = "heads
     current = current_revisions(engine)
     if current == script_heads() and target == "heads":
         return None
+    from alembic import command
+
     backup: Path | None = None
     if db_path is not None and db_path.exists() and current:
         backup = db_path.with_name(f"{db_path.name}.pre-{'-'.join(sorted(current))}.bak")
@@ -79,12 +113,14 @@ def upgrade(engine: Engine, db_path: Path | None = None, *, target: str = "heads
 
 
 def _copy_consistently(src: Path, dst: Path) -> None:
-    """Copy a live SQLite file with the backup API, so WAL contents are included."""
+    """Copy a live SQLite file with the backup API, so pages still in the WAL are included."""
     with sqlite3.connect(src) as source, sqlite3.connect(dst) as target:
         source.backup(target)
 
 
 def downgrade(engine: Engine, target: str) -> None:
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -48,18 +48,17 @@ class MainWindow(QMainWindow):
             "QListWidget#nav::item:selected { background: #1d5fa8; color: white; }"
         )
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
+        # Pages are built on first visit: start-up pays only for the first page.
+        self._built: dict[str, QWidget] = {}
         for spec in self._specs:
-            page = spec.factory(env)
-            self.pages[spec.key] = page
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())
             item = QListWidgetItem(self._nav_text(spec))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
         self.nav.setCurrentRow(0)
 
         self._build_menus()
@@ -75,6 +74,28 @@ class MainWindow(QMainWindow):
         env.tasks.failed.connect(lambda exc: show_error(self, exc, str(env.ctx.paths.log_file)))
         self.resize(1280, 800)
         self._restore_geometry()
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built now if it has not been shown yet."""
+        if key not in self._built:
+            row = [s.key for s in self._specs].index(key)
+            page = self._specs[row].factory(self._env)
+            old = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self._built[key] = page
+        return self._built[key]
+
+    @property
+    def pages(self) -> dict[str, QWidget]:
+        """Every page (building those not yet shown); for tests and navigation."""
+        return {spec.key: self.page(spec.key) for spec in self._specs}
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentWidget(self.page(self._specs[row].key))
 
     def _nav_text(self, spec: PageSpec) -> str:
         title = QCoreApplication.translate("Nav", spec.title)
@@ -92,7 +113,7 @@ class MainWindow(QMainWindow):
         for row, spec in enumerate(self._specs):
             if spec.key == key:
                 self.nav.setCurrentRow(row)
-                page = self.pages[key]
+                page = self.page(key)
                 opener = getattr(page, "open_record", None)
                 if record_uuid and callable(opener):
                     opener(record_uuid)

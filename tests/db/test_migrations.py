@@ -78,3 +78,10 @@ def test_pragmas(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_fast_revision_graph_agrees_with_alembic() -> None:
+    """The start-up fast path reads the same heads and revisions Alembic does."""
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert migrate.script_heads() == set(script.get_heads())
+    assert migrate.known_revisions() == {r.revision for r in script.walk_revisions()}

@@ -1,0 +1,1 @@
+"""Benchmarks: run directly, they print their figures (timings never live in tests)."""
