@@ -47,9 +47,11 @@ def revision_graph() -> dict[str, tuple[str, ...]]:
     for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
         values: dict[str, object] = {}
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+                continue
+            target = node.targets[0]
             if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
-                values[target.id] = ast.literal_eval(node.value)  # type: ignore[union-attr]
+                values[target.id] = ast.literal_eval(node.value)
         if "revision" not in values:
             continue
         down = values.get("down_revision")

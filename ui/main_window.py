@@ -80,10 +80,11 @@ class MainWindow(QMainWindow):
         if key not in self._built:
             row = [s.key for s in self._specs].index(key)
             page = self._specs[row].factory(self._env)
-            old = self.stack.widget(row)
+            stand_in = self.stack.widget(row)
             self.stack.insertWidget(row, page)
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            if stand_in is not None:
+                self.stack.removeWidget(stand_in)
+                stand_in.deleteLater()
             self._built[key] = page
         return self._built[key]
 
