@@ -44,7 +44,8 @@ def test_bus_navigation_and_counts(qtbot: QtBot, ui_env: UiEnv) -> None:
 def test_sign_in_dialog(qtbot: QtBot, ui_env: UiEnv) -> None:
     dialog = SignInDialog(ui_env.ctx.users, "历城区唐王街道")
     qtbot.addWidget(dialog)
-    dialog.name.setCurrentText("admin")
+    dialog.name.setCurrentIndex(dialog.name.findData("admin"))
+    assert "王专员" in dialog.name.currentText()
     dialog.password.setText("wrong")
     dialog._try_sign_in()
     assert dialog.user is None and "错误" in dialog.message.text()
