@@ -92,8 +92,8 @@ def cmd_templates(env: CliEnv) -> int:
         print_table(
             [
                 [
-                    r["key"],
-                    r["name"],
+                    str(r["key"]),
+                    str(r["name"]),
                     "公示" if r["kind"] == "publicity" else "公告",
                     f"{r['min_days']}{'个工作日' if r['unit'] == 'working' else '日'}"
                     if r["min_days"]
