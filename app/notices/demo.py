@@ -60,10 +60,10 @@ def _dibao(today: date) -> NoticeDraft:
     )
     return NoticeDraft(
         template="dibao",
-        title="唐王街道关于2025年第三批城乡最低生活保障拟保障对象的公示",
+        title=f"唐王街道关于{today.year}年第三批城乡最低生活保障拟保障对象的公示",
         body=(
             "根据《社会救助暂行办法》和《最低生活保障审核确认办法》的有关规定，经村（居）民委员会入户调查、"
-            "民主评议和街道办事处审核，现将2025年第三批城乡最低生活保障拟保障对象名单予以公示（见下表），接受社会监督。\n\n"
+            f"民主评议和街道办事处审核，现将{today.year}年第三批城乡最低生活保障拟保障对象名单予以公示（见下表），接受社会监督。\n\n"
             "公示对象张桂兰家住东唐村3组18号，因病致贫，其子李明（身份证号370112198501120416）已另行申请临时救助。"
         ),
         period_start=today,
@@ -91,6 +91,7 @@ def demo_notices(ctx: AppContext) -> None:
         for name, village, loc, medium in BOARDS
     }
     today = ctx.clock.today()
+    quarter = (today.month - 1) // 3 + 1
 
     def chain(svc: NoticeService, uuid: str) -> None:
         svc.review(uuid, actor=r1, decision="approve", opinion="文字规范，同意。")
@@ -125,7 +126,7 @@ def demo_notices(ctx: AppContext) -> None:
             template="land_pre",
             title="关于西营村、山头店村拟征收土地的预公告",
             body=(
-                "因唐王街道2025年度第3批次城镇建设用地需要，根据《中华人民共和国土地管理法》第四十七条及《中华人民共和国土地管理法实施条例》第二十六条的规定，现将拟征收土地有关事项预公告如下：\n\n"
+                f"因唐王街道{today.year}年度第3批次城镇建设用地需要，根据《中华人民共和国土地管理法》第四十七条及《中华人民共和国土地管理法实施条例》第二十六条的规定，现将拟征收土地有关事项预公告如下：\n\n"
                 "一、征收目的\n\n用于唐王片区中小学及配套道路建设，属于公共利益需要。\n\n"
                 "二、拟征收范围\n\n西营村、山头店村集体土地约86.4亩，具体范围以勘测定界图为准，图件在村委会张贴。\n\n"
                 "三、土地现状调查安排\n\n自本公告发布之日起，由街道会同自然资源部门开展土地现状调查，请土地所有权人、使用权人予以配合。\n\n"
@@ -157,8 +158,8 @@ def demo_notices(ctx: AppContext) -> None:
     elderly = past_service.create(
         NoticeDraft(
             template="elderly",
-            title="唐王街道关于2025年第三季度新增高龄津贴发放对象的公示",
-            body="根据《山东省老年人权益保障条例》和高龄津贴发放有关规定，经本人申请、村（居）委会初审和街道审核，现将2025年第三季度新增高龄津贴发放对象予以公示。",
+            title=f"唐王街道关于{today.year}年第{quarter}季度新增高龄津贴发放对象的公示",
+            body=f"根据《山东省老年人权益保障条例》和高龄津贴发放有关规定，经本人申请、村（居）委会初审和街道审核，现将{today.year}年第{quarter}季度新增高龄津贴发放对象予以公示。",
             period_start=past,
             period_end=past + timedelta(days=6),
             issuer=ISSUER,
@@ -213,8 +214,8 @@ def demo_notices(ctx: AppContext) -> None:
     service.create(
         NoticeDraft(
             template="village_affairs",
-            title="东唐村2025年第三季度村务财务公开",
-            body="根据《中华人民共和国村民委员会组织法》第三十条，现将本村2025年第三季度村务、财务收支情况公开如下：",
+            title=f"东唐村{today.year}年第{quarter}季度村务财务公开",
+            body=f"根据《中华人民共和国村民委员会组织法》第三十条，现将本村{today.year}年第{quarter}季度村务、财务收支情况公开如下：",
             period_start=today + timedelta(days=3),
             period_end=today + timedelta(days=33),
             issuer="东唐村村民委员会",
