@@ -97,7 +97,7 @@ def notice_document(notice: NoticePrint) -> Document:
     for line in (notice.period_text, notice.objection_text, notice.contact_text, notice.supervision_text):
         if line.strip():
             blocks.append(Paragraph(line))
-    blocks.append(QRBlock(notice.public_url, "扫码查看详情", 30))
+    blocks.append(QRBlock(notice.public_url, "扫码查看详情", 25))
     if notice.closing:
         blocks.append(Paragraph(notice.closing))
     blocks.append(Signature(notice.issuer, notice.date_text))
