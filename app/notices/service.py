@@ -319,7 +319,7 @@ class NoticeService(BoardRegister):
                     )
                 if step == "final" and not confidentiality_checked:
                     raise InputError(
-                        "confidentiality_checked：终审须确认已完成保密审查（涉密信息不公开，公开信息不涉密）"
+                        "confidentiality_checked：终审须确认已完成保密审查（涉密信息不公开，公开信息不涉密；命令行加 --confidentiality-checked）"
                     )
                 row.status = after
             self._step(
