@@ -40,8 +40,19 @@ def _demo_users(ctx: AppContext) -> None:
             ctx.users.add(name, roles, DEMO_PASSWORD, display_name=display, actor="init")
 
 
-INIT_STEPS: list[Step] = [_seed_holidays]
-DEMO_STEPS: list[Step] = [_demo_users]
+def _seed_request_rules(ctx: AppContext) -> None:
+    with transaction(ctx.session_factory) as session:
+        ctx.requests.seed_rules(session)
+
+
+def _demo_requests(ctx: AppContext) -> None:
+    from app.requests import demo
+
+    demo.seed(ctx)
+
+
+INIT_STEPS: list[Step] = [_seed_holidays, _seed_request_rules]
+DEMO_STEPS: list[Step] = [_demo_users, _demo_requests]
 
 
 @dataclass

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.clock import Clock
 from app.holidays import HolidayService
 from app.paths import DataPaths
+from app.requests import RequestService
 from app.settings import SettingsService
 from app.sites import SiteService
 from app.users import UserService
@@ -35,6 +36,7 @@ class AppContext:
     sites: SiteService = field(init=False)
     settings: SettingsService = field(init=False)
     holidays: HolidayService = field(init=False)
+    requests: RequestService = field(init=False)
 
     def __post_init__(self) -> None:
         sf = self.session_factory
@@ -42,6 +44,7 @@ class AppContext:
         self.sites = SiteService(sf)
         self.settings = SettingsService(sf)
         self.holidays = HolidayService(sf)
+        self.requests = RequestService(sf, self.clock, self.holidays, self.settings, self.sites)
 
     @classmethod
     def open(
