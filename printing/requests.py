@@ -76,15 +76,20 @@ class AnnualSheet:
 
 
 def receipt_pdf(data: ReceiptData) -> bytes:
+    """One A4 page: the fields, the status QR, the notes, then issuer and date.
+
+    Issuer and date are right-aligned lines rather than a ``Signature`` block: the block's seal
+    area would push them onto a second page, and a receipt is stamped beside the issuer anyway.
+    """
     blocks: list[Block] = [
-        Table(["项目", "内容"], [[k, v] for k, v in data.fields], col_widths=[1, 3]),
-        Spacer(4),
+        Table(["项目", "内容"], [[k, v] for k, v in data.fields], col_widths=[1.4, 3]),
+        QRBlock(data.status_url, caption="扫码查询办理进度（仅显示编号、状态和答复期限）", size_mm=25),
     ]
     blocks += [Paragraph(n) for n in data.notes]
-    blocks.append(
-        QRBlock(data.status_url, caption="扫码查询办理进度（仅显示编号、状态和答复期限）", size_mm=32)
-    )
-    blocks.append(Signature(data.site_name, data.date_text))
+    blocks += [
+        Paragraph(f"{data.site_name}（盖章）", indent=False, align="right"),
+        Paragraph(data.date_text, indent=False, align="right"),
+    ]
     return render(
         Document(
             title="政府信息公开申请登记回执",

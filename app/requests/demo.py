@@ -64,41 +64,52 @@ ORGS = [
     _Applicant("other_org", "唐王街道东营村股份经济合作社", "冯社长", "13553112345"),
 ]
 
-TOPICS = [
-    "唐王街道2025年度老旧小区改造项目清单及资金安排",
-    "东营村土地征收补偿安置方案及补偿标准",
-    "本人所在村2025年度农村低保审核结果",
-    "唐王街道2025年中小学学区划分及招生政策",
-    "唐王街道养老服务中心建设项目招标文件",
-    "王舍人至唐王道路拓宽工程征地范围图",
-    "唐王街道2025年财政预算及三公经费说明",
-    "辖区内规模养殖场环境影响评价批复",
-    "唐王街道农村宅基地审批办理情况",
-    "唐王街道2024年度政府信息公开工作年度报告原件",
-    "东营村2025年村级财务收支明细",
-    "唐王街道社区卫生服务站设置审批文件",
-]
+TOPICS = ["唐王街道2025年冬季清洁取暖补贴发放标准", "东营村2025年度集体土地流转合同"]
 
-# (months back from today for receipt, working days to answer, answer type, note)
+# (answer type, information sought, answer note)
 ANSWERED = [
-    ("disclose", "已提供《老旧小区改造项目清单》复印件3页"),
-    ("disclose", "已告知该信息已在区政府网站主动公开及网址"),
-    ("partial", "补偿标准予以公开；涉及其他被征收户个人信息的部分不予公开"),
-    ("withhold_third_party", "申请公开的低保名单含他人家庭收入等个人隐私，第三方不同意公开"),
-    ("disclose", "已提供学区划分方案"),
-    ("withhold_process", "招标文件尚在内部审核，属于过程性信息"),
-    ("not_exist", "经检索本机关未制作该征地范围图"),
-    ("not_ours", "该信息由济南市历城区财政局负责公开，联系电话0531-88161234"),
-    ("disclose", "已通过电子邮件提供"),
-    ("reject_repeat", "申请人于本年3月已提出相同申请，本机关已于同月答复"),
-    ("reject_petition", "申请内容为投诉养殖场扰民，已转街道信访办处理"),
-    ("disclose", "已提供宅基地审批统计表"),
-    ("reject_publication", "已告知可在区档案馆及区政府网站获取该年报"),
-    ("partial", "村级财务收支总表予以公开，涉及个人的报销明细不予公开"),
-    ("needs_creation", "所需统计需要对多年资料进行汇总加工，本机关无现成信息"),
-    ("other_no_correction", "申请人逾期未补正"),
-    ("disclose", "已提供卫生服务站设置批复复印件"),
-    ("not_exist", "经检索未找到该年度相关文件"),
+    (
+        "disclose",
+        "唐王街道2025年度老旧小区改造项目清单及资金安排",
+        "已提供《老旧小区改造项目清单》复印件45页",
+    ),
+    ("disclose", "唐王街道2026年中小学学区划分及招生政策", "已告知该信息已在区政府网站主动公开及网址"),
+    (
+        "partial",
+        "东营村土地征收补偿安置方案及补偿标准",
+        "补偿标准予以公开；涉及其他被征收户个人信息的部分不予公开。",
+    ),
+    (
+        "withhold_third_party",
+        "东营村2026年度农村低保对象家庭收入核查材料",
+        "材料含他人家庭收入等个人隐私，第三方书面不同意公开。",
+    ),
+    ("disclose", "唐王街道2026年春季义务教育入学报名安排", "已提供入学报名安排"),
+    (
+        "withhold_process",
+        "唐王街道养老服务中心建设项目内部会议纪要",
+        "会议纪要属于内部研究讨论的过程性信息。",
+    ),
+    ("not_exist", "王舍人至唐王道路拓宽工程征地范围图", "经检索本机关未制作该征地范围图。"),
+    ("not_ours", "历城区2026年财政预算及三公经费说明", "济南市历城区财政局，联系电话0531-88161234。"),
+    ("disclose", "唐王街道2026年度征兵工作安排", "已通过电子邮件提供"),
+    (
+        "reject_repeat",
+        "唐王街道2025年度老旧小区改造项目清单及资金安排",
+        "本机关已于本年2月就相同内容作出答复。",
+    ),
+    ("reject_petition", "投诉唐王街道某规模养殖场气味扰民并要求查处", "已转街道信访办按信访程序处理"),
+    ("disclose", "唐王街道2025年农村宅基地审批办理情况", "已提供宅基地审批统计表"),
+    ("reject_publication", "唐王街道2025年度政府信息公开工作年度报告", "已告知可在区政府网站及区档案馆获取"),
+    ("partial", "东营村2025年村级财务收支明细", "收支总表予以公开，涉及个人的报销明细不予公开。"),
+    (
+        "needs_creation",
+        "唐王街道近十年各村人口变化统计分析",
+        "所需统计需对多年资料汇总加工，本机关无现成信息",
+    ),
+    ("other_no_correction", "关于那个补贴的文件", "申请人逾期未补正"),
+    ("disclose", "唐王街道社区卫生服务站设置审批文件", "已提供设置批复复印件"),
+    ("not_exist", "唐王街道2019年度村庄规划修编批复", "经检索未找到该年度相关文件。"),
 ]
 
 CHANNELS = [
@@ -163,7 +174,7 @@ def seed(ctx: AppContext) -> None:
         received = last_dec + timedelta(days=15 + i * 3)
         while not cal.is_workday(received):
             received += timedelta(days=1)
-        uuid = intake(received, applicants[i + 2], TOPICS[(i + 5) % len(TOPICS)], CHANNELS[i])
+        uuid = intake(received, applicants[i + 2], TOPICS[i], CHANNELS[i])
         work(uuid)
         svc.transition(uuid, "sign_off", actor=clerk)
         svc.answer(uuid, answer_type="disclose", actor=signer, on=cal.add(received, 18).date, note="已提供")
@@ -172,12 +183,12 @@ def seed(ctx: AppContext) -> None:
     # Answered during this year, spread from January to a month ago.
     first = date(today.year, 1, 6)
     span = max((_back(cal, today, 30) - first).days, 30)
-    for i, (answer_type, note) in enumerate(ANSWERED):
+    for i, (answer_type, topic, note) in enumerate(ANSWERED):
         received = first + timedelta(days=span * i // len(ANSWERED))
         while not cal.is_workday(received):
             received += timedelta(days=1)
         who = applicants[(i * 5) % len(applicants)]
-        uuid = intake(received, who, TOPICS[i % len(TOPICS)], CHANNELS[i % len(CHANNELS)])
+        uuid = intake(received, who, topic, CHANNELS[i % len(CHANNELS)])
         if answer_type == "other_no_correction":
             svc.request_correction(
                 uuid,

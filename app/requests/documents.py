@@ -56,22 +56,22 @@ def receipt(detail: RequestDetail, *, site_name: str, base_url: str, today: date
     s = detail.summary
     channel = CHANNELS[s.channel]
     fields = [
-        ("申请编号", s.number),
-        ("申请人", s.applicant_name),
-        ("申请人类型", APPLICANT_KINDS.get(s.applicant_kind, s.applicant_kind)),
+        ("申请人", f"{s.applicant_name}（{APPLICANT_KINDS.get(s.applicant_kind, s.applicant_kind)}）"),
         ("证件号码", mask_id(detail.contact.id_number) or "—"),
         ("联系电话", mask_phone(detail.contact.phone) or "—"),
         ("提交方式", channel.label),
         ("收到申请日期", cn_date(s.received_on)),
         ("所需信息", s.description),
-        ("提供形式", FORMS.get(detail.form, detail.form)),
-        ("获取方式", DELIVERIES.get(detail.delivery, detail.delivery)),
+        (
+            "提供形式和获取方式",
+            f"{FORMS.get(detail.form, detail.form)}，{DELIVERIES.get(detail.delivery, detail.delivery)}",
+        ),
         ("答复期限", due_text(detail)),
     ]
     notes = [
-        f"收到申请日期的确定：{channel.rule}。",
-        f"本机关自收到申请之日起{detail.clock.answer_days}个工作日内答复（{REGULATIONS}第三十三条）。"
-        "如需补正、征求第三方意见或延期答复，将依法书面告知。",
+        f"本机关自收到申请之日起{detail.clock.answer_days}个工作日内答复（条例第三十三条）；"
+        "如需补正、征求第三方意见或延期答复，将依法书面告知。"
+        f"收到申请日期依{channel.rule.split('：')[0]}确定。",
     ]
     return printed.receipt_pdf(
         printed.ReceiptData(
@@ -104,7 +104,9 @@ def letter(detail: RequestDetail, kind: str, *, site_name: str, today: date) -> 
     if kind not in LETTER_KINDS:
         raise InputError(f"告知书类型：应为 {'、'.join(LETTER_KINDS)} 之一，实为“{kind}”")
     s = detail.summary
-    note = _masker.mask(detail.answer_note)
+    note = _masker.mask(detail.answer_note).strip()
+    if note and note[-1] not in "。！？":
+        note += "。"
     items: list[str] = []
     if kind == "correction":
         if detail.correction_requested_on is None:
