@@ -8,7 +8,7 @@ from typing import Any
 
 from app.requests.clock import ClockResult
 from app.requests.fees import FeeQuote
-from app.requests.rules import ANSWER_LABELS, APPLICANT_KINDS, CHANNELS, STATES
+from app.requests.rules import ANSWER_LABELS, APPLICANT_KINDS, CHANNELS, OPEN_STATES, STATES
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,11 @@ class RequestSummary:
     @property
     def answer_label(self) -> str:
         return ANSWER_LABELS.get(self.answer_type, self.answer_type)
+
+    @property
+    def is_open(self) -> bool:
+        """Not yet answered: the clock runs, is paused, or waits for a correction."""
+        return self.status in OPEN_STATES or self.status == "correction_requested"
 
     @property
     def overdue(self) -> bool:
