@@ -31,6 +31,19 @@ REMEDY = (
 )
 
 
+# Why information is withheld, as a letter states it (条例第十四条至第十六条、第三十六条第（七）项).
+WITHHOLD_REASONS = {
+    "withhold_secret": "属于国家秘密",
+    "withhold_law": "属于法律、行政法规禁止公开的政府信息",
+    "withhold_safety": "公开后可能危及国家安全、公共安全、经济安全、社会稳定",
+    "withhold_third_party": "涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害",
+    "withhold_internal": "属于人事管理、后勤管理、内部工作流程等方面的内部事务信息",
+    "withhold_process": "属于行政机关在履行行政管理职能过程中形成的讨论记录、过程稿等过程性信息",
+    "withhold_enforcement": "属于行政执法案卷信息",
+    "withhold_query": "属于法律、行政法规对信息的获取有特别规定的行政查询事项",
+}
+
+
 def cn_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
@@ -145,7 +158,7 @@ def letter(detail: RequestDetail, kind: str, *, site_name: str, today: date) -> 
         f"本机关向您提供该政府信息（{form}，{delivery}）。",
         "partial": f"经审查，您申请获取的政府信息中含有不应当公开的内容，但能够作区分处理。根据{REGULATIONS}"
         "第三十七条的规定，本机关向您提供可以公开的部分，并对不予公开的部分说明理由。",
-        "nondisclosure": f"经审查，您申请获取的政府信息{answer.row.split('.', 1)[-1]}。根据{REGULATIONS}"
+        "nondisclosure": f"经审查，您申请获取的政府信息{WITHHOLD_REASONS.get(s.answer_type, '依法不予公开')}。根据{REGULATIONS}"
         f"{answer.basis.removeprefix('条例')}和第三十六条第（三）项的规定，本机关不予公开。",
         "not_exist": f"经检索查找，本机关未制作或者获取上述政府信息，该政府信息不存在。根据{REGULATIONS}"
         "第三十六条第（四）项的规定，特此告知。",

@@ -110,6 +110,12 @@ def rule_columns() -> list[Column[ClockRule]]:
     ]
 
 
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: bold;")
+    return label
+
+
 def _row_colour(r: RequestSummary) -> QColor | None:
     if r.overdue:
         return OVERDUE
@@ -214,11 +220,14 @@ class RequestsPage(QWidget):
         self.clock_text.setMinimumHeight(160)
         clock_layout.addWidget(self.clock_text)
         pane_layout.addWidget(clock_box, 1)
-        self.actions_box = QGroupBox(self.tr("办理"))
+        # Plain widgets with a bold heading line: a QGroupBox title was not drawn by every style.
+        self.actions_box = QWidget()
         self.actions_layout = QGridLayout(self.actions_box)
+        self.actions_layout.addWidget(_heading(self.tr("办理")), 0, 0, 1, 3)
         pane_layout.addWidget(self.actions_box)
-        self.print_box = QGroupBox(self.tr("打印"))
+        self.print_box = QWidget()
         self.print_layout = QGridLayout(self.print_box)
+        self.print_layout.addWidget(_heading(self.tr("打印")), 0, 0, 1, 3)
         pane_layout.addWidget(self.print_box)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -369,10 +378,11 @@ class RequestsPage(QWidget):
     def _show_detail(self, d: RequestDetail | None) -> None:
         self._detail = d
         for lay in (self.actions_layout, self.print_layout):
-            while lay.count():
-                item = lay.takeAt(0)
+            while lay.count() > 1:  # keep the heading
+                item = lay.takeAt(1)
                 widget = item.widget() if item is not None else None
                 if widget is not None:
+                    widget.hide()  # deleted on return to the event loop; hidden now so it paints nothing
                     widget.deleteLater()
         if d is None:
             self.title.setText(self.tr("请选择左侧的一件申请"))
@@ -435,7 +445,7 @@ class RequestsPage(QWidget):
             button = QPushButton(QCoreApplication.translate(CTX, label))
             button.setEnabled(bool(self._env.user.roles & edge.roles) or edge.via == "extend")
             button.clicked.connect(lambda _=False, t=to_state, v=edge.via: self._act(t, v))
-            self.actions_layout.addWidget(button, i // 3, i % 3)
+            self.actions_layout.addWidget(button, 1 + i // 3, i % 3)
         self.print_box.setVisible(True)
         buttons = [(self.tr("登记回执"), "receipt"), (self.tr("期限计算说明"), "clock")]
         buttons += [
@@ -444,7 +454,7 @@ class RequestsPage(QWidget):
         for i, (label, kind) in enumerate(buttons):
             button = QPushButton(label)
             button.clicked.connect(lambda _=False, k=kind: self._print(k))
-            self.print_layout.addWidget(button, i // 3, i % 3)
+            self.print_layout.addWidget(button, 1 + i // 3, i % 3)
 
     # -- actions ---------------------------------------------------------------------------------
 
