@@ -9,6 +9,7 @@ clock, working days only from ``HolidayService.calendar()``.
 from __future__ import annotations
 
 import builtins
+import dataclasses
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -22,8 +23,7 @@ from app.clock import Clock
 from app.errors import InputError, NotFoundError, PermissionDeniedError, StateError
 from app.holidays import HolidayService
 from app.privacy import Masker
-from app.requests import annual, clock, documents, fees
-from app.requests.masking import mask_id, mask_phone
+from app.requests import annual, clock, documents, fees, views
 from app.requests.rules import (
     ANSWER_TYPES,
     APPLICANT_KINDS,
@@ -41,8 +41,6 @@ from app.requests.rules import (
 )
 from app.requests.values import (
     ClockRule,
-    Consultation,
-    Contact,
     Reminder,
     RequestDetail,
     RequestSummary,
@@ -110,6 +108,12 @@ class RequestService:
     def _days(self, session: Session) -> dict[str, int]:
         return {r.key: r.days for r in self._rules(session)}
 
+    def _cx(self, session: Session) -> views.ReadContext:
+        rules = self._rules(session)
+        return views.ReadContext(
+            {r.key: r.days for r in rules}, {r.key: r for r in rules}, self.calendar(), self._clock.today()
+        )
+
     def set_rule(self, key: str, days: int, *, actor: StaffUser, basis: str = "") -> ClockRule:
         """Correct one figure of the clock (admin only); the basis text may be updated with it."""
         actor.require(Role.ADMIN, "修改法定期限")
@@ -161,30 +165,6 @@ class RequestService:
             extension_days=extend,
         )
 
-    def _clock_of(self, row: InfoRequest, days: dict[str, int], cal: WorkdayCalendar) -> clock.ClockResult:
-        today = self._clock.today()
-        spans = []
-        for c in row.consultations:
-            end = c.ended_on if c.ended_on is not None else max(today, c.started_on)
-            spans.append(clock.PauseSpan(c.started_on, end, f"征求{c.party}意见", open=c.ended_on is None))
-        note = ""
-        if row.status == "correction_requested":
-            note = (
-                f"已于 {row.correction_requested_on} 通知补正：答复期限暂不计算，"
-                "自收到补正材料之日起重新计算（条例第三十条）；下列日期为假设今日收到补正时的截止日"
-            )
-        start = row.clock_start_on if row.status != "correction_requested" else max(today, row.received_on)
-        return clock.compute(
-            cal,
-            received_on=row.received_on,
-            channel=row.channel,
-            answer_days=days["answer_days"],
-            clock_start_on=start,
-            extension_days=row.extension_days,
-            pauses=tuple(spans),
-            correction_note=note,
-        )
-
     def explain(self, uuid: str) -> clock.ClockResult:
         """How the request's due date was computed (every skipped day, every pause, provisional note)."""
         return self.get(uuid).clock
@@ -201,82 +181,10 @@ class RequestService:
             raise NotFoundError(f"申请“{uuid}”不存在")
         return row
 
-    def _summary(
-        self, row: InfoRequest, c: clock.ClockResult, cal: WorkdayCalendar, today: date
-    ) -> RequestSummary:
-        running = row.status in OPEN_STATES
-        due_on = c.due_on if row.status != "correction_requested" else None
-        days_left = cal.workdays_between(today, c.due_on) if running else None
-        if days_left is not None and c.due_on < today:
-            days_left = min(days_left, -1)
-        return RequestSummary(
-            uuid=row.uuid,
-            number=row.number,
-            status=row.status,
-            channel=row.channel,
-            received_on=row.received_on,
-            applicant_kind=row.applicant_kind,
-            applicant_name=row.applicant_name,
-            id_masked=mask_id(row.id_number),
-            phone_masked=mask_phone(row.phone),
-            description=_masker.mask(row.description),
-            due_on=due_on,
-            provisional=c.provisional,
-            paused_now=c.paused_now,
-            correction_due_on=row.correction_due_on,
-            extension_days=row.extension_days,
-            answer_type=row.answer_type,
-            answered_on=row.answered_on,
-            days_left=days_left,
-        )
-
-    def _detail(self, session: Session, row: InfoRequest) -> RequestDetail:
-        days = self._days(session)
-        cal = self.calendar()
-        today = self._clock.today()
-        c = self._clock_of(row, days, cal)
-        actions = tuple((to, edge.action) for (frm, to), edge in TRANSITIONS.items() if frm == row.status)
-        consultations = tuple(
-            Consultation(
-                x.uuid,
-                x.party,
-                x.reason,
-                x.started_on,
-                x.ended_on,
-                cal.add(x.started_on, days["consultation_days"]).date,
-                x.outcome,
-            )
-            for x in row.consultations
-        )
-        return RequestDetail(
-            summary=self._summary(row, c, cal, today),
-            contact=Contact(row.contact_person, row.id_number, row.phone, row.address, row.email),
-            arrived_on=row.arrived_on,
-            confirmed_on=row.confirmed_on,
-            form=row.form,
-            delivery=row.delivery,
-            correction_notice_due_on=cal.add(row.received_on, days["correction_notice_days"]).date,
-            correction_requested_on=row.correction_requested_on,
-            correction_items=row.correction_items,
-            correction_received_on=row.correction_received_on,
-            extension_reason=row.extension_reason,
-            extension_approver=row.extension_approver,
-            extended_on=row.extended_on,
-            answer_note=row.answer_note,
-            answered_by=row.answered_by,
-            pages=row.pages,
-            fee_yuan=row.fee_yuan,
-            fee=fees.quote(self._nth_in_month(session, row), row.pages),
-            archived_on=row.archived_on,
-            consultations=consultations,
-            clock=c,
-            next_actions=actions,
-        )
-
     def get(self, uuid: str) -> RequestDetail:
         """One request by UUID (or by its number, for the CLI)."""
         with read_only(self._sf) as session:
-            return self._detail(session, self._load(session, uuid))
+            return views.detail(session, self._load(session, uuid), self._cx(session))
 
     def list(
         self, *, status: str | None = None, year: int | None = None, open_only: bool = False
@@ -293,26 +201,8 @@ class RequestService:
             rows = session.execute(
                 q.order_by(InfoRequest.received_on.desc(), InfoRequest.seq.desc())
             ).scalars()
-            days = self._days(session)
-            cal = self.calendar()
-            today = self._clock.today()
-            return [self._summary(r, self._clock_of(r, days, cal), cal, today) for r in rows]
-
-    def _nth_in_month(self, session: Session, row: InfoRequest) -> int:
-        """Which application of this applicant in the receipt month this is (fees, 按件)."""
-        who = (
-            InfoRequest.id_number == row.id_number
-            if row.id_number
-            else InfoRequest.applicant_name == row.applicant_name
-        )
-        first = row.received_on.replace(day=1)
-        q = select(func.count(InfoRequest.id)).where(
-            who,
-            InfoRequest.received_on >= first,
-            (InfoRequest.received_on < row.received_on)
-            | ((InfoRequest.received_on == row.received_on) & (InfoRequest.id <= row.id)),
-        )
-        return int(session.execute(q).scalar() or 1)
+            cx = self._cx(session)
+            return [views.summary(r, views.clock_of(r, cx), cx) for r in rows]
 
     # -- intake --------------------------------------------------------------------------------
 
@@ -392,7 +282,7 @@ class RequestService:
         """Audit, outbox and the fresh detail, inside the action's transaction."""
         session.flush()
         session.refresh(row, ["consultations"])
-        result = self._detail(session, row)
+        result = views.detail(session, row, self._cx(session))
         audit.record(
             session,
             actor=actor,
@@ -554,7 +444,7 @@ class RequestService:
                 )
             if not 1 <= days <= limit:
                 raise InputError(f"延期天数：应为 1–{limit} 个工作日（条例第三十三条第二款），实为 {days}")
-            due = self._clock_of(row, self._days(session), self.calendar()).due_on
+            due = views.clock_of(row, self._cx(session)).due_on
             if on > due:
                 raise StateError(f"延期须在答复期限内决定：期限已于 {due} 届满")
             row.extension_days = days
@@ -589,7 +479,7 @@ class RequestService:
             if on < row.received_on:
                 raise InputError(f"答复日期：不能早于收到日 {row.received_on}，实为 {on}")
             row.pages = pages
-            quote = fees.quote(self._nth_in_month(session, row), pages)
+            quote = fees.quote(views.nth_in_month(session, row), pages)
             if fee_yuan not in (0, quote.by_count, quote.by_pages):
                 raise InputError(
                     f"信息处理费：只能按一种标准收取（按件 {quote.by_count} 元或按量 {quote.by_pages} 元），实为 {fee_yuan} 元"
@@ -606,48 +496,20 @@ class RequestService:
 
     def reminders(self, today: date | None = None) -> builtins.list[Reminder]:
         """What needs action: due within N working days, overdue, corrections and consultations waiting."""
-        today = today or self._clock.today()
         out: list[Reminder] = []
         with read_only(self._sf) as session:
-            days = self._days(session)
-            rules = {r.key: r for r in self._rules(session)}
-            cal = self.calendar()
+            cx = self._cx(session)
+            if today is not None:
+                cx = dataclasses.replace(cx, today=today)
             rows = session.execute(
                 select(InfoRequest)
                 .where(InfoRequest.status.in_(OPEN_STATES | {"correction_requested"}))
                 .options(selectinload(InfoRequest.consultations))
             ).scalars()
             for row in rows:
-                out += self._reminders_of(row, today, days, rules, cal)
+                out += views.reminders_of(row, cx)
         order = {"overdue": 0, "due_soon": 1, "correction_waiting": 2, "consultation_waiting": 3}
         out.sort(key=lambda r: (order[r.kind], r.due_on, r.number))
-        return out
-
-    def _reminders_of(
-        self,
-        row: InfoRequest,
-        today: date,
-        days: dict[str, int],
-        rules: dict[str, ClockRule],
-        cal: WorkdayCalendar,
-    ) -> builtins.list[Reminder]:
-        def make(kind: str, rule: str, due_on: date, provisional: bool) -> Reminder:
-            return Reminder(row.uuid, row.number, kind, rules[rule].basis, due_on, provisional)
-
-        if row.status == "correction_requested":
-            if row.correction_due_on is None:
-                return []
-            return [make("correction_waiting", "applicant_correction_days", row.correction_due_on, False)]
-        out = []
-        for cons in row.consultations:
-            if cons.ended_on is None:
-                res = cal.add(cons.started_on, days["consultation_days"])
-                out.append(make("consultation_waiting", "consultation_days", res.date, res.provisional))
-        due = self._clock_of(row, days, cal)
-        if due.due_on < today:
-            out.append(make("overdue", "answer_days", due.due_on, due.provisional))
-        elif cal.workdays_between(today, due.due_on) <= days["reminder_days"]:
-            out.append(make("due_soon", "answer_days", due.due_on, due.provisional))
         return out
 
     def annual_table(self, year: int) -> annual.AnnualTable:
