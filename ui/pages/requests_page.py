@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -188,7 +188,13 @@ class RequestsPage(QWidget):
         self.tabs.addTab(self._build_rules_tab(), self.tr("法定期限规则"))
 
         env.bus.changed.connect(self._on_bus_changed)
+        self._attention = 0
         self.reload()
+        # Pages are built before the window connects to counts_changed: announce again once it has.
+        QTimer.singleShot(0, self._emit_count)
+
+    def _emit_count(self) -> None:
+        self._env.bus.counts_changed.emit("requests", self._attention)
 
     # -- building --------------------------------------------------------------------------------
 
@@ -213,7 +219,7 @@ class RequestsPage(QWidget):
         self.fields.setWordWrap(True)
         self.fields.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         pane_layout.addWidget(self.fields)
-        clock_box = QGroupBox(self.tr("答复期限是怎样算出来的"))
+        self.clock_box = clock_box = QGroupBox(self.tr("答复期限是怎样算出来的"))
         clock_layout = QVBoxLayout(clock_box)
         self.clock_text = QPlainTextEdit()
         self.clock_text.setReadOnly(True)
@@ -319,7 +325,8 @@ class RequestsPage(QWidget):
             .replace("%3", str(overdue))
         )
         self.tabs.setTabText(1, self.tr("期限提醒") + (f"（{len(reminders)}）" if reminders else ""))
-        self._env.bus.counts_changed.emit("requests", len(reminders))
+        self._attention = len(reminders)
+        self._emit_count()
         if self._detail is not None:
             self.open_record(self._detail.uuid)
 
@@ -388,6 +395,7 @@ class RequestsPage(QWidget):
             self.title.setText(self.tr("请选择左侧的一件申请"))
             self.fields.setText("")
             self.clock_text.setPlainText("")
+            self.clock_box.setVisible(False)
             self.actions_box.setVisible(False)
             self.print_box.setVisible(False)
             return
@@ -438,6 +446,7 @@ class RequestsPage(QWidget):
             lines.append(self.tr("信息处理费：") + (f"{d.fee_yuan} 元" if d.fee_yuan else d.fee.text))
         self.fields.setText("\n".join(lines))
         self.clock_text.setPlainText("\n".join(d.clock.lines))
+        self.clock_box.setVisible(True)
 
         self.actions_box.setVisible(bool(d.next_actions))
         for i, (to_state, label) in enumerate(d.next_actions):
