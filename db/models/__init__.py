@@ -10,12 +10,14 @@ from db.models.notices import (
     NoticeRevision,
     Posting,
 )
+from db.models.requests import InfoRequest, RequestConsultation, RequestRule
 
 __all__ = [
     "AuditEntry",
     "Board",
     "Holiday",
     "HolidayYear",
+    "InfoRequest",
     "Notice",
     "NoticePeriodRule",
     "NoticePrintLog",
@@ -23,6 +25,8 @@ __all__ = [
     "NoticeRevision",
     "OutboxEntry",
     "Posting",
+    "RequestConsultation",
+    "RequestRule",
     "Setting",
     "Site",
     "User",
