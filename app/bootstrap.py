@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.context import AppContext
+from app.events.demo import demo_events, seed_event_types
 from app.sites import SiteInfo
 from app.uow import transaction
 from app.users import Role
@@ -40,8 +41,8 @@ def _demo_users(ctx: AppContext) -> None:
             ctx.users.add(name, roles, DEMO_PASSWORD, display_name=display, actor="init")
 
 
-INIT_STEPS: list[Step] = [_seed_holidays]
-DEMO_STEPS: list[Step] = [_demo_users]
+INIT_STEPS: list[Step] = [_seed_holidays, seed_event_types]
+DEMO_STEPS: list[Step] = [_demo_users, demo_events]
 
 
 @dataclass

@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock
+from app.events import EventService
 from app.holidays import HolidayService
 from app.paths import DataPaths
 from app.settings import SettingsService
@@ -35,6 +36,7 @@ class AppContext:
     sites: SiteService = field(init=False)
     settings: SettingsService = field(init=False)
     holidays: HolidayService = field(init=False)
+    events: EventService = field(init=False)
 
     def __post_init__(self) -> None:
         sf = self.session_factory
@@ -42,6 +44,7 @@ class AppContext:
         self.sites = SiteService(sf)
         self.settings = SettingsService(sf)
         self.holidays = HolidayService(sf)
+        self.events = EventService(sf, self.clock, self.settings, self.holidays.calendar, self.sites)
 
     @classmethod
     def open(
