@@ -102,7 +102,10 @@ def describe_rule(text: str | None) -> str:
     byday = fields.get("BYDAY", "")
     tail = ""
     if "UNTIL" in fields:
-        until = datetime.strptime(fields["UNTIL"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC).astimezone(ZONE)
+        try:
+            until = _parse_until(fields["UNTIL"], "UNTIL").astimezone(ZONE)
+        except InputError:
+            return text
         tail = f"，至{until.year}年{until.month}月{until.day}日"
     elif "COUNT" in fields:
         tail = f"，共{fields['COUNT']}次"

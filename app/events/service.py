@@ -734,7 +734,7 @@ class EventService:
         return [
             TargetProgress(year, t.key, t.label, goals[t.key], held.get(t.key, 0))
             for t in self.types(include_inactive=True)
-            if t.key in goals
+            if goals.get(t.key, 0) > 0
         ]
 
     # -- iCalendar -------------------------------------------------------------------------------
