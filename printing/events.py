@@ -99,12 +99,15 @@ def poster_pdf(data: PosterData) -> bytes:
 
 
 def sign_in_sheet_pdf(data: SignInSheetData) -> bytes:
+    # The signature cell spans two lines (ideographic spaces keep them from being trimmed): room for
+    # a hand signature.
+    sign = "\u3000\n\u3000"
     rows = [
-        [str(i), name, phone, role, checked, ""]
+        [str(i), name, phone, role, checked, sign]
         for i, (name, phone, role, checked) in enumerate(data.rows, 1)
     ]
     # A few empty lines for walk-ins who did not register.
-    rows += [[str(len(rows) + i), "", "", "", "", ""] for i in range(1, 6)]
+    rows += [[str(len(rows) + i), "", "", "", "", sign] for i in range(1, 6)]
     blocks: list[Block] = [
         Paragraph(f"时间：{data.when}\n地点：{data.place}", indent=False, align="left"),
         Table(

@@ -39,6 +39,7 @@ class ParsedOverride:
     start: datetime
     end: datetime
     place: str
+    note: str = ""
 
 
 @dataclass
@@ -91,6 +92,8 @@ def build(events: Sequence[EventValue], *, dtstamp: datetime, calendar_name: str
             v.add("dtend", ov.end.astimezone(ZONE))
             v.add("summary", ev.title)
             v.add("location", ov.place or ev.place)
+            if ov.note:
+                v.add("x-gongkai-note", ov.note)
             v.add("url", ev.public_url)
             cal.add_component(v)
     cal.add_missing_timezones()
@@ -274,7 +277,8 @@ def parse(data: bytes, name: str, known_types: dict[str, str]) -> list[ParsedEve
             rid = None if "RECURRENCE-ID" in bad else _as_instant(comp.decoded("RECURRENCE-ID"))
             if rid is not None:
                 place = _text(comp.get("LOCATION")).strip()
-                pending_overrides.append((uid, ParsedOverride(rid, start, end, place), where.line))
+                note = _text(comp.get("X-GONGKAI-NOTE")).strip()
+                pending_overrides.append((uid, ParsedOverride(rid, start, end, place, note), where.line))
             continue
         if uid in masters:
             problems.append(f"{at('UID')}：UID“{uid}”重复（第 {masters[uid].line} 行已有同一活动）")
@@ -352,6 +356,7 @@ def parse(data: bytes, name: str, known_types: dict[str, str]) -> list[ParsedEve
                     ov.start.astimezone(ZONE),
                     ov.end.astimezone(ZONE),
                     "" if ov.place == master.place else ov.place,
+                    ov.note,
                 )
             )
     if problems:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 
 from dateutil.rrule import rrule, rrulestr
 
@@ -82,6 +83,13 @@ def normalise_rule(text: str, dtstart: datetime, where: str = "重复规则") ->
 
 def parse_rule(text: str, dtstart: datetime, where: str = "重复规则") -> rrule:
     """The dateutil rule for ``text`` starting at ``dtstart`` (expanded in Asia/Shanghai)."""
+    return _parse_rule(text, dtstart.astimezone(ZONE), where)
+
+
+# Parsing dominates a month view over hundreds of series; parsed rules are immutable in use
+# (we only iterate them), so they are cached by their text and start.
+@lru_cache(maxsize=4096)
+def _parse_rule(text: str, dtstart: datetime, where: str) -> rrule:
     try:
         rule = rrulestr(text, dtstart=dtstart.astimezone(ZONE))
     except (ValueError, TypeError) as exc:

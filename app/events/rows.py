@@ -192,21 +192,28 @@ def apply_fields(row: Event, fields: dict[str, Any]) -> None:
         setattr(row, key, dumps(fields[key]))
     row.adoption_days = fields["adoption_days"]
     row.adoption_start = fields["adoption_start"]
-    current = sorted(
-        (utc_iso(o.recurrence_id), utc_iso(o.start_at), utc_iso(o.end_at), o.place, o.note)
-        for o in row.overrides
-    )
-    if current != fields["overrides"]:
-        row.overrides = [
-            EventOverride(
-                recurrence_id=from_utc_iso(rid),
-                start_at=from_utc_iso(start),
-                end_at=from_utc_iso(end),
-                place=place,
-                note=note,
-            )
-            for rid, start, end, place, note in fields["overrides"]
-        ]
+    # Update moved occurrences in place by RECURRENCE-ID: replacing the list would INSERT the new rows
+    # before DELETEing the old ones and trip the (event, recurrence_id) unique constraint.
+    wanted = {rid: (start, end, place, note) for rid, start, end, place, note in fields["overrides"]}
+    kept: list[EventOverride] = []
+    for o in row.overrides:
+        key = utc_iso(o.recurrence_id)
+        if key in wanted:
+            start, end, place, note = wanted.pop(key)
+            o.start_at, o.end_at, o.place, o.note = from_utc_iso(start), from_utc_iso(end), place, note
+            kept.append(o)
+    kept += [
+        EventOverride(
+            recurrence_id=from_utc_iso(rid),
+            start_at=from_utc_iso(start),
+            end_at=from_utc_iso(end),
+            place=place,
+            note=note,
+        )
+        for rid, (start, end, place, note) in sorted(wanted.items())
+    ]
+    if [id(o) for o in kept] != [id(o) for o in row.overrides]:
+        row.overrides = kept
 
 
 def local_iso(d: datetime) -> str:

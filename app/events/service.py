@@ -788,7 +788,9 @@ class EventService:
                     adoption_days=p.adoption_days,
                 )
                 draft = self._validate(session, draft, f"{path.name} 第 {p.line} 行（UID {p.uid}）")
-                overrides = [OverrideValue(o.recurrence_id, o.start, o.end, o.place) for o in p.overrides]
+                overrides = [
+                    OverrideValue(o.recurrence_id, o.start, o.end, o.place, o.note) for o in p.overrides
+                ]
                 row = session.execute(select(Event).where(Event.ical_uid == p.uid).options(*_load())).scalar()
                 if row is not None:
                     # adoption_start is local bookkeeping, not in the file: keep it.

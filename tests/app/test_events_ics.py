@@ -123,6 +123,7 @@ def test_round_trip_import_export_import(ctx: AppContext, tmp_path: Path, data_p
         datetime(2025, 10, 9, 14, tzinfo=ZONE),
         datetime(2025, 10, 9, 16, tzinfo=ZONE),
         place="三楼会议室",
+        note="当天专区承办选民登记",
     )
     first = tmp_path / "a.ics"
     assert ctx.events.export_ics(first) == 1
@@ -151,6 +152,26 @@ def test_round_trip_import_export_import(ctx: AppContext, tmp_path: Path, data_p
         assert second.read_text(encoding="utf-8").replace(back.uuid, ev.uuid) == text
     finally:
         other.close()
+
+
+def test_reimport_after_a_local_change_updates_moved_occurrences(ctx: AppContext, tmp_path: Path) -> None:
+    """A file whose moved occurrence differs from ours updates it in place (no duplicate-key crash)."""
+    path = tmp_path / "district.ics"
+    path.write_text(GOOD, encoding="utf-8")
+    ctx.events.import_ics(path, actor="cli")
+    (weekly,) = [e for e in ctx.events.all() if e.ical_uid == "weekly@jinan"]
+    rid = weekly.overrides[0].recurrence_id
+    ctx.events.move_occurrence(
+        "cli", weekly.uuid, rid, at_(2025, 9, 19, 9), at_(2025, 9, 19, 11), note="改到周五"
+    )
+    report = ctx.events.import_ics(path, actor="cli")
+    assert (report.updated, report.unchanged) == (1, 1)
+    (weekly,) = [e for e in ctx.events.all() if e.ical_uid == "weekly@jinan"]
+    assert [(o.start.day, o.note) for o in weekly.overrides] == [(18, "")]
+
+
+def at_(y: int, m: int, d: int, h: int) -> datetime:
+    return datetime(y, m, d, h, tzinfo=ZONE)
 
 
 def test_export_window(ctx: AppContext, tmp_path: Path) -> None:

@@ -251,7 +251,7 @@ class ClosingDialog(QDialog):
         self.sug_grid.addWidget(outcome, row, 1)
         self.sug_grid.addWidget(reason, row, 2)
         self.sug_grid.setColumnStretch(0, 3)
-        self.sug_grid.setColumnStretch(2, 2)
+        self.sug_grid.setColumnStretch(2, 3)
         self.sug_rows.append((content, outcome, reason))
 
     def _release_date(self) -> date | None:
