@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.context import AppContext
+from app.events.demo import demo_events, seed_event_types
 from app.notices.demo import demo_notices
 from app.sites import SiteInfo
 from app.uow import transaction
@@ -57,8 +58,8 @@ def _demo_requests(ctx: AppContext) -> None:
     demo.seed(ctx)
 
 
-INIT_STEPS: list[Step] = [_seed_holidays, _seed_notice_period_rules, _seed_request_rules]
-DEMO_STEPS: list[Step] = [_demo_users, demo_notices, _demo_requests]
+INIT_STEPS: list[Step] = [_seed_holidays, _seed_notice_period_rules, _seed_request_rules, seed_event_types]
+DEMO_STEPS: list[Step] = [_demo_users, demo_notices, _demo_requests, demo_events]
 
 
 @dataclass
