@@ -34,13 +34,17 @@ def _seed_holidays(ctx: AppContext) -> None:
         ctx.holidays.seed_bundled(session)
 
 
+def _seed_catalogue(ctx: AppContext) -> None:
+    ctx.catalogue.seed_bundled(actor="init")
+
+
 def _demo_users(ctx: AppContext) -> None:
     for name, display, roles in DEMO_USERS:
         if ctx.users.get(name) is None:
             ctx.users.add(name, roles, DEMO_PASSWORD, display_name=display, actor="init")
 
 
-INIT_STEPS: list[Step] = [_seed_holidays]
+INIT_STEPS: list[Step] = [_seed_holidays, _seed_catalogue]
 DEMO_STEPS: list[Step] = [_demo_users]
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.catalogue import CatalogueService
 from app.clock import Clock
 from app.holidays import HolidayService
 from app.paths import DataPaths
@@ -35,6 +36,7 @@ class AppContext:
     sites: SiteService = field(init=False)
     settings: SettingsService = field(init=False)
     holidays: HolidayService = field(init=False)
+    catalogue: CatalogueService = field(init=False)
 
     def __post_init__(self) -> None:
         sf = self.session_factory
@@ -42,6 +44,7 @@ class AppContext:
         self.sites = SiteService(sf)
         self.settings = SettingsService(sf)
         self.holidays = HolidayService(sf)
+        self.catalogue = CatalogueService(sf, self.clock, self.holidays)
 
     @classmethod
     def open(
