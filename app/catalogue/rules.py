@@ -6,7 +6,8 @@ Kinds of rule (stored as JSON on the item, recomputed whenever the text changes)
   "自该政府信息形成或者变更之日起20个工作日内予以公开"). The anchor is the day the item last changed in
   this site's catalogue, unless it was disclosed since.
 - ``days`` N: within N calendar days after an event ("批复后20日内", 预算法 art. 14).
-- ``immediate``: 实时/及时/随时 公开; due on the anchor day itself.
+- ``immediate``: 实时/及时/随时 公开. Due whenever the underlying event happens, which the catalogue
+  cannot know, so it is described but not judged (like ``manual``, it never shows as overdue).
 - ``yearly`` month/day: "每年1月31日前" (the annual report, 条例 art. 49).
 - ``quarterly`` / ``monthly`` with a day: 村务公开 "每季度的首个月20日" (村民委员会组织法 art. 30: at least
   quarterly; monthly where collective finances are busy). Judged on the most recent due date.
@@ -65,7 +66,7 @@ def describe(rule: dict[str, Any]) -> str:
     if kind == "days":
         return f"事项发生后 {rule['n']} 日内（自然日）"
     if kind == "immediate":
-        return "实时（当日）公开"
+        return "实时公开（随事项发生，需人工跟进）"
     if kind == "quarterly":
         return f"每季度首月 {rule['day']} 日前公布"
     if kind == "monthly":
@@ -120,14 +121,12 @@ def due_of(
     a disclosure after the due date before it); once met, the next due date is the one that matters.
     """
     kind = rule.get("kind")
-    if kind in ("workdays", "days", "immediate"):
+    if kind in ("workdays", "days"):
         met = last_disclosure is not None and last_disclosure >= anchor
         if kind == "workdays":
             result = calendar.add(anchor, int(rule["n"]))
             return Due(result.date, met, result.provisional)
-        if kind == "days":
-            return Due(anchor + timedelta(days=int(rule["n"])), met, False)
-        return Due(anchor, met, False)
+        return Due(anchor + timedelta(days=int(rule["n"])), met, False)
     if kind in ("quarterly", "monthly", "yearly"):
         before, latest, upcoming = _period_dates(rule, today)
         if not (last_disclosure is not None and last_disclosure > before):

@@ -474,7 +474,9 @@ class CatalogueService:
         _, by_name = self._domain_maps(session)
         number = self._current_version(session) + 1
         counts = {k: sum(1 for p in plan if p[0] == k) for k in ("added", "changed", "retired")}
-        version = CatalogueVersion(number=number, actor=actor, origin=origin, source=source, **counts)
+        version = CatalogueVersion(
+            number=number, created_at=self._clock.now(), actor=actor, origin=origin, source=source, **counts
+        )
         session.add(version)
         session.flush()
         today = self._clock.today()

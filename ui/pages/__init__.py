@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from ui.env import UiEnv
+from ui.pages.catalogue_page import CataloguePage
 from ui.pages.placeholder import placeholder
 from ui.pages.settings_page import SettingsPage
 
@@ -26,7 +27,7 @@ class PageSpec:
 
 PAGES: list[PageSpec] = [
     PageSpec("today", str(QT_TRANSLATE_NOOP("Nav", "今日工作")), placeholder("today")),
-    PageSpec("catalogue", str(QT_TRANSLATE_NOOP("Nav", "标准目录")), placeholder("catalogue")),
+    PageSpec("catalogue", str(QT_TRANSLATE_NOOP("Nav", "标准目录")), CataloguePage),
     PageSpec("calendar", str(QT_TRANSLATE_NOOP("Nav", "活动日历")), placeholder("calendar")),
     PageSpec("notices", str(QT_TRANSLATE_NOOP("Nav", "公示公告")), placeholder("notices")),
     PageSpec("requests", str(QT_TRANSLATE_NOOP("Nav", "依申请公开")), placeholder("requests")),
