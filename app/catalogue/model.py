@@ -7,7 +7,7 @@ The fixed channel list, the labels of audience/mode/tier and the column labels l
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -89,10 +89,9 @@ class ItemData:
         return " / ".join(p for p in (self.level1, self.level2, self.level3) if p)
 
     def to_json(self) -> dict[str, Any]:
-        d = asdict(self)
-        for name in ("channels", "extra_channels", "modes", "tiers"):
-            d[name] = list(d[name])
-        return d
+        return {
+            f.name: (list(v) if isinstance(v := getattr(self, f.name), tuple) else v) for f in fields(self)
+        }
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> ItemData:
@@ -156,6 +155,7 @@ class CatalogueItemView:
     rule_text: str
     changed_on: date
     version: int
+    pinyin: tuple[str, str] = ("", "")  # full pinyin and initials of the title parts (for search)
 
     @property
     def title(self) -> str:

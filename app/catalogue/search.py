@@ -12,61 +12,74 @@ The index is rebuilt when the catalogue's version number or the synonym table ch
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Generic, TypeVar
 
 from pypinyin import Style, lazy_pinyin
 
 SEP = "\x00"
+V = TypeVar("V")
+
+
+_CHUNK = re.compile(r"[\u3400-\u9fff]+|[A-Za-z0-9]+")
+
+
+@lru_cache(maxsize=65536)
+def _pinyin_chunk(chunk: str) -> tuple[str, str]:
+    syllables = [s.lower() for s in lazy_pinyin(chunk, style=Style.NORMAL, errors="ignore")]
+    return "".join(syllables), "".join(s[0] for s in syllables if s)
+
+
+def _pinyin_one(text: str) -> tuple[str, str]:
+    # Chunks between punctuation are converted (and cached) separately: "审核信息（东营村第一批）"
+    # shares "审核信息" with every other village's item, and phrases never span punctuation.
+    parts = [_pinyin_chunk(c) for c in _CHUNK.findall(text)]
+    return "".join(p[0] for p in parts), "".join(p[1] for p in parts)
 
 
 def pinyin_forms(texts: Iterable[str]) -> tuple[str, str]:
-    """(full pinyin, initials) of each text, lower case, texts joined by "|" so hits stay inside one."""
-    full, initials = [], []
-    for text in texts:
-        if not text:
-            continue
-        syllables = [s.lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors="ignore")]
-        full.append("".join(syllables))
-        initials.append("".join(s[0] for s in syllables if s))
-    return "|".join(full), "|".join(initials)
+    """(full pinyin, initials) of each text, lower case, texts joined by "|" so hits stay inside one.
+
+    Cached per text: 一级事项 repeat across many items, and pypinyin's phrase segmentation is the
+    slowest step of an import.
+    """
+    parts = [_pinyin_one(t) for t in texts if t]
+    return "|".join(p[0] for p in parts), "|".join(p[1] for p in parts)
 
 
 @dataclass(frozen=True)
 class IndexedItem:
-    item_id: int
     title: str
     pinyin: str  # "full|initials"
-    body: str
+    values: tuple[str, ...]  # every other field's text
 
 
 class _Blob:
-    """One concatenated text with the start offset of each item."""
+    """One concatenated text with the start offset of each part."""
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.starts: list[int] = []
-        parts: list[str] = []
         pos = 0
         for t in texts:
             self.starts.append(pos)
-            parts.append(t)
             pos += len(t) + 1
-        self.text = SEP.join(parts)
+        self.text = SEP.join(texts)
 
-    def scan(self, needle: str, want: int, seen: set[int], out: list[int]) -> None:
-        """Append to ``out`` the indices of items containing ``needle``, in order, until ``want`` reached."""
+    def iter_hits(self, needle: str) -> Iterator[int]:
+        """Indices of the parts containing ``needle``, in order, each once."""
         text, starts, n = self.text, self.starts, len(self.starts)
         pos = 0
-        while len(out) < want:
+        while True:
             pos = text.find(needle, pos)
             if pos < 0:
                 return
             i = bisect_right(starts, pos) - 1
-            if i not in seen:
-                seen.add(i)
-                out.append(i)
+            yield i
             pos = starts[i + 1] if i + 1 < n else len(text)
 
     def contains(self, i: int, needle: str) -> bool:
@@ -77,14 +90,37 @@ class _Blob:
 _ASCII = re.compile(r"^[a-z0-9]+$")
 
 
-class SearchIndex:
-    """The active items, in catalogue order, ready to be searched."""
+class SearchIndex(Generic[V]):
+    """The active items, in catalogue order, ready to be searched; ``payloads`` are returned as hits.
 
-    def __init__(self, items: Sequence[IndexedItem], synonyms: Sequence[tuple[str, str]]) -> None:
-        self.ids = [it.item_id for it in items]
+    Other-field texts are interned: the same 公开依据 or 公开主体 shared by thousands of items is stored
+    and scanned once, and a hit in it expands to its items through a posting list.
+    """
+
+    def __init__(
+        self, items: Sequence[IndexedItem], payloads: Sequence[V], synonyms: Sequence[tuple[str, str]]
+    ) -> None:
+        self.payloads = list(payloads)
         self.titles = _Blob([it.title.lower() for it in items])
         self.pinyin = _Blob([it.pinyin for it in items])
-        self.bodies = _Blob([it.body.lower() for it in items])
+        value_ids: dict[str, int] = {}
+        postings: list[list[int]] = []
+        self.item_values: list[tuple[int, ...]] = []
+        for i, it in enumerate(items):
+            ids = []
+            for v in it.values:
+                v = v.lower()
+                if not v:
+                    continue
+                vid = value_ids.setdefault(v, len(value_ids))
+                if vid == len(postings):
+                    postings.append([])
+                if not postings[vid] or postings[vid][-1] != i:
+                    postings[vid].append(i)
+                ids.append(vid)
+            self.item_values.append(tuple(ids))
+        self.values = _Blob(list(value_ids))
+        self.postings = postings
         self.synonyms: dict[str, list[str]] = {}
         for short, full in synonyms:
             self.synonyms.setdefault(short.lower(), []).append(full.lower())
@@ -97,31 +133,54 @@ class SearchIndex:
                 out += [term.replace(short, f) for f in fulls]
         return list(dict.fromkeys(out))
 
-    def search(self, query: str, limit: int = 50) -> list[int]:
-        """Item ids, title hits first, then pinyin hits, then hits in any other field."""
+    def _body_hits(self, needle: str) -> Iterator[int]:
+        lists = [self.postings[vid] for vid in self.values.iter_hits(needle)]
+        return heapq.merge(*lists) if len(lists) != 1 else iter(lists[0])
+
+    def search(self, query: str, limit: int = 50) -> list[V]:
+        """Title hits first, then pinyin hits, then hits in any other field; every term must match."""
         terms = [t for t in query.replace(SEP, " ").lower().split() if t]
         if not terms or limit <= 0:
             return []
         first, rest = terms[0], terms[1:]
+        first_variants = self.variants(first)
         rest_variants = [self.variants(t) for t in rest]
+        sources: list[Iterator[int]] = [self.titles.iter_hits(v) for v in first_variants]
+        if _ASCII.match(first):
+            sources.append(self.pinyin.iter_hits(first))
         seen: set[int] = set()
         found: list[int] = []
-        # With several terms, collect generously and filter on the others afterwards.
-        want = limit if not rest else len(self.ids)
-        for v in self.variants(first):
-            self.titles.scan(v, want, seen, found)
-        if _ASCII.match(first):
-            self.pinyin.scan(first, want, seen, found)
-        for v in self.variants(first):
-            self.bodies.scan(v, want, seen, found)
-        if rest:
-            found = [i for i in found if all(self._hits(i, vs) for vs in rest_variants)]
-        return [self.ids[i] for i in found[:limit]]
+        for source in sources:
+            if self._collect(source, rest_variants, seen, found, limit):
+                break
+        else:
+            for v in first_variants:
+                if self._collect(self._body_hits(v), rest_variants, seen, found, limit):
+                    break
+        return [self.payloads[i] for i in found]
+
+    def _collect(
+        self, source: Iterator[int], rest: list[list[str]], seen: set[int], found: list[int], limit: int
+    ) -> bool:
+        for i in source:
+            if i in seen:
+                continue
+            seen.add(i)
+            if all(self._hits(i, vs) for vs in rest):
+                found.append(i)
+                if len(found) >= limit:
+                    return True
+        return False
 
     def _hits(self, i: int, variants: list[str]) -> bool:
         for v in variants:
-            if self.titles.contains(i, v) or self.bodies.contains(i, v):
+            if self.titles.contains(i, v) or any(v in self.values_text(vid) for vid in self.item_values[i]):
                 return True
             if _ASCII.match(v) and self.pinyin.contains(i, v):
                 return True
         return False
+
+    def values_text(self, vid: int) -> str:
+        b = self.values
+        end = b.starts[vid + 1] - 1 if vid + 1 < len(b.starts) else len(b.text)
+        return b.text[b.starts[vid] : end]

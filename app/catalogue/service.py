@@ -145,8 +145,8 @@ class CatalogueService:
         self._clock = clock
         self._holidays = holidays
         self._index_lock = threading.Lock()
-        self._index: SearchIndex | None = None
-        self._index_key: tuple[Any, ...] | None = None
+        self._index: SearchIndex[CatalogueItemView] | None = None
+        self._index_key_value: tuple[Any, ...] | None = None
 
     # -- bundled data ------------------------------------------------------------------------------
 
@@ -188,6 +188,7 @@ class CatalogueService:
             rule_text=rules.describe(rule),
             changed_on=row.changed_on,
             version=version,
+            pinyin=(row.pinyin_full, row.pinyin_initials),
         )
 
     def domains(self) -> list[DomainView]:
@@ -274,65 +275,52 @@ class CatalogueService:
 
     # -- search ------------------------------------------------------------------------------------
 
-    def _search_index(self, session: Session) -> SearchIndex:
-        key = (
-            self._current_version(session),
-            *tuple(
-                session.execute(
-                    select(
-                        func.count(CatalogueSynonym.id),
-                        func.max(CatalogueSynonym.id),
-                        func.total(func.length(CatalogueSynonym.short) + func.length(CatalogueSynonym.full)),
-                    )
-                ).one()
-            ),
-        )
-        with self._index_lock:
-            if self._index is not None and self._index_key == key:
-                return self._index
-            by_id, _ = self._domain_maps(session)
-            rows = session.execute(
-                select(CatalogueItem)
-                .join(CatalogueDomain)
-                .where(CatalogueItem.status == "active")
-                .order_by(CatalogueDomain.code, CatalogueItem.seq, CatalogueItem.id)
-            ).scalars()
-            indexed = []
-            for r in rows:
-                d = _data_of(r, by_id[r.domain_id].name)
-                body = " ".join(
-                    [
-                        d.domain,
-                        d.content,
-                        d.basis,
-                        d.time_limit,
-                        d.publisher,
-                        " ".join(d.channels),
-                        " ".join(d.extra_channels),
-                        d.audience_group,
-                        d.contact_phone,
-                        d.retention,
-                    ]
+    def _index_key(self) -> tuple[Any, ...]:
+        # One cheap statement, outside the ORM: this runs on every keystroke.
+        with self._sf() as session:
+            row = (
+                session.connection()
+                .exec_driver_sql(
+                    "SELECT (SELECT max(number) FROM catalogue_version), count(*), max(id), "
+                    "total(length(short) + length(full)) FROM catalogue_synonym"
                 )
-                indexed.append(IndexedItem(r.id, d.title, f"{r.pinyin_full}|{r.pinyin_initials}", body))
-            synonyms = [(s.short, s.full) for s in session.execute(select(CatalogueSynonym)).scalars()]
-            self._index = SearchIndex(indexed, synonyms)
-            self._index_key = key
+                .one()
+            )
+            session.rollback()
+        return tuple(row)
+
+    def _search_index(self) -> SearchIndex[CatalogueItemView]:
+        key = self._index_key()
+        with self._index_lock:
+            if self._index is not None and self._index_key_value == key:
+                return self._index
+            views = self.items()
+            indexed = [
+                IndexedItem(
+                    v.title,
+                    f"{v.pinyin[0]}|{v.pinyin[1]}",
+                    (
+                        v.data.domain,
+                        v.data.content,
+                        v.data.basis,
+                        v.data.time_limit,
+                        v.data.publisher,
+                        " ".join(v.data.channels),
+                        " ".join(v.data.extra_channels),
+                        v.data.audience_group,
+                        v.data.contact_phone,
+                        v.data.retention,
+                    ),
+                )
+                for v in views
+            ]
+            self._index = SearchIndex(indexed, views, self.synonyms())
+            self._index_key_value = key
             return self._index
 
     def search(self, query: str, limit: int = 50) -> list[CatalogueItemView]:
         """Active items matching ``query`` (Chinese substring, pinyin, initials, synonyms); titles first."""
-        with read_only(self._sf) as session:
-            ids = self._search_index(session).search(query, limit)
-            if not ids:
-                return []
-            by_id, _ = self._domain_maps(session)
-            version = self._current_version(session)
-            rows = {
-                r.id: r
-                for r in session.execute(select(CatalogueItem).where(CatalogueItem.id.in_(ids))).scalars()
-            }
-            return [self._view(rows[i], by_id[rows[i].domain_id], version) for i in ids if i in rows]
+        return self._search_index().search(query, limit)
 
     def synonyms(self) -> list[tuple[str, str]]:
         with read_only(self._sf) as session:
