@@ -74,14 +74,16 @@ main{padding:4px 12px 28px;max-width:760px;margin:0 auto}
 p{margin:0 0 12px}
 dl{margin:0;display:grid;grid-template-columns:max-content 1fr;gap:6px 14px}
 dt{color:#555}
-dd{margin:0;font-weight:600;word-break:break-all}
+dd{margin:0;font-weight:600;overflow-wrap:anywhere}
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:18px}
-th,td{border:1px solid #c9ccd1;padding:8px 8px;text-align:left;vertical-align:top}
+th,td{border:1px solid #c9ccd1;padding:8px 10px;text-align:left;vertical-align:top;white-space:nowrap}
 th{background:#f0f1f3}
 .status{display:inline-block;padding:2px 12px;border-radius:20px;background:#fff3cd;color:#6b4e00;font-size:18px}
 .status.ok{background:#e3f3e6;color:#1e5b2b}
 .note{color:#555;font-size:17px}
+.hint{color:#777;font-size:16px;margin:0 0 6px}
+.nw{white-space:nowrap}
 .phone{font-size:24px;font-weight:700;color:#b3261e;text-decoration:none}
 footer{color:#666;font-size:16px;text-align:center;padding:0 12px 24px}
 """
@@ -190,9 +192,10 @@ def _roster(safe: _Safe) -> str:
     if not isinstance(roster, dict) or not roster.get("columns"):
         return ""
     head = "".join(f"<th>{_e(c)}</th>" for c in roster["columns"])
+    hint = '<p class="hint">表格较宽时可左右滑动查看</p>' if len(roster["columns"]) > 3 else ""
     rows = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in r) + "</tr>" for r in roster.get("rows", []))
     return (
-        f'<div class="card"><h2>公示名单（共 {len(roster.get("rows", []))} 人）</h2>'
+        f'<div class="card"><h2>公示名单（共 {len(roster.get("rows", []))} 人）</h2>{hint}'
         f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div></div>'
     )
 
@@ -215,11 +218,14 @@ def notice_page(request: Request, uuid: str) -> HTMLResponse:
         return _page(f"{kind}尚未发布", kind, body)
     period = ""
     if data.get("period_start") or data.get("period_end"):
-        period = f"{_date(safe.text('period_start'))} 至 {_date(safe.text('period_end'))}"
+        period = (
+            f'<span class="nw">{_e(_date(safe.text("period_start")))}</span> 至 '
+            f'<span class="nw">{_e(_date(safe.text("period_end")))}</span>'
+        )
     phone = safe.text("supervision_phone")
     meta = _dl(
         [
-            ("公示期", _e(period)),
+            ("公示期", period),
             ("发布单位", _e(safe.text("issuer"))),
             ("联系方式", _e(safe.text("contact"))),
             ("监督电话", f'<a class="phone" href="tel:{_e(phone)}">{_e(phone)}</a>' if phone else ""),
