@@ -150,7 +150,9 @@ def _validate(site: SiteRow, op: wire.PushOp) -> None:
     if leaks:
         raise _Rejected(
             "unmasked_personal_data",
-            "内容含未遮蔽的身份证号或手机号，平台拒收（字段：" + "、".join(leaks[:5]) + "）",
+            "内容含未遮蔽的身份证号或手机号，平台拒收（位置："
+            + "、".join(wire.describe_path(p) for p in leaks[:5])
+            + "）",
         )
 
 

@@ -165,6 +165,49 @@ def unmasked_numbers(value: Any) -> list[str]:
     return found
 
 
+#: Chinese names of payload fields, for messages staff read (rejections, conflict comparisons).
+FIELD_LABELS = {
+    "title": "标题",
+    "body": "正文",
+    "roster": "公示名单",
+    "issuer": "发布单位",
+    "contact": "联系方式",
+    "supervision_phone": "监督电话",
+    "period_start": "公示开始",
+    "period_end": "公示结束",
+    "status": "状态",
+    "revision": "修订版次",
+    "kind": "类别",
+    "template": "模板",
+    "boards": "公示栏",
+    "description": "内容介绍",
+    "place": "地点",
+    "start": "开始时间",
+    "end": "结束时间",
+    "host": "主办",
+    "speakers": "主讲",
+    "audience": "面向对象",
+    "capacity": "名额",
+    "registered": "已报名",
+    "type_label": "活动类型",
+    "number": "申请编号",
+    "due_on": "答复期限",
+    "received_on": "收到日期",
+    "public_url": "公开网址",
+}
+
+_ROSTER_CELL = re.compile(r"^roster\.rows\[(\d+)\]\[(\d+)\]$")
+
+
+def describe_path(path: str) -> str:
+    """A payload path in words: "roster.rows[0][3]" → "公示名单第 1 行第 4 列", "contact" → "联系方式"."""
+    cell = _ROSTER_CELL.match(path)
+    if cell:
+        return f"公示名单第 {int(cell.group(1)) + 1} 行第 {int(cell.group(2)) + 1} 列"
+    head = re.split(r"[.\[]", path, maxsplit=1)[0]
+    return FIELD_LABELS.get(head, path)
+
+
 # -- messages ---------------------------------------------------------------------------------------
 
 

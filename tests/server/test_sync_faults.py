@@ -112,11 +112,14 @@ def test_site_killed_before_recording_the_answer(platform: Platform, sites: Site
     assert_converged(platform, "370112-TW", restarted)
 
 
-def test_site_killed_mid_pull_resumes_without_gaps(platform: Platform, sites: Sites) -> None:
+def test_site_killed_mid_pull_resumes_without_gaps(
+    platform: Platform, sites: Sites, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Case 4: a page applied and its cursor moved together; the next round resumes from there."""
+    monkeypatch.setattr(wire, "PULL_LIMIT", 40)  # small pages, so a few records make several
     platform.add_site("370112-TW")
     writer = sites.open("370112-TW", platform)
-    for _ in range(wire.PULL_LIMIT + 120):
+    for _ in range(wire.PULL_LIMIT + 25):
         write(writer, "event", event_payload(str(uuid.uuid4())))
     assert writer.sync.run_once().ok
     fresh = sites.open("370112-TW", platform, token=platform.tokens["370112-TW"])  # a rebuilt workstation
@@ -302,7 +305,7 @@ def test_a_rejected_op_is_shown_and_never_blocks_later_ones(platform: Platform, 
     report = ctx.sync.run_once()
     assert report.rejected == 1 and report.applied == 1
     [item] = ctx.sync.rejected()
-    assert item.code == "unmasked_personal_data" and "roster.rows[0][3]" in item.message
+    assert item.code == "unmasked_personal_data" and "公示名单第 1 行第 4 列" in item.message
     assert "370102199003071234" not in item.message
     assert ctx.sync.status().rejected == 1
     assert f"notice:{good}" in platform.records("370112-TW")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from ui.env import UiEnv
 from ui.pages.placeholder import placeholder
 from ui.pages.settings_page import SettingsPage
+from ui.pages.sync_page import SyncPage
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,6 @@ PAGES: list[PageSpec] = [
     PageSpec("calendar", str(QT_TRANSLATE_NOOP("Nav", "活动日历")), placeholder("calendar")),
     PageSpec("notices", str(QT_TRANSLATE_NOOP("Nav", "公示公告")), placeholder("notices")),
     PageSpec("requests", str(QT_TRANSLATE_NOOP("Nav", "依申请公开")), placeholder("requests")),
-    PageSpec("sync", str(QT_TRANSLATE_NOOP("Nav", "同步")), placeholder("sync")),
+    PageSpec("sync", str(QT_TRANSLATE_NOOP("Nav", "同步")), SyncPage),
     PageSpec("settings", str(QT_TRANSLATE_NOOP("Nav", "设置")), SettingsPage),
 ]
