@@ -121,6 +121,6 @@ class SyncWorker(QObject):
     def _on_bus_changed(self, entity: str) -> None:
         if entity != "sync" and not self._running:
             self.refresh()
-        if entity == "settings" and self._automatic and not self._timer.isActive() and not self._running:
-            if self._env.ctx.sync.status().configured:
-                self._timer.start(FIRST_ROUND_MS)
+        idle = self._automatic and not self._timer.isActive() and not self._running
+        if entity == "settings" and idle and self.status.configured:
+            self._timer.start(FIRST_ROUND_MS)
