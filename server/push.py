@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 import app.sync.wire as wire
 from server.models import AppliedOp, Blob, BlobOwner, BucketRow, ConflictRow, Counter, Device, SiteRow, utcnow
-from server.store import iso, lock_counter, put_row
+from server.store import iso, lock_counter
 
 log = logging.getLogger(__name__)
 
@@ -57,13 +58,13 @@ def push(session: Session, site: SiteRow, request: wire.PushRequest) -> wire.Pus
     counter = lock_counter(session)
     device = _device(session, site, request.device_id)
     # Everything the batch needs, fetched in two queries rather than several per op.
-    earlier_ops = {
+    loaded_ops = {
         a.op_id: a
         for a in session.execute(
             select(AppliedOp).where(AppliedOp.op_id.in_([op.op_id for op in request.ops]))
         ).scalars()
     }
-    rows = {
+    rows: dict[str, BucketRow | _NewRow] = {
         r.key: r
         for r in session.execute(
             select(BucketRow).where(
@@ -74,6 +75,8 @@ def push(session: Session, site: SiteRow, request: wire.PushRequest) -> wire.Pus
         ).scalars()
     }
     results: list[wire.OpResult] = []
+    decided: list[dict[str, Any]] = []
+    earlier_ops: dict[str, AppliedOp | _Decided] = dict(loaded_ops)
     for op in request.ops:
         if op.seq <= device.last_applied:
             results.append(_duplicate(earlier_ops.get(op.op_id), device, op))
@@ -96,34 +99,71 @@ def push(session: Session, site: SiteRow, request: wire.PushRequest) -> wire.Pus
         except _Rejected as exc:
             log.warning("site %s op %s rejected: %s %s", site.code, op.op_id, exc.code, exc)
             result = wire.OpResult(op.op_id, op.seq, wire.REJECTED, exc.code, str(exc))
-        applied = AppliedOp(
-            op_id=op.op_id,
-            device_pk=device.id,
-            seq=op.seq,
-            entity=op.entity,
-            entity_uuid=op.entity_uuid,
-            status=result.status,
-            code=result.code,
-            message=result.message,
-            version=result.version,
-            device_time=op.device_time[:40],
-            clock_suspect=op.clock_suspect,
+        decided.append(
+            {
+                "op_id": op.op_id,
+                "device_pk": device.id,
+                "seq": op.seq,
+                "entity": op.entity,
+                "entity_uuid": op.entity_uuid,
+                "status": result.status,
+                "code": result.code,
+                "message": result.message,
+                "version": result.version,
+                "device_time": op.device_time[:40],
+                "clock_suspect": op.clock_suspect,
+                "applied_at": utcnow(),
+            }
         )
-        session.add(applied)
-        earlier_ops[op.op_id] = applied
+        earlier_ops[op.op_id] = _Decided(op.op_id, device.id, result.status, result.message, result.version)
         device.last_applied = op.seq
         results.append(result)
+    # Bulk inserts: a first sync pushes thousands of ops, and per-object ORM inserts dominated.
+    fresh = [vars(r) for r in rows.values() if isinstance(r, _NewRow)]
+    if fresh:
+        session.execute(insert(BucketRow), fresh)
+    if decided:
+        session.execute(insert(AppliedOp), decided)
     session.flush()
     return wire.PushResponse(device.last_applied, results, iso(utcnow()))
 
 
-def _stored(earlier: AppliedOp, seq: int, status: str) -> wire.OpResult:
+@dataclass
+class _Decided:
+    """An op decided earlier in this batch (the same fields of AppliedOp that answers need)."""
+
+    op_id: str
+    device_pk: int
+    status: str
+    message: str
+    version: int | None
+
+
+@dataclass
+class _NewRow:
+    """A bucket row first written in this batch, inserted in bulk at the end of the batch."""
+
+    bucket: str
+    scope: str
+    key: str
+    entity: str
+    entity_uuid: str
+    version: int
+    server_seq: int
+    deleted: bool
+    data: str
+    row_hash: int
+    last_device: str
+    updated_at: datetime
+
+
+def _stored(earlier: AppliedOp | _Decided, seq: int, status: str) -> wire.OpResult:
     return wire.OpResult(
         earlier.op_id, seq, status, code=earlier.status, message=earlier.message, version=earlier.version
     )
 
 
-def _duplicate(earlier: AppliedOp | None, device: Device, op: wire.PushOp) -> wire.OpResult:
+def _duplicate(earlier: AppliedOp | _Decided | None, device: Device, op: wire.PushOp) -> wire.OpResult:
     if earlier is not None and earlier.device_pk == device.id:
         return _stored(earlier, op.seq, wire.DUPLICATE)
     # The seq was used by a different op: this device's numbering restarted (its database was
@@ -162,7 +202,7 @@ def _apply(
     site: SiteRow,
     device: Device,
     op: wire.PushOp,
-    rows: dict[str, BucketRow],
+    rows: dict[str, BucketRow | _NewRow],
 ) -> wire.OpResult:
     _validate(site, op)
     for sha in op.blob_refs:
@@ -197,25 +237,39 @@ def _apply(
         data = dict(op.payload)
         if op.entity == "notice":
             data = _publish_notice(row, data)
-    new = put_row(
-        session,
-        counter,
-        bucket=wire.BUCKET_SITE,
-        scope=site.code,
-        key=key,
-        entity=op.entity,
-        entity_uuid=op.entity_uuid,
-        data=data,
-        deleted=op.op == "delete",
-        device=device.device_id,
-        existing=row,
-        looked_up=True,
-    )
-    rows[key] = new
-    return wire.OpResult(op.op_id, op.seq, wire.APPLIED, version=new.version)
+    deleted = op.op == "delete"
+    counter.value += 1
+    version = 1 if row is None else row.version + 1
+    text = wire.canonical_json(data).decode("utf-8")
+    digest = wire.row_hash(op.entity, key, version, deleted, data)
+    if row is None:
+        row = _NewRow(
+            wire.BUCKET_SITE,
+            site.code,
+            key,
+            op.entity,
+            op.entity_uuid,
+            version,
+            counter.value,
+            deleted,
+            text,
+            digest,
+            device.device_id,
+            utcnow(),
+        )
+        rows[key] = row
+    else:
+        row.version = version
+        row.server_seq = counter.value
+        row.deleted = deleted
+        row.data = text
+        row.row_hash = digest
+        row.last_device = device.device_id
+        row.updated_at = utcnow()
+    return wire.OpResult(op.op_id, op.seq, wire.APPLIED, version=version)
 
 
-def _publish_notice(row: BucketRow | None, data: dict[str, Any]) -> dict[str, Any]:
+def _publish_notice(row: BucketRow | _NewRow | None, data: dict[str, Any]) -> dict[str, Any]:
     """Server-assigned publication: a notice approved through the review chain is public from the
     sync that brings it; the first publication time of a revision is kept (idempotent per revision)."""
     previous = json.loads(row.data) if row is not None and not row.deleted else {}

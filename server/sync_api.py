@@ -16,6 +16,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Header, HTTPException, Query, Request, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
 
 import app.sync.wire as wire
 from server import push as push_mod
@@ -96,15 +97,28 @@ def _check_protocol(protocol: int) -> None:
         raise HTTPException(426, f"同步协议版本 {protocol} 不受支持，请升级程序")
 
 
+async def _json_body(request: Request) -> Any:
+    """The body as plain JSON (no per-field validation model: a push carries hundreds of payloads,
+    and the wire dataclasses check the shape themselves)."""
+    try:
+        return json.loads(await request.body())
+    except ValueError as exc:
+        raise HTTPException(400, f"请求内容不是有效的 JSON：{exc}") from None
+
+
 @router.post("/push")
-def push(request: Request, site: SiteDep, body: Annotated[dict[str, Any], Body()]) -> Response:
+async def push(request: Request, site: SiteDep, body: Annotated[Any, Depends(_json_body)]) -> Response:
     try:
         req = wire.PushRequest.from_dict(body)
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise HTTPException(400, f"推送内容格式错误：{exc}") from None
     _check_protocol(req.protocol)
     if len(req.ops) > 2 * wire.PUSH_BATCH:
         raise HTTPException(413, "一次推送的记录过多")
+    return await run_in_threadpool(_push_sync, request, site, req)
+
+
+def _push_sync(request: Request, site: SiteRow, req: wire.PushRequest) -> Response:
     with _factory(request)() as session, session.begin():
         response = push_mod.push(session, site, req)
     hook = getattr(request.app.state, "after_commit", None)

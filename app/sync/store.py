@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.sync import wire
@@ -52,35 +52,33 @@ def max_device_seq(session: Session, device_id: str) -> int:
 
 
 def next_batch(session: Session, device_id: str, limit: int) -> list[tuple[OutboxEntry, int]]:
-    """The next queued entries with their device sequence numbers, numbering new ones gaplessly."""
-    numbered = {
-        p.outbox_seq: p.device_seq
-        for p in session.execute(
-            select(SyncPush)
-            .join(OutboxEntry, OutboxEntry.seq == SyncPush.outbox_seq)
-            .where(SyncPush.device_id == device_id, OutboxEntry.status == QUEUED)
+    """The next queued entries with their device sequence numbers, numbering new ones gaplessly
+    (in outbox order) the first time they are about to be sent."""
+    fresh = list(
+        session.execute(
+            select(OutboxEntry.seq)
+            .outerjoin(SyncPush, SyncPush.outbox_seq == OutboxEntry.seq)
+            .where(OutboxEntry.status == QUEUED, SyncPush.outbox_seq.is_(None))
+            .order_by(OutboxEntry.seq)
         ).scalars()
-    }
-    fresh = session.execute(
-        select(OutboxEntry)
-        .outerjoin(SyncPush, SyncPush.outbox_seq == OutboxEntry.seq)
-        .where(OutboxEntry.status == QUEUED, SyncPush.outbox_seq.is_(None))
-        .order_by(OutboxEntry.seq)
-    ).scalars()
-    top = max_device_seq(session, device_id)
-    for entry in fresh:
-        top += 1
-        session.add(SyncPush(outbox_seq=entry.seq, device_id=device_id, device_seq=top))
-        numbered[entry.seq] = top
-    session.flush()
-    chosen = sorted(numbered.items(), key=lambda kv: kv[1])[:limit]
-    entries = {
-        e.seq: e
-        for e in session.execute(
-            select(OutboxEntry).where(OutboxEntry.seq.in_([s for s, _ in chosen]))
-        ).scalars()
-    }
-    return [(entries[s], d) for s, d in chosen]
+    )
+    if fresh:
+        top = max_device_seq(session, device_id)
+        session.execute(
+            insert(SyncPush),
+            [
+                {"outbox_seq": s, "device_id": device_id, "device_seq": top + i}
+                for i, s in enumerate(fresh, 1)
+            ],
+        )
+    rows = session.execute(
+        select(OutboxEntry, SyncPush.device_seq)
+        .join(SyncPush, SyncPush.outbox_seq == OutboxEntry.seq)
+        .where(OutboxEntry.status == QUEUED, SyncPush.device_id == device_id)
+        .order_by(SyncPush.device_seq)
+        .limit(limit)
+    ).all()
+    return [(entry, int(seq)) for entry, seq in rows]
 
 
 def base_versions(session: Session, keys: Iterable[str]) -> dict[str, int]:
@@ -128,13 +126,14 @@ def renumber(session: Session, state: SyncState) -> str:
 def record_results(
     session: Session, by_seq: dict[int, OutboxEntry], results: Sequence[wire.OpResult], now: datetime
 ) -> dict[str, int]:
-    """Store what the server decided for each op; returns counts by outcome."""
+    """Store what the server decided for each op (bulk statements: a batch is hundreds of ops);
+    returns counts by outcome."""
     counts = {wire.APPLIED: 0, wire.DUPLICATE: 0, wire.REJECTED: 0, wire.CONFLICT: 0}
+    acked: list[dict[str, Any]] = []
     for r in results:
         entry = by_seq.get(r.seq)
         if entry is None or entry.op_id != r.op_id:
             continue
-        entry.attempts += 1
         outcome = r.status
         if outcome == wire.DUPLICATE:
             counts[wire.DUPLICATE] += 1
@@ -142,23 +141,18 @@ def record_results(
         elif outcome in counts:
             counts[outcome] += 1
         if outcome == wire.APPLIED:
-            entry.status = ACKED
-            entry.error = ""
-            session.execute(
-                update(SyncPush)
-                .where(SyncPush.outbox_seq == entry.seq)
-                .values(acked_at=now, server_version=r.version)
-            )
-        elif outcome == wire.REJECTED:
+            acked.append({"outbox_seq": entry.seq, "acked_at": now, "server_version": r.version})
+            continue
+        entry.attempts += 1
+        entry.error = r.message
+        if outcome == wire.REJECTED:
             entry.status = REJECTED
-            entry.error = r.message
             if session.get(SyncRejection, entry.seq) is None:
                 session.add(
                     SyncRejection(outbox_seq=entry.seq, code=r.code, message=r.message, rejected_at=now)
                 )
         elif outcome == wire.CONFLICT:
             entry.status = CONFLICT
-            entry.error = r.message
             exists = session.execute(
                 select(SyncConflict.id).where(SyncConflict.outbox_seq == entry.seq)
             ).first()
@@ -172,8 +166,15 @@ def record_results(
                         created_at=now,
                     )
                 )
-        elif outcome == wire.RETRYABLE:
-            entry.error = r.message
+    if acked:
+        seqs = [a["outbox_seq"] for a in acked]
+        session.execute(
+            update(OutboxEntry)
+            .where(OutboxEntry.seq.in_(seqs))
+            .values(status=ACKED, error="", attempts=OutboxEntry.attempts + 1)
+            .execution_options(synchronize_session=False)
+        )
+        session.execute(update(SyncPush), acked)
     return counts
 
 
@@ -217,17 +218,20 @@ def is_newer(change: wire.Change, local: tuple[int, int] | None) -> bool:
 
 
 def store_rows(session: Session, changes: Sequence[wire.Change]) -> int:
-    """Upsert the mirror rows that are newer; returns how many changed."""
+    """Upsert the mirror rows that are newer; returns how many changed (new rows in bulk)."""
     by_bucket: dict[str, list[wire.Change]] = {}
     for c in changes:
         by_bucket.setdefault(c.bucket, []).append(c)
     written = 0
     for bucket, items in by_bucket.items():
         local = mirror_versions(session, bucket, [c.key for c in items])
+        fresh: dict[str, dict[str, Any]] = {}
         for c in items:
             if not is_newer(c, local.get(c.key)):
                 continue
             values: dict[str, Any] = {
+                "bucket": bucket,
+                "key": c.key,
                 "entity": c.entity,
                 "version": c.version,
                 "server_seq": c.server_seq,
@@ -235,15 +239,16 @@ def store_rows(session: Session, changes: Sequence[wire.Change]) -> int:
                 "data": wire.canonical_json(c.data).decode("utf-8"),
                 "row_hash": c.row_hash,
             }
-            if c.key in local:
+            if c.key in local and c.key not in fresh:
                 session.execute(
                     update(SyncRow).where(SyncRow.bucket == bucket, SyncRow.key == c.key).values(**values)
                 )
             else:
-                session.add(SyncRow(bucket=bucket, key=c.key, **values))
+                fresh[c.key] = values  # a key seen twice in one page keeps its newest version
             local[c.key] = (c.version, c.row_hash)
             written += 1
-    session.flush()
+        if fresh:
+            session.execute(insert(SyncRow), list(fresh.values()))
     return written
 
 
