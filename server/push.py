@@ -177,12 +177,14 @@ def _duplicate(earlier: AppliedOp | _Decided | None, device: Device, op: wire.Pu
     )
 
 
-def _validate(site: SiteRow, op: wire.PushOp) -> None:
+def _validate(site: SiteRow, op: wire.PushOp) -> bytes:
+    """Check an op; returns its payload's canonical JSON (reused for storage and the row hash)."""
     if op.entity not in wire.SITE_ENTITIES:
         raise _Rejected("unknown_entity", f"平台不接收“{op.entity}”类记录")
     if op.op not in ("upsert", "delete"):
         raise _Rejected("unknown_op", f"未知的操作“{op.op}”")
-    if wire.payload_sha256(op.payload) != op.payload_sha256:
+    canonical = wire.canonical_json(op.payload)
+    if wire.sha256_hex(canonical) != op.payload_sha256:
         raise _Rejected("payload_checksum", "记录内容的校验和不符")
     if op.op == "upsert" and str(op.payload.get("uuid", op.entity_uuid)) != op.entity_uuid:
         raise _Rejected("uuid_mismatch", "记录内容中的 uuid 与操作的 uuid 不一致")
@@ -194,6 +196,7 @@ def _validate(site: SiteRow, op: wire.PushOp) -> None:
             + "、".join(wire.describe_path(p) for p in leaks[:5])
             + "）",
         )
+    return canonical
 
 
 def _apply(
@@ -204,7 +207,7 @@ def _apply(
     op: wire.PushOp,
     rows: dict[str, BucketRow | _NewRow],
 ) -> wire.OpResult:
-    _validate(site, op)
+    canonical = _validate(site, op)
     for sha in op.blob_refs:
         owned = session.get(BlobOwner, (sha, site.id))
         if owned is None or session.get(Blob, sha) is None:
@@ -232,16 +235,14 @@ def _apply(
             version=row.version,
         )
     if op.op == "delete":
-        data: dict[str, Any] = {"uuid": op.entity_uuid}
-    else:
-        data = dict(op.payload)
-        if op.entity == "notice":
-            data = _publish_notice(row, data)
+        canonical = wire.canonical_json({"uuid": op.entity_uuid})
+    elif op.entity == "notice":
+        canonical = wire.canonical_json(_publish_notice(row, dict(op.payload)))
     deleted = op.op == "delete"
     counter.value += 1
     version = 1 if row is None else row.version + 1
-    text = wire.canonical_json(data).decode("utf-8")
-    digest = wire.row_hash(op.entity, key, version, deleted, data)
+    text = canonical.decode("utf-8")
+    digest = wire.row_hash_of_canonical(op.entity, key, version, deleted, canonical)
     if row is None:
         row = _NewRow(
             wire.BUCKET_SITE,
