@@ -53,7 +53,7 @@ from app.sync.values import (
 from app.uow import read_only, transaction
 from app.users import Role, StaffUser
 from app.workdays import parse_holiday_bytes
-from db.models import OutboxEntry, SyncConflict, SyncCursor, SyncPush, SyncRejection
+from db.models import OutboxEntry, SyncConflict, SyncCursor, SyncRejection
 
 log = logging.getLogger(__name__)
 
@@ -630,15 +630,6 @@ class SyncService:
                 )
                 for e, r in rows
             ]
-
-    def device_seq_of(self, op_id: str) -> int | None:
-        """The device sequence number an outbox entry was sent under (None before its first push)."""
-        with read_only(self._sf) as session:
-            return session.execute(
-                select(SyncPush.device_seq)
-                .join(OutboxEntry, OutboxEntry.seq == SyncPush.outbox_seq)
-                .where(OutboxEntry.op_id == op_id)
-            ).scalar()
 
 
 def _duration(seconds: int) -> str:
