@@ -1,0 +1,278 @@
+"""What the zone's touch screen may show: published, approved, masked content only, as plain values.
+
+``KioskService`` is the kiosk's one door into the data. It is built over a (normally read-only)
+``AppContext`` and gathers the current published notices, the upcoming events and the catalogue,
+and nothing else: drafts, reviews, information requests and originals of personal data never pass
+through it. Text that reaches the screen is run through the masking service once more as a safety
+net (masking is idempotent on masked text), so a capability that forgot to mask cannot leak here.
+
+``DataVersionWatcher`` tells the kiosk when another connection (the staff window, a sync) has
+committed, via SQLite's ``PRAGMA data_version``, so the screen reloads without a restart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Engine
+
+from app import audit
+from app.context import AppContext
+from app.errors import GongkaiError, InputError
+from app.privacy.masker import mask_text
+from app.settings import SETTINGS
+from app.uow import transaction
+from app.users import Role, StaffUser, hash_password, verify_password
+
+PIN_KEY = "kiosk_pin_hash"
+IDLE_KEY = "kiosk_idle_seconds"
+_PIN = re.compile(r"^[0-9]{4,12}$")
+#: Never let a mis-set idle time make the screen jump home while someone is still reading.
+MIN_IDLE_SECONDS = 5
+
+
+@dataclass(frozen=True)
+class KioskSite:
+    """The zone the screen stands in."""
+
+    name: str
+    zone_location: str
+    district: str
+    supervision_phone: str
+
+
+@dataclass(frozen=True)
+class KioskField:
+    """One labelled line of a detail page, in plain language."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class KioskNotice:
+    """A current published notice, masked."""
+
+    uuid: str
+    title: str
+    kind_label: str
+    body: str
+    period_start: date
+    period_end: date
+    issuer: str
+    contact: str
+    public_url: str
+    roster_columns: tuple[str, ...] = ()
+    roster_rows: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class KioskEvent:
+    """One upcoming occurrence of a published event, in Shanghai time."""
+
+    uuid: str
+    title: str
+    type_label: str
+    start: datetime
+    end: datetime
+    place: str
+    description: str
+    public_url: str
+
+
+@dataclass(frozen=True)
+class KioskDomain:
+    code: str
+    name: str
+    item_count: int
+
+
+@dataclass(frozen=True)
+class KioskItem:
+    """A catalogue item with every column as a labelled line."""
+
+    uuid: str
+    domain: str
+    title: str
+    fields: tuple[KioskField, ...]
+    public_url: str
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One page of the home carousel: a notice or an event, with the QR target."""
+
+    kind: str  # "notice" | "event"
+    uuid: str
+    badge: str
+    title: str
+    when: str
+    text: str
+    public_url: str
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    """The first ``limit`` characters of ``text`` on one paragraph, with an ellipsis when cut."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class KioskService:
+    """Read-side queries for the touch screen, plus the admin's exit PIN."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+
+    # -- the zone and the screen's settings ----------------------------------------------------------
+
+    def site(self) -> KioskSite:
+        site = self._ctx.sites.get()
+        if site is None:
+            return KioskSite("政务公开专区", "", "", "")
+        return KioskSite(site.name, site.zone_location, site.district, site.supervision_phone)
+
+    def require_ready(self) -> None:
+        """Raise GongkaiError unless the site exists and an exit PIN has been set."""
+        if self._ctx.sites.get() is None:
+            raise GongkaiError("数据库中还没有站点：请先运行 gongkai init")
+        if not self.pin_is_set():
+            raise GongkaiError(
+                "尚未设置触摸屏退出密码：请先运行 gongkai kiosk set-pin --user 管理员用户名（从标准输入读取“登录密码”和“退出密码”两行）"
+            )
+
+    def idle_seconds(self) -> int:
+        value = self._ctx.settings.get(IDLE_KEY)
+        try:
+            seconds = int(value)
+        except (TypeError, ValueError):
+            seconds = int(SETTINGS[IDLE_KEY].default)
+        return max(MIN_IDLE_SECONDS, seconds)
+
+    def today(self) -> date:
+        return self._ctx.clock.today()
+
+    def now(self) -> datetime:
+        return self._ctx.clock.now()
+
+    def day_note(self, day: date) -> str:
+        """'工作日' or why ``day`` is a day off (国庆节, 周末...), from the working-day calendar."""
+        calendar = self._ctx.holidays.calendar()
+        if calendar.is_workday(day):
+            return "工作日"
+        return f"休息日（{calendar.day_off_reason(day) or '周末'}）"
+
+    def public_base_url(self) -> str:
+        return str(self._ctx.settings.get("public_base_url")).rstrip("/")
+
+    # -- exit PIN --------------------------------------------------------------------------------------
+
+    def pin_is_set(self) -> bool:
+        return bool(self._ctx.settings.get(PIN_KEY))
+
+    def check_pin(self, pin: str) -> bool:
+        """True if ``pin`` matches the stored hash (read afresh, so a new PIN applies at once)."""
+        stored = str(self._ctx.settings.get(PIN_KEY) or "")
+        return bool(stored) and verify_password(stored, pin)
+
+    def set_pin(self, user: StaffUser, pin: str) -> None:
+        """Store the exit PIN's argon2 hash (admin only; needs a writable context)."""
+        user.require(Role.ADMIN, "设置触摸屏退出密码")
+        if not _PIN.match(pin):
+            raise InputError("退出密码：应为 4–12 位数字（触摸屏上只有数字键）")
+        with transaction(self._ctx.session_factory) as session:
+            self._ctx.settings.set(PIN_KEY, hash_password(pin), session=session)
+            audit.record(
+                session, actor=user.name, action="kiosk.set_pin", entity="setting", detail={"key": PIN_KEY}
+            )
+
+    # -- content ---------------------------------------------------------------------------------------
+
+    def notices(self) -> tuple[KioskNotice, ...]:
+        """Notices published and within their posting period today, newest first."""
+        return ()
+
+    def notice(self, uuid: str) -> KioskNotice | None:
+        return next((n for n in self.notices() if n.uuid == uuid), None)
+
+    def events(self, limit: int = 30) -> tuple[KioskEvent, ...]:
+        """Upcoming occurrences of published events, soonest first."""
+        return ()
+
+    def event(self, uuid: str) -> KioskEvent | None:
+        return next((e for e in self.events(200) if e.uuid == uuid), None)
+
+    def domains(self) -> tuple[KioskDomain, ...]:
+        return ()
+
+    def items(self, domain_code: str) -> tuple[KioskItem, ...]:
+        return ()
+
+    def search(self, initials: str, domain_code: str | None = None, limit: int = 60) -> tuple[KioskItem, ...]:
+        """Items whose title matches ``initials`` (pinyin initials such as ``DB`` for 低保)."""
+        return ()
+
+    def item(self, uuid: str) -> KioskItem | None:
+        return None
+
+    def slides(self) -> tuple[Slide, ...]:
+        """The home carousel: every current notice, then the next events."""
+        out: list[Slide] = []
+        for n in self.notices():
+            when = f"公示期：{_cn_date(n.period_start)} 至 {_cn_date(n.period_end)}"
+            out.append(Slide("notice", n.uuid, n.kind_label, n.title, when, excerpt(n.body), n.public_url))
+        for e in self.events(10):
+            when = f"时间：{_cn_datetime(e.start)}　地点：{e.place or '见详情'}"
+            out.append(
+                Slide("event", e.uuid, e.type_label, e.title, when, excerpt(e.description), e.public_url)
+            )
+        return tuple(out)
+
+
+def safe(text: str) -> str:
+    """Text for the screen: masked once more (idempotent on already masked text)."""
+    return mask_text(text) if text else ""
+
+
+WEEKDAYS = "一二三四五六日"
+
+
+def _cn_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _cn_datetime(dt: datetime) -> str:
+    return f"{dt.month}月{dt.day}日（周{WEEKDAYS[dt.weekday()]}）{dt:%H:%M}"
+
+
+class DataVersionWatcher:
+    """Notices commits made by other connections to the same database file.
+
+    ``PRAGMA data_version`` changes on a connection whenever another connection commits; it needs
+    the same connection each time, so the watcher keeps one raw DBAPI connection of its own.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._conn = engine.raw_connection()
+        self._last = self._read()
+
+    def _read(self) -> int:
+        cursor = self._conn.cursor()
+        try:
+            cursor.execute("PRAGMA data_version")
+            row = cursor.fetchone()
+            return int(row[0]) if row else 0
+        finally:
+            cursor.close()
+
+    def changed(self) -> bool:
+        """True once after each commit by someone else."""
+        now = self._read()
+        if now != self._last:
+            self._last = now
+            return True
+        return False
+
+    def close(self) -> None:
+        self._conn.close()
