@@ -8,6 +8,7 @@ restarts it when it crashes (app/supervise.py).
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
 from app.cli.common import CliEnv, read_password
@@ -63,11 +64,18 @@ def cmd_kiosk(env: CliEnv) -> int:
     if not env.paths.database.exists():
         raise GongkaiError(f"数据目录 {env.paths.root} 中没有数据库：请先运行 gongkai init")
     if env.args.supervise:
+        # A service manager stops us with SIGTERM: turn it into an exception so subprocess.call
+        # kills the child kiosk too instead of leaving it running without a supervisor.
+        signal.signal(signal.SIGTERM, _terminate)
         result = supervise(child_command(env), SupervisePolicy())
         return result.exit_code
     if env.gui is None:
         raise GongkaiError("此命令需要图形界面：请用 gongkai 命令（python -m app）启动")
     return env.gui.run_kiosk(env)
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def cmd_set_pin(env: CliEnv) -> int:
