@@ -4,7 +4,8 @@
 ``AppContext`` and gathers the current published notices, the upcoming events and the catalogue,
 and nothing else: drafts, reviews, information requests and originals of personal data never pass
 through it. Text that reaches the screen is run through the masking service once more as a safety
-net (masking is idempotent on masked text), so a capability that forgot to mask cannot leak here.
+net for ID and bank-card numbers (idempotent on masked text), so a capability that forgot to mask
+cannot leak those here.
 
 ``DataVersionWatcher`` tells the kiosk when another connection (the staff window, a sync) has
 committed, via SQLite's ``PRAGMA data_version``, so the screen reloads without a restart.
@@ -21,7 +22,10 @@ from sqlalchemy import Engine
 from app import audit
 from app.context import AppContext
 from app.errors import GongkaiError, InputError
+from app.notices.templates import KIND_LABELS
+from app.notices.values import PublicNotice
 from app.privacy.masker import mask_text
+from app.privacy.profile import MaskingProfile
 from app.settings import SETTINGS
 from app.uow import transaction
 from app.users import Role, StaffUser, hash_password, verify_password
@@ -190,8 +194,8 @@ class KioskService:
     # -- content ---------------------------------------------------------------------------------------
 
     def notices(self) -> tuple[KioskNotice, ...]:
-        """Notices published and within their posting period today, newest first."""
-        return ()
+        """Notices published and within their posting period today, newest first (already masked)."""
+        return tuple(_notice(n) for n in self._ctx.notices.published_current(self.today()))
 
     def notice(self, uuid: str) -> KioskNotice | None:
         return next((n for n in self.notices() if n.uuid == uuid), None)
@@ -230,9 +234,32 @@ class KioskService:
         return tuple(out)
 
 
+def _notice(n: PublicNotice) -> KioskNotice:
+    roster = n.roster
+    return KioskNotice(
+        uuid=n.uuid,
+        title=safe(n.title),
+        kind_label=KIND_LABELS.get(n.kind, "公示"),
+        body=safe("\n\n".join(n.paragraphs)),
+        period_start=n.period_start,
+        period_end=n.period_end,
+        issuer=n.issuer,
+        contact=n.contact,
+        public_url=n.public_url,
+        roster_columns=roster.columns if roster else (),
+        roster_rows=tuple(tuple(safe(c) for c in row) for row in roster.rows) if roster else (),
+    )
+
+
+#: The safety net masks only what can never be public on a screen (resident ID and bank card
+#: numbers); phones and addresses are left to the owning capability's masking, which knows the
+#: hotline and the exemptions a reviewer approved.
+SAFETY_NET = MaskingProfile(mobile=False, landline=False, address=False)
+
+
 def safe(text: str) -> str:
-    """Text for the screen: masked once more (idempotent on already masked text)."""
-    return mask_text(text) if text else ""
+    """Text for the screen with any ID or bank-card number masked (idempotent on masked text)."""
+    return mask_text(text, SAFETY_NET) if text else ""
 
 
 WEEKDAYS = "一二三四五六日"
