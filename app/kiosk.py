@@ -74,8 +74,9 @@ class KioskNotice:
 
 @dataclass(frozen=True)
 class KioskEvent:
-    """One upcoming occurrence of a published event, in Shanghai time."""
+    """One upcoming occurrence of an event, in Shanghai time; ``key`` tells occurrences apart."""
 
+    key: str  # "<event uuid>@<start ISO>"
     uuid: str
     title: str
     type_label: str
@@ -109,7 +110,7 @@ class Slide:
     """One page of the home carousel: a notice or an event, with the QR target."""
 
     kind: str  # "notice" | "event"
-    uuid: str
+    uuid: str  # the notice's uuid, or the event occurrence's key
     badge: str
     title: str
     when: str
@@ -204,8 +205,9 @@ class KioskService:
         """Upcoming occurrences of published events, soonest first."""
         return ()
 
-    def event(self, uuid: str) -> KioskEvent | None:
-        return next((e for e in self.events(200) if e.uuid == uuid), None)
+    def event(self, key: str) -> KioskEvent | None:
+        """The occurrence with this key (or the next occurrence of the event with this uuid)."""
+        return next((e for e in self.events(200) if key in (e.key, e.uuid)), None)
 
     def domains(self) -> tuple[KioskDomain, ...]:
         return ()

@@ -26,6 +26,7 @@ from app import bootstrap  # noqa: E402
 from app.context import AppContext  # noqa: E402
 from app.kiosk import DataVersionWatcher, KioskService  # noqa: E402
 from app.paths import DataPaths  # noqa: E402
+from ui.kiosk.immortal import make_singletons_immortal  # noqa: E402
 from ui.kiosk.window import KioskWindow  # noqa: E402
 from ui.qtapp import create_application  # noqa: E402
 
@@ -49,6 +50,7 @@ def main() -> int:
     parser.add_argument("--transitions", type=int, default=10_000)
     parser.add_argument("--data-dir")
     args = parser.parse_args()
+    make_singletons_immortal()
     paths = DataPaths(Path(args.data_dir or tempfile.mkdtemp(prefix="gk-kiosk-soak-")))
     if not paths.database.exists():
         writable = AppContext.open(paths)
@@ -71,6 +73,7 @@ def main() -> int:
             base = rss_mb()
         t0 = time.perf_counter()
         home.next_slide()
+        home.repaint()  # paint now, inside the measurement (offscreen Qt would otherwise defer it)
         app.processEvents()
         timings.append((time.perf_counter() - t0) * 1000)
         if i % 200 == 0:

@@ -19,6 +19,7 @@ from app import bootstrap  # noqa: E402
 from app.context import AppContext  # noqa: E402
 from app.kiosk import DataVersionWatcher, KioskService  # noqa: E402
 from app.paths import DataPaths  # noqa: E402
+from ui.kiosk.immortal import make_singletons_immortal  # noqa: E402
 from ui.kiosk.window import KioskWindow  # noqa: E402
 from ui.qtapp import create_application  # noqa: E402
 
@@ -35,6 +36,7 @@ def main() -> int:
     parser.add_argument("--data-dir")
     parser.add_argument("--modes", default="std,large,hc")
     args = parser.parse_args()
+    make_singletons_immortal()
     out = Path(args.outdir)
     out.mkdir(parents=True, exist_ok=True)
     paths = DataPaths(Path(args.data_dir or tempfile.mkdtemp(prefix="gk-kiosk-shots-")))

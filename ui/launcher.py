@@ -17,6 +17,7 @@ from ui.crash import CrashHandler, show_error
 from ui.dialogs.first_run import FirstRunDialog
 from ui.dialogs.sign_in import SignInDialog
 from ui.env import UiEnv
+from ui.kiosk.immortal import make_singletons_immortal
 from ui.kiosk.window import KioskWindow
 from ui.main_window import MainWindow
 from ui.qtapp import create_application
@@ -74,6 +75,7 @@ class Launcher:
 
     def run_kiosk(self, env: CliEnv) -> int:
         """The touch screen over a read-only context, full screen on ``--screen N``."""
+        make_singletons_immortal()  # the kiosk runs for weeks: see ui/kiosk/immortal.py
         ctx = AppContext.open(env.paths, readonly=True)
         try:
             service = KioskService(ctx)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -14,6 +15,7 @@ from app.context import AppContext
 from app.kiosk import DataVersionWatcher, KioskService
 from app.users import Role
 from ui.kiosk import theme
+from ui.kiosk.immortal import make_singletons_immortal
 from ui.kiosk.lock import PinDialog, TapCounter
 from ui.kiosk.widgets import Tile
 from ui.kiosk.window import KioskWindow
@@ -170,7 +172,9 @@ def touch_targets(window: KioskWindow) -> list[str]:
     small = []
     for w in [*window.findChildren(QPushButton), *window.findChildren(Tile)]:
         if w.isVisible() and (w.width() < theme.TOUCH_PX - 4 or w.height() < 60):
-            small.append(f"{w.__class__.__name__} {getattr(w, 'text', lambda: '')()!r} {w.width()}×{w.height()}")
+            small.append(
+                f"{w.__class__.__name__} {getattr(w, 'text', lambda: '')()!r} {w.width()}×{w.height()}"
+            )
     return small
 
 
@@ -206,3 +210,13 @@ def test_every_text_colour_pair_reaches_4_5_to_1(high_contrast: bool) -> None:
 def test_contrast_ratio_matches_wcag() -> None:
     assert round(theme.contrast_ratio("#000000", "#FFFFFF"), 1) == 21.0
     assert round(theme.contrast_ratio("#777777", "#FFFFFF"), 2) == 4.48
+
+
+def test_singletons_survive_pyside_void_calls(qtbot: QtBot, window: KioskWindow) -> None:
+    """PySide6 6.12 drops a reference to None per void call; the kiosk makes None immortal first."""
+    make_singletons_immortal()
+    before = sys.getrefcount(None)
+    for _ in range(20_000):
+        window.clock.time.setText("09:00")
+    assert sys.getrefcount(None) > 1 << 39
+    assert before - sys.getrefcount(None) <= 20_000

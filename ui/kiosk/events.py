@@ -51,7 +51,7 @@ class EventsPage(KioskPage):
                 self.list.addWidget(label("▍" + day_heading(last, today), "title"))
             place = f"地点：{e.place}" if e.place else ""
             tile = Tile([(f"{time_range(e)}　● {e.type_label}", "muted"), (e.title, "title"), (place, "")])
-            tile.clicked.connect(lambda u=e.uuid: self.navigate.emit("event", u))
+            tile.clicked.connect(lambda k=e.key: self.navigate.emit("event", k))
             self.list.addWidget(tile)
         self.list.addStretch(1)
 
