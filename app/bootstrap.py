@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.context import AppContext
+from app.events.demo import demo_events, seed_event_types
 from app.notices.demo import demo_notices
 from app.sites import SiteInfo
 from app.uow import transaction
@@ -46,8 +47,19 @@ def _seed_notice_period_rules(ctx: AppContext) -> None:
         ctx.notices.seed_period_rules(session)
 
 
-INIT_STEPS: list[Step] = [_seed_holidays, _seed_notice_period_rules]
-DEMO_STEPS: list[Step] = [_demo_users, demo_notices]
+def _seed_request_rules(ctx: AppContext) -> None:
+    with transaction(ctx.session_factory) as session:
+        ctx.requests.seed_rules(session)
+
+
+def _demo_requests(ctx: AppContext) -> None:
+    from app.requests import demo
+
+    demo.seed(ctx)
+
+
+INIT_STEPS: list[Step] = [_seed_holidays, _seed_notice_period_rules, _seed_request_rules, seed_event_types]
+DEMO_STEPS: list[Step] = [_demo_users, demo_notices, _demo_requests, demo_events]
 
 
 @dataclass

@@ -13,9 +13,11 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock
+from app.events import EventService
 from app.holidays import HolidayService
 from app.notices import NoticeService
 from app.paths import DataPaths
+from app.requests import RequestService
 from app.settings import SettingsService
 from app.sites import SiteService
 from app.users import UserService
@@ -37,6 +39,8 @@ class AppContext:
     settings: SettingsService = field(init=False)
     holidays: HolidayService = field(init=False)
     notices: NoticeService = field(init=False)
+    requests: RequestService = field(init=False)
+    events: EventService = field(init=False)
 
     def __post_init__(self) -> None:
         sf = self.session_factory
@@ -47,6 +51,8 @@ class AppContext:
         self.notices = NoticeService(
             sf, self.clock, self.holidays, self.settings, self.paths.blobs, readonly=self.readonly
         )
+        self.requests = RequestService(sf, self.clock, self.holidays, self.settings, self.sites)
+        self.events = EventService(sf, self.clock, self.settings, self.holidays.calendar, self.sites)
 
     @classmethod
     def open(

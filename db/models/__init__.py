@@ -1,6 +1,7 @@
 """Every model module, imported here so Base.metadata (and Alembic) see all tables."""
 
 from db.models.core import AuditEntry, Holiday, HolidayYear, OutboxEntry, Setting, Site, User
+from db.models.events import Event, EventOverride, EventRegistration, EventSuggestion, EventTarget, EventType
 from db.models.notices import (
     Board,
     Notice,
@@ -10,12 +11,20 @@ from db.models.notices import (
     NoticeRevision,
     Posting,
 )
+from db.models.requests import InfoRequest, RequestConsultation, RequestRule
 
 __all__ = [
     "AuditEntry",
     "Board",
+    "Event",
+    "EventOverride",
+    "EventRegistration",
+    "EventSuggestion",
+    "EventTarget",
+    "EventType",
     "Holiday",
     "HolidayYear",
+    "InfoRequest",
     "Notice",
     "NoticePeriodRule",
     "NoticePrintLog",
@@ -23,6 +32,8 @@ __all__ = [
     "NoticeRevision",
     "OutboxEntry",
     "Posting",
+    "RequestConsultation",
+    "RequestRule",
     "Setting",
     "Site",
     "User",
