@@ -20,8 +20,10 @@ from datetime import date, datetime
 from sqlalchemy import Engine
 
 from app import audit
+from app.clock import local
 from app.context import AppContext
 from app.errors import GongkaiError, InputError
+from app.events.values import EventValue
 from app.notices.templates import KIND_LABELS
 from app.notices.values import PublicNotice
 from app.privacy.masker import mask_text
@@ -202,8 +204,28 @@ class KioskService:
         return next((n for n in self.notices() if n.uuid == uuid), None)
 
     def events(self, limit: int = 30) -> tuple[KioskEvent, ...]:
-        """Upcoming occurrences of published events, soonest first."""
-        return ()
+        """Occurrences not yet over, soonest first, with each event's description and public page."""
+        details: dict[str, EventValue] = {}
+        out = []
+        for o in self._ctx.events.upcoming(self.now(), limit):
+            ev = details.get(o.event_uuid)
+            if ev is None:
+                ev = details[o.event_uuid] = self._ctx.events.get(o.event_uuid)
+            start, end = local(o.start), local(o.end)
+            out.append(
+                KioskEvent(
+                    key=f"{o.event_uuid}@{start.isoformat()}",
+                    uuid=o.event_uuid,
+                    title=safe(o.title),
+                    type_label=o.type_label,
+                    start=start,
+                    end=end,
+                    place=o.place,
+                    description=safe(ev.description),
+                    public_url=ev.public_url,
+                )
+            )
+        return tuple(out)
 
     def event(self, key: str) -> KioskEvent | None:
         """The occurrence with this key (or the next occurrence of the event with this uuid)."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
+from app.clock import ZONE
 from app.context import AppContext
+from app.events.values import EventDraft
 from app.kiosk import KioskService
 from app.notices.values import NoticeDraft, NoticeView
 from app.users import Role, StaffUser
@@ -105,3 +107,28 @@ def test_notice_text_is_masked(ctx: AppContext, staff: Staff) -> None:
     assert VALID_ID not in notice.body and MASKED_ID in notice.body
     (slide,) = KioskService(ctx).slides()
     assert VALID_ID not in slide.text
+
+
+def test_upcoming_events_each_occurrence_with_its_public_page(ctx: AppContext) -> None:
+    """A weekly series shows one entry per occurrence (distinct keys), all linking to /e/<uuid>."""
+    admin = ctx.users.add("admin", frozenset({Role.ADMIN}), "gongkai123")
+    start = datetime(2025, 9, 30, 9, 0, tzinfo=ZONE)  # a Tuesday, after the fixed clock's now
+    series = ctx.events.create(
+        admin,
+        EventDraft(
+            type_key="policy_counselling",
+            title="每周二综合政策辅导",
+            start=start,
+            end=start + timedelta(hours=2),
+            place="便民服务中心一楼",
+            description=f"咨询人身份证号{VALID_ID}仅作示例。",
+            rrule="FREQ=WEEKLY;BYDAY=TU;COUNT=3",
+        ),
+    )
+    events = KioskService(ctx).events(10)
+    assert [e.start.date().isoformat() for e in events] == ["2025-09-30", "2025-10-07", "2025-10-14"]
+    assert len({e.key for e in events}) == 3
+    assert all(e.public_url.endswith("/e/" + series.uuid) for e in events)
+    assert VALID_ID not in events[0].description and MASKED_ID in events[0].description
+    assert KioskService(ctx).event(events[1].key) == events[1]
+    assert [s.kind for s in KioskService(ctx).slides()] == ["event"] * 3
