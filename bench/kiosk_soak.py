@@ -6,7 +6,7 @@ advances the home carousel N times (10,000 by default), letting Qt paint after e
 growth (VmRSS from /proc/self/status) between transition 500 (warm caches) and the end, and the
 slowest and 99th-percentile transition (goal: growth < 20 MB, no transition over 100 ms).
 
-Usage: QT_QPA_PLATFORM=offscreen python bench/kiosk_soak.py [--transitions 10000] [--data-dir DIR]
+Usage: QT_QPA_PLATFORM=offscreen python -m bench.kiosk_soak [--transitions 10000] [--data-dir DIR]
 """
 
 from __future__ import annotations
