@@ -20,9 +20,11 @@ from datetime import date, datetime
 from sqlalchemy import Engine
 
 from app import audit
+from app.catalogue.model import MODES, CatalogueItemView, display_value
+from app.catalogue.search import pinyin_forms
 from app.clock import local
 from app.context import AppContext
-from app.errors import GongkaiError, InputError
+from app.errors import GongkaiError, InputError, NotFoundError
 from app.events.values import EventValue
 from app.notices.templates import KIND_LABELS
 from app.notices.values import PublicNotice
@@ -104,7 +106,7 @@ class KioskItem:
     domain: str
     title: str
     fields: tuple[KioskField, ...]
-    public_url: str
+    qr_text: str
 
 
 @dataclass(frozen=True)
@@ -232,17 +234,57 @@ class KioskService:
         return next((e for e in self.events(200) if key in (e.key, e.uuid)), None)
 
     def domains(self) -> tuple[KioskDomain, ...]:
-        return ()
+        """Domains that apply to this site and have active items, in catalogue order."""
+        return tuple(
+            KioskDomain(d.code, d.name, d.active_items)
+            for d in self._ctx.catalogue.domains()
+            if d.applicable and d.active_items
+        )
 
     def items(self, domain_code: str) -> tuple[KioskItem, ...]:
-        return ()
+        """The active items of one domain (retired ones never show)."""
+        return tuple(self._item(v) for v in self._ctx.catalogue.items(domain_code, status="active"))
 
     def search(self, initials: str, domain_code: str | None = None, limit: int = 60) -> tuple[KioskItem, ...]:
-        """Items whose title matches ``initials`` (pinyin initials such as ``DB`` for 低保)."""
-        return ()
+        """Active items matching ``initials`` (pinyin initials such as ``DB`` for 低保), titles first."""
+        query = initials.strip().lower()
+        if not query:
+            return ()
+        # Over-fetch when a domain narrows the results, so the limit applies after the filter.
+        want = limit if domain_code is None else limit * 10
+        # Villagers say 低保, the catalogue says 最低生活保障: when the letters are the initials of
+        # a synonym the site keeps (DB -> 低保), the items of its full term come first.
+        found: list[CatalogueItemView] = []
+        for short, full in self._ctx.catalogue.synonyms():
+            if pinyin_forms([short])[1] == query:
+                found += self._ctx.catalogue.search(full, want)
+        found += self._ctx.catalogue.search(query, want)
+        found = list({v.uuid: v for v in found}.values())  # first occurrence keeps its place
+        if domain_code is not None:
+            found = [v for v in found if v.domain_code == domain_code]
+        return tuple(self._item(v) for v in found[:limit] if v.status == "active")
 
     def item(self, uuid: str) -> KioskItem | None:
-        return None
+        try:
+            view = self._ctx.catalogue.get(uuid)
+        except NotFoundError:
+            return None
+        return self._item(view) if view.status == "active" else None
+
+    def _item(self, view: CatalogueItemView) -> KioskItem:
+        d = view.data
+        fields = tuple(
+            KioskField(label, _plain_value(name, getattr(d, name)))
+            for name, label in PLAIN_LABELS.items()
+            if getattr(d, name)
+        )
+        # The city platform has no page per catalogue item, so the QR code carries the essentials
+        # as text (a phone shows them at once, offline) instead of a link that would not open.
+        lines = [d.title, f"公开主体：{d.publisher}", f"公开时限：{d.time_limit}"]
+        if d.contact_phone:
+            lines.append(f"咨询电话：{d.contact_phone}")
+        lines.append(f"（{self.site().name}政务公开专区）")
+        return KioskItem(view.uuid, d.domain, d.title, fields, "\n".join(lines))
 
     def slides(self) -> tuple[Slide, ...]:
         """The home carousel: every current notice, then the next events."""
@@ -256,6 +298,33 @@ class KioskService:
                 Slide("event", e.uuid, e.type_label, e.title, when, excerpt(e.description), e.public_url)
             )
         return tuple(out)
+
+
+#: The catalogue's columns as questions a visitor would ask (the staff window keeps the official
+#: column names of app.catalogue.model.FIELD_LABELS).
+PLAIN_LABELS: dict[str, str] = {
+    "domain": "所属领域",
+    "content": "公开哪些内容",
+    "basis": "依据哪些规定",
+    "time_limit": "多长时间内公开",
+    "publisher": "由哪个单位公开",
+    "channels": "在哪里可以看到",
+    "extra_channels": "其他查看途径",
+    "audience": "面向哪些人",
+    "audience_group": "具体面向",
+    "modes": "怎样公开",
+    "tiers": "由哪一级公开",
+    "contact_phone": "咨询电话",
+    "retention": "公开多长时间",
+}
+
+
+def _plain_value(name: str, value: object) -> str:
+    if name == "modes" and isinstance(value, tuple):
+        return "、".join(MODES.get(str(m), str(m)) + "公开" for m in value)
+    if name == "audience" and value == "specific_group":
+        return "特定群体"
+    return display_value(name, value)
 
 
 def _notice(n: PublicNotice) -> KioskNotice:

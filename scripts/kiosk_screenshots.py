@@ -77,6 +77,12 @@ def main() -> int:
                 target = out / f"{orientation}-{mode}-{key}.png"
                 window.grab().save(str(target))
                 print(target)
+                if key == "search":
+                    window.search.show_domains()
+                    app.processEvents()
+                    target = out / f"{orientation}-{mode}-search-domains.png"
+                    window.grab().save(str(target))
+                    print(target)
             window.shutdown()
             window.deleteLater()
             app.processEvents()

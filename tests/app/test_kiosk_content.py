@@ -132,3 +132,24 @@ def test_upcoming_events_each_occurrence_with_its_public_page(ctx: AppContext) -
     assert VALID_ID not in events[0].description and MASKED_ID in events[0].description
     assert KioskService(ctx).event(events[1].key) == events[1]
     assert [s.kind for s in KioskService(ctx).slides()] == ["event"] * 3
+
+
+def test_catalogue_by_domain_search_and_detail(ctx: AppContext) -> None:
+    """Domains with active items, items in plain words, initials search (with a domain filter)."""
+    ctx.catalogue.seed_bundled()
+    service = KioskService(ctx)
+    domains = service.domains()
+    assert domains and all(d.item_count > 0 for d in domains)
+    rescue = next(d for d in domains if d.name == "社会救助")
+    items = service.items(rescue.code)
+    assert len(items) == rescue.item_count
+    found = service.search("DB", rescue.code)
+    assert found and all(i.domain == "社会救助" for i in found)
+    assert any("低保" in i.title or "最低生活保障" in i.title for i in found)
+    detail = service.item(items[0].uuid)
+    assert detail is not None
+    labels = [f.label for f in detail.fields]
+    assert "由哪个单位公开" in labels and "公开哪些内容" in labels
+    assert detail.title in detail.qr_text
+    assert service.item("no-such-uuid") is None
+    assert service.search("  ") == ()

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.context import AppContext
@@ -220,3 +220,29 @@ def test_singletons_survive_pyside_void_calls(qtbot: QtBot, window: KioskWindow)
         window.clock.time.setText("09:00")
     assert sys.getrefcount(None) > 1 << 39
     assert before - sys.getrefcount(None) <= 20_000
+
+
+def test_keypad_search_and_item_detail(qtbot: QtBot, ctx: AppContext, readonly: AppContext) -> None:
+    """Pressing D then B lists 最低生活保障 items (the 低保 synonym); a tile opens the detail page."""
+    ctx.catalogue.seed_bundled()
+    window = make_window(qtbot, readonly)
+    try:
+        window.open("search", "", root=True)
+        qtbot.mouseClick(window.search.keys["D"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.search.keys["B"], Qt.MouseButton.LeftButton)
+        assert "D B" in window.search.typed.text()
+
+        def found() -> list[Tile]:
+            tiles = [t for t in window.search.findChildren(Tile) if t.isVisible()]
+            return [t for t in tiles if "最低生活保障" in t.text()]
+
+        qtbot.waitUntil(lambda: bool(found()))
+        result = found()[0]
+        qtbot.mouseClick(result, Qt.MouseButton.LeftButton)
+        assert window.current_key() == "item"
+        page_text = "\n".join(lbl.text() for lbl in window.pages["item"].findChildren(QLabel))
+        assert "最低生活保障" in page_text and "由哪个单位公开" in page_text
+        qtbot.mouseClick(window.home_button, Qt.MouseButton.LeftButton)
+        assert window.current_key() == "home"
+    finally:
+        window.shutdown()

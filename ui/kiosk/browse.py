@@ -74,4 +74,4 @@ class ItemDetailPage(DetailPage):
         if item is None:
             self.gone(self.tr("这个公开事项已停用或不存在。请按“返回首页”。"))
             return
-        self.fill(item.title, item.fields, item.public_url)
+        self.fill(item.title, item.fields, item.qr_text)

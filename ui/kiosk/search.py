@@ -1,20 +1,20 @@
 """Search without an input method: an on-screen A–Z pad of pinyin initials plus domain buttons.
 
 A visitor looking for 低保 presses D and B; each press searches at once. The typed letters are
-shown large above the results, and the selected domain button carries a ✓ besides its colour.
+shown large above the results; the chosen domain is written out with a ✓ (never colour alone), and
+is picked from big tiles rather than a strip of small buttons.
 """
 
 from __future__ import annotations
 
 import string
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +23,7 @@ from app.kiosk import KioskService
 from ui.kiosk.base import KioskPage
 from ui.kiosk.browse import item_tile
 from ui.kiosk.qr import QrCache
-from ui.kiosk.widgets import button, clear_layout, label, scroll_area
+from ui.kiosk.widgets import Tile, button, clear_layout, label, scroll_area
 
 RESULT_LIMIT = 60
 
@@ -44,24 +44,31 @@ class SearchPage(KioskPage):
         left.addWidget(self.typed)
         self.hint = label(self.tr("例：查“低保”，请依次按 D、B。按字母即查，不用打字。"), "muted")
         left.addWidget(self.hint)
-        chips_holder = QWidget()
-        self.chips = QHBoxLayout(chips_holder)
-        self.chips.setContentsMargins(0, 0, 0, 0)
-        self.chips.setSpacing(12)
-        chips_area = QScrollArea()
-        chips_area.setWidgetResizable(True)
-        chips_area.setWidget(chips_holder)
-        chips_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        chips_area.setFixedHeight(110)
-        left.addWidget(chips_area)
+        domain_row = QHBoxLayout()
+        domain_row.setSpacing(12)
+        self.domain_button = button("", "primary")
+        self.domain_button.clicked.connect(self.show_domains)
+        domain_row.addWidget(self.domain_button, 1)
+        self.all_button = button(self.tr("✕ 不限领域"))
+        self.all_button.clicked.connect(lambda: self.choose_domain(None))
+        domain_row.addWidget(self.all_button)
+        left.addLayout(domain_row)
+        self.left_stack = QStackedWidget()
+        chooser_holder = QWidget()
+        self.chooser = QGridLayout(chooser_holder)
+        self.chooser.setSpacing(14)
         results_holder = QWidget()
         self.results = QVBoxLayout(results_holder)
         self.results.setSpacing(14)
-        left.addWidget(scroll_area(results_holder), 1)
+        self.results_area = scroll_area(results_holder)
+        self.left_stack.addWidget(self.results_area)
+        self.chooser_area = scroll_area(chooser_holder)
+        self.left_stack.addWidget(self.chooser_area)
+        left.addWidget(self.left_stack, 1)
         main.addLayout(left, 3)
         main.addWidget(self._keypad(), 2)
         self.outer.addLayout(main, 1)
-        self.chip_buttons: dict[str | None, QPushButton] = {}
+        self.domain_names: dict[str, str] = {}
 
     def _keypad(self) -> QWidget:
         pad = QWidget()
@@ -94,35 +101,42 @@ class SearchPage(KioskPage):
 
     def clear(self) -> None:
         self.initials = ""
-        self.domain = None
-        self.reload()
+        self.choose_domain(None)
 
     def choose_domain(self, code: str | None) -> None:
         self.domain = code
-        self._mark_chips()
+        self.left_stack.setCurrentWidget(self.results_area)
+        self._mark_domain()
         self._search()
+
+    def show_domains(self) -> None:
+        """Replace the results by big domain tiles to pick from (no tiny chips to aim at)."""
+        self.left_stack.setCurrentWidget(self.chooser_area)
 
     def reload(self) -> None:
-        clear_layout(self.chips)
-        self.chip_buttons = {}
-        for code, name in [(None, self.tr("全部领域")), *((d.code, d.name) for d in self.service.domains())]:
-            chip = button(name, "chip")
-            chip.setCheckable(True)
-            chip.clicked.connect(lambda _=False, c=code: self.choose_domain(c))
-            self.chips.addWidget(chip)
-            self.chip_buttons[code] = chip
-        self.chips.addStretch(1)
-        self._mark_chips()
+        clear_layout(self.chooser)
+        domains = self.service.domains()
+        self.domain_names = {d.code: d.name for d in domains}
+        if self.domain not in self.domain_names:
+            self.domain = None
+        columns = 2 if self.portrait else 3
+        for i, d in enumerate(domains):
+            tile = Tile([(d.name, "title")])
+            tile.clicked.connect(lambda c=d.code: self.choose_domain(c))
+            self.chooser.addWidget(tile, i // columns, i % columns)
+        self._mark_domain()
         self._search()
 
-    def _mark_chips(self) -> None:
-        for code, chip in self.chip_buttons.items():
-            on = code == self.domain
-            chip.setChecked(on)
-            text = chip.text().removeprefix("✓ ")
-            chip.setText(("✓ " + text) if on else text)
+    def _mark_domain(self) -> None:
+        if self.domain is None:
+            self.domain_button.setText(self.tr("按领域缩小范围：全部领域 ▸ 点此选择"))
+        else:
+            name = self.domain_names.get(self.domain, self.domain)
+            self.domain_button.setText(self.tr("✓ 领域：") + name + self.tr(" ▸ 点此更换"))
+        self.all_button.setVisible(self.domain is not None)
 
     def _search(self) -> None:
+        self.left_stack.setCurrentWidget(self.results_area)
         shown = " ".join(self.initials) if self.initials else self.tr("（请按字母）")
         self.typed.setText(self.tr("已按：") + shown)
         clear_layout(self.results)
@@ -144,3 +158,4 @@ class SearchPage(KioskPage):
         """Forget the previous visitor's letters and domain (the idle return)."""
         self.initials = ""
         self.domain = None
+        self.left_stack.setCurrentWidget(self.results_area)
