@@ -118,7 +118,9 @@ def _crash_once_script(tmp_path: Path) -> list[str]:
     return [sys.executable, str(script)]
 
 
-def test_supervise_restarts_a_child_that_crashes_once(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_supervise_restarts_a_child_that_crashes_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     """A real child process aborts once; the supervisor restarts it and ends on its clean exit."""
     delays: list[float] = []
     result = supervise(_crash_once_script(tmp_path), SupervisePolicy(first_delay=0.01), sleep=delays.append)
@@ -140,7 +142,10 @@ def test_cli_set_pin_then_kiosk_refuses_without_gui(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     d = str(tmp_path / "gk")
-    assert main(["--data-dir", d, "init", "--site-code", "370112-TW", "--site-name", "历城区唐王街道", "--demo"]) == 0
+    assert (
+        main(["--data-dir", d, "init", "--site-code", "370112-TW", "--site-name", "历城区唐王街道", "--demo"])
+        == 0
+    )
     monkeypatch.setattr(sys, "stdin", io.StringIO("gongkai123\n12\n"))
     assert main(["--data-dir", d, "kiosk", "set-pin", "--user", "admin"]) == 2
     assert "4–12 位数字" in capsys.readouterr().err
