@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import Protocol
 
-from app.cli import catalogue, core, events, notices, report, requests, sync, workdays
+from app.cli import catalogue, core, events, kiosk, notices, report, requests, sync, workdays
 from app.cli.common import CliEnv
 from app.errors import GongkaiError
 from app.logsetup import configure as configure_logging
@@ -24,13 +24,25 @@ from db.migrate import NewerDatabaseError
 log = logging.getLogger(__name__)
 
 # Each subcommand group registers itself; later capabilities append their module here.
-COMMAND_MODULES: list[ModuleType] = [core, workdays, notices, requests, report, events, catalogue, sync]
+COMMAND_MODULES: list[ModuleType] = [
+    core,
+    workdays,
+    notices,
+    requests,
+    report,
+    events,
+    catalogue,
+    sync,
+    kiosk,
+]
 
 
 class GuiLauncher(Protocol):
     """What the composition root hands in to open windows."""
 
     def run_staff(self, env: CliEnv) -> int: ...
+
+    def run_kiosk(self, env: CliEnv) -> int: ...
 
 
 class _Parser(argparse.ArgumentParser):
@@ -60,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    env = CliEnv(args)
+    env = CliEnv(args, gui)
     handler: Callable[[CliEnv], int] | None = getattr(args, "handler", None)
     try:
         configure_logging(env.paths, verbose=args.verbose)

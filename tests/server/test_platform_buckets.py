@@ -13,7 +13,7 @@ from app.sync import wire
 from app.sync.values import PulledRow
 from server import admin
 from server.cli import main as server_main
-from tests.server.support import Platform, Sites, mirror
+from tests.server.support import Platform, Sites
 
 pytestmark = pytest.mark.postgres
 
