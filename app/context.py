@@ -50,12 +50,18 @@ class AppContext:
         self.sites = SiteService(sf)
         self.settings = SettingsService(sf)
         self.holidays = HolidayService(sf)
+        self.catalogue = CatalogueService(sf, self.clock, self.holidays)
         self.notices = NoticeService(
-            sf, self.clock, self.holidays, self.settings, self.paths.blobs, readonly=self.readonly
+            sf,
+            self.clock,
+            self.holidays,
+            self.settings,
+            self.paths.blobs,
+            readonly=self.readonly,
+            catalogue=self.catalogue,
         )
         self.requests = RequestService(sf, self.clock, self.holidays, self.settings, self.sites)
         self.events = EventService(sf, self.clock, self.settings, self.holidays.calendar, self.sites)
-        self.catalogue = CatalogueService(sf, self.clock, self.holidays)
 
     @classmethod
     def open(

@@ -235,6 +235,16 @@ class CatalogueService:
             by_id, _ = self._domain_maps(session)
             return self._view(row, by_id[row.domain_id], self._current_version(session))
 
+    def items_by_uuid(self, uuids: Sequence[str]) -> dict[str, CatalogueItemView]:
+        """The items (retired ones too) among ``uuids``, by UUID; unknown UUIDs are simply absent."""
+        if not uuids:
+            return {}
+        with read_only(self._sf) as session:
+            by_id, _ = self._domain_maps(session)
+            version = self._current_version(session)
+            rows = session.execute(select(CatalogueItem).where(CatalogueItem.uuid.in_(set(uuids)))).scalars()
+            return {r.uuid: self._view(r, by_id[r.domain_id], version) for r in rows}
+
     # -- search ------------------------------------------------------------------------------------
 
     def _index_key(self) -> tuple[Any, ...]:
@@ -666,39 +676,70 @@ class CatalogueService:
         self, item_uuid: str, *, on: date, channel: str, notice_uuid: str | None = None, actor: str
     ) -> DisclosureView:
         """Record that the item was disclosed on ``on`` through ``channel`` (optionally by a notice)."""
+        with transaction(self._sf) as session:
+            return self.record_disclosure_in(
+                session, item_uuid, on=on, channel=channel, notice_uuid=notice_uuid, actor=actor
+            )
+
+    def record_disclosure_in(
+        self,
+        session: Session,
+        item_uuid: str,
+        *,
+        on: date,
+        channel: str,
+        notice_uuid: str | None = None,
+        actor: str,
+    ) -> DisclosureView:
+        """``record_disclosure`` inside the caller's transaction.
+
+        For another capability whose own action discloses items (publishing a notice records a
+        disclosure on each linked item): the disclosure, its audit entry and outbox entry then commit
+        or roll back with that action.
+        """
         channel = channel.strip()
         if not channel:
             raise InputError("公开渠道：应填写本次公开使用的渠道，如“社区/企事业单位/村公示栏(电子屏)”")
         if on > self._clock.today():
             raise InputError(f"公开日期：不能晚于今天，实为 {on.isoformat()}")
-        with transaction(self._sf) as session:
-            item = session.execute(select(CatalogueItem).where(CatalogueItem.uuid == item_uuid)).scalar()
-            if item is None:
-                raise NotFoundError(f"目录事项 {item_uuid} 不存在")
-            row = CatalogueDisclosure(
-                item_id=item.id, disclosed_on=on, channel=channel, notice_uuid=notice_uuid or "", actor=actor
-            )
-            session.add(row)
-            session.flush()
-            payload = {
-                "uuid": row.uuid,
-                "item_uuid": item_uuid,
-                "on": on.isoformat(),
-                "channel": channel,
-                "notice_uuid": notice_uuid or "",
-            }
-            audit.record(
-                session,
-                actor=actor,
-                action="catalogue.disclose",
-                entity="catalogue_disclosure",
-                entity_uuid=row.uuid,
-                detail=payload,
-            )
-            outbox.enqueue(
-                session, entity="catalogue_disclosure", entity_uuid=row.uuid, op="upsert", payload=payload
-            )
-            return DisclosureView(row.uuid, item_uuid, on, channel, notice_uuid or "", actor)
+        item = session.execute(select(CatalogueItem).where(CatalogueItem.uuid == item_uuid)).scalar()
+        if item is None:
+            raise NotFoundError(f"目录事项 {item_uuid} 不存在")
+        row = CatalogueDisclosure(
+            item_id=item.id, disclosed_on=on, channel=channel, notice_uuid=notice_uuid or "", actor=actor
+        )
+        session.add(row)
+        session.flush()
+        payload = {
+            "uuid": row.uuid,
+            "item_uuid": item_uuid,
+            "on": on.isoformat(),
+            "channel": channel,
+            "notice_uuid": notice_uuid or "",
+        }
+        audit.record(
+            session,
+            actor=actor,
+            action="catalogue.disclose",
+            entity="catalogue_disclosure",
+            entity_uuid=row.uuid,
+            detail=payload,
+        )
+        outbox.enqueue(
+            session, entity="catalogue_disclosure", entity_uuid=row.uuid, op="upsert", payload=payload
+        )
+        return DisclosureView(row.uuid, item_uuid, on, channel, notice_uuid or "", actor)
+
+    def unknown_items_in(self, session: Session, item_uuids: Sequence[str]) -> list[str]:
+        """Those of ``item_uuids`` that name no catalogue item (for another service's validation)."""
+        if not item_uuids:
+            return []
+        known = set(
+            session.execute(
+                select(CatalogueItem.uuid).where(CatalogueItem.uuid.in_(set(item_uuids)))
+            ).scalars()
+        )
+        return [u for u in item_uuids if u not in known]
 
     def disclosures(self, item_uuid: str) -> list[DisclosureView]:
         with read_only(self._sf) as session:
