@@ -20,10 +20,17 @@ from db.models.notices import (
     Posting,
 )
 from db.models.requests import InfoRequest, RequestConsultation, RequestRule
+from db.models.sync import SyncConflict, SyncCursor, SyncPush, SyncRejection, SyncRow, SyncState
 
 __all__ = [
     "AuditEntry",
     "Board",
+    "CatalogueDisclosure",
+    "CatalogueDomain",
+    "CatalogueItem",
+    "CatalogueItemRevision",
+    "CatalogueSynonym",
+    "CatalogueVersion",
     "Event",
     "EventOverride",
     "EventRegistration",
@@ -42,17 +49,16 @@ __all__ = [
     "Posting",
     "RequestConsultation",
     "RequestRule",
-    "CatalogueDisclosure",
-    "CatalogueDomain",
-    "CatalogueItem",
-    "CatalogueItemRevision",
-    "CatalogueSynonym",
-    "CatalogueVersion",
-    "AuditEntry",
     "Holiday",
     "HolidayYear",
     "OutboxEntry",
     "Setting",
     "Site",
+    "SyncConflict",
+    "SyncCursor",
+    "SyncPush",
+    "SyncRejection",
+    "SyncRow",
+    "SyncState",
     "User",
 ]
