@@ -1,7 +1,7 @@
 """event cancel: a whole event can be called off (status "cancelled") with the reason and when
 
 Revision ID: 0009_event_cancel
-Revises: 0002_catalogue
+Revises: 0006_sync
 Create Date: 2026-11-29 17:35:55.800613
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_event_cancel"
-down_revision = "0002_catalogue"
+down_revision = "0006_sync"
 branch_labels = None
 depends_on = None
 
