@@ -113,6 +113,9 @@ def _master(ev: EventValue, dtstamp: datetime) -> VEvent:
         v.add("location", ev.place)
     v.add("url", ev.public_url)
     v.add("categories", [ev.type_label])
+    if ev.status == "cancelled":
+        # RFC 5545 §3.8.1.11: subscribers' calendars then show it as called off.
+        v.add("status", "CANCELLED")
     if ev.rrule:
         v.add("rrule", _recur(ev.rrule))
     if ev.exdates:

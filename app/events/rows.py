@@ -98,6 +98,7 @@ def to_value(row: Event, type_label: str, base_url: str) -> EventValue:
         adoption_start=row.adoption_start,
         adoption_published_on=row.adoption_published_on,
         public_url=public_url(base_url, row.uuid),
+        cancel_reason=row.cancel_reason or "",
     )
 
 

@@ -27,6 +27,7 @@ from app.events.recurrence import Moved, day_window, expand, normalise_rule
 from app.events.values import (
     BUILTIN_TYPES,
     OUTCOME_LABELS,
+    STATUS_LABELS,
     AdoptionDue,
     ClosingReport,
     EventDraft,
@@ -201,6 +202,8 @@ class EventService:
             row = self._row(session, uuid)
             if row.status == "closed":
                 raise StateError(f"活动“{row.title}”已结束并提交报告，不能再修改")
+            if row.status == "cancelled":
+                raise StateError(f"活动“{row.title}”已取消，不能再修改")
             draft = self._validate(session, draft)
             current = rows.to_value(row, "", "")
             before = rows.row_fields(row)
@@ -294,6 +297,8 @@ class EventService:
             row = self._row(session, uuid)
             if row.rrule is None:
                 raise StateError(f"活动“{row.title}”不是重复活动，请直接修改活动时间")
+            if row.status == "cancelled":
+                raise StateError(f"活动“{row.title}”已取消，不能调整")
             value = rows.to_value(row, "", "")
             overrides = [o for o in value.overrides if o.recurrence_id != occurrence_start]
             overrides.append(OverrideValue(occurrence_start, new_start, new_end, place.strip(), note.strip()))
@@ -307,6 +312,41 @@ class EventService:
                 entity="event",
                 entity_uuid=uuid,
                 detail={"occurrence": rows.local_iso(occurrence_start), "to": rows.local_iso(new_start)},
+            )
+            self._enqueue(session, row)
+            return self._value(session, row)
+
+    def cancel(self, actor: Actor, uuid: str, reason: str) -> EventValue:
+        """Call off a whole event or series (planned → cancelled) with the reason people are told.
+
+        The row stays (nothing is deleted); the calendar keeps showing it as 已取消 and the city
+        platform receives the status "cancelled", so nobody turns up to an event that is not held.
+        """
+        _require(actor, Role.ADMIN, "取消活动")
+        reason = reason.strip()
+        if not reason:
+            raise InputError("取消原因：不能为空（将告知已报名的群众）")
+        with transaction(self._sf) as session:
+            row = self._row(session, uuid)
+            if row.status == "cancelled":
+                return self._value(session, row)
+            if row.status != "planned":
+                raise StateError(f"活动“{row.title}”{STATUS_LABELS[row.status]}，只有计划中的活动可以取消")
+            if row.rrule is not None and row.start_at <= self._clock.now():
+                # Occurrences already held stay held: a running series is stopped by its end date.
+                raise StateError(
+                    f"重复活动“{row.title}”已开始举行，请在“编辑活动”中修改重复截止日期以停止以后的活动"
+                )
+            row.status = "cancelled"
+            row.cancel_reason = reason
+            row.cancelled_at = self._clock.now()
+            audit.record(
+                session,
+                actor=_name(actor),
+                action="event.cancel",
+                entity="event",
+                entity_uuid=uuid,
+                detail={"title": row.title, "reason": reason},
             )
             self._enqueue(session, row)
             return self._value(session, row)
@@ -390,11 +430,15 @@ class EventService:
         return out
 
     def upcoming(self, now: datetime, limit: int = 10) -> list[Occurrence]:
-        """The next occurrences not yet over (for the kiosk: titles, times and places only)."""
+        """The next occurrences not yet over and not cancelled (for the kiosk: titles, times, places)."""
         found: list[Occurrence] = []
         horizon = 31
         while horizon <= 400:
-            found = [o for o in self._occurrences(now, now + timedelta(days=horizon), None) if o.end > now]
+            found = [
+                o
+                for o in self._occurrences(now, now + timedelta(days=horizon), None)
+                if o.end > now and o.status != "cancelled"
+            ]
             if len(found) >= limit:
                 break
             horizon *= 4
@@ -405,7 +449,8 @@ class EventService:
         found: list[Overlap] = []
         by_place: dict[str, list[Occurrence]] = {}
         for occ in self.occurrences(start, end):
-            if occ.place.strip():
+            # A cancelled event frees its room.
+            if occ.place.strip() and occ.status != "cancelled":
                 by_place.setdefault(_room(occ.place), []).append(occ)
         for occs in by_place.values():
             for i, a in enumerate(occs):
@@ -432,7 +477,9 @@ class EventService:
         others = [
             o
             for o in self._occurrences(ws - timedelta(days=1), we + timedelta(days=1), None)
-            if o.event_uuid != exclude_uuid and _room(o.place) == _room(draft.place)
+            if o.event_uuid != exclude_uuid
+            and o.status != "cancelled"
+            and _room(o.place) == _room(draft.place)
         ]
         return [o for o in others if any(m.start < o.end and o.start < m.end for m in mine)]
 
@@ -454,6 +501,8 @@ class EventService:
             row = self._row(session, event_uuid)
             if row.status == "closed":
                 raise StateError(f"活动“{row.title}”已结束，不能再报名")
+            if row.status == "cancelled":
+                raise StateError(f"活动“{row.title}”已取消，不能再报名")
             taken = sum(1 for r in row.registrations if r.status == "registered")
             full = row.capacity is not None and taken >= row.capacity
             reg = EventRegistration(
@@ -578,6 +627,8 @@ class EventService:
             raise InputError("活动总结报告有误", problems)
         with transaction(self._sf) as session:
             row = self._row(session, uuid)
+            if row.status == "cancelled":
+                raise StateError(f"活动“{row.title}”已取消，没有总结报告")
             if row.start_at > self._clock.now():
                 raise StateError(f"活动“{row.title}”尚未开始，不能提交总结报告")
             if row.adoption_published_on is not None:
@@ -684,7 +735,11 @@ class EventService:
             q = (
                 select(Event)
                 .options(*_load())
-                .where(Event.rrule.is_(None), Event.status != "closed", Event.end_at <= cutoff)
+                .where(
+                    Event.rrule.is_(None),
+                    Event.status.not_in(("closed", "cancelled")),
+                    Event.end_at <= cutoff,
+                )
                 .order_by(Event.start_at)
             )
             return [self._value(session, r, labels) for r in session.execute(q).scalars()]
@@ -721,7 +776,7 @@ class EventService:
         now = self._clock.now()
         held: dict[str, int] = {}
         for occ in self.occurrences(date(year, 1, 1), date(year, 12, 31)):
-            if occ.start.year != year:
+            if occ.start.year != year or occ.status == "cancelled":
                 continue
             done = occ.status in ("held", "closed") if not occ.recurring else occ.end <= now
             if done:

@@ -10,11 +10,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
-Status = Literal["planned", "held", "closed"]
+Status = Literal["planned", "held", "closed", "cancelled"]
 Outcome = Literal["pending", "adopted", "partly", "not_adopted"]
 RegistrationStatus = Literal["registered", "waiting", "cancelled"]
 
-STATUS_LABELS: dict[str, str] = {"planned": "计划中", "held": "已举办", "closed": "已结束（已报告）"}
+STATUS_LABELS: dict[str, str] = {
+    "planned": "计划中",
+    "held": "已举办",
+    "closed": "已结束（已报告）",
+    "cancelled": "已取消",
+}
 OUTCOME_LABELS: dict[str, str] = {
     "pending": "待研究",
     "adopted": "采纳",
@@ -152,6 +157,7 @@ class EventValue:
     adoption_start: date | None
     adoption_published_on: date | None
     public_url: str
+    cancel_reason: str = ""
 
     @property
     def recurring(self) -> bool:

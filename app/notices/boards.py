@@ -120,6 +120,32 @@ class BoardRegister:
             )
             return _board_value(row)
 
+    def set_board_active(self, board_uuid: str, active: bool, *, actor: StaffUser) -> v.BoardView:
+        """Take a board out of use (or back into use). Boards are never deleted: postings keep
+        pointing at them, and an inactive board is simply no longer offered or counted as missing."""
+        actor.require(Role.ADMIN, "停用或启用公开栏")
+        with transaction(self._sf) as session:
+            row = self._board_row(session, board_uuid)
+            if row.active == active:
+                return _board_value(row)
+            still_up = 0
+            if not active:
+                still_up = len(
+                    session.execute(
+                        select(Posting.id).where(Posting.board_id == row.id, Posting.taken_down_on.is_(None))
+                    ).all()
+                )
+            row.active = active
+            audit.record(
+                session,
+                actor=actor.name,
+                action="board.reactivate" if active else "board.deactivate",
+                entity="board",
+                entity_uuid=row.uuid,
+                detail={"name": row.name, "village": row.village, "postings_still_up": still_up},
+            )
+            return _board_value(row)
+
     # -- postings ------------------------------------------------------------------------------------
 
     def record_posting(

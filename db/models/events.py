@@ -53,7 +53,9 @@ class Event(UUIDMixin, TimestampMixin, Base):
     series: Mapped[str] = mapped_column(String(200), default="")  # brand tag, e.g. 泉诚公开、政府开放
     catalogue_item_uuids: Mapped[str] = mapped_column(Text, default="[]")
     policy_titles: Mapped[str] = mapped_column(Text, default="[]")
-    status: Mapped[str] = mapped_column(String(16), default="planned")  # planned / held / closed
+    status: Mapped[str] = mapped_column(String(16), default="planned")  # planned/held/closed/cancelled
+    cancel_reason: Mapped[str] = mapped_column(Text, default="")
+    cancelled_at: Mapped[datetime | None] = mapped_column(nullable=True)
     attendance: Mapped[int | None] = mapped_column(Integer, nullable=True)
     qa: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of {"question", "answer"}
     report_summary: Mapped[str] = mapped_column(Text, default="")

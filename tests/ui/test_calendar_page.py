@@ -66,8 +66,9 @@ def test_event_dialog_creates_a_monthly_series(qtbot: QtBot, ui_env: UiEnv) -> N
     qtbot.addWidget(dialog)
     dialog.type_box.setCurrentIndex(dialog.type_box.findData("procedure_demonstration"))
     dialog.title_edit.setText("办事流程演示")
-    dialog.repeat_box.setCurrentIndex(dialog.repeat_box.findData("monthly"))
-    assert dialog.repeat_hint.text().startswith("每月第2个周四")
+    rec = dialog.recurrence
+    rec.kind_box.setCurrentIndex(rec.kind_box.findData("monthly"))
+    assert rec.summary.text() == "每月第2个周四，至2025年12月31日"
     with qtbot.waitSignal(ui_env.bus.changed):
         dialog._save()
     assert dialog.saved_uuid

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -24,15 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import ZONE
-from app.errors import GongkaiError
+from app.errors import GongkaiError, InputError
 from app.events import INVITED_ROLES, EventDraft
-from app.events.recurrence import describe_rule
+from ui.calendar.recurrence_editor import RecurrenceEditor
 from ui.calendar.text import arg
 from ui.catalogue.picker import CatalogueLinksField
 from ui.crash import show_error
 from ui.env import UiEnv
-
-_WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 def to_date(q: QDate) -> date:
@@ -74,17 +71,7 @@ class EventDialog(QDialog):
         self.end_edit = QTimeEdit()
         self.end_edit.setDisplayFormat("HH:mm")
         self.place_edit = QLineEdit()
-        self.repeat_box = QComboBox()
-        self.repeat_box.addItem(self.tr("不重复"), "none")
-        self.repeat_box.addItem(self.tr("每周同一天"), "weekly")
-        self.repeat_box.addItem(self.tr("每月第 n 个星期几"), "monthly")
-        self.repeat_box.addItem(self.tr("自定义规则（RFC 5545）"), "custom")
-        self.until_edit = QDateEdit()
-        self.until_edit.setCalendarPopup(True)
-        self.until_edit.setDisplayFormat("yyyy-MM-dd")
-        self.rule_edit = QLineEdit()
-        self.rule_edit.setPlaceholderText("FREQ=WEEKLY;BYDAY=TU")
-        self.repeat_hint = QLabel()
+        self.recurrence = RecurrenceEditor()
         self.host_edit = QLineEdit()
         self.speakers_edit = QLineEdit()
         self.speakers_edit.setPlaceholderText(self.tr("多人用顿号分隔"))
@@ -119,14 +106,7 @@ class EventDialog(QDialog):
         self.conflict_label.setWordWrap(True)
         self.conflict_label.setStyleSheet("color: #b45309;")
         form.addRow("", self.conflict_label)
-        repeat = QHBoxLayout()
-        repeat.addWidget(self.repeat_box)
-        self.until_label = QLabel(self.tr("截止"))
-        repeat.addWidget(self.until_label)
-        repeat.addWidget(self.until_edit)
-        repeat.addWidget(self.rule_edit, 1)
-        form.addRow(self.tr("重复"), repeat)
-        form.addRow("", self.repeat_hint)
+        form.addRow(self.tr("重复"), self.recurrence)
         form.addRow(self.tr("主办"), self.host_edit)
         form.addRow(self.tr("主讲"), self.speakers_edit)
         form.addRow(self.tr("参加对象"), self.audience_edit)
@@ -156,14 +136,12 @@ class EventDialog(QDialog):
             site = env.ctx.sites.get()
             self.place_edit.setText(site.zone_location if site else "")
             self.adoption_days.setValue(10)
-            self.until_edit.setDate(QDate(start.year, 12, 31))
+            self.recurrence.set_start(start)
+        self.start_edit.dateTimeChanged.connect(lambda _: self.recurrence.set_start(self._start()))
         for signal in (
-            self.repeat_box.currentIndexChanged,
-            self.start_edit.dateTimeChanged,
+            self.recurrence.changed,
             self.end_edit.timeChanged,
             self.place_edit.textChanged,
-            self.until_edit.dateChanged,
-            self.rule_edit.textChanged,
         ):
             signal.connect(self._refresh)
         self._refresh()
@@ -177,10 +155,7 @@ class EventDialog(QDialog):
         self.start_edit.setDateTime(QDateTime(QDate(s.year, s.month, s.day), QTime(s.hour, s.minute)))
         self.end_edit.setTime(QTime(e.hour, e.minute))
         self.place_edit.setText(d.place)
-        self.until_edit.setDate(QDate(s.year, 12, 31))
-        if d.rrule:
-            self.repeat_box.setCurrentIndex(self.repeat_box.findData("custom"))
-            self.rule_edit.setText(d.rrule)
+        self.recurrence.set_rule(d.rrule, s)
         self.host_edit.setText(d.host)
         self.speakers_edit.setText("、".join(d.speakers))
         self.audience_edit.setText(d.audience)
@@ -195,23 +170,18 @@ class EventDialog(QDialog):
         self._exdates = d.exdates
         self._adoption_start = d.adoption_start
 
+    def _start(self) -> datetime:
+        start_q = self.start_edit.dateTime()
+        return datetime.combine(to_date(start_q.date()), to_time(start_q.time()), ZONE)
+
     def _rule(self) -> str | None:
-        kind = self.repeat_box.currentData()
-        start = to_date(self.start_edit.date())
-        until = to_date(self.until_edit.date())
-        code = _WEEKDAY_CODES[start.weekday()]
-        if kind == "weekly":
-            return f"FREQ=WEEKLY;BYDAY={code};UNTIL={until:%Y%m%d}"
-        if kind == "monthly":
-            n = (start.day - 1) // 7 + 1
-            return f"FREQ=MONTHLY;BYDAY={n}{code};UNTIL={until:%Y%m%d}"
-        if kind == "custom":
-            return self.rule_edit.text().strip() or None
-        return None
+        try:
+            return self.recurrence.rule(self._start())
+        except InputError:
+            return None
 
     def draft(self) -> EventDraft:
-        start_q = self.start_edit.dateTime()
-        start = datetime.combine(to_date(start_q.date()), to_time(start_q.time()), ZONE)
+        start = self._start()
         end = datetime.combine(start.date(), to_time(self.end_edit.time()), ZONE)
         if end <= start:  # an evening event running past midnight
             end += timedelta(days=1)
@@ -237,12 +207,6 @@ class EventDialog(QDialog):
         )
 
     def _refresh(self) -> None:
-        kind = self.repeat_box.currentData()
-        self.until_label.setVisible(kind in ("weekly", "monthly"))
-        self.until_edit.setVisible(kind in ("weekly", "monthly"))
-        self.rule_edit.setVisible(kind == "custom")
-        rule = self._rule()
-        self.repeat_hint.setText(describe_rule(rule) if rule else "")
         conflicts = self._env.ctx.events.conflicts(self.draft(), self._uuid)
         if conflicts:
             first = conflicts[0]

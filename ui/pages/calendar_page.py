@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -34,6 +35,7 @@ from ui.calendar.chart import TargetChart
 from ui.calendar.dialogs import ClosingDialog, RegistrationsDialog, TargetsDialog, attempt
 from ui.calendar.event_dialog import EventDialog
 from ui.calendar.grid import DayGrid
+from ui.calendar.occurrence_dialog import CancelEventDialog, MoveOccurrenceDialog
 from ui.calendar.text import arg
 from ui.crash import show_error
 from ui.env import UiEnv
@@ -42,12 +44,18 @@ from ui.table_model import Column, RecordTableModel, SortFilterProxy
 _WEEKDAY = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 
+def _agenda_title(o: Occurrence) -> str:
+    if o.status == "cancelled":
+        return "【已取消】" + o.title
+    return o.title + ("（本次改期）" if o.moved else "")
+
+
 def agenda_columns() -> list[Column[Occurrence]]:
     return [
         Column("日期", lambda o: f"{o.start:%Y-%m-%d} {_WEEKDAY[o.start.weekday()]}", lambda o: o.start),
         Column("时间", lambda o: f"{o.start:%H:%M}—{o.end:%H:%M}"),
         Column("类型", lambda o: o.type_label),
-        Column("标题", lambda o: o.title + ("（本次改期）" if o.moved else ""), tooltip=lambda o: o.title),
+        Column("标题", _agenda_title, tooltip=lambda o: o.title),
         Column("地点", lambda o: o.place),
     ]
 
@@ -151,7 +159,9 @@ class CalendarPage(QWidget):
             ("held", self.tr("登记已举办")),
             ("close", self.tr("总结报告与采纳情况")),
             ("publish", self.tr("公开采纳情况")),
+            ("move", self.tr("调整本次时间")),
             ("skip", self.tr("取消本次（重复活动）")),
+            ("cancel", self.tr("取消整个活动")),
             ("poster", self.tr("打印海报")),
             ("signin", self.tr("打印签到表")),
             ("adoption", self.tr("打印采纳情况")),
@@ -194,10 +204,14 @@ class CalendarPage(QWidget):
             grid.occurrence_clicked.connect(self._select)
             grid.occurrence_activated.connect(self._activate)
             grid.day_clicked.connect(self._on_day_clicked)
+            grid.more_clicked.connect(self._show_week_of)
+            grid.occurrence_menu.connect(lambda occ, pos: self.occurrence_menu(occ).exec(pos))
         self.agenda_view.clicked.connect(lambda idx: self._select(self.agenda_proxy.object_at(idx.row())))
         self.agenda_view.doubleClicked.connect(
             lambda idx: self._activate(self.agenda_proxy.object_at(idx.row()))
         )
+        self.agenda_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.agenda_view.customContextMenuRequested.connect(self._agenda_menu)
         self._env.bus.changed.connect(self._on_bus_changed)
 
     # -- loading ---------------------------------------------------------------------------------
@@ -323,6 +337,13 @@ class CalendarPage(QWidget):
             self.anchor = day
             self.reload()
 
+    def _show_week_of(self, day: date) -> None:
+        """The "+N 项" line of a crowded day opens its week, where every occurrence has room."""
+        self.anchor = day
+        self.stack.setCurrentIndex(1)
+        self.view_buttons.button(1).setChecked(True)
+        self.reload()
+
     def open_record(self, uuid: str) -> None:
         """Show the event's (first) occurrence in the month view and select it."""
         ev = self._env.ctx.events.get(uuid)
@@ -344,6 +365,26 @@ class CalendarPage(QWidget):
         self.week_view.update()
         self._show_selected()
 
+    def _agenda_menu(self, pos: QPoint) -> None:
+        index = self.agenda_view.indexAt(pos)
+        if index.isValid():
+            occ = self.agenda_proxy.object_at(index.row())
+            self._select(occ)
+            self.occurrence_menu(occ).exec(self.agenda_view.viewport().mapToGlobal(pos))
+
+    def occurrence_menu(self, occ: Occurrence) -> QMenu:
+        """The context menu of one occurrence (month, week and agenda views): the same actions as the
+        buttons under the details, enabled by the same rules."""
+        self._select(occ)
+        menu = QMenu(self)
+        for key in ("edit", "move", "skip", "cancel", "registrations", "poster"):
+            button = self.action_buttons[key]
+            action = menu.addAction(button.text() + ("…" if key in ("edit", "move", "cancel") else ""))
+            action.setEnabled(button.isEnabled())
+            action.setData(key)
+            action.triggered.connect(lambda _=False, k=key: self._on_action(k))
+        return menu
+
     def _activate(self, occ: Occurrence) -> None:
         self._select(occ)
         if self._is_admin:
@@ -363,15 +404,23 @@ class CalendarPage(QWidget):
             self.details.setText(self.tr("在日历中点选一项活动。"))
             return
         self.details.setText(self._details_html(ev, occ))
-        started = occ.start <= self._env.ctx.clock.now()
+        now = self._env.ctx.clock.now()
+        started = occ.start <= now
+        live = ev.status == "planned"
         enabled = {
-            "edit": self._is_admin and ev.status != "closed",
-            "held": ev.status == "planned" and started and not ev.recurring,
-            "close": self._is_admin and started and not ev.recurring and ev.adoption_published_on is None,
+            "edit": self._is_admin and ev.status not in ("closed", "cancelled"),
+            "held": live and started and not ev.recurring,
+            "close": self._is_admin
+            and started
+            and not ev.recurring
+            and ev.status != "cancelled"
+            and ev.adoption_published_on is None,
             "publish": self._is_admin and ev.status == "closed" and ev.adoption_published_on is None,
-            "skip": self._is_admin and ev.recurring and occ.start > self._env.ctx.clock.now(),
+            "skip": self._is_admin and live and ev.recurring and occ.start > now,
+            "move": self._is_admin and live and ev.recurring and occ.end > now,
+            "cancel": self._is_admin and live and not (ev.recurring and ev.start <= now),
             "adoption": ev.status == "closed",
-            "registrations": ev.status != "closed",
+            "registrations": ev.status not in ("closed", "cancelled"),
         }
         for key, on in enabled.items():
             self.action_buttons[key].setEnabled(on)
@@ -391,6 +440,7 @@ class CalendarPage(QWidget):
             (self.tr("邀请"), "、".join(ev.invited_roles)),
             (self.tr("相关政策"), "、".join(ev.policy_titles)),
             (self.tr("状态"), ev.status_label),
+            (self.tr("取消原因"), ev.cancel_reason),
         ]
         if ev.capacity is not None or ev.registered:
             cap = self.tr("不限") if ev.capacity is None else str(ev.capacity)
@@ -416,7 +466,10 @@ class CalendarPage(QWidget):
             for k, v in rows
             if v
         )
-        return f"<p style='font-size:13pt'><b>{escape(ev.title)}</b></p><table>{body}</table>"
+        title = f"<b>{escape(ev.title)}</b>"
+        if ev.status == "cancelled":
+            title = f"<span style='text-decoration: line-through'>{title}</span> <span style='color:#c62828'>{self.tr('（已取消）')}</span>"
+        return f"<p style='font-size:13pt'>{title}</p><table>{body}</table>"
 
     def _on_action(self, key: str) -> None:
         occ = self.selected
@@ -443,6 +496,10 @@ class CalendarPage(QWidget):
                 self, lambda: events.publish_adoption(user, uuid)
             ):
                 self._env.bus.changed.emit("event")
+        elif key == "move":
+            MoveOccurrenceDialog(self._env, occ, self).exec()
+        elif key == "cancel":
+            CancelEventDialog(self._env, events.get(uuid), self).exec()
         elif key == "skip":
             start = occ.recurrence_id or occ.start
             if attempt(self, lambda: events.cancel_occurrence(user, uuid, start)):

@@ -34,6 +34,7 @@ from app.notices.values import APPROVED, DRAFT, FIRST_REVIEW, PUBLISHED, STATUS_
 from app.users import Role
 from ui.crash import show_error
 from ui.env import UiEnv
+from ui.notices.admin import BoardsDialog, PeriodRulesDialog
 from ui.notices.editor import NoticeEditorDialog
 from ui.notices.preview import PdfPreviewDialog
 from ui.notices.review import ReviewDialog
@@ -188,6 +189,11 @@ class NoticesPage(QWidget):
         bbar.addWidget(self.post_button)
         bbar.addWidget(self.take_down_button)
         bbar.addStretch(1)
+        self.boards_button = QPushButton(self.tr("公开栏管理…"))
+        self.periods_button = QPushButton(self.tr("法定公示期…"))
+        for b in (self.boards_button, self.periods_button):
+            b.setVisible(env.user.has(Role.ADMIN))
+            bbar.addWidget(b)
         bl.addLayout(bbar)
         bl.addWidget(QLabel(self.tr("今天应撤下或已逾期")))
         self.takedown_model: RecordTableModel[TakeDown] = RecordTableModel(
@@ -225,6 +231,8 @@ class NoticesPage(QWidget):
         self.withdraw_button.clicked.connect(self._withdraw)
         self.post_button.clicked.connect(self._post)
         self.take_down_button.clicked.connect(self._take_down)
+        self.boards_button.clicked.connect(lambda: BoardsDialog(self._env, self).exec())
+        self.periods_button.clicked.connect(lambda: PeriodRulesDialog(self._env, self).exec())
         self.status_filter.currentIndexChanged.connect(self._apply_filter)
         self.search.textChanged.connect(self._apply_filter)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
@@ -248,7 +256,7 @@ class NoticesPage(QWidget):
         self._env.bus.counts_changed.emit("notices", attention)
 
     def _on_bus_changed(self, entity: str) -> None:
-        if entity in ("notice", "settings", "holiday"):
+        if entity in ("notice", "board", "settings", "holiday"):
             self.reload()
 
     def _apply_filter(self) -> None:
