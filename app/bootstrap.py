@@ -34,13 +34,18 @@ def _seed_holidays(ctx: AppContext) -> None:
         ctx.holidays.seed_bundled(session)
 
 
+def _seed_assessment_criteria(ctx: AppContext) -> None:
+    with transaction(ctx.session_factory) as session:
+        ctx.today.assessment.seed_defaults(session)
+
+
 def _demo_users(ctx: AppContext) -> None:
     for name, display, roles in DEMO_USERS:
         if ctx.users.get(name) is None:
             ctx.users.add(name, roles, DEMO_PASSWORD, display_name=display, actor="init")
 
 
-INIT_STEPS: list[Step] = [_seed_holidays]
+INIT_STEPS: list[Step] = [_seed_holidays, _seed_assessment_criteria]
 DEMO_STEPS: list[Step] = [_demo_users]
 
 

@@ -17,6 +17,7 @@ from app.holidays import HolidayService
 from app.paths import DataPaths
 from app.settings import SettingsService
 from app.sites import SiteService
+from app.today import TodayService
 from app.users import UserService
 from db import migrate
 from db.session import make_engine, make_session_factory
@@ -35,6 +36,7 @@ class AppContext:
     sites: SiteService = field(init=False)
     settings: SettingsService = field(init=False)
     holidays: HolidayService = field(init=False)
+    today: TodayService = field(init=False)
 
     def __post_init__(self) -> None:
         sf = self.session_factory
@@ -42,6 +44,7 @@ class AppContext:
         self.sites = SiteService(sf)
         self.settings = SettingsService(sf)
         self.holidays = HolidayService(sf)
+        self.today = TodayService(self)
 
     @classmethod
     def open(

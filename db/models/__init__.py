@@ -1,5 +1,16 @@
 """Every model module, imported here so Base.metadata (and Alembic) see all tables."""
 
 from db.models.core import AuditEntry, Holiday, HolidayYear, OutboxEntry, Setting, Site, User
+from db.models.today import AssessmentCriterion, ReminderLog
 
-__all__ = ["AuditEntry", "Holiday", "HolidayYear", "OutboxEntry", "Setting", "Site", "User"]
+__all__ = [
+    "AssessmentCriterion",
+    "AuditEntry",
+    "Holiday",
+    "HolidayYear",
+    "OutboxEntry",
+    "ReminderLog",
+    "Setting",
+    "Site",
+    "User",
+]
