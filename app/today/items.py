@@ -145,3 +145,10 @@ def severity_for(
 def date_text(d: date) -> str:
     """``9月30日（周二）`` as written in the page and the CLI's plain output."""
     return f"{d.month}月{d.day}日（{WEEKDAY_NAMES[d.weekday()]}）"
+
+
+def due_text(item: TodayItem) -> str:
+    """The item's due date in words, with the provisional mark; empty when it has none."""
+    if item.due is None:
+        return ""
+    return date_text(item.due) + ("（暂定）" if item.provisional else "")

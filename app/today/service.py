@@ -14,10 +14,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.today.assessment.service import AssessmentService
-from app.today.items import SECTION_TITLES, Section, Severity, TodayItem, sort_key
+from app.today.items import SECTION_TITLES, Section, Severity, TodayItem, date_text, due_text, sort_key
 from app.today.reminders import ReminderService
 from app.today.sources import SOURCES, Source
 from app.users import StaffUser
+from printing import render
+from printing.today import TaskLine, TaskSection, TaskSheet, task_sheet_document
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -91,6 +93,25 @@ class TodayService:
         if user is not None:
             found = [i for i in found if i.for_user_roles(user.roles)]
         return TodayList(day, tuple(sorted(found, key=sort_key)))
+
+    def task_sheet_pdf(self, user: StaffUser | None, today: date | None = None) -> bytes:
+        """The printable one-page task sheet of ``list(user, today)``."""
+        listing = self.list(user, today)
+        site = self._ctx.sites.get()
+        sheet = TaskSheet(
+            site=site.name if site else "",
+            date_text=f"{listing.day.year}年{date_text(listing.day)}",
+            headline=listing.headline(),
+            user=user.label if user else "",
+            sections=[
+                TaskSection(
+                    SECTION_TITLES[section],
+                    [TaskLine(i.title, i.why, due_text(i)) for i in rows],
+                )
+                for section, rows in listing.by_section()
+            ],
+        )
+        return render(task_sheet_document(sheet))
 
     def items(self, user: StaffUser | None, today: date | None = None) -> builtins.list[TodayItem]:
         return list(self.list(user, today).items)
