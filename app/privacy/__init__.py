@@ -40,8 +40,9 @@ Decisions worth knowing
       number, e.g. a file or order number). Any 15-19-digit run that is a valid ID or passes Luhn is
       masked.
     - Numbers are found inside Chinese text without spaces, in full-width digits, and split by single
-      spaces or hyphens; dates, money (12,345.00元), 文号 (济政办发〔2023〕12号), article numbers, years and
-      short numbers are not masked. A landline always needs its area code.
+      spaces or hyphens, and numbers glued together (two IDs, an ID and a mobile) when they make up a
+      digit run exactly; dates, money (12,345.00元), 文号 (济政办发〔2023〕12号), article numbers, years
+      and short numbers are not masked. A landline always needs its area code.
     - Phone numbers right after a 监督电话/举报电话/投诉电话/咨询电话 label, in a column or key of that
       name, or listed in ``profile.public_numbers`` stay readable: a 公示 must print its
       supervision line. Set ``exempt_hotlines=False`` to mask them too.

@@ -34,7 +34,10 @@ class Masker:
     # -- free text ---------------------------------------------------------------------------------
 
     def find(self, text: str) -> list[Finding]:
-        """Everything ``mask`` would replace, sorted by position and non-overlapping."""
+        """Everything ``mask`` would replace, sorted by position and non-overlapping.
+
+        Names are never reported here: free text is not searched for names (see ``mask_name``).
+        """
         return self._find(text)
 
     def mask(self, text: str) -> str:
@@ -59,6 +62,8 @@ class Masker:
         - 身份证号 / 银行卡号 / 电话 columns star any long digit run even if it fails its check;
         - 住址 columns are read as addresses from the first character;
         - 监督电话/举报电话 columns keep their phone numbers.
+        Cells read from Excel as integers are masked like ``mask_mapping`` does (returned as masked
+        strings when they hold personal numbers).
         """
         kinds = [classify_field(c) for c in columns]
         if name_columns is None:
@@ -69,7 +74,7 @@ class Masker:
             [
                 self._mask_field(cell, kinds[i] if i < len(kinds) else None, i in name_cols)
                 if isinstance(cell, str)
-                else cell
+                else self._mask_value(cell, kinds[i] if i < len(kinds) else None)  # Excel ints
                 for i, cell in enumerate(row)
             ]
             for row in rows

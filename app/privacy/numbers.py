@@ -50,9 +50,9 @@ from app.privacy.profile import MaskingProfile
 
 _DIGIT_CLASS = "0-9\uff10-\uff19"  # ASCII and full-width digits
 _D = f"[{_DIGIT_CLASS}]"
+_X = "[Xx\uff38\uff58]"  # the check character X, ASCII or full-width
 # Exactly one separator between digit groups: ASCII/ideographic space, ASCII/full-width hyphen and
 # the Unicode dashes people paste from word processors.
-_X = "[Xx\uff38\uff58]"  # the check character X, ASCII or full-width
 _SEP = "[ \u3000\\-\u2010\u2011\u2012\u2013\u2014\u2212\uff0d]"
 
 TOKEN_RE = re.compile(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 
 import pytest
@@ -149,6 +148,14 @@ def test_numbers_split_by_spaces_or_hyphens() -> None:
     assert mask_text(f"卡号：{grouped}") == "卡号：**** **** **** ***" + CARD_19[15] + " " + CARD_19[16:]
 
 
+def test_numbers_glued_together_are_split_when_they_tile_exactly() -> None:
+    other = make_id("11010119800101001")
+    assert mask_text(ID_A + other) == f"37*************{ID_A[-3:]}11*************{other[-3:]}"
+    assert kinds(f"{ID_X}13812345678") == ["id_number", "mobile"]
+    serial = "2025103000012345678901"  # a 22-digit serial number that is no concatenation: left alone
+    assert mask_text(serial) == serial
+
+
 def test_several_numbers_in_one_space_separated_run() -> None:
     text = "联系电话13812345678 13987654321 15005311234"
     assert mask_text(text) == "联系电话138****5678 139****4321 150****1234"
@@ -193,6 +200,12 @@ def test_mobiles(text: str, expected: str) -> None:
 def test_landlines(text: str, expected: str) -> None:
     assert mask_text(f"电话{text}转") == f"电话{expected}转"
     assert kinds(text) == ["landline"]
+
+
+def test_bare_hotline_verbs_and_lists() -> None:
+    text = "政府网站 (+咨询电话 0562-2896842、投诉 0562-2896840)"
+    assert mask_text(text) == text
+    assert mask_text("投诉人电话0562-2896840") == "投诉人电话0562-****840"
 
 
 def test_landline_extension_stays_readable() -> None:
@@ -290,6 +303,12 @@ def test_not_addresses(text: str) -> None:
     assert mask_text(text) == text
 
 
+def test_address_running_into_a_phone_number() -> None:
+    text = "唐王街道东营村0号13812345678"
+    assert mask_text(text) == f"唐王街道{ADDRESS_MARKER}138****5678"
+    assert [f.original for f in find_personal_data(text)] == ["东营村0号", "13812345678"]
+
+
 def test_address_finding_covers_only_the_removed_detail() -> None:
     text = "申请人张三，山东省济南市历城区唐王街道东营村5组18号。"
     (found,) = find_personal_data(text)
@@ -358,6 +377,12 @@ def test_mask_table_roster() -> None:
         "1,200.00",
     ]
     assert rows[0][1] == "张三"  # input untouched
+
+
+def test_mask_table_integer_cells_from_excel() -> None:
+    rows: list[list[object]] = [[1, 13812345678, 650]]
+    out = Masker().mask_table(["序号", "手机", "金额"], rows)  # type: ignore[arg-type]
+    assert out == [[1, "138****5678", 650]]
 
 
 def test_mask_table_name_columns_explicit_and_profile_gated() -> None:
@@ -577,17 +602,68 @@ def test_valid_ids_in_random_cjk_text_never_leak_their_middle(
     assert mask_text(masked) == masked
 
 
-_ALPHABET = st.sampled_from(
-    list("0123456789０１２３ -－+()X号村路组室街道镇区市住址:，。张三元年月日") + ["\u3000"]
+# Fragments chosen to collide: digits, separators, house units, anchors, labels, masked pieces.
+_PIECES = st.sampled_from(
+    [*"0123456789０１２３ -－+()（）X号村路组室单元栋楼街道镇区市住址家:，。张三元年月日第*×", "\u3000"]
+    + ["小区", "东营村", "13812345678", "0531", "370102", "6222", "监督电话", "住址：", "+86", "2025"]
 )
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=_ALPHABET, max_size=60))
-def test_findings_are_consistent_on_arbitrary_text(text: str) -> None:
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_findings_are_consistent_and_masking_idempotent_on_arbitrary_text(text: str) -> None:
     found = find_personal_data(text)
     for f in found:
         assert text[f.start : f.end] == f.original
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
     masked = mask_text(text)
-    assert not re.search(r"\d{15,}", masked.translate(str.maketrans("０１２３", "0123"))) or found == []
+    assert mask_text(masked) == masked
+
+
+def _spell(number: str, sep: str, sizes: list[int]) -> str:
+    out, i = [], 0
+    for size in sizes:
+        out.append(number[i : i + size])
+        i += size
+    return sep.join([*out, number[i:]] if i < len(number) else out)
+
+
+@st.composite
+def spelled_secrets(draw: st.DrawFn) -> tuple[str, str]:
+    """(hidden digits that must not survive, the number as written)."""
+    kind = draw(st.sampled_from(["id", "mobile", "card"]))
+    sep = draw(st.sampled_from(["", " ", "-"]))
+    if kind == "id":
+        number = draw(valid_ids())
+        written, hidden = _spell(number, sep, [6, 8]), number[2:15]
+    elif kind == "mobile":
+        number = f"1{draw(st.sampled_from('3456789'))}{draw(st.integers(0, 10**9 - 1)):09d}"
+        prefix = draw(st.sampled_from(["", "+86", "+86 ", "86-"]))
+        written, hidden = prefix + _spell(number, sep, [3, 4]), number
+    else:
+        number = make_card(f"62{draw(st.integers(0, 10**16 - 1)):016d}")
+        written, hidden = _spell(number, sep, [4, 4, 4, 4]), number[:-4]
+    return hidden, to_fullwidth(written) if draw(st.booleans()) else written
+
+
+_FILLERS = st.sampled_from(
+    ["，", "。", "张三", "身份证号", "电话", "的2025年10月30日", "的12,345.00元", "济政办发〔2023〕12号", "共3户",
+     "唐王街道东营村5组18号", "住址：", " ", "、", "第3条", "于2025-10-30，", "（", "）", "联系人"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(spelled_secrets(), _FILLERS), min_size=1, max_size=5))
+def test_numbers_in_mixed_text_never_leak_and_masking_is_idempotent(
+    parts: list[tuple[tuple[str, str], str]],
+) -> None:
+    text = "".join(written + filler for (_, written), filler in parts)
+    masked = mask_text(text)
+    assert mask_text(masked) == masked
+    flat = (
+        masked.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+        .replace(" ", "")
+        .replace("-", "")
+    )
+    for (hidden, _), _ in parts:
+        assert hidden not in flat

@@ -44,7 +44,8 @@ def test_bus_navigation_and_counts(qtbot: QtBot, ui_env: UiEnv) -> None:
 def test_sign_in_dialog(qtbot: QtBot, ui_env: UiEnv) -> None:
     dialog = SignInDialog(ui_env.ctx.users, "历城区唐王街道")
     qtbot.addWidget(dialog)
-    dialog.name.setCurrentText("admin")
+    dialog.name.setCurrentIndex(dialog.name.findData("admin"))
+    assert "王专员" in dialog.name.currentText()
     dialog.password.setText("wrong")
     dialog._try_sign_in()
     assert dialog.user is None and "错误" in dialog.message.text()
@@ -82,3 +83,39 @@ def test_task_runner_delivers_results_on_the_gui_thread(qtbot: QtBot) -> None:
 def test_settings_language_is_a_setting(ui_env: UiEnv, language: str) -> None:
     ui_env.ctx.settings.set("language", language)
     assert ui_env.ctx.settings.get("language") == language
+
+
+def test_language_choice_is_saved(qtbot: QtBot, ui_env: UiEnv, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.pages.settings_page import SettingsPage
+
+    page = SettingsPage(ui_env)
+    qtbot.addWidget(page)
+    page.language.setCurrentIndex(page.language.findData("en"))
+    # The confirmation box is the edge here; answer it without a human.
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    page._save()
+    assert ui_env.ctx.settings.get("language") == "en"
+
+
+def test_english_translation_loads(qapp) -> None:  # type: ignore[no-untyped-def]
+    from ui.qtapp import install_translators
+
+    translators = install_translators(qapp, "en")
+    try:
+        assert translators, "the compiled English translation and Qt's own strings load"
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+
+
+def test_crash_dialog_copies_the_traceback(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.crash import CrashDialog
+
+    dialog = CrashDialog("Traceback (most recent call last):\n  boom", "/tmp/gongkai.log")
+    qtbot.addWidget(dialog)
+    dialog._copy()
+    assert "boom" in QGuiApplication.clipboard().text()

@@ -34,7 +34,7 @@ class SignInDialog(QDialog):
         self.name.setEditable(True)
         for u in users.list():
             if u.active:
-                self.name.addItem(f"{u.name}", u.name)
+                self.name.addItem(f"{u.name}（{u.display_name}）" if u.display_name else u.name, u.name)
         form.addRow(self.tr("用户名"), self.name)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -54,9 +54,16 @@ class SignInDialog(QDialog):
         self.password.setFocus()
         self.setMinimumWidth(380)
 
+    def _chosen_name(self) -> str:
+        """The listed user's name, or what was typed when it matches no list entry."""
+        index = self.name.currentIndex()
+        if index >= 0 and self.name.itemText(index) == self.name.currentText():
+            return str(self.name.itemData(index))
+        return self.name.currentText().strip()
+
     def _try_sign_in(self) -> None:
         try:
-            self.user = self._users.authenticate(self.name.currentText().strip(), self.password.text())
+            self.user = self._users.authenticate(self._chosen_name(), self.password.text())
         except AuthenticationError:
             self.message.setText(self.tr("用户名或密码错误，请重试。"))
             self.password.selectAll()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -25,6 +26,7 @@ from app.users import ROLE_LABELS, Role, StaffUser
 from app.workdays import HolidayYear
 from ui.crash import show_error
 from ui.env import UiEnv
+from ui.qtapp import LANGUAGES
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
 
@@ -89,10 +91,16 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("市级平台公开页面地址"), self.base_url)
         form.addRow(self.tr("每日提醒时间"), self.reminder)
         form.addRow(self.tr("触摸屏无操作返回首页（秒）"), self.idle)
+        self.language = QComboBox()
+        for code, label in LANGUAGES.items():
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings["language"])))
+        self.language.setToolTip(self.tr("重新启动程序后生效"))
+        form.addRow(self.tr("界面语言（重启后生效）"), self.language)
         self.save = QPushButton(self.tr("保存设置"))
         self.save.clicked.connect(self._save)
         form.addRow("", self.save)
-        for w in (self.base_url, self.reminder, self.idle, self.save):
+        for w in (self.base_url, self.reminder, self.idle, self.language, self.save):
             w.setEnabled(is_admin)
         layout.addWidget(prefs)
 
@@ -146,6 +154,7 @@ class SettingsPage(QWidget):
         settings.set("public_base_url", self.base_url.text().strip())
         settings.set("reminder_time", self.reminder.text().strip())
         settings.set("kiosk_idle_seconds", self.idle.value())
+        settings.set("language", self.language.currentData())
         self._env.bus.changed.emit("settings")
         QMessageBox.information(self, self.tr("设置"), self.tr("设置已保存。"))
 
