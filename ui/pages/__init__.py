@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from ui.env import UiEnv
 from ui.pages.placeholder import placeholder
 from ui.pages.settings_page import SettingsPage
+from ui.pages.today_page import TodayPage
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class PageSpec:
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("today", str(QT_TRANSLATE_NOOP("Nav", "今日工作")), placeholder("today")),
+    PageSpec("today", str(QT_TRANSLATE_NOOP("Nav", "今日工作")), TodayPage),
     PageSpec("catalogue", str(QT_TRANSLATE_NOOP("Nav", "标准目录")), placeholder("catalogue")),
     PageSpec("calendar", str(QT_TRANSLATE_NOOP("Nav", "活动日历")), placeholder("calendar")),
     PageSpec("notices", str(QT_TRANSLATE_NOOP("Nav", "公示公告")), placeholder("notices")),

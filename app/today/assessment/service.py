@@ -91,6 +91,9 @@ class ScoreSheet:
     @property
     def total(self) -> float | None:
         """Score out of 100 over the applicable criteria; None when nothing was applicable."""
+        rates = [line for line in self.lines if line.method.direction is Direction.RATE]
+        if rates and not any(line.applicable for line in rates):
+            return None  # a month with no activity at all is not a perfect month
         weight = sum(line.criterion.weight for line in self.lines if line.applicable)
         if not weight:
             return None
