@@ -65,7 +65,7 @@ def _page(qtbot: QtBot, env: UiEnv) -> TodayPage:
     env.ctx.today = TodayService(env.ctx, {"test": source})
     page = TodayPage(env)
     qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: page.listing is not None and page.assessment._sheet is not None)
+    qtbot.waitUntil(lambda: page.listing is not None)
     env.tasks.wait()
     return page
 
@@ -117,8 +117,10 @@ def test_assessment_tab_shows_the_sheet_and_the_trend(qtbot: QtBot, ui_env: UiEn
     with transaction(ui_env.ctx.session_factory) as session:
         ui_env.ctx.today.assessment.seed_defaults(session)
     page = _page(qtbot, ui_env)
+    page.show()
     page.tabs.setCurrentIndex(1)
     view = page.assessment
+    qtbot.waitUntil(lambda: view._sheet is not None)
     assert view.score_model.rowCount() == len(ui_env.ctx.today.assessment.criteria())
     assert "2025年9月" in view.total.text()
     assert len(view.chart._points) == 12

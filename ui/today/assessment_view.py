@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -132,13 +133,24 @@ class AssessmentView(QWidget):
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 2)
         layout.addWidget(split, 1)
-        self.reload()
+        env.bus.changed.connect(self._on_bus_changed)
+        self._loaded = False  # computed on first show: the Today list comes first at start-up
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._loaded:
+            self._loaded = True
+            self.reload()
 
     @property
     def selected_month(self) -> Month:
         month = self.month.currentData()
         assert isinstance(month, Month)
         return month
+
+    def _on_bus_changed(self, _entity: str) -> None:
+        if self._loaded:
+            self.reload()
 
     def reload(self) -> None:
         service = self._env.ctx.today.assessment
@@ -207,4 +219,3 @@ class AssessmentView(QWidget):
         dialog.exec()
         if dialog.changed:
             self._env.bus.changed.emit("assessment")
-            self.reload()
