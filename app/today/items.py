@@ -48,7 +48,7 @@ SECTION_TITLES: dict[Section, str] = {
     Section.DUE_SOON: "3个工作日内",
     Section.EVENTS: "今天和本周的活动",
     Section.SYNC: "同步",
-    Section.OTHER: "其他提醒",
+    Section.OTHER: "其他待办",
 }
 
 SEVERITY_LABELS: dict[Severity, str] = {
@@ -66,7 +66,9 @@ class TodayItem:
     ``kind`` is a dotted name such as "notice.review" or "request.due" (stable: the CLI's JSON and
     the reminder log use it); ``record_uuid`` the record to open on page ``page_key``; ``why`` the
     rule in words, with its date; ``provisional`` marks a due date computed across a year without
-    official holiday data; ``role`` the role the item is for (None: everyone at the site).
+    official holiday data; ``role`` the role the item is for (None: everyone at the site);
+    ``action`` is False for items there to be known rather than done (this week's events), which
+    the headline, the navigation counts and the reminders leave out.
     """
 
     kind: str
@@ -79,6 +81,7 @@ class TodayItem:
     provisional: bool = False
     role: Role | None = None
     section_hint: Section | None = None
+    action: bool = True
 
     @property
     def section(self) -> Section:
@@ -100,7 +103,8 @@ class TodayItem:
 
     @property
     def actionable(self) -> bool:
-        return self.severity is not Severity.INFO
+        """Something to do (counted in the headline and the navigation), not just to know."""
+        return self.action
 
     def for_user_roles(self, roles: frozenset[Role]) -> bool:
         return self.role is None or self.role in roles

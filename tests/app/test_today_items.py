@@ -26,6 +26,7 @@ def item(
         due=due,
         severity=severity,
         role=role,
+        action=bool(kw.get("action", True)),
     )
 
 
@@ -93,7 +94,7 @@ def test_headline_counts_and_page_counts(ctx: AppContext) -> None:
             item("a", Severity.OVERDUE, date(2025, 9, 1), page="requests"),
             item("b", Severity.DUE_TODAY, day, page="notices"),
             item("c", Severity.DUE_SOON, date(2025, 9, 30), page="notices"),
-            item("d", Severity.INFO, None, page="calendar"),
+            item("d", Severity.INFO, None, page="calendar", action=False),
         ]
 
     listing = TodayService(ctx, {"test": source}).list(None)

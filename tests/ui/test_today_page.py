@@ -57,6 +57,7 @@ def source(_ctx: AppContext, _user: StaffUser | None, today: date) -> list[Today
             today,
             Severity.INFO,
             section_hint=Section.EVENTS,
+            action=False,
         ),
     ]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from app.today.items import Section, Severity, TodayItem
+from app.today.items import Severity, TodayItem
 from app.users import Role, StaffUser
 
 if TYPE_CHECKING:
@@ -43,7 +43,6 @@ def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayIte
                 due=None,
                 severity=Severity.DUE_TODAY if year == today.year else Severity.INFO,
                 role=Role.ADMIN,
-                section_hint=None if year == today.year else Section.OTHER,
             )
         )
     return found
