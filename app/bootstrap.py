@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.context import AppContext
+from app.notices.demo import demo_notices
 from app.sites import SiteInfo
 from app.uow import transaction
 from app.users import Role
@@ -45,8 +46,13 @@ def _demo_users(ctx: AppContext) -> None:
             ctx.users.add(name, roles, DEMO_PASSWORD, display_name=display, actor="init")
 
 
-INIT_STEPS: list[Step] = [_seed_holidays, _seed_assessment_criteria]
-DEMO_STEPS: list[Step] = [_demo_users]
+def _seed_notice_period_rules(ctx: AppContext) -> None:
+    with transaction(ctx.session_factory) as session:
+        ctx.notices.seed_period_rules(session)
+
+
+INIT_STEPS: list[Step] = [_seed_holidays, _seed_notice_period_rules, _seed_assessment_criteria]
+DEMO_STEPS: list[Step] = [_demo_users, demo_notices]
 
 
 @dataclass

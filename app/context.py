@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock
 from app.holidays import HolidayService
+from app.notices import NoticeService
 from app.paths import DataPaths
 from app.settings import SettingsService
 from app.sites import SiteService
@@ -36,6 +37,7 @@ class AppContext:
     sites: SiteService = field(init=False)
     settings: SettingsService = field(init=False)
     holidays: HolidayService = field(init=False)
+    notices: NoticeService = field(init=False)
     today: TodayService = field(init=False)
 
     def __post_init__(self) -> None:
@@ -44,6 +46,9 @@ class AppContext:
         self.sites = SiteService(sf)
         self.settings = SettingsService(sf)
         self.holidays = HolidayService(sf)
+        self.notices = NoticeService(
+            sf, self.clock, self.holidays, self.settings, self.paths.blobs, readonly=self.readonly
+        )
         self.today = TodayService(self)
 
     @classmethod

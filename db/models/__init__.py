@@ -1,14 +1,30 @@
 """Every model module, imported here so Base.metadata (and Alembic) see all tables."""
 
 from db.models.core import AuditEntry, Holiday, HolidayYear, OutboxEntry, Setting, Site, User
+from db.models.notices import (
+    Board,
+    Notice,
+    NoticePeriodRule,
+    NoticePrintLog,
+    NoticeReview,
+    NoticeRevision,
+    Posting,
+)
 from db.models.today import AssessmentCriterion, ReminderLog
 
 __all__ = [
     "AssessmentCriterion",
     "AuditEntry",
+    "Board",
     "Holiday",
     "HolidayYear",
+    "Notice",
+    "NoticePeriodRule",
+    "NoticePrintLog",
+    "NoticeReview",
+    "NoticeRevision",
     "OutboxEntry",
+    "Posting",
     "ReminderLog",
     "Setting",
     "Site",

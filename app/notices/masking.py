@@ -1,0 +1,98 @@
+"""Applying app.privacy to a notice: the masked title, body and roster every output uses.
+
+Only ``highlight`` (the staff preview) shows originals. A staff member may untick a detection in the
+preview (e.g. a project number the detector took for a bank card); such *exemptions* are exact
+original strings in the notice's own text, apply to the title and body only (roster columns headed
+身份证号/电话/... are always masked), and every change of them is written to the audit log by the
+service (the monthly self-assessment counts them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from app.notices.values import Roster
+from app.privacy import Finding, Masker, MaskingProfile
+from app.privacy.checks import ASCII_DIGITS, normalise_digits
+
+_PARAGRAPH_SPLIT = re.compile(r"\n[ \t\u3000]*\n+")
+
+
+def paragraphs(body: str) -> list[str]:
+    """Body text split at blank lines; single newlines inside a paragraph are kept."""
+    return [p.strip() for p in _PARAGRAPH_SPLIT.split(body.replace("\r\n", "\n")) if p.strip()]
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in normalise_digits(text) if ch in ASCII_DIGITS)
+
+
+def notice_profile(base: dict[str, Any], public_phones: Iterable[str]) -> MaskingProfile:
+    """The stored profile plus the notice's own public lines (supervision and contact numbers).
+
+    Those numbers are typed into dedicated fields for printing and are the office's public lines, so
+    they stay readable wherever they appear in the notice.
+    """
+    profile = MaskingProfile.from_dict(base)
+    numbers = [m for p in public_phones for m in re.findall(r"[0-9０-９][0-9０-９\- ]{5,}[0-9０-９]", p)]
+    extra = tuple(n for n in numbers if len(_digits(n)) >= 7)
+    return replace(profile, public_numbers=tuple(profile.public_numbers) + extra)
+
+
+@dataclass(frozen=True)
+class MaskedContent:
+    title: str
+    paragraphs: tuple[str, ...]
+    roster: Roster | None
+    contact: str
+    supervision_phone: str
+    objection: str = ""
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+class NoticeMasker:
+    """Masks one notice's content with its profile and exemptions."""
+
+    def __init__(self, profile: MaskingProfile, exemptions: Iterable[str] = ()) -> None:
+        self.masker = Masker(profile)
+        self.exemptions = frozenset(exemptions)
+
+    def findings(self, text: str) -> list[Finding]:
+        """What would be masked in ``text`` (exempted findings included: the preview shows them unticked)."""
+        return self.masker.find(text)
+
+    def text(self, text: str) -> str:
+        out: list[str] = []
+        pos = 0
+        for f in self.masker.find(text):
+            if f.original in self.exemptions:
+                continue
+            out.append(text[pos : f.start])
+            out.append(f.masked)
+            pos = f.end
+        out.append(text[pos:])
+        return "".join(out)
+
+    def roster(self, roster: Roster | None) -> Roster | None:
+        if roster is None:
+            return None
+        rows = self.masker.mask_table(list(roster.columns), [list(r) for r in roster.rows])
+        return Roster(roster.columns, tuple(tuple(r) for r in rows))
+
+    def content(
+        self, title: str, body: str, roster: Roster | None, contact: str, phone: str, objection: str = ""
+    ) -> MaskedContent:
+        return MaskedContent(
+            title=self.text(title),
+            paragraphs=tuple(self.text(p) for p in paragraphs(body)),
+            roster=self.roster(roster),
+            contact=self.text(contact),
+            supervision_phone=self.text(phone),
+            objection=self.text(objection),
+        )

@@ -1,0 +1,649 @@
+"""The notices service: create and edit notices, the review chain (三审三校), publication and expiry.
+
+Every public method is one user action in one transaction: the notice rows, the audit entry and the
+outbox entry (masked payload, entity "notice") commit together. Originals stay on the device; the
+outbox payload, PDFs, the QR code and ``published_current`` (kiosk) are masked with app.privacy.
+
+Review chain (domain-facts §4.1): draft → first_review → second_review → final_review → approved →
+published → expired | withdrawn. A reviewer needs the step's role, never approves a revision they
+wrote, and approves at most one step of a revision (三审 are three people). The final reviewer
+confirms the confidentiality check (保密审查) explicitly. Editing an approved or published notice
+makes a new revision that goes through the chain again.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import audit, outbox
+from app.clock import ZONE, Clock
+from app.errors import InputError, PermissionDeniedError, StateError
+from app.holidays import HolidayService
+from app.notices import values as v
+from app.notices.boards import BoardRegister
+from app.notices.masking import MaskedContent, NoticeMasker, notice_profile
+from app.notices.period import check_period
+from app.notices.printout import render_notice
+from app.notices.rows import (
+    check_period_or_raise,
+    content_snapshot,
+    masked_content,
+    masker_for,
+    outbox_payload,
+    review_value,
+    roster_from_json,
+    roster_to_json,
+    validate_draft,
+)
+from app.notices.templates import PERIOD_RULE_SEED, TEMPLATE_BY_KEY, TEMPLATES, NoticeTemplate
+from app.privacy import Finding
+from app.settings import SettingsService
+from app.uow import read_only, transaction
+from app.users import ROLE_LABELS, Role, StaffUser
+from db.models import Board, Notice, NoticePeriodRule, NoticeReview, NoticeRevision, Posting
+
+# status -> (step name, role needed, status after approval)
+_CHAIN: dict[str, tuple[str, Role, str]] = {
+    v.FIRST_REVIEW: ("first", Role.FIRST_REVIEWER, v.SECOND_REVIEW),
+    v.SECOND_REVIEW: ("second", Role.SECOND_REVIEWER, v.FINAL_REVIEW),
+    v.FINAL_REVIEW: ("final", Role.FINAL_REVIEWER, v.APPROVED),
+}
+_EDITORS = (Role.CLERK, Role.ADMIN)
+
+
+def require_any(user: StaffUser, roles: Iterable[Role], action: str) -> None:
+    roles = tuple(roles)
+    if not any(user.has(r) for r in roles):
+        names = "或".join(f"“{ROLE_LABELS[r]}”" for r in roles)
+        raise PermissionDeniedError(f"用户“{user.name}”没有{names}角色，不能{action}。")
+
+
+class NoticeService(BoardRegister):
+    """Notices, their review chain, printouts and (through ``BoardRegister``) boards and postings."""
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        clock: Clock,
+        holidays: HolidayService,
+        settings: SettingsService,
+        blobs: Path,
+        *,
+        readonly: bool = False,
+    ) -> None:
+        super().__init__(session_factory, clock, blobs)
+        self._holidays = holidays
+        self._settings = settings
+        self._readonly = readonly
+
+    # -- templates and period rules --------------------------------------------------------------
+
+    def templates(self) -> list[NoticeTemplate]:
+        """Every template; ``general`` always exists."""
+        return list(TEMPLATES)
+
+    def period_rules(self) -> list[v.PeriodRule]:
+        with read_only(self._sf) as session:
+            rows = session.execute(select(NoticePeriodRule).order_by(NoticePeriodRule.template)).scalars()
+            return [v.PeriodRule(r.template, r.min_days, r.unit, r.basis, r.updated_by) for r in rows]
+
+    def seed_period_rules(self, session: Session) -> None:
+        """Write the seed rules that are missing (init step; never overwrites an admin's correction)."""
+        for seed in PERIOD_RULE_SEED:
+            if session.get(NoticePeriodRule, seed.template) is None:
+                session.add(
+                    NoticePeriodRule(
+                        template=seed.template, min_days=seed.min_days, unit=seed.unit, basis=seed.basis
+                    )
+                )
+
+    def set_period_rule(
+        self, template: str, min_days: int, unit: str, basis: str, *, actor: StaffUser
+    ) -> v.PeriodRule:
+        """Correct a template's legal minimum (admin only)."""
+        actor.require(Role.ADMIN, "修改法定公示期")
+        if template not in TEMPLATE_BY_KEY:
+            raise InputError(f"template：未知模板“{template}”")
+        if unit not in ("working", "calendar"):
+            raise InputError(f"unit：应为 working（工作日）或 calendar（自然日），实为“{unit}”")
+        if min_days < 1:
+            raise InputError(f"min_days：应为正整数，实为 {min_days}")
+        with transaction(self._sf) as session:
+            row = session.get(NoticePeriodRule, template)
+            before = None if row is None else {"min_days": row.min_days, "unit": row.unit, "basis": row.basis}
+            if row is None:
+                row = NoticePeriodRule(template=template, min_days=min_days, unit=unit, basis=basis)
+                session.add(row)
+            row.min_days, row.unit, row.basis, row.updated_by = min_days, unit, basis, actor.name
+            audit.record(
+                session,
+                actor=actor.name,
+                action="notice.period_rule",
+                entity="notice_period_rule",
+                detail={
+                    "template": template,
+                    "before": before,
+                    "after": {"min_days": min_days, "unit": unit, "basis": basis},
+                },
+            )
+            return v.PeriodRule(template, min_days, unit, basis, actor.name)
+
+    def check_period(self, template: str, start: date, end: date) -> v.PeriodCheck:
+        with read_only(self._sf) as session:
+            return self._check(session, template, start, end)
+
+    def _check(self, session: Session, template: str, start: date, end: date) -> v.PeriodCheck:
+        row = session.get(NoticePeriodRule, template)
+        rule = (
+            None
+            if row is None
+            else v.PeriodRule(row.template, row.min_days, row.unit, row.basis, row.updated_by)
+        )
+        return check_period(start, end, rule, self._holidays.calendar())
+
+    # -- create and edit ---------------------------------------------------------------------------
+
+    def create(self, data: v.NoticeDraft, *, actor: StaffUser, submit: bool = False) -> v.NoticeView:
+        """A new notice (draft, or straight into first review with ``submit``); its public URL is fixed now."""
+        require_any(actor, _EDITORS, "起草公示")
+        base_url = str(self._settings.get("public_base_url")).rstrip("/")
+        with transaction(self._sf) as session:
+            self._validate(session, data)
+            template = TEMPLATE_BY_KEY[data.template]
+            profile = template.masking
+            if data.mask_names is not None:
+                profile = replace(profile, names=data.mask_names)
+            row = Notice(
+                kind=template.kind,
+                template=data.template,
+                masking_profile=json.dumps(profile.to_dict(), ensure_ascii=False),
+                status=v.DRAFT,
+                created_by=actor.name,
+                revision_author=actor.name,
+                public_url="",
+            )
+            self._apply(row, data)
+            session.add(row)
+            session.flush()
+            # Fixed at creation so printed boards never need reprinting after sync.
+            row.public_url = f"{base_url}/n/{row.uuid}"
+            audit.record(
+                session,
+                actor=actor.name,
+                action="notice.create",
+                entity="notice",
+                entity_uuid=row.uuid,
+                detail={"title": row.title, "template": row.template, "public_url": row.public_url},
+            )
+            self._audit_exemptions(session, row, (), data.masking_exemptions, actor)
+            if submit:
+                self._submit(session, row, actor)
+            self._enqueue(session, row)
+            return self._view(session, row)
+
+    def update(self, uuid: str, data: v.NoticeDraft, *, actor: StaffUser) -> v.NoticeView:
+        """Edit a draft in place; editing an approved or published notice starts a new revision."""
+        require_any(actor, _EDITORS, "修改公示")
+        with transaction(self._sf) as session:
+            row = self._row(session, uuid)
+            if row.status in _CHAIN:
+                raise StateError(
+                    f"公示“{row.title}”正在{v.STATUS_LABELS[row.status]}，不能修改；请审核人先退回修改。"
+                )
+            if row.status in (v.EXPIRED, v.WITHDRAWN):
+                raise StateError(f"公示“{row.title}”{v.STATUS_LABELS[row.status]}，不能再修改。")
+            if data.template != row.template:
+                raise InputError("template：已创建的公示不能更换模板，请新建公示")
+            self._validate(session, data)
+            old_exemptions = tuple(json.loads(row.masking_exemptions))
+            new_revision = row.status in (v.APPROVED, v.PUBLISHED)
+            if new_revision:
+                session.add(
+                    NoticeRevision(
+                        notice_id=row.id,
+                        revision=row.revision,
+                        content=json.dumps(content_snapshot(row), ensure_ascii=False),
+                        status=row.status,
+                        saved_by=actor.name,
+                        saved_at=self._clock.now(),
+                    )
+                )
+                row.revision += 1
+                row.status = v.DRAFT
+                row.revision_author = actor.name
+                row.published_at = None
+                self._step(
+                    session,
+                    row,
+                    "revise",
+                    "revise",
+                    actor,
+                    f"第 {row.revision - 1} 版审定后修改，形成第 {row.revision} 版",
+                )
+            else:
+                authors = set(filter(None, row.revision_author.split(",")))
+                row.revision_author = ",".join(sorted(authors | {actor.name}))
+            if data.mask_names is not None:
+                profile = json.loads(row.masking_profile)
+                profile["names"] = data.mask_names
+                row.masking_profile = json.dumps(profile, ensure_ascii=False)
+            self._apply(row, data)
+            audit.record(
+                session,
+                actor=actor.name,
+                action="notice.revise" if new_revision else "notice.update",
+                entity="notice",
+                entity_uuid=row.uuid,
+                detail={"title": row.title, "revision": row.revision},
+            )
+            self._audit_exemptions(session, row, old_exemptions, data.masking_exemptions, actor)
+            self._enqueue(session, row)
+            return self._view(session, row)
+
+    def submit(self, uuid: str, *, actor: StaffUser) -> v.NoticeView:
+        """Send a draft to first review."""
+        require_any(actor, _EDITORS, "提交公示审核")
+        with transaction(self._sf) as session:
+            row = self._row(session, uuid)
+            self._submit(session, row, actor)
+            self._enqueue(session, row)
+            return self._view(session, row)
+
+    def _submit(self, session: Session, row: Notice, actor: StaffUser) -> None:
+        if row.status != v.DRAFT:
+            raise StateError(f"只有草稿可以提交审核；公示“{row.title}”当前为{v.STATUS_LABELS[row.status]}。")
+        check_period_or_raise(self._check(session, row.template, row.period_start, row.period_end))
+        row.status = v.FIRST_REVIEW
+        row.return_reason = ""
+        self._step(session, row, "submit", "submit", actor, "")
+        audit.record(
+            session,
+            actor=actor.name,
+            action="notice.submit",
+            entity="notice",
+            entity_uuid=row.uuid,
+            detail={"revision": row.revision},
+        )
+
+    # -- review, publish, withdraw --------------------------------------------------------------------
+
+    def review(
+        self,
+        uuid: str,
+        *,
+        actor: StaffUser,
+        decision: Literal["approve", "return"] | str,
+        opinion: str = "",
+        confidentiality_checked: bool = False,
+    ) -> v.NoticeView:
+        """One review step: approve (to the next step) or return for revision (back to draft, with a reason)."""
+        if decision not in ("approve", "return"):
+            raise InputError(f"--decision：应为 approve（通过）或 return（退回修改），实为“{decision}”")
+        opinion = opinion.strip()
+        with transaction(self._sf) as session:
+            row = self._row(session, uuid)
+            if row.status not in _CHAIN:
+                raise StateError(f"公示“{row.title}”当前为{v.STATUS_LABELS[row.status]}，不在审核环节。")
+            step, role, after = _CHAIN[row.status]
+            actor.require(role, v.STEP_LABELS[step] + "公示")
+            if decision == "return":
+                if not opinion:
+                    raise InputError("opinion：退回修改须写明理由")
+                row.status = v.DRAFT
+                row.return_reason = opinion
+            else:
+                if actor.name in row.revision_author.split(","):
+                    raise PermissionDeniedError(
+                        f"“{actor.name}”是本版公示的起草或修改人，不能审核通过自己的稿件。"
+                    )
+                earlier = session.execute(
+                    select(NoticeReview.step).where(
+                        NoticeReview.notice_id == row.id,
+                        NoticeReview.revision == row.revision,
+                        NoticeReview.decision == "approve",
+                        NoticeReview.actor == actor.name,
+                    )
+                ).scalar()
+                if earlier is not None:
+                    raise PermissionDeniedError(
+                        f"“{actor.name}”已在{v.STEP_LABELS[earlier]}环节审核过本版公示，三审须由不同人员完成。"
+                    )
+                if step == "final" and not confidentiality_checked:
+                    raise InputError(
+                        "confidentiality_checked：终审须确认已完成保密审查（涉密信息不公开，公开信息不涉密；命令行加 --confidentiality-checked）"
+                    )
+                row.status = after
+            self._step(
+                session, row, step, decision, actor, opinion, confidentiality_checked and step == "final"
+            )
+            audit.record(
+                session,
+                actor=actor.name,
+                action=f"notice.review.{decision}",
+                entity="notice",
+                entity_uuid=row.uuid,
+                detail={
+                    "step": step,
+                    "revision": row.revision,
+                    "opinion": opinion,
+                    "confidentiality_checked": bool(confidentiality_checked and step == "final"),
+                    "status": row.status,
+                },
+            )
+            self._enqueue(session, row)
+            return self._view(session, row)
+
+    def publish(self, uuid: str, *, actor: StaffUser) -> v.NoticeView:
+        """An approved notice goes public (the city platform shows it; the kiosk lists it)."""
+        require_any(actor, _EDITORS, "发布公示")
+        with transaction(self._sf) as session:
+            row = self._row(session, uuid)
+            if row.status != v.APPROVED:
+                raise StateError(
+                    f"只有已审定的公示可以发布；公示“{row.title}”当前为{v.STATUS_LABELS[row.status]}。"
+                )
+            if row.period_end < self._clock.today():
+                raise StateError(f"公示期已于 {row.period_end.isoformat()} 结束，不能再发布。")
+            row.status = v.PUBLISHED
+            row.published_at = self._clock.now()
+            self._step(session, row, "publish", "publish", actor, "")
+            audit.record(
+                session,
+                actor=actor.name,
+                action="notice.publish",
+                entity="notice",
+                entity_uuid=row.uuid,
+                detail={"revision": row.revision},
+            )
+            self._enqueue(session, row)
+            return self._view(session, row)
+
+    def withdraw(self, uuid: str, *, actor: StaffUser, reason: str) -> v.NoticeView:
+        """Withdraw a notice (admin); its postings are due to come down today."""
+        actor.require(Role.ADMIN, "撤回公示")
+        if not reason.strip():
+            raise InputError("reason：撤回须写明理由")
+        today = self._clock.today()
+        with transaction(self._sf) as session:
+            row = self._row(session, uuid)
+            if row.status in (v.WITHDRAWN, v.EXPIRED):
+                raise StateError(f"公示“{row.title}”{v.STATUS_LABELS[row.status]}，不能撤回。")
+            row.status = v.WITHDRAWN
+            row.withdraw_reason = reason.strip()
+            for posting in session.execute(
+                select(Posting).where(Posting.notice_id == row.id, Posting.taken_down_on.is_(None))
+            ).scalars():
+                posting.take_down_on = min(posting.take_down_on, today)
+            self._step(session, row, "withdraw", "withdraw", actor, reason.strip())
+            audit.record(
+                session,
+                actor=actor.name,
+                action="notice.withdraw",
+                entity="notice",
+                entity_uuid=row.uuid,
+                detail={"reason": reason.strip(), "revision": row.revision},
+            )
+            self._enqueue(session, row)
+            return self._view(session, row)
+
+    def expire_due(self) -> int:
+        """Published notices whose posting period ended before today become expired; returns how many."""
+        if self._readonly:
+            return 0
+        today = self._clock.today()
+        with transaction(self._sf) as session:
+            rows = (
+                session.execute(select(Notice).where(Notice.status == v.PUBLISHED, Notice.period_end < today))
+                .scalars()
+                .all()
+            )
+            for row in rows:
+                row.status = v.EXPIRED
+                audit.record(
+                    session,
+                    actor="system",
+                    action="notice.expire",
+                    entity="notice",
+                    entity_uuid=row.uuid,
+                    detail={"period_end": row.period_end.isoformat()},
+                )
+                self._enqueue(session, row)
+            return len(rows)
+
+    # -- queries -------------------------------------------------------------------------------------
+
+    def get(self, uuid: str) -> v.NoticeView:
+        self.expire_due()
+        with read_only(self._sf) as session:
+            return self._view(session, self._row(session, uuid))
+
+    def list(self, status: str | None = None) -> builtins.list[v.NoticeView]:
+        if status is not None and status not in v.STATUSES:
+            raise InputError(f"--status：应为 {', '.join(v.STATUSES)} 之一，实为“{status}”")
+        self.expire_due()
+        with read_only(self._sf) as session:
+            query = select(Notice).order_by(Notice.created_at.desc(), Notice.id.desc())
+            if status is not None:
+                query = query.where(Notice.status == status)
+            return [self._view(session, r) for r in session.execute(query).scalars()]
+
+    def awaiting_review(self, user: StaffUser) -> builtins.list[v.NoticeView]:
+        """Notices at a step this user may act on (and did not write)."""
+        statuses = [s for s, (_, role, _) in _CHAIN.items() if user.has(role)]
+        return [
+            n for n in self.list() if n.status in statuses and user.name not in n.revision_author.split(",")
+        ]
+
+    def masked(self, uuid: str) -> MaskedContent:
+        """The notice as every output shows it."""
+        with read_only(self._sf) as session:
+            row = self._row(session, uuid)
+            return masked_content(row)
+
+    def preview_findings(self, data: v.NoticeDraft) -> builtins.list[Finding]:
+        """What masking will hide in a draft's body (staff preview; exempted ones included)."""
+        profile = TEMPLATE_BY_KEY[data.template].masking if data.template in TEMPLATE_BY_KEY else None
+        base = (profile.to_dict() if profile else {}) | (
+            {"names": data.mask_names} if data.mask_names is not None else {}
+        )
+        masker = NoticeMasker(notice_profile(base, [data.supervision_phone, data.contact]))
+        return masker.findings(data.body)
+
+    def published_current(self, today: date) -> builtins.list[v.PublicNotice]:
+        """Published notices whose period includes ``today``, masked (for the kiosk)."""
+        with read_only(self._sf) as session:
+            rows = session.execute(
+                select(Notice)
+                .where(Notice.status == v.PUBLISHED, Notice.period_start <= today, Notice.period_end >= today)
+                .order_by(Notice.published_at.desc())
+            ).scalars()
+            out = []
+            for row in rows:
+                m = masked_content(row)
+                out.append(
+                    v.PublicNotice(
+                        row.uuid,
+                        row.revision,
+                        row.kind,
+                        m.title,
+                        m.paragraphs,
+                        m.roster,
+                        row.issuer,
+                        m.contact,
+                        m.supervision_phone,
+                        row.period_start,
+                        row.period_end,
+                        row.public_url,
+                        row.published_at,
+                    )
+                )
+            return out
+
+    def reviews_between(self, start: date, end: date) -> builtins.list[tuple[str, v.ReviewStep]]:
+        """(notice uuid, step) for every recorded step on civil dates ``start``..``end`` (monthly self-assessment)."""
+        lo, hi = _utc_bounds(start, end)
+        with read_only(self._sf) as session:
+            rows = session.execute(
+                select(Notice.uuid, NoticeReview)
+                .join(Notice, Notice.id == NoticeReview.notice_id)
+                .where(NoticeReview.at >= lo, NoticeReview.at < hi)
+                .order_by(NoticeReview.at)
+            ).all()
+            return [(u, review_value(r)) for u, r in rows]
+
+    def pdf(self, uuid: str, *, size: str = "A4", landscape: bool = False, board: str | None = None) -> bytes:
+        """The printable notice (masked), with the board's name in the footer when given."""
+        if size not in ("A4", "A3"):
+            raise InputError(f"--size：应为 A4 或 A3，实为“{size}”")
+        notice = self.get(uuid)
+        return render_notice(notice, self.masked(uuid), size=size, landscape=landscape, board=board)
+
+    # -- internals -----------------------------------------------------------------------------------
+
+    def _validate(self, session: Session, data: v.NoticeDraft) -> None:
+        boards = set(session.execute(select(Board.uuid)).scalars())
+        validate_draft(data, boards)
+        check_period_or_raise(self._check(session, data.template, data.period_start, data.period_end))
+
+    @staticmethod
+    def _apply(row: Notice, data: v.NoticeDraft) -> None:
+        row.title = data.title.strip()
+        row.body = data.body.strip()
+        row.roster_json = roster_to_json(data.roster)
+        row.period_start = data.period_start
+        row.period_end = data.period_end
+        row.issuer = data.issuer.strip()
+        row.contact = data.contact.strip()
+        row.supervision_phone = data.supervision_phone.strip()
+        row.objection_channel = data.objection_channel.strip()
+        row.issue_date = data.issue_date or data.period_start
+        row.catalogue_item_uuids = json.dumps(list(data.catalogue_item_uuids))
+        row.target_board_uuids = json.dumps(list(data.target_board_uuids))
+        row.audience_mode = data.audience_mode
+        row.audience_group = data.audience_group.strip()
+        row.masking_exemptions = json.dumps(sorted(set(data.masking_exemptions)), ensure_ascii=False)
+
+    def _audit_exemptions(
+        self, session: Session, row: Notice, before: Iterable[str], after: Iterable[str], actor: StaffUser
+    ) -> None:
+        """A staff member unticked (or re-ticked) a detection: record it, masked, for the self-assessment."""
+        before_set, after_set = set(before), set(after)
+        if before_set == after_set:
+            return
+        masker = masker_for(row).masker
+
+        def describe(items: set[str]) -> builtins.list[dict[str, str]]:
+            out = []
+            for text in sorted(items):
+                found = masker.find(text)
+                out.append({"kind": found[0].kind if found else "other", "masked": masker.mask(text)})
+            return out
+
+        audit.record(
+            session,
+            actor=actor.name,
+            action="notice.masking_override",
+            entity="notice",
+            entity_uuid=row.uuid,
+            detail={
+                "revision": row.revision,
+                "unmasked": describe(after_set - before_set),
+                "remasked": describe(before_set - after_set),
+            },
+        )
+
+    def _step(
+        self,
+        session: Session,
+        row: Notice,
+        step: str,
+        decision: str,
+        actor: StaffUser,
+        opinion: str,
+        confidentiality: bool = False,
+    ) -> None:
+        session.add(
+            NoticeReview(
+                notice_id=row.id,
+                revision=row.revision,
+                step=step,
+                decision=decision,
+                opinion=opinion,
+                confidentiality_checked=confidentiality,
+                actor=actor.name,
+                actor_label=actor.label,
+                at=self._clock.now(),
+            )
+        )
+
+    def _enqueue(self, session: Session, row: Notice) -> None:
+        session.flush()
+        uuids = json.loads(row.target_board_uuids)
+        names = {
+            b.uuid: b.name for b in session.execute(select(Board).where(Board.uuid.in_(uuids))).scalars()
+        }
+        outbox.enqueue(
+            session,
+            entity="notice",
+            entity_uuid=row.uuid,
+            op="upsert",
+            payload=outbox_payload(row, [names[u] for u in uuids if u in names]),
+        )
+
+    def _view(self, session: Session, row: Notice) -> v.NoticeView:
+        session.flush()
+        reviews = session.execute(
+            select(NoticeReview)
+            .where(NoticeReview.notice_id == row.id)
+            .order_by(NoticeReview.at, NoticeReview.id)
+        ).scalars()
+        template = TEMPLATE_BY_KEY.get(row.template)
+        return v.NoticeView(
+            id=row.id,
+            uuid=row.uuid,
+            revision=row.revision,
+            kind=row.kind,
+            template=row.template,
+            template_name=template.name if template else row.template,
+            title=row.title,
+            body=row.body,
+            roster=roster_from_json(row.roster_json),
+            period_start=row.period_start,
+            period_end=row.period_end,
+            issuer=row.issuer,
+            contact=row.contact,
+            supervision_phone=row.supervision_phone,
+            objection_channel=row.objection_channel,
+            issue_date=row.issue_date,
+            catalogue_item_uuids=tuple(json.loads(row.catalogue_item_uuids)),
+            target_board_uuids=tuple(json.loads(row.target_board_uuids)),
+            audience_mode=row.audience_mode,
+            audience_group=row.audience_group,
+            masking_profile=json.loads(row.masking_profile),
+            masking_exemptions=tuple(json.loads(row.masking_exemptions)),
+            status=row.status,
+            return_reason=row.return_reason,
+            withdraw_reason=row.withdraw_reason,
+            public_url=row.public_url,
+            created_by=row.created_by,
+            revision_author=row.revision_author,
+            created_at=row.created_at,
+            published_at=row.published_at,
+            period_check=self._check(session, row.template, row.period_start, row.period_end),
+            reviews=tuple(review_value(r) for r in reviews),
+        )
+
+
+def _utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    lo = datetime.combine(start, datetime.min.time(), ZONE)
+    hi = datetime.combine(end + timedelta(days=1), datetime.min.time(), ZONE)
+    return lo, hi

@@ -1,0 +1,117 @@
+"""The bulletin-board notice layout: a ``NoticePrint`` (already masked) in, a ``Document`` out.
+
+Order of elements (domain-facts §2.2): title; body (paragraphs, headings such as "一、……"); the
+roster table (splits across pages with its header repeated); the posting period; the objection
+channel; contact and supervision phone; the QR code to the public page with 扫码查看详情; the
+closing 特此公示。/特此公告。; issuer and date with the seal area. Layout after GB/T 9704 comes
+from ``printing.layout``. Pure: no app, database or Qt; callers mask before they get here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from printing.document import Block, Document, Heading, Paragraph, QRBlock, Signature, Table, render
+from printing.fonts import register_fonts
+from printing.layout import PageSpec, make_styles
+from printing.table import CELL_PADDING
+from printing.text import char_width
+
+__all__ = ["NoticePrint", "is_heading", "notice_document", "render_notice_print", "roster_weights"]
+
+# "一、征收目的" / "（一）补偿标准" / "1. 报名时间": a short line with an outline number and no full stop.
+_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.．、])\S")
+_HEADING_MAX = 24
+
+
+def is_heading(paragraph: str) -> bool:
+    """True for a short outline-numbered line without sentence punctuation (set as a heading)."""
+    text = paragraph.strip()
+    return (
+        "\n" not in text
+        and len(text) <= _HEADING_MAX
+        and not re.search(r"[。；：，]", text)
+        and _HEADING_RE.match(text) is not None
+    )
+
+
+@dataclass(frozen=True)
+class NoticePrint:
+    """Everything printed on a notice; every string is already masked."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    issuer: str
+    date_text: str  # e.g. 2025年9月26日
+    public_url: str  # encoded in the QR code; nothing personal
+    period_text: str = ""  # e.g. 公示期限：2025年9月26日至2025年10月2日（共7日）。
+    objection_text: str = ""
+    contact_text: str = ""
+    supervision_text: str = ""
+    closing: str = "特此公告。"
+    roster_columns: tuple[str, ...] = ()
+    roster_rows: tuple[tuple[str, ...], ...] = field(default=())
+    draft: bool = False
+    board: str | None = None  # batch printing: the board's name goes in the footer
+    size: Literal["A4", "A3"] = "A4"
+    landscape: bool = False
+    author: str = ""
+
+
+def roster_weights(columns: tuple[str, ...], rows: list[list[str]]) -> list[float]:
+    """Column widths in points that keep numbers on one line and let long headers wrap once.
+
+    A roster column holds short values (names, masked IDs, amounts); wrapping a masked ID or phone
+    number over two lines makes it hard to read, so each column wants its longest cell (of the
+    first 500 rows, at most 16 characters) and half its header, plus the cell padding.
+    """
+    styles = make_styles(register_fonts())
+    cell, head = styles.table_cell, styles.table_header
+
+    def width(text: str, font: str, size: float) -> float:
+        return sum(char_width(font, size, ch) for ch in text)
+
+    out = []
+    for j, header in enumerate(columns):
+        longest = max(
+            (width(r[j], cell.font_name, cell.font_size) for r in rows[:500] if j < len(r)), default=0.0
+        )
+        typical = min(longest, 16 * cell.font_size)
+        head_w = width(header, head.font_name, head.font_size)
+        wanted = max(typical, min(head_w, max(head_w / 2, 2 * head.font_size)), 2 * cell.font_size)
+        out.append(wanted + 2 * CELL_PADDING[0] + 2)
+    return out
+
+
+def notice_document(notice: NoticePrint) -> Document:
+    blocks: list[Block] = []
+    for text in notice.paragraphs:
+        blocks.append(Heading(text) if is_heading(text) else Paragraph(text))
+    if notice.roster_columns:
+        rows = [list(r) for r in notice.roster_rows]
+        blocks.append(
+            Table(list(notice.roster_columns), rows, col_widths=roster_weights(notice.roster_columns, rows))
+        )
+    for line in (notice.period_text, notice.objection_text, notice.contact_text, notice.supervision_text):
+        if line.strip():
+            blocks.append(Paragraph(line))
+    blocks.append(QRBlock(notice.public_url, "扫码查看详情", 25))
+    if notice.closing:
+        blocks.append(Paragraph(notice.closing))
+    blocks.append(Signature(notice.issuer, notice.date_text))
+    return Document(
+        title=notice.title,
+        blocks=blocks,
+        page=PageSpec(size=notice.size, landscape=notice.landscape),
+        draft=notice.draft,
+        footer=f"张贴位置：{notice.board}" if notice.board else None,
+        meta_author=notice.author or notice.issuer,
+        meta_subject=notice.title,
+    )
+
+
+def render_notice_print(notice: NoticePrint) -> bytes:
+    """The notice as PDF bytes."""
+    return render(notice_document(notice))

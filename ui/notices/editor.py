@@ -1,0 +1,333 @@
+"""The notice editor: content, period (checked live against the legal minimum), boards, and the masking preview.
+
+Staff see originals here and only here; the preview on the right shows, highlighted, what every printout
+and the public page will hide. Unticking a detection keeps that text readable (an override the service
+writes to the audit log).
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import GongkaiError
+from app.notices import NoticeDraft, NoticeView, Roster
+from app.notices.masking import NoticeMasker, notice_profile
+from ui.env import UiEnv
+from ui.notices.widgets import clear_layout
+
+KIND_LABELS = {
+    "id_number": "身份证号",
+    "mobile": "手机号",
+    "landline": "固定电话",
+    "bank_card": "银行卡号",
+    "address": "详细住址",
+    "name": "姓名",
+}
+
+
+def qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def roster_from_text(text: str) -> Roster | None:
+    """Tab-separated lines (pasted from Excel), the first one the header; None when empty."""
+    lines = [ln for ln in text.replace("\r\n", "\n").split("\n") if ln.strip()]
+    if not lines:
+        return None
+    columns = tuple(c.strip() for c in lines[0].split("\t"))
+    rows = tuple(tuple(c.strip() for c in ln.split("\t")) for ln in lines[1:])
+    return Roster(columns, rows)
+
+
+def roster_to_text(roster: Roster | None) -> str:
+    if roster is None:
+        return ""
+    return "\n".join("\t".join(r) for r in (roster.columns, *roster.rows))
+
+
+class NoticeEditorDialog(QDialog):
+    """Create or edit a notice; ``draft()`` returns what was typed."""
+
+    def __init__(self, env: UiEnv, notice: NoticeView | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._env = env
+        self._notice = notice
+        self._exemptions: set[str] = set(notice.masking_exemptions) if notice else set()
+        self.setWindowTitle(self.tr("新建公示") if notice is None else self.tr("修改公示：") + notice.title)
+        self.resize(1200, 820)
+        service = env.ctx.notices
+        site = env.ctx.sites.get()
+
+        form_widget = QWidget()
+        form = QFormLayout(form_widget)
+        self.template = QComboBox()
+        for t in service.templates():
+            self.template.addItem(t.name, t.key)
+        self.title_edit = QLineEdit()
+        self.body = QPlainTextEdit()
+        self.body.setPlaceholderText(self.tr("正文：段落之间空一行；“一、……”单独成行作为小标题。"))
+        self.roster = QPlainTextEdit()
+        self.roster.setPlaceholderText(
+            self.tr("名单（可从 Excel 复制粘贴）：第一行为表头，每行一条，列之间用 Tab 分隔。")
+        )
+        self.roster.setMaximumHeight(150)
+        self.roster.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # one roster row per line
+        self.start = QDateEdit()
+        self.end = QDateEdit()
+        for w in (self.start, self.end):
+            w.setCalendarPopup(True)
+            w.setDisplayFormat("yyyy-MM-dd")
+        self.period_label = QLabel()
+        self.period_label.setWordWrap(True)
+        self.issuer = QLineEdit(
+            site.name + "办事处" if site and site.name.endswith("街道") else (site.name if site else "")
+        )
+        self.contact = QLineEdit()
+        self.contact.setPlaceholderText(self.tr("如：社会事务办 刘主任 0531-88123457"))
+        self.phone = QLineEdit(site.supervision_phone if site else "")
+        self.objection = QPlainTextEdit()
+        self.objection.setMaximumHeight(70)
+        self.objection.setPlaceholderText(self.tr("异议反馈渠道（留空则用模板的默认说明）"))
+        self.mask_names = QCheckBox(self.tr("姓名也遮蔽（张三 → 张*）"))
+        self.audience = QComboBox()
+        self.audience.addItem(self.tr("定点公开（张贴到所选公开栏）"), "fixed")
+        self.audience.addItem(self.tr("定向公开（面向特定群体）"), "targeted")
+        self.group = QLineEdit()
+        self.group.setPlaceholderText(self.tr("定向对象，如：拟征收土地所在村集体成员"))
+        boards_box = QGroupBox(self.tr("目标公开栏"))
+        boards_layout = QVBoxLayout(boards_box)
+        self.board_checks: dict[str, QCheckBox] = {}
+        for b in service.boards():
+            check = QCheckBox(f"{b.name}（{b.village}，{b.medium_label}）")
+            self.board_checks[b.uuid] = check
+            boards_layout.addWidget(check)
+
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.start)
+        period_row.addWidget(QLabel(self.tr("至")))
+        period_row.addWidget(self.end)
+        period_row.addStretch(1)
+        form.addRow(self.tr("模板"), self.template)
+        form.addRow(self.tr("标题"), self.title_edit)
+        form.addRow(self.tr("正文"), self.body)
+        form.addRow(self.tr("名单"), self.roster)
+        form.addRow(self.tr("公示期"), period_row)
+        form.addRow("", self.period_label)
+        form.addRow(self.tr("发布单位"), self.issuer)
+        form.addRow(self.tr("联系人及电话"), self.contact)
+        form.addRow(self.tr("监督电话"), self.phone)
+        form.addRow(self.tr("异议渠道"), self.objection)
+        form.addRow(self.tr("公开方式"), self.audience)
+        form.addRow(self.tr("定向对象"), self.group)
+        form.addRow("", self.mask_names)
+        form.addRow(boards_box)
+        form_scroll = QScrollArea()
+        form_scroll.setWidget(form_widget)
+        form_scroll.setWidgetResizable(True)
+
+        preview = QWidget()
+        preview_layout = QVBoxLayout(preview)
+        head = QLabel(
+            self.tr("遮蔽预览（黄色为打印和公开时将遮蔽的内容；取消勾选可保留原文，并记入审计日志）")
+        )
+        head.setWordWrap(True)
+        preview_layout.addWidget(head)
+        self.preview = QTextBrowser()
+        preview_layout.addWidget(self.preview, 3)
+        self.findings_box = QWidget()
+        self.findings_layout = QVBoxLayout(self.findings_box)
+        self.findings_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        findings_scroll = QScrollArea()
+        findings_scroll.setWidget(self.findings_box)
+        findings_scroll.setWidgetResizable(True)
+        preview_layout.addWidget(findings_scroll, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(form_scroll)
+        splitter.addWidget(preview)
+        splitter.setSizes([650, 550])
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(buttons)
+
+        today = env.ctx.clock.today()
+        self.start.setDate(qdate(today))
+        self.end.setDate(qdate(today).addDays(6))
+        if notice is not None:
+            self._load(notice)
+        else:
+            self._on_template()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.update_preview)
+        self.template.currentIndexChanged.connect(self._on_template)
+        for signal in (
+            self.body.textChanged,
+            self.roster.textChanged,
+            self.contact.textChanged,
+            self.phone.textChanged,
+        ):
+            signal.connect(self._timer.start)
+        self.mask_names.toggled.connect(self._timer.start)
+        self.start.dateChanged.connect(self.update_period)
+        self.end.dateChanged.connect(self.update_period)
+        self.update_period()
+        self.update_preview()
+
+    def _load(self, n: NoticeView) -> None:
+        self.template.setCurrentIndex(self.template.findData(n.template))
+        self.template.setEnabled(False)
+        self.title_edit.setText(n.title)
+        self.body.setPlainText(n.body)
+        self.roster.setPlainText(roster_to_text(n.roster))
+        self.start.setDate(qdate(n.period_start))
+        self.end.setDate(qdate(n.period_end))
+        self.issuer.setText(n.issuer)
+        self.contact.setText(n.contact)
+        self.phone.setText(n.supervision_phone)
+        self.objection.setPlainText(n.objection_channel)
+        self.mask_names.setChecked(bool(n.masking_profile.get("names")))
+        self.audience.setCurrentIndex(self.audience.findData(n.audience_mode))
+        self.group.setText(n.audience_group)
+        for uuid in n.target_board_uuids:
+            if uuid in self.board_checks:
+                self.board_checks[uuid].setChecked(True)
+
+    def _on_template(self) -> None:
+        if self._notice is not None:
+            return
+        t = {t.key: t for t in self._env.ctx.notices.templates()}[self.template.currentData()]
+        self.title_edit.setPlaceholderText(t.title_hint)
+        if not self.body.toPlainText().strip() or self.body.property("from_template"):
+            self.body.setPlainText(t.body_hint)
+            self.body.setProperty("from_template", True)
+        if t.roster_columns and not self.roster.toPlainText().strip():
+            self.roster.setPlainText("\t".join(t.roster_columns))
+        self.update_period()
+
+    def draft(self) -> NoticeDraft:
+        return NoticeDraft(
+            template=str(self.template.currentData()),
+            title=self.title_edit.text(),
+            body=self.body.toPlainText(),
+            period_start=pydate(self.start.date()),
+            period_end=pydate(self.end.date()),
+            issuer=self.issuer.text(),
+            contact=self.contact.text(),
+            roster=roster_from_text(self.roster.toPlainText()),
+            supervision_phone=self.phone.text(),
+            objection_channel=self.objection.toPlainText(),
+            issue_date=self._notice.issue_date if self._notice else None,
+            catalogue_item_uuids=self._notice.catalogue_item_uuids if self._notice else (),
+            target_board_uuids=tuple(u for u, c in self.board_checks.items() if c.isChecked()),
+            audience_mode=str(self.audience.currentData()),
+            audience_group=self.group.text(),
+            mask_names=self.mask_names.isChecked(),
+            masking_exemptions=tuple(sorted(self._exemptions)),
+        )
+
+    def update_period(self) -> None:
+        try:
+            check = self._env.ctx.notices.check_period(
+                str(self.template.currentData()), pydate(self.start.date()), pydate(self.end.date())
+            )
+        except GongkaiError as exc:
+            self.period_label.setText(str(exc))
+            return
+        self.period_label.setText(check.message)
+        self.period_label.setStyleSheet(
+            "color: #1a6b2f;" if check.ok else "color: #b00020; font-weight: bold;"
+        )
+
+    def update_preview(self) -> None:
+        """Highlight every detection in the body and list them with a tick box each."""
+        data = self.draft()
+        profile = {t.key: t for t in self._env.ctx.notices.templates()}[data.template].masking.to_dict()
+        profile["names"] = data.mask_names
+        masker = NoticeMasker(notice_profile(profile, [data.supervision_phone, data.contact]))
+        text = data.body
+        findings = masker.findings(text)
+        parts: list[str] = []
+        pos = 0
+        for f in findings:
+            parts.append(html.escape(text[pos : f.start]))
+            if f.original in self._exemptions:
+                parts.append(f'<span style="background:#dde;">{html.escape(f.original)}</span>')
+            else:
+                parts.append(
+                    f'<span style="background:#ffe066;">{html.escape(f.original)}</span>'
+                    f'<span style="color:#555;"> → {html.escape(f.masked)}</span>'
+                )
+            pos = f.end
+        parts.append(html.escape(text[pos:]))
+        roster = masker.roster(data.roster)
+        table = ""
+        if roster is not None and data.roster is not None:
+            cells = "".join(f"<th>{html.escape(c)}</th>" for c in roster.columns)
+            body_rows = "".join(
+                "<tr>"
+                + "".join(
+                    f'<td style="background:#ffe066;">{html.escape(m)}</td>'
+                    if m != o
+                    else f"<td>{html.escape(o)}</td>"
+                    for o, m in zip(orig, masked, strict=False)
+                )
+                + "</tr>"
+                for orig, masked in zip(data.roster.rows, roster.rows, strict=False)
+            )
+            table = f'<table border="1" cellspacing="0" cellpadding="3"><tr>{cells}</tr>{body_rows}</table>'
+        self.preview.setHtml(
+            '<div style="font-size:12pt; white-space:pre-wrap;">' + "".join(parts) + "</div>" + table
+        )
+        clear_layout(self.findings_layout)
+        seen: set[str] = set()
+        for f in findings:
+            if f.original in seen:
+                continue
+            seen.add(f.original)
+            check = QCheckBox(f"{KIND_LABELS.get(f.kind, f.kind)}：{f.original} → {f.masked}")
+            check.setChecked(f.original not in self._exemptions)
+            check.toggled.connect(lambda on, original=f.original: self._toggle(original, on))
+            self.findings_layout.addWidget(check)
+        if not findings:
+            self.findings_layout.addWidget(QLabel(self.tr("正文中未发现需要遮蔽的个人信息。")))
+
+    def _toggle(self, original: str, masked: bool) -> None:
+        if masked:
+            self._exemptions.discard(original)
+        else:
+            self._exemptions.add(original)
+        self._timer.start()

@@ -1,0 +1,165 @@
+"""PDF preview and printing of one notice: paper size, orientation, print dialog, batch per board, print log."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.notices import NoticeView
+from ui.crash import show_error
+from ui.env import UiEnv
+from ui.notices.pdfpages import print_pdf, render_pages
+from ui.notices.widgets import clear_layout
+
+PREVIEW_DPI = 80
+
+
+class PdfPreviewDialog(QDialog):
+    """Shows the masked PDF exactly as it will print; prints through the system dialog."""
+
+    def __init__(self, env: UiEnv, notice: NoticeView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._env = env
+        self._notice = notice
+        self._pdf = b""
+        self.setWindowTitle(self.tr("打印预览：") + notice.title)
+        self.resize(820, 900)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.size_box = QComboBox()
+        self.size_box.addItems(["A4", "A3"])
+        self.landscape = QCheckBox(self.tr("横向"))
+        self.board_box = QComboBox()
+        self.board_box.addItem(self.tr("（页脚不印张贴位置）"), "")
+        boards = {b.uuid: b for b in env.ctx.notices.boards()}
+        self._targets = [boards[u].name for u in notice.target_board_uuids if u in boards]
+        for name in self._targets:
+            self.board_box.addItem(name, name)
+        bar.addWidget(QLabel(self.tr("纸张")))
+        bar.addWidget(self.size_box)
+        bar.addWidget(self.landscape)
+        bar.addWidget(QLabel(self.tr("张贴位置")))
+        bar.addWidget(self.board_box, 1)
+        layout.addLayout(bar)
+        if notice.status not in ("approved", "published", "expired"):
+            warn = QLabel(self.tr("本公示尚未审定，打印件带“草稿”水印，不得张贴。"))
+            warn.setStyleSheet("color: #a33; font-weight: bold;")
+            layout.addWidget(warn)
+        self.pages = QWidget()
+        self.pages_layout = QVBoxLayout(self.pages)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        scroll = QScrollArea()
+        scroll.setWidget(self.pages)
+        scroll.setWidgetResizable(True)
+        scroll.setStyleSheet("QScrollArea { background: #888; }")
+        layout.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("打印…"))
+        self.batch_button = QPushButton(self.tr("批量打印（每个目标公开栏一份）…"))
+        self.batch_button.setEnabled(bool(self._targets))
+        self.save_button = QPushButton(self.tr("另存为 PDF…"))
+        close = QPushButton(self.tr("关闭"))
+        for b in (self.print_button, self.batch_button, self.save_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.print_button.clicked.connect(self._print)
+        self.batch_button.clicked.connect(self._print_batch)
+        self.save_button.clicked.connect(self._save)
+        close.clicked.connect(self.accept)
+        self.size_box.currentIndexChanged.connect(self.refresh)
+        self.landscape.toggled.connect(self.refresh)
+        self.board_box.currentIndexChanged.connect(self.refresh)
+        self.refresh()
+
+    def _options(self) -> tuple[str, bool, str | None]:
+        return self.size_box.currentText(), self.landscape.isChecked(), self.board_box.currentData() or None
+
+    def pdf_for(self, board: str | None) -> bytes:
+        size, landscape, _ = self._options()
+        return self._env.ctx.notices.pdf(self._notice.uuid, size=size, landscape=landscape, board=board)
+
+    def refresh(self) -> None:
+        """Make the PDF and show its pages (synchronously: one notice takes well under a second)."""
+        self._pdf = self.pdf_for(self._options()[2])
+        clear_layout(self.pages_layout)
+        for image in render_pages(self._pdf, PREVIEW_DPI):
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setStyleSheet("border: 1px solid #444; background: white;")
+            self.pages_layout.addWidget(label)
+
+    @property
+    def page_total(self) -> int:
+        return self.pages_layout.count()
+
+    def print_to(self, printer: QPrinter, boards: list[str | None]) -> int:
+        """Print one copy per entry of ``boards`` (None: no footer) and log each; returns sheets sent."""
+        sheets = 0
+        size = self._options()[0]
+        for board in boards:
+            sheets += print_pdf(self.pdf_for(board), printer)
+            self._env.ctx.notices.record_print(
+                self._notice.uuid,
+                actor=self._env.user,
+                copies=1,
+                board=board or "",
+                paper=size,
+                printer=printer.printerName() or printer.outputFileName(),
+            )
+        self._env.bus.changed.emit("notice")
+        return sheets
+
+    def _dialog_printer(self) -> QPrinter | None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def _print(self) -> None:
+        printer = self._dialog_printer()
+        if printer is None:
+            return
+        try:
+            copies = max(1, printer.copyCount())
+            printer.setCopyCount(1)
+            self.print_to(printer, [self._options()[2]] * copies)
+        except Exception as exc:  # noqa: BLE001  (a printer failure is shown, not a crash)
+            show_error(self, exc)
+
+    def _print_batch(self) -> None:
+        printer = self._dialog_printer()
+        if printer is None:
+            return
+        try:
+            self.print_to(printer, list(self._targets))
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        QMessageBox.information(
+            self,
+            self.tr("批量打印"),
+            self.tr("已发送 %n 份（每个目标公开栏一份，页脚印有公开栏名称）。", "", len(self._targets)),
+        )
+
+    def _save(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("另存为 PDF"), f"{self._notice.title}.pdf", "PDF (*.pdf)"
+        )
+        if path:
+            with open(path, "wb") as fh:
+                fh.write(self._pdf)
