@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.today.items import TodayItem
-from app.today.sources import holidays
+from app.today.sources import holidays, notices
 from app.users import StaffUser
 
 if TYPE_CHECKING:
@@ -23,4 +23,5 @@ Source = Callable[["AppContext", StaffUser | None, date], list[TodayItem]]
 #: name → source; the name appears in logs when a source fails.
 SOURCES: dict[str, Source] = {
     "holidays": holidays.items,
+    "notices": notices.items,
 }
