@@ -51,8 +51,24 @@ def _seed_notice_period_rules(ctx: AppContext) -> None:
         ctx.notices.seed_period_rules(session)
 
 
-INIT_STEPS: list[Step] = [_seed_holidays, _seed_notice_period_rules, _seed_assessment_criteria]
-DEMO_STEPS: list[Step] = [_demo_users, demo_notices]
+def _seed_request_rules(ctx: AppContext) -> None:
+    with transaction(ctx.session_factory) as session:
+        ctx.requests.seed_rules(session)
+
+
+def _demo_requests(ctx: AppContext) -> None:
+    from app.requests import demo
+
+    demo.seed(ctx)
+
+
+INIT_STEPS: list[Step] = [
+    _seed_holidays,
+    _seed_notice_period_rules,
+    _seed_request_rules,
+    _seed_assessment_criteria,
+]
+DEMO_STEPS: list[Step] = [_demo_users, demo_notices, _demo_requests]
 
 
 @dataclass

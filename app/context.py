@@ -16,6 +16,7 @@ from app.clock import Clock
 from app.holidays import HolidayService
 from app.notices import NoticeService
 from app.paths import DataPaths
+from app.requests import RequestService
 from app.settings import SettingsService
 from app.sites import SiteService
 from app.today import TodayService
@@ -38,6 +39,7 @@ class AppContext:
     settings: SettingsService = field(init=False)
     holidays: HolidayService = field(init=False)
     notices: NoticeService = field(init=False)
+    requests: RequestService = field(init=False)
     today: TodayService = field(init=False)
 
     def __post_init__(self) -> None:
@@ -49,6 +51,7 @@ class AppContext:
         self.notices = NoticeService(
             sf, self.clock, self.holidays, self.settings, self.paths.blobs, readonly=self.readonly
         )
+        self.requests = RequestService(sf, self.clock, self.holidays, self.settings, self.sites)
         self.today = TodayService(self)
 
     @classmethod

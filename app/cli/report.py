@@ -1,24 +1,26 @@
-"""``gongkai report``: the group every report subcommand joins.
+"""The ``report`` subcommand group, shared by every capability that produces a report.
 
-A report module offers ``register_report(group)`` and is listed in ``REPORT_COMMANDS``; the group
-itself only builds the ``report`` parser and hands it to each of them.
+How a capability adds its own report (e.g. ``report monthly``): give its CLI module a function
+``register_report_commands(report: argparse._SubParsersAction) -> None`` that calls
+``report.add_parser(...)`` and sets a ``handler``, then append the module to ``REPORT_MODULES``
+below (one line). The group itself is registered once, through ``COMMAND_MODULES`` in
+app/cli/main.py, so two capabilities never create two competing ``report`` parsers.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from types import ModuleType
 
-from app.cli import report_monthly
+from app.cli import report_monthly, requests
 
-REPORT_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
-    report_monthly.register_report,
-]
+# Modules defining register_report_commands(report_subparsers); each adds its subcommands.
+REPORT_MODULES: list[ModuleType] = [requests, report_monthly]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    group = sub.add_parser("report", help="报表（月度自评等）").add_subparsers(
-        dest="report_cmd", required=True, metavar="报表"
+    report = sub.add_parser("report", help="报表：年度报告等").add_subparsers(
+        dest="report_cmd", required=True
     )
-    for add in REPORT_COMMANDS:
-        add(group)
+    for module in REPORT_MODULES:
+        module.register_report_commands(report)

@@ -11,7 +11,7 @@ from app.today.assessment.export import score_sheet_pdf, score_sheet_xlsx
 from app.today.assessment.period import Month
 
 
-def register_report(group: argparse._SubParsersAction) -> None:
+def register_report_commands(group: argparse._SubParsersAction) -> None:
     p = group.add_parser(
         "monthly",
         help="月度自评评分表（含每项指标的依据记录），导出 .pdf 或 .xlsx",

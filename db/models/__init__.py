@@ -10,6 +10,7 @@ from db.models.notices import (
     NoticeRevision,
     Posting,
 )
+from db.models.requests import InfoRequest, RequestConsultation, RequestRule
 from db.models.today import AssessmentCriterion, ReminderLog
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "Board",
     "Holiday",
     "HolidayYear",
+    "InfoRequest",
     "Notice",
     "NoticePeriodRule",
     "NoticePrintLog",
@@ -26,6 +28,8 @@ __all__ = [
     "OutboxEntry",
     "Posting",
     "ReminderLog",
+    "RequestConsultation",
+    "RequestRule",
     "Setting",
     "Site",
     "User",

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from ui.env import UiEnv
 from ui.pages.notices_page import NoticesPage
 from ui.pages.placeholder import placeholder
+from ui.pages.requests_page import RequestsPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.today_page import TodayPage
 
@@ -31,7 +32,7 @@ PAGES: list[PageSpec] = [
     PageSpec("catalogue", str(QT_TRANSLATE_NOOP("Nav", "标准目录")), placeholder("catalogue")),
     PageSpec("calendar", str(QT_TRANSLATE_NOOP("Nav", "活动日历")), placeholder("calendar")),
     PageSpec("notices", str(QT_TRANSLATE_NOOP("Nav", "公示公告")), NoticesPage),
-    PageSpec("requests", str(QT_TRANSLATE_NOOP("Nav", "依申请公开")), placeholder("requests")),
+    PageSpec("requests", str(QT_TRANSLATE_NOOP("Nav", "依申请公开")), RequestsPage),
     PageSpec("sync", str(QT_TRANSLATE_NOOP("Nav", "同步")), placeholder("sync")),
     PageSpec("settings", str(QT_TRANSLATE_NOOP("Nav", "设置")), SettingsPage),
 ]

@@ -1,0 +1,104 @@
+"""The requests page over a real database: list, detail with the clock, actions, printing, report."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.requests.rules import CHANNELS
+from ui.env import UiEnv
+from ui.pages.requests_page import RequestsPage
+from ui.requests.dialogs import AnswerDialog, ExtensionDialog, IntakeDialog
+
+ID = "370112198503127715"
+
+
+@pytest.fixture
+def page(ui_env: UiEnv, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> RequestsPage:
+    opened: list[Path] = []
+    monkeypatch.setattr(RequestsPage, "open_file", staticmethod(opened.append))  # the OS viewer is an edge
+    for received in (date(2025, 8, 20), date(2025, 9, 1)):
+        ui_env.ctx.requests.intake(
+            actor=ui_env.user,
+            channel="in_person",
+            arrived_on=received,
+            applicant_kind="natural_person",
+            applicant_name="张建国",
+            id_number=ID,
+            phone="13805311234",
+            description="唐王街道老旧小区改造项目清单",
+        )
+    p = RequestsPage(ui_env)
+    p.opened = opened  # type: ignore[attr-defined]
+    qtbot.addWidget(p)
+    return p
+
+
+def test_list_masks_identity_numbers(page: RequestsPage) -> None:
+    """Two requests listed; the identity column never shows the original."""
+    assert page.model.rowCount() == 2
+    cells = [page.model.index(r, 4).data() for r in range(2)]
+    assert cells == ["37*************715"] * 2
+
+
+def test_counts_and_reminders(ui_env: UiEnv, page: RequestsPage, qtbot: QtBot) -> None:
+    """On 26 Sept the request of 20 Aug is overdue, that of 1 Sept due on the 调休 Sunday 28 Sept."""
+    kinds = [page.reminder_model.row_at(i).kind for i in range(page.reminder_model.rowCount())]
+    assert kinds == ["overdue", "due_soon"]
+    with qtbot.waitSignal(ui_env.bus.counts_changed) as blocker:
+        page.reload()
+    assert blocker.args == ["requests", 2]
+
+
+def test_detail_shows_how_the_due_date_was_computed(page: RequestsPage) -> None:
+    uuid = page.model.row_at(0).uuid
+    page.open_record(uuid)
+    assert "跳过" in page.clock_text.toPlainText()
+    assert "第 20 个工作日" in page.clock_text.toPlainText()
+    assert page.title.text().startswith("依申请〔2025〕")
+
+
+def test_transition_button_moves_the_request(ui_env: UiEnv, page: RequestsPage, qtbot: QtBot) -> None:
+    uuid = page.model.row_at(0).uuid
+    page.open_record(uuid)
+    with qtbot.waitSignal(ui_env.bus.changed):
+        page._act("registered", "transition")
+    assert ui_env.ctx.requests.get(uuid).summary.status == "registered"
+    assert page.title.text().endswith("已登记")
+
+
+def test_print_receipt_writes_and_opens_a_pdf(ui_env: UiEnv, page: RequestsPage, qtbot: QtBot) -> None:
+    page.open_record(page.model.row_at(0).uuid)
+    page._print("receipt")
+    qtbot.waitUntil(lambda: bool(page.opened), timeout=20000)  # type: ignore[attr-defined]
+    path: Path = page.opened[0]  # type: ignore[attr-defined]
+    assert path.read_bytes().startswith(b"%PDF") and path.parent == ui_env.ctx.paths.output / "requests"
+
+
+def test_annual_tab_shows_the_row_check(page: RequestsPage) -> None:
+    page.year.setValue(2025)
+    assert "勾稽关系检查：通过" in page.check_label.text()
+    assert page.annual_proxy.index(0, 0).data().startswith("一、本年新收")
+
+
+def test_intake_dialog_feeds_the_service(ui_env: UiEnv, qtbot: QtBot) -> None:
+    dialog = IntakeDialog(date(2025, 9, 26))
+    qtbot.addWidget(dialog)
+    dialog.channel.setCurrentIndex(list(CHANNELS).index("online"))
+    assert dialog.confirmed.isEnabled()
+    dialog.name.setText("李秀英")
+    dialog.description.setPlainText("东营村土地征收补偿标准")
+    detail = ui_env.ctx.requests.intake(actor=ui_env.user, **dialog.values())
+    assert detail.summary.channel == "online" and detail.summary.received_on == date(2025, 9, 26)
+
+
+def test_answer_and_extension_dialogs(qtbot: QtBot) -> None:
+    answer = AnswerDialog(date(2025, 9, 26), from_correction=True)
+    qtbot.addWidget(answer)
+    assert answer.answer_type.count() == 2  # only 逾期不补正 / 其他 while a correction is pending
+    ext = ExtensionDialog(20, needs_approver=True)
+    qtbot.addWidget(ext)
+    assert ext.days.maximum() == 20 and ext.values()["days"] == 20

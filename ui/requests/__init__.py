@@ -1,0 +1,1 @@
+"""Widgets and dialogs of the requests page (依申请公开)."""
