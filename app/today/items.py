@@ -48,7 +48,7 @@ SECTION_TITLES: dict[Section, str] = {
     Section.DUE_SOON: "3个工作日内",
     Section.EVENTS: "今天和本周的活动",
     Section.SYNC: "同步",
-    Section.OTHER: "其他待办",
+    Section.OTHER: "其他提醒",
 }
 
 SEVERITY_LABELS: dict[Severity, str] = {

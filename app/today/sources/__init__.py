@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.today.items import TodayItem
-from app.today.sources import holidays, notices
+from app.today.sources import holidays, notices, requests
 from app.users import StaffUser
 
 if TYPE_CHECKING:
@@ -24,4 +24,5 @@ Source = Callable[["AppContext", StaffUser | None, date], list[TodayItem]]
 SOURCES: dict[str, Source] = {
     "holidays": holidays.items,
     "notices": notices.items,
+    "requests": requests.items,
 }

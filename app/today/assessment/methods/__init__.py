@@ -7,6 +7,6 @@ criterion can select any of them by key.
 from __future__ import annotations
 
 from app.today.assessment.figures import Method
-from app.today.assessment.methods import masking, notices
+from app.today.assessment.methods import masking, notices, requests
 
-METHODS: dict[str, Method] = {m.key: m for module in (masking, notices) for m in module.METHODS}
+METHODS: dict[str, Method] = {m.key: m for module in (masking, notices, requests) for m in module.METHODS}
