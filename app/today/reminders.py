@@ -41,14 +41,14 @@ class ReminderSummary:
     def text(self) -> str:
         if not self.items:
             return "自上次提醒以来没有新到期的事项。"
-        overdue = sum(1 for i in self.items if i.severity is Severity.OVERDUE)
-        today = sum(1 for i in self.items if i.severity is Severity.DUE_TODAY)
-        soon = len(self.items) - overdue - today
-        parts = [
-            f"{label} {n} 件"
-            for label, n in (("已逾期", overdue), ("今天到期", today), ("3个工作日内到期", soon))
-            if n
-        ]
+        counts = {sev: sum(1 for i in self.items if i.severity is sev) for sev in Severity}
+        labels = (
+            (Severity.OVERDUE, "已逾期"),
+            (Severity.DUE_TODAY, "今天到期"),
+            (Severity.DUE_SOON, "3个工作日内到期"),
+            (Severity.INFO, "其他"),
+        )
+        parts = [f"{label} {counts[sev]} 件" for sev, label in labels if counts[sev]]
         return f"新到期 {len(self.items)} 件事项：" + "，".join(parts) + "。"
 
 

@@ -202,9 +202,10 @@ class TodayPage(QWidget):
     def _show_reminder(self, summary: ReminderSummary) -> None:
         if not summary.items:
             return
-        names = "；".join(i.title for i in summary.items[:3])
-        more = self.tr("等") if len(summary.items) > 3 else ""
-        self.banner_text.setText(self.tr("提醒：") + summary.text + names + more)
+        first = summary.items[0].title
+        self.banner_text.setText(
+            self.tr("提醒：") + summary.text + self.tr("最急的一件：") + first + self.tr("。详见下表。")
+        )
         self.banner.show()
 
     def _arm_reminder(self) -> None:

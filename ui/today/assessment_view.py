@@ -130,7 +130,7 @@ class AssessmentView(QWidget):
         chart_layout.addWidget(self.chart)
         split.addWidget(chart_box)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(1, 2)
         split.setStretchFactor(2, 2)
         layout.addWidget(split, 1)
         env.bus.changed.connect(self._on_bus_changed)
@@ -172,6 +172,9 @@ class AssessmentView(QWidget):
             note = self.tr("本月尚未结束，为截至今天的结果。") + note
         self.note.setText(note)
         self.score_model.set_rows(sheet.lines)
+        # Every criterion visible without scrolling: the score table is the point of the tab.
+        rows = sum(self.score_view.rowHeight(r) for r in range(len(sheet.lines)))
+        self.score_view.setMinimumHeight(rows + self.score_view.horizontalHeader().height() + 6)
         self.chart.set_points(trend)
         if sheet.lines:
             self.score_view.selectRow(0)
