@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.context import AppContext
+from app.events.demo import demo_events, seed_event_types
 from app.notices.demo import demo_notices
 from app.sites import SiteInfo
 from app.uow import transaction
@@ -66,9 +67,10 @@ INIT_STEPS: list[Step] = [
     _seed_holidays,
     _seed_notice_period_rules,
     _seed_request_rules,
+    seed_event_types,
     _seed_assessment_criteria,
 ]
-DEMO_STEPS: list[Step] = [_demo_users, demo_notices, _demo_requests]
+DEMO_STEPS: list[Step] = [_demo_users, demo_notices, _demo_requests, demo_events]
 
 
 @dataclass

@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock
+from app.events import EventService
 from app.holidays import HolidayService
 from app.notices import NoticeService
 from app.paths import DataPaths
@@ -40,6 +41,7 @@ class AppContext:
     holidays: HolidayService = field(init=False)
     notices: NoticeService = field(init=False)
     requests: RequestService = field(init=False)
+    events: EventService = field(init=False)
     today: TodayService = field(init=False)
 
     def __post_init__(self) -> None:
@@ -52,6 +54,7 @@ class AppContext:
             sf, self.clock, self.holidays, self.settings, self.paths.blobs, readonly=self.readonly
         )
         self.requests = RequestService(sf, self.clock, self.holidays, self.settings, self.sites)
+        self.events = EventService(sf, self.clock, self.settings, self.holidays.calendar, self.sites)
         self.today = TodayService(self)
 
     @classmethod

@@ -1,6 +1,7 @@
 """Every model module, imported here so Base.metadata (and Alembic) see all tables."""
 
 from db.models.core import AuditEntry, Holiday, HolidayYear, OutboxEntry, Setting, Site, User
+from db.models.events import Event, EventOverride, EventRegistration, EventSuggestion, EventTarget, EventType
 from db.models.notices import (
     Board,
     Notice,
@@ -17,6 +18,12 @@ __all__ = [
     "AssessmentCriterion",
     "AuditEntry",
     "Board",
+    "Event",
+    "EventOverride",
+    "EventRegistration",
+    "EventSuggestion",
+    "EventTarget",
+    "EventType",
     "Holiday",
     "HolidayYear",
     "InfoRequest",

@@ -1,0 +1,1 @@
+"""Widgets and dialogs of the event calendar page (ui/pages/calendar_page.py)."""

@@ -1,0 +1,273 @@
+"""The dialog to plan or edit an event, with a live warning when the room is already taken."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.clock import ZONE
+from app.errors import GongkaiError
+from app.events import INVITED_ROLES, EventDraft
+from app.events.recurrence import describe_rule
+from ui.calendar.text import arg
+from ui.crash import show_error
+from ui.env import UiEnv
+
+_WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def to_date(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def to_time(q: QTime) -> time:
+    return time(q.hour(), q.minute())
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in text.replace("，", "、").replace(",", "、").split("、") if p.strip())
+
+
+class EventDialog(QDialog):
+    """Create (``uuid`` None) or edit an event; ``saved_uuid`` holds the result after accept."""
+
+    def __init__(
+        self, env: UiEnv, uuid: str | None = None, day: date | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._env = env
+        self._uuid = uuid
+        self.saved_uuid: str | None = None
+        self.setWindowTitle(self.tr("编辑活动") if uuid else self.tr("新建活动"))
+        events = env.ctx.events
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+
+        self.type_box = QComboBox()
+        for t in events.types():
+            self.type_box.addItem(t.label, t.key)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText(self.tr("如：《老旧小区改造补贴办法》现场政策解读"))
+        self.start_edit = QDateTimeEdit()
+        self.start_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.start_edit.setCalendarPopup(True)
+        self.end_edit = QTimeEdit()
+        self.end_edit.setDisplayFormat("HH:mm")
+        self.place_edit = QLineEdit()
+        self.repeat_box = QComboBox()
+        self.repeat_box.addItem(self.tr("不重复"), "none")
+        self.repeat_box.addItem(self.tr("每周同一天"), "weekly")
+        self.repeat_box.addItem(self.tr("每月第 n 个星期几"), "monthly")
+        self.repeat_box.addItem(self.tr("自定义规则（RFC 5545）"), "custom")
+        self.until_edit = QDateEdit()
+        self.until_edit.setCalendarPopup(True)
+        self.until_edit.setDisplayFormat("yyyy-MM-dd")
+        self.rule_edit = QLineEdit()
+        self.rule_edit.setPlaceholderText("FREQ=WEEKLY;BYDAY=TU")
+        self.repeat_hint = QLabel()
+        self.host_edit = QLineEdit()
+        self.speakers_edit = QLineEdit()
+        self.speakers_edit.setPlaceholderText(self.tr("多人用顿号分隔"))
+        self.audience_edit = QLineEdit()
+        self.capacity = QSpinBox()
+        self.capacity.setRange(0, 100000)
+        self.capacity.setSpecialValueText(self.tr("不限"))
+        roles_row = QHBoxLayout()
+        self.role_boxes = [QCheckBox(r) for r in INVITED_ROLES]
+        for box in self.role_boxes:
+            roles_row.addWidget(box)
+        self.series_edit = QLineEdit()
+        self.series_edit.setPlaceholderText(self.tr("如：泉诚公开、政府开放"))
+        self.policies_edit = QLineEdit()
+        self.policies_edit.setPlaceholderText(self.tr("相关政策文件名称，多个用顿号分隔"))
+        self.items_edit = QLineEdit()
+        self.items_edit.setPlaceholderText(self.tr("关联的目录事项 UUID，多个用逗号分隔"))
+        self.adoption_days = QSpinBox()
+        self.adoption_days.setRange(1, 60)
+        self.adoption_days.setSuffix(self.tr(" 个工作日"))
+        self.description = QPlainTextEdit()
+        self.description.setMinimumHeight(self.fontMetrics().height() * 4)
+
+        form.addRow(self.tr("活动类型"), self.type_box)
+        form.addRow(self.tr("标题"), self.title_edit)
+        times = QHBoxLayout()
+        times.addWidget(self.start_edit)
+        times.addWidget(QLabel(self.tr("至")))
+        times.addWidget(self.end_edit)
+        form.addRow(self.tr("时间"), times)
+        form.addRow(self.tr("地点"), self.place_edit)
+        self.conflict_label = QLabel()
+        self.conflict_label.setWordWrap(True)
+        self.conflict_label.setStyleSheet("color: #b45309;")
+        form.addRow("", self.conflict_label)
+        repeat = QHBoxLayout()
+        repeat.addWidget(self.repeat_box)
+        self.until_label = QLabel(self.tr("截止"))
+        repeat.addWidget(self.until_label)
+        repeat.addWidget(self.until_edit)
+        repeat.addWidget(self.rule_edit, 1)
+        form.addRow(self.tr("重复"), repeat)
+        form.addRow("", self.repeat_hint)
+        form.addRow(self.tr("主办"), self.host_edit)
+        form.addRow(self.tr("主讲"), self.speakers_edit)
+        form.addRow(self.tr("参加对象"), self.audience_edit)
+        form.addRow(self.tr("名额"), self.capacity)
+        form.addRow(self.tr("邀请"), roles_row)
+        form.addRow(self.tr("活动品牌"), self.series_edit)
+        form.addRow(self.tr("相关政策"), self.policies_edit)
+        form.addRow(self.tr("目录事项"), self.items_edit)
+        form.addRow(self.tr("采纳情况公开时限"), self.adoption_days)
+        form.addRow(self.tr("活动内容"), self.description)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        if uuid:
+            self._load(events.draft_of(uuid))
+        else:
+            start = datetime.combine(day or env.ctx.clock.today(), time(9), ZONE)
+            self.start_edit.setDateTime(QDateTime(QDate(start.year, start.month, start.day), QTime(9, 0)))
+            self.end_edit.setTime(QTime(11, 0))
+            site = env.ctx.sites.get()
+            self.place_edit.setText(site.zone_location if site else "")
+            self.adoption_days.setValue(10)
+            self.until_edit.setDate(QDate(start.year, 12, 31))
+        for signal in (
+            self.repeat_box.currentIndexChanged,
+            self.start_edit.dateTimeChanged,
+            self.end_edit.timeChanged,
+            self.place_edit.textChanged,
+            self.until_edit.dateChanged,
+            self.rule_edit.textChanged,
+        ):
+            signal.connect(self._refresh)
+        self._refresh()
+
+    # -- draft <-> widgets -----------------------------------------------------------------------
+
+    def _load(self, d: EventDraft) -> None:
+        self.type_box.setCurrentIndex(max(self.type_box.findData(d.type_key), 0))
+        self.title_edit.setText(d.title)
+        s, e = d.start.astimezone(ZONE), d.end.astimezone(ZONE)
+        self.start_edit.setDateTime(QDateTime(QDate(s.year, s.month, s.day), QTime(s.hour, s.minute)))
+        self.end_edit.setTime(QTime(e.hour, e.minute))
+        self.place_edit.setText(d.place)
+        self.until_edit.setDate(QDate(s.year, 12, 31))
+        if d.rrule:
+            self.repeat_box.setCurrentIndex(self.repeat_box.findData("custom"))
+            self.rule_edit.setText(d.rrule)
+        self.host_edit.setText(d.host)
+        self.speakers_edit.setText("、".join(d.speakers))
+        self.audience_edit.setText(d.audience)
+        self.capacity.setValue(d.capacity or 0)
+        for box in self.role_boxes:
+            box.setChecked(box.text() in d.invited_roles)
+        self.series_edit.setText(d.series)
+        self.policies_edit.setText("、".join(d.policy_titles))
+        self.items_edit.setText(", ".join(d.catalogue_item_uuids))
+        self.adoption_days.setValue(d.adoption_days)
+        self.description.setPlainText(d.description)
+        self._exdates = d.exdates
+        self._adoption_start = d.adoption_start
+
+    def _rule(self) -> str | None:
+        kind = self.repeat_box.currentData()
+        start = to_date(self.start_edit.date())
+        until = to_date(self.until_edit.date())
+        code = _WEEKDAY_CODES[start.weekday()]
+        if kind == "weekly":
+            return f"FREQ=WEEKLY;BYDAY={code};UNTIL={until:%Y%m%d}"
+        if kind == "monthly":
+            n = (start.day - 1) // 7 + 1
+            return f"FREQ=MONTHLY;BYDAY={n}{code};UNTIL={until:%Y%m%d}"
+        if kind == "custom":
+            return self.rule_edit.text().strip() or None
+        return None
+
+    def draft(self) -> EventDraft:
+        start_q = self.start_edit.dateTime()
+        start = datetime.combine(to_date(start_q.date()), to_time(start_q.time()), ZONE)
+        end = datetime.combine(start.date(), to_time(self.end_edit.time()), ZONE)
+        if end <= start:  # an evening event running past midnight
+            end += timedelta(days=1)
+        return EventDraft(
+            type_key=str(self.type_box.currentData()),
+            title=self.title_edit.text(),
+            start=start,
+            end=end,
+            place=self.place_edit.text(),
+            description=self.description.toPlainText(),
+            rrule=self._rule(),
+            exdates=getattr(self, "_exdates", ()),
+            host=self.host_edit.text(),
+            speakers=_split(self.speakers_edit.text()),
+            audience=self.audience_edit.text(),
+            capacity=self.capacity.value() or None,
+            invited_roles=tuple(b.text() for b in self.role_boxes if b.isChecked()),
+            series=self.series_edit.text(),
+            catalogue_item_uuids=tuple(p.strip() for p in self.items_edit.text().split(",") if p.strip()),
+            policy_titles=_split(self.policies_edit.text()),
+            adoption_days=self.adoption_days.value(),
+            adoption_start=getattr(self, "_adoption_start", None),
+        )
+
+    def _refresh(self) -> None:
+        kind = self.repeat_box.currentData()
+        self.until_label.setVisible(kind in ("weekly", "monthly"))
+        self.until_edit.setVisible(kind in ("weekly", "monthly"))
+        self.rule_edit.setVisible(kind == "custom")
+        rule = self._rule()
+        self.repeat_hint.setText(describe_rule(rule) if rule else "")
+        conflicts = self._env.ctx.events.conflicts(self.draft(), self._uuid)
+        if conflicts:
+            first = conflicts[0]
+            self.conflict_label.setText(
+                arg(
+                    self.tr("注意：该地点同一时间已有活动“%1”（%2）"),
+                    first.title,
+                    f"{first.start:%m-%d %H:%M}",
+                )
+                + (self.tr("等 %n 项", "", len(conflicts)) if len(conflicts) > 1 else "")
+            )
+        else:
+            self.conflict_label.setText("")
+        self.conflict_label.setVisible(bool(conflicts))
+
+    def _save(self) -> None:
+        events = self._env.ctx.events
+        try:
+            if self._uuid:
+                saved = events.update(self._env.user, self._uuid, self.draft())
+            else:
+                saved = events.create(self._env.user, self.draft())
+        except GongkaiError as exc:
+            show_error(self, exc)
+            return
+        self.saved_uuid = saved.uuid
+        self._env.bus.changed.emit("event")
+        self.accept()

@@ -1,0 +1,524 @@
+"""The event calendar page: month, week and agenda views, the selected event's details and actions,
+what needs attention (closing reports, adoption reports due, room overlaps) and the year's targets."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.events import EventValue, ImportReport, Occurrence
+from app.events.printouts import format_span
+from app.events.recurrence import describe_rule
+from app.users import Role
+from ui.calendar.chart import TargetChart
+from ui.calendar.dialogs import ClosingDialog, RegistrationsDialog, TargetsDialog, attempt
+from ui.calendar.event_dialog import EventDialog
+from ui.calendar.grid import DayGrid
+from ui.calendar.text import arg
+from ui.crash import show_error
+from ui.env import UiEnv
+from ui.table_model import Column, RecordTableModel, SortFilterProxy
+
+_WEEKDAY = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+
+def agenda_columns() -> list[Column[Occurrence]]:
+    return [
+        Column("日期", lambda o: f"{o.start:%Y-%m-%d} {_WEEKDAY[o.start.weekday()]}", lambda o: o.start),
+        Column("时间", lambda o: f"{o.start:%H:%M}—{o.end:%H:%M}"),
+        Column("类型", lambda o: o.type_label),
+        Column("标题", lambda o: o.title + ("（本次改期）" if o.moved else ""), tooltip=lambda o: o.title),
+        Column("地点", lambda o: o.place),
+    ]
+
+
+class CalendarPage(QWidget):
+    """Admins plan and close events; clerks register people and check them in."""
+
+    def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._env = env
+        self._today = env.ctx.clock.today()
+        self.anchor = self._today
+        self.selected: Occurrence | None = None
+        self._is_admin = env.user.has(Role.ADMIN)
+        layout = QHBoxLayout(self)
+
+        left = QVBoxLayout()
+        bar = QHBoxLayout()
+        self.view_buttons = QButtonGroup(self)
+        for i, text in enumerate((self.tr("月"), self.tr("周"), self.tr("列表"))):
+            b = QPushButton(text)
+            b.setCheckable(True)
+            self.view_buttons.addButton(b, i)
+            bar.addWidget(b)
+        self.view_buttons.button(0).setChecked(True)
+        self.prev_button = QPushButton("‹")
+        self.today_button = QPushButton(self.tr("今天"))
+        self.next_button = QPushButton("›")
+        self.period_label = QLabel()
+        self.period_label.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.type_filter = QComboBox()
+        self.type_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.type_filter.setMinimumContentsLength(8)
+        for nav in (self.prev_button, self.today_button, self.next_button, self.period_label):
+            bar.addWidget(nav)
+        bar.addStretch(1)
+        bar.addWidget(QLabel(self.tr("类型")))
+        bar.addWidget(self.type_filter)
+        self.new_button = QPushButton(self.tr("新建活动"))
+        self.import_button = QPushButton(self.tr("导入 .ics"))
+        self.export_button = QPushButton(self.tr("导出 .ics"))
+        bar.addWidget(self.new_button)
+        # Narrow, font-sized navigation buttons keep the bar within a 1366-pixel screen.
+        small = self.fontMetrics().horizontalAdvance("国") * 3
+        for button in (self.prev_button, self.next_button, *self.view_buttons.buttons()):
+            button.setMaximumWidth(small + 16)
+        self.today_button.setMaximumWidth(small + 24)
+        self.new_button.setVisible(self._is_admin)
+        self.import_button.setVisible(self._is_admin)
+        left.addLayout(bar)
+
+        self.attention = QLabel()
+        self.attention.setWordWrap(True)
+        self.attention.setTextFormat(Qt.TextFormat.RichText)
+        self.attention.setStyleSheet("background: #fff4e5; border: 1px solid #f0c36d; padding: 6px;")
+        left.addWidget(self.attention)
+
+        self.stack = QStackedWidget()
+        self.month_view = DayGrid(6)
+        self.week_view = DayGrid(1)
+        self.agenda_model: RecordTableModel[Occurrence] = RecordTableModel(
+            agenda_columns(), "CalendarPage", self
+        )
+        self.agenda_proxy = SortFilterProxy(self)
+        self.agenda_proxy.setSourceModel(self.agenda_model)
+        self.agenda_view = QTableView()
+        self.agenda_view.setModel(self.agenda_proxy)
+        self.agenda_view.setSortingEnabled(True)
+        self.agenda_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.agenda_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.agenda_view.verticalHeader().setVisible(False)
+        header = self.agenda_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(4, self.fontMetrics().horizontalAdvance("国") * 12)
+        for w in (self.month_view, self.week_view, self.agenda_view):
+            self.stack.addWidget(w)
+        left.addWidget(self.stack, 1)
+        layout.addLayout(left, 3)
+
+        side = QWidget()
+        side.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 24)
+        right = QVBoxLayout(side)
+        right.setContentsMargins(0, 0, 0, 0)
+        details_box = QGroupBox(self.tr("活动详情"))
+        details_layout = QVBoxLayout(details_box)
+        self.details = QLabel(self.tr("在日历中点选一项活动。"))
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.details)
+        details_layout.addWidget(scroll, 1)
+        self.action_buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        for key, text in (
+            ("edit", self.tr("编辑活动")),
+            ("registrations", self.tr("报名与签到")),
+            ("held", self.tr("登记已举办")),
+            ("close", self.tr("总结报告与采纳情况")),
+            ("publish", self.tr("公开采纳情况")),
+            ("skip", self.tr("取消本次（重复活动）")),
+            ("poster", self.tr("打印海报")),
+            ("signin", self.tr("打印签到表")),
+            ("adoption", self.tr("打印采纳情况")),
+        ):
+            b = QPushButton(text)
+            b.clicked.connect(lambda _=False, k=key: self._on_action(k))
+            grid.addWidget(b, len(self.action_buttons) // 2, len(self.action_buttons) % 2)
+            self.action_buttons[key] = b
+        details_layout.addLayout(grid)
+        right.addWidget(details_box, 1)
+        targets_box = QGroupBox(arg(self.tr("%1 年度目标完成情况"), str(self._today.year)))
+        targets_layout = QVBoxLayout(targets_box)
+        self.chart = TargetChart()
+        targets_layout.addWidget(self.chart)
+        self.targets_button = QPushButton(self.tr("设置年度目标…"))
+        self.targets_button.setVisible(self._is_admin)
+        self.targets_button.clicked.connect(self._edit_targets)
+        targets_layout.addWidget(self.targets_button)
+        right.addWidget(targets_box)
+        files = QHBoxLayout()
+        files.addWidget(self.import_button)
+        files.addWidget(self.export_button)
+        right.addLayout(files)
+        layout.addWidget(side, 1)
+
+        self._connect_signals()
+        self._fill_types()
+        self.reload()
+
+    def _connect_signals(self) -> None:
+        self.view_buttons.idClicked.connect(self._on_view_changed)
+        self.prev_button.clicked.connect(lambda: self._step(-1))
+        self.next_button.clicked.connect(lambda: self._step(1))
+        self.today_button.clicked.connect(self._go_today)
+        self.type_filter.currentIndexChanged.connect(lambda _: self.reload())
+        self.new_button.clicked.connect(lambda: self._new_event(None))
+        self.import_button.clicked.connect(self._import)
+        self.export_button.clicked.connect(self._export)
+        for grid in (self.month_view, self.week_view):
+            grid.occurrence_clicked.connect(self._select)
+            grid.occurrence_activated.connect(self._activate)
+            grid.day_clicked.connect(self._on_day_clicked)
+        self.agenda_view.clicked.connect(lambda idx: self._select(self.agenda_proxy.object_at(idx.row())))
+        self.agenda_view.doubleClicked.connect(
+            lambda idx: self._activate(self.agenda_proxy.object_at(idx.row()))
+        )
+        self._env.bus.changed.connect(self._on_bus_changed)
+
+    # -- loading ---------------------------------------------------------------------------------
+
+    def _fill_types(self) -> None:
+        current = self.type_filter.currentData()
+        self.type_filter.blockSignals(True)
+        self.type_filter.clear()
+        self.type_filter.addItem(self.tr("全部类型"), "")
+        self._type_keys = [t.key for t in self._env.ctx.events.types(include_inactive=True)]
+        for t in self._env.ctx.events.types():
+            self.type_filter.addItem(t.label, t.key)
+        self.type_filter.setCurrentIndex(max(self.type_filter.findData(current), 0))
+        self.type_filter.blockSignals(False)
+
+    def _window(self) -> tuple[date, date, int | None]:
+        view = self.stack.currentIndex()
+        if view == 0:
+            first_of_month = self.anchor.replace(day=1)
+            first = first_of_month - timedelta(days=first_of_month.weekday())
+            return first, first + timedelta(days=41), self.anchor.month
+        if view == 1:
+            first = self.anchor - timedelta(days=self.anchor.weekday())
+            return first, first + timedelta(days=6), None
+        first = self.anchor.replace(day=1)
+        return first, (first + timedelta(days=62)).replace(day=1) - timedelta(days=1), None
+
+    def reload(self) -> None:
+        events = self._env.ctx.events
+        self._today = self._env.ctx.clock.today()
+        first, last, month = self._window()
+        key = self.type_filter.currentData()
+        occurrences = events.occurrences(first, last, {key} if key else None)
+        view = self.stack.currentIndex()
+        if view == 0:
+            self.period_label.setText(arg(self.tr("%1年%2月"), str(self.anchor.year), str(self.anchor.month)))
+            self.month_view.set_data(
+                first, occurrences, month=month, today=self._today, type_keys=self._type_keys
+            )
+        elif view == 1:
+            self.period_label.setText(
+                arg(self.tr("%1月%2日—%3日"), str(first.month), str(first.day), str(last.day))
+                if first.month == last.month
+                else arg(
+                    self.tr("%1月%2日—%3月%4日"),
+                    str(first.month),
+                    str(first.day),
+                    str(last.month),
+                    str(last.day),
+                )
+            )
+            self.week_view.set_data(
+                first, occurrences, month=None, today=self._today, type_keys=self._type_keys
+            )
+        else:
+            self.period_label.setText(
+                arg(self.tr("%1年%2月—%3月"), str(first.year), str(first.month), str(last.month))
+            )
+            self.agenda_model.set_rows(occurrences)
+        self._reload_attention(first, last)
+        self.chart.set_rows(events.targets(self._today.year))
+        self._show_selected()
+
+    def _reload_attention(self, first: date, last: date) -> None:
+        events = self._env.ctx.events
+        lines: list[str] = []
+        closing = events.closing_reports_due(self._today)
+        for ev in closing[:3]:
+            lines.append(self.tr("待提交总结报告：") + f"<a href='{ev.uuid}'>{escape(ev.title)}</a>")
+        adoption = events.adoption_due(self._today)
+        for a in adoption[:3]:
+            colour = "#c62828" if a.overdue else "#b45309"
+            lines.append(
+                f"<span style='color:{colour}'>"
+                + arg(self.tr("采纳情况%1："), escape(a.state_label))
+                + f"<a href='{a.event_uuid}'>{escape(a.title)}</a>"
+                + arg(self.tr("，应于 %1 前公开"), f"{a.due.year}年{a.due.month}月{a.due.day}日")
+                + "</span>"
+            )
+        for o in events.overlaps(first, last)[:3]:
+            lines.append(
+                arg(
+                    self.tr("地点冲突：%1 %2 “%3”与“%4”"),
+                    f"{o.first.start:%m-%d %H:%M}",
+                    escape(o.place),
+                    escape(o.first.title),
+                    escape(o.second.title),
+                )
+            )
+        self.attention.setText("<br>".join(lines))
+        self.attention.setVisible(bool(lines))
+        if not getattr(self, "_attention_linked", False):
+            self.attention.linkActivated.connect(self.open_record)
+            self._attention_linked = True
+        self._env.bus.counts_changed.emit("calendar", len(closing) + len(adoption))
+
+    def _on_bus_changed(self, entity: str) -> None:
+        if entity in ("event", "holiday", "settings"):
+            self._fill_types()
+            self.reload()
+
+    # -- navigation ------------------------------------------------------------------------------
+
+    def _on_view_changed(self, view: int) -> None:
+        self.stack.setCurrentIndex(view)
+        self.reload()
+
+    def _step(self, direction: int) -> None:
+        view = self.stack.currentIndex()
+        if view == 1:
+            self.anchor += timedelta(weeks=direction)
+        else:
+            month = self.anchor.month - 1 + direction
+            self.anchor = date(self.anchor.year + month // 12, month % 12 + 1, 1)
+        self.reload()
+
+    def _go_today(self) -> None:
+        self.anchor = self._env.ctx.clock.today()
+        self.reload()
+
+    def _on_day_clicked(self, day: date) -> None:
+        if self.stack.currentIndex() == 0 and day.month != self.anchor.month:
+            self.anchor = day
+            self.reload()
+
+    def open_record(self, uuid: str) -> None:
+        """Show the event's (first) occurrence in the month view and select it."""
+        ev = self._env.ctx.events.get(uuid)
+        self.anchor = ev.start.date()
+        self.stack.setCurrentIndex(0)
+        self.view_buttons.button(0).setChecked(True)
+        self.type_filter.setCurrentIndex(0)
+        self.reload()
+        occ = next((o for o in self.month_view.occurrences_on(ev.start.date()) if o.event_uuid == uuid), None)
+        if occ is not None:
+            self._select(occ)
+
+    # -- selection and actions -------------------------------------------------------------------
+
+    def _select(self, occ: Occurrence) -> None:
+        self.selected = occ
+        self.month_view.selected_uuid = self.week_view.selected_uuid = occ.event_uuid
+        self.month_view.update()
+        self.week_view.update()
+        self._show_selected()
+
+    def _activate(self, occ: Occurrence) -> None:
+        self._select(occ)
+        if self._is_admin:
+            self._on_action("edit")
+
+    def _show_selected(self) -> None:
+        occ = self.selected
+        ev: EventValue | None = None
+        if occ is not None:
+            try:
+                ev = self._env.ctx.events.get(occ.event_uuid)
+            except Exception:  # noqa: BLE001  (deleted meanwhile: show nothing)
+                ev = None
+        for b in self.action_buttons.values():
+            b.setEnabled(ev is not None)
+        if ev is None or occ is None:
+            self.details.setText(self.tr("在日历中点选一项活动。"))
+            return
+        self.details.setText(self._details_html(ev, occ))
+        started = occ.start <= self._env.ctx.clock.now()
+        enabled = {
+            "edit": self._is_admin and ev.status != "closed",
+            "held": ev.status == "planned" and started and not ev.recurring,
+            "close": self._is_admin and started and not ev.recurring and ev.adoption_published_on is None,
+            "publish": self._is_admin and ev.status == "closed" and ev.adoption_published_on is None,
+            "skip": self._is_admin and ev.recurring and occ.start > self._env.ctx.clock.now(),
+            "adoption": ev.status == "closed",
+            "registrations": ev.status != "closed",
+        }
+        for key, on in enabled.items():
+            self.action_buttons[key].setEnabled(on)
+
+    def _details_html(self, ev: EventValue, occ: Occurrence) -> str:
+        rows = [
+            (self.tr("类型"), ev.type_label),
+            (
+                self.tr("本次时间"),
+                format_span(occ.start, occ.end) + (self.tr("（已改期）") if occ.moved else ""),
+            ),
+            (self.tr("地点"), occ.place),
+            (self.tr("重复"), describe_rule(ev.rrule)),
+            (self.tr("主办"), ev.host),
+            (self.tr("主讲"), "、".join(ev.speakers)),
+            (self.tr("对象"), ev.audience),
+            (self.tr("邀请"), "、".join(ev.invited_roles)),
+            (self.tr("相关政策"), "、".join(ev.policy_titles)),
+            (self.tr("状态"), ev.status_label),
+        ]
+        if ev.capacity is not None or ev.registered:
+            cap = self.tr("不限") if ev.capacity is None else str(ev.capacity)
+            rows.append(
+                (
+                    self.tr("报名"),
+                    arg(self.tr("名额 %1，已报名 %2，候补 %3"), cap, str(ev.registered), str(ev.waiting)),
+                )
+            )
+        if ev.status == "closed":
+            rows.append((self.tr("参加人数"), str(ev.attendance)))
+            if ev.suggestions:
+                _, due, provisional = self._env.ctx.events.adoption_deadline(ev)
+                state = (
+                    arg(self.tr("已于 %1 公开"), ev.adoption_published_on.isoformat())
+                    if ev.adoption_published_on
+                    else arg(self.tr("应于 %1 前公开"), due.isoformat())
+                    + (self.tr("（暂定）") if provisional else "")
+                )
+                rows.append((self.tr("采纳情况"), state))
+        body = "".join(
+            f"<tr><td style='color:#555;padding-right:8px'>{k}</td><td>{escape(v)}</td></tr>"
+            for k, v in rows
+            if v
+        )
+        return f"<p style='font-size:13pt'><b>{escape(ev.title)}</b></p><table>{body}</table>"
+
+    def _on_action(self, key: str) -> None:
+        occ = self.selected
+        if occ is None:
+            return
+        uuid = occ.event_uuid
+        events, user = self._env.ctx.events, self._env.user
+        if key == "edit":
+            EventDialog(self._env, uuid, parent=self).exec()
+        elif key == "registrations":
+            RegistrationsDialog(self._env, uuid, self).exec()
+        elif key == "close":
+            ClosingDialog(self._env, uuid, self).exec()
+        elif key == "held":
+            if attempt(self, lambda: events.mark_held(user, uuid)):
+                self._env.bus.changed.emit("event")
+        elif key == "publish":
+            answer = QMessageBox.question(
+                self,
+                self.tr("公开采纳情况"),
+                self.tr("确认已公开该活动的意见建议采纳情况？公开后报告不能再修改。"),
+            )
+            if answer == QMessageBox.StandardButton.Yes and attempt(
+                self, lambda: events.publish_adoption(user, uuid)
+            ):
+                self._env.bus.changed.emit("event")
+        elif key == "skip":
+            start = occ.recurrence_id or occ.start
+            if attempt(self, lambda: events.cancel_occurrence(user, uuid, start)):
+                self._env.bus.changed.emit("event")
+        elif key in ("poster", "signin", "adoption"):
+            self._print(key, uuid)
+
+    def _print(self, kind: str, uuid: str) -> None:
+        names = {"poster": self.tr("活动海报"), "signin": self.tr("签到表"), "adoption": self.tr("采纳情况")}
+        path, _ = QFileDialog.getSaveFileName(
+            self, names[kind], f"{names[kind]}.pdf", self.tr("PDF 文件 (*.pdf)")
+        )
+        if not path:
+            return
+        events = self._env.ctx.events
+        build = {
+            "poster": events.poster_pdf,
+            "signin": events.sign_in_sheet_pdf,
+            "adoption": events.adoption_report_pdf,
+        }[kind]
+
+        def work() -> str:
+            Path(path).write_bytes(build(uuid))
+            return path
+
+        self._env.tasks.run(
+            work,
+            lambda p: self._inform(names[kind], self.tr("已保存：") + str(p)),
+            lambda exc: show_error(self, exc),
+        )
+
+    def _inform(self, title: str, text: str) -> None:
+        QMessageBox.information(self, title, text)
+
+    def _new_event(self, day: date | None) -> None:
+        dialog = EventDialog(self._env, None, day or self.anchor, self)
+        if dialog.exec() and dialog.saved_uuid:
+            self.open_record(dialog.saved_uuid)
+
+    def _edit_targets(self) -> None:
+        TargetsDialog(self._env, self._today.year, self).exec()
+
+    def _import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("导入活动日历"), "", self.tr("iCalendar 文件 (*.ics)")
+        )
+        if not path:
+            return
+        events, user = self._env.ctx.events, self._env.user
+
+        def done(report: ImportReport) -> None:
+            self._env.bus.changed.emit("event")
+            QMessageBox.information(
+                self,
+                self.tr("导入完成"),
+                arg(
+                    self.tr("新增 %1，更新 %2，未变 %3"),
+                    str(report.created),
+                    str(report.updated),
+                    str(report.unchanged),
+                ),
+            )
+
+        self._env.tasks.run(
+            lambda: events.import_ics(Path(path), actor=user), done, lambda e: show_error(self, e)
+        )
+
+    def _export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出活动日历"), "活动日历.ics", self.tr("iCalendar 文件 (*.ics)")
+        )
+        if not path:
+            return
+        events = self._env.ctx.events
+        self._env.tasks.run(
+            lambda: events.export_ics(Path(path)),
+            lambda n: self._inform(self.tr("导出完成"), arg(self.tr("已导出 %1 个活动"), str(n))),
+            lambda e: show_error(self, e),
+        )
