@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from app.cli.common import CliEnv, print_json
-from app.today.items import SECTION_TITLES, date_text
+from app.today.items import SECTION_TITLES, Section, date_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,7 +40,8 @@ def cmd_today(env: CliEnv) -> int:
         for item in items:
             due = ""
             if item.due is not None:
-                due = f"  到期：{date_text(item.due)}" + ("（暂定）" if item.provisional else "")
+                label = "日期" if section is Section.EVENTS else "到期"
+                due = f"  {label}：{date_text(item.due)}" + ("（暂定）" if item.provisional else "")
             print(f"- {item.title}{due}")
             print(f"  {item.why}")
             print(f"  [{item.kind}] {item.record_uuid or '—'}")

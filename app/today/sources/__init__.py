@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.today.items import TodayItem
-from app.today.sources import holidays, notices, requests
+from app.today.sources import events, holidays, notices, requests
 from app.users import StaffUser
 
 if TYPE_CHECKING:
@@ -25,4 +25,5 @@ SOURCES: dict[str, Source] = {
     "holidays": holidays.items,
     "notices": notices.items,
     "requests": requests.items,
+    "events": events.items,
 }
