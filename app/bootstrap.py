@@ -41,6 +41,10 @@ def _seed_assessment_criteria(ctx: AppContext) -> None:
         ctx.today.assessment.seed_defaults(session)
 
 
+def _seed_catalogue(ctx: AppContext) -> None:
+    ctx.catalogue.seed_bundled(actor="init")
+
+
 def _demo_users(ctx: AppContext) -> None:
     for name, display, roles in DEMO_USERS:
         if ctx.users.get(name) is None:
@@ -63,14 +67,39 @@ def _demo_requests(ctx: AppContext) -> None:
     demo.seed(ctx)
 
 
+def _demo_catalogue(ctx: AppContext) -> None:
+    """Last quarter's 村务公开 posted for most quarterly items (a few left overdue), 税收管理 not applicable."""
+    from datetime import date, timedelta
+
+    catalogue = ctx.catalogue
+    today = ctx.clock.today()
+    quarterly = [v for v in catalogue.items("27") if v.rule.get("kind") == "quarterly"]
+    due = date(today.year, (today.month - 1) // 3 * 3 + 1, 20)  # 每季度的首个月20日
+    if due > today:
+        due = date(due.year - 1, 10, 20) if due.month == 1 else date(due.year, due.month - 3, 20)
+    posted_on = due - timedelta(days=5)
+    for item in quarterly[: max(0, len(quarterly) - 4)]:
+        if not catalogue.disclosures(item.uuid):
+            catalogue.record_disclosure(
+                item.uuid, on=posted_on, channel="社区/企事业单位/村公示栏(电子屏)", actor="clerk"
+            )
+    admin = ctx.users.get("admin")
+    tax = next((d for d in catalogue.domains() if d.code == "05"), None)
+    if admin is not None and tax is not None and tax.applicable:
+        catalogue.set_domain_applicable(
+            admin, "05", False, "税收征管由区税务局负责，街道不承担税收管理职责（未涉及领域说明）"
+        )
+
+
 INIT_STEPS: list[Step] = [
     _seed_holidays,
+    _seed_catalogue,
     _seed_notice_period_rules,
     _seed_request_rules,
     seed_event_types,
     _seed_assessment_criteria,
 ]
-DEMO_STEPS: list[Step] = [_demo_users, demo_notices, _demo_requests, demo_events]
+DEMO_STEPS: list[Step] = [_demo_users, _demo_catalogue, demo_notices, _demo_requests, demo_events]
 
 
 @dataclass

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.catalogue import CatalogueService
 from app.clock import Clock
 from app.events import EventService
 from app.holidays import HolidayService
@@ -42,6 +43,7 @@ class AppContext:
     notices: NoticeService = field(init=False)
     requests: RequestService = field(init=False)
     events: EventService = field(init=False)
+    catalogue: CatalogueService = field(init=False)
     today: TodayService = field(init=False)
 
     def __post_init__(self) -> None:
@@ -55,6 +57,7 @@ class AppContext:
         )
         self.requests = RequestService(sf, self.clock, self.holidays, self.settings, self.sites)
         self.events = EventService(sf, self.clock, self.settings, self.holidays.calendar, self.sites)
+        self.catalogue = CatalogueService(sf, self.clock, self.holidays)
         self.today = TodayService(self)
 
     @classmethod

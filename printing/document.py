@@ -78,6 +78,14 @@ class Table:
     columns: list[str]
     rows: list[list[str]]
     col_widths: list[float] | None = None
+    #: further header rows under ``columns`` (repeated on every page with it)
+    header_rows: list[list[str]] = field(default_factory=list)
+    #: merged cells as (first col, first row, last col, last row), rows counted from ``columns``
+    spans: list[tuple[int, int, int, int]] = field(default_factory=list)
+    #: cell type size in points for wide tables (None: the 小四 table style)
+    font_size: float | None = None
+    #: let a row taller than the page continue on the next page
+    split_in_row: bool = False
 
 
 @dataclass
@@ -212,7 +220,19 @@ def _story(doc: Document, styles: Styles) -> list[Flowable]:
             story.append(CJKText(block.text, style))
         elif isinstance(block, Table):
             try:
-                story.append(make_table(block.columns, block.rows, styles, width, block.col_widths))
+                story.append(
+                    make_table(
+                        block.columns,
+                        block.rows,
+                        styles,
+                        width,
+                        block.col_widths,
+                        header_rows=block.header_rows,
+                        spans=block.spans,
+                        font_size=block.font_size,
+                        split_in_row=block.split_in_row,
+                    )
+                )
             except ValueError as exc:
                 raise ValueError(f"{where}: {exc}") from exc
         elif isinstance(block, Spacer):

@@ -15,6 +15,7 @@ landscape and A3.  Without weights, widths follow the content (see
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from reportlab.platypus import Table, TableStyle
 
@@ -63,11 +64,23 @@ def make_table(
     styles: Styles,
     avail_width: float,
     col_widths: Sequence[float] | None = None,
+    *,
+    header_rows: Sequence[Sequence[str]] = (),
+    spans: Sequence[tuple[int, int, int, int]] = (),
+    font_size: float | None = None,
+    split_in_row: bool = False,
 ) -> Table:
     """A splittable table filling ``avail_width`` points.
 
     Raises ``ValueError`` naming the offending row when a row has the wrong
     number of cells, so a bad import is reported where it is.
+
+    ``header_rows`` are extra header rows set under ``columns`` (a grouped
+    header such as 公开事项 over 一级/二级/三级事项); all header rows repeat on
+    every page. ``spans`` merge cells as (first col, first row, last col, last
+    row), rows counted from the first header row. ``font_size`` sets smaller
+    type for wide tables (default: the 小四 cell style). ``split_in_row`` lets
+    a row taller than a page continue on the next one.
     """
     if not columns:
         raise ValueError("Table: at least one column is required")
@@ -84,13 +97,21 @@ def make_table(
     total = sum(weights)
     widths = [avail_width * w / total for w in weights]
 
-    header = [CJKText(str(h), styles.table_header) for h in columns]
-    body = [[CJKText(_cell_text(v), styles.table_cell) for v in row] for row in rows]
+    for i, extra in enumerate(header_rows, start=2):
+        if len(extra) != ncol:
+            raise ValueError(f"Table header row {i}: expected {ncol} cells, got {len(extra)}")
+    cell_style, head_style = styles.table_cell, styles.table_header
+    if font_size is not None:
+        cell_style = replace(cell_style, font_size=font_size, leading=1.3 * font_size)
+        head_style = replace(head_style, font_size=font_size, leading=1.3 * font_size)
+    header = [[CJKText(str(h), head_style) for h in hrow] for hrow in [columns, *header_rows]]
+    body = [[CJKText(_cell_text(v), cell_style) for v in row] for row in rows]
     hpad, vpad = CELL_PADDING
     table = Table(
-        [header, *body],
+        [*header, *body],
         colWidths=widths,
-        repeatRows=1,  # header row repeated on every page
+        repeatRows=len(header),  # header rows repeated on every page
+        splitInRow=1 if split_in_row else 0,
         hAlign="CENTER",
     )
     table.setStyle(
@@ -107,6 +128,7 @@ def make_table(
                 ("RIGHTPADDING", (0, 0), (-1, -1), hpad),
                 ("TOPPADDING", (0, 0), (-1, -1), vpad),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), vpad),
+                *[("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans],
             ]
         )
     )

@@ -1,5 +1,13 @@
 """Every model module, imported here so Base.metadata (and Alembic) see all tables."""
 
+from db.models.catalogue import (
+    CatalogueDisclosure,
+    CatalogueDomain,
+    CatalogueItem,
+    CatalogueItemRevision,
+    CatalogueSynonym,
+    CatalogueVersion,
+)
 from db.models.core import AuditEntry, Holiday, HolidayYear, OutboxEntry, Setting, Site, User
 from db.models.events import Event, EventOverride, EventRegistration, EventSuggestion, EventTarget, EventType
 from db.models.notices import (
@@ -37,6 +45,16 @@ __all__ = [
     "ReminderLog",
     "RequestConsultation",
     "RequestRule",
+    "CatalogueDisclosure",
+    "CatalogueDomain",
+    "CatalogueItem",
+    "CatalogueItemRevision",
+    "CatalogueSynonym",
+    "CatalogueVersion",
+    "AuditEntry",
+    "Holiday",
+    "HolidayYear",
+    "OutboxEntry",
     "Setting",
     "Site",
     "User",

@@ -1,0 +1,230 @@
+"""Catalogue dialogs: the import preview (diff before applying), a site item's form, a disclosure."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.catalogue import CHANNELS, CatalogueItemView, DomainView, ImportResult, ItemChange, ItemData
+from ui.table_model import Column, RecordTableModel, SortFilterProxy
+
+_KIND_LABELS = {"added": "新增", "changed": "修改", "retired": "停用"}
+
+
+def change_columns() -> list[Column[tuple[str, ItemChange]]]:
+    return [
+        Column("变化", lambda r: _KIND_LABELS[r[0]]),
+        Column("领域", lambda r: r[1].domain),
+        Column("事项", lambda r: r[1].title),
+        Column(
+            "改动",
+            lambda r: "；".join(f"{f.label}：{f.old[:30]} → {f.new[:30]}" for f in r[1].fields),
+            tooltip=lambda r: "\n".join(f"{f.label}：{f.old}\n    → {f.new}" for f in r[1].fields),
+        ),
+    ]
+
+
+class ImportPreviewDialog(QDialog):
+    """Shows what an import would add, change and retire; accepting applies it."""
+
+    def __init__(self, result: ImportResult, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("导入预览：%1").replace("%1", result.source))
+        self.resize(980, 560)
+        layout = QVBoxLayout(self)
+        summary = QLabel(
+            self.tr("读取 %1 行：新增 %2 项，修改 %3 项，停用 %4 项。确认后生成新的目录版本。")
+            .replace("%1", str(result.rows))
+            .replace("%2", str(len(result.added)))
+            .replace("%3", str(len(result.changed)))
+            .replace("%4", str(len(result.retired)))
+        )
+        summary.setWordWrap(True)
+        layout.addWidget(summary)
+        self.model: RecordTableModel[tuple[str, ItemChange]] = RecordTableModel(
+            change_columns(), "CataloguePage", self
+        )
+        rows = [("added", c) for c in result.added] + [("changed", c) for c in result.changed]
+        rows += [("retired", c) for c in result.retired]
+        self.model.set_rows(rows)
+        proxy = SortFilterProxy(self)
+        proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setModel(proxy)
+        self.view.setSortingEnabled(True)
+        self.view.setWordWrap(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.view, 1)
+        buttons = QDialogButtonBox()
+        self.apply_button = buttons.addButton(self.tr("确认导入"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.apply_button.setEnabled(bool(rows))
+        if not rows:
+            summary.setText(self.tr("文件内容与现有目录一致，无需导入。"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class ItemDialog(QDialog):
+    """Add or edit a site item (本站点增补): every column of the published layout."""
+
+    def __init__(
+        self, domains: list[DomainView], item: CatalogueItemView | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("修改本站点事项") if item else self.tr("增补本站点事项"))
+        self.resize(760, 720)
+        d = item.data if item else None
+        form = QFormLayout(self)
+        self.domain = QComboBox()
+        for dom in domains:
+            self.domain.addItem(f"{dom.code} {dom.name}", dom.name)
+        if d:
+            self.domain.setCurrentIndex(max(0, self.domain.findData(d.domain)))
+        self.level1 = QLineEdit(d.level1 if d else "")
+        self.level2 = QLineEdit(d.level2 if d else "")
+        self.level3 = QLineEdit(d.level3 if d else "")
+        self.content = QPlainTextEdit(d.content if d else "")
+        self.basis = QPlainTextEdit(d.basis if d else "")
+        for editor in (self.content, self.basis):
+            editor.setMinimumHeight(70)
+        self.time_limit = QLineEdit(d.time_limit if d else "信息形成或者变更之日起20个工作日内")
+        self.publisher = QLineEdit(d.publisher if d else "")
+        grid = QGridLayout()
+        self.channels: dict[str, QCheckBox] = {}
+        for i, name in enumerate(CHANNELS):
+            box = QCheckBox(name)
+            box.setChecked(bool(d and name in d.channels))
+            self.channels[name] = box
+            grid.addWidget(box, i // 3, i % 3)
+        channels = QWidget()
+        channels.setLayout(grid)
+        self.extras = QLineEdit("；".join(d.extra_channels) if d else "")
+        self.extras.setPlaceholderText(self.tr("其他渠道名称，用“；”分隔"))
+        self.public = QRadioButton(self.tr("全社会"))
+        self.group = QRadioButton(self.tr("特定群体："))
+        self.group_text = QLineEdit(d.audience_group if d else "")
+        (self.group if d and d.audience == "specific_group" else self.public).setChecked(True)
+        audience = QHBoxLayout()
+        for w in (self.public, self.group, self.group_text):
+            audience.addWidget(w)
+        self.proactive = QCheckBox(self.tr("主动"))
+        self.on_request = QCheckBox(self.tr("依申请"))
+        self.proactive.setChecked(not d or "proactive" in d.modes)
+        self.on_request.setChecked(bool(d and "on_request" in d.modes))
+        modes = QHBoxLayout()
+        modes.addWidget(self.proactive)
+        modes.addWidget(self.on_request)
+        modes.addStretch()
+        self.tiers = {
+            k: QCheckBox(label)
+            for k, label in (("county", "县级"), ("township", "乡级"), ("village", "村级"))
+        }
+        tiers = QHBoxLayout()
+        for k, box in self.tiers.items():
+            box.setChecked(k in (d.tiers if d else ("township",)))
+            tiers.addWidget(box)
+        tiers.addStretch()
+        self.phone = QLineEdit(d.contact_phone if d else "")
+        self.retention = QLineEdit(d.retention if d else "")
+        form.addRow(self.tr("领域"), self.domain)
+        form.addRow(self.tr("一级事项"), self.level1)
+        form.addRow(self.tr("二级事项"), self.level2)
+        form.addRow(self.tr("三级事项"), self.level3)
+        form.addRow(self.tr("公开内容（要素）"), self.content)
+        form.addRow(self.tr("公开依据"), self.basis)
+        form.addRow(self.tr("公开时限"), self.time_limit)
+        form.addRow(self.tr("公开主体"), self.publisher)
+        form.addRow(self.tr("公开渠道和载体"), channels)
+        form.addRow(self.tr("其他渠道"), self.extras)
+        form.addRow(self.tr("公开对象"), audience)
+        form.addRow(self.tr("公开方式"), modes)
+        form.addRow(self.tr("公开层级"), tiers)
+        form.addRow(self.tr("咨询电话"), self.phone)
+        form.addRow(self.tr("公开时长"), self.retention)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def data(self) -> ItemData:
+        """The form as an ``ItemData`` (the service validates it)."""
+        extras = tuple(e.strip() for e in self.extras.text().replace(";", "；").split("；") if e.strip())
+        return ItemData(
+            domain=str(self.domain.currentData()),
+            level1=self.level1.text().strip(),
+            level2=self.level2.text().strip(),
+            level3=self.level3.text().strip(),
+            content=self.content.toPlainText().strip(),
+            basis=self.basis.toPlainText().strip(),
+            time_limit=self.time_limit.text().strip(),
+            publisher=self.publisher.text().strip(),
+            channels=tuple(c for c in CHANNELS if self.channels[c].isChecked()),
+            extra_channels=extras,
+            audience="specific_group" if self.group.isChecked() else "public",
+            audience_group=self.group_text.text().strip() if self.group.isChecked() else "",
+            modes=tuple(
+                m
+                for m, b in (("proactive", self.proactive), ("on_request", self.on_request))
+                if b.isChecked()
+            ),
+            tiers=tuple(k for k, b in self.tiers.items() if b.isChecked()),
+            contact_phone=self.phone.text().strip(),
+            retention=self.retention.text().strip(),
+        )
+
+
+class DisclosureDialog(QDialog):
+    """Record that an item was disclosed: date and channel (the item's own channels offered first)."""
+
+    def __init__(self, item: CatalogueItemView, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("登记公开"))
+        form = QFormLayout(self)
+        title = QLabel(item.title)
+        title.setWordWrap(True)
+        form.addRow(self.tr("事项"), title)
+        self.on = QDateEdit(QDate(today.year, today.month, today.day))
+        self.on.setCalendarPopup(True)
+        self.on.setDisplayFormat("yyyy-MM-dd")
+        self.on.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.channel = QComboBox()
+        self.channel.setEditable(True)
+        for c in (*item.data.channels, *item.data.extra_channels):
+            self.channel.addItem(c)
+        form.addRow(self.tr("公开日期"), self.on)
+        form.addRow(self.tr("公开渠道"), self.channel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[date, str]:
+        q = self.on.date()
+        return date(q.year(), q.month(), q.day()), self.channel.currentText().strip()

@@ -1,0 +1,468 @@
+"""The catalogue page: domain tree, item table with filters, as-you-type search, detail with history.
+
+Standard (city/district) items are read-only; admins add, edit and retire site items, import files
+(after a preview of the diff), export, and print the catalogue as a PDF for the reading table.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.catalogue import CHANNELS, CatalogueItemView, ComplianceEntry, ImportResult
+from app.catalogue.model import AUDIENCES, FIELD_LABELS, MODES, ORIGINS, TIERS, display_value
+from app.users import Role
+from ui.catalogue.dialogs import DisclosureDialog, ImportPreviewDialog, ItemDialog
+from ui.crash import show_error
+from ui.env import UiEnv
+from ui.table_model import Column, RecordTableModel, SortFilterProxy
+
+ALL = ""
+CodeRole = Qt.ItemDataRole.UserRole + 10
+SEARCH_DELAY_MS = 150
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CataloguePage", text)
+
+
+def status_text(entry: ComplianceEntry | None) -> str:
+    if entry is None:
+        return ""
+    mark = tr("（暂定）") if entry.provisional else ""
+    if entry.status == "overdue":
+        return tr("逾期") + f" {entry.due:%m-%d}{mark}"
+    return tr("临期") + f" {entry.due:%m-%d}{mark}"
+
+
+class CataloguePage(QWidget):
+    """Browse, search and maintain the catalogue.
+
+    Emits ``counts_changed("catalogue", n)`` with the number of overdue items.
+    """
+
+    def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._env = env
+        self._cat = env.ctx.catalogue
+        self._is_admin = env.user.has(Role.ADMIN)
+        self._compliance: dict[str, ComplianceEntry] = {}
+        self._domain = ALL
+        self._build()
+        self._connect_signals()
+        self.reload()
+
+    # -- layout ------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索事项：汉字、拼音或首字母（如 低保、zdshbz）"))
+        self.search.setClearButtonEnabled(True)
+        bar.addWidget(self.search, 3)
+        self.audience = self._combo(self.tr("公开对象"), AUDIENCES)
+        self.mode = self._combo(self.tr("公开方式"), MODES)
+        self.tier = self._combo(self.tr("公开层级"), TIERS)
+        self.channel = self._combo(self.tr("公开渠道"), {c: c for c in CHANNELS})
+        for w in (self.audience, self.mode, self.tier, self.channel):
+            bar.addWidget(w)
+        self.overdue_only = QCheckBox(self.tr("只看逾期/临期"))
+        bar.addWidget(self.overdue_only)
+        layout.addLayout(bar)
+
+        actions = QHBoxLayout()
+        self.import_button = QPushButton(self.tr("导入目录…"))
+        self.export_button = QPushButton(self.tr("导出目录…"))
+        self.pdf_button = QPushButton(self.tr("打印目录（PDF）…"))
+        self.add_button = QPushButton(self.tr("增补事项…"))
+        self.edit_button = QPushButton(self.tr("修改事项…"))
+        self.retire_button = QPushButton(self.tr("停用事项"))
+        self.disclose_button = QPushButton(self.tr("登记公开…"))
+        for b in (self.import_button, self.add_button, self.edit_button, self.retire_button):
+            b.setVisible(self._is_admin)
+        for b in (
+            self.disclose_button,
+            self.add_button,
+            self.edit_button,
+            self.retire_button,
+            self.import_button,
+            self.export_button,
+            self.pdf_button,
+        ):
+            actions.addWidget(b)
+        actions.addStretch()
+        self.count_label = QLabel()
+        actions.addWidget(self.count_label)
+        layout.addLayout(actions)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.tree_model = QStandardItemModel(self)
+        self.tree_model.setHorizontalHeaderLabels([self.tr("领域")])
+        self.tree = QTreeView()
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setMinimumWidth(200)
+        split.addWidget(self.tree)
+
+        self.model: RecordTableModel[CatalogueItemView] = RecordTableModel(
+            self._columns(), "CataloguePage", self
+        )
+        self.proxy = SortFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        for col, chars in ((0, 6), (1, 8), (2, 11), (3, 10), (4, 6), (5, 6)):
+            header.resizeSection(col, self.fontMetrics().horizontalAdvance("字") * chars + 12)
+        split.addWidget(self.table)
+
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.detail.setMinimumWidth(320)
+        split.addWidget(self.detail)
+        split.setSizes([230, 760, 380])
+        split.setStretchFactor(1, 1)
+        layout.addWidget(split, 1)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SEARCH_DELAY_MS)
+
+    def _combo(self, label: str, options: dict[str, str]) -> QComboBox:
+        box = QComboBox()
+        box.addItem(label + self.tr("：全部"), ALL)
+        for key, text in options.items():
+            box.addItem(text, key)
+        return box
+
+    def _columns(self) -> list[Column[CatalogueItemView]]:
+        return [
+            Column("领域", lambda v: v.data.domain, lambda v: (v.domain_code, v.seq)),
+            Column("一级事项", lambda v: v.data.level1),
+            Column("二级事项", lambda v: v.data.level2, tooltip=lambda v: v.data.content),
+            Column("公开时限", lambda v: v.data.time_limit, tooltip=lambda v: v.rule_text),
+            Column("层级", lambda v: display_value("tiers", v.data.tiers)),
+            Column("来源", lambda v: ORIGINS[v.origin]),
+            Column(
+                "状态",
+                lambda v: status_text(self._compliance.get(v.uuid)),
+                lambda v: e.due.isoformat() if (e := self._compliance.get(v.uuid)) else "9999",
+            ),
+        ]
+
+    def _connect_signals(self) -> None:
+        self.search.textChanged.connect(self.timer.start)
+        self.timer.timeout.connect(self._refresh_rows)
+        for box in (self.audience, self.mode, self.tier, self.channel):
+            box.currentIndexChanged.connect(self._apply_filters)
+        self.overdue_only.toggled.connect(self._apply_filters)
+        self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection)
+        self.import_button.clicked.connect(self._import)
+        self.export_button.clicked.connect(self._export)
+        self.pdf_button.clicked.connect(self._print_pdf)
+        self.add_button.clicked.connect(self._add)
+        self.edit_button.clicked.connect(self._edit)
+        self.retire_button.clicked.connect(self._retire)
+        self.disclose_button.clicked.connect(self._disclose)
+        self._env.bus.changed.connect(self._on_bus_changed)
+
+    # -- data --------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Reload domains, compliance and the rows (after a change or at start)."""
+        today = self._env.ctx.clock.today()
+        self._compliance = {e.item.uuid: e for e in self._cat.compliance(today)}
+        overdue = sum(1 for e in self._compliance.values() if e.status == "overdue")
+        self._env.bus.counts_changed.emit("catalogue", overdue)
+        self._fill_tree()
+        self._refresh_rows()
+
+    def _fill_tree(self) -> None:
+        domains = self._cat.domains()
+        self.tree_model.removeRows(0, self.tree_model.rowCount())
+        total = sum(d.active_items for d in domains)
+        root = QStandardItem(self.tr("全部领域（%1 项）").replace("%1", str(total)))
+        root.setData(ALL, CodeRole)
+        root.setEditable(False)
+        self.tree_model.appendRow(root)
+        current = root
+        for d in domains:
+            text = f"{d.code} {d.name}（{d.active_items}）"
+            if not d.applicable:
+                text += self.tr(" · 未涉及")
+            node = QStandardItem(text)
+            node.setData(d.code, CodeRole)
+            node.setEditable(False)
+            node.setToolTip(d.not_applicable_reason or d.note or d.lead_department)
+            if not d.applicable or not d.active_items:
+                node.setForeground(self.palette().placeholderText())
+            root.appendRow(node)
+            if d.code == self._domain:
+                current = node
+        self.tree.expandAll()
+        self.tree.setCurrentIndex(current.index())
+
+    def _refresh_rows(self) -> None:
+        query = self.search.text().strip()
+        rows = self._cat.search(query, limit=500) if query else self._cat.items()
+        if self._domain:
+            rows = [r for r in rows if r.domain_code == self._domain]
+        selected = self.current_item()
+        self.model.set_rows(rows)
+        if query:
+            self.proxy.sort(-1)  # keep the search ranking (title hits first)
+        self._apply_filters()
+        if selected is not None:
+            self.open_record(selected.uuid, navigate=False)
+
+    def _apply_filters(self) -> None:
+        audience, mode = self.audience.currentData(), self.mode.currentData()
+        tier, channel = self.tier.currentData(), self.channel.currentData()
+        overdue = self.overdue_only.isChecked()
+
+        def keep(v: CatalogueItemView) -> bool:
+            d = v.data
+            return (
+                (not audience or d.audience == audience)
+                and (not mode or mode in d.modes)
+                and (not tier or tier in d.tiers)
+                and (not channel or channel in d.channels)
+                and (not overdue or v.uuid in self._compliance)
+            )
+
+        self.proxy.set_predicate(keep)
+        self.count_label.setText(
+            self.tr("显示 %1 / %2 项")
+            .replace("%1", str(self.proxy.rowCount()))
+            .replace("%2", str(self.model.rowCount()))
+        )
+        self._update_buttons()
+
+    def current_item(self) -> CatalogueItemView | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.proxy.object_at(rows[0].row()) if rows else None
+
+    def open_record(self, uuid: str, *, navigate: bool = True) -> None:
+        """Select the item ``uuid`` (clearing search and domain filter when it is hidden)."""
+        for attempt in range(2):
+            for row in range(self.proxy.rowCount()):
+                if self.proxy.object_at(row).uuid == uuid:
+                    self.table.selectRow(row)
+                    self.table.scrollTo(self.proxy.index(row, 0))
+                    return
+            if attempt == 0 and navigate:
+                self._domain = ALL
+                self.search.blockSignals(True)
+                self.search.clear()
+                self.search.blockSignals(False)
+                self.overdue_only.setChecked(False)
+                self._fill_tree()
+                self._refresh_rows()
+            else:
+                break
+        self._show_detail(None)
+
+    # -- slots -------------------------------------------------------------------------------------
+
+    def _on_tree_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        code = current.data(CodeRole) if current.isValid() else ALL
+        if code != self._domain:
+            self._domain = code or ALL
+            self._refresh_rows()
+
+    def _on_table_selection(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
+        self._show_detail(self.current_item())
+        self._update_buttons()
+
+    def _on_bus_changed(self, entity: str) -> None:
+        if entity in ("catalogue", "holiday", "notice"):
+            self.reload()
+
+    def _update_buttons(self) -> None:
+        item = self.current_item()
+        self.edit_button.setEnabled(bool(item and item.editable))
+        self.retire_button.setEnabled(bool(item and item.editable))
+        self.disclose_button.setEnabled(item is not None)
+
+    def _show_detail(self, item: CatalogueItemView | None) -> None:
+        if item is None:
+            self.detail.setHtml(f"<p>{html.escape(self.tr('选择一个事项查看全部内容和变更历史。'))}</p>")
+            return
+        e = html.escape
+        parts = [f"<h3>{e(item.data.domain)}：{e(item.title)}</h3>"]
+        parts.append(f"<p><b>{e(self.tr('来源'))}</b>：{e(ORIGINS[item.origin])}"
+                     + ("" if item.editable else e(self.tr("（只读）"))) + "</p>")  # fmt: skip
+        for name, label in FIELD_LABELS.items():
+            if name == "domain":
+                continue
+            value = display_value(name, getattr(item.data, name))
+            if name == "audience_group" and not value:
+                continue
+            parts.append(f"<p><b>{e(tr(label))}</b>：{e(value).replace(chr(10), '<br>') or '—'}</p>")
+        entry = self._compliance.get(item.uuid)
+        rule = e(item.rule_text) + (f"；<b>{e(status_text(entry))}</b>" if entry else "")
+        parts.append(f"<p><b>{e(self.tr('时限规则'))}</b>：{rule}</p>")
+        disclosures = self._cat.disclosures(item.uuid)
+        parts.append(f"<h4>{e(self.tr('公开记录'))}</h4>")
+        if disclosures:
+            parts.append(
+                "<ul>"
+                + "".join(
+                    f"<li>{d.on.isoformat()} · {e(d.channel)} · {e(d.actor)}</li>" for d in disclosures[:10]
+                )
+                + "</ul>"
+            )
+        else:
+            parts.append(f"<p>{e(self.tr('尚无公开记录'))}</p>")
+        parts.append(f"<h4>{e(self.tr('变更历史'))}</h4><ul>")
+        labels = {"added": self.tr("新增"), "changed": self.tr("修改"), "retired": self.tr("停用")}
+        for h in reversed(self._cat.history(item.uuid)):
+            line = f"{self.tr('第 %1 版').replace('%1', str(h.version))} · {h.at} · {labels[h.change]} · {h.actor}"
+            changes = "".join(f"<br>　{e(f.label)}：{e(f.old[:80])} → {e(f.new[:80])}" for f in h.fields)
+            parts.append(f"<li>{e(line)}{changes}</li>")
+        parts.append("</ul>")
+        self.detail.setHtml("".join(parts))
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def _run(self, fn: Any, done: Any) -> None:
+        self._env.tasks.run(fn, done, lambda exc: show_error(self, exc))
+
+    def _import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("导入目录"), "", self.tr("目录表格 (*.xlsx *.csv)")
+        )
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> None:
+        """Dry-run the import, show the diff, apply on confirmation."""
+        actor = self._env.user.name
+
+        def preview() -> ImportResult:
+            return self._cat.import_file(path, actor=actor, dry_run=True)
+
+        def show(result: ImportResult) -> None:
+            dialog = ImportPreviewDialog(result, self)
+            self._preview = dialog
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self._run(lambda: self._cat.import_file(path, actor=actor), self._imported)
+
+        self._run(preview, show)
+
+    def _imported(self, result: ImportResult) -> None:
+        self._env.bus.changed.emit("catalogue")
+        QMessageBox.information(
+            self,
+            self.tr("导入完成"),
+            self.tr("已生成目录第 %1 版。").replace("%1", str(result.version))
+            if result.version
+            else self.tr("没有变化。"),
+        )
+
+    def _export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出目录"), "标准目录.xlsx", self.tr("Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)")
+        )
+        if path:
+            self._run(
+                lambda: self._cat.export_file(Path(path)),
+                lambda n: QMessageBox.information(
+                    self, self.tr("导出完成"), self.tr("已导出 %1 个事项。").replace("%1", str(n))
+                ),
+            )
+
+    def _print_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("打印目录"), "标准目录.pdf", self.tr("PDF 文件 (*.pdf)")
+        )
+        if not path:
+            return
+        site = self._env.ctx.sites.get()
+        domain = self._domain or None
+
+        def work() -> int:
+            data = self._cat.pdf(size="A3", domain=domain, site_name=site.name if site else "")
+            Path(path).write_bytes(data)
+            return len(data)
+
+        self._run(
+            work,
+            lambda _n: QMessageBox.information(self, self.tr("打印目录"), self.tr("已生成 PDF：") + path),
+        )
+
+    def _add(self) -> None:
+        dialog = ItemDialog(self._cat.domains(), None, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._save(lambda: self._cat.add_item(self._env.user, dialog.data()))
+
+    def _edit(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        dialog = ItemDialog(self._cat.domains(), item, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._save(lambda: self._cat.update_item(self._env.user, item.uuid, dialog.data()))
+
+    def _retire(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("停用事项"),
+            self.tr("停用“%1”？停用后不再显示，历史记录保留。").replace("%1", item.title),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._save(lambda: self._cat.retire_item(self._env.user, item.uuid))
+
+    def _save(self, fn: Any) -> None:
+        def done(view: CatalogueItemView) -> None:
+            self._env.bus.changed.emit("catalogue")
+            self.open_record(view.uuid)
+
+        self._run(fn, done)
+
+    def _disclose(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        dialog = DisclosureDialog(item, self._env.ctx.clock.today(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            on, channel = dialog.values()
+            actor = self._env.user.name
+            self._run(
+                lambda: self._cat.record_disclosure(item.uuid, on=on, channel=channel, actor=actor),
+                lambda _v: self._env.bus.changed.emit("catalogue"),
+            )
