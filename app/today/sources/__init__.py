@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.today.items import TodayItem
-from app.today.sources import events, holidays, notices, requests
+from app.today.sources import catalogue, events, holidays, notices, requests
 from app.users import StaffUser
 
 if TYPE_CHECKING:
@@ -26,4 +26,5 @@ SOURCES: dict[str, Source] = {
     "notices": notices.items,
     "requests": requests.items,
     "events": events.items,
+    "catalogue": catalogue.items,
 }

@@ -7,8 +7,8 @@ criterion can select any of them by key.
 from __future__ import annotations
 
 from app.today.assessment.figures import Method
-from app.today.assessment.methods import events, masking, notices, requests
+from app.today.assessment.methods import catalogue, events, masking, notices, requests
 
 METHODS: dict[str, Method] = {
-    m.key: m for module in (masking, notices, events, requests) for m in module.METHODS
+    m.key: m for module in (catalogue, notices, events, requests, masking) for m in module.METHODS
 }
