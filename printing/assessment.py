@@ -56,7 +56,7 @@ def assessment_document(report: AssessmentReport) -> Document:
         Table(
             ["指标", "分值", "本月结果", "目标", "得分", "规则"],
             [[s.name, s.weight, s.figure, s.target, s.score, s.rule] for s in report.scores],
-            col_widths=[3, 1.2, 2.6, 1.8, 1.6, 6],
+            col_widths=[3, 1, 2.6, 2.2, 1.6, 5.6],
         ),
     ]
     if report.trend:

@@ -18,14 +18,14 @@ class TrendChart(QWidget):
         super().__init__(parent)
         self._points: list[TrendPoint] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumHeight(180)
+        self.setMinimumHeight(160)
 
     def set_points(self, points: list[TrendPoint]) -> None:
         self._points = list(points)
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(600, 220)
+        return QSize(420, 200)
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -46,11 +46,13 @@ class TrendChart(QWidget):
         slot = area.width() / len(self._points)
         for i, point in enumerate(self._points):
             x = area.left() + i * slot
-            label = f"{point.month.month}月"
-            if i == 0 or point.month.month == 1:
-                label = f"{point.month.year}.{point.month.month}"
             painter.setPen(QColor("#333333"))
-            painter.drawText(QRectF(x, area.bottom() + 4, slot, line), Qt.AlignmentFlag.AlignHCenter, label)
+            month_box = QRectF(x, area.bottom() + 4, slot, line)
+            painter.drawText(month_box, Qt.AlignmentFlag.AlignHCenter, f"{point.month.month}月")
+            if i == 0 or point.month.month == 1:  # the year once, under its first month
+                painter.drawText(
+                    month_box.translated(0, line), Qt.AlignmentFlag.AlignHCenter, f"{point.month.year}"
+                )
             if point.total is None:
                 painter.setPen(QColor("#999999"))
                 painter.drawText(
