@@ -40,7 +40,7 @@ def task_sheet_document(sheet: TaskSheet) -> Document:
             Table(
                 ["完成", "事项", "为什么", "期限"],
                 [["□", line.title, line.why, line.due] for line in section.lines],
-                col_widths=[1.2, 4, 6, 2.2],
+                col_widths=[1, 5, 5, 2],
             )
         )
     if not sheet.sections:

@@ -106,9 +106,12 @@ class TodayService:
             sections=[
                 TaskSection(
                     SECTION_TITLES[section],
-                    [TaskLine(i.title, i.why, due_text(i)) for i in rows],
+                    # The sheet is ticked off at the counter: things to do, each with its rule's
+                    # first clause (the page shows the whole reason).
+                    [TaskLine(i.title, i.why.split("；")[0], due_text(i)) for i in rows if i.actionable],
                 )
                 for section, rows in listing.by_section()
+                if any(i.actionable for i in rows)
             ],
         )
         return render(task_sheet_document(sheet))
