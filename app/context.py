@@ -21,6 +21,9 @@ from app.paths import DataPaths
 from app.requests import RequestService
 from app.settings import SettingsService
 from app.sites import SiteService
+from app.sync import wire
+from app.sync.service import SyncService
+from app.sync.values import PulledRow
 from app.today import TodayService
 from app.users import UserService
 from db import migrate
@@ -44,6 +47,7 @@ class AppContext:
     requests: RequestService = field(init=False)
     events: EventService = field(init=False)
     catalogue: CatalogueService = field(init=False)
+    sync: SyncService = field(init=False)
     today: TodayService = field(init=False)
 
     def __post_init__(self) -> None:
@@ -58,7 +62,18 @@ class AppContext:
         self.requests = RequestService(sf, self.clock, self.holidays, self.settings, self.sites)
         self.events = EventService(sf, self.clock, self.settings, self.holidays.calendar, self.sites)
         self.catalogue = CatalogueService(sf, self.clock, self.holidays)
+        self.sync = SyncService(sf, self.paths, self.clock, self.settings, self.holidays)
+        # City catalogue releases arrive through the same importer a clerk uses (a new version with
+        # its diff); importing a release twice changes nothing, which the sync applier contract needs.
+        self.sync.register_applier(wire.BUCKET_CATALOGUE, self._apply_catalogue_releases)
         self.today = TodayService(self)
+
+    def _apply_catalogue_releases(self, rows: list[PulledRow]) -> None:
+        for row in rows:
+            if row.file is not None and not row.deleted:
+                self.catalogue.import_file(
+                    row.file, actor="sync", origin="city", source=row.data.get("label")
+                )
 
     @classmethod
     def open(

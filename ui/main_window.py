@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
 
         env.bus.navigate.connect(self.open_page)
         env.bus.counts_changed.connect(self._on_count)
+        env.bus.sync_status.connect(self.sync_label.setText)
         env.tasks.failed.connect(lambda exc: show_error(self, exc, str(env.ctx.paths.log_file)))
         self.resize(1280, 800)
         self._restore_geometry()

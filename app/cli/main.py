@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import Protocol
 
-from app.cli import catalogue, core, events, notices, report, requests, today, workdays
+from app.cli import catalogue, core, events, notices, report, requests, sync, today, workdays
 from app.cli.common import CliEnv
 from app.errors import GongkaiError
 from app.logsetup import configure as configure_logging
@@ -24,7 +24,17 @@ from db.migrate import NewerDatabaseError
 log = logging.getLogger(__name__)
 
 # Each subcommand group registers itself; later capabilities append their module here.
-COMMAND_MODULES: list[ModuleType] = [core, workdays, notices, requests, today, report, events, catalogue]
+COMMAND_MODULES: list[ModuleType] = [
+    core,
+    workdays,
+    notices,
+    requests,
+    today,
+    report,
+    events,
+    catalogue,
+    sync,
+]
 
 
 class GuiLauncher(Protocol):

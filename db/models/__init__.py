@@ -20,12 +20,19 @@ from db.models.notices import (
     Posting,
 )
 from db.models.requests import InfoRequest, RequestConsultation, RequestRule
+from db.models.sync import SyncConflict, SyncCursor, SyncPush, SyncRejection, SyncRow, SyncState
 from db.models.today import AssessmentCriterion, ReminderLog
 
 __all__ = [
     "AssessmentCriterion",
     "AuditEntry",
     "Board",
+    "CatalogueDisclosure",
+    "CatalogueDomain",
+    "CatalogueItem",
+    "CatalogueItemRevision",
+    "CatalogueSynonym",
+    "CatalogueVersion",
     "Event",
     "EventOverride",
     "EventRegistration",
@@ -45,17 +52,16 @@ __all__ = [
     "ReminderLog",
     "RequestConsultation",
     "RequestRule",
-    "CatalogueDisclosure",
-    "CatalogueDomain",
-    "CatalogueItem",
-    "CatalogueItemRevision",
-    "CatalogueSynonym",
-    "CatalogueVersion",
-    "AuditEntry",
     "Holiday",
     "HolidayYear",
     "OutboxEntry",
     "Setting",
     "Site",
+    "SyncConflict",
+    "SyncCursor",
+    "SyncPush",
+    "SyncRejection",
+    "SyncRow",
+    "SyncState",
     "User",
 ]

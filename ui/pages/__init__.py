@@ -19,6 +19,7 @@ from ui.pages.notices_page import NoticesPage
 from ui.pages.placeholder import placeholder
 from ui.pages.requests_page import RequestsPage
 from ui.pages.settings_page import SettingsPage
+from ui.pages.sync_page import SyncPage
 from ui.pages.today_page import TodayPage
 
 
@@ -35,6 +36,6 @@ PAGES: list[PageSpec] = [
     PageSpec("calendar", str(QT_TRANSLATE_NOOP("Nav", "活动日历")), CalendarPage),
     PageSpec("notices", str(QT_TRANSLATE_NOOP("Nav", "公示公告")), NoticesPage),
     PageSpec("requests", str(QT_TRANSLATE_NOOP("Nav", "依申请公开")), RequestsPage),
-    PageSpec("sync", str(QT_TRANSLATE_NOOP("Nav", "同步")), placeholder("sync")),
+    PageSpec("sync", str(QT_TRANSLATE_NOOP("Nav", "同步")), SyncPage),
     PageSpec("settings", str(QT_TRANSLATE_NOOP("Nav", "设置")), SettingsPage),
 ]

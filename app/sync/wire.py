@@ -1,0 +1,419 @@
+"""The sync wire schema: the one module the city-platform server shares with the client.
+
+Responsibility: the shapes that cross the network (push ops and results, pull changes, checkpoints,
+hello), their canonical JSON form and the SHA-256 based checksums both sides compute, plus the
+last-line check for unmasked personal numbers that the server applies before storing or rendering.
+
+It imports nothing from the rest of Gongkai (tests/test_layering.py enforces it), so ``server/``
+may import exactly this module and nothing else of ours.
+
+Checksums follow docs/ARCHITECTURE.md ("Sync") and the design it cites (PowerSync):
+``row_hash = LE-uint32(sha256("entity|id|version|deleted|canon_json")[:4])`` and a bucket's checksum
+is the sum of its rows' hashes mod 2**32, so it is order-independent and can be kept incrementally.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: Wire format version; the server accepts [PROTOCOL_MIN, PROTOCOL] and answers 426 otherwise.
+PROTOCOL = 1
+PROTOCOL_MIN = 1
+API_PREFIX = "/sync/v1"
+
+#: Pull buckets. Global buckets hold the same rows for every site; "site_records" holds only the
+#: pushing site's own records (the echo of what it pushed, with server-assigned fields).
+BUCKET_HOLIDAYS = "holidays"
+BUCKET_CATALOGUE = "catalogue_releases"
+BUCKET_SITE = "site_records"
+GLOBAL_BUCKETS = (BUCKET_HOLIDAYS, BUCKET_CATALOGUE)
+BUCKETS = (BUCKET_HOLIDAYS, BUCKET_CATALOGUE, BUCKET_SITE)
+#: The row schema each bucket is at; a client that meets a newer one pauses that bucket only.
+BUCKET_SCHEMA = {BUCKET_HOLIDAYS: 1, BUCKET_CATALOGUE: 1, BUCKET_SITE: 1}
+
+#: Entities a site pushes (the payload shapes are documented in docs/ARCHITECTURE.md, "Sync").
+SITE_ENTITIES = ("notice", "event", "request", "catalogue_item", "catalogue_disclosure", "posting")
+
+#: Push batches and pull pages. The design bounds a push at ~200 ops or 1 MB; our largest payload
+#: (a notice with its roster) is ~1–2 KB, so 500 ops stay well under the 1 MB bound and a first sync
+#: of 10,000 records needs 20 round trips instead of 50. Pull pages are ~500 rows (CouchDB's default).
+PUSH_BATCH = 500
+PULL_LIMIT = 500
+
+# Results of one pushed op.
+APPLIED = "applied"
+DUPLICATE = "duplicate"
+GAP = "gap"
+RETRYABLE = "retryable"
+REJECTED = "rejected"
+CONFLICT = "conflict"
+
+#: Headers: the device credential and the checksum of a response body.
+AUTH_HEADER = "Authorization"
+DEVICE_HEADER = "X-Gongkai-Device"
+BODY_SHA_HEADER = "X-Body-SHA256"
+UPLOAD_OFFSET_HEADER = "Upload-Offset"
+UPLOAD_LENGTH_HEADER = "Upload-Length"
+
+_MOD = 2**32
+
+
+# -- canonical form and checksums ------------------------------------------------------------------
+
+
+def _nfc(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {_nfc(k): _nfc(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_nfc(v) for v in value]
+    return value
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def canonical_json(value: Any) -> bytes:
+    """Sorted keys, no spaces, NFC strings, UTF-8: the same bytes on every machine."""
+    text = _dumps(value)
+    if not unicodedata.is_normalized("NFC", text):
+        # Rare (text pasted with combining marks): normalise every string, then sort the keys.
+        text = _dumps(_nfc(value))
+    return text.encode("utf-8")
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def payload_sha256(payload: Any) -> str:
+    """SHA-256 of the canonical JSON of a payload (sent with every op, checked by the server)."""
+    return sha256_hex(canonical_json(payload))
+
+
+def row_hash(entity: str, key: str, version: int, deleted: bool, data: Any) -> int:
+    """One row's 32-bit checksum."""
+    return row_hash_of_canonical(entity, key, version, deleted, canonical_json(data))
+
+
+def row_hash_of_canonical(entity: str, key: str, version: int, deleted: bool, canonical: bytes) -> int:
+    """``row_hash`` for data already in canonical form (saves a serialisation per row)."""
+    head = f"{entity}|{key}|{version}|{int(deleted)}|".encode()
+    return int.from_bytes(hashlib.sha256(head + canonical).digest()[:4], "little")
+
+
+def add_checksum(total: int, value: int) -> int:
+    return (total + value) % _MOD
+
+
+def sum_checksums(values: Any) -> int:
+    total = 0
+    for v in values:
+        total = (total + int(v)) % _MOD
+    return total
+
+
+# -- cursors ----------------------------------------------------------------------------------------
+
+
+def encode_cursor(epoch: str, bucket: str, seq: int) -> str:
+    """An opaque cursor: which server life (epoch), which bucket, and the last seq seen."""
+    raw = json.dumps({"e": epoch, "b": bucket, "s": seq}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode("ascii")
+
+
+def decode_cursor(cursor: str) -> tuple[str, str, int] | None:
+    """``(epoch, bucket, seq)``, or None for an empty or unreadable cursor (start from zero)."""
+    if not cursor:
+        return None
+    try:
+        data = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")))
+        return str(data["e"]), str(data["b"]), int(data["s"])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+# -- last-line privacy check ------------------------------------------------------------------------
+
+# Identifiers that legitimately contain digit runs are blanked before scanning, so a UUID or a
+# SHA-256 never looks like a phone number.
+_IDENTIFIERS = re.compile(
+    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-f]{32,}"
+)
+_DIGITS = "0-9\uff10-\uff19"
+_UNMASKED = re.compile(
+    rf"(?<![{_DIGITS}])(?:[{_DIGITS}]{{17}}[{_DIGITS}Xx\uff38\uff58]|1[3-9][{_DIGITS}]{{9}}|１[３-９][{_DIGITS}]{{9}})(?![{_DIGITS}])"
+)
+
+
+def unmasked_numbers(value: Any) -> list[str]:
+    """Where a value still holds an unmasked 18-character resident ID or 11-digit mobile number.
+
+    This is deliberately not the client's masking service (app.privacy): it is a blunt check that
+    needs no context, run by the server on every pushed payload and again on every field it renders
+    on a public page. Returns the JSON paths of the offending strings ("roster.rows[2][1]"), never
+    the numbers themselves (they must not reach a log either).
+    """
+    found: list[str] = []
+    # Fast path: one scan of the whole serialised value (strings are separated by quotes and commas
+    # there, so digits of two fields never join); only a hit needs the walk that names the field.
+    if not _UNMASKED.search(_IDENTIFIERS.sub(" ", _dumps(value))):
+        return found
+
+    def walk(v: Any, path: str) -> None:
+        if isinstance(v, str):
+            if _UNMASKED.search(_IDENTIFIERS.sub(" ", v)):
+                found.append(path or "$")
+        elif isinstance(v, dict):
+            for k, item in v.items():
+                walk(item, f"{path}.{k}" if path else str(k))
+        elif isinstance(v, list | tuple):
+            for i, item in enumerate(v):
+                walk(item, f"{path}[{i}]")
+
+    walk(value, "")
+    return found
+
+
+#: Chinese names of payload fields, for messages staff read (rejections, conflict comparisons).
+FIELD_LABELS = {
+    "title": "标题",
+    "body": "正文",
+    "roster": "公示名单",
+    "issuer": "发布单位",
+    "contact": "联系方式",
+    "supervision_phone": "监督电话",
+    "period_start": "公示开始",
+    "period_end": "公示结束",
+    "status": "状态",
+    "revision": "修订版次",
+    "kind": "类别",
+    "template": "模板",
+    "boards": "公示栏",
+    "description": "内容介绍",
+    "place": "地点",
+    "start": "开始时间",
+    "end": "结束时间",
+    "host": "主办",
+    "speakers": "主讲",
+    "audience": "面向对象",
+    "capacity": "名额",
+    "registered": "已报名",
+    "type_label": "活动类型",
+    "number": "申请编号",
+    "due_on": "答复期限",
+    "received_on": "收到日期",
+    "public_url": "公开网址",
+}
+
+_ROSTER_CELL = re.compile(r"^roster\.rows\[(\d+)\]\[(\d+)\]$")
+
+
+def describe_path(path: str) -> str:
+    """A payload path in words: "roster.rows[0][3]" → "公示名单第 1 行第 4 列", "contact" → "联系方式"."""
+    cell = _ROSTER_CELL.match(path)
+    if cell:
+        return f"公示名单第 {int(cell.group(1)) + 1} 行第 {int(cell.group(2)) + 1} 列"
+    head = re.split(r"[.\[]", path, maxsplit=1)[0]
+    return FIELD_LABELS.get(head, path)
+
+
+# -- messages ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hello:
+    """``GET /hello``: who the server is and what it expects."""
+
+    server_epoch: str
+    server_time: str
+    protocol_min: int
+    protocol_max: int
+    site_code: str
+    site_name: str
+    device_last_applied: int
+    buckets: list[str]
+    bucket_schema: dict[str, int]
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Hello:
+        return cls(
+            str(d["server_epoch"]),
+            str(d["server_time"]),
+            int(d["protocol_min"]),
+            int(d["protocol_max"]),
+            str(d["site_code"]),
+            str(d["site_name"]),
+            int(d["device_last_applied"]),
+            [str(b) for b in d["buckets"]],
+            {str(k): int(v) for k, v in d["bucket_schema"].items()},
+        )
+
+
+@dataclass(frozen=True)
+class PushOp:
+    """One outbox entry on the wire. ``seq`` is gapless per device; ``op_id`` identifies it forever."""
+
+    op_id: str
+    seq: int
+    entity: str
+    entity_uuid: str
+    op: str  # "upsert" | "delete"
+    payload: dict[str, Any]
+    payload_sha256: str
+    base_version: int | None = None
+    device_time: str = ""
+    clock_suspect: bool = False
+    blob_refs: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> PushOp:
+        return cls(
+            op_id=str(d["op_id"]),
+            seq=int(d["seq"]),
+            entity=str(d["entity"]),
+            entity_uuid=str(d["entity_uuid"]),
+            op=str(d["op"]),
+            payload=dict(d["payload"]),
+            payload_sha256=str(d["payload_sha256"]),
+            base_version=None if d.get("base_version") is None else int(d["base_version"]),
+            device_time=str(d.get("device_time", "")),
+            clock_suspect=bool(d.get("clock_suspect", False)),
+            blob_refs=[str(b) for b in d.get("blob_refs", [])],
+        )
+
+
+@dataclass(frozen=True)
+class PushRequest:
+    device_id: str
+    protocol: int
+    ops: list[PushOp]
+
+    def to_dict(self) -> dict[str, Any]:
+        # Shallow per op (asdict deep-copies every payload, which dominated large pushes).
+        return {
+            "device_id": self.device_id,
+            "protocol": self.protocol,
+            "ops": [dict(vars(op)) for op in self.ops],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> PushRequest:
+        return cls(str(d["device_id"]), int(d["protocol"]), [PushOp.from_dict(o) for o in d["ops"]])
+
+
+@dataclass(frozen=True)
+class OpResult:
+    """What happened to one op: ``status`` is one of APPLIED, DUPLICATE, GAP, RETRYABLE, REJECTED,
+    CONFLICT; ``code``/``message`` explain a rejection, ``version`` is the record's server version."""
+
+    op_id: str
+    seq: int
+    status: str
+    code: str = ""
+    message: str = ""
+    version: int | None = None
+    expected: int | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> OpResult:
+        return cls(
+            str(d["op_id"]),
+            int(d["seq"]),
+            str(d["status"]),
+            str(d.get("code", "")),
+            str(d.get("message", "")),
+            None if d.get("version") is None else int(d["version"]),
+            None if d.get("expected") is None else int(d["expected"]),
+        )
+
+
+@dataclass(frozen=True)
+class PushResponse:
+    acked_through: int
+    results: list[OpResult]
+    server_time: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> PushResponse:
+        return cls(
+            int(d["acked_through"]), [OpResult.from_dict(r) for r in d["results"]], str(d["server_time"])
+        )
+
+
+@dataclass(frozen=True)
+class Change:
+    """One row of a bucket: ``key`` identifies it inside the bucket, ``version`` only ever grows."""
+
+    bucket: str
+    entity: str
+    key: str
+    version: int
+    server_seq: int
+    deleted: bool
+    data: dict[str, Any]
+    row_hash: int
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Change:
+        return cls(
+            str(d["bucket"]),
+            str(d["entity"]),
+            str(d["key"]),
+            int(d["version"]),
+            int(d["server_seq"]),
+            bool(d["deleted"]),
+            dict(d["data"]),
+            int(d["row_hash"]),
+        )
+
+    def hash_ok(self) -> bool:
+        return row_hash(self.entity, self.key, self.version, self.deleted, self.data) == self.row_hash
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """A bucket's state on the server when a pull finished it: rows, checksum, highest seq."""
+
+    through_seq: int
+    count: int
+    checksum: int
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Checkpoint:
+        return cls(int(d["through_seq"]), int(d["count"]), int(d["checksum"]))
+
+
+@dataclass(frozen=True)
+class PullResponse:
+    changes: list[Change]
+    cursors: dict[str, str]
+    more: bool
+    checkpoints: dict[str, Checkpoint]
+    reset: list[str]
+    bucket_schema: dict[str, int]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> PullResponse:
+        return cls(
+            [Change.from_dict(c) for c in d["changes"]],
+            {str(k): str(v) for k, v in d["cursors"].items()},
+            bool(d["more"]),
+            {str(k): Checkpoint.from_dict(v) for k, v in d["checkpoints"].items()},
+            [str(b) for b in d["reset"]],
+            {str(k): int(v) for k, v in d["bucket_schema"].items()},
+        )

@@ -1,0 +1,99 @@
+"""``gongkai-server``: run the reference city platform and do its operator tasks.
+
+Every command takes ``--db URL`` (or the env GONGKAI_SERVER_DB); without either, a SQLite file
+``gongkai-platform.sqlite`` in the current directory is used (single-machine try-out). For real
+use give a PostgreSQL URL, e.g. ``postgresql+psycopg2://gongkai@/gongkai?host=/run/postgresql``.
+Exit codes: 0 success, 2 bad input (one line naming what is wrong).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy.orm import sessionmaker
+
+from server import admin
+from server.store import SchemaMismatchError, init_db, make_engine, new_epoch
+
+ENV_DB = "GONGKAI_SERVER_DB"
+DEFAULT_DB = "sqlite:///gongkai-platform.sqlite"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="gongkai-server", description="市级政务公开平台（参考实现）")
+    p.add_argument("--db", help=f"数据库地址（SQLAlchemy URL）；也可用环境变量 {ENV_DB}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="命令")
+    s = sub.add_parser("serve", help="运行平台（同步接口与公开页面）")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8080)
+    s = sub.add_parser("add-site", help="登记站点，输出其设备令牌（最后一个词）")
+    s.add_argument("code")
+    s.add_argument("--name", required=True)
+    cat = sub.add_parser("catalogue", help="标准目录").add_subparsers(dest="sub", required=True)
+    s = cat.add_parser("publish", help="把 .xlsx 发布为新的目录版本（发往每个站点）")
+    s.add_argument("file")
+    s.add_argument("--label", default="", help="版本说明（默认：文件名）")
+    hol = sub.add_parser("holidays", help="节假日").add_subparsers(dest="sub", required=True)
+    s = hol.add_parser("publish", help="发布节假日年份（.json，格式见 docs/holidays-format.md）")
+    s.add_argument("file")
+    sub.add_parser("mark-restored", help="从备份恢复数据库后运行：开始新纪元，各站点重新核对并补传")
+    s = sub.add_parser("sites", help="列出站点及其最近状态")
+    s.add_argument("--json", action="store_true")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    url = args.db or os.environ.get(ENV_DB) or DEFAULT_DB
+    try:
+        if args.command == "serve":
+            return _serve(url, args.host, args.port)
+        engine = make_engine(url)
+        init_db(engine)
+        factory = sessionmaker(engine, expire_on_commit=False)
+        if args.command == "add-site":
+            site = admin.add_site(factory, args.code, args.name)
+            print(f"已登记站点 {site.code} {site.name}。设备令牌（只显示这一次，请抄送站点）：")
+            print(site.token)
+        elif args.command == "catalogue":
+            release = admin.publish_catalogue(factory, Path(args.file), args.label)
+            print(
+                f"已发布目录版本“{release['label']}”（{release['size']} 字节，sha256 {release['sha256'][:12]}…）"
+            )
+        elif args.command == "holidays":
+            years = admin.publish_holidays(factory, Path(args.file))
+            print("已发布节假日年份：" + ", ".join(map(str, years)))
+        elif args.command == "mark-restored":
+            print(f"已开始新纪元 {new_epoch(factory)}：各站点下次同步时将重新核对并补传数据")
+        elif args.command == "sites":
+            sites = admin.site_overview(factory)
+            if args.json:
+                print(json.dumps(sites, ensure_ascii=False, indent=2))
+            else:
+                for s in sites:
+                    seen = max((d["last_seen"] for d in s["devices"]), default="从未同步")
+                    print(f"{s['code']}  {s['name']}  记录 {s['records']}  最近同步 {seen}")
+        engine.dispose()
+    except (admin.AdminError, SchemaMismatchError) as exc:
+        sys.stderr.write(f"gongkai-server: {exc}\n")
+        return 2
+    return 0
+
+
+def _serve(url: str, host: str, port: int) -> int:
+    import uvicorn
+
+    from server.app import create_app
+
+    print(f"市级平台运行于 http://{host}:{port}/ （数据库 {url.split('@')[-1]}）", flush=True)
+    uvicorn.run(create_app(url), host=host, port=port, log_level="info")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

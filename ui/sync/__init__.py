@@ -1,0 +1,1 @@
+"""The Sync page's parts: the background worker and the conflict view."""
