@@ -16,7 +16,6 @@ from ui.env import UiEnv
 from ui.pages.calendar_page import CalendarPage
 from ui.pages.catalogue_page import CataloguePage
 from ui.pages.notices_page import NoticesPage
-from ui.pages.placeholder import placeholder
 from ui.pages.requests_page import RequestsPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.sync_page import SyncPage
