@@ -56,12 +56,18 @@ class AppContext:
         self.sites = SiteService(sf)
         self.settings = SettingsService(sf)
         self.holidays = HolidayService(sf)
+        self.catalogue = CatalogueService(sf, self.clock, self.holidays)
         self.notices = NoticeService(
-            sf, self.clock, self.holidays, self.settings, self.paths.blobs, readonly=self.readonly
+            sf,
+            self.clock,
+            self.holidays,
+            self.settings,
+            self.paths.blobs,
+            readonly=self.readonly,
+            catalogue=self.catalogue,
         )
         self.requests = RequestService(sf, self.clock, self.holidays, self.settings, self.sites)
         self.events = EventService(sf, self.clock, self.settings, self.holidays.calendar, self.sites)
-        self.catalogue = CatalogueService(sf, self.clock, self.holidays)
         self.sync = SyncService(sf, self.paths, self.clock, self.settings, self.holidays)
         # City catalogue releases arrive through the same importer a clerk uses (a new version with
         # its diff); importing a release twice changes nothing, which the sync applier contract needs.

@@ -1,20 +1,24 @@
-"""Opens the staff window: application set-up, first run, sign-in, then the main window."""
+"""Opens the windows: the staff window (first run, sign-in, main window) and the kiosk."""
 
 from __future__ import annotations
 
 import sys
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app import bootstrap
 from app.cli.common import CliEnv
 from app.context import AppContext
 from app.errors import GongkaiError
+from app.kiosk import DataVersionWatcher, KioskService
 from ui.bus import DataBus
 from ui.crash import CrashHandler, show_error
 from ui.dialogs.first_run import FirstRunDialog
 from ui.dialogs.sign_in import SignInDialog
 from ui.env import UiEnv
+from ui.kiosk.immortal import make_singletons_immortal
+from ui.kiosk.window import KioskWindow
 from ui.main_window import MainWindow
 from ui.qtapp import create_application
 from ui.tasks import TaskRunner
@@ -68,3 +72,29 @@ class Launcher:
             return 2
         finally:
             crash.uninstall()
+
+    def run_kiosk(self, env: CliEnv) -> int:
+        """The touch screen over a read-only context, full screen on ``--screen N``."""
+        make_singletons_immortal()  # the kiosk runs for weeks: see ui/kiosk/immortal.py
+        ctx = AppContext.open(env.paths, readonly=True)
+        try:
+            service = KioskService(ctx)
+            service.require_ready()
+            app = create_application(sys.argv[:1], language=str(ctx.settings.get("language")))
+            screens = QGuiApplication.screens()
+            index = env.args.screen if env.args.screen is not None else 0
+            if not 0 <= index < len(screens):
+                raise GongkaiError(
+                    f"--screen：只有 {len(screens)} 块屏幕（编号 0–{len(screens) - 1}），没有第 {index} 块"
+                )
+            screen = screens[index]
+            size = screen.geometry().size()
+            portrait = env.args.portrait or (not env.args.landscape and size.height() > size.width())
+            window = KioskWindow(service, DataVersionWatcher(ctx.engine), portrait=portrait)
+            window.exit_requested.connect(app.exit)
+            window.setScreen(screen)
+            window.setGeometry(screen.geometry())
+            window.showFullScreen()
+            return app.exec()
+        finally:
+            ctx.close()

@@ -128,14 +128,19 @@ def _read_xlsx(path: Path) -> list[Sheet]:
         with zipfile.ZipFile(path) as archive:
             for ws in wb.worksheets:
                 sheet = Sheet(ws.title, [])
-                sheet.merged = _merged_ranges(archive, getattr(ws, "_worksheet_path", ""))
-                for r, row in enumerate(ws.iter_rows(), start=1):
-                    values = []
-                    for c, cell in enumerate(row, start=1):
-                        if getattr(cell, "data_type", None) == "f":
-                            sheet.formulas.add((r, c))
-                        values.append(_text(getattr(cell, "value", None)))
-                    sheet.rows.append(values)
+                xml = _sheet_xml(archive, getattr(ws, "_worksheet_path", ""))
+                sheet.merged = _merged_ranges(xml)
+                if xml and _FORMULA.search(xml) is None:
+                    # The usual case: plain values, no cell objects built (values_only).
+                    sheet.rows = [[_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+                else:
+                    for r, row in enumerate(ws.iter_rows(), start=1):
+                        values = []
+                        for c, cell in enumerate(row, start=1):
+                            if getattr(cell, "data_type", None) == "f":
+                                sheet.formulas.add((r, c))
+                            values.append(_text(getattr(cell, "value", None)))
+                        sheet.rows.append(values)
                 _cap_cells(sheet)
                 sheets.append(sheet)
     except Exception as exc:
@@ -148,20 +153,26 @@ def _read_xlsx(path: Path) -> list[Sheet]:
 
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3}[0-9]{1,7}:[A-Z]{1,3}[0-9]{1,7})"')
+#: A formula element (``<f>…</f>``, ``<f t="shared" si="0"/>``) anywhere in the sheet.
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
-def _merged_ranges(archive: zipfile.ZipFile, member: str) -> list[tuple[int, int, int, int]]:
+def _sheet_xml(archive: zipfile.ZipFile, member: str) -> bytes:
+    """The worksheet's raw XML (b"" when openpyxl did not say where it is)."""
+    return archive.read(member.lstrip("/")) if member else b""
+
+
+def _merged_ranges(xml: bytes) -> list[tuple[int, int, int, int]]:
     """The sheet's ``<mergeCell ref="A1:B2"/>`` ranges.
 
     A byte pattern over the raw XML (no entity expansion, so no XML tricks apply); openpyxl's
-    read-only mode, used for speed, does not report merges.
+    read-only mode, used for speed, does not report merges. The same cheap pass looks for formula
+    elements, so the cell-by-cell path (which knows a cell's type) runs only for sheets that have one.
     """
     from openpyxl.utils.cell import range_boundaries
 
-    if not member:
-        return []
     out = []
-    for ref in _MERGE.findall(archive.read(member.lstrip("/"))):
+    for ref in _MERGE.findall(xml):
         c1, r1, c2, r2 = range_boundaries(ref.decode("ascii"))
         out.append((int(r1 or 0), int(c1 or 0), int(r2 or 0), int(c2 or 0)))
     return out

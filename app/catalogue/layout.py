@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from openpyxl.utils import get_column_letter
 
@@ -475,31 +476,14 @@ class SheetParser:
                 self.problem(f"{self.where(r, c, label)}：应为 √ 或空，实为“{v[:20]}”")
         if "channel_strip" in cols.fields:
             c = cols.fields["channel_strip"]
-            text = raw[c] if c < len(raw) else ""
-            if re.search(r"[■□☑☐]", text):
-                tokens = re.findall(r"([■□☑☐])\s*([^■□☑☐]*)", text)
-            else:
-                tokens = [("■", t) for t in re.split(r"[；;、，,\n]+", text)]
-            for mark, name in tokens:
-                name = name.strip()
-                if not name:
-                    continue
-                ticked = mark in ("■", "☑")
-                m = re.match(r"^其[他它]\s*[:：]\s*(.+)$", name)
-                if m:
-                    if ticked:
-                        extras.append(m.group(1).strip())
-                    continue
-                fixed = channel_name(name)
-                if fixed is None:
-                    if ticked:
-                        self.problem(
-                            f"{self.where(r, c, '公开渠道和载体')}：未知渠道“{name[:30]}”，应为 13 个固定渠道之一"
-                            f"（{'、'.join(CHANNELS)}），其他渠道写作“■其他：{name[:30]}”"
-                        )
-                    continue
-                if ticked:
-                    chosen.add(fixed)
+            ticked, ticked_extras, unknown = _parse_strip(raw[c] if c < len(raw) else "")
+            chosen.update(ticked)
+            extras.extend(ticked_extras)
+            for name in unknown:
+                self.problem(
+                    f"{self.where(r, c, '公开渠道和载体')}：未知渠道“{name[:30]}”，应为 13 个固定渠道之一"
+                    f"（{'、'.join(CHANNELS)}），其他渠道写作“■其他：{name[:30]}”"
+                )
         if not chosen and not extras:
             self.problem(
                 f"{self.where(r, cols.fields.get('channel_strip'), '公开渠道和载体')}：至少应选一个公开渠道（■）"
@@ -564,6 +548,37 @@ class SheetParser:
             c = next((cols.fields[n] for n in names if n in cols.fields), cols.fields.get(text_field))
             self.problem(f"{self.where(r, c, label)}：{label}至少应勾选一项（√）")
         return out
+
+
+@lru_cache(maxsize=4096)
+def _parse_strip(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A ■/□ channel strip (or a plain list of channels) -> (ticked fixed channels, ticked other
+    channels, ticked names that are no channel). Cached: a catalogue repeats a few dozen strips."""
+    if re.search(r"[■□☑☐]", text):
+        tokens = re.findall(r"([■□☑☐])\s*([^■□☑☐]*)", text)
+    else:
+        tokens = [("■", t) for t in re.split(r"[；;、，,\n]+", text)]
+    chosen: list[str] = []
+    extras: list[str] = []
+    unknown: list[str] = []
+    for mark, name in tokens:
+        name = name.strip()
+        if not name:
+            continue
+        ticked = mark in ("■", "☑")
+        m = re.match(r"^其[他它]\s*[:：]\s*(.+)$", name)
+        if m:
+            if ticked:
+                extras.append(m.group(1).strip())
+            continue
+        fixed = channel_name(name)
+        if fixed is None:
+            if ticked:
+                unknown.append(name)
+            continue
+        if ticked:
+            chosen.append(fixed)
+    return tuple(chosen), tuple(extras), tuple(unknown)
 
 
 def _squash(text: str) -> str:

@@ -35,6 +35,7 @@ def _pinyin_chunk(chunk: str) -> tuple[str, str]:
     return "".join(syllables), "".join(s[0] for s in syllables if s)
 
 
+@lru_cache(maxsize=65536)
 def _pinyin_one(text: str) -> tuple[str, str]:
     # Chunks between punctuation are converted (and cached) separately: "审核信息（东营村第一批）"
     # shares "审核信息" with every other village's item, and phrases never span punctuation.
@@ -45,8 +46,8 @@ def _pinyin_one(text: str) -> tuple[str, str]:
 def pinyin_forms(texts: Iterable[str]) -> tuple[str, str]:
     """(full pinyin, initials) of each text, lower case, texts joined by "|" so hits stay inside one.
 
-    Cached per text: 一级事项 repeat across many items, and pypinyin's phrase segmentation is the
-    slowest step of an import.
+    Computed once per distinct text (and per chunk within it): 一级事项 repeat across many items,
+    and pypinyin's phrase segmentation is the slowest step of an import.
     """
     parts = [_pinyin_one(t) for t in texts if t]
     return "|".join(p[0] for p in parts), "|".join(p[1] for p in parts)

@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit, outbox
-from app.catalogue import files, layout, rules
+from app.catalogue import files, layout, rules, writes
 from app.catalogue.model import (
     CHANNELS,
     ORIGIN_RANK,
@@ -40,12 +40,13 @@ from app.catalogue.model import (
     ItemData,
     VersionView,
 )
-from app.catalogue.search import IndexedItem, SearchIndex, pinyin_forms
+from app.catalogue.search import IndexedItem, SearchIndex
 from app.clock import Clock, local
 from app.errors import InputError, NotFoundError, StateError
 from app.holidays import HolidayService
 from app.uow import read_only, transaction
 from app.users import Role, StaffUser
+from db.base import utcnow
 from db.models import (
     CatalogueDisclosure,
     CatalogueDomain,
@@ -62,45 +63,6 @@ BUNDLED_SOURCE = "内置标准目录（standard-catalogue.csv）"
 
 def _bundled_text(name: str) -> str:
     return resources.files(BUNDLED_PACKAGE).joinpath(name).read_text(encoding="utf-8-sig")
-
-
-def _data_of(row: CatalogueItem, domain_name: str) -> ItemData:
-    return ItemData(
-        domain=domain_name,
-        level1=row.level1,
-        level2=row.level2,
-        level3=row.level3,
-        content=row.content,
-        basis=row.basis,
-        time_limit=row.time_limit,
-        publisher=row.publisher,
-        channels=tuple(json.loads(row.channels)),
-        extra_channels=tuple(json.loads(row.extra_channels)),
-        audience=row.audience,
-        audience_group=row.audience_group,
-        modes=tuple(m for m in row.modes.split(",") if m),
-        tiers=tuple(t for t in row.tiers.split(",") if t),
-        contact_phone=row.contact_phone,
-        retention=row.retention,
-    )
-
-
-def _write_data(row: CatalogueItem, data: ItemData, domain_id: int) -> None:
-    row.domain_id = domain_id
-    row.level1, row.level2, row.level3 = data.level1, data.level2, data.level3
-    row.content, row.basis, row.time_limit, row.publisher = (
-        data.content,
-        data.basis,
-        data.time_limit,
-        data.publisher,
-    )
-    row.channels = json.dumps(list(data.channels), ensure_ascii=False)
-    row.extra_channels = json.dumps(list(data.extra_channels), ensure_ascii=False)
-    row.audience, row.audience_group = data.audience, data.audience_group
-    row.modes, row.tiers = ",".join(data.modes), ",".join(data.tiers)
-    row.contact_phone, row.retention = data.contact_phone, data.retention
-    row.rule = json.dumps(rules.parse_time_limit(data.time_limit), ensure_ascii=False)
-    row.pinyin_full, row.pinyin_initials = pinyin_forms([data.level1, data.level2, data.level3])
 
 
 def validate(data: ItemData, where: str = "") -> list[str]:
@@ -179,7 +141,7 @@ class CatalogueService:
         rule = json.loads(row.rule)
         return CatalogueItemView(
             uuid=row.uuid,
-            data=_data_of(row, domain.name),
+            data=writes.data_of(row, domain.name),
             domain_code=domain.code,
             seq=row.seq,
             origin=row.origin,
@@ -272,6 +234,16 @@ class CatalogueService:
                 raise NotFoundError(f"目录事项 {uuid} 不存在")
             by_id, _ = self._domain_maps(session)
             return self._view(row, by_id[row.domain_id], self._current_version(session))
+
+    def items_by_uuid(self, uuids: Sequence[str]) -> dict[str, CatalogueItemView]:
+        """The items (retired ones too) among ``uuids``, by UUID; unknown UUIDs are simply absent."""
+        if not uuids:
+            return {}
+        with read_only(self._sf) as session:
+            by_id, _ = self._domain_maps(session)
+            version = self._current_version(session)
+            rows = session.execute(select(CatalogueItem).where(CatalogueItem.uuid.in_(set(uuids)))).scalars()
+            return {r.uuid: self._view(r, by_id[r.domain_id], version) for r in rows}
 
     # -- search ------------------------------------------------------------------------------------
 
@@ -393,7 +365,7 @@ class CatalogueService:
             if dry_run or diff.empty:
                 session.rollback()
                 return result
-            number = self._apply(session, plan, actor=actor, origin=origin, source=source or path.name)
+            number, _ = self._apply(session, plan, actor=actor, origin=origin, source=source or path.name)
             audit.record(
                 session,
                 actor=actor,
@@ -412,15 +384,10 @@ class CatalogueService:
 
     def _plan(
         self, session: Session, parsed: Sequence[layout.ParsedRow], origin: str, problems: list[str]
-    ) -> tuple[CatalogueDiff, list[tuple[str, CatalogueItem | None, ItemData | None, int]]]:
+    ) -> tuple[CatalogueDiff, list[writes.PlanEntry]]:
         by_id, _ = self._domain_maps(session)
-        existing: dict[tuple[str, str, str, str], CatalogueItem] = {}
-        current: dict[int, ItemData] = {}
-        for row in session.execute(select(CatalogueItem)).scalars():
-            data = _data_of(row, by_id[row.domain_id].name)
-            existing[data.key] = row
-            current[row.id] = data
-        plan: list[tuple[str, CatalogueItem | None, ItemData | None, int]] = []
+        existing = writes.load_current(session, {i: d.name for i, d in by_id.items()})
+        plan: list[writes.PlanEntry] = []
         added, changed, retired = [], [], []
         in_file = set()
         rank = ORIGIN_RANK[origin]
@@ -431,111 +398,82 @@ class CatalogueService:
                 plan.append(("added", found, p.data, p.seq))
                 added.append(ItemChange(found.uuid if found else "", p.data.domain, p.data.title))
                 continue
-            row = found
-            old = current[row.id]
+            old = found.data
             if old == p.data:
                 continue
-            if ORIGIN_RANK[row.origin] > rank:
+            if ORIGIN_RANK[found.origin] > rank:
                 problems.append(
-                    f"{p.where}：事项“{p.data.domain} / {p.data.title}”是{ORIGINS[row.origin]}事项，在本站点只读，"
+                    f"{p.where}：事项“{p.data.domain} / {p.data.title}”是{ORIGINS[found.origin]}事项，在本站点只读，"
                     "应与现有内容一致（可另起事项名称作为本站点增补）"
                 )
                 continue
-            plan.append(("changed", row, p.data, p.seq))
-            changed.append(ItemChange(row.uuid, p.data.domain, p.data.title, tuple(old.differences(p.data))))
+            plan.append(("changed", found, p.data, p.seq))
+            changed.append(
+                ItemChange(found.uuid, p.data.domain, p.data.title, tuple(old.differences(p.data)))
+            )
         if origin != "site":
-            for key, row in existing.items():
-                if row.status == "active" and row.origin == origin and key not in in_file:
-                    plan.append(("retired", row, None, row.seq))
-                    retired.append(ItemChange(row.uuid, key[0], current[row.id].title))
+            for key, cur in existing.items():
+                if cur.status == "active" and cur.origin == origin and key not in in_file:
+                    plan.append(("retired", cur, None, cur.seq))
+                    retired.append(ItemChange(cur.uuid, key[0], cur.data.title))
         return CatalogueDiff(tuple(added), tuple(changed), tuple(retired)), plan
 
     def _apply(
         self,
         session: Session,
-        plan: Sequence[tuple[str, CatalogueItem | None, ItemData | None, int]],
+        plan: Sequence[writes.PlanEntry],
         *,
         actor: str,
         origin: str,
         source: str,
-    ) -> int:
+    ) -> tuple[int, list[writes.Touched]]:
+        """Write ``plan`` as the next catalogue version; the version number and the items touched."""
         _, by_name = self._domain_maps(session)
         number = self._current_version(session) + 1
         counts = {k: sum(1 for p in plan if p[0] == k) for k in ("added", "changed", "retired")}
+        now = utcnow()
         version = CatalogueVersion(
             number=number, created_at=self._clock.now(), actor=actor, origin=origin, source=source, **counts
         )
         session.add(version)
         session.flush()
-        today = self._clock.today()
-        touched: list[tuple[str, CatalogueItem]] = []
-        for change, row, data, seq in plan:
-            if change == "retired":
-                assert row is not None
-                row.status = "retired"
-                row.changed_on = today
-                touched.append((change, row))
-                continue
-            assert data is not None
-            if row is None:
-                row = CatalogueItem(changed_on=today)
-                session.add(row)
-            if change == "added" or ORIGIN_RANK[origin] > ORIGIN_RANK[row.origin]:
-                row.origin = origin
-            _write_data(row, data, by_name[data.domain].id)
-            row.seq, row.status, row.changed_on = seq, "active", today
-            touched.append((change, row))
-        session.flush()
-        by_id, _ = self._domain_maps(session)
-        for change, row in touched:
-            data = _data_of(row, by_id[row.domain_id].name)
-            session.add(
-                CatalogueItemRevision(
-                    item_id=row.id,
-                    version_id=version.id,
-                    change=change,
-                    snapshot=json.dumps(data.to_json(), ensure_ascii=False, sort_keys=True),
-                )
-            )
-            if row.origin == "site":
+        touched = writes.write_plan(
+            session,
+            plan,
+            version_id=version.id,
+            origin=origin,
+            domain_ids={name: d.id for name, d in by_name.items()},
+            now=now,
+            today=self._clock.today(),
+        )
+        for t in touched:
+            if t.origin == "site":
                 outbox.enqueue(
                     session,
                     entity="catalogue_item",
-                    entity_uuid=row.uuid,
+                    entity_uuid=t.uuid,
                     op="upsert",
-                    payload={"uuid": row.uuid, "status": row.status, "version": number, **data.to_json()},
+                    payload={"uuid": t.uuid, "status": t.status, "version": number, **t.data.to_json()},
                 )
-        return number
+        return number, touched
 
     def _edit(
-        self,
-        user: StaffUser,
-        plan_entry: tuple[str, CatalogueItem | None, ItemData | None, int],
-        action: str,
-        session: Session,
+        self, user: StaffUser, plan_entry: writes.PlanEntry, action: str, session: Session
     ) -> CatalogueItemView:
-        number = self._apply(session, [plan_entry], actor=user.name, origin="site", source=action)
-        row = plan_entry[1]
-        if row is None:
-            data = plan_entry[2]
-            assert data is not None
-            _, by_name = self._domain_maps(session)
-            row = session.execute(
-                select(CatalogueItem).where(
-                    CatalogueItem.domain_id == by_name[data.domain].id,
-                    CatalogueItem.level1 == data.level1,
-                    CatalogueItem.level2 == data.level2,
-                    CatalogueItem.level3 == data.level3,
-                )
-            ).scalar_one()
+        number, touched = self._apply(session, [plan_entry], actor=user.name, origin="site", source=action)
+        uuid = touched[0].uuid
         audit.record(
             session,
             actor=user.name,
             action=f"catalogue.{action}",
             entity="catalogue_item",
-            entity_uuid=row.uuid,
+            entity_uuid=uuid,
             detail={"version": number},
         )
+        # The bulk UPDATE bypassed the identity map: read the row back as written.
+        row = session.execute(
+            select(CatalogueItem).where(CatalogueItem.uuid == uuid).execution_options(populate_existing=True)
+        ).scalar_one()
         by_id, _ = self._domain_maps(session)
         return self._view(row, by_id[row.domain_id], number)
 
@@ -564,7 +502,8 @@ class CatalogueService:
                     f"事项“{data.domain} / {data.title}”是已停用的{ORIGINS[row.origin]}事项，不能由站点恢复"
                 )
             seq = int(session.execute(select(func.max(CatalogueItem.seq))).scalar() or 0) + 1
-            return self._edit(user, ("added", row, data, seq), "add", session)
+            current = writes.current_of(row, data.domain) if row is not None else None
+            return self._edit(user, ("added", current, data, seq), "add", session)
 
     def update_item(self, user: StaffUser, uuid: str, data: ItemData) -> CatalogueItemView:
         """Change a site item; standard (city/district) items are read-only at the site."""
@@ -575,7 +514,8 @@ class CatalogueService:
         with transaction(self._sf) as session:
             row = self._editable_row(session, uuid)
             by_id, by_name = self._domain_maps(session)
-            old = _data_of(row, by_id[row.domain_id].name)
+            current = writes.current_of(row, by_id[row.domain_id].name)
+            old = current.data
             if old == data:
                 return self._view(row, by_id[row.domain_id], self._current_version(session))
             if data.key != old.key:
@@ -589,14 +529,16 @@ class CatalogueService:
                 ).scalar()
                 if clash is not None:
                     raise InputError(f"事项“{data.domain} / {data.title}”已存在，应换一个事项名称")
-            return self._edit(user, ("changed", row, data, row.seq), "update", session)
+            return self._edit(user, ("changed", current, data, row.seq), "update", session)
 
     def retire_item(self, user: StaffUser, uuid: str) -> CatalogueItemView:
         """Retire a site item (nothing is deleted; history and links stay)."""
         user.require(Role.ADMIN, "停用目录事项")
         with transaction(self._sf) as session:
             row = self._editable_row(session, uuid)
-            return self._edit(user, ("retired", row, None, row.seq), "retire", session)
+            by_id, _ = self._domain_maps(session)
+            current = writes.current_of(row, by_id[row.domain_id].name)
+            return self._edit(user, ("retired", current, None, row.seq), "retire", session)
 
     def _editable_row(self, session: Session, uuid: str) -> CatalogueItem:
         row = session.execute(select(CatalogueItem).where(CatalogueItem.uuid == uuid)).scalar()
@@ -734,39 +676,70 @@ class CatalogueService:
         self, item_uuid: str, *, on: date, channel: str, notice_uuid: str | None = None, actor: str
     ) -> DisclosureView:
         """Record that the item was disclosed on ``on`` through ``channel`` (optionally by a notice)."""
+        with transaction(self._sf) as session:
+            return self.record_disclosure_in(
+                session, item_uuid, on=on, channel=channel, notice_uuid=notice_uuid, actor=actor
+            )
+
+    def record_disclosure_in(
+        self,
+        session: Session,
+        item_uuid: str,
+        *,
+        on: date,
+        channel: str,
+        notice_uuid: str | None = None,
+        actor: str,
+    ) -> DisclosureView:
+        """``record_disclosure`` inside the caller's transaction.
+
+        For another capability whose own action discloses items (publishing a notice records a
+        disclosure on each linked item): the disclosure, its audit entry and outbox entry then commit
+        or roll back with that action.
+        """
         channel = channel.strip()
         if not channel:
             raise InputError("公开渠道：应填写本次公开使用的渠道，如“社区/企事业单位/村公示栏(电子屏)”")
         if on > self._clock.today():
             raise InputError(f"公开日期：不能晚于今天，实为 {on.isoformat()}")
-        with transaction(self._sf) as session:
-            item = session.execute(select(CatalogueItem).where(CatalogueItem.uuid == item_uuid)).scalar()
-            if item is None:
-                raise NotFoundError(f"目录事项 {item_uuid} 不存在")
-            row = CatalogueDisclosure(
-                item_id=item.id, disclosed_on=on, channel=channel, notice_uuid=notice_uuid or "", actor=actor
-            )
-            session.add(row)
-            session.flush()
-            payload = {
-                "uuid": row.uuid,
-                "item_uuid": item_uuid,
-                "on": on.isoformat(),
-                "channel": channel,
-                "notice_uuid": notice_uuid or "",
-            }
-            audit.record(
-                session,
-                actor=actor,
-                action="catalogue.disclose",
-                entity="catalogue_disclosure",
-                entity_uuid=row.uuid,
-                detail=payload,
-            )
-            outbox.enqueue(
-                session, entity="catalogue_disclosure", entity_uuid=row.uuid, op="upsert", payload=payload
-            )
-            return DisclosureView(row.uuid, item_uuid, on, channel, notice_uuid or "", actor)
+        item = session.execute(select(CatalogueItem).where(CatalogueItem.uuid == item_uuid)).scalar()
+        if item is None:
+            raise NotFoundError(f"目录事项 {item_uuid} 不存在")
+        row = CatalogueDisclosure(
+            item_id=item.id, disclosed_on=on, channel=channel, notice_uuid=notice_uuid or "", actor=actor
+        )
+        session.add(row)
+        session.flush()
+        payload = {
+            "uuid": row.uuid,
+            "item_uuid": item_uuid,
+            "on": on.isoformat(),
+            "channel": channel,
+            "notice_uuid": notice_uuid or "",
+        }
+        audit.record(
+            session,
+            actor=actor,
+            action="catalogue.disclose",
+            entity="catalogue_disclosure",
+            entity_uuid=row.uuid,
+            detail=payload,
+        )
+        outbox.enqueue(
+            session, entity="catalogue_disclosure", entity_uuid=row.uuid, op="upsert", payload=payload
+        )
+        return DisclosureView(row.uuid, item_uuid, on, channel, notice_uuid or "", actor)
+
+    def unknown_items_in(self, session: Session, item_uuids: Sequence[str]) -> list[str]:
+        """Those of ``item_uuids`` that name no catalogue item (for another service's validation)."""
+        if not item_uuids:
+            return []
+        known = set(
+            session.execute(
+                select(CatalogueItem.uuid).where(CatalogueItem.uuid.in_(set(item_uuids)))
+            ).scalars()
+        )
+        return [u for u in item_uuids if u not in known]
 
     def disclosures(self, item_uuid: str) -> list[DisclosureView]:
         with read_only(self._sf) as session:

@@ -6,19 +6,23 @@ import argparse
 import getpass
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.context import AppContext
 from app.errors import GongkaiError
 from app.paths import DataPaths, resolve_data_dir
 from app.users import StaffUser
 
+if TYPE_CHECKING:
+    from app.cli.main import GuiLauncher
+
 
 class CliEnv:
     """What a subcommand gets: parsed arguments, paths, and a lazily opened context."""
 
-    def __init__(self, args: argparse.Namespace) -> None:
+    def __init__(self, args: argparse.Namespace, gui: GuiLauncher | None = None) -> None:
         self.args = args
+        self.gui = gui  # the window launcher, for commands that open a window (kiosk)
         self.paths: DataPaths = resolve_data_dir(getattr(args, "data_dir", None))
         self._ctx: AppContext | None = None
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import Protocol
 
-from app.cli import catalogue, core, events, notices, report, requests, sync, today, workdays
+from app.cli import catalogue, core, events, kiosk, notices, report, requests, sync, today, workdays
 from app.cli.common import CliEnv
 from app.errors import GongkaiError
 from app.logsetup import configure as configure_logging
@@ -34,6 +34,7 @@ COMMAND_MODULES: list[ModuleType] = [
     events,
     catalogue,
     sync,
+    kiosk,
 ]
 
 
@@ -41,6 +42,8 @@ class GuiLauncher(Protocol):
     """What the composition root hands in to open windows."""
 
     def run_staff(self, env: CliEnv) -> int: ...
+
+    def run_kiosk(self, env: CliEnv) -> int: ...
 
 
 class _Parser(argparse.ArgumentParser):
@@ -70,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    env = CliEnv(args)
+    env = CliEnv(args, gui)
     handler: Callable[[CliEnv], int] | None = getattr(args, "handler", None)
     try:
         configure_logging(env.paths, verbose=args.verbose)

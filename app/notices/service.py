@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit, outbox
+from app.catalogue import CatalogueService
 from app.clock import ZONE, Clock
 from app.errors import InputError, PermissionDeniedError, StateError
 from app.holidays import HolidayService
@@ -58,6 +59,9 @@ _CHAIN: dict[str, tuple[str, Role, str]] = {
     v.FINAL_REVIEW: ("final", Role.FINAL_REVIEWER, v.APPROVED),
 }
 _EDITORS = (Role.CLERK, Role.ADMIN)
+#: The catalogue channels (app.catalogue.CHANNELS) a published notice discloses its items through.
+BOARD_CHANNEL = "社区/企事业单位/村公示栏(电子屏)"
+PUSH_CHANNEL = "精准推送"
 
 
 def require_any(user: StaffUser, roles: Iterable[Role], action: str) -> None:
@@ -79,11 +83,14 @@ class NoticeService(BoardRegister):
         blobs: Path,
         *,
         readonly: bool = False,
+        catalogue: CatalogueService | None = None,
     ) -> None:
         super().__init__(session_factory, clock, blobs)
         self._holidays = holidays
         self._settings = settings
         self._readonly = readonly
+        # Linked catalogue items are checked on save and get a disclosure on publication.
+        self._catalogue = catalogue
 
     # -- templates and period rules --------------------------------------------------------------
 
@@ -356,6 +363,7 @@ class NoticeService(BoardRegister):
             row.status = v.PUBLISHED
             row.published_at = self._clock.now()
             self._step(session, row, "publish", "publish", actor, "")
+            self._record_disclosures(session, row, actor)
             audit.record(
                 session,
                 actor=actor.name,
@@ -512,6 +520,13 @@ class NoticeService(BoardRegister):
     def _validate(self, session: Session, data: v.NoticeDraft) -> None:
         boards = set(session.execute(select(Board.uuid)).scalars())
         validate_draft(data, boards)
+        if self._catalogue is not None:
+            unknown = self._catalogue.unknown_items_in(session, data.catalogue_item_uuids)
+            if unknown:
+                raise InputError(
+                    "catalogue_item_uuids：目录中没有这些事项，请重新选择关联的目录事项",
+                    [f"catalogue_item_uuids：没有编号为 {u} 的目录事项" for u in unknown],
+                )
         check_period_or_raise(self._check(session, data.template, data.period_start, data.period_end))
 
     @staticmethod
@@ -531,6 +546,22 @@ class NoticeService(BoardRegister):
         row.audience_mode = data.audience_mode
         row.audience_group = data.audience_group.strip()
         row.masking_exemptions = json.dumps(sorted(set(data.masking_exemptions)), ensure_ascii=False)
+
+    def _record_disclosures(self, session: Session, row: Notice, actor: StaffUser) -> None:
+        """Publishing a notice discloses its linked catalogue items, today, in this transaction.
+
+        A notice posted on boards (定点) is disclosed through the 公示栏 channel (paper boards and
+        electronic screens are one channel in the catalogue's 13); a targeted one (定向) through 精准推送.
+        """
+        uuids = json.loads(row.catalogue_item_uuids)
+        if self._catalogue is None or not uuids:
+            return
+        channel = PUSH_CHANNEL if row.audience_mode == "targeted" else BOARD_CHANNEL
+        today = self._clock.today()
+        for item_uuid in dict.fromkeys(uuids):
+            self._catalogue.record_disclosure_in(
+                session, item_uuid, on=today, channel=channel, notice_uuid=row.uuid, actor=actor.name
+            )
 
     def _audit_exemptions(
         self, session: Session, row: Notice, before: Iterable[str], after: Iterable[str], actor: StaffUser

@@ -28,6 +28,7 @@ from app.errors import GongkaiError
 from app.events import INVITED_ROLES, EventDraft
 from app.events.recurrence import describe_rule
 from ui.calendar.text import arg
+from ui.catalogue.picker import CatalogueLinksField
 from ui.crash import show_error
 from ui.env import UiEnv
 
@@ -99,8 +100,7 @@ class EventDialog(QDialog):
         self.series_edit.setPlaceholderText(self.tr("如：泉诚公开、政府开放"))
         self.policies_edit = QLineEdit()
         self.policies_edit.setPlaceholderText(self.tr("相关政策文件名称，多个用顿号分隔"))
-        self.items_edit = QLineEdit()
-        self.items_edit.setPlaceholderText(self.tr("关联的目录事项 UUID，多个用逗号分隔"))
+        self.items_field = CatalogueLinksField(env.ctx.catalogue)
         self.adoption_days = QSpinBox()
         self.adoption_days.setRange(1, 60)
         self.adoption_days.setSuffix(self.tr(" 个工作日"))
@@ -134,7 +134,7 @@ class EventDialog(QDialog):
         form.addRow(self.tr("邀请"), roles_row)
         form.addRow(self.tr("活动品牌"), self.series_edit)
         form.addRow(self.tr("相关政策"), self.policies_edit)
-        form.addRow(self.tr("目录事项"), self.items_edit)
+        form.addRow(self.tr("目录事项"), self.items_field)
         form.addRow(self.tr("采纳情况公开时限"), self.adoption_days)
         form.addRow(self.tr("活动内容"), self.description)
 
@@ -189,7 +189,7 @@ class EventDialog(QDialog):
             box.setChecked(box.text() in d.invited_roles)
         self.series_edit.setText(d.series)
         self.policies_edit.setText("、".join(d.policy_titles))
-        self.items_edit.setText(", ".join(d.catalogue_item_uuids))
+        self.items_field.set_uuids(d.catalogue_item_uuids)
         self.adoption_days.setValue(d.adoption_days)
         self.description.setPlainText(d.description)
         self._exdates = d.exdates
@@ -230,7 +230,7 @@ class EventDialog(QDialog):
             capacity=self.capacity.value() or None,
             invited_roles=tuple(b.text() for b in self.role_boxes if b.isChecked()),
             series=self.series_edit.text(),
-            catalogue_item_uuids=tuple(p.strip() for p in self.items_edit.text().split(",") if p.strip()),
+            catalogue_item_uuids=self.items_field.uuids(),
             policy_titles=_split(self.policies_edit.text()),
             adoption_days=self.adoption_days.value(),
             adoption_start=getattr(self, "_adoption_start", None),

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from app.errors import GongkaiError
 from app.notices import NoticeDraft, NoticeView, Roster
 from app.notices.masking import NoticeMasker, notice_profile
+from ui.catalogue.picker import CatalogueLinksField
 from ui.env import UiEnv
 from ui.notices.widgets import clear_layout
 
@@ -119,6 +120,9 @@ class NoticeEditorDialog(QDialog):
         self.audience.addItem(self.tr("定向公开（面向特定群体）"), "targeted")
         self.group = QLineEdit()
         self.group.setPlaceholderText(self.tr("定向对象，如：拟征收土地所在村集体成员"))
+        self.catalogue_links = CatalogueLinksField(env.ctx.catalogue)
+        if notice is not None:
+            self.catalogue_links.set_uuids(notice.catalogue_item_uuids)
         boards_box = QGroupBox(self.tr("目标公开栏"))
         boards_layout = QVBoxLayout(boards_box)
         self.board_checks: dict[str, QCheckBox] = {}
@@ -145,6 +149,7 @@ class NoticeEditorDialog(QDialog):
         form.addRow(self.tr("公开方式"), self.audience)
         form.addRow(self.tr("定向对象"), self.group)
         form.addRow("", self.mask_names)
+        form.addRow(self.tr("目录事项"), self.catalogue_links)
         form.addRow(boards_box)
         form_scroll = QScrollArea()
         form_scroll.setWidget(form_widget)
@@ -251,7 +256,7 @@ class NoticeEditorDialog(QDialog):
             supervision_phone=self.phone.text(),
             objection_channel=self.objection.toPlainText(),
             issue_date=self._notice.issue_date if self._notice else None,
-            catalogue_item_uuids=self._notice.catalogue_item_uuids if self._notice else (),
+            catalogue_item_uuids=self.catalogue_links.uuids(),
             target_board_uuids=tuple(u for u, c in self.board_checks.items() if c.isChecked()),
             audience_mode=str(self.audience.currentData()),
             audience_group=self.group.text(),

@@ -10,7 +10,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -31,9 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.catalogue import CHANNELS, CatalogueItemView, ComplianceEntry, ImportResult
+from app.catalogue import CHANNELS, CatalogueItemView, ComplianceEntry, DomainView, ImportResult
 from app.catalogue.model import AUDIENCES, FIELD_LABELS, MODES, ORIGINS, TIERS, display_value
 from app.users import Role
+from ui.catalogue.admin import DomainDialog, SynonymDialog
 from ui.catalogue.dialogs import DisclosureDialog, ImportPreviewDialog, ItemDialog
 from ui.crash import show_error
 from ui.env import UiEnv
@@ -70,6 +72,7 @@ class CataloguePage(QWidget):
         self._is_admin = env.user.has(Role.ADMIN)
         self._compliance: dict[str, ComplianceEntry] = {}
         self._domain = ALL
+        self._domains: dict[str, DomainView] = {}
         self._build()
         self._connect_signals()
         self.reload()
@@ -101,7 +104,17 @@ class CataloguePage(QWidget):
         self.edit_button = QPushButton(self.tr("修改事项…"))
         self.retire_button = QPushButton(self.tr("停用事项"))
         self.disclose_button = QPushButton(self.tr("登记公开…"))
-        for b in (self.import_button, self.add_button, self.edit_button, self.retire_button):
+        self.domain_button = QPushButton(self.tr("领域适用情况…"))
+        self.synonyms_button = QPushButton(self.tr("同义词表…"))
+        admin_only = (
+            self.import_button,
+            self.add_button,
+            self.edit_button,
+            self.retire_button,
+            self.domain_button,
+            self.synonyms_button,
+        )
+        for b in admin_only:
             b.setVisible(self._is_admin)
         for b in (
             self.disclose_button,
@@ -111,6 +124,8 @@ class CataloguePage(QWidget):
             self.import_button,
             self.export_button,
             self.pdf_button,
+            self.domain_button,
+            self.synonyms_button,
         ):
             actions.addWidget(b)
         actions.addStretch()
@@ -125,6 +140,8 @@ class CataloguePage(QWidget):
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
         self.tree.setMinimumWidth(200)
+        if self._is_admin:
+            self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         split.addWidget(self.tree)
 
         self.model: RecordTableModel[CatalogueItemView] = RecordTableModel(
@@ -195,6 +212,9 @@ class CataloguePage(QWidget):
         self.edit_button.clicked.connect(self._edit)
         self.retire_button.clicked.connect(self._retire)
         self.disclose_button.clicked.connect(self._disclose)
+        self.domain_button.clicked.connect(self.edit_domain)
+        self.synonyms_button.clicked.connect(self.edit_synonyms)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
         self._env.bus.changed.connect(self._on_bus_changed)
 
     # -- data --------------------------------------------------------------------------------------
@@ -207,9 +227,12 @@ class CataloguePage(QWidget):
         self._env.bus.counts_changed.emit("catalogue", overdue)
         self._fill_tree()
         self._refresh_rows()
+        if self.current_item() is None:
+            self._show_detail(None)  # the chosen domain's state may have changed
 
     def _fill_tree(self) -> None:
         domains = self._cat.domains()
+        self._domains = {d.code: d for d in domains}
         self.tree_model.removeRows(0, self.tree_model.rowCount())
         total = sum(d.active_items for d in domains)
         root = QStandardItem(self.tr("全部领域（%1 项）").replace("%1", str(total)))
@@ -269,6 +292,10 @@ class CataloguePage(QWidget):
         )
         self._update_buttons()
 
+    def current_domain(self) -> DomainView | None:
+        """The domain chosen in the tree (None for 全部领域)."""
+        return self._domains.get(self._domain)
+
     def current_item(self) -> CatalogueItemView | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         return self.proxy.object_at(rows[0].row()) if rows else None
@@ -300,6 +327,21 @@ class CataloguePage(QWidget):
         if code != self._domain:
             self._domain = code or ALL
             self._refresh_rows()
+            self._show_detail(self.current_item())
+
+    def _tree_menu(self, pos: QPoint) -> None:
+        index = self.tree.indexAt(pos)
+        if not index.isValid() or not index.data(CodeRole):
+            return
+        self.tree.setCurrentIndex(index)
+        self._menu = self.domain_menu()
+        self._menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def domain_menu(self) -> QMenu:
+        """The domain tree's context menu (admin)."""
+        menu = QMenu(self)
+        menu.addAction(self.tr("领域适用情况…"), self.edit_domain)
+        return menu
 
     def _on_table_selection(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
         self._show_detail(self.current_item())
@@ -314,13 +356,24 @@ class CataloguePage(QWidget):
         self.edit_button.setEnabled(bool(item and item.editable))
         self.retire_button.setEnabled(bool(item and item.editable))
         self.disclose_button.setEnabled(item is not None)
+        self.domain_button.setEnabled(bool(self._domain))
 
     def _show_detail(self, item: CatalogueItemView | None) -> None:
-        if item is None:
-            self.detail.setHtml(f"<p>{html.escape(self.tr('选择一个事项查看全部内容和变更历史。'))}</p>")
-            return
         e = html.escape
-        parts = [f"<h3>{e(item.data.domain)}：{e(item.title)}</h3>"]
+        domain = self.current_domain()
+        banner = ""
+        if domain is not None and not domain.applicable:
+            banner = (
+                f"<p style='color:#8a4b00;'><b>{e(self.tr('本站点未涉及此领域'))}</b>："
+                f"{e(domain.not_applicable_reason)}</p>"
+            )
+        if item is None:
+            head = f"<h3>{e(domain.code)} {e(domain.name)}</h3>" if domain is not None else ""
+            self.detail.setHtml(
+                head + banner + f"<p>{e(self.tr('选择一个事项查看全部内容和变更历史。'))}</p>"
+            )
+            return
+        parts = [f"<h3>{e(item.data.domain)}：{e(item.title)}</h3>", banner]
         parts.append(f"<p><b>{e(self.tr('来源'))}</b>：{e(ORIGINS[item.origin])}"
                      + ("" if item.editable else e(self.tr("（只读）"))) + "</p>")  # fmt: skip
         for name, label in FIELD_LABELS.items():
@@ -453,6 +506,31 @@ class CataloguePage(QWidget):
             self.open_record(view.uuid)
 
         self._run(fn, done)
+
+    def edit_domain(self) -> None:
+        """Mark the chosen domain applicable, or not applicable with the reason (admin)."""
+        domain = self.current_domain()
+        if domain is None:
+            return
+        user = self._env.user
+
+        def save(applicable: bool, reason: str) -> None:
+            self._cat.set_domain_applicable(user, domain.code, applicable, reason)
+            self._env.bus.changed.emit("catalogue")
+
+        self.domain_dialog = DomainDialog(domain, save, self)
+        self.domain_dialog.open()
+
+    def edit_synonyms(self) -> None:
+        """The synonym table search uses (admin)."""
+        user = self._env.user
+
+        def save(pairs: list[tuple[str, str]]) -> None:
+            self._cat.set_synonyms(user, pairs)
+            self._env.bus.changed.emit("catalogue")
+
+        self.synonym_dialog = SynonymDialog(self._cat.synonyms(), save, self)
+        self.synonym_dialog.open()
 
     def _disclose(self) -> None:
         item = self.current_item()

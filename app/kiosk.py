@@ -1,0 +1,398 @@
+"""What the zone's touch screen may show: published, approved, masked content only, as plain values.
+
+``KioskService`` is the kiosk's one door into the data. It is built over a (normally read-only)
+``AppContext`` and gathers the current published notices, the upcoming events and the catalogue,
+and nothing else: drafts, reviews, information requests and originals of personal data never pass
+through it. Text that reaches the screen is run through the masking service once more as a safety
+net for ID and bank-card numbers (idempotent on masked text), so a capability that forgot to mask
+cannot leak those here.
+
+``DataVersionWatcher`` tells the kiosk when another connection (the staff window, a sync) has
+committed, via SQLite's ``PRAGMA data_version``, so the screen reloads without a restart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Engine
+
+from app import audit
+from app.catalogue.model import MODES, CatalogueItemView, display_value
+from app.catalogue.search import pinyin_forms
+from app.clock import local
+from app.context import AppContext
+from app.errors import GongkaiError, InputError, NotFoundError
+from app.events.values import EventValue
+from app.notices.templates import KIND_LABELS
+from app.notices.values import PublicNotice
+from app.privacy.masker import mask_text
+from app.privacy.profile import MaskingProfile
+from app.settings import SETTINGS
+from app.uow import transaction
+from app.users import Role, StaffUser, hash_password, verify_password
+
+PIN_KEY = "kiosk_pin_hash"
+IDLE_KEY = "kiosk_idle_seconds"
+_PIN = re.compile(r"^[0-9]{4,12}$")
+#: Never let a mis-set idle time make the screen jump home while someone is still reading.
+MIN_IDLE_SECONDS = 5
+
+
+@dataclass(frozen=True)
+class KioskSite:
+    """The zone the screen stands in."""
+
+    name: str
+    zone_location: str
+    district: str
+    supervision_phone: str
+
+
+@dataclass(frozen=True)
+class KioskField:
+    """One labelled line of a detail page, in plain language."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class KioskNotice:
+    """A current published notice, masked."""
+
+    uuid: str
+    title: str
+    kind_label: str
+    body: str
+    period_start: date
+    period_end: date
+    issuer: str
+    contact: str
+    public_url: str
+    roster_columns: tuple[str, ...] = ()
+    roster_rows: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class KioskEvent:
+    """One upcoming occurrence of an event, in Shanghai time; ``key`` tells occurrences apart."""
+
+    key: str  # "<event uuid>@<start ISO>"
+    uuid: str
+    title: str
+    type_label: str
+    start: datetime
+    end: datetime
+    place: str
+    description: str
+    public_url: str
+
+
+@dataclass(frozen=True)
+class KioskDomain:
+    code: str
+    name: str
+    item_count: int
+
+
+@dataclass(frozen=True)
+class KioskItem:
+    """A catalogue item with every column as a labelled line."""
+
+    uuid: str
+    domain: str
+    title: str
+    fields: tuple[KioskField, ...]
+    qr_text: str
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One page of the home carousel: a notice or an event, with the QR target."""
+
+    kind: str  # "notice" | "event"
+    uuid: str  # the notice's uuid, or the event occurrence's key
+    badge: str
+    title: str
+    when: str
+    text: str
+    public_url: str
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    """The first ``limit`` characters of ``text`` on one paragraph, with an ellipsis when cut."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class KioskService:
+    """Read-side queries for the touch screen, plus the admin's exit PIN."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+
+    # -- the zone and the screen's settings ----------------------------------------------------------
+
+    def site(self) -> KioskSite:
+        site = self._ctx.sites.get()
+        if site is None:
+            return KioskSite("政务公开专区", "", "", "")
+        return KioskSite(site.name, site.zone_location, site.district, site.supervision_phone)
+
+    def require_ready(self) -> None:
+        """Raise GongkaiError unless the site exists and an exit PIN has been set."""
+        if self._ctx.sites.get() is None:
+            raise GongkaiError("数据库中还没有站点：请先运行 gongkai init")
+        if not self.pin_is_set():
+            raise GongkaiError(
+                "尚未设置触摸屏退出密码：请先运行 gongkai kiosk set-pin --user 管理员用户名（从标准输入读取“登录密码”和“退出密码”两行）"
+            )
+
+    def idle_seconds(self) -> int:
+        value = self._ctx.settings.get(IDLE_KEY)
+        try:
+            seconds = int(value)
+        except (TypeError, ValueError):
+            seconds = int(SETTINGS[IDLE_KEY].default)
+        return max(MIN_IDLE_SECONDS, seconds)
+
+    def today(self) -> date:
+        return self._ctx.clock.today()
+
+    def now(self) -> datetime:
+        return self._ctx.clock.now()
+
+    def day_note(self, day: date) -> str:
+        """'工作日' or why ``day`` is a day off (国庆节, 周末...), from the working-day calendar."""
+        calendar = self._ctx.holidays.calendar()
+        if calendar.is_workday(day):
+            return "工作日"
+        return f"休息日（{calendar.day_off_reason(day) or '周末'}）"
+
+    def public_base_url(self) -> str:
+        return str(self._ctx.settings.get("public_base_url")).rstrip("/")
+
+    # -- exit PIN --------------------------------------------------------------------------------------
+
+    def pin_is_set(self) -> bool:
+        return bool(self._ctx.settings.get(PIN_KEY))
+
+    def check_pin(self, pin: str) -> bool:
+        """True if ``pin`` matches the stored hash (read afresh, so a new PIN applies at once)."""
+        stored = str(self._ctx.settings.get(PIN_KEY) or "")
+        return bool(stored) and verify_password(stored, pin)
+
+    def set_pin(self, user: StaffUser, pin: str) -> None:
+        """Store the exit PIN's argon2 hash (admin only; needs a writable context)."""
+        user.require(Role.ADMIN, "设置触摸屏退出密码")
+        if not _PIN.match(pin):
+            raise InputError("退出密码：应为 4–12 位数字（触摸屏上只有数字键）")
+        with transaction(self._ctx.session_factory) as session:
+            self._ctx.settings.set(PIN_KEY, hash_password(pin), session=session)
+            audit.record(
+                session, actor=user.name, action="kiosk.set_pin", entity="setting", detail={"key": PIN_KEY}
+            )
+
+    # -- content ---------------------------------------------------------------------------------------
+
+    def notices(self) -> tuple[KioskNotice, ...]:
+        """Notices published and within their posting period today, newest first (already masked)."""
+        return tuple(_notice(n) for n in self._ctx.notices.published_current(self.today()))
+
+    def notice(self, uuid: str) -> KioskNotice | None:
+        return next((n for n in self.notices() if n.uuid == uuid), None)
+
+    def events(self, limit: int = 30) -> tuple[KioskEvent, ...]:
+        """Occurrences not yet over, soonest first, with each event's description and public page."""
+        details: dict[str, EventValue] = {}
+        out = []
+        for o in self._ctx.events.upcoming(self.now(), limit):
+            ev = details.get(o.event_uuid)
+            if ev is None:
+                ev = details[o.event_uuid] = self._ctx.events.get(o.event_uuid)
+            start, end = local(o.start), local(o.end)
+            out.append(
+                KioskEvent(
+                    key=f"{o.event_uuid}@{start.isoformat()}",
+                    uuid=o.event_uuid,
+                    title=safe(o.title),
+                    type_label=o.type_label,
+                    start=start,
+                    end=end,
+                    place=o.place,
+                    description=safe(ev.description),
+                    public_url=ev.public_url,
+                )
+            )
+        return tuple(out)
+
+    def event(self, key: str) -> KioskEvent | None:
+        """The occurrence with this key (or the next occurrence of the event with this uuid)."""
+        return next((e for e in self.events(200) if key in (e.key, e.uuid)), None)
+
+    def domains(self) -> tuple[KioskDomain, ...]:
+        """Domains that apply to this site and have active items, in catalogue order."""
+        return tuple(
+            KioskDomain(d.code, d.name, d.active_items)
+            for d in self._ctx.catalogue.domains()
+            if d.applicable and d.active_items
+        )
+
+    def items(self, domain_code: str) -> tuple[KioskItem, ...]:
+        """The active items of one domain (retired ones never show)."""
+        return tuple(self._item(v) for v in self._ctx.catalogue.items(domain_code, status="active"))
+
+    def search(self, initials: str, domain_code: str | None = None, limit: int = 60) -> tuple[KioskItem, ...]:
+        """Active items matching ``initials`` (pinyin initials such as ``DB`` for 低保), titles first."""
+        query = initials.strip().lower()
+        if not query:
+            return ()
+        # Over-fetch when a domain narrows the results, so the limit applies after the filter.
+        want = limit if domain_code is None else limit * 10
+        # Villagers say 低保, the catalogue says 最低生活保障: when the letters are the initials of
+        # a synonym the site keeps (DB -> 低保), the items of its full term come first.
+        found: list[CatalogueItemView] = []
+        for short, full in self._ctx.catalogue.synonyms():
+            if pinyin_forms([short])[1] == query:
+                found += self._ctx.catalogue.search(full, want)
+        found += self._ctx.catalogue.search(query, want)
+        found = list({v.uuid: v for v in found}.values())  # first occurrence keeps its place
+        if domain_code is not None:
+            found = [v for v in found if v.domain_code == domain_code]
+        return tuple(self._item(v) for v in found[:limit] if v.status == "active")
+
+    def item(self, uuid: str) -> KioskItem | None:
+        try:
+            view = self._ctx.catalogue.get(uuid)
+        except NotFoundError:
+            return None
+        return self._item(view) if view.status == "active" else None
+
+    def _item(self, view: CatalogueItemView) -> KioskItem:
+        d = view.data
+        fields = tuple(
+            KioskField(label, _plain_value(name, getattr(d, name)))
+            for name, label in PLAIN_LABELS.items()
+            if getattr(d, name)
+        )
+        # The city platform has no page per catalogue item, so the QR code carries the essentials
+        # as text (a phone shows them at once, offline) instead of a link that would not open.
+        lines = [d.title, f"公开主体：{d.publisher}", f"公开时限：{d.time_limit}"]
+        if d.contact_phone:
+            lines.append(f"咨询电话：{d.contact_phone}")
+        lines.append(f"（{self.site().name}政务公开专区）")
+        return KioskItem(view.uuid, d.domain, d.title, fields, "\n".join(lines))
+
+    def slides(self) -> tuple[Slide, ...]:
+        """The home carousel: every current notice, then the next events."""
+        out: list[Slide] = []
+        for n in self.notices():
+            when = f"公示期：{_cn_date(n.period_start)} 至 {_cn_date(n.period_end)}"
+            out.append(Slide("notice", n.uuid, n.kind_label, n.title, when, excerpt(n.body), n.public_url))
+        for e in self.events(10):
+            when = f"时间：{_cn_datetime(e.start)}　地点：{e.place or '见详情'}"
+            out.append(
+                Slide("event", e.uuid, e.type_label, e.title, when, excerpt(e.description), e.public_url)
+            )
+        return tuple(out)
+
+
+#: The catalogue's columns as questions a visitor would ask (the staff window keeps the official
+#: column names of app.catalogue.model.FIELD_LABELS).
+PLAIN_LABELS: dict[str, str] = {
+    "domain": "所属领域",
+    "content": "公开哪些内容",
+    "basis": "依据哪些规定",
+    "time_limit": "多长时间内公开",
+    "publisher": "由哪个单位公开",
+    "channels": "在哪里可以看到",
+    "extra_channels": "其他查看途径",
+    "audience": "面向哪些人",
+    "audience_group": "具体面向",
+    "modes": "怎样公开",
+    "tiers": "由哪一级公开",
+    "contact_phone": "咨询电话",
+    "retention": "公开多长时间",
+}
+
+
+def _plain_value(name: str, value: object) -> str:
+    if name == "modes" and isinstance(value, tuple):
+        return "、".join(MODES.get(str(m), str(m)) + "公开" for m in value)
+    if name == "audience" and value == "specific_group":
+        return "特定群体"
+    return display_value(name, value)
+
+
+def _notice(n: PublicNotice) -> KioskNotice:
+    roster = n.roster
+    return KioskNotice(
+        uuid=n.uuid,
+        title=safe(n.title),
+        kind_label=KIND_LABELS.get(n.kind, "公示"),
+        body=safe("\n\n".join(n.paragraphs)),
+        period_start=n.period_start,
+        period_end=n.period_end,
+        issuer=n.issuer,
+        contact=n.contact,
+        public_url=n.public_url,
+        roster_columns=roster.columns if roster else (),
+        roster_rows=tuple(tuple(safe(c) for c in row) for row in roster.rows) if roster else (),
+    )
+
+
+#: The safety net masks only what can never be public on a screen (resident ID and bank card
+#: numbers); phones and addresses are left to the owning capability's masking, which knows the
+#: hotline and the exemptions a reviewer approved.
+SAFETY_NET = MaskingProfile(mobile=False, landline=False, address=False)
+
+
+def safe(text: str) -> str:
+    """Text for the screen with any ID or bank-card number masked (idempotent on masked text)."""
+    return mask_text(text, SAFETY_NET) if text else ""
+
+
+WEEKDAYS = "一二三四五六日"
+
+
+def _cn_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _cn_datetime(dt: datetime) -> str:
+    return f"{dt.month}月{dt.day}日（周{WEEKDAYS[dt.weekday()]}）{dt:%H:%M}"
+
+
+class DataVersionWatcher:
+    """Notices commits made by other connections to the same database file.
+
+    ``PRAGMA data_version`` changes on a connection whenever another connection commits; it needs
+    the same connection each time, so the watcher keeps one raw DBAPI connection of its own.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._conn = engine.raw_connection()
+        self._last = self._read()
+
+    def _read(self) -> int:
+        cursor = self._conn.cursor()
+        try:
+            cursor.execute("PRAGMA data_version")
+            row = cursor.fetchone()
+            return int(row[0]) if row else 0
+        finally:
+            cursor.close()
+
+    def changed(self) -> bool:
+        """True once after each commit by someone else."""
+        now = self._read()
+        if now != self._last:
+            self._last = now
+            return True
+        return False
+
+    def close(self) -> None:
+        self._conn.close()
