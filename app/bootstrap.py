@@ -36,6 +36,11 @@ def _seed_holidays(ctx: AppContext) -> None:
         ctx.holidays.seed_bundled(session)
 
 
+def _seed_assessment_criteria(ctx: AppContext) -> None:
+    with transaction(ctx.session_factory) as session:
+        ctx.today.assessment.seed_defaults(session)
+
+
 def _seed_catalogue(ctx: AppContext) -> None:
     ctx.catalogue.seed_bundled(actor="init")
 
@@ -92,6 +97,7 @@ INIT_STEPS: list[Step] = [
     _seed_notice_period_rules,
     _seed_request_rules,
     seed_event_types,
+    _seed_assessment_criteria,
 ]
 DEMO_STEPS: list[Step] = [_demo_users, _demo_catalogue, demo_notices, _demo_requests, demo_events]
 

@@ -24,6 +24,7 @@ from app.sites import SiteService
 from app.sync import wire
 from app.sync.service import SyncService
 from app.sync.values import PulledRow
+from app.today import TodayService
 from app.users import UserService
 from db import migrate
 from db.session import make_engine, make_session_factory
@@ -47,6 +48,7 @@ class AppContext:
     events: EventService = field(init=False)
     catalogue: CatalogueService = field(init=False)
     sync: SyncService = field(init=False)
+    today: TodayService = field(init=False)
 
     def __post_init__(self) -> None:
         sf = self.session_factory
@@ -70,6 +72,7 @@ class AppContext:
         # City catalogue releases arrive through the same importer a clerk uses (a new version with
         # its diff); importing a release twice changes nothing, which the sync applier contract needs.
         self.sync.register_applier(wire.BUCKET_CATALOGUE, self._apply_catalogue_releases)
+        self.today = TodayService(self)
 
     def _apply_catalogue_releases(self, rows: list[PulledRow]) -> None:
         for row in rows:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import argparse
 from types import ModuleType
 
-from app.cli import requests
+from app.cli import report_monthly, requests
 
 # Modules defining register_report_commands(report_subparsers); each adds its subcommands.
-REPORT_MODULES: list[ModuleType] = [requests]
+REPORT_MODULES: list[ModuleType] = [requests, report_monthly]
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -21,8 +21,10 @@ from db.models.notices import (
 )
 from db.models.requests import InfoRequest, RequestConsultation, RequestRule
 from db.models.sync import SyncConflict, SyncCursor, SyncPush, SyncRejection, SyncRow, SyncState
+from db.models.today import AssessmentCriterion, ReminderLog
 
 __all__ = [
+    "AssessmentCriterion",
     "AuditEntry",
     "Board",
     "CatalogueDisclosure",
@@ -47,6 +49,7 @@ __all__ = [
     "NoticeRevision",
     "OutboxEntry",
     "Posting",
+    "ReminderLog",
     "RequestConsultation",
     "RequestRule",
     "Holiday",

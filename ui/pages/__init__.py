@@ -16,10 +16,10 @@ from ui.env import UiEnv
 from ui.pages.calendar_page import CalendarPage
 from ui.pages.catalogue_page import CataloguePage
 from ui.pages.notices_page import NoticesPage
-from ui.pages.placeholder import placeholder
 from ui.pages.requests_page import RequestsPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.sync_page import SyncPage
+from ui.pages.today_page import TodayPage
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class PageSpec:
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("today", str(QT_TRANSLATE_NOOP("Nav", "今日工作")), placeholder("today")),
+    PageSpec("today", str(QT_TRANSLATE_NOOP("Nav", "今日工作")), TodayPage),
     PageSpec("catalogue", str(QT_TRANSLATE_NOOP("Nav", "标准目录")), CataloguePage),
     PageSpec("calendar", str(QT_TRANSLATE_NOOP("Nav", "活动日历")), CalendarPage),
     PageSpec("notices", str(QT_TRANSLATE_NOOP("Nav", "公示公告")), NoticesPage),

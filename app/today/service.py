@@ -1,0 +1,120 @@
+"""``TodayService``: the day's work gathered from every capability, filtered for the user, in order.
+
+Responsibility: run every registered source (app.today.sources), keep what the user's roles are
+for, sort by severity then due date, and say it in one plain sentence. The reminder summary and the
+monthly self-assessment hang off this service as ``reminders`` and ``assessment``.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from app.today.assessment.service import AssessmentService
+from app.today.items import SECTION_TITLES, Section, Severity, TodayItem, date_text, due_text, sort_key
+from app.today.reminders import ReminderService
+from app.today.sources import SOURCES, Source
+from app.users import StaffUser
+from printing import render
+from printing.today import TaskLine, TaskSection, TaskSheet, task_sheet_document
+
+if TYPE_CHECKING:
+    from app.context import AppContext
+
+
+@dataclass(frozen=True)
+class TodayList:
+    """The items of one day for one user, with the figures the page and the CLI show."""
+
+    day: date
+    items: tuple[TodayItem, ...]
+
+    @property
+    def actionable(self) -> list[TodayItem]:
+        return [i for i in self.items if i.actionable]
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for i in self.items if i.severity is Severity.OVERDUE)
+
+    def by_section(self) -> list[tuple[Section, list[TodayItem]]]:
+        """Non-empty sections in page order, each with its items in reading order."""
+        groups: dict[Section, list[TodayItem]] = {s: [] for s in Section}
+        for item in self.items:
+            groups[item.section].append(item)
+        return [(s, rows) for s, rows in groups.items() if rows]
+
+    def counts_by_page(self, page_keys: list[str] | None = None) -> dict[str, int]:
+        """Actionable items per page; pages in ``page_keys`` without any get 0 (to clear a badge)."""
+        counts: Counter[str] = Counter(i.page_key for i in self.actionable)
+        result = dict.fromkeys(page_keys or [], 0)
+        result.update(counts)
+        return result
+
+    def headline(self) -> str:
+        """The sentence at the top of the page: how many things, how many overdue."""
+        n = len(self.actionable)
+        if n == 0:
+            events = sum(1 for i in self.items if i.section is Section.EVENTS)
+            if events:
+                return f"今天没有到期的事项，本周有 {events} 场活动"
+            return "今天没有需要处理的事项"
+        text = f"今天有 {n} 件事需要处理"
+        if self.overdue:
+            text += f"，其中 {self.overdue} 件已逾期"
+        return text
+
+    def section_title(self, section: Section) -> str:
+        return SECTION_TITLES[section]
+
+
+class TodayService:
+    """Gathers ``TodayItem``s from the registered sources."""
+
+    def __init__(self, ctx: AppContext, sources: dict[str, Source] | None = None) -> None:
+        self._ctx = ctx
+        self._sources = SOURCES if sources is None else sources
+        self.reminders = ReminderService(ctx.session_factory, self)
+        self.assessment = AssessmentService(ctx)
+
+    @property
+    def source_names(self) -> list[str]:
+        return list(self._sources)
+
+    def list(self, user: StaffUser | None, today: date | None = None) -> TodayList:
+        """What ``user`` (None: everyone at the site) has to do on ``today`` (default: the clock's)."""
+        day = today or self._ctx.clock.today()
+        found: list[TodayItem] = []
+        for source in self._sources.values():
+            found.extend(source(self._ctx, user, day))
+        if user is not None:
+            found = [i for i in found if i.for_user_roles(user.roles)]
+        return TodayList(day, tuple(sorted(found, key=sort_key)))
+
+    def task_sheet_pdf(self, user: StaffUser | None, today: date | None = None) -> bytes:
+        """The printable one-page task sheet of ``list(user, today)``."""
+        listing = self.list(user, today)
+        site = self._ctx.sites.get()
+        sheet = TaskSheet(
+            site=site.name if site else "",
+            date_text=f"{listing.day.year}年{date_text(listing.day)}",
+            headline=listing.headline(),
+            user=user.label if user else "",
+            sections=[
+                TaskSection(
+                    SECTION_TITLES[section],
+                    # The sheet is ticked off at the counter: things to do, each with its rule's
+                    # first clause (the page shows the whole reason).
+                    [TaskLine(i.title, i.why.split("；")[0], due_text(i)) for i in rows if i.actionable],
+                )
+                for section, rows in listing.by_section()
+                if any(i.actionable for i in rows)
+            ],
+        )
+        return render(task_sheet_document(sheet))
+
+    def items(self, user: StaffUser | None, today: date | None = None) -> builtins.list[TodayItem]:
+        return list(self.list(user, today).items)

@@ -1,0 +1,104 @@
+"""Today source for notices: reviews waiting at the user's step, take-downs due, boards missing a notice.
+
+Rules:
+- 三审三校 (2023 Jinan key points 四(二)): a notice waits for first, second and final review in
+  turn; each step is for the reviewers holding that role, so a reviewer sees only the notices at
+  their own step (``NoticeService.awaiting_review``). The review must be done before the posting
+  period starts, so that date is the item's deadline.
+- A posting comes down when the posting period has ended (its take-down day).
+- 定点公开: an approved or published notice must be on every board it targets, from the start of
+  its posting period.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from app.notices import values as nv
+from app.today.items import Severity, TodayItem, date_text, severity_for
+from app.users import Role, StaffUser
+
+if TYPE_CHECKING:
+    from app.context import AppContext
+
+PAGE = "notices"
+_STEP_ROLES: dict[str, tuple[str, Role]] = {
+    nv.FIRST_REVIEW: ("初审", Role.FIRST_REVIEWER),
+    nv.SECOND_REVIEW: ("复审", Role.SECOND_REVIEWER),
+    nv.FINAL_REVIEW: ("终审", Role.FINAL_REVIEWER),
+}
+
+
+def _where(village: str, board: str) -> str:
+    """The board's name, with its village unless the name already says it."""
+    return board if village and village in board else village + board
+
+
+def _by_start(start: date, today: date, ctx: AppContext) -> Severity:
+    """Urgency of work that must be done before a posting period starts; far-off work is still to do."""
+    return severity_for(start, today, ctx.holidays.calendar()) or Severity.INFO
+
+
+def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayItem]:
+    notices = ctx.notices
+    waiting = (
+        notices.awaiting_review(user)
+        if user is not None
+        else [n for n in notices.list() if n.status in _STEP_ROLES]
+    )
+    found: list[TodayItem] = []
+    for n in waiting:
+        step, role = _STEP_ROLES[n.status]
+        started = n.period_start < today
+        found.append(
+            TodayItem(
+                kind="notice.review",
+                record_uuid=n.uuid,
+                page_key=PAGE,
+                title=f"{step}：{n.title}",
+                why=(
+                    f"三审三校：等待{step}。公示期{'已于' if started else '将于'} "
+                    f"{date_text(n.period_start)} 开始，须审定并张贴后才能公示"
+                ),
+                due=n.period_start,
+                severity=_by_start(n.period_start, today, ctx),
+                role=role,
+            )
+        )
+    for t in notices.take_downs_due(today):
+        p = t.posting
+        late = f"，已超过 {t.overdue_days} 天" if t.overdue_days else ""
+        found.append(
+            TodayItem(
+                kind="notice.take_down",
+                record_uuid=p.notice_uuid,
+                page_key=PAGE,
+                title=f"撤下：{p.notice_title}（{p.board_name}）",
+                why=f"公示期满应撤下：{_where(p.village, p.board_name)}的张贴应于 {date_text(p.take_down_on)} 撤下{late}",
+                due=p.take_down_on,
+                severity=severity_for(p.take_down_on, today, ctx.holidays.calendar()) or Severity.DUE_TODAY,
+                role=Role.CLERK,
+            )
+        )
+    starts: dict[str, date] = {}
+    for m in notices.boards_missing_notices():
+        if m.notice_uuid not in starts:
+            starts[m.notice_uuid] = notices.get(m.notice_uuid).period_start
+        start = starts[m.notice_uuid]
+        found.append(
+            TodayItem(
+                kind="notice.posting_missing",
+                record_uuid=m.notice_uuid,
+                page_key=PAGE,
+                title=f"张贴：{m.notice_title} → {_where(m.village, m.board_name)}",
+                why=(
+                    f"定点公开：该公示应张贴在{m.board_name}，登记册中没有在贴的记录"
+                    f"（公示期 {date_text(start)} 开始）"
+                ),
+                due=start,
+                severity=_by_start(start, today, ctx),
+                role=Role.CLERK,
+            )
+        )
+    return found

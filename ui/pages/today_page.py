@@ -1,0 +1,245 @@
+"""The Today page (今日工作): the first page after sign-in.
+
+One list read top to bottom — 已逾期 / 今天到期 / 3个工作日内 / 今天和本周的活动 / 同步 — each entry
+saying why it is there and opening its record on double-click or Enter; a plain headline; the
+reminder summary at start and at the daily ``reminder_time``; the printable task sheet; and a second
+tab with the monthly self-assessment.
+
+Signals used: ``bus.navigate(page, uuid)`` to open a record, ``bus.counts_changed(page, n)`` for the
+navigation badges; reloads on every ``bus.changed`` (any capability's change can add or clear an item).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.clock import ZONE
+from app.errors import GongkaiError
+from app.today import TodayItem, TodayList
+from app.today.items import date_text
+from app.today.reminders import ReminderSummary, next_reminder, parse_reminder_time
+from ui.crash import show_error
+from ui.env import UiEnv
+from ui.table_model import SortFilterProxy
+from ui.today.assessment_view import AssessmentView
+from ui.today.list_model import SectionRow, TodayListModel, rows_of
+
+PAGE_KEY = "today"
+
+
+class TodayPage(QWidget):
+    """The clerk's home page."""
+
+    def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._env = env
+        self.listing: TodayList | None = None
+        layout = QVBoxLayout(self)
+
+        self.headline = QLabel()
+        self.headline.setObjectName("todayHeadline")
+        self.headline.setWordWrap(True)
+        self.headline.setStyleSheet("font-size: 20pt; font-weight: bold; padding: 6px 2px;")
+        layout.addWidget(self.headline)
+        self.subline = QLabel()
+        self.subline.setStyleSheet("font-size: 11pt; color: #555;")
+        layout.addWidget(self.subline)
+
+        self.banner = QFrame()
+        self.banner.setObjectName("reminderBanner")
+        self.banner.setStyleSheet(
+            "QFrame#reminderBanner { background: #fff4cc; border: 1px solid #e0c060; border-radius: 4px; }"
+        )
+        banner_layout = QHBoxLayout(self.banner)
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setStyleSheet("font-size: 12pt;")
+        banner_layout.addWidget(self.banner_text, 1)
+        close = QPushButton(self.tr("知道了"))
+        close.clicked.connect(self.banner.hide)
+        banner_layout.addWidget(close)
+        self.banner.hide()
+        layout.addWidget(self.banner)
+
+        self.tabs = QTabWidget()
+        work = QWidget()
+        work_layout = QVBoxLayout(work)
+        self.model = TodayListModel(self)
+        self.proxy = SortFilterProxy(self)  # no sorting: the service's order is the reading order
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().hide()
+        self.view.setStyleSheet("QTableView { font-size: 12pt; }")
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setColumnWidth(0, 330)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.doubleClicked.connect(self._on_view_activated)
+        self.view.installEventFilter(self)
+        work_layout.addWidget(self.view, 1)
+        hint = QLabel(self.tr("双击或按回车键打开该事项所在页面。"))
+        hint.setStyleSheet("color: #555;")
+        buttons = QHBoxLayout()
+        buttons.addWidget(hint, 1)
+        self.print_button = QPushButton(self.tr("打印今日任务单…"))
+        self.print_button.clicked.connect(self._save_task_sheet)
+        self.refresh_button = QPushButton(self.tr("刷新"))
+        self.refresh_button.clicked.connect(self.reload)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.refresh_button)
+        work_layout.addLayout(buttons)
+        self.tabs.addTab(work, self.tr("今日工作"))
+        self.assessment = AssessmentView(env)
+        self.tabs.addTab(self.assessment, self.tr("月度自评"))
+        layout.addWidget(self.tabs, 1)
+
+        self.reminder_timer = QTimer(self)
+        self.reminder_timer.setSingleShot(True)
+        self.reminder_timer.timeout.connect(self._on_reminder_time)
+
+        env.bus.changed.connect(self._on_bus_changed)
+        self.reload()
+        self.remind()
+        self._arm_reminder()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        ctx, user = self._env.ctx, self._env.user
+        self._env.tasks.run(lambda: ctx.today.list(user), self._show, self._failed, writes=False)
+
+    def _show(self, listing: TodayList) -> None:
+        self.listing = listing
+        self.headline.setText(listing.headline())
+        day = listing.day
+        self.subline.setText(f"{day.year}年{date_text(day)}　{self._env.user.label}")
+        self.model.set_rows(rows_of(listing))
+        self.view.clearSpans()
+        for row, value in enumerate(self.model.rows()):
+            if isinstance(value, SectionRow):
+                self.view.setSpan(row, 0, 1, self.model.columnCount())
+        self.view.resizeRowsToContents()
+        from ui.pages import PAGES  # ui.pages imports this module
+
+        counts = listing.counts_by_page([spec.key for spec in PAGES if spec.key != PAGE_KEY])
+        for key, n in counts.items():
+            self._env.bus.counts_changed.emit(key, n)
+        self._env.bus.counts_changed.emit(PAGE_KEY, len(listing.actionable))
+
+    def _failed(self, exc: BaseException) -> None:
+        show_error(self, exc, str(self._env.ctx.paths.log_file))
+
+    def _on_bus_changed(self, entity: str) -> None:
+        if entity != "assessment":
+            self.reload()
+        if entity in ("settings",):
+            self._arm_reminder()
+
+    # -- opening records -------------------------------------------------------------------
+
+    def item_at(self, proxy_row: int) -> TodayItem | None:
+        value = self.proxy.object_at(proxy_row)
+        return value if isinstance(value, TodayItem) else None
+
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        self.open_item(self.item_at(index.row()))
+
+    def open_item(self, item: TodayItem | None) -> None:
+        if item is not None:
+            self._env.bus.navigate.emit(item.page_key, item.record_uuid)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            watched is self.view
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            current = self.view.currentIndex()
+            if current.isValid():
+                self.open_item(self.item_at(current.row()))
+                return True
+        return super().eventFilter(watched, event)
+
+    def open_record(self, record_uuid: str) -> None:
+        """Select the item about ``record_uuid`` (the Today page's records are other pages' records)."""
+        for row in range(self.proxy.rowCount()):
+            item = self.item_at(row)
+            if item is not None and item.record_uuid == record_uuid:
+                self.view.selectRow(row)
+                return
+
+    # -- reminders -------------------------------------------------------------------------
+
+    def remind(self) -> None:
+        """Show what became due since the last summary (nothing is shown twice a day)."""
+        ctx, user = self._env.ctx, self._env.user
+        self._env.tasks.run(lambda: ctx.today.reminders.announce(user), self._show_reminder, self._failed)
+
+    def _show_reminder(self, summary: ReminderSummary) -> None:
+        if not summary.items:
+            return
+        first = summary.items[0].title
+        self.banner_text.setText(
+            self.tr("提醒：") + summary.text + self.tr("最急的一件：") + first + self.tr("。详见下表。")
+        )
+        self.banner.show()
+
+    def _arm_reminder(self) -> None:
+        try:
+            at = parse_reminder_time(str(self._env.ctx.settings.get("reminder_time")))
+        except GongkaiError:
+            self.reminder_timer.stop()  # an unreadable time: the Settings page reports it
+            return
+        now = self._env.ctx.clock.now()
+        due = next_reminder(now, at)
+        self.reminder_timer.start(max(1000, int((due - now.astimezone(ZONE)).total_seconds() * 1000)))
+
+    def _on_reminder_time(self) -> None:
+        self.reload()
+        self.remind()
+        self._arm_reminder()
+
+    # -- printing --------------------------------------------------------------------------
+
+    def _save_task_sheet(self) -> None:
+        day = self._env.ctx.clock.today()
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("保存今日任务单"), f"今日任务单-{day.isoformat()}.pdf", self.tr("PDF 文件 (*.pdf)")
+        )
+        if not path:
+            return
+        target = Path(path).with_suffix(".pdf")
+        ctx, user = self._env.ctx, self._env.user
+
+        def work() -> Path:
+            target.write_bytes(ctx.today.task_sheet_pdf(user))
+            return target
+
+        def done(written: Path) -> None:
+            QMessageBox.information(self, self.tr("任务单"), self.tr("已保存，可打印：") + str(written))
+
+        self._env.tasks.run(work, done, self._failed, writes=False)
