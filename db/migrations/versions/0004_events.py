@@ -1,7 +1,7 @@
 """events: calendar, registrations, suggestions, targets
 
 Revision ID: 0004_events
-Revises: 0005_requests
+Revises: 0003_requests
 Create Date: 2026-11-29 17:09:25.175210
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_events"
-down_revision = "0005_requests"
+down_revision = "0003_requests"
 branch_labels = None
 depends_on = None
 

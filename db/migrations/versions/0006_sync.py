@@ -1,7 +1,7 @@
 """sync: device sequence, cursors, mirror, conflicts, rejections
 
 Revision ID: 0006_sync
-Revises: 0002_catalogue
+Revises: 0005_catalogue
 Create Date: 2026-11-29 17:13:19.509957
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_sync"
-down_revision = "0002_catalogue"
+down_revision = "0005_catalogue"
 branch_labels = None
 depends_on = None
 

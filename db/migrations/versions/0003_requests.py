@@ -1,7 +1,7 @@
 """requests: information requests, consultations, clock rules
 
-Revision ID: 0005_requests
-Revises: 0003_notices
+Revision ID: 0003_requests
+Revises: 0002_notices
 Create Date: 2026-11-29 17:09:38.485117
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_requests"
-down_revision = "0003_notices"
+revision = "0003_requests"
+down_revision = "0002_notices"
 branch_labels = None
 depends_on = None
 

@@ -1,6 +1,6 @@
 """notices: notices, reviews, revisions, period rules, boards, postings, print log
 
-Revision ID: 0003_notices
+Revision ID: 0002_notices
 Revises: 0001_foundation
 Create Date: 2026-11-29 17:09:29.604026
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_notices"
+revision = "0002_notices"
 down_revision = "0001_foundation"
 branch_labels = None
 depends_on = None

@@ -1,6 +1,6 @@
 """event cancel: a whole event can be called off (status "cancelled") with the reason and when
 
-Revision ID: 0009_event_cancel
+Revision ID: 0007_event_cancel
 Revises: 0006_sync
 Create Date: 2026-11-29 17:35:55.800613
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_event_cancel"
+revision = "0007_event_cancel"
 down_revision = "0006_sync"
 branch_labels = None
 depends_on = None

@@ -1,7 +1,7 @@
 """today: assessment criteria, reminder log
 
-Revision ID: 0007_today
-Revises: 0001_foundation
+Revision ID: 0008_today
+Revises: 0007_event_cancel
 Create Date: 2026-11-29 17:11:18.326838
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_today"
-down_revision = "0001_foundation"
+revision = "0008_today"
+down_revision = "0007_event_cancel"
 branch_labels = None
 depends_on = None
 

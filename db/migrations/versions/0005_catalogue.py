@@ -1,6 +1,6 @@
 """catalogue: domains, items, versions, revisions, disclosures, synonyms
 
-Revision ID: 0002_catalogue
+Revision ID: 0005_catalogue
 Revises: 0004_events
 Create Date: 2026-11-29 17:10:03.480105
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_catalogue"
+revision = "0005_catalogue"
 down_revision = "0004_events"
 branch_labels = None
 depends_on = None
