@@ -426,16 +426,19 @@
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="86" />
+            <location filename="_extra_sources.py" line="152" />
             <source>公开对象</source>
             <translation>Audience</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="87" />
+            <location filename="_extra_sources.py" line="154" />
             <source>公开方式</source>
             <translation>Mode</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="88" />
+            <location filename="_extra_sources.py" line="155" />
             <source>公开层级</source>
             <translation>Tier</translation>
         </message>
@@ -614,46 +617,121 @@
         </message>
         <message>
             <location filename="_extra_sources.py" line="26" />
+            <source>时限规则</source>
+            <translation>Time-limit rule</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="27" />
+            <source>公开记录</source>
+            <translation>Disclosures</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="28" />
+            <source>变更历史</source>
+            <translation>History</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="29" />
+            <source>第 %1 版</source>
+            <translation>Version %1</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="30" />
+            <source>选择一个事项查看全部内容和变更历史。</source>
+            <translation>Select an item to see all its fields and history.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="31" />
+            <source>尚无公开记录</source>
+            <translation>No disclosures yet</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="33" />
             <source>（暂定）</source>
             <translation> (provisional)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="27" />
+            <location filename="_extra_sources.py" line="34" />
             <source>临期</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="28" />
+            <location filename="_extra_sources.py" line="35" />
             <source>逾期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="29" />
+            <location filename="_extra_sources.py" line="36" />
             <source>一级事项</source>
             <translation>Level-1 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="30" />
+            <location filename="_extra_sources.py" line="37" />
             <source>二级事项</source>
             <translation>Level-2 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="31" />
+            <location filename="_extra_sources.py" line="38" />
             <source>公开时限</source>
             <translation>Time limit</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="32" />
+            <location filename="_extra_sources.py" line="39" />
             <source>层级</source>
             <translation>Tier</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="33" />
+            <location filename="_extra_sources.py" line="146" />
+            <source>三级事项</source>
+            <translation>Level-3 item</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="147" />
+            <source>公开内容（要素）</source>
+            <translation>Content</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="148" />
+            <source>公开依据</source>
+            <translation>Basis</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="149" />
+            <source>公开主体</source>
+            <translation>Publisher</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="150" />
+            <source>公开渠道和载体</source>
+            <translation>Channels</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="151" />
+            <source>其他渠道</source>
+            <translation>Other channels</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="153" />
+            <source>特定群体说明</source>
+            <translation>Specific group</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="156" />
+            <source>咨询电话</source>
+            <translation>Enquiry phone</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="157" />
+            <source>公开时长</source>
+            <translation>Duration</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="32" />
             <source>来源</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="34" />
+            <location filename="_extra_sources.py" line="40" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
@@ -1889,7 +1967,7 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="../../ui/pages/notices_page.py" line="213" />
             <source>公开栏与张贴</source>
-            <translation>Boards &amp; postings</translation>
+            <translation>Boards and postings</translation>
         </message>
         <message>
             <location filename="../../ui/pages/notices_page.py" line="333" />
@@ -1958,127 +2036,167 @@ Tap below to browse the catalogue.</translation>
             <translation>Removal recorded.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="35" />
+            <location filename="_extra_sources.py" line="52" />
             <source>草稿</source>
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="36" />
+            <location filename="_extra_sources.py" line="53" />
             <source>待初审</source>
             <translation>First review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="37" />
+            <location filename="_extra_sources.py" line="54" />
             <source>待复审</source>
             <translation>Second review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="38" />
+            <location filename="_extra_sources.py" line="55" />
             <source>待终审</source>
             <translation>Final review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="39" />
+            <location filename="_extra_sources.py" line="56" />
             <source>已审定</source>
             <translation>Approved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="40" />
+            <location filename="_extra_sources.py" line="57" />
             <source>已发布</source>
             <translation>Published</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="41" />
+            <location filename="_extra_sources.py" line="58" />
             <source>已到期</source>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="42" />
+            <location filename="_extra_sources.py" line="59" />
             <source>已撤回</source>
             <translation>Withdrawn</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="43" />
+            <location filename="_extra_sources.py" line="60" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="44" />
+            <location filename="_extra_sources.py" line="41" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="45" />
+            <location filename="_extra_sources.py" line="61" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="46" />
+            <location filename="_extra_sources.py" line="62" />
             <source>类型</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="47" />
+            <location filename="_extra_sources.py" line="44" />
             <source>公示期</source>
             <translation>Posting period</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="48" />
+            <location filename="_extra_sources.py" line="42" />
             <source>版本</source>
             <translation>Version</translation>
         </message>
         <message>
+            <location filename="_extra_sources.py" line="43" />
+            <source>模板</source>
+            <translation>Template</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="45" />
+            <source>公开地址（二维码）</source>
+            <translation>Public address (QR)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="46" />
+            <source>公开版本（已遮蔽个人信息，打印与市级平台一致）</source>
+            <translation>Public version (personal data masked; same as print and city platform)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="47" />
+            <source>审核记录</source>
+            <translation>Review record</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="48" />
+            <source>退回理由</source>
+            <translation>Reason returned</translation>
+        </message>
+        <message>
             <location filename="_extra_sources.py" line="49" />
+            <source>撤回理由</source>
+            <translation>Reason withdrawn</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="50" />
+            <source>……共</source>
+            <translation>… in all</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="51" />
+            <source>行</source>
+            <translation>rows</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="63" />
             <source>公开栏</source>
             <translation>Board</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="50" />
+            <location filename="_extra_sources.py" line="64" />
             <source>公示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="51" />
+            <location filename="_extra_sources.py" line="65" />
             <source>应撤下日期</source>
             <translation>Remove by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="52" />
+            <location filename="_extra_sources.py" line="66" />
             <source>情况</source>
             <translation>Situation</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="53" />
+            <location filename="_extra_sources.py" line="67" />
             <source>村（社区）</source>
             <translation>Village (community)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="54" />
+            <location filename="_extra_sources.py" line="68" />
             <source>应张贴的公示</source>
             <translation>Notice to post</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="55" />
+            <location filename="_extra_sources.py" line="69" />
             <source>张贴日期</source>
             <translation>Posted on</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="56" />
+            <location filename="_extra_sources.py" line="70" />
             <source>张贴人</source>
             <translation>Posted by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="57" />
+            <location filename="_extra_sources.py" line="71" />
             <source>应撤下</source>
             <translation>Remove by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="58" />
+            <location filename="_extra_sources.py" line="72" />
             <source>已撤下</source>
             <translation>Removed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="59" />
+            <location filename="_extra_sources.py" line="73" />
             <source>照片</source>
             <translation>Photo</translation>
         </message>
@@ -2590,179 +2708,219 @@ Tap below to browse the catalogue.</translation>
             <translation>Export annual-report statistics</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="60" />
+            <location filename="_extra_sources.py" line="74" />
             <source>补正申请通知书</source>
             <translation>Correction request</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="61" />
+            <location filename="_extra_sources.py" line="75" />
             <source>延期答复告知书</source>
             <translation>Extension notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="62" />
+            <location filename="_extra_sources.py" line="76" />
             <source>政府信息公开告知书</source>
             <translation>Disclosure notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="63" />
+            <location filename="_extra_sources.py" line="77" />
             <source>政府信息部分公开告知书</source>
             <translation>Partial disclosure notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="64" />
+            <location filename="_extra_sources.py" line="78" />
             <source>政府信息不予公开告知书</source>
             <translation>Non-disclosure notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="65" />
+            <location filename="_extra_sources.py" line="79" />
             <source>政府信息不存在告知书</source>
             <translation>Information does not exist</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="66" />
+            <location filename="_extra_sources.py" line="80" />
             <source>非本机关政府信息告知书</source>
             <translation>Not held by this office</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="67" />
+            <location filename="_extra_sources.py" line="81" />
             <source>重复申请告知书</source>
             <translation>Repeat request notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="68" />
+            <location filename="_extra_sources.py" line="82" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="69" />
+            <location filename="_extra_sources.py" line="83" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="70" />
+            <location filename="_extra_sources.py" line="84" />
             <source>申请人</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="71" />
+            <location filename="_extra_sources.py" line="85" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="72" />
+            <location filename="_extra_sources.py" line="86" />
             <source>证件号码</source>
             <translation>ID number</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="73" />
+            <location filename="_extra_sources.py" line="87" />
             <source>提交方式</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="74" />
+            <location filename="_extra_sources.py" line="88" />
             <source>收到日</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="75" />
+            <location filename="_extra_sources.py" line="89" />
             <source>答复期限</source>
             <translation>Reply due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="76" />
+            <location filename="_extra_sources.py" line="90" />
             <source>所需信息</source>
             <translation>Information sought</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="77" />
+            <location filename="_extra_sources.py" line="91" />
             <source>答复</source>
             <translation>Reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="78" />
+            <location filename="_extra_sources.py" line="92" />
             <source>提醒</source>
             <translation>Reminder</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="79" />
+            <location filename="_extra_sources.py" line="93" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="80" />
+            <location filename="_extra_sources.py" line="94" />
             <source>依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="81" />
+            <location filename="_extra_sources.py" line="95" />
             <source>项目</source>
             <translation>Rule</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="82" />
+            <location filename="_extra_sources.py" line="96" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="83" />
+            <location filename="_extra_sources.py" line="97" />
             <source>工作日</source>
             <translation>Working days</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="84" />
+            <location filename="_extra_sources.py" line="98" />
             <source>修改人</source>
             <translation>Changed by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="121" />
+            <location filename="_extra_sources.py" line="135" />
             <source>登记申请</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="122" />
+            <location filename="_extra_sources.py" line="136" />
             <source>发出补正通知</source>
             <translation>Request correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="123" />
+            <location filename="_extra_sources.py" line="137" />
             <source>登记补正材料</source>
             <translation>Log correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="124" />
+            <location filename="_extra_sources.py" line="138" />
             <source>开始办理</source>
             <translation>Start work</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="125" />
+            <location filename="_extra_sources.py" line="139" />
             <source>征求第三方意见</source>
             <translation>Consult third party</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="126" />
+            <location filename="_extra_sources.py" line="140" />
             <source>登记第三方意见</source>
             <translation>Log third-party reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="127" />
+            <location filename="_extra_sources.py" line="141" />
             <source>批准延期答复</source>
             <translation>Approve extension</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="128" />
+            <location filename="_extra_sources.py" line="142" />
             <source>提交审签</source>
             <translation>Submit for sign-off</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="129" />
+            <location filename="_extra_sources.py" line="143" />
             <source>退回重办</source>
             <translation>Send back</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="130" />
+            <location filename="_extra_sources.py" line="144" />
+            <source>签发答复</source>
+            <translation>Issue reply</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="145" />
             <source>归档</source>
             <translation>Archive</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="158" />
+            <source>自然人</source>
+            <translation>Individuals</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="159" />
+            <source>商业企业</source>
+            <translation>Businesses</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="160" />
+            <source>科研机构</source>
+            <translation>Research bodies</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="161" />
+            <source>社会公益组织</source>
+            <translation>Non-profits</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="162" />
+            <source>法律服务机构</source>
+            <translation>Legal services</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="163" />
+            <source>其他</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="164" />
+            <source>总计</source>
+            <translation>Total</translation>
         </message>
     </context>
     <context>
@@ -3000,37 +3158,37 @@ Tap below to browse the catalogue.</translation>
             <translation>Years imported: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="85" />
+            <location filename="_extra_sources.py" line="99" />
             <source>年份</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="86" />
+            <location filename="_extra_sources.py" line="100" />
             <source>假日天数</source>
             <translation>Holidays</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="87" />
+            <location filename="_extra_sources.py" line="101" />
             <source>调休上班天数</source>
             <translation>Make-up workdays</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="88" />
+            <location filename="_extra_sources.py" line="102" />
             <source>来源</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="89" />
+            <location filename="_extra_sources.py" line="103" />
             <source>用户名</source>
             <translation>Username</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="90" />
+            <location filename="_extra_sources.py" line="104" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="91" />
+            <location filename="_extra_sources.py" line="105" />
             <source>角色</source>
             <translation>Roles</translation>
         </message>
@@ -3192,107 +3350,107 @@ Tap below to browse the catalogue.</translation>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="92" />
+            <location filename="_extra_sources.py" line="106" />
             <source>公示公告</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="93" />
+            <location filename="_extra_sources.py" line="107" />
             <source>活动</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="94" />
+            <location filename="_extra_sources.py" line="108" />
             <source>依申请公开</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="95" />
+            <location filename="_extra_sources.py" line="109" />
             <source>目录事项</source>
             <translation>Catalogue item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="96" />
+            <location filename="_extra_sources.py" line="110" />
             <source>目录公开记录</source>
             <translation>Disclosure record</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="97" />
+            <location filename="_extra_sources.py" line="111" />
             <source>公示栏张贴</source>
             <translation>Posting</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="98" />
+            <location filename="_extra_sources.py" line="112" />
             <source>两个版本内容相同。</source>
             <translation>Both versions are identical.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="99" />
+            <location filename="_extra_sources.py" line="113" />
             <source>平台上的版本尚未下载，下次同步后显示。</source>
             <translation>The platform version has not been downloaded yet; it appears after the next sync.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="100" />
+            <location filename="_extra_sources.py" line="114" />
             <source>新增或修改</source>
             <translation>Add or change</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="101" />
+            <location filename="_extra_sources.py" line="115" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="102" />
+            <location filename="_extra_sources.py" line="116" />
             <source>本机：</source>
             <translation>Mine: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="103" />
+            <location filename="_extra_sources.py" line="117" />
             <source>平台：</source>
             <translation>Platform: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="104" />
+            <location filename="_extra_sources.py" line="118" />
             <source>类别</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="105" />
+            <location filename="_extra_sources.py" line="119" />
             <source>内容</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="106" />
+            <location filename="_extra_sources.py" line="120" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="107" />
+            <location filename="_extra_sources.py" line="121" />
             <source>记录时间</source>
             <translation>Recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="108" />
+            <location filename="_extra_sources.py" line="122" />
             <source>尝试次数</source>
             <translation>Attempts</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="109" />
+            <location filename="_extra_sources.py" line="123" />
             <source>最近问题</source>
             <translation>Last problem</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="110" />
+            <location filename="_extra_sources.py" line="124" />
             <source>发现时间</source>
             <translation>Found at</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="111" />
+            <location filename="_extra_sources.py" line="125" />
             <source>平台拒收原因</source>
             <translation>Rejection reason</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="112" />
+            <location filename="_extra_sources.py" line="126" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
@@ -3300,17 +3458,17 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>SyncWorker</name>
         <message>
-            <location filename="_extra_sources.py" line="113" />
+            <location filename="_extra_sources.py" line="127" />
             <source>同步：未配置</source>
             <translation>Sync: not set up</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="114" />
+            <location filename="_extra_sources.py" line="128" />
             <source>同步：正在同步…</source>
             <translation>Sync: syncing…</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="115" />
+            <location filename="_extra_sources.py" line="129" />
             <source>待同步 %n 条</source>
             <translation>
                 <numerusform>%n queued</numerusform>
@@ -3318,12 +3476,12 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="116" />
+            <location filename="_extra_sources.py" line="130" />
             <source>同步：尚未成功同步</source>
             <translation>Sync: never succeeded</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="117" />
+            <location filename="_extra_sources.py" line="131" />
             <source>冲突 %n 条</source>
             <translation>
                 <numerusform>%n conflict</numerusform>
@@ -3331,7 +3489,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="118" />
+            <location filename="_extra_sources.py" line="132" />
             <source>拒收 %n 条</source>
             <translation>
                 <numerusform>%n rejected</numerusform>
@@ -3339,12 +3497,12 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="119" />
+            <location filename="_extra_sources.py" line="133" />
             <source>有问题，详见“同步”页</source>
             <translation>problems, see the Sync page</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="120" />
+            <location filename="_extra_sources.py" line="134" />
             <source>同步：上次成功 </source>
             <translation>Sync: last OK </translation>
         </message>
