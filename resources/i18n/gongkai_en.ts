@@ -2138,7 +2138,7 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="_extra_sources.py" line="50" />
             <source>……共</source>
-            <translation>… in all</translation>
+            <translation>… total</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="51" />
