@@ -1,411 +1,3551 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
-<context>
-    <name></name>
-    <message>
-        <location filename="../../ui/crash.py" line="68"/>
-        <source>无法完成</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="15"/>
-        <source>公开专区工作台</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="16"/>
-        <source>基层政务公开专区的标准目录、公示公告、活动日历、依申请公开与同步。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="17"/>
-        <source>数据目录：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="18"/>
-        <source>界面与打印字体：文泉驿微米黑（Apache-2.0 或 GPL-3.0+ 附字体例外）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="19"/>
-        <source>本软件以 Apache-2.0 许可发布。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/about.py" line="24"/>
-        <source>关于公开专区工作台</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CrashDialog</name>
-    <message>
-        <location filename="../../ui/crash.py" line="41"/>
-        <source>程序出错</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/crash.py" line="44"/>
-        <source>程序遇到意外错误。您的数据已保存到上一次操作。请复制下面的信息发给技术支持。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/crash.py" line="46"/>
-        <source>日志文件：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/crash.py" line="55"/>
-        <source>复制错误信息</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FirstRunDialog</name>
-    <message>
-        <location filename="../../ui/dialogs/first_run.py" line="24"/>
-        <source>首次使用 — 设置站点</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/first_run.py" line="26"/>
-        <source>这是本机第一次运行公开专区工作台。请填写本乡镇（街道）的信息。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/first_run.py" line="35"/>
-        <source>站点代码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/first_run.py" line="36"/>
-        <source>站点名称</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/first_run.py" line="37"/>
-        <source>所属区县</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/first_run.py" line="38"/>
-        <source>专区位置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/first_run.py" line="39"/>
-        <source>监督电话</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/first_run.py" line="41"/>
-        <source>写入演示数据（演示用户密码：%1）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/first_run.py" line="47"/>
-        <source>创建</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/first_run.py" line="48"/>
-        <source>取消</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../ui/main_window.py" line="36"/>
-        <source>公开专区工作台</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="66"/>
-        <source>当前用户：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="67"/>
-        <source>站点：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="68"/>
-        <source>同步：未配置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="102"/>
-        <source>文件(&amp;F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="103"/>
-        <source>立即备份数据库</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="107"/>
-        <source>退出</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="111"/>
-        <source>帮助(&amp;H)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="112"/>
-        <source>关于</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="120"/>
-        <source>备份完成</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="120"/>
-        <source>已备份到：</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Nav</name>
-    <message>
-        <location filename="../../ui/pages/__init__.py" line="28"/>
-        <source>今日工作</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/__init__.py" line="29"/>
-        <source>标准目录</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/__init__.py" line="30"/>
-        <source>活动日历</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/__init__.py" line="31"/>
-        <source>公示公告</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/__init__.py" line="32"/>
-        <source>依申请公开</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/__init__.py" line="33"/>
-        <source>同步</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/__init__.py" line="34"/>
-        <source>设置</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Placeholder</name>
-    <message>
-        <location filename="../../ui/pages/placeholder.py" line="13"/>
-        <source>今日工作：待审核的公示、到期的目录事项和申请、今天的活动，将汇总在这里。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/placeholder.py" line="16"/>
-        <source>标准目录：26 个试点领域的公开事项、导入导出、版本与检索，将在这里管理。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/placeholder.py" line="19"/>
-        <source>活动日历：政策解读、综合政策辅导、办事流程演示和政府开放日，将在这里安排。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/placeholder.py" line="22"/>
-        <source>公示公告：模板、隐私遮蔽、三审三校和带二维码的打印，将在这里办理。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/placeholder.py" line="25"/>
-        <source>依申请公开：登记、法定期限（工作日）、告知书和年报统计，将在这里办理。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/placeholder.py" line="28"/>
-        <source>同步：与市级平台交换公示、活动和目录，将在这里查看。</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SettingsPage</name>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="34"/>
-        <source>内置（国务院办公厅通知）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="36"/>
-        <source>市级平台下发</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="38"/>
-        <source>导入：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="69"/>
-        <source>站点</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="72"/>
-        <source>站点代码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="73"/>
-        <source>站点名称</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="74"/>
-        <source>专区位置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="75"/>
-        <source>监督电话</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="78"/>
-        <source>偏好设置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="83"/>
-        <source>公示二维码指向的市级平台地址；公示创建时即确定，改动只影响之后创建的公示。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="89"/>
-        <source>市级平台公开页面地址</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="90"/>
-        <source>每日提醒时间</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="91"/>
-        <source>触摸屏无操作返回首页（秒）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="92"/>
-        <source>保存设置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="100"/>
-        <source>法定节假日与调休（工作日计算依据）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="114"/>
-        <source>没有官方数据的年份只按周末计算，结果标为“暂定”。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="117"/>
-        <source>导入节假日文件…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="123"/>
-        <source>工作人员</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="150"/>
-        <source>设置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="150"/>
-        <source>设置已保存。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="154"/>
-        <source>导入节假日文件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="154"/>
-        <source>节假日文件 (*.json *.csv *.ics)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="166"/>
-        <source>导入完成</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings_page.py" line="166"/>
-        <source>已导入年份：</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SignInDialog</name>
-    <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="27"/>
-        <source>登录 — 公开专区工作台</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="38"/>
-        <source>用户名</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="41"/>
-        <source>密码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="49"/>
-        <source>登录</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="50"/>
-        <source>取消</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="61"/>
-        <source>用户名或密码错误，请重试。</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../ui/launcher.py" line="42"/>
-        <source>无法创建站点</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
+    <context>
+        <name>About</name>
+        <message>
+            <location filename="_extra_sources.py" line="14" />
+            <source>关于公开专区工作台</source>
+            <translation>About Gongkai</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="15" />
+            <source>本软件以 Apache-2.0 许可发布。</source>
+            <translation>This software is released under the Apache-2.0 licence.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="16" />
+            <source>界面与打印字体：文泉驿微米黑（Apache-2.0 或 GPL-3.0+ 附字体例外）</source>
+            <translation>UI and print font: WenQuanYi Micro Hei (Apache-2.0 or GPL-3.0+ with font exception)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="17" />
+            <source>数据目录：</source>
+            <translation>Data folder: </translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="18" />
+            <source>基层政务公开专区的标准目录、公示公告、活动日历、依申请公开与同步。</source>
+            <translation>Catalogue, notices, event calendar, information requests and sync for a township government-disclosure zone.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="19" />
+            <source>公开专区工作台</source>
+            <translation>Disclosure Zone Desk</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnswerDialog</name>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="246" />
+            <source>签发答复</source>
+            <translation>Issue reply</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="247" />
+            <source>答复类型决定年度报告中计入的行和打印的告知书。</source>
+            <translation>The reply type decides the annual-report row it counts in and the letter that is printed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="258" />
+            <source>理由、提供方式，或负责公开的机关及联系方式</source>
+            <translation>Reasons, how provided, or the responsible body and its contact</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="262" />
+            <source>不收费</source>
+            <translation>No fee</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="263" />
+            <source>按件收费</source>
+            <translation>Per request</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="264" />
+            <source>按量（页）收费</source>
+            <translation>Per page</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="266" />
+            <source>答复类型</source>
+            <translation>Reply type</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="267" />
+            <source>说明</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="268" />
+            <source>提供页数</source>
+            <translation>Pages provided</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="269" />
+            <source>信息处理费</source>
+            <translation>Processing fee</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="270" />
+            <source>答复日期</source>
+            <translation>Reply date</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalendarPage</name>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="70" />
+            <source>月</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="70" />
+            <source>周</source>
+            <translation>Week</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="70" />
+            <source>列表</source>
+            <translation>List</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="77" />
+            <source>今天</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="87" />
+            <location filename="../../ui/pages/calendar_page.py" line="381" />
+            <location filename="_extra_sources.py" line="23" />
+            <source>类型</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="89" />
+            <source>新建活动</source>
+            <translation>New event</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="90" />
+            <source>导入 .ics</source>
+            <translation>Import .ics</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="91" />
+            <source>导出 .ics</source>
+            <translation>Export .ics</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="136" />
+            <source>活动详情</source>
+            <translation>Event details</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="138" />
+            <location filename="../../ui/pages/calendar_page.py" line="363" />
+            <source>在日历中点选一项活动。</source>
+            <translation>Select an event in the calendar.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="149" />
+            <source>编辑活动</source>
+            <translation>Edit event</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="150" />
+            <source>报名与签到</source>
+            <translation>Registration</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="151" />
+            <source>登记已举办</source>
+            <translation>Mark as held</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="152" />
+            <source>总结报告与采纳情况</source>
+            <translation>Closing report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="153" />
+            <location filename="../../ui/pages/calendar_page.py" line="439" />
+            <source>公开采纳情况</source>
+            <translation>Publish adoption</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="154" />
+            <source>取消本次（重复活动）</source>
+            <translation>Cancel this occurrence</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="155" />
+            <source>打印海报</source>
+            <translation>Print poster</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="156" />
+            <source>打印签到表</source>
+            <translation>Print sign-in sheet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="157" />
+            <source>打印采纳情况</source>
+            <translation>Print adoption</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="165" />
+            <source>%1 年度目标完成情况</source>
+            <translation>%1 targets: progress</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="169" />
+            <source>设置年度目标…</source>
+            <translation>Set yearly targets…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="209" />
+            <source>全部类型</source>
+            <translation>All types</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="236" />
+            <source>%1年%2月</source>
+            <translation>%2/%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="242" />
+            <source>%1月%2日—%3日</source>
+            <translation>%1/%2–%3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="245" />
+            <source>%1月%2日—%3月%4日</source>
+            <translation>%1/%2–%3/%4</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="257" />
+            <source>%1年%2月—%3月</source>
+            <translation>%2–%3/%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="269" />
+            <source>待提交总结报告：</source>
+            <translation>Closing reports due: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="275" />
+            <source>采纳情况%1：</source>
+            <translation>Adoption %1: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="277" />
+            <source>，应于 %1 前公开</source>
+            <translation>, publish by %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="283" />
+            <source>地点冲突：%1 %2 “%3”与“%4”</source>
+            <translation>Venue clash: %1 %2 "%3" and "%4"</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="383" />
+            <source>本次时间</source>
+            <translation>This occurrence</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="384" />
+            <source>（已改期）</source>
+            <translation> (rescheduled)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="386" />
+            <location filename="_extra_sources.py" line="25" />
+            <source>地点</source>
+            <translation>Venue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="387" />
+            <source>重复</source>
+            <translation>Repeat</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="388" />
+            <source>主办</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="389" />
+            <source>主讲</source>
+            <translation>Speaker</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="390" />
+            <source>对象</source>
+            <translation>Audience</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="391" />
+            <source>邀请</source>
+            <translation>Invited</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="392" />
+            <source>相关政策</source>
+            <translation>Related policies</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="393" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="396" />
+            <source>不限</source>
+            <translation>No limit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="399" />
+            <source>报名</source>
+            <translation>Registration</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="400" />
+            <source>名额 %1，已报名 %2，候补 %3</source>
+            <translation>Places %1, registered %2, waiting %3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="404" />
+            <source>参加人数</source>
+            <translation>Attendance</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="408" />
+            <source>已于 %1 公开</source>
+            <translation>Published on %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="410" />
+            <source>应于 %1 前公开</source>
+            <translation>Publish by %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="411" />
+            <source>（暂定）</source>
+            <translation> (provisional)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="413" />
+            <location filename="../../ui/pages/calendar_page.py" line="454" />
+            <source>采纳情况</source>
+            <translation>Adoption</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="440" />
+            <source>确认已公开该活动的意见建议采纳情况？公开后报告不能再修改。</source>
+            <translation>Confirm that the adoption of suggestions for this event has been published? The report cannot be changed afterwards.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="454" />
+            <source>活动海报</source>
+            <translation>Event poster</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="454" />
+            <source>签到表</source>
+            <translation>Sign-in sheet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="456" />
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="473" />
+            <source>已保存：</source>
+            <translation>Saved: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="490" />
+            <source>导入活动日历</source>
+            <translation>Import calendar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="490" />
+            <location filename="../../ui/pages/calendar_page.py" line="515" />
+            <source>iCalendar 文件 (*.ics)</source>
+            <translation>iCalendar files (*.ics)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="500" />
+            <source>导入完成</source>
+            <translation>Import complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="502" />
+            <source>新增 %1，更新 %2，未变 %3</source>
+            <translation>Added %1, updated %2, unchanged %3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="515" />
+            <source>导出活动日历</source>
+            <translation>Export calendar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="522" />
+            <source>导出完成</source>
+            <translation>Export complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="522" />
+            <source>已导出 %1 个活动</source>
+            <translation>Exported %1 events</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="21" />
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="22" />
+            <source>时间</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="24" />
+            <source>标题</source>
+            <translation>Title</translation>
+        </message>
+    </context>
+    <context>
+        <name>CataloguePage</name>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="83" />
+            <source>搜索事项：汉字、拼音或首字母（如 低保、zdshbz）</source>
+            <translation>Search items: Chinese, pinyin or initials (e.g. 低保, zdshbz)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="86" />
+            <location filename="_extra_sources.py" line="152" />
+            <source>公开对象</source>
+            <translation>Audience</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="87" />
+            <location filename="_extra_sources.py" line="154" />
+            <source>公开方式</source>
+            <translation>Mode</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="88" />
+            <location filename="_extra_sources.py" line="155" />
+            <source>公开层级</source>
+            <translation>Tier</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="89" />
+            <source>公开渠道</source>
+            <translation>Channels</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="92" />
+            <source>只看逾期/临期</source>
+            <translation>Overdue/due only</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="97" />
+            <source>导入目录…</source>
+            <translation>Import…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="98" />
+            <source>导出目录…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="99" />
+            <source>打印目录（PDF）…</source>
+            <translation>Print (PDF)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="100" />
+            <source>增补事项…</source>
+            <translation>Add item…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="101" />
+            <source>修改事项…</source>
+            <translation>Edit item…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="102" />
+            <location filename="../../ui/pages/catalogue_page.py" line="444" />
+            <source>停用事项</source>
+            <translation>Retire item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="103" />
+            <source>登记公开…</source>
+            <translation>Record disclosure…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="123" />
+            <location filename="_extra_sources.py" line="10" />
+            <source>领域</source>
+            <translation>Domain</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="163" />
+            <source>：全部</source>
+            <translation>: all</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="215" />
+            <source>全部领域（%1 项）</source>
+            <translation>All domains (%1 items)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="223" />
+            <source> · 未涉及</source>
+            <translation> · n/a</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="266" />
+            <source>显示 %1 / %2 项</source>
+            <translation>Showing %1 of %2 items</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="325" />
+            <source>（只读）</source>
+            <translation> (read-only)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="349" />
+            <source>新增</source>
+            <translation>Added</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="349" />
+            <source>修改</source>
+            <translation>Changed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="349" />
+            <source>停用</source>
+            <translation>Retired</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="364" />
+            <source>导入目录</source>
+            <translation>Import catalogue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="364" />
+            <source>目录表格 (*.xlsx *.csv)</source>
+            <translation>Catalogue sheets (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="388" />
+            <source>导入完成</source>
+            <translation>Import complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="389" />
+            <source>已生成目录第 %1 版。</source>
+            <translation>Created catalogue version %1.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="391" />
+            <source>没有变化。</source>
+            <translation>No changes.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="396" />
+            <source>导出目录</source>
+            <translation>Export catalogue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="396" />
+            <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
+            <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="402" />
+            <source>导出完成</source>
+            <translation>Export complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="402" />
+            <source>已导出 %1 个事项。</source>
+            <translation>Exported %1 items.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="408" />
+            <location filename="../../ui/pages/catalogue_page.py" line="422" />
+            <source>打印目录</source>
+            <translation>Print catalogue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="408" />
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="422" />
+            <source>已生成 PDF：</source>
+            <translation>PDF created: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="445" />
+            <source>停用“%1”？停用后不再显示，历史记录保留。</source>
+            <translation>Retire "%1"? It will no longer be shown; its history is kept.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="9" />
+            <source>变化</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="11" />
+            <source>事项</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="12" />
+            <source>改动</source>
+            <translation>Changes</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="26" />
+            <source>时限规则</source>
+            <translation>Time-limit rule</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="27" />
+            <source>公开记录</source>
+            <translation>Disclosures</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="28" />
+            <source>变更历史</source>
+            <translation>History</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="29" />
+            <source>第 %1 版</source>
+            <translation>Version %1</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="30" />
+            <source>选择一个事项查看全部内容和变更历史。</source>
+            <translation>Select an item to see all its fields and history.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="31" />
+            <source>尚无公开记录</source>
+            <translation>No disclosures yet</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="33" />
+            <source>（暂定）</source>
+            <translation> (provisional)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="34" />
+            <source>临期</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="35" />
+            <source>逾期</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="36" />
+            <source>一级事项</source>
+            <translation>Level-1 item</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="37" />
+            <source>二级事项</source>
+            <translation>Level-2 item</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="38" />
+            <source>公开时限</source>
+            <translation>Time limit</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="39" />
+            <source>层级</source>
+            <translation>Tier</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="146" />
+            <source>三级事项</source>
+            <translation>Level-3 item</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="147" />
+            <source>公开内容（要素）</source>
+            <translation>Content</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="148" />
+            <source>公开依据</source>
+            <translation>Basis</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="149" />
+            <source>公开主体</source>
+            <translation>Publisher</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="150" />
+            <source>公开渠道和载体</source>
+            <translation>Channels</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="151" />
+            <source>其他渠道</source>
+            <translation>Other channels</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="153" />
+            <source>特定群体说明</source>
+            <translation>Specific group</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="156" />
+            <source>咨询电话</source>
+            <translation>Enquiry phone</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="157" />
+            <source>公开时长</source>
+            <translation>Duration</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="32" />
+            <source>来源</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="40" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClosingDialog</name>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="174" />
+            <source>活动总结报告：</source>
+            <translation>Closing report: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="182" />
+            <source>按政策出台日期起算</source>
+            <translation>Count from policy issue date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="192" />
+            <source> 个工作日内公开采纳情况</source>
+            <translation> working days to publish adoption</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="196" />
+            <source>参加人数</source>
+            <translation>Attendance</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="197" />
+            <source>活动概况</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="198" />
+            <source>起算日</source>
+            <translation>Start date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="199" />
+            <source>公开时限</source>
+            <translation>Time limit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="202" />
+            <source>现场问答</source>
+            <translation>Q&amp;&amp;A</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="205" />
+            <source>添加一问</source>
+            <translation>Add question</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="210" />
+            <source>意见建议及采纳情况（部分采纳、未采纳须说明理由）</source>
+            <translation>Suggestions and adoption (give reasons if partly or not adopted)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="213" />
+            <source>添加一条建议</source>
+            <translation>Add suggestion</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="225" />
+            <source>提交报告</source>
+            <translation>Submit report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="226" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="235" />
+            <source>问</source>
+            <translation>Question</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="236" />
+            <source>答</source>
+            <translation>Answer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="244" />
+            <source>建议内容</source>
+            <translation>Suggestion</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="245" />
+            <source>理由或说明</source>
+            <translation>Reason or note</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsultationDialog</name>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="191" />
+            <source>书面征求第三方意见</source>
+            <translation>Consult third party in writing</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="193" />
+            <source>条例第三十二条：第三方应在15个工作日内提出意见；征求意见期间不计入答复期限（第三十三条）。</source>
+            <translation>Art. 32: the third party replies within 15 working days; the consultation period does not count toward the reply deadline (art. 33).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="200" />
+            <source>征求意见对象</source>
+            <translation>Third party</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="201" />
+            <source>原因</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="202" />
+            <source>发出日期</source>
+            <translation>Sent on</translation>
+        </message>
+    </context>
+    <context>
+        <name>CorrectionDialog</name>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="157" />
+            <source>补正通知</source>
+            <translation>Correction request</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="158" />
+            <source>条例第三十条：自收到申请之日起7个工作日内一次性告知需要补正的全部事项。每行写一项。</source>
+            <translation>Art. 30: within 7 working days of receipt, state everything to be corrected, all at once. One item per line.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="164" />
+            <source>补正事项</source>
+            <translation>Items to correct</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="165" />
+            <source>通知日期</source>
+            <translation>Notice date</translation>
+        </message>
+    </context>
+    <context>
+        <name>Crash</name>
+        <message>
+            <location filename="_extra_sources.py" line="13" />
+            <source>无法完成</source>
+            <translation>Could not complete</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashDialog</name>
+        <message>
+            <location filename="../../ui/crash.py" line="41" />
+            <source>程序出错</source>
+            <translation>Program error</translation>
+        </message>
+        <message>
+            <location filename="../../ui/crash.py" line="44" />
+            <source>程序遇到意外错误。您的数据已保存到上一次操作。请复制下面的信息发给技术支持。</source>
+            <translation>The program hit an unexpected error. Your data is saved up to the last action. Please copy the details below and send them to technical support.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/crash.py" line="46" />
+            <source>日志文件：</source>
+            <translation>Log file: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/crash.py" line="55" />
+            <source>复制错误信息</source>
+            <translation>Copy details</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateDialog</name>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="179" />
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+    </context>
+    <context>
+        <name>DayGrid</name>
+        <message numerus="yes">
+            <location filename="../../ui/calendar/grid.py" line="166" />
+            <source>还有 %n 项…</source>
+            <translation>
+                <numerusform>%n more…</numerusform>
+                <numerusform>%n more…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="230" />
+            <source>（本次已改期）</source>
+            <translation> (rescheduled)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailPage</name>
+        <message>
+            <location filename="../../ui/kiosk/detail.py" line="34" />
+            <source>手机扫码
+带走这一页</source>
+            <translation>Scan with your phone
+to take this page</translation>
+        </message>
+    </context>
+    <context>
+        <name>DisclosureDialog</name>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="206" />
+            <source>登记公开</source>
+            <translation>Record disclosure</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="210" />
+            <source>事项</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="219" />
+            <source>公开日期</source>
+            <translation>Disclosed on</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="220" />
+            <source>公开渠道</source>
+            <translation>Channel</translation>
+        </message>
+    </context>
+    <context>
+        <name>DomainsPage</name>
+        <message>
+            <location filename="../../ui/kiosk/browse.py" line="32" />
+            <source>公开目录暂未载入。请向窗口工作人员咨询。</source>
+            <translation>The catalogue is not loaded yet. Please ask at the counter.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/browse.py" line="36" />
+            <source>%1 项</source>
+            <translation>%1 items</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventDetailPage</name>
+        <message>
+            <location filename="../../ui/kiosk/events.py" line="66" />
+            <source>这场活动已结束或已取消。请按“返回首页”。</source>
+            <translation>This event has ended or was cancelled. Press "Home".</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventDialog</name>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="59" />
+            <source>编辑活动</source>
+            <translation>Edit event</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="59" />
+            <source>新建活动</source>
+            <translation>New event</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="69" />
+            <source>如：《老旧小区改造补贴办法》现场政策解读</source>
+            <translation>e.g. Policy interpretation: old-district renovation subsidies</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="77" />
+            <source>不重复</source>
+            <translation>Does not repeat</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="78" />
+            <source>每周同一天</source>
+            <translation>Weekly, same day</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="79" />
+            <source>每月第 n 个星期几</source>
+            <translation>Monthly, nth weekday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="80" />
+            <source>自定义规则（RFC 5545）</source>
+            <translation>Custom rule (RFC 5545)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="89" />
+            <source>多人用顿号分隔</source>
+            <translation>Separate several names with "、"</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="93" />
+            <source>不限</source>
+            <translation>No limit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="99" />
+            <source>如：泉诚公开、政府开放</source>
+            <translation>e.g. Quancheng Open, Open Government</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="101" />
+            <source>相关政策文件名称，多个用顿号分隔</source>
+            <translation>Policy document titles, separated by "、"</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="103" />
+            <source>关联的目录事项 UUID，多个用逗号分隔</source>
+            <translation>Linked catalogue item UUIDs, comma-separated</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="106" />
+            <source> 个工作日</source>
+            <translation> working days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="110" />
+            <source>活动类型</source>
+            <translation>Event type</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="111" />
+            <source>标题</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="114" />
+            <source>至</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="116" />
+            <source>时间</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="117" />
+            <source>地点</source>
+            <translation>Venue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="124" />
+            <source>截止</source>
+            <translation>Until</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="128" />
+            <source>重复</source>
+            <translation>Repeat</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="130" />
+            <source>主办</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="131" />
+            <source>主讲</source>
+            <translation>Speaker</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="132" />
+            <source>参加对象</source>
+            <translation>Audience</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="133" />
+            <source>名额</source>
+            <translation>Places</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="134" />
+            <source>邀请</source>
+            <translation>Invited</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="135" />
+            <source>活动品牌</source>
+            <translation>Brand</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="136" />
+            <source>相关政策</source>
+            <translation>Related policies</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="137" />
+            <source>目录事项</source>
+            <translation>Catalogue items</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="138" />
+            <source>采纳情况公开时限</source>
+            <translation>Adoption time limit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="139" />
+            <source>活动内容</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="144" />
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="145" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/event_dialog.py" line="251" />
+            <source>注意：该地点同一时间已有活动“%1”（%2）</source>
+            <translation>Note: the venue already has "%1" at this time (%2)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/calendar/event_dialog.py" line="255" />
+            <source>等 %n 项</source>
+            <translation>
+                <numerusform>and %n more</numerusform>
+                <numerusform>and %n more</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>EventsPage</name>
+        <message>
+            <location filename="../../ui/kiosk/events.py" line="45" />
+            <source>近期没有安排活动。</source>
+            <translation>No upcoming events.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExtensionDialog</name>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="213" />
+            <source>延期答复</source>
+            <translation>Extension</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="214" />
+            <source>条例第三十三条第二款：经政府信息公开工作机构负责人同意，可延期一次，最长不超过</source>
+            <translation>Art. 33(2): with the approval of the head of the disclosure office, the deadline may be extended once, by at most</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="216" />
+            <source>个工作日，并告知申请人。</source>
+            <translation>working days; the applicant must be told.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="223" />
+            <source>延长工作日</source>
+            <translation>Extra working days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="224" />
+            <source>延期理由</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="229" />
+            <source>批准人（终审或管理员）</source>
+            <translation>Approver (final reviewer or admin)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="230" />
+            <source>批准人密码</source>
+            <translation>Approver password</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="24" />
+            <source>首次使用 — 设置站点</source>
+            <translation>First run — set up site</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="26" />
+            <source>这是本机第一次运行公开专区工作台。请填写本乡镇（街道）的信息。</source>
+            <translation>This is the first time Gongkai runs on this computer. Please enter your township (street office) details.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="35" />
+            <source>站点代码</source>
+            <translation>Site code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="36" />
+            <source>站点名称</source>
+            <translation>Site name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="37" />
+            <source>所属区县</source>
+            <translation>District</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="38" />
+            <source>专区位置</source>
+            <translation>Zone location</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="39" />
+            <source>监督电话</source>
+            <translation>Complaints phone</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="41" />
+            <source>写入演示数据（演示用户密码：%1）</source>
+            <translation>Load demo data (demo user password: %1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="47" />
+            <source>创建</source>
+            <translation>Create</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="48" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="20" />
+            <source>无法创建站点</source>
+            <translation>Could not create site</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomePage</name>
+        <message>
+            <location filename="../../ui/kiosk/home.py" line="62" />
+            <source>◀ 上一条</source>
+            <translation>◀ Previous</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/home.py" line="64" />
+            <source>查看详情 ▶</source>
+            <translation>Details ▶</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/home.py" line="66" />
+            <source>下一条 ▶</source>
+            <translation>Next ▶</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/home.py" line="79" />
+            <source>手机扫码 查看全文</source>
+            <translation>Scan to read in full</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/home.py" line="86" />
+            <source>目前没有正在公示的内容和近期活动。
+可点下方按钮查询公开目录。</source>
+            <translation>No notices are posted and no events are coming up.
+Tap below to browse the catalogue.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/home.py" line="97" />
+            <source>查公开目录</source>
+            <translation>Catalogue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/home.py" line="97" />
+            <source>按领域浏览公开事项</source>
+            <translation>Browse items by domain</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/home.py" line="98" />
+            <source>拼音首字母查找</source>
+            <translation>Pinyin search</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/home.py" line="98" />
+            <source>不用打字，按字母就能查</source>
+            <translation>Tap letters, no typing</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/home.py" line="99" />
+            <source>公示公告</source>
+            <translation>Notices</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/home.py" line="99" />
+            <source>正在公示的内容</source>
+            <translation>Currently posted</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/home.py" line="100" />
+            <source>活动日历</source>
+            <translation>Events</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/home.py" line="100" />
+            <source>政策解读、开放日等活动</source>
+            <translation>Policy talks, open days…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/home.py" line="148" />
+            <source>第 %1 / %2 条</source>
+            <translation>%1 of %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportPreviewDialog</name>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="51" />
+            <source>导入预览：%1</source>
+            <translation>Import preview: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="55" />
+            <source>读取 %1 行：新增 %2 项，修改 %3 项，停用 %4 项。确认后生成新的目录版本。</source>
+            <translation>Read %1 rows: %2 added, %3 changed, %4 retired. Confirm to create a new catalogue version.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="80" />
+            <source>确认导入</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="81" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="84" />
+            <source>文件内容与现有目录一致，无需导入。</source>
+            <translation>The file matches the current catalogue; nothing to import.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakeDialog</name>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="86" />
+            <source>登记政府信息公开申请</source>
+            <translation>Log information request</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="87" />
+            <source>证件号码和联系方式只在本机工作人员界面显示原文，打印和导出时一律遮蔽。</source>
+            <translation>ID numbers and contact details are shown in full only on this staff screen; they are always masked when printed or exported.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="103" />
+            <source>所需政府信息的名称、文号或者便于查询的特征性描述</source>
+            <translation>Title, document number or a description that helps find the information</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="108" />
+            <source>提交方式</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="109" />
+            <source>提交或到达（签收）日期</source>
+            <translation>Submitted / arrived on</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="110" />
+            <source>与申请人确认日期</source>
+            <translation>Confirmed with applicant on</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="112" />
+            <source>申请人类型</source>
+            <translation>Applicant type</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="113" />
+            <source>姓名或名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="114" />
+            <source>联系人（法人或其他组织）</source>
+            <translation>Contact (for organisations)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="115" />
+            <source>身份证件号码</source>
+            <translation>ID number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="116" />
+            <source>联系电话</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="117" />
+            <source>通信地址</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="118" />
+            <source>电子邮箱</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="119" />
+            <source>所需信息</source>
+            <translation>Information sought</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="120" />
+            <source>提供形式</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <location filename="../../ui/requests/dialogs.py" line="121" />
+            <source>获取方式</source>
+            <translation>Delivery</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemDetailPage</name>
+        <message>
+            <location filename="../../ui/kiosk/browse.py" line="75" />
+            <source>这个公开事项已停用或不存在。请按“返回首页”。</source>
+            <translation>This item has been retired or does not exist. Press "Home".</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemDialog</name>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="97" />
+            <source>修改本站点事项</source>
+            <translation>Edit site item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="97" />
+            <source>增补本站点事项</source>
+            <translation>Add site item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="125" />
+            <source>其他渠道名称，用“；”分隔</source>
+            <translation>Other channels, separated by "；"</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="126" />
+            <source>全社会</source>
+            <translation>Public</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="127" />
+            <source>特定群体：</source>
+            <translation>Specific group:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="133" />
+            <source>主动</source>
+            <translation>Proactive</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="134" />
+            <source>依申请</source>
+            <translation>On request</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="152" />
+            <source>领域</source>
+            <translation>Domain</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="153" />
+            <source>一级事项</source>
+            <translation>Level-1 item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="154" />
+            <source>二级事项</source>
+            <translation>Level-2 item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="155" />
+            <source>三级事项</source>
+            <translation>Level-3 item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="156" />
+            <source>公开内容（要素）</source>
+            <translation>Content</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="157" />
+            <source>公开依据</source>
+            <translation>Basis</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="158" />
+            <source>公开时限</source>
+            <translation>Time limit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="159" />
+            <source>公开主体</source>
+            <translation>Publisher</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="160" />
+            <source>公开渠道和载体</source>
+            <translation>Channels</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="161" />
+            <source>其他渠道</source>
+            <translation>Other channels</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="162" />
+            <source>公开对象</source>
+            <translation>Audience</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="163" />
+            <source>公开方式</source>
+            <translation>Mode</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="164" />
+            <source>公开层级</source>
+            <translation>Tier</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="165" />
+            <source>咨询电话</source>
+            <translation>Enquiry phone</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="166" />
+            <source>公开时长</source>
+            <translation>Duration</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemsPage</name>
+        <message>
+            <location filename="../../ui/kiosk/browse.py" line="55" />
+            <source>公开事项</source>
+            <translation>Items</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/browse.py" line="58" />
+            <source>这个领域暂无公开事项。</source>
+            <translation>This domain has no items yet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KioskWindow</name>
+        <message>
+            <location filename="../../ui/kiosk/window.py" line="192" />
+            <source>⌂ 返回首页</source>
+            <extracomment>The hidden admin corner of the clock, in pixels from its top-left.</extracomment>
+            <translation>⌂ Home</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/window.py" line="197" />
+            <source>查目录</source>
+            <translation>Catalogue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/window.py" line="198" />
+            <source>拼音查找</source>
+            <translation>Pinyin search</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/window.py" line="199" />
+            <source>公示公告</source>
+            <translation>Notices</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/window.py" line="200" />
+            <source>活动日历</source>
+            <translation>Events</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/window.py" line="219" />
+            <source>开 ✓</source>
+            <translation>On ✓</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/window.py" line="219" />
+            <source>关</source>
+            <translation>Off</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/window.py" line="220" />
+            <source>长辈模式 大字：</source>
+            <translation>Large text:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/window.py" line="221" />
+            <source>高对比：</source>
+            <translation>High contrast:</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../ui/main_window.py" line="36" />
+            <source>公开专区工作台</source>
+            <translation>Disclosure Zone Desk</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="65" />
+            <source>当前用户：</source>
+            <translation>User: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="66" />
+            <source>站点：</source>
+            <translation>Site: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="67" />
+            <source>同步：未配置</source>
+            <translation>Sync: not set up</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="125" />
+            <source>文件(&amp;F)</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="126" />
+            <source>立即备份数据库</source>
+            <translation>Back up database now</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="130" />
+            <source>退出</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="134" />
+            <source>帮助(&amp;H)</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="135" />
+            <source>关于</source>
+            <translation>About</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="143" />
+            <source>备份完成</source>
+            <translation>Backup complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="143" />
+            <source>已备份到：</source>
+            <translation>Backed up to: </translation>
+        </message>
+    </context>
+    <context>
+        <name>Nav</name>
+        <message>
+            <location filename="../../ui/pages/__init__.py" line="33" />
+            <source>今日工作</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/__init__.py" line="34" />
+            <source>标准目录</source>
+            <translation>Catalogue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/__init__.py" line="35" />
+            <source>活动日历</source>
+            <translation>Calendar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/__init__.py" line="36" />
+            <source>公示公告</source>
+            <translation>Notices</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/__init__.py" line="37" />
+            <source>依申请公开</source>
+            <translation>Requests</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/__init__.py" line="38" />
+            <source>同步</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/__init__.py" line="39" />
+            <source>设置</source>
+            <translation>Settings</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeDetailPage</name>
+        <message>
+            <location filename="../../ui/kiosk/notices.py" line="74" />
+            <source>这份公示已结束或已撤下。请按“返回首页”。</source>
+            <translation>This notice has ended or been taken down. Press "Home".</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeEditorDialog</name>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="81" />
+            <source>新建公示</source>
+            <translation>New notice</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="81" />
+            <source>修改公示：</source>
+            <translation>Edit notice: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="93" />
+            <source>正文：段落之间空一行；“一、……”单独成行作为小标题。</source>
+            <translation>Body: leave a blank line between paragraphs; a line starting "一、" becomes a heading.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="96" />
+            <source>名单（可从 Excel 复制粘贴）：第一行为表头，每行一条，列之间用 Tab 分隔。</source>
+            <translation>List (paste from Excel): first row is the header, one entry per row, columns separated by Tab.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="111" />
+            <source>如：社会事务办 刘主任 0531-88123457</source>
+            <translation>e.g. Social Affairs Office, Director Liu, 0531-88123457</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="115" />
+            <source>异议反馈渠道（留空则用模板的默认说明）</source>
+            <translation>How to object (blank = template default)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="116" />
+            <source>姓名也遮蔽（张三 → 张*）</source>
+            <translation>Mask names too (张三 → 张*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="118" />
+            <source>定点公开（张贴到所选公开栏）</source>
+            <translation>Targeted posting (on chosen boards)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="119" />
+            <source>定向公开（面向特定群体）</source>
+            <translation>Directed disclosure (specific group)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="121" />
+            <source>定向对象，如：拟征收土地所在村集体成员</source>
+            <translation>Target group, e.g. members of the village whose land is to be expropriated</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="122" />
+            <source>目标公开栏</source>
+            <translation>Target boards</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="132" />
+            <source>至</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="135" />
+            <source>模板</source>
+            <translation>Template</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="136" />
+            <source>标题</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="137" />
+            <source>正文</source>
+            <translation>Body</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="138" />
+            <source>名单</source>
+            <translation>List</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="139" />
+            <source>公示期</source>
+            <translation>Posting period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="141" />
+            <source>发布单位</source>
+            <translation>Issued by</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="142" />
+            <source>联系人及电话</source>
+            <translation>Contact and phone</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="143" />
+            <source>监督电话</source>
+            <translation>Complaints phone</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="144" />
+            <source>异议渠道</source>
+            <translation>Objections</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="145" />
+            <source>公开方式</source>
+            <translation>Disclosure</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="146" />
+            <source>定向对象</source>
+            <translation>Target group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="156" />
+            <source>遮蔽预览（黄色为打印和公开时将遮蔽的内容；取消勾选可保留原文，并记入审计日志）</source>
+            <translation>Masking preview (yellow text is masked when printed or published; untick to keep the original, which is logged)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="177" />
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="178" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="326" />
+            <source>正文中未发现需要遮蔽的个人信息。</source>
+            <translation>No personal data to mask was found in the body.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticesPage</name>
+        <message>
+            <location filename="../../ui/kiosk/notices.py" line="33" />
+            <source>目前没有正在公示的内容。</source>
+            <translation>No notices are posted at the moment.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="136" />
+            <source>新建公示…</source>
+            <translation>New…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="137" />
+            <source>修改…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="138" />
+            <source>提交审核</source>
+            <translation>Submit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="139" />
+            <source>审核…</source>
+            <translation>Review…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="140" />
+            <source>发布</source>
+            <translation>Publish</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="141" />
+            <source>预览与打印…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="142" />
+            <source>撤回…</source>
+            <translation>Withdraw…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="155" />
+            <source>全部状态</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="156" />
+            <source>待我审核</source>
+            <translation>Awaiting me</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="160" />
+            <source>搜索标题</source>
+            <translation>Search titles</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="180" />
+            <location filename="../../ui/pages/notices_page.py" line="350" />
+            <source>公示公告</source>
+            <translation>Notices</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="186" />
+            <source>登记张贴…</source>
+            <translation>Record posting…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="187" />
+            <location filename="../../ui/pages/notices_page.py" line="455" />
+            <source>登记撤下</source>
+            <translation>Record removal</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="192" />
+            <source>今天应撤下或已逾期</source>
+            <translation>Due for removal today or overdue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="201" />
+            <source>应张贴而未张贴（已审定或已发布的公示）</source>
+            <translation>Not yet posted (approved or published notices)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="207" />
+            <source>张贴登记</source>
+            <translation>Postings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="213" />
+            <source>公开栏与张贴</source>
+            <translation>Boards and postings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="333" />
+            <source>（已保密审查）</source>
+            <translation> (confidentiality checked)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="367" />
+            <source>修改已审定的公示</source>
+            <translation>Edit approved notice</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="368" />
+            <source>修改已审定或已发布的公示将形成新版本，须重新经过三审。是否继续？</source>
+            <translation>Editing an approved or published notice creates a new version that must go through the review chain again. Continue?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="405" />
+            <source>撤回公示</source>
+            <translation>Withdraw notice</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="405" />
+            <source>撤回理由：</source>
+            <translation>Reason for withdrawal:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="423" />
+            <location filename="../../ui/pages/notices_page.py" line="428" />
+            <source>登记张贴</source>
+            <translation>Record posting</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="423" />
+            <source>请先在“公示公告”中选中要张贴的公示。</source>
+            <translation>First select the notice to post under "Notices".</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="428" />
+            <source>张贴到：</source>
+            <translation>Post on:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="433" />
+            <source>张贴照片（可不选）</source>
+            <translation>Posting photo (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="433" />
+            <source>照片 (*.jpg *.jpeg *.png *.webp *.heic)</source>
+            <translation>Photos (*.jpg *.jpeg *.png *.webp *.heic)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="440" />
+            <source>已登记张贴。</source>
+            <translation>Posting recorded.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="455" />
+            <source>请先选中一条张贴记录。</source>
+            <translation>Select a posting first.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="458" />
+            <source>已登记撤下。</source>
+            <translation>Removal recorded.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="52" />
+            <source>草稿</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="53" />
+            <source>待初审</source>
+            <translation>First review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="54" />
+            <source>待复审</source>
+            <translation>Second review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="55" />
+            <source>待终审</source>
+            <translation>Final review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="56" />
+            <source>已审定</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="57" />
+            <source>已发布</source>
+            <translation>Published</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="58" />
+            <source>已到期</source>
+            <translation>Expired</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="59" />
+            <source>已撤回</source>
+            <translation>Withdrawn</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="60" />
+            <source>编号</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="41" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="61" />
+            <source>标题</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="62" />
+            <source>类型</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="44" />
+            <source>公示期</source>
+            <translation>Posting period</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="42" />
+            <source>版本</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="43" />
+            <source>模板</source>
+            <translation>Template</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="45" />
+            <source>公开地址（二维码）</source>
+            <translation>Public address (QR)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="46" />
+            <source>公开版本（已遮蔽个人信息，打印与市级平台一致）</source>
+            <translation>Public version (personal data masked; same as print and city platform)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="47" />
+            <source>审核记录</source>
+            <translation>Review record</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="48" />
+            <source>退回理由</source>
+            <translation>Reason returned</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="49" />
+            <source>撤回理由</source>
+            <translation>Reason withdrawn</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="50" />
+            <source>……共</source>
+            <translation>… total</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="51" />
+            <source>行</source>
+            <translation>rows</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="63" />
+            <source>公开栏</source>
+            <translation>Board</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="64" />
+            <source>公示</source>
+            <translation>Notice</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="65" />
+            <source>应撤下日期</source>
+            <translation>Remove by</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="66" />
+            <source>情况</source>
+            <translation>Situation</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="67" />
+            <source>村（社区）</source>
+            <translation>Village (community)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="68" />
+            <source>应张贴的公示</source>
+            <translation>Notice to post</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="69" />
+            <source>张贴日期</source>
+            <translation>Posted on</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="70" />
+            <source>张贴人</source>
+            <translation>Posted by</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="71" />
+            <source>应撤下</source>
+            <translation>Remove by</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="72" />
+            <source>已撤下</source>
+            <translation>Removed</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="73" />
+            <source>照片</source>
+            <translation>Photo</translation>
+        </message>
+    </context>
+    <context>
+        <name>PageHeader</name>
+        <message>
+            <location filename="../../ui/kiosk/widgets.py" line="138" />
+            <source>‹ 返回上一页</source>
+            <translation>‹ Back</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfPreviewDialog</name>
+        <message>
+            <location filename="../../ui/notices/preview.py" line="39" />
+            <source>打印预览：</source>
+            <translation>Print preview: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/preview.py" line="45" />
+            <source>横向</source>
+            <translation>Landscape</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/preview.py" line="47" />
+            <source>（页脚不印张贴位置）</source>
+            <translation>(no board in footer)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/preview.py" line="52" />
+            <source>纸张</source>
+            <translation>Paper</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/preview.py" line="55" />
+            <source>张贴位置</source>
+            <translation>Board</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/preview.py" line="59" />
+            <source>本公示尚未审定，打印件带“草稿”水印，不得张贴。</source>
+            <translation>This notice is not approved yet: prints carry a "DRAFT" watermark and must not be posted.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/preview.py" line="71" />
+            <source>打印…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/preview.py" line="72" />
+            <source>批量打印（每个目标公开栏一份）…</source>
+            <translation>Print for all boards…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/preview.py" line="74" />
+            <source>另存为 PDF…</source>
+            <translation>Save as PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/preview.py" line="75" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/preview.py" line="155" />
+            <source>批量打印</source>
+            <translation>Batch print</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/notices/preview.py" line="156" />
+            <source>已发送 %n 份（每个目标公开栏一份，页脚印有公开栏名称）。</source>
+            <translation>
+                <numerusform>Sent %n copy (one per target board, board name in the footer).</numerusform>
+                <numerusform>Sent %n copies (one per target board, board name in the footer).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/preview.py" line="161" />
+            <source>另存为 PDF</source>
+            <translation>Save as PDF</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinDialog</name>
+        <message>
+            <location filename="../../ui/kiosk/lock.py" line="92" />
+            <source>管理员退出：请输入退出密码</source>
+            <translation>Admin exit: enter the exit PIN</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/lock.py" line="110" />
+            <source>⌫ 删除</source>
+            <translation>⌫ Delete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/lock.py" line="113" />
+            <source>✓ 确定</source>
+            <translation>✓ OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/lock.py" line="118" />
+            <source>✕ 取消，返回触摸屏</source>
+            <translation>✕ Cancel, back to kiosk</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/lock.py" line="149" />
+            <source>✕ 密码不正确，请重新输入</source>
+            <translation>✕ Wrong PIN, try again</translation>
+        </message>
+    </context>
+    <context>
+        <name>Placeholder</name>
+        <message>
+            <location filename="../../ui/pages/placeholder.py" line="13" />
+            <source>今日工作：待审核的公示、到期的目录事项和申请、今天的活动，将汇总在这里。</source>
+            <translation>Today: notices awaiting review, catalogue items and requests falling due, and today's events will be gathered here.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/placeholder.py" line="16" />
+            <source>标准目录：26 个试点领域的公开事项、导入导出、版本与检索，将在这里管理。</source>
+            <translation>Catalogue: items of the 26 pilot domains, import/export, versions and search will be managed here.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/placeholder.py" line="19" />
+            <source>活动日历：政策解读、综合政策辅导、办事流程演示和政府开放日，将在这里安排。</source>
+            <translation>Calendar: policy interpretations, policy counselling, procedure demonstrations and open days will be planned here.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/placeholder.py" line="22" />
+            <source>公示公告：模板、隐私遮蔽、三审三校和带二维码的打印，将在这里办理。</source>
+            <translation>Notices: templates, privacy masking, the review chain and printing with QR codes will be handled here.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/placeholder.py" line="25" />
+            <source>依申请公开：登记、法定期限（工作日）、告知书和年报统计，将在这里办理。</source>
+            <translation>Information requests: intake, statutory deadlines (working days), letters and annual-report statistics will be handled here.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/placeholder.py" line="28" />
+            <source>同步：与市级平台交换公示、活动和目录，将在这里查看。</source>
+            <translation>Sync: exchange of notices, events and the catalogue with the city platform will be shown here.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Registrations</name>
+        <message>
+            <location filename="_extra_sources.py" line="3" />
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="4" />
+            <source>电话</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="5" />
+            <source>身份</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="6" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="7" />
+            <source>签到</source>
+            <translation>Checked in</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="8" />
+            <source>报名时间</source>
+            <translation>Registered at</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegistrationsDialog</name>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="77" />
+            <source>报名与签到：</source>
+            <translation>Registration: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="93" />
+            <source>签到</source>
+            <translation>Check in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="94" />
+            <source>取消报名</source>
+            <translation>Cancel registration</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="101" />
+            <source>新增报名</source>
+            <translation>New registration</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="104" />
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="106" />
+            <source>电话</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="108" />
+            <source>（无）</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="111" />
+            <source>登记</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="116" />
+            <source>名单只在工作窗口显示原文；海报、签到表、导出和同步中的电话均已遮蔽。</source>
+            <translation>Details are shown in full only here; phone numbers are masked on posters, sign-in sheets, exports and sync.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="126" />
+            <source>不限</source>
+            <translation>No limit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="129" />
+            <source>名额 %1，已报名 %2，候补 %3，已签到 %4</source>
+            <translation>Places %1, registered %2, waiting %3, checked in %4</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestsPage</name>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="160" />
+            <source>登记新申请…</source>
+            <extracomment>Opens a written PDF; the system viewer in the app, replaced in tests (the OS is an edge).</extracomment>
+            <translation>New request…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="164" />
+            <source>按编号、申请人或所需信息查找</source>
+            <translation>Find by number, applicant or information sought</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="168" />
+            <source>全部</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="169" />
+            <source>未办结</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="170" />
+            <source>待补正</source>
+            <translation>Awaiting correction</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="171" />
+            <source>已答复</source>
+            <translation>Answered</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="172" />
+            <source>已归档</source>
+            <translation>Archived</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="185" />
+            <source>申请办理</source>
+            <translation>Requests</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="186" />
+            <location filename="../../ui/pages/requests_page.py" line="327" />
+            <source>期限提醒</source>
+            <translation>Deadlines</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="187" />
+            <source>年度报告统计</source>
+            <translation>Annual report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="188" />
+            <location filename="../../ui/pages/requests_page.py" line="564" />
+            <source>法定期限规则</source>
+            <translation>Time-limit rules</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="222" />
+            <source>答复期限是怎样算出来的</source>
+            <translation>How the deadline was worked out</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="232" />
+            <source>办理</source>
+            <translation>Actions</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="236" />
+            <source>打印</source>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="250" />
+            <source>已超期、3个工作日内到期、等待补正和等待第三方意见的申请。双击打开。</source>
+            <translation>Requests that are overdue, due within 3 working days, awaiting correction or awaiting a third party. Double-click to open.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="264" />
+            <source>年度</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="270" />
+            <source>导出 Excel…</source>
+            <translation>Export Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="272" />
+            <source>导出 PDF…</source>
+            <translation>Export PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="295" />
+            <source>期限天数取自《中华人民共和国政府信息公开条例》；法规修订或上级另有规定时，由管理员在此更正。</source>
+            <translation>Day counts come from the PRC Regulations on Open Government Information; if the law changes or higher authorities rule otherwise, an admin corrects them here.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="304" />
+            <source>修改所选规则的天数…</source>
+            <translation>Change days…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="322" />
+            <source>未办结 %1 件，提醒 %2 条，超期 %3 件</source>
+            <translation>%1 open, %2 reminders, %3 overdue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="340" />
+            <source>勾稽关系检查：通过</source>
+            <translation>Consistency check: passed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="342" />
+            <source>勾稽关系检查：未通过——请核对后再报送</source>
+            <translation>Consistency check: failed — check before submitting</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="395" />
+            <source>请选择左侧的一件申请</source>
+            <translation>Select a request on the left</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="406" />
+            <source>申请人：</source>
+            <translation>Applicant: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="409" />
+            <source>证件号码：</source>
+            <translation>ID number: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="409" />
+            <source>　电话：</source>
+            <translation>   Phone: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="410" />
+            <source>地址：</source>
+            <translation>Address: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="410" />
+            <source>　邮箱：</source>
+            <translation>   Email: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="411" />
+            <source>提交方式：</source>
+            <translation>Channel: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="411" />
+            <source>　收到日：</source>
+            <translation>   Received: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="412" />
+            <source>所需信息：</source>
+            <translation>Information sought: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="413" />
+            <source>提供形式：</source>
+            <translation>Format: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="415" />
+            <source>　获取方式：</source>
+            <translation>   Delivery: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="417" />
+            <source>答复期限：</source>
+            <translation>Reply due: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="421" />
+            <source>如需补正，应于 %1 前一次性告知（条例第三十条）</source>
+            <translation>Any correction request must be sent, all at once, by %1 (art. 30)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="427" />
+            <source>补正：</source>
+            <translation>Correction: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="434" />
+            <source>未结束，第三方应于 </source>
+            <translation>open; third party to reply by </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="434" />
+            <source> 前答复</source>
+            <translation> </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="436" />
+            <source>征求意见：</source>
+            <translation>Consultation: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="439" />
+            <source>延期：</source>
+            <translation>Extension: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="444" />
+            <source>答复：</source>
+            <translation>Reply: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="446" />
+            <source>信息处理费：</source>
+            <translation>Processing fee: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="459" />
+            <source>登记回执</source>
+            <translation>Receipt</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="459" />
+            <source>期限计算说明</source>
+            <translation>Deadline sheet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="504" />
+            <source>答复期限自收到补正的申请之日起重新计算（条例第三十条）。</source>
+            <translation>The reply deadline restarts from the day the corrected request is received (art. 30).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="506" />
+            <source>收到补正材料</source>
+            <translation>Correction received</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="519" />
+            <source>收到第三方意见</source>
+            <translation>Third-party reply received</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="519" />
+            <source>计时自次日恢复。</source>
+            <translation>The clock resumes the next day.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="519" />
+            <source>意见</source>
+            <translation>Opinion</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="564" />
+            <source>请先选择一条规则。</source>
+            <translation>Select a rule first.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="567" />
+            <source>修改天数</source>
+            <translation>Change days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="601" />
+            <source>已导出</source>
+            <translation>Exported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="609" />
+            <source>导出年度报告统计</source>
+            <translation>Export annual-report statistics</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="74" />
+            <source>补正申请通知书</source>
+            <translation>Correction request</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="75" />
+            <source>延期答复告知书</source>
+            <translation>Extension notice</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="76" />
+            <source>政府信息公开告知书</source>
+            <translation>Disclosure notice</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="77" />
+            <source>政府信息部分公开告知书</source>
+            <translation>Partial disclosure notice</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="78" />
+            <source>政府信息不予公开告知书</source>
+            <translation>Non-disclosure notice</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="79" />
+            <source>政府信息不存在告知书</source>
+            <translation>Information does not exist</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="80" />
+            <source>非本机关政府信息告知书</source>
+            <translation>Not held by this office</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="81" />
+            <source>重复申请告知书</source>
+            <translation>Repeat request notice</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="82" />
+            <source>编号</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="83" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="84" />
+            <source>申请人</source>
+            <translation>Applicant</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="85" />
+            <source>类型</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="86" />
+            <source>证件号码</source>
+            <translation>ID number</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="87" />
+            <source>提交方式</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="88" />
+            <source>收到日</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="89" />
+            <source>答复期限</source>
+            <translation>Reply due</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="90" />
+            <source>所需信息</source>
+            <translation>Information sought</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="91" />
+            <source>答复</source>
+            <translation>Reply</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="92" />
+            <source>提醒</source>
+            <translation>Reminder</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="93" />
+            <source>期限</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="94" />
+            <source>依据</source>
+            <translation>Basis</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="95" />
+            <source>项目</source>
+            <translation>Rule</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="96" />
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="97" />
+            <source>工作日</source>
+            <translation>Working days</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="98" />
+            <source>修改人</source>
+            <translation>Changed by</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="135" />
+            <source>登记申请</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="136" />
+            <source>发出补正通知</source>
+            <translation>Request correction</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="137" />
+            <source>登记补正材料</source>
+            <translation>Log correction</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="138" />
+            <source>开始办理</source>
+            <translation>Start work</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="139" />
+            <source>征求第三方意见</source>
+            <translation>Consult third party</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="140" />
+            <source>登记第三方意见</source>
+            <translation>Log third-party reply</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="141" />
+            <source>批准延期答复</source>
+            <translation>Approve extension</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="142" />
+            <source>提交审签</source>
+            <translation>Submit for sign-off</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="143" />
+            <source>退回重办</source>
+            <translation>Send back</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="144" />
+            <source>签发答复</source>
+            <translation>Issue reply</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="145" />
+            <source>归档</source>
+            <translation>Archive</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="158" />
+            <source>自然人</source>
+            <translation>Individuals</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="159" />
+            <source>商业企业</source>
+            <translation>Businesses</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="160" />
+            <source>科研机构</source>
+            <translation>Research bodies</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="161" />
+            <source>社会公益组织</source>
+            <translation>Non-profits</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="162" />
+            <source>法律服务机构</source>
+            <translation>Legal services</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="163" />
+            <source>其他</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="164" />
+            <source>总计</source>
+            <translation>Total</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewDialog</name>
+        <message>
+            <location filename="../../ui/notices/review.py" line="28" />
+            <source>审核公示</source>
+            <translation>Review notice</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/review.py" line="34" />
+            <source>审核意见（退回时必填）</source>
+            <translation>Comments (required when returning)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/review.py" line="37" />
+            <source>已完成保密审查：涉密信息不公开，公开信息不涉密</source>
+            <translation>Confidentiality check done: nothing classified is disclosed, nothing disclosed is classified</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/review.py" line="41" />
+            <source>审核通过</source>
+            <translation>Approve</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/review.py" line="42" />
+            <location filename="../../ui/notices/review.py" line="63" />
+            <source>退回修改</source>
+            <translation>Return</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/review.py" line="43" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/review.py" line="63" />
+            <source>请写明退回理由。</source>
+            <translation>Please give a reason for returning it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/review.py" line="66" />
+            <source>终审</source>
+            <translation>Final review</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/review.py" line="66" />
+            <source>终审通过前须确认已完成保密审查。</source>
+            <translation>Confirm the confidentiality check before final approval.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPage</name>
+        <message>
+            <location filename="../../ui/kiosk/search.py" line="45" />
+            <source>例：查“低保”，请依次按 D、B。按字母即查，不用打字。</source>
+            <translation>Example: for 低保 (dibao) press D, then B. Results appear as you tap.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/search.py" line="52" />
+            <source>✕ 不限领域</source>
+            <translation>✕ Any domain</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/search.py" line="85" />
+            <source>⌫ 删一个</source>
+            <translation>⌫ Back</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/search.py" line="88" />
+            <source>✕ 全部清除</source>
+            <translation>✕ Clear</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/search.py" line="132" />
+            <source>按领域缩小范围：全部领域 ▸ 点此选择</source>
+            <translation>Narrow by domain: all domains ▸ tap to choose</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/search.py" line="135" />
+            <source>✓ 领域：</source>
+            <translation>✓ Domain: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/search.py" line="135" />
+            <source> ▸ 点此更换</source>
+            <translation> ▸ tap to change</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/search.py" line="140" />
+            <source>（请按字母）</source>
+            <translation>(tap letters)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/search.py" line="141" />
+            <source>已按：</source>
+            <translation>Typed: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/search.py" line="150" />
+            <source>没有找到。请少按一个字母，或换一个领域。</source>
+            <translation>Nothing found. Remove a letter or try another domain.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="36" />
+            <source>内置（国务院办公厅通知）</source>
+            <translation>Built-in (State Council notice)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="38" />
+            <source>市级平台下发</source>
+            <translation>From city platform</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="40" />
+            <source>导入：</source>
+            <translation>Imported: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="71" />
+            <source>站点</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="74" />
+            <source>站点代码</source>
+            <translation>Site code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="75" />
+            <source>站点名称</source>
+            <translation>Site name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="76" />
+            <source>专区位置</source>
+            <translation>Zone location</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="77" />
+            <source>监督电话</source>
+            <translation>Complaints phone</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="80" />
+            <source>偏好设置</source>
+            <translation>Preferences</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="85" />
+            <source>公示二维码指向的市级平台地址；公示创建时即确定，改动只影响之后创建的公示。</source>
+            <translation>City-platform address the notice QR codes point to; fixed when a notice is created, so a change affects only new notices.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="91" />
+            <source>市级平台公开页面地址</source>
+            <translation>Public page address</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="92" />
+            <source>每日提醒时间</source>
+            <translation>Daily reminder at</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="93" />
+            <source>触摸屏无操作返回首页（秒）</source>
+            <translation>Kiosk idle reset (s)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="98" />
+            <source>重新启动程序后生效</source>
+            <translation>Takes effect after restart</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="99" />
+            <source>界面语言（重启后生效）</source>
+            <translation>Language (after restart)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="100" />
+            <source>保存设置</source>
+            <translation>Save settings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="108" />
+            <source>法定节假日与调休（工作日计算依据）</source>
+            <translation>Public holidays and make-up workdays (for working-day counts)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="122" />
+            <source>没有官方数据的年份只按周末计算，结果标为“暂定”。</source>
+            <translation>Years without official data count weekends only; results are marked "provisional".</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="125" />
+            <source>导入节假日文件…</source>
+            <translation>Import holidays…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="131" />
+            <source>工作人员</source>
+            <translation>Staff</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="159" />
+            <source>设置</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="159" />
+            <source>设置已保存。</source>
+            <translation>Settings saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="163" />
+            <source>导入节假日文件</source>
+            <translation>Import holiday file</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="163" />
+            <source>节假日文件 (*.json *.csv *.ics)</source>
+            <translation>Holiday files (*.json *.csv *.ics)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="175" />
+            <source>导入完成</source>
+            <translation>Import complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="175" />
+            <source>已导入年份：</source>
+            <translation>Years imported: </translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="99" />
+            <source>年份</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="100" />
+            <source>假日天数</source>
+            <translation>Holidays</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="101" />
+            <source>调休上班天数</source>
+            <translation>Make-up workdays</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="102" />
+            <source>来源</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="103" />
+            <source>用户名</source>
+            <translation>Username</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="104" />
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="105" />
+            <source>角色</source>
+            <translation>Roles</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/sign_in.py" line="27" />
+            <source>登录 — 公开专区工作台</source>
+            <translation>Sign in — Gongkai</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sign_in.py" line="38" />
+            <source>用户名</source>
+            <translation>Username</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sign_in.py" line="41" />
+            <source>密码</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sign_in.py" line="49" />
+            <source>登录</source>
+            <translation>Sign in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sign_in.py" line="50" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sign_in.py" line="68" />
+            <source>用户名或密码错误，请重试。</source>
+            <translation>Wrong username or password. Please try again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPage</name>
+        <message>
+            <location filename="../../ui/pages/sync_page.py" line="118" />
+            <location filename="../../ui/pages/sync_page.py" line="288" />
+            <source>立即同步</source>
+            <translation>Sync now</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync_page.py" line="137" />
+            <source>另一台工作站先修改了这些记录。两个版本都已保留，请核对后选择保留哪一个；系统不会自动覆盖任何一方。</source>
+            <translation>Another workstation changed these records first. Both versions are kept; check them and choose which to keep. Neither is overwritten automatically.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync_page.py" line="153" />
+            <source>保留本机版本</source>
+            <translation>Keep mine</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync_page.py" line="154" />
+            <source>采用平台版本</source>
+            <translation>Use platform's</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync_page.py" line="169" />
+            <source>市级平台拒收了这些变更（之后的变更不受影响）。请按原因在对应页面改正后重新保存。</source>
+            <translation>The city platform rejected these changes (later changes are not affected). Fix them on the relevant page as the reason says, then save again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync_page.py" line="178" />
+            <source>市级平台设置</source>
+            <translation>City platform</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync_page.py" line="184" />
+            <source>保存设置</source>
+            <translation>Save settings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync_page.py" line="186" />
+            <source>平台地址</source>
+            <translation>Platform address</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync_page.py" line="187" />
+            <source>设备令牌</source>
+            <translation>Device token</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync_page.py" line="193" />
+            <source>只有管理员可以修改平台设置。</source>
+            <translation>Only an admin can change the platform settings.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/sync_page.py" line="221" />
+            <source>待同步（%n）</source>
+            <translation>
+                <numerusform>Queued (%n)</numerusform>
+                <numerusform>Queued (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/sync_page.py" line="222" />
+            <source>冲突（%n）</source>
+            <translation>
+                <numerusform>Conflicts (%n)</numerusform>
+                <numerusform>Conflicts (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/sync_page.py" line="223" />
+            <source>平台拒收（%n）</source>
+            <translation>
+                <numerusform>Rejected (%n)</numerusform>
+                <numerusform>Rejected (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync_page.py" line="229" />
+            <source>尚未设置市级平台。请在下方填写平台地址和本站点的设备令牌。</source>
+            <translation>No city platform is set up. Enter the platform address and this site's device token below.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync_page.py" line="231" />
+            <source>从未</source>
+            <translation>never</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync_page.py" line="232" />
+            <source>上次成功同步：</source>
+            <translation>Last successful sync: </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/sync_page.py" line="232" />
+            <source>待同步：%n 条</source>
+            <translation>
+                <numerusform>Queued: %n item</numerusform>
+                <numerusform>Queued: %n items</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/sync_page.py" line="235" />
+            <source>（最早一条已等待 %n 小时）</source>
+            <translation>
+                <numerusform> (oldest waiting %n hour)</numerusform>
+                <numerusform> (oldest waiting %n hours)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync_page.py" line="278" />
+            <source>同步</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync_page.py" line="278" />
+            <source>平台设置已保存。</source>
+            <translation>Platform settings saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync_page.py" line="288" />
+            <source>正在同步…</source>
+            <translation>Syncing…</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="106" />
+            <source>公示公告</source>
+            <translation>Notice</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="107" />
+            <source>活动</source>
+            <translation>Event</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="108" />
+            <source>依申请公开</source>
+            <translation>Request</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="109" />
+            <source>目录事项</source>
+            <translation>Catalogue item</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="110" />
+            <source>目录公开记录</source>
+            <translation>Disclosure record</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="111" />
+            <source>公示栏张贴</source>
+            <translation>Posting</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="112" />
+            <source>两个版本内容相同。</source>
+            <translation>Both versions are identical.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="113" />
+            <source>平台上的版本尚未下载，下次同步后显示。</source>
+            <translation>The platform version has not been downloaded yet; it appears after the next sync.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="114" />
+            <source>新增或修改</source>
+            <translation>Add or change</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="115" />
+            <source>删除</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="116" />
+            <source>本机：</source>
+            <translation>Mine: </translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="117" />
+            <source>平台：</source>
+            <translation>Platform: </translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="118" />
+            <source>类别</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="119" />
+            <source>内容</source>
+            <translation>Content</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="120" />
+            <source>操作</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="121" />
+            <source>记录时间</source>
+            <translation>Recorded</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="122" />
+            <source>尝试次数</source>
+            <translation>Attempts</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="123" />
+            <source>最近问题</source>
+            <translation>Last problem</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="124" />
+            <source>发现时间</source>
+            <translation>Found at</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="125" />
+            <source>平台拒收原因</source>
+            <translation>Rejection reason</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="126" />
+            <source>时间</source>
+            <translation>Time</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncWorker</name>
+        <message>
+            <location filename="_extra_sources.py" line="127" />
+            <source>同步：未配置</source>
+            <translation>Sync: not set up</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="128" />
+            <source>同步：正在同步…</source>
+            <translation>Sync: syncing…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="_extra_sources.py" line="129" />
+            <source>待同步 %n 条</source>
+            <translation>
+                <numerusform>%n queued</numerusform>
+                <numerusform>%n queued</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="130" />
+            <source>同步：尚未成功同步</source>
+            <translation>Sync: never succeeded</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="_extra_sources.py" line="131" />
+            <source>冲突 %n 条</source>
+            <translation>
+                <numerusform>%n conflict</numerusform>
+                <numerusform>%n conflicts</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="_extra_sources.py" line="132" />
+            <source>拒收 %n 条</source>
+            <translation>
+                <numerusform>%n rejected</numerusform>
+                <numerusform>%n rejected</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="133" />
+            <source>有问题，详见“同步”页</source>
+            <translation>problems, see the Sync page</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="134" />
+            <source>同步：上次成功 </source>
+            <translation>Sync: last OK </translation>
+        </message>
+    </context>
+    <context>
+        <name>TargetChart</name>
+        <message>
+            <location filename="../../ui/calendar/chart.py" line="43" />
+            <source>尚未设置本年度目标</source>
+            <translation>No targets set for this year</translation>
+        </message>
+    </context>
+    <context>
+        <name>TargetsDialog</name>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="290" />
+            <source>%1 年度活动目标</source>
+            <translation>%1 event targets</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="300" />
+            <source>新的活动类型名称，如：政策评价座谈</source>
+            <translation>New event type, e.g. policy evaluation forum</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="301" />
+            <source>新增类型</source>
+            <translation>Add type</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="309" />
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="310" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="319" />
+            <source>不设目标</source>
+            <translation>No target</translation>
+        </message>
+    </context>
 </TS>
