@@ -4,32 +4,32 @@
     <context>
         <name>About</name>
         <message>
-            <location filename="_extra_sources.py" line="14" />
+            <location filename="_extra_sources.py" line="16" />
             <source>关于公开专区工作台</source>
             <translation>About Gongkai</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="15" />
+            <location filename="_extra_sources.py" line="17" />
             <source>本软件以 Apache-2.0 许可发布。</source>
             <translation>This software is released under the Apache-2.0 licence.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="16" />
+            <location filename="_extra_sources.py" line="18" />
             <source>界面与打印字体：文泉驿微米黑（Apache-2.0 或 GPL-3.0+ 附字体例外）</source>
             <translation>UI and print font: WenQuanYi Micro Hei (Apache-2.0 or GPL-3.0+ with font exception)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="17" />
+            <location filename="_extra_sources.py" line="19" />
             <source>数据目录：</source>
             <translation>Data folder: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="18" />
+            <location filename="_extra_sources.py" line="20" />
             <source>基层政务公开专区的标准目录、公示公告、活动日历、依申请公开与同步。</source>
             <translation>Catalogue, notices, event calendar, information requests and sync for a township government-disclosure zone.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="19" />
+            <location filename="_extra_sources.py" line="21" />
             <source>公开专区工作台</source>
             <translation>Disclosure Zone Desk</translation>
         </message>
@@ -93,510 +93,820 @@
         </message>
     </context>
     <context>
+        <name>AssessmentView</name>
+        <message>
+            <location filename="../../ui/today/assessment_view.py" line="67" />
+            <source>月份</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/today/assessment_view.py" line="77" />
+            <source>导出 PDF…</source>
+            <translation type="unfinished">Export PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/today/assessment_view.py" line="79" />
+            <source>导出 Excel…</source>
+            <translation type="unfinished">Export Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/today/assessment_view.py" line="81" />
+            <source>考核指标…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/today/assessment_view.py" line="82" />
+            <source>查看（管理员可修改）各项指标的名称、分值、计算方法和目标</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/today/assessment_view.py" line="130" />
+            <source>近 12 个月自评总分（虚线为 60 分）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/today/assessment_view.py" line="171" />
+            <source>%1 自评：%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/today/assessment_view.py" line="173" />
+            <source>满分按本月适用的指标折算为 100 分；“不适用”表示本月没有可计数的记录。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/today/assessment_view.py" line="175" />
+            <source>本月尚未结束，为截至今天的结果。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/today/assessment_view.py" line="204" />
+            <source>PDF 文件 (*.pdf)</source>
+            <translation type="unfinished">PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/today/assessment_view.py" line="204" />
+            <source>Excel 工作簿 (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/today/assessment_view.py" line="206" />
+            <source>导出自评评分表</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/today/assessment_view.py" line="219" />
+            <source>导出完成</source>
+            <translation type="unfinished">Export complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/today/assessment_view.py" line="219" />
+            <source>已保存到：</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="149" />
+            <source>指标</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="150" />
+            <source>分值</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="151" />
+            <source>本月结果</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="152" />
+            <source>目标</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="153" />
+            <source>得分</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="154" />
+            <source>依据记录</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="155" />
+            <source>日期</source>
+            <translation type="unfinished">Date</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="156" />
+            <source>记录</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="157" />
+            <source>结论</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="158" />
+            <source>说明</source>
+            <translation type="unfinished">Notes</translation>
+        </message>
+    </context>
+    <context>
+        <name>BoardsDialog</name>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="90" />
+            <source>公开栏管理</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="95" />
+            <source>停用的公开栏不再出现在张贴选择和“应张贴而未张贴”中，以往的张贴记录仍保留；需要时可重新启用。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="109" />
+            <location filename="../../ui/notices/admin.py" line="164" />
+            <source>停用所选公开栏</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="114" />
+            <source>登记新的公开栏</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="117" />
+            <source>如：东唐村村务公开栏</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="119" />
+            <source>如：东唐村</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="121" />
+            <source>如：村委会大院东墙</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="123" />
+            <source>纸质公开栏</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="124" />
+            <source>电子屏</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="125" />
+            <source>登记</source>
+            <translation type="unfinished">Register</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="126" />
+            <source>名称</source>
+            <translation type="unfinished">Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="127" />
+            <source>所在村（社区）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="128" />
+            <source>具体位置</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="129" />
+            <source>类型</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="134" />
+            <source>关闭</source>
+            <translation type="unfinished">Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="162" />
+            <source>重新启用所选公开栏</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CalendarPage</name>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="70" />
+            <location filename="../../ui/pages/calendar_page.py" line="78" />
             <source>月</source>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="70" />
+            <location filename="../../ui/pages/calendar_page.py" line="78" />
             <source>周</source>
             <translation>Week</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="70" />
+            <location filename="../../ui/pages/calendar_page.py" line="78" />
             <source>列表</source>
             <translation>List</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="77" />
+            <location filename="../../ui/pages/calendar_page.py" line="85" />
             <source>今天</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="87" />
-            <location filename="../../ui/pages/calendar_page.py" line="381" />
-            <location filename="_extra_sources.py" line="23" />
+            <location filename="../../ui/pages/calendar_page.py" line="95" />
+            <location filename="../../ui/pages/calendar_page.py" line="430" />
+            <location filename="_extra_sources.py" line="36" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="89" />
+            <location filename="../../ui/pages/calendar_page.py" line="97" />
             <source>新建活动</source>
             <translation>New event</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="90" />
+            <location filename="../../ui/pages/calendar_page.py" line="98" />
             <source>导入 .ics</source>
             <translation>Import .ics</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="91" />
+            <location filename="../../ui/pages/calendar_page.py" line="99" />
             <source>导出 .ics</source>
             <translation>Export .ics</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="136" />
+            <location filename="../../ui/pages/calendar_page.py" line="144" />
             <source>活动详情</source>
             <translation>Event details</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="138" />
-            <location filename="../../ui/pages/calendar_page.py" line="363" />
+            <location filename="../../ui/pages/calendar_page.py" line="146" />
+            <location filename="../../ui/pages/calendar_page.py" line="404" />
             <source>在日历中点选一项活动。</source>
             <translation>Select an event in the calendar.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="149" />
+            <location filename="../../ui/pages/calendar_page.py" line="157" />
             <source>编辑活动</source>
             <translation>Edit event</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="150" />
+            <location filename="../../ui/pages/calendar_page.py" line="158" />
             <source>报名与签到</source>
             <translation>Registration</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="151" />
+            <location filename="../../ui/pages/calendar_page.py" line="159" />
             <source>登记已举办</source>
             <translation>Mark as held</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="152" />
+            <location filename="../../ui/pages/calendar_page.py" line="160" />
             <source>总结报告与采纳情况</source>
             <translation>Closing report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="153" />
-            <location filename="../../ui/pages/calendar_page.py" line="439" />
+            <location filename="../../ui/pages/calendar_page.py" line="161" />
+            <location filename="../../ui/pages/calendar_page.py" line="492" />
             <source>公开采纳情况</source>
             <translation>Publish adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="154" />
+            <location filename="../../ui/pages/calendar_page.py" line="162" />
+            <source>调整本次时间</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="163" />
             <source>取消本次（重复活动）</source>
             <translation>Cancel this occurrence</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="155" />
+            <location filename="../../ui/pages/calendar_page.py" line="164" />
+            <source>取消整个活动</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="165" />
             <source>打印海报</source>
             <translation>Print poster</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="156" />
+            <location filename="../../ui/pages/calendar_page.py" line="166" />
             <source>打印签到表</source>
             <translation>Print sign-in sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="157" />
+            <location filename="../../ui/pages/calendar_page.py" line="167" />
             <source>打印采纳情况</source>
             <translation>Print adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="165" />
+            <location filename="../../ui/pages/calendar_page.py" line="175" />
             <source>%1 年度目标完成情况</source>
             <translation>%1 targets: progress</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="169" />
+            <location filename="../../ui/pages/calendar_page.py" line="179" />
             <source>设置年度目标…</source>
             <translation>Set yearly targets…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="209" />
+            <location filename="../../ui/pages/calendar_page.py" line="223" />
             <source>全部类型</source>
             <translation>All types</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="236" />
+            <location filename="../../ui/pages/calendar_page.py" line="250" />
             <source>%1年%2月</source>
             <translation>%2/%1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="242" />
+            <location filename="../../ui/pages/calendar_page.py" line="256" />
             <source>%1月%2日—%3日</source>
             <translation>%1/%2–%3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="245" />
+            <location filename="../../ui/pages/calendar_page.py" line="259" />
             <source>%1月%2日—%3月%4日</source>
             <translation>%1/%2–%3/%4</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="257" />
+            <location filename="../../ui/pages/calendar_page.py" line="271" />
             <source>%1年%2月—%3月</source>
             <translation>%2–%3/%1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="269" />
+            <location filename="../../ui/pages/calendar_page.py" line="283" />
             <source>待提交总结报告：</source>
             <translation>Closing reports due: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="275" />
+            <location filename="../../ui/pages/calendar_page.py" line="289" />
             <source>采纳情况%1：</source>
             <translation>Adoption %1: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="277" />
+            <location filename="../../ui/pages/calendar_page.py" line="291" />
             <source>，应于 %1 前公开</source>
             <translation>, publish by %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="283" />
+            <location filename="../../ui/pages/calendar_page.py" line="297" />
             <source>地点冲突：%1 %2 “%3”与“%4”</source>
             <translation>Venue clash: %1 %2 "%3" and "%4"</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="383" />
+            <location filename="../../ui/pages/calendar_page.py" line="432" />
             <source>本次时间</source>
             <translation>This occurrence</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="384" />
+            <location filename="../../ui/pages/calendar_page.py" line="433" />
             <source>（已改期）</source>
             <translation> (rescheduled)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="386" />
-            <location filename="_extra_sources.py" line="25" />
+            <location filename="../../ui/pages/calendar_page.py" line="435" />
+            <location filename="_extra_sources.py" line="38" />
             <source>地点</source>
             <translation>Venue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="387" />
+            <location filename="../../ui/pages/calendar_page.py" line="436" />
             <source>重复</source>
             <translation>Repeat</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="388" />
+            <location filename="../../ui/pages/calendar_page.py" line="437" />
             <source>主办</source>
             <translation>Host</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="389" />
+            <location filename="../../ui/pages/calendar_page.py" line="438" />
             <source>主讲</source>
             <translation>Speaker</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="390" />
+            <location filename="../../ui/pages/calendar_page.py" line="439" />
             <source>对象</source>
             <translation>Audience</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="391" />
+            <location filename="../../ui/pages/calendar_page.py" line="440" />
             <source>邀请</source>
             <translation>Invited</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="392" />
+            <location filename="../../ui/pages/calendar_page.py" line="441" />
             <source>相关政策</source>
             <translation>Related policies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="393" />
+            <location filename="../../ui/pages/calendar_page.py" line="442" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="396" />
+            <location filename="../../ui/pages/calendar_page.py" line="443" />
+            <source>取消原因</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="446" />
             <source>不限</source>
             <translation>No limit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="399" />
+            <location filename="../../ui/pages/calendar_page.py" line="449" />
             <source>报名</source>
             <translation>Registration</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="400" />
+            <location filename="../../ui/pages/calendar_page.py" line="450" />
             <source>名额 %1，已报名 %2，候补 %3</source>
             <translation>Places %1, registered %2, waiting %3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="404" />
+            <location filename="../../ui/pages/calendar_page.py" line="454" />
             <source>参加人数</source>
             <translation>Attendance</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="408" />
+            <location filename="../../ui/pages/calendar_page.py" line="458" />
             <source>已于 %1 公开</source>
             <translation>Published on %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="410" />
+            <location filename="../../ui/pages/calendar_page.py" line="460" />
             <source>应于 %1 前公开</source>
             <translation>Publish by %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="411" />
+            <location filename="../../ui/pages/calendar_page.py" line="461" />
             <source>（暂定）</source>
             <translation> (provisional)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="413" />
-            <location filename="../../ui/pages/calendar_page.py" line="454" />
+            <location filename="../../ui/pages/calendar_page.py" line="463" />
+            <location filename="../../ui/pages/calendar_page.py" line="511" />
             <source>采纳情况</source>
             <translation>Adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="440" />
+            <location filename="../../ui/pages/calendar_page.py" line="493" />
             <source>确认已公开该活动的意见建议采纳情况？公开后报告不能再修改。</source>
             <translation>Confirm that the adoption of suggestions for this event has been published? The report cannot be changed afterwards.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="454" />
+            <location filename="../../ui/pages/calendar_page.py" line="511" />
             <source>活动海报</source>
             <translation>Event poster</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="454" />
+            <location filename="../../ui/pages/calendar_page.py" line="511" />
             <source>签到表</source>
             <translation>Sign-in sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="456" />
+            <location filename="../../ui/pages/calendar_page.py" line="513" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="473" />
+            <location filename="../../ui/pages/calendar_page.py" line="530" />
             <source>已保存：</source>
             <translation>Saved: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="490" />
+            <location filename="../../ui/pages/calendar_page.py" line="547" />
             <source>导入活动日历</source>
             <translation>Import calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="490" />
-            <location filename="../../ui/pages/calendar_page.py" line="515" />
+            <location filename="../../ui/pages/calendar_page.py" line="547" />
+            <location filename="../../ui/pages/calendar_page.py" line="572" />
             <source>iCalendar 文件 (*.ics)</source>
             <translation>iCalendar files (*.ics)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="500" />
+            <location filename="../../ui/pages/calendar_page.py" line="557" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="502" />
+            <location filename="../../ui/pages/calendar_page.py" line="559" />
             <source>新增 %1，更新 %2，未变 %3</source>
             <translation>Added %1, updated %2, unchanged %3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="515" />
+            <location filename="../../ui/pages/calendar_page.py" line="572" />
             <source>导出活动日历</source>
             <translation>Export calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="522" />
+            <location filename="../../ui/pages/calendar_page.py" line="579" />
             <source>导出完成</source>
             <translation>Export complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="522" />
+            <location filename="../../ui/pages/calendar_page.py" line="579" />
             <source>已导出 %1 个活动</source>
             <translation>Exported %1 events</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="21" />
+            <location filename="_extra_sources.py" line="33" />
+            <source>（已取消）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="34" />
             <source>日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="22" />
+            <location filename="_extra_sources.py" line="35" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="24" />
+            <location filename="_extra_sources.py" line="37" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
     </context>
     <context>
+        <name>CancelEventDialog</name>
+        <message>
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="121" />
+            <source>取消整个活动</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="123" />
+            <source>确认取消“%1”？</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="125" />
+            <source>这是重复活动，以后各次都将取消。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="128" />
+            <source>已有 %1 人报名、%2 人候补，请逐一电话告知。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="133" />
+            <source>取消原因（群众来问时据此答复）：</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="135" />
+            <source>如：会议室改造施工，活动另行通知</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="138" />
+            <source>确认取消活动</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="139" />
+            <source>不取消</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CatalogueLinksField</name>
+        <message>
+            <location filename="../../ui/catalogue/picker.py" line="188" />
+            <location filename="../../ui/catalogue/picker.py" line="217" />
+            <source>选择事项…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/picker.py" line="208" />
+            <source>目录中找不到的事项（%1）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/picker.py" line="210" />
+            <source>（已停用）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/picker.py" line="216" />
+            <source>未关联目录事项</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/picker.py" line="217" />
+            <source>更改…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CataloguePage</name>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="83" />
+            <location filename="../../ui/pages/catalogue_page.py" line="86" />
             <source>搜索事项：汉字、拼音或首字母（如 低保、zdshbz）</source>
             <translation>Search items: Chinese, pinyin or initials (e.g. 低保, zdshbz)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="86" />
-            <location filename="_extra_sources.py" line="152" />
+            <location filename="../../ui/pages/catalogue_page.py" line="89" />
+            <location filename="_extra_sources.py" line="187" />
             <source>公开对象</source>
             <translation>Audience</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="87" />
-            <location filename="_extra_sources.py" line="154" />
+            <location filename="../../ui/pages/catalogue_page.py" line="90" />
+            <location filename="_extra_sources.py" line="189" />
             <source>公开方式</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="88" />
-            <location filename="_extra_sources.py" line="155" />
+            <location filename="../../ui/pages/catalogue_page.py" line="91" />
+            <location filename="_extra_sources.py" line="190" />
             <source>公开层级</source>
             <translation>Tier</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="89" />
+            <location filename="../../ui/pages/catalogue_page.py" line="92" />
             <source>公开渠道</source>
             <translation>Channels</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="92" />
+            <location filename="../../ui/pages/catalogue_page.py" line="95" />
             <source>只看逾期/临期</source>
             <translation>Overdue/due only</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="97" />
+            <location filename="../../ui/pages/catalogue_page.py" line="100" />
             <source>导入目录…</source>
             <translation>Import…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="98" />
+            <location filename="../../ui/pages/catalogue_page.py" line="101" />
             <source>导出目录…</source>
             <translation>Export…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="99" />
+            <location filename="../../ui/pages/catalogue_page.py" line="102" />
             <source>打印目录（PDF）…</source>
             <translation>Print (PDF)…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="100" />
+            <location filename="../../ui/pages/catalogue_page.py" line="103" />
             <source>增补事项…</source>
             <translation>Add item…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="101" />
+            <location filename="../../ui/pages/catalogue_page.py" line="104" />
             <source>修改事项…</source>
             <translation>Edit item…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="102" />
-            <location filename="../../ui/pages/catalogue_page.py" line="444" />
+            <location filename="../../ui/pages/catalogue_page.py" line="105" />
+            <location filename="../../ui/pages/catalogue_page.py" line="497" />
             <source>停用事项</source>
             <translation>Retire item</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="103" />
+            <location filename="../../ui/pages/catalogue_page.py" line="106" />
             <source>登记公开…</source>
             <translation>Record disclosure…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="123" />
+            <location filename="../../ui/pages/catalogue_page.py" line="107" />
+            <location filename="../../ui/pages/catalogue_page.py" line="343" />
+            <source>领域适用情况…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="108" />
+            <source>同义词表…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="138" />
             <location filename="_extra_sources.py" line="10" />
             <source>领域</source>
             <translation>Domain</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="163" />
+            <location filename="../../ui/pages/catalogue_page.py" line="180" />
             <source>：全部</source>
             <translation>: all</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="215" />
+            <location filename="../../ui/pages/catalogue_page.py" line="238" />
             <source>全部领域（%1 项）</source>
             <translation>All domains (%1 items)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="223" />
+            <location filename="../../ui/pages/catalogue_page.py" line="246" />
             <source> · 未涉及</source>
             <translation> · n/a</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="266" />
+            <location filename="../../ui/pages/catalogue_page.py" line="289" />
             <source>显示 %1 / %2 项</source>
             <translation>Showing %1 of %2 items</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="325" />
+            <location filename="../../ui/pages/catalogue_page.py" line="378" />
             <source>（只读）</source>
             <translation> (read-only)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="349" />
+            <location filename="../../ui/pages/catalogue_page.py" line="402" />
             <source>新增</source>
             <translation>Added</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="349" />
+            <location filename="../../ui/pages/catalogue_page.py" line="402" />
             <source>修改</source>
             <translation>Changed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="349" />
+            <location filename="../../ui/pages/catalogue_page.py" line="402" />
             <source>停用</source>
             <translation>Retired</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="364" />
+            <location filename="../../ui/pages/catalogue_page.py" line="417" />
             <source>导入目录</source>
             <translation>Import catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="364" />
+            <location filename="../../ui/pages/catalogue_page.py" line="417" />
             <source>目录表格 (*.xlsx *.csv)</source>
             <translation>Catalogue sheets (*.xlsx *.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="388" />
+            <location filename="../../ui/pages/catalogue_page.py" line="441" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="389" />
+            <location filename="../../ui/pages/catalogue_page.py" line="442" />
             <source>已生成目录第 %1 版。</source>
             <translation>Created catalogue version %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="391" />
+            <location filename="../../ui/pages/catalogue_page.py" line="444" />
             <source>没有变化。</source>
             <translation>No changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="396" />
+            <location filename="../../ui/pages/catalogue_page.py" line="449" />
             <source>导出目录</source>
             <translation>Export catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="396" />
+            <location filename="../../ui/pages/catalogue_page.py" line="449" />
             <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
             <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="402" />
+            <location filename="../../ui/pages/catalogue_page.py" line="455" />
             <source>导出完成</source>
             <translation>Export complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="402" />
+            <location filename="../../ui/pages/catalogue_page.py" line="455" />
             <source>已导出 %1 个事项。</source>
             <translation>Exported %1 items.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="408" />
-            <location filename="../../ui/pages/catalogue_page.py" line="422" />
+            <location filename="../../ui/pages/catalogue_page.py" line="461" />
+            <location filename="../../ui/pages/catalogue_page.py" line="475" />
             <source>打印目录</source>
             <translation>Print catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="408" />
+            <location filename="../../ui/pages/catalogue_page.py" line="461" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="422" />
+            <location filename="../../ui/pages/catalogue_page.py" line="475" />
             <source>已生成 PDF：</source>
             <translation>PDF created: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="445" />
+            <location filename="../../ui/pages/catalogue_page.py" line="498" />
             <source>停用“%1”？停用后不再显示，历史记录保留。</source>
             <translation>Retire "%1"? It will no longer be shown; its history is kept.</translation>
         </message>
@@ -616,124 +926,195 @@
             <translation>Changes</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="26" />
+            <location filename="_extra_sources.py" line="40" />
             <source>时限规则</source>
             <translation>Time-limit rule</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="27" />
+            <location filename="_extra_sources.py" line="41" />
             <source>公开记录</source>
             <translation>Disclosures</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="28" />
+            <location filename="_extra_sources.py" line="42" />
             <source>变更历史</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="29" />
+            <location filename="_extra_sources.py" line="43" />
             <source>第 %1 版</source>
             <translation>Version %1</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="30" />
+            <location filename="_extra_sources.py" line="45" />
             <source>选择一个事项查看全部内容和变更历史。</source>
             <translation>Select an item to see all its fields and history.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="31" />
+            <location filename="_extra_sources.py" line="44" />
             <source>尚无公开记录</source>
             <translation>No disclosures yet</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="33" />
+            <location filename="_extra_sources.py" line="39" />
+            <source>本站点未涉及此领域</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="47" />
             <source>（暂定）</source>
             <translation> (provisional)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="34" />
+            <location filename="_extra_sources.py" line="48" />
             <source>临期</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="35" />
+            <location filename="_extra_sources.py" line="49" />
             <source>逾期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="36" />
+            <location filename="_extra_sources.py" line="50" />
             <source>一级事项</source>
             <translation>Level-1 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="37" />
+            <location filename="_extra_sources.py" line="51" />
             <source>二级事项</source>
             <translation>Level-2 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="38" />
+            <location filename="_extra_sources.py" line="52" />
             <source>公开时限</source>
             <translation>Time limit</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="39" />
+            <location filename="_extra_sources.py" line="53" />
             <source>层级</source>
             <translation>Tier</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="146" />
+            <location filename="_extra_sources.py" line="181" />
             <source>三级事项</source>
             <translation>Level-3 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="147" />
+            <location filename="_extra_sources.py" line="182" />
             <source>公开内容（要素）</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="148" />
+            <location filename="_extra_sources.py" line="183" />
             <source>公开依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="149" />
+            <location filename="_extra_sources.py" line="184" />
             <source>公开主体</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="150" />
+            <location filename="_extra_sources.py" line="185" />
             <source>公开渠道和载体</source>
             <translation>Channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="151" />
+            <location filename="_extra_sources.py" line="186" />
             <source>其他渠道</source>
             <translation>Other channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="153" />
+            <location filename="_extra_sources.py" line="188" />
             <source>特定群体说明</source>
             <translation>Specific group</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="156" />
+            <location filename="_extra_sources.py" line="191" />
             <source>咨询电话</source>
             <translation>Enquiry phone</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="157" />
+            <location filename="_extra_sources.py" line="192" />
             <source>公开时长</source>
             <translation>Duration</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="32" />
+            <location filename="_extra_sources.py" line="46" />
             <source>来源</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="40" />
+            <location filename="_extra_sources.py" line="54" />
             <source>状态</source>
             <translation>Status</translation>
+        </message>
+    </context>
+    <context>
+        <name>CataloguePicker</name>
+        <message>
+            <location filename="_extra_sources.py" line="13" />
+            <source>领域</source>
+            <translation type="unfinished">Domain</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="14" />
+            <source>事项</source>
+            <translation type="unfinished">Item</translation>
+        </message>
+    </context>
+    <context>
+        <name>CataloguePickerDialog</name>
+        <message>
+            <location filename="../../ui/catalogue/picker.py" line="66" />
+            <source>选择目录事项</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/picker.py" line="70" />
+            <source>输入事项名称、拼音或首字母查找，如 低保、zdshbz</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/picker.py" line="85" />
+            <source>添加所选 ↓</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/picker.py" line="86" />
+            <source>移除所选</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/picker.py" line="104" />
+            <source>确定</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/picker.py" line="105" />
+            <source>取消</source>
+            <translation type="unfinished">Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/picker.py" line="136" />
+            <source>没有找到，换个说法试试（如简称、拼音首字母）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/picker.py" line="138" />
+            <source>找到 %1 项，双击或点“添加所选”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/picker.py" line="140" />
+            <source>共 %1 项，输入文字可以查找</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/picker.py" line="145" />
+            <source>已选 %1 项：</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -878,7 +1259,7 @@
     <context>
         <name>Crash</name>
         <message>
-            <location filename="_extra_sources.py" line="13" />
+            <location filename="_extra_sources.py" line="15" />
             <source>无法完成</source>
             <translation>Could not complete</translation>
         </message>
@@ -907,6 +1288,77 @@
         </message>
     </context>
     <context>
+        <name>CriteriaDialog</name>
+        <message>
+            <location filename="../../ui/today/criteria_dialog.py" line="50" />
+            <source>考核指标</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/today/criteria_dialog.py" line="78" />
+            <source>比率类：0–1（0.95 即 95%）；次数类：允许的最多次数</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/today/criteria_dialog.py" line="81" />
+            <source>参与评分</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/today/criteria_dialog.py" line="82" />
+            <source>代码</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/today/criteria_dialog.py" line="83" />
+            <source>名称</source>
+            <translation type="unfinished">Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/today/criteria_dialog.py" line="84" />
+            <location filename="_extra_sources.py" line="160" />
+            <source>分值</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/today/criteria_dialog.py" line="85" />
+            <location filename="_extra_sources.py" line="161" />
+            <source>计算方法</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/today/criteria_dialog.py" line="86" />
+            <location filename="_extra_sources.py" line="162" />
+            <source>目标</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/today/criteria_dialog.py" line="87" />
+            <source>规则说明</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/today/criteria_dialog.py" line="92" />
+            <source>新增指标</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/today/criteria_dialog.py" line="94" />
+            <source>保存此指标</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="159" />
+            <source>指标</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="163" />
+            <source>启用</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>DateDialog</name>
         <message>
             <location filename="../../ui/requests/dialogs.py" line="179" />
@@ -917,17 +1369,40 @@
     <context>
         <name>DayGrid</name>
         <message numerus="yes">
-            <location filename="../../ui/calendar/grid.py" line="166" />
             <source>还有 %n 项…</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n more…</numerusform>
                 <numerusform>%n more…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/grid.py" line="230" />
+            <location filename="../../ui/calendar/grid.py" line="224" />
+            <source>已取消</source>
+            <extracomment>Chinese line-breaking (kinsoku): these never begin a line (the character before moves down) ... ... and these never end one (they move down with what they open).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="226" />
+            <source>改期</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/calendar/grid.py" line="287" />
+            <source>+%n 项</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="329" />
             <source>（本次已改期）</source>
             <translation> (rescheduled)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="331" />
+            <source>（已取消）</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -964,6 +1439,64 @@ to take this page</translation>
         </message>
     </context>
     <context>
+        <name>DomainDialog</name>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="205" />
+            <source>领域适用情况</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="210" />
+            <source>领域</source>
+            <translation type="unfinished">Domain</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="214" />
+            <source>牵头部门</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="215" />
+            <source>适用：本站点涉及这个领域</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="216" />
+            <source>不适用：本站点未涉及这个领域</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="221" />
+            <source>适用情况</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="223" />
+            <source>写明不涉及的原因，如：本街道无农村集体土地，不涉及征地补偿</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="225" />
+            <source>不适用原因</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="226" />
+            <source>标为不适用后，这个领域的事项仍然保留，但不再提醒逾期。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="233" />
+            <source>保存</source>
+            <translation type="unfinished">Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="234" />
+            <source>取消</source>
+            <translation type="unfinished">Cancel</translation>
+        </message>
+    </context>
+    <context>
         <name>DomainsPage</name>
         <message>
             <location filename="../../ui/kiosk/browse.py" line="32" />
@@ -987,172 +1520,166 @@ to take this page</translation>
     <context>
         <name>EventDialog</name>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="59" />
+            <location filename="../../ui/calendar/event_dialog.py" line="57" />
             <source>编辑活动</source>
             <translation>Edit event</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="59" />
+            <location filename="../../ui/calendar/event_dialog.py" line="57" />
             <source>新建活动</source>
             <translation>New event</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="69" />
+            <location filename="../../ui/calendar/event_dialog.py" line="67" />
             <source>如：《老旧小区改造补贴办法》现场政策解读</source>
             <translation>e.g. Policy interpretation: old-district renovation subsidies</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="77" />
             <source>不重复</source>
-            <translation>Does not repeat</translation>
+            <translation type="vanished">Does not repeat</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="78" />
             <source>每周同一天</source>
-            <translation>Weekly, same day</translation>
+            <translation type="vanished">Weekly, same day</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="79" />
             <source>每月第 n 个星期几</source>
-            <translation>Monthly, nth weekday</translation>
+            <translation type="vanished">Monthly, nth weekday</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="80" />
             <source>自定义规则（RFC 5545）</source>
-            <translation>Custom rule (RFC 5545)</translation>
+            <translation type="vanished">Custom rule (RFC 5545)</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="89" />
+            <location filename="../../ui/calendar/event_dialog.py" line="77" />
             <source>多人用顿号分隔</source>
             <translation>Separate several names with "、"</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="93" />
+            <location filename="../../ui/calendar/event_dialog.py" line="81" />
             <source>不限</source>
             <translation>No limit</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="99" />
+            <location filename="../../ui/calendar/event_dialog.py" line="87" />
             <source>如：泉诚公开、政府开放</source>
             <translation>e.g. Quancheng Open, Open Government</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="101" />
+            <location filename="../../ui/calendar/event_dialog.py" line="89" />
             <source>相关政策文件名称，多个用顿号分隔</source>
             <translation>Policy document titles, separated by "、"</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="103" />
             <source>关联的目录事项 UUID，多个用逗号分隔</source>
-            <translation>Linked catalogue item UUIDs, comma-separated</translation>
+            <translation type="vanished">Linked catalogue item UUIDs, comma-separated</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="106" />
+            <location filename="../../ui/calendar/event_dialog.py" line="93" />
             <source> 个工作日</source>
             <translation> working days</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="110" />
+            <location filename="../../ui/calendar/event_dialog.py" line="97" />
             <source>活动类型</source>
             <translation>Event type</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="111" />
+            <location filename="../../ui/calendar/event_dialog.py" line="98" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="114" />
+            <location filename="../../ui/calendar/event_dialog.py" line="101" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="116" />
+            <location filename="../../ui/calendar/event_dialog.py" line="103" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="117" />
+            <location filename="../../ui/calendar/event_dialog.py" line="104" />
             <source>地点</source>
             <translation>Venue</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="124" />
             <source>截止</source>
-            <translation>Until</translation>
+            <translation type="vanished">Until</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="128" />
+            <location filename="../../ui/calendar/event_dialog.py" line="109" />
             <source>重复</source>
             <translation>Repeat</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="130" />
+            <location filename="../../ui/calendar/event_dialog.py" line="110" />
             <source>主办</source>
             <translation>Host</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="131" />
+            <location filename="../../ui/calendar/event_dialog.py" line="111" />
             <source>主讲</source>
             <translation>Speaker</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="132" />
+            <location filename="../../ui/calendar/event_dialog.py" line="112" />
             <source>参加对象</source>
             <translation>Audience</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="133" />
+            <location filename="../../ui/calendar/event_dialog.py" line="113" />
             <source>名额</source>
             <translation>Places</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="134" />
+            <location filename="../../ui/calendar/event_dialog.py" line="114" />
             <source>邀请</source>
             <translation>Invited</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="135" />
+            <location filename="../../ui/calendar/event_dialog.py" line="115" />
             <source>活动品牌</source>
             <translation>Brand</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="136" />
+            <location filename="../../ui/calendar/event_dialog.py" line="116" />
             <source>相关政策</source>
             <translation>Related policies</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="137" />
+            <location filename="../../ui/calendar/event_dialog.py" line="117" />
             <source>目录事项</source>
             <translation>Catalogue items</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="138" />
+            <location filename="../../ui/calendar/event_dialog.py" line="118" />
             <source>采纳情况公开时限</source>
             <translation>Adoption time limit</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="139" />
+            <location filename="../../ui/calendar/event_dialog.py" line="119" />
             <source>活动内容</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="144" />
+            <location filename="../../ui/calendar/event_dialog.py" line="124" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="145" />
+            <location filename="../../ui/calendar/event_dialog.py" line="125" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="251" />
+            <location filename="../../ui/calendar/event_dialog.py" line="215" />
             <source>注意：该地点同一时间已有活动“%1”（%2）</source>
             <translation>Note: the venue already has "%1" at this time (%2)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/calendar/event_dialog.py" line="255" />
+            <location filename="../../ui/calendar/event_dialog.py" line="219" />
             <source>等 %n 项</source>
             <translation>
                 <numerusform>and %n more</numerusform>
@@ -1259,7 +1786,7 @@ to take this page</translation>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="20" />
+            <location filename="_extra_sources.py" line="22" />
             <source>无法创建站点</source>
             <translation>Could not create site</translation>
         </message>
@@ -1692,6 +2219,49 @@ Tap below to browse the catalogue.</translation>
         </message>
     </context>
     <context>
+        <name>MoveOccurrenceDialog</name>
+        <message>
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="48" />
+            <source>调整本次活动时间</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="54" />
+            <source>“%1”原定 %2。只调整这一次，其余各次不变。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="72" />
+            <source>至</source>
+            <translation type="unfinished">to</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="77" />
+            <source>如：国庆假期顺延</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="78" />
+            <source>改到</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="79" />
+            <source>地点</source>
+            <translation type="unfinished">Venue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="80" />
+            <source>改期说明</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="82" />
+            <source>确定改期</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Nav</name>
         <message>
             <location filename="../../ui/pages/__init__.py" line="33" />
@@ -1730,6 +2300,59 @@ Tap below to browse the catalogue.</translation>
         </message>
     </context>
     <context>
+        <name>NoticeAdmin</name>
+        <message>
+            <location filename="_extra_sources.py" line="23" />
+            <source>未规定</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="24" />
+            <source>公开栏名称</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="25" />
+            <source>村（社区）</source>
+            <translation type="unfinished">Village (community)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="26" />
+            <source>位置</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="27" />
+            <source>类型</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="28" />
+            <source>状态</source>
+            <translation type="unfinished">Status</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="29" />
+            <source>公示模板</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="30" />
+            <source>最短公示期</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="31" />
+            <source>修改人</source>
+            <translation type="unfinished">Changed by</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="32" />
+            <source>依据</source>
+            <translation type="unfinished">Basis</translation>
+        </message>
+    </context>
+    <context>
         <name>NoticeDetailPage</name>
         <message>
             <location filename="../../ui/kiosk/notices.py" line="74" />
@@ -1740,137 +2363,142 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>NoticeEditorDialog</name>
         <message>
-            <location filename="../../ui/notices/editor.py" line="81" />
+            <location filename="../../ui/notices/editor.py" line="82" />
             <source>新建公示</source>
             <translation>New notice</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="81" />
+            <location filename="../../ui/notices/editor.py" line="82" />
             <source>修改公示：</source>
             <translation>Edit notice: </translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="93" />
+            <location filename="../../ui/notices/editor.py" line="94" />
             <source>正文：段落之间空一行；“一、……”单独成行作为小标题。</source>
             <translation>Body: leave a blank line between paragraphs; a line starting "一、" becomes a heading.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="96" />
+            <location filename="../../ui/notices/editor.py" line="97" />
             <source>名单（可从 Excel 复制粘贴）：第一行为表头，每行一条，列之间用 Tab 分隔。</source>
             <translation>List (paste from Excel): first row is the header, one entry per row, columns separated by Tab.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="111" />
+            <location filename="../../ui/notices/editor.py" line="112" />
             <source>如：社会事务办 刘主任 0531-88123457</source>
             <translation>e.g. Social Affairs Office, Director Liu, 0531-88123457</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="115" />
+            <location filename="../../ui/notices/editor.py" line="116" />
             <source>异议反馈渠道（留空则用模板的默认说明）</source>
             <translation>How to object (blank = template default)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="116" />
+            <location filename="../../ui/notices/editor.py" line="117" />
             <source>姓名也遮蔽（张三 → 张*）</source>
             <translation>Mask names too (张三 → 张*)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="118" />
+            <location filename="../../ui/notices/editor.py" line="119" />
             <source>定点公开（张贴到所选公开栏）</source>
             <translation>Targeted posting (on chosen boards)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="119" />
+            <location filename="../../ui/notices/editor.py" line="120" />
             <source>定向公开（面向特定群体）</source>
             <translation>Directed disclosure (specific group)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="121" />
+            <location filename="../../ui/notices/editor.py" line="122" />
             <source>定向对象，如：拟征收土地所在村集体成员</source>
             <translation>Target group, e.g. members of the village whose land is to be expropriated</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="122" />
+            <location filename="../../ui/notices/editor.py" line="126" />
             <source>目标公开栏</source>
             <translation>Target boards</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="132" />
+            <location filename="../../ui/notices/editor.py" line="136" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="135" />
+            <location filename="../../ui/notices/editor.py" line="139" />
             <source>模板</source>
             <translation>Template</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="136" />
+            <location filename="../../ui/notices/editor.py" line="140" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="137" />
+            <location filename="../../ui/notices/editor.py" line="141" />
             <source>正文</source>
             <translation>Body</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="138" />
+            <location filename="../../ui/notices/editor.py" line="142" />
             <source>名单</source>
             <translation>List</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="139" />
+            <location filename="../../ui/notices/editor.py" line="143" />
             <source>公示期</source>
             <translation>Posting period</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="141" />
+            <location filename="../../ui/notices/editor.py" line="145" />
             <source>发布单位</source>
             <translation>Issued by</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="142" />
+            <location filename="../../ui/notices/editor.py" line="146" />
             <source>联系人及电话</source>
             <translation>Contact and phone</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="143" />
+            <location filename="../../ui/notices/editor.py" line="147" />
             <source>监督电话</source>
             <translation>Complaints phone</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="144" />
+            <location filename="../../ui/notices/editor.py" line="148" />
             <source>异议渠道</source>
             <translation>Objections</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="145" />
+            <location filename="../../ui/notices/editor.py" line="149" />
             <source>公开方式</source>
             <translation>Disclosure</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="146" />
+            <location filename="../../ui/notices/editor.py" line="150" />
             <source>定向对象</source>
             <translation>Target group</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="156" />
+            <location filename="../../ui/notices/editor.py" line="152" />
+            <source>目录事项</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="161" />
             <source>遮蔽预览（黄色为打印和公开时将遮蔽的内容；取消勾选可保留原文，并记入审计日志）</source>
             <translation>Masking preview (yellow text is masked when printed or published; untick to keep the original, which is logged)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="177" />
+            <location filename="../../ui/notices/editor.py" line="182" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="178" />
+            <location filename="../../ui/notices/editor.py" line="183" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="326" />
+            <location filename="../../ui/notices/editor.py" line="331" />
             <source>正文中未发现需要遮蔽的个人信息。</source>
             <translation>No personal data to mask was found in the body.</translation>
         </message>
@@ -1883,320 +2511,330 @@ Tap below to browse the catalogue.</translation>
             <translation>No notices are posted at the moment.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="136" />
+            <location filename="../../ui/pages/notices_page.py" line="137" />
             <source>新建公示…</source>
             <translation>New…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="137" />
+            <location filename="../../ui/pages/notices_page.py" line="138" />
             <source>修改…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="138" />
+            <location filename="../../ui/pages/notices_page.py" line="139" />
             <source>提交审核</source>
             <translation>Submit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="139" />
+            <location filename="../../ui/pages/notices_page.py" line="140" />
             <source>审核…</source>
             <translation>Review…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="140" />
+            <location filename="../../ui/pages/notices_page.py" line="141" />
             <source>发布</source>
             <translation>Publish</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="141" />
+            <location filename="../../ui/pages/notices_page.py" line="142" />
             <source>预览与打印…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="142" />
+            <location filename="../../ui/pages/notices_page.py" line="143" />
             <source>撤回…</source>
             <translation>Withdraw…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="155" />
+            <location filename="../../ui/pages/notices_page.py" line="156" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="156" />
+            <location filename="../../ui/pages/notices_page.py" line="157" />
             <source>待我审核</source>
             <translation>Awaiting me</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="160" />
+            <location filename="../../ui/pages/notices_page.py" line="161" />
             <source>搜索标题</source>
             <translation>Search titles</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="180" />
-            <location filename="../../ui/pages/notices_page.py" line="350" />
+            <location filename="../../ui/pages/notices_page.py" line="181" />
+            <location filename="../../ui/pages/notices_page.py" line="358" />
             <source>公示公告</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="186" />
+            <location filename="../../ui/pages/notices_page.py" line="187" />
             <source>登记张贴…</source>
             <translation>Record posting…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="187" />
-            <location filename="../../ui/pages/notices_page.py" line="455" />
+            <location filename="../../ui/pages/notices_page.py" line="188" />
+            <location filename="../../ui/pages/notices_page.py" line="463" />
             <source>登记撤下</source>
             <translation>Record removal</translation>
         </message>
         <message>
             <location filename="../../ui/pages/notices_page.py" line="192" />
+            <source>公开栏管理…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="193" />
+            <source>法定公示期…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="198" />
             <source>今天应撤下或已逾期</source>
             <translation>Due for removal today or overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="201" />
+            <location filename="../../ui/pages/notices_page.py" line="207" />
             <source>应张贴而未张贴（已审定或已发布的公示）</source>
             <translation>Not yet posted (approved or published notices)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="207" />
+            <location filename="../../ui/pages/notices_page.py" line="213" />
             <source>张贴登记</source>
             <translation>Postings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="213" />
+            <location filename="../../ui/pages/notices_page.py" line="219" />
             <source>公开栏与张贴</source>
             <translation>Boards and postings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="333" />
+            <location filename="../../ui/pages/notices_page.py" line="341" />
             <source>（已保密审查）</source>
             <translation> (confidentiality checked)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="367" />
+            <location filename="../../ui/pages/notices_page.py" line="375" />
             <source>修改已审定的公示</source>
             <translation>Edit approved notice</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="368" />
+            <location filename="../../ui/pages/notices_page.py" line="376" />
             <source>修改已审定或已发布的公示将形成新版本，须重新经过三审。是否继续？</source>
             <translation>Editing an approved or published notice creates a new version that must go through the review chain again. Continue?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="405" />
+            <location filename="../../ui/pages/notices_page.py" line="413" />
             <source>撤回公示</source>
             <translation>Withdraw notice</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="405" />
+            <location filename="../../ui/pages/notices_page.py" line="413" />
             <source>撤回理由：</source>
             <translation>Reason for withdrawal:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="423" />
-            <location filename="../../ui/pages/notices_page.py" line="428" />
+            <location filename="../../ui/pages/notices_page.py" line="431" />
+            <location filename="../../ui/pages/notices_page.py" line="436" />
             <source>登记张贴</source>
             <translation>Record posting</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="423" />
+            <location filename="../../ui/pages/notices_page.py" line="431" />
             <source>请先在“公示公告”中选中要张贴的公示。</source>
             <translation>First select the notice to post under "Notices".</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="428" />
+            <location filename="../../ui/pages/notices_page.py" line="436" />
             <source>张贴到：</source>
             <translation>Post on:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="433" />
+            <location filename="../../ui/pages/notices_page.py" line="441" />
             <source>张贴照片（可不选）</source>
             <translation>Posting photo (optional)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="433" />
+            <location filename="../../ui/pages/notices_page.py" line="441" />
             <source>照片 (*.jpg *.jpeg *.png *.webp *.heic)</source>
             <translation>Photos (*.jpg *.jpeg *.png *.webp *.heic)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="440" />
+            <location filename="../../ui/pages/notices_page.py" line="448" />
             <source>已登记张贴。</source>
             <translation>Posting recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="455" />
+            <location filename="../../ui/pages/notices_page.py" line="463" />
             <source>请先选中一条张贴记录。</source>
             <translation>Select a posting first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="458" />
+            <location filename="../../ui/pages/notices_page.py" line="466" />
             <source>已登记撤下。</source>
             <translation>Removal recorded.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="52" />
+            <location filename="_extra_sources.py" line="66" />
             <source>草稿</source>
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="53" />
+            <location filename="_extra_sources.py" line="67" />
             <source>待初审</source>
             <translation>First review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="54" />
+            <location filename="_extra_sources.py" line="68" />
             <source>待复审</source>
             <translation>Second review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="55" />
+            <location filename="_extra_sources.py" line="69" />
             <source>待终审</source>
             <translation>Final review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="56" />
+            <location filename="_extra_sources.py" line="70" />
             <source>已审定</source>
             <translation>Approved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="57" />
+            <location filename="_extra_sources.py" line="71" />
             <source>已发布</source>
             <translation>Published</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="58" />
+            <location filename="_extra_sources.py" line="72" />
             <source>已到期</source>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="59" />
+            <location filename="_extra_sources.py" line="73" />
             <source>已撤回</source>
             <translation>Withdrawn</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="60" />
+            <location filename="_extra_sources.py" line="74" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="41" />
+            <location filename="_extra_sources.py" line="55" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="61" />
+            <location filename="_extra_sources.py" line="75" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="62" />
+            <location filename="_extra_sources.py" line="76" />
             <source>类型</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="44" />
+            <location filename="_extra_sources.py" line="58" />
             <source>公示期</source>
             <translation>Posting period</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="42" />
+            <location filename="_extra_sources.py" line="56" />
             <source>版本</source>
             <translation>Version</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="43" />
+            <location filename="_extra_sources.py" line="57" />
             <source>模板</source>
             <translation>Template</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="45" />
+            <location filename="_extra_sources.py" line="59" />
             <source>公开地址（二维码）</source>
             <translation>Public address (QR)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="46" />
+            <location filename="_extra_sources.py" line="60" />
             <source>公开版本（已遮蔽个人信息，打印与市级平台一致）</source>
             <translation>Public version (personal data masked; same as print and city platform)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="47" />
+            <location filename="_extra_sources.py" line="61" />
             <source>审核记录</source>
             <translation>Review record</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="48" />
+            <location filename="_extra_sources.py" line="62" />
             <source>退回理由</source>
             <translation>Reason returned</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="49" />
+            <location filename="_extra_sources.py" line="63" />
             <source>撤回理由</source>
             <translation>Reason withdrawn</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="50" />
+            <location filename="_extra_sources.py" line="64" />
             <source>……共</source>
             <translation>… total</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="51" />
+            <location filename="_extra_sources.py" line="65" />
             <source>行</source>
             <translation>rows</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="63" />
+            <location filename="_extra_sources.py" line="77" />
             <source>公开栏</source>
             <translation>Board</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="64" />
+            <location filename="_extra_sources.py" line="78" />
             <source>公示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="65" />
+            <location filename="_extra_sources.py" line="79" />
             <source>应撤下日期</source>
             <translation>Remove by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="66" />
+            <location filename="_extra_sources.py" line="80" />
             <source>情况</source>
             <translation>Situation</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="67" />
+            <location filename="_extra_sources.py" line="81" />
             <source>村（社区）</source>
             <translation>Village (community)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="68" />
+            <location filename="_extra_sources.py" line="82" />
             <source>应张贴的公示</source>
             <translation>Notice to post</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="69" />
+            <location filename="_extra_sources.py" line="83" />
             <source>张贴日期</source>
             <translation>Posted on</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="70" />
+            <location filename="_extra_sources.py" line="84" />
             <source>张贴人</source>
             <translation>Posted by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="71" />
+            <location filename="_extra_sources.py" line="85" />
             <source>应撤下</source>
             <translation>Remove by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="72" />
+            <location filename="_extra_sources.py" line="86" />
             <source>已撤下</source>
             <translation>Removed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="73" />
+            <location filename="_extra_sources.py" line="87" />
             <source>照片</source>
             <translation>Photo</translation>
         </message>
@@ -2281,6 +2919,70 @@ Tap below to browse the catalogue.</translation>
         </message>
     </context>
     <context>
+        <name>PeriodRulesDialog</name>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="236" />
+            <source>法定最短公示期</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="240" />
+            <source>各模板的最短公示期用于检查公示期是否足够。各地规定不同，请按本地现行文件核对；修改会记入操作日志。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="253" />
+            <source>更正所选模板</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="255" />
+            <location filename="../../ui/notices/admin.py" line="323" />
+            <source>请先在上表选中一个模板。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="261" />
+            <source>个工作日</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="262" />
+            <source>日（自然日）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="268" />
+            <source>文件名称、文号和条款，如《最低生活保障审核确认办法》第十六条</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="271" />
+            <source>保存更正</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="272" />
+            <source>模板</source>
+            <translation type="unfinished">Template</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="273" />
+            <source>最短公示期</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="274" />
+            <source>依据</source>
+            <translation type="unfinished">Basis</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/admin.py" line="279" />
+            <source>关闭</source>
+            <translation type="unfinished">Close</translation>
+        </message>
+    </context>
+    <context>
         <name>PinDialog</name>
         <message>
             <location filename="../../ui/kiosk/lock.py" line="92" />
@@ -2339,6 +3041,69 @@ Tap below to browse the catalogue.</translation>
             <location filename="../../ui/pages/placeholder.py" line="28" />
             <source>同步：与市级平台交换公示、活动和目录，将在这里查看。</source>
             <translation>Sync: exchange of notices, events and the catalogue with the city platform will be shown here.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecurrenceEditor</name>
+        <message>
+            <location filename="../../ui/calendar/recurrence_editor.py" line="60" />
+            <source>不重复</source>
+            <translation type="unfinished">Does not repeat</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/recurrence_editor.py" line="61" />
+            <source>每周</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/recurrence_editor.py" line="62" />
+            <source>每月第几个星期几</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/recurrence_editor.py" line="78" />
+            <source>第%1个</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/recurrence_editor.py" line="79" />
+            <source>最后一个</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/recurrence_editor.py" line="93" />
+            <source>截止日期</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/recurrence_editor.py" line="94" />
+            <source>共几次</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/recurrence_editor.py" line="95" />
+            <source>不设截止</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/recurrence_editor.py" line="102" />
+            <source> 次</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/recurrence_editor.py" line="103" />
+            <source>结束：</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/recurrence_editor.py" line="194" />
+            <source>保留导入的规则</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/recurrence_editor.py" line="247" />
+            <source>只举办一次</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2708,217 +3473,217 @@ Tap below to browse the catalogue.</translation>
             <translation>Export annual-report statistics</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="74" />
+            <location filename="_extra_sources.py" line="88" />
             <source>补正申请通知书</source>
             <translation>Correction request</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="75" />
+            <location filename="_extra_sources.py" line="89" />
             <source>延期答复告知书</source>
             <translation>Extension notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="76" />
+            <location filename="_extra_sources.py" line="90" />
             <source>政府信息公开告知书</source>
             <translation>Disclosure notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="77" />
+            <location filename="_extra_sources.py" line="91" />
             <source>政府信息部分公开告知书</source>
             <translation>Partial disclosure notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="78" />
+            <location filename="_extra_sources.py" line="92" />
             <source>政府信息不予公开告知书</source>
             <translation>Non-disclosure notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="79" />
+            <location filename="_extra_sources.py" line="93" />
             <source>政府信息不存在告知书</source>
             <translation>Information does not exist</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="80" />
+            <location filename="_extra_sources.py" line="94" />
             <source>非本机关政府信息告知书</source>
             <translation>Not held by this office</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="81" />
+            <location filename="_extra_sources.py" line="95" />
             <source>重复申请告知书</source>
             <translation>Repeat request notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="82" />
+            <location filename="_extra_sources.py" line="96" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="83" />
+            <location filename="_extra_sources.py" line="97" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="84" />
+            <location filename="_extra_sources.py" line="98" />
             <source>申请人</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="85" />
+            <location filename="_extra_sources.py" line="99" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="86" />
+            <location filename="_extra_sources.py" line="100" />
             <source>证件号码</source>
             <translation>ID number</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="87" />
+            <location filename="_extra_sources.py" line="101" />
             <source>提交方式</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="88" />
+            <location filename="_extra_sources.py" line="102" />
             <source>收到日</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="89" />
+            <location filename="_extra_sources.py" line="103" />
             <source>答复期限</source>
             <translation>Reply due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="90" />
+            <location filename="_extra_sources.py" line="104" />
             <source>所需信息</source>
             <translation>Information sought</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="91" />
+            <location filename="_extra_sources.py" line="105" />
             <source>答复</source>
             <translation>Reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="92" />
+            <location filename="_extra_sources.py" line="106" />
             <source>提醒</source>
             <translation>Reminder</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="93" />
+            <location filename="_extra_sources.py" line="107" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="94" />
+            <location filename="_extra_sources.py" line="108" />
             <source>依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="95" />
+            <location filename="_extra_sources.py" line="109" />
             <source>项目</source>
             <translation>Rule</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="96" />
+            <location filename="_extra_sources.py" line="110" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="97" />
+            <location filename="_extra_sources.py" line="111" />
             <source>工作日</source>
             <translation>Working days</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="98" />
+            <location filename="_extra_sources.py" line="112" />
             <source>修改人</source>
             <translation>Changed by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="135" />
+            <location filename="_extra_sources.py" line="170" />
             <source>登记申请</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="136" />
+            <location filename="_extra_sources.py" line="171" />
             <source>发出补正通知</source>
             <translation>Request correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="137" />
+            <location filename="_extra_sources.py" line="172" />
             <source>登记补正材料</source>
             <translation>Log correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="138" />
+            <location filename="_extra_sources.py" line="173" />
             <source>开始办理</source>
             <translation>Start work</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="139" />
+            <location filename="_extra_sources.py" line="174" />
             <source>征求第三方意见</source>
             <translation>Consult third party</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="140" />
+            <location filename="_extra_sources.py" line="175" />
             <source>登记第三方意见</source>
             <translation>Log third-party reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="141" />
+            <location filename="_extra_sources.py" line="176" />
             <source>批准延期答复</source>
             <translation>Approve extension</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="142" />
+            <location filename="_extra_sources.py" line="177" />
             <source>提交审签</source>
             <translation>Submit for sign-off</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="143" />
+            <location filename="_extra_sources.py" line="178" />
             <source>退回重办</source>
             <translation>Send back</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="144" />
+            <location filename="_extra_sources.py" line="179" />
             <source>签发答复</source>
             <translation>Issue reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="145" />
+            <location filename="_extra_sources.py" line="180" />
             <source>归档</source>
             <translation>Archive</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="158" />
+            <location filename="_extra_sources.py" line="193" />
             <source>自然人</source>
             <translation>Individuals</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="159" />
+            <location filename="_extra_sources.py" line="194" />
             <source>商业企业</source>
             <translation>Businesses</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="160" />
+            <location filename="_extra_sources.py" line="195" />
             <source>科研机构</source>
             <translation>Research bodies</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="161" />
+            <location filename="_extra_sources.py" line="196" />
             <source>社会公益组织</source>
             <translation>Non-profits</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="162" />
+            <location filename="_extra_sources.py" line="197" />
             <source>法律服务机构</source>
             <translation>Legal services</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="163" />
+            <location filename="_extra_sources.py" line="198" />
             <source>其他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="164" />
+            <location filename="_extra_sources.py" line="199" />
             <source>总计</source>
             <translation>Total</translation>
         </message>
@@ -3158,37 +3923,37 @@ Tap below to browse the catalogue.</translation>
             <translation>Years imported: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="99" />
+            <location filename="_extra_sources.py" line="113" />
             <source>年份</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="100" />
+            <location filename="_extra_sources.py" line="114" />
             <source>假日天数</source>
             <translation>Holidays</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="101" />
+            <location filename="_extra_sources.py" line="115" />
             <source>调休上班天数</source>
             <translation>Make-up workdays</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="102" />
+            <location filename="_extra_sources.py" line="116" />
             <source>来源</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="103" />
+            <location filename="_extra_sources.py" line="117" />
             <source>用户名</source>
             <translation>Username</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="104" />
+            <location filename="_extra_sources.py" line="118" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="105" />
+            <location filename="_extra_sources.py" line="119" />
             <source>角色</source>
             <translation>Roles</translation>
         </message>
@@ -3350,107 +4115,107 @@ Tap below to browse the catalogue.</translation>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="106" />
+            <location filename="_extra_sources.py" line="120" />
             <source>公示公告</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="107" />
+            <location filename="_extra_sources.py" line="121" />
             <source>活动</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="108" />
+            <location filename="_extra_sources.py" line="122" />
             <source>依申请公开</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="109" />
+            <location filename="_extra_sources.py" line="123" />
             <source>目录事项</source>
             <translation>Catalogue item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="110" />
+            <location filename="_extra_sources.py" line="124" />
             <source>目录公开记录</source>
             <translation>Disclosure record</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="111" />
+            <location filename="_extra_sources.py" line="125" />
             <source>公示栏张贴</source>
             <translation>Posting</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="112" />
+            <location filename="_extra_sources.py" line="126" />
             <source>两个版本内容相同。</source>
             <translation>Both versions are identical.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="113" />
+            <location filename="_extra_sources.py" line="127" />
             <source>平台上的版本尚未下载，下次同步后显示。</source>
             <translation>The platform version has not been downloaded yet; it appears after the next sync.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="114" />
+            <location filename="_extra_sources.py" line="128" />
             <source>新增或修改</source>
             <translation>Add or change</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="115" />
+            <location filename="_extra_sources.py" line="129" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="116" />
+            <location filename="_extra_sources.py" line="130" />
             <source>本机：</source>
             <translation>Mine: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="117" />
+            <location filename="_extra_sources.py" line="131" />
             <source>平台：</source>
             <translation>Platform: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="118" />
+            <location filename="_extra_sources.py" line="132" />
             <source>类别</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="119" />
+            <location filename="_extra_sources.py" line="133" />
             <source>内容</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="120" />
+            <location filename="_extra_sources.py" line="134" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="121" />
+            <location filename="_extra_sources.py" line="135" />
             <source>记录时间</source>
             <translation>Recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="122" />
+            <location filename="_extra_sources.py" line="136" />
             <source>尝试次数</source>
             <translation>Attempts</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="123" />
+            <location filename="_extra_sources.py" line="137" />
             <source>最近问题</source>
             <translation>Last problem</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="124" />
+            <location filename="_extra_sources.py" line="138" />
             <source>发现时间</source>
             <translation>Found at</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="125" />
+            <location filename="_extra_sources.py" line="139" />
             <source>平台拒收原因</source>
             <translation>Rejection reason</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="126" />
+            <location filename="_extra_sources.py" line="140" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
@@ -3458,17 +4223,17 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>SyncWorker</name>
         <message>
-            <location filename="_extra_sources.py" line="127" />
+            <location filename="_extra_sources.py" line="141" />
             <source>同步：未配置</source>
             <translation>Sync: not set up</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="128" />
+            <location filename="_extra_sources.py" line="142" />
             <source>同步：正在同步…</source>
             <translation>Sync: syncing…</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="129" />
+            <location filename="_extra_sources.py" line="143" />
             <source>待同步 %n 条</source>
             <translation>
                 <numerusform>%n queued</numerusform>
@@ -3476,12 +4241,12 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="130" />
+            <location filename="_extra_sources.py" line="144" />
             <source>同步：尚未成功同步</source>
             <translation>Sync: never succeeded</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="131" />
+            <location filename="_extra_sources.py" line="145" />
             <source>冲突 %n 条</source>
             <translation>
                 <numerusform>%n conflict</numerusform>
@@ -3489,7 +4254,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="132" />
+            <location filename="_extra_sources.py" line="146" />
             <source>拒收 %n 条</source>
             <translation>
                 <numerusform>%n rejected</numerusform>
@@ -3497,14 +4262,77 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="133" />
+            <location filename="_extra_sources.py" line="147" />
             <source>有问题，详见“同步”页</source>
             <translation>problems, see the Sync page</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="134" />
+            <location filename="_extra_sources.py" line="148" />
             <source>同步：上次成功 </source>
             <translation>Sync: last OK </translation>
+        </message>
+    </context>
+    <context>
+        <name>SynonymDialog</name>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="85" />
+            <source>同义词表</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="90" />
+            <source>搜索时输入左边的简称或俗称，也能找到写着右边全称的事项。例如输入“低保”可以找到“最低生活保障”。双击单元格可修改。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="97" />
+            <source>在同义词中查找</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="116" />
+            <source>简称，如：低保</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="118" />
+            <source>全称，如：最低生活保障</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="119" />
+            <source>添加</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="120" />
+            <source>删除所选</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="136" />
+            <source>保存</source>
+            <translation type="unfinished">Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="137" />
+            <source>取消</source>
+            <translation type="unfinished">Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="161" />
+            <source>简称和全称都要填写。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="164" />
+            <source>简称和全称不能相同。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/admin.py" line="167" />
+            <source>表中已有这一对同义词。</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3546,6 +4374,112 @@ Tap below to browse the catalogue.</translation>
             <location filename="../../ui/calendar/dialogs.py" line="319" />
             <source>不设目标</source>
             <translation>No target</translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayPage</name>
+        <message>
+            <location filename="../../ui/pages/today_page.py" line="74" />
+            <source>知道了</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/today_page.py" line="103" />
+            <source>双击或按回车键打开该事项所在页面。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/today_page.py" line="107" />
+            <source>打印今日任务单…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/today_page.py" line="109" />
+            <source>刷新</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/today_page.py" line="114" />
+            <source>今日工作</source>
+            <translation type="unfinished">Today</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/today_page.py" line="116" />
+            <source>月度自评</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/today_page.py" line="207" />
+            <source>提醒：</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/today_page.py" line="207" />
+            <source>最急的一件：</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/today_page.py" line="207" />
+            <source>。详见下表。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/today_page.py" line="231" />
+            <source>保存今日任务单</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/today_page.py" line="231" />
+            <source>PDF 文件 (*.pdf)</source>
+            <translation type="unfinished">PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/today_page.py" line="243" />
+            <source>任务单</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/today_page.py" line="243" />
+            <source>已保存，可打印：</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="164" />
+            <source>已逾期</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="165" />
+            <source>今天到期</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="166" />
+            <source>3个工作日内</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="167" />
+            <source>今天和本周的活动</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="168" />
+            <source>同步</source>
+            <translation type="unfinished">Sync</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="169" />
+            <source>其他提醒</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>dialog</name>
+        <message>
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="36" />
+            <source>取消</source>
+            <translation type="unfinished">Cancel</translation>
         </message>
     </context>
 </TS>
