@@ -20,8 +20,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from openpyxl.utils import get_column_letter
-
 from app.catalogue.files import MAX_CELL_CHARS, Sheet, unneutralise
 from app.catalogue.model import CHANNELS, OTHER, ItemData, channel_strip
 
@@ -201,7 +199,7 @@ class SheetParser:
     def where(self, row: int, col: int | None = None, header: str = "") -> str:
         place = f"{self.file}，{self.sheet_label}第 {row} 行"
         if col is not None:
-            place += f"，{get_column_letter(col + 1)} 列"
+            place += f"，{_column_letter(col + 1)} 列"
             if header:
                 place += f"（{header}）"
         return place
@@ -305,7 +303,7 @@ class SheetParser:
         for r1, c1, r2, c2 in self.sheet.merged:
             if r2 < data_start:
                 continue  # header merges are expected
-            rng = f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
+            rng = f"{_column_letter(c1)}{r1}:{_column_letter(c2)}{r2}"
             name = by_col.get(c1 - 1)
             if r1 < data_start:
                 self.problem(f"{self.where(r1, c1 - 1)}：合并单元格 {rng} 跨越表头和数据行，应取消合并")
@@ -651,3 +649,10 @@ def export_rows(items: Sequence[ItemData]) -> list[list[str]]:
             ]
         )
     return rows
+
+
+def _column_letter(index: int) -> str:
+    """Excel's column letters for a 1-based index (openpyxl's, imported on first use for start-up speed)."""
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(index))

@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, TypeVar
 
-from pypinyin import Style, lazy_pinyin
-
 SEP = "\x00"
 V = TypeVar("V")
 
@@ -31,6 +29,8 @@ _CHUNK = re.compile(r"[\u3400-\u9fff]+|[A-Za-z0-9]+")
 
 @lru_cache(maxsize=65536)
 def _pinyin_chunk(chunk: str) -> tuple[str, str]:
+    from pypinyin import Style, lazy_pinyin  # imported on first use: keeps start-up fast (bench/startup.py)
+
     syllables = [s.lower() for s in lazy_pinyin(chunk, style=Style.NORMAL, errors="ignore")]
     return "".join(syllables), "".join(s[0] for s in syllables if s)
 

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from app import audit, outbox
 from app.clock import ZONE, Clock
 from app.errors import InputError, NotFoundError, StateError
-from app.events import ics, printouts, rows
+from app.events import rows
 from app.events.recurrence import Moved, day_window, expand, normalise_rule
 from app.events.values import (
     BUILTIN_TYPES,
@@ -47,7 +47,6 @@ from app.users import Role, StaffUser
 from app.workdays import WorkdayCalendar
 from db.base import new_uuid
 from db.models import Event, EventRegistration, EventSuggestion, EventTarget, EventType
-from printing.events import adoption_report_pdf, poster_pdf, sign_in_sheet_pdf
 
 Actor = StaffUser | str
 _PHONE_DIGITS = re.compile(r"\d")
@@ -803,6 +802,8 @@ class EventService:
             keep = {o.event_uuid for o in self.occurrences(first, last)}
             events = [e for e in events if e.uuid in keep]
         events.sort(key=lambda e: (e.start, e.ical_uid))
+        from app.events import ics  # imported on first use: keeps start-up fast (bench/startup.py)
+
         data = ics.build(events, dtstamp=self._clock.now().replace(microsecond=0).astimezone(UTC))
         path.write_bytes(data)
         return len(events)
@@ -819,6 +820,8 @@ class EventService:
             raise InputError(f"{path}：无法读取（{exc.strerror}）") from None
         with read_only(self._sf) as session:
             labels = self._labels(session)
+        from app.events import ics  # imported on first use: keeps start-up fast (bench/startup.py)
+
         parsed = ics.parse(data, path.name, labels)
         created = updated = unchanged = 0
         with transaction(self._sf) as session:
@@ -886,14 +889,23 @@ class EventService:
     def poster_pdf(self, uuid: str) -> bytes:
         """The A4 poster (masked), with a big QR code to the event's page on the city platform."""
         name, zone = self._issuer()
+        from app.events import printouts  # imported on first use (ReportLab): keeps start-up fast
+        from printing.events import poster_pdf
+
         return poster_pdf(printouts.poster_data(self.get(uuid), name, zone))
 
     def sign_in_sheet_pdf(self, uuid: str) -> bytes:
         """The sign-in sheet for staff at the door: names in full, phones masked (see printouts)."""
+        from app.events import printouts  # imported on first use (ReportLab): keeps start-up fast
+        from printing.events import sign_in_sheet_pdf
+
         return sign_in_sheet_pdf(printouts.sign_in_data(self.get(uuid), self.registrations(uuid)))
 
     def adoption_report_pdf(self, uuid: str) -> bytes:
         """The adoption report (masked); marked 草稿 until it is published."""
+        from app.events import printouts  # imported on first use (ReportLab): keeps start-up fast
+        from printing.events import adoption_report_pdf
+
         ev = self.get(uuid)
         if ev.status != "closed":
             raise StateError(f"活动“{ev.title}”尚未提交总结报告，没有采纳情况可打印")

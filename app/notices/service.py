@@ -33,7 +33,6 @@ from app.notices import values as v
 from app.notices.boards import BoardRegister
 from app.notices.masking import MaskedContent, NoticeMasker, notice_profile
 from app.notices.period import check_period
-from app.notices.printout import render_notice
 from app.notices.rows import (
     check_period_or_raise,
     content_snapshot,
@@ -513,6 +512,8 @@ class NoticeService(BoardRegister):
         if size not in ("A4", "A3"):
             raise InputError(f"--size：应为 A4 或 A3，实为“{size}”")
         notice = self.get(uuid)
+        from app.notices.printout import render_notice  # imported on first use (ReportLab): fast start-up
+
         return render_notice(notice, self.masked(uuid), size=size, landscape=landscape, board=board)
 
     # -- internals -----------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from sqlalchemy import func, select
@@ -23,7 +24,7 @@ from app.clock import Clock
 from app.errors import InputError, NotFoundError, PermissionDeniedError, StateError
 from app.holidays import HolidayService
 from app.privacy import Masker
-from app.requests import annual, clock, documents, fees, views
+from app.requests import annual, clock, fees, views
 from app.requests.rules import (
     ANSWER_TYPES,
     APPLICANT_KINDS,
@@ -61,6 +62,14 @@ def require_any(user: StaffUser, roles: Iterable[Role], action: str) -> None:
     if not user.roles & roles:
         names = "或".join(f"“{ROLE_LABELS[r]}”" for r in sorted(roles))
         raise PermissionDeniedError(f"用户“{user.name}”没有{names}角色，不能{action}。")
+
+
+def _documents() -> ModuleType:
+    """The letters and exports module, imported on first use: it pulls in ReportLab and openpyxl,
+    which the staff window does not need to start (bench/startup.py)."""
+    from app.requests import documents
+
+    return documents
 
 
 class RequestService:
@@ -533,7 +542,7 @@ class RequestService:
 
     def receipt_pdf(self, uuid: str) -> bytes:
         """The 回执: number, receipt date, due date (provisional flagged) and a QR to the status page."""
-        return documents.receipt(
+        return _documents().receipt(
             self.get(uuid),
             site_name=self._site_name(),
             base_url=str(self._settings.get("public_base_url")),
@@ -542,11 +551,15 @@ class RequestService:
 
     def letter_pdf(self, uuid: str, kind: str) -> bytes:
         """A 告知书 (kinds: rules.LETTER_KINDS); StateError when the request has no such letter."""
-        return documents.letter(self.get(uuid), kind, site_name=self._site_name(), today=self._clock.today())
+        return _documents().letter(
+            self.get(uuid), kind, site_name=self._site_name(), today=self._clock.today()
+        )
 
     def explain_pdf(self, uuid: str) -> bytes:
         """The printable "how this date was computed" sheet."""
-        return documents.clock_sheet(self.get(uuid), site_name=self._site_name(), today=self._clock.today())
+        return _documents().clock_sheet(
+            self.get(uuid), site_name=self._site_name(), today=self._clock.today()
+        )
 
     def letters_available(self, uuid: str) -> builtins.list[str]:
         """The letter kinds that can be printed for the request now."""
@@ -566,9 +579,9 @@ class RequestService:
         table = self.annual_table(year)
         suffix = path.suffix.lower()
         if suffix == ".xlsx":
-            data = documents.annual_xlsx(table, self._site_name())
+            data = _documents().annual_xlsx(table, self._site_name())
         elif suffix == ".pdf":
-            data = documents.annual_pdf(table, self._site_name())
+            data = _documents().annual_pdf(table, self._site_name())
         else:
             raise InputError(f"-o：文件应以 .xlsx 或 .pdf 结尾，实为“{path.name}”")
         path.write_bytes(data)

@@ -18,8 +18,6 @@ from app.today.items import SECTION_TITLES, Section, Severity, TodayItem, date_t
 from app.today.reminders import ReminderService
 from app.today.sources import SOURCES, Source
 from app.users import StaffUser
-from printing import render
-from printing.today import TaskLine, TaskSection, TaskSheet, task_sheet_document
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -96,6 +94,10 @@ class TodayService:
 
     def task_sheet_pdf(self, user: StaffUser | None, today: date | None = None) -> bytes:
         """The printable one-page task sheet of ``list(user, today)``."""
+        # Imported on first use: ReportLab is not needed to start the staff window (bench/startup.py).
+        from printing import render
+        from printing.today import TaskLine, TaskSection, TaskSheet, task_sheet_document
+
         listing = self.list(user, today)
         site = self._ctx.sites.get()
         sheet = TaskSheet(

@@ -119,3 +119,12 @@ def test_crash_dialog_copies_the_traceback(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     dialog._copy()
     assert "boom" in QGuiApplication.clipboard().text()
+
+
+def test_every_page_target_names_a_widget_class() -> None:
+    """Pages are imported lazily; a typo in a target must still fail here, not at a user's click."""
+    from importlib import import_module
+
+    for spec in PAGES:
+        module, _, name = spec.target.partition(":")
+        assert isinstance(getattr(import_module(module), name), type)

@@ -1,40 +1,40 @@
 """The staff window's pages, in navigation order.
 
-Each capability replaces its placeholder here with its own page factory; a factory takes the
-``UiEnv`` and returns a ``QWidget`` (usually a ``Page``).
+Each page is named by ``module:Class`` and imported when it is first shown, so starting the window
+does not import every page's libraries (PDF rendering, spreadsheets, pinyin); the class takes the
+``UiEnv`` and returns the page widget.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from ui.env import UiEnv
-from ui.pages.calendar_page import CalendarPage
-from ui.pages.catalogue_page import CataloguePage
-from ui.pages.notices_page import NoticesPage
-from ui.pages.requests_page import RequestsPage
-from ui.pages.settings_page import SettingsPage
-from ui.pages.sync_page import SyncPage
-from ui.pages.today_page import TodayPage
 
 
 @dataclass(frozen=True)
 class PageSpec:
     key: str
     title: str  # source text, translated in the "Nav" context
-    factory: Callable[[UiEnv], QWidget]
+    target: str  # "module:Class" of the page widget, imported on first show
+
+    def factory(self, env: UiEnv) -> QWidget:
+        module, _, name = self.target.partition(":")
+        page = getattr(import_module(module), name)(env)
+        assert isinstance(page, QWidget)
+        return page
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("today", str(QT_TRANSLATE_NOOP("Nav", "今日工作")), TodayPage),
-    PageSpec("catalogue", str(QT_TRANSLATE_NOOP("Nav", "标准目录")), CataloguePage),
-    PageSpec("calendar", str(QT_TRANSLATE_NOOP("Nav", "活动日历")), CalendarPage),
-    PageSpec("notices", str(QT_TRANSLATE_NOOP("Nav", "公示公告")), NoticesPage),
-    PageSpec("requests", str(QT_TRANSLATE_NOOP("Nav", "依申请公开")), RequestsPage),
-    PageSpec("sync", str(QT_TRANSLATE_NOOP("Nav", "同步")), SyncPage),
-    PageSpec("settings", str(QT_TRANSLATE_NOOP("Nav", "设置")), SettingsPage),
+    PageSpec("today", str(QT_TRANSLATE_NOOP("Nav", "今日工作")), "ui.pages.today_page:TodayPage"),
+    PageSpec("catalogue", str(QT_TRANSLATE_NOOP("Nav", "标准目录")), "ui.pages.catalogue_page:CataloguePage"),
+    PageSpec("calendar", str(QT_TRANSLATE_NOOP("Nav", "活动日历")), "ui.pages.calendar_page:CalendarPage"),
+    PageSpec("notices", str(QT_TRANSLATE_NOOP("Nav", "公示公告")), "ui.pages.notices_page:NoticesPage"),
+    PageSpec("requests", str(QT_TRANSLATE_NOOP("Nav", "依申请公开")), "ui.pages.requests_page:RequestsPage"),
+    PageSpec("sync", str(QT_TRANSLATE_NOOP("Nav", "同步")), "ui.pages.sync_page:SyncPage"),
+    PageSpec("settings", str(QT_TRANSLATE_NOOP("Nav", "设置")), "ui.pages.settings_page:SettingsPage"),
 ]

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.today.assessment.export import score_sheet_pdf, score_sheet_xlsx
 from app.today.assessment.figures import Evidence
 from app.today.assessment.period import Month
 from app.today.assessment.service import ScoreLine, ScoreSheet, TrendPoint
@@ -210,6 +209,9 @@ class AssessmentView(QWidget):
         service = self._env.ctx.today.assessment
 
         def work() -> Path:
+            # Imported on first export: ReportLab and openpyxl are not needed to open the window.
+            from app.today.assessment.export import score_sheet_pdf, score_sheet_xlsx
+
             trend = service.trend(sheet.month, 6 if suffix == ".pdf" else TREND_MONTHS)
             data = score_sheet_pdf(sheet, trend) if suffix == ".pdf" else score_sheet_xlsx(sheet, trend)
             target.write_bytes(data)
