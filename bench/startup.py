@@ -1,9 +1,11 @@
 """Start-up benchmark: process start → staff window shown, against a bare PySide6 window.
 
 Builds a data directory holding a site with N catalogue items (20,000 by default, via
-bench/fixtures.py when the catalogue capability is present), then starts fresh Python processes
-that each print the moment their window is first painted. Reports both medians and their ratio
-(goal: ratio ≤ 2).
+bench/fixtures.py), then starts fresh Python processes that each print the moment their window is
+first painted. The staff process is timed in two parts around the sign-in, since a clerk types a
+password in between: process start → sign-in window shown, and "登录" pressed → staff window shown
+(which includes the deliberately slow argon2 check). Reports medians and the ratio of their sum to
+the bare window (goal: ratio ≤ 2).
 
 Usage: QT_QPA_PLATFORM=offscreen python bench/startup.py [--items 20000] [--runs 7]
 """
@@ -39,17 +41,26 @@ from app.paths import DataPaths
 from app.context import AppContext
 from ui.qtapp import create_application
 from ui.bus import DataBus
+from ui.dialogs.sign_in import SignInDialog
 from ui.env import UiEnv
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 from PySide6.QtCore import QTimer
 ctx = AppContext.open(DataPaths(__import__("pathlib").Path({data!r})))
 app = create_application(sys.argv[:1], language=str(ctx.settings.get("language")))
-user = ctx.users.authenticate("admin", "gongkai123")
+dialog = SignInDialog(ctx.users, ctx.sites.get().name)
+dialog.show()
+app.processEvents()
+print("SIGNIN", time.time(), flush=True)
+# The clerk types here; what follows is what happens after "登录" is pressed.
+typed = time.time()
+dialog.name.setCurrentIndex(dialog.name.findData("admin"))
+dialog.password.setText("gongkai123")
+dialog._try_sign_in()
 tasks = TaskRunner()
-w = MainWindow(UiEnv(ctx, user, DataBus(), tasks))
+w = MainWindow(UiEnv(ctx, dialog.user, DataBus(), tasks))
 w.show()
-QTimer.singleShot(0, lambda: (print("SHOWN", time.time(), flush=True), app.quit()))
+QTimer.singleShot(0, lambda: (print("TYPED", typed, flush=True), print("SHOWN", time.time(), flush=True), app.quit()))
 app.exec()
 tasks.wait()
 """
@@ -73,15 +84,15 @@ def build_data(items: int) -> Path:
     return root
 
 
-def time_child(code: str) -> float:
+def time_child(code: str) -> dict[str, float]:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     # An installed app has its bytecode compiled (pip compiles on install); a development shell with
     # PYTHONDONTWRITEBYTECODE would recompile every module on every start and measure the compiler.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.time()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
-    shown = next(float(line.split()[1]) for line in out.stdout.splitlines() if line.startswith("SHOWN"))
-    return (shown - start) * 1000
+    marks = {line.split()[0]: float(line.split()[1]) for line in out.stdout.splitlines() if line[:1].isupper()}
+    return {name: (at - start) * 1000 for name, at in marks.items()}
 
 
 def main() -> int:
@@ -92,15 +103,21 @@ def main() -> int:
     data = build_data(args.items)
     staff_code = STAFF.format(root=str(ROOT), data=str(data))
     time_child(BARE), time_child(staff_code)  # warm the OS file cache for both
-    bare, staff = [], []
+    bare, signin, after_typing, total = [], [], [], []
     for _ in range(args.runs):
-        bare.append(time_child(BARE))
-        staff.append(time_child(staff_code))
-    mb, ms = statistics.median(bare), statistics.median(staff)
+        bare.append(time_child(BARE)["SHOWN"])
+        marks = time_child(staff_code)
+        signin.append(marks["SIGNIN"])
+        after_typing.append(marks["SHOWN"] - marks["TYPED"])
+        total.append(marks["SIGNIN"] + marks["SHOWN"] - marks["TYPED"])
+    mb = statistics.median(bare)
     print(f"catalogue items: {args.items}; runs: {args.runs}")
-    print(f"bare PySide6 window: median {mb:.0f} ms  (min {min(bare):.0f}, max {max(bare):.0f})")
-    print(f"Gongkai staff window: median {ms:.0f} ms  (min {min(staff):.0f}, max {max(staff):.0f})")
-    print(f"ratio: {ms / mb:.2f}  (goal ≤ 2)")
+    print(f"bare PySide6 window shown:            median {mb:.0f} ms")
+    print(f"Gongkai sign-in window shown:         median {statistics.median(signin):.0f} ms")
+    print(f"sign-in pressed → staff window shown: median {statistics.median(after_typing):.0f} ms")
+    print(f"total without the clerk's typing:     median {statistics.median(total):.0f} ms")
+    print(f"ratio total / bare: {statistics.median(total) / mb:.2f}  (goal ≤ 2)")
+    print(f"ratio first window / bare: {statistics.median(signin) / mb:.2f}")
     return 0
 
 
