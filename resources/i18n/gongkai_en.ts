@@ -4,32 +4,32 @@
     <context>
         <name>About</name>
         <message>
-            <location filename="_extra_sources.py" line="16" />
+            <location filename="_extra_sources.py" line="18" />
             <source>关于公开专区工作台</source>
             <translation>About Gongkai</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="17" />
+            <location filename="_extra_sources.py" line="19" />
             <source>本软件以 Apache-2.0 许可发布。</source>
             <translation>This software is released under the Apache-2.0 licence.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="18" />
+            <location filename="_extra_sources.py" line="20" />
             <source>界面与打印字体：文泉驿微米黑（Apache-2.0 或 GPL-3.0+ 附字体例外）</source>
             <translation>UI and print font: WenQuanYi Micro Hei (Apache-2.0 or GPL-3.0+ with font exception)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="19" />
+            <location filename="_extra_sources.py" line="21" />
             <source>数据目录：</source>
             <translation>Data folder: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="20" />
+            <location filename="_extra_sources.py" line="22" />
             <source>基层政务公开专区的标准目录、公示公告、活动日历、依申请公开与同步。</source>
             <translation>Catalogue, notices, event calendar, information requests and sync for a township government-disclosure zone.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="21" />
+            <location filename="_extra_sources.py" line="23" />
             <source>公开专区工作台</source>
             <translation>Disclosure Zone Desk</translation>
         </message>
@@ -165,52 +165,52 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="149" />
+            <location filename="_extra_sources.py" line="181" />
             <source>指标</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="150" />
+            <location filename="_extra_sources.py" line="182" />
             <source>分值</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="151" />
+            <location filename="_extra_sources.py" line="183" />
             <source>本月结果</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="152" />
+            <location filename="_extra_sources.py" line="184" />
             <source>目标</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="153" />
+            <location filename="_extra_sources.py" line="185" />
             <source>得分</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="154" />
+            <location filename="_extra_sources.py" line="186" />
             <source>依据记录</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="155" />
+            <location filename="_extra_sources.py" line="187" />
             <source>日期</source>
             <translation type="unfinished">Date</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="156" />
+            <location filename="_extra_sources.py" line="188" />
             <source>记录</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="157" />
+            <location filename="_extra_sources.py" line="189" />
             <source>结论</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="158" />
+            <location filename="_extra_sources.py" line="190" />
             <source>说明</source>
             <translation type="unfinished">Notes</translation>
         </message>
@@ -302,344 +302,344 @@
     <context>
         <name>CalendarPage</name>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="78" />
+            <location filename="../../ui/pages/calendar_page.py" line="76" />
             <source>月</source>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="78" />
+            <location filename="../../ui/pages/calendar_page.py" line="76" />
             <source>周</source>
             <translation>Week</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="78" />
+            <location filename="../../ui/pages/calendar_page.py" line="76" />
             <source>列表</source>
             <translation>List</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="85" />
+            <location filename="../../ui/pages/calendar_page.py" line="83" />
             <source>今天</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="95" />
-            <location filename="../../ui/pages/calendar_page.py" line="430" />
-            <location filename="_extra_sources.py" line="36" />
+            <location filename="../../ui/pages/calendar_page.py" line="93" />
+            <location filename="../../ui/pages/calendar_page.py" line="428" />
+            <location filename="_extra_sources.py" line="48" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="97" />
+            <location filename="../../ui/pages/calendar_page.py" line="95" />
             <source>新建活动</source>
             <translation>New event</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="98" />
+            <location filename="../../ui/pages/calendar_page.py" line="96" />
             <source>导入 .ics</source>
             <translation>Import .ics</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="99" />
+            <location filename="../../ui/pages/calendar_page.py" line="97" />
             <source>导出 .ics</source>
             <translation>Export .ics</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="144" />
+            <location filename="../../ui/pages/calendar_page.py" line="142" />
             <source>活动详情</source>
             <translation>Event details</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="146" />
-            <location filename="../../ui/pages/calendar_page.py" line="404" />
+            <location filename="../../ui/pages/calendar_page.py" line="144" />
+            <location filename="../../ui/pages/calendar_page.py" line="402" />
             <source>在日历中点选一项活动。</source>
             <translation>Select an event in the calendar.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="157" />
+            <location filename="../../ui/pages/calendar_page.py" line="155" />
             <source>编辑活动</source>
             <translation>Edit event</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="158" />
+            <location filename="../../ui/pages/calendar_page.py" line="156" />
             <source>报名与签到</source>
             <translation>Registration</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="159" />
+            <location filename="../../ui/pages/calendar_page.py" line="157" />
             <source>登记已举办</source>
             <translation>Mark as held</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="160" />
+            <location filename="../../ui/pages/calendar_page.py" line="158" />
             <source>总结报告与采纳情况</source>
             <translation>Closing report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="161" />
-            <location filename="../../ui/pages/calendar_page.py" line="492" />
+            <location filename="../../ui/pages/calendar_page.py" line="159" />
+            <location filename="../../ui/pages/calendar_page.py" line="490" />
             <source>公开采纳情况</source>
             <translation>Publish adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="162" />
+            <location filename="../../ui/pages/calendar_page.py" line="160" />
             <source>调整本次时间</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="163" />
+            <location filename="../../ui/pages/calendar_page.py" line="161" />
             <source>取消本次（重复活动）</source>
             <translation>Cancel this occurrence</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="164" />
+            <location filename="../../ui/pages/calendar_page.py" line="162" />
             <source>取消整个活动</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="165" />
+            <location filename="../../ui/pages/calendar_page.py" line="163" />
             <source>打印海报</source>
             <translation>Print poster</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="166" />
+            <location filename="../../ui/pages/calendar_page.py" line="164" />
             <source>打印签到表</source>
             <translation>Print sign-in sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="167" />
+            <location filename="../../ui/pages/calendar_page.py" line="165" />
             <source>打印采纳情况</source>
             <translation>Print adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="175" />
+            <location filename="../../ui/pages/calendar_page.py" line="173" />
             <source>%1 年度目标完成情况</source>
             <translation>%1 targets: progress</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="179" />
+            <location filename="../../ui/pages/calendar_page.py" line="177" />
             <source>设置年度目标…</source>
             <translation>Set yearly targets…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="223" />
+            <location filename="../../ui/pages/calendar_page.py" line="221" />
             <source>全部类型</source>
             <translation>All types</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="250" />
+            <location filename="../../ui/pages/calendar_page.py" line="248" />
             <source>%1年%2月</source>
             <translation>%2/%1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="256" />
+            <location filename="../../ui/pages/calendar_page.py" line="254" />
             <source>%1月%2日—%3日</source>
             <translation>%1/%2–%3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="259" />
+            <location filename="../../ui/pages/calendar_page.py" line="257" />
             <source>%1月%2日—%3月%4日</source>
             <translation>%1/%2–%3/%4</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="271" />
+            <location filename="../../ui/pages/calendar_page.py" line="269" />
             <source>%1年%2月—%3月</source>
             <translation>%2–%3/%1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="283" />
+            <location filename="../../ui/pages/calendar_page.py" line="281" />
             <source>待提交总结报告：</source>
             <translation>Closing reports due: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="289" />
+            <location filename="../../ui/pages/calendar_page.py" line="287" />
             <source>采纳情况%1：</source>
             <translation>Adoption %1: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="291" />
+            <location filename="../../ui/pages/calendar_page.py" line="289" />
             <source>，应于 %1 前公开</source>
             <translation>, publish by %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="297" />
+            <location filename="../../ui/pages/calendar_page.py" line="295" />
             <source>地点冲突：%1 %2 “%3”与“%4”</source>
             <translation>Venue clash: %1 %2 "%3" and "%4"</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="432" />
+            <location filename="../../ui/pages/calendar_page.py" line="430" />
             <source>本次时间</source>
             <translation>This occurrence</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="433" />
+            <location filename="../../ui/pages/calendar_page.py" line="431" />
             <source>（已改期）</source>
             <translation> (rescheduled)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="435" />
-            <location filename="_extra_sources.py" line="38" />
+            <location filename="../../ui/pages/calendar_page.py" line="433" />
+            <location filename="_extra_sources.py" line="50" />
             <source>地点</source>
             <translation>Venue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="436" />
+            <location filename="../../ui/pages/calendar_page.py" line="434" />
             <source>重复</source>
             <translation>Repeat</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="437" />
+            <location filename="../../ui/pages/calendar_page.py" line="435" />
             <source>主办</source>
             <translation>Host</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="438" />
+            <location filename="../../ui/pages/calendar_page.py" line="436" />
             <source>主讲</source>
             <translation>Speaker</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="439" />
+            <location filename="../../ui/pages/calendar_page.py" line="437" />
             <source>对象</source>
             <translation>Audience</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="440" />
+            <location filename="../../ui/pages/calendar_page.py" line="438" />
             <source>邀请</source>
             <translation>Invited</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="441" />
+            <location filename="../../ui/pages/calendar_page.py" line="439" />
             <source>相关政策</source>
             <translation>Related policies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="442" />
+            <location filename="../../ui/pages/calendar_page.py" line="440" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="443" />
+            <location filename="../../ui/pages/calendar_page.py" line="441" />
             <source>取消原因</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="446" />
+            <location filename="../../ui/pages/calendar_page.py" line="444" />
             <source>不限</source>
             <translation>No limit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="449" />
+            <location filename="../../ui/pages/calendar_page.py" line="447" />
             <source>报名</source>
             <translation>Registration</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="450" />
+            <location filename="../../ui/pages/calendar_page.py" line="448" />
             <source>名额 %1，已报名 %2，候补 %3</source>
             <translation>Places %1, registered %2, waiting %3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="454" />
+            <location filename="../../ui/pages/calendar_page.py" line="452" />
             <source>参加人数</source>
             <translation>Attendance</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="458" />
+            <location filename="../../ui/pages/calendar_page.py" line="456" />
             <source>已于 %1 公开</source>
             <translation>Published on %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="460" />
+            <location filename="../../ui/pages/calendar_page.py" line="458" />
             <source>应于 %1 前公开</source>
             <translation>Publish by %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="461" />
+            <location filename="../../ui/pages/calendar_page.py" line="459" />
             <source>（暂定）</source>
             <translation> (provisional)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="463" />
-            <location filename="../../ui/pages/calendar_page.py" line="511" />
+            <location filename="../../ui/pages/calendar_page.py" line="461" />
+            <location filename="../../ui/pages/calendar_page.py" line="509" />
             <source>采纳情况</source>
             <translation>Adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="493" />
+            <location filename="../../ui/pages/calendar_page.py" line="491" />
             <source>确认已公开该活动的意见建议采纳情况？公开后报告不能再修改。</source>
             <translation>Confirm that the adoption of suggestions for this event has been published? The report cannot be changed afterwards.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="511" />
+            <location filename="../../ui/pages/calendar_page.py" line="509" />
             <source>活动海报</source>
             <translation>Event poster</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="511" />
+            <location filename="../../ui/pages/calendar_page.py" line="509" />
             <source>签到表</source>
             <translation>Sign-in sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="513" />
+            <location filename="../../ui/pages/calendar_page.py" line="511" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="530" />
+            <location filename="../../ui/pages/calendar_page.py" line="528" />
             <source>已保存：</source>
             <translation>Saved: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="547" />
+            <location filename="../../ui/pages/calendar_page.py" line="545" />
             <source>导入活动日历</source>
             <translation>Import calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="547" />
-            <location filename="../../ui/pages/calendar_page.py" line="572" />
+            <location filename="../../ui/pages/calendar_page.py" line="545" />
+            <location filename="../../ui/pages/calendar_page.py" line="570" />
             <source>iCalendar 文件 (*.ics)</source>
             <translation>iCalendar files (*.ics)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="557" />
+            <location filename="../../ui/pages/calendar_page.py" line="555" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="559" />
+            <location filename="../../ui/pages/calendar_page.py" line="557" />
             <source>新增 %1，更新 %2，未变 %3</source>
             <translation>Added %1, updated %2, unchanged %3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="572" />
+            <location filename="../../ui/pages/calendar_page.py" line="570" />
             <source>导出活动日历</source>
             <translation>Export calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="579" />
+            <location filename="../../ui/pages/calendar_page.py" line="577" />
             <source>导出完成</source>
             <translation>Export complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="579" />
+            <location filename="../../ui/pages/calendar_page.py" line="577" />
             <source>已导出 %1 个活动</source>
             <translation>Exported %1 events</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="33" />
+            <location filename="_extra_sources.py" line="45" />
             <source>（已取消）</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="34" />
+            <location filename="_extra_sources.py" line="46" />
             <source>日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="35" />
+            <location filename="_extra_sources.py" line="47" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="37" />
+            <location filename="_extra_sources.py" line="49" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
@@ -688,6 +688,19 @@
         </message>
     </context>
     <context>
+        <name>CatalogueAdmin</name>
+        <message>
+            <location filename="_extra_sources.py" line="9" />
+            <source>简称或俗称</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="10" />
+            <source>全称（目录中的写法）</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CatalogueLinksField</name>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="188" />
@@ -725,19 +738,19 @@
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="89" />
-            <location filename="_extra_sources.py" line="187" />
+            <location filename="_extra_sources.py" line="223" />
             <source>公开对象</source>
             <translation>Audience</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="90" />
-            <location filename="_extra_sources.py" line="189" />
+            <location filename="_extra_sources.py" line="225" />
             <source>公开方式</source>
             <translation>Mode</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="91" />
-            <location filename="_extra_sources.py" line="190" />
+            <location filename="_extra_sources.py" line="226" />
             <source>公开层级</source>
             <translation>Tier</translation>
         </message>
@@ -800,7 +813,7 @@
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="138" />
-            <location filename="_extra_sources.py" line="10" />
+            <location filename="_extra_sources.py" line="12" />
             <source>领域</source>
             <translation>Domain</translation>
         </message>
@@ -911,142 +924,142 @@
             <translation>Retire "%1"? It will no longer be shown; its history is kept.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="9" />
+            <location filename="_extra_sources.py" line="11" />
             <source>变化</source>
             <translation>Change</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="11" />
+            <location filename="_extra_sources.py" line="13" />
             <source>事项</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="12" />
+            <location filename="_extra_sources.py" line="14" />
             <source>改动</source>
             <translation>Changes</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="40" />
+            <location filename="_extra_sources.py" line="52" />
             <source>时限规则</source>
             <translation>Time-limit rule</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="41" />
+            <location filename="_extra_sources.py" line="53" />
             <source>公开记录</source>
             <translation>Disclosures</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="42" />
+            <location filename="_extra_sources.py" line="54" />
             <source>变更历史</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="43" />
+            <location filename="_extra_sources.py" line="55" />
             <source>第 %1 版</source>
             <translation>Version %1</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="45" />
+            <location filename="_extra_sources.py" line="57" />
             <source>选择一个事项查看全部内容和变更历史。</source>
             <translation>Select an item to see all its fields and history.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="44" />
+            <location filename="_extra_sources.py" line="56" />
             <source>尚无公开记录</source>
             <translation>No disclosures yet</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="39" />
+            <location filename="_extra_sources.py" line="51" />
             <source>本站点未涉及此领域</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="47" />
+            <location filename="_extra_sources.py" line="59" />
             <source>（暂定）</source>
             <translation> (provisional)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="48" />
+            <location filename="_extra_sources.py" line="60" />
             <source>临期</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="49" />
+            <location filename="_extra_sources.py" line="61" />
             <source>逾期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="50" />
+            <location filename="_extra_sources.py" line="62" />
             <source>一级事项</source>
             <translation>Level-1 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="51" />
+            <location filename="_extra_sources.py" line="63" />
             <source>二级事项</source>
             <translation>Level-2 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="52" />
+            <location filename="_extra_sources.py" line="64" />
             <source>公开时限</source>
             <translation>Time limit</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="53" />
+            <location filename="_extra_sources.py" line="65" />
             <source>层级</source>
             <translation>Tier</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="181" />
+            <location filename="_extra_sources.py" line="217" />
             <source>三级事项</source>
             <translation>Level-3 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="182" />
+            <location filename="_extra_sources.py" line="218" />
             <source>公开内容（要素）</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="183" />
+            <location filename="_extra_sources.py" line="219" />
             <source>公开依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="184" />
+            <location filename="_extra_sources.py" line="220" />
             <source>公开主体</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="185" />
+            <location filename="_extra_sources.py" line="221" />
             <source>公开渠道和载体</source>
             <translation>Channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="186" />
+            <location filename="_extra_sources.py" line="222" />
             <source>其他渠道</source>
             <translation>Other channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="188" />
+            <location filename="_extra_sources.py" line="224" />
             <source>特定群体说明</source>
             <translation>Specific group</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="191" />
+            <location filename="_extra_sources.py" line="227" />
             <source>咨询电话</source>
             <translation>Enquiry phone</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="192" />
+            <location filename="_extra_sources.py" line="228" />
             <source>公开时长</source>
             <translation>Duration</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="46" />
+            <location filename="_extra_sources.py" line="58" />
             <source>来源</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="54" />
+            <location filename="_extra_sources.py" line="66" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
@@ -1054,12 +1067,12 @@
     <context>
         <name>CataloguePicker</name>
         <message>
-            <location filename="_extra_sources.py" line="13" />
+            <location filename="_extra_sources.py" line="15" />
             <source>领域</source>
             <translation type="unfinished">Domain</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="14" />
+            <location filename="_extra_sources.py" line="16" />
             <source>事项</source>
             <translation type="unfinished">Item</translation>
         </message>
@@ -1259,7 +1272,7 @@
     <context>
         <name>Crash</name>
         <message>
-            <location filename="_extra_sources.py" line="15" />
+            <location filename="_extra_sources.py" line="17" />
             <source>无法完成</source>
             <translation>Could not complete</translation>
         </message>
@@ -1316,19 +1329,19 @@
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="84" />
-            <location filename="_extra_sources.py" line="160" />
+            <location filename="_extra_sources.py" line="192" />
             <source>分值</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="85" />
-            <location filename="_extra_sources.py" line="161" />
+            <location filename="_extra_sources.py" line="193" />
             <source>计算方法</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="86" />
-            <location filename="_extra_sources.py" line="162" />
+            <location filename="_extra_sources.py" line="194" />
             <source>目标</source>
             <translation type="unfinished" />
         </message>
@@ -1348,12 +1361,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="159" />
+            <location filename="_extra_sources.py" line="191" />
             <source>指标</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="163" />
+            <location filename="_extra_sources.py" line="195" />
             <source>启用</source>
             <translation type="unfinished" />
         </message>
@@ -1376,18 +1389,63 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/grid.py" line="224" />
-            <source>已取消</source>
+            <location filename="../../ui/calendar/grid.py" line="34" />
+            <source>周一</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="35" />
+            <source>周二</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="36" />
+            <source>周三</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="37" />
+            <source>周四</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="38" />
+            <source>周五</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="39" />
+            <source>周六</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="40" />
+            <source>周日</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="204" />
+            <source>%1月%2日</source>
             <extracomment>Chinese line-breaking (kinsoku): these never begin a line (the character before moves down) ... ... and these never end one (they move down with what they open).</extracomment>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ui/calendar/grid.py" line="226" />
+            <location filename="../../ui/calendar/grid.py" line="209" />
+            <source>今天</source>
+            <translation type="unfinished">Today</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="245" />
+            <source>已取消</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="247" />
             <source>改期</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../ui/calendar/grid.py" line="287" />
+            <location filename="../../ui/calendar/grid.py" line="308" />
             <source>+%n 项</source>
             <translation type="unfinished">
                 <numerusform />
@@ -1395,12 +1453,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/grid.py" line="329" />
+            <location filename="../../ui/calendar/grid.py" line="350" />
             <source>（本次已改期）</source>
             <translation> (rescheduled)</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/grid.py" line="331" />
+            <location filename="../../ui/calendar/grid.py" line="352" />
             <source>（已取消）</source>
             <translation type="unfinished" />
         </message>
@@ -1512,7 +1570,7 @@ to take this page</translation>
     <context>
         <name>EventDetailPage</name>
         <message>
-            <location filename="../../ui/kiosk/events.py" line="66" />
+            <location filename="../../ui/kiosk/events.py" line="97" />
             <source>这场活动已结束或已取消。请按“返回首页”。</source>
             <translation>This event has ended or was cancelled. Press "Home".</translation>
         </message>
@@ -1690,7 +1748,7 @@ to take this page</translation>
     <context>
         <name>EventsPage</name>
         <message>
-            <location filename="../../ui/kiosk/events.py" line="45" />
+            <location filename="../../ui/kiosk/events.py" line="76" />
             <source>近期没有安排活动。</source>
             <translation>No upcoming events.</translation>
         </message>
@@ -1786,7 +1844,7 @@ to take this page</translation>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="22" />
+            <location filename="_extra_sources.py" line="28" />
             <source>无法创建站点</source>
             <translation>Could not create site</translation>
         </message>
@@ -2112,6 +2170,77 @@ Tap below to browse the catalogue.</translation>
         </message>
     </context>
     <context>
+        <name>KioskEvents</name>
+        <message>
+            <location filename="../../ui/kiosk/events.py" line="20" />
+            <source>星期一</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/events.py" line="21" />
+            <source>星期二</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/events.py" line="22" />
+            <source>星期三</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/events.py" line="23" />
+            <source>星期四</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/events.py" line="24" />
+            <source>星期五</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/events.py" line="25" />
+            <source>星期六</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/events.py" line="26" />
+            <source>星期日</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="24" />
+            <source>%1月%2日 %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="25" />
+            <source>%1月%2日 %3 至 %4月%5日 %6</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="26" />
+            <source>今天</source>
+            <translation type="unfinished">Today</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="27" />
+            <source>明天</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>KioskNotices</name>
+        <message>
+            <location filename="../../ui/kiosk/notices.py" line="22" />
+            <source>%1年%2月%3日 至 %4年%5月%6日</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/notices.py" line="33" />
+            <source>公示期：%1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>KioskWindow</name>
         <message>
             <location filename="../../ui/kiosk/window.py" line="192" />
@@ -2302,52 +2431,52 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>NoticeAdmin</name>
         <message>
-            <location filename="_extra_sources.py" line="23" />
+            <location filename="_extra_sources.py" line="29" />
             <source>未规定</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="24" />
+            <location filename="_extra_sources.py" line="30" />
             <source>公开栏名称</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="25" />
+            <location filename="_extra_sources.py" line="31" />
             <source>村（社区）</source>
             <translation type="unfinished">Village (community)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="26" />
+            <location filename="_extra_sources.py" line="32" />
             <source>位置</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="27" />
+            <location filename="_extra_sources.py" line="33" />
             <source>类型</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="28" />
+            <location filename="_extra_sources.py" line="34" />
             <source>状态</source>
             <translation type="unfinished">Status</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="29" />
+            <location filename="_extra_sources.py" line="35" />
             <source>公示模板</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="30" />
+            <location filename="_extra_sources.py" line="36" />
             <source>最短公示期</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="31" />
+            <location filename="_extra_sources.py" line="37" />
             <source>修改人</source>
             <translation type="unfinished">Changed by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="32" />
+            <location filename="_extra_sources.py" line="38" />
             <source>依据</source>
             <translation type="unfinished">Basis</translation>
         </message>
@@ -2355,7 +2484,7 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>NoticeDetailPage</name>
         <message>
-            <location filename="../../ui/kiosk/notices.py" line="74" />
+            <location filename="../../ui/kiosk/notices.py" line="89" />
             <source>这份公示已结束或已撤下。请按“返回首页”。</source>
             <translation>This notice has ended or been taken down. Press "Home".</translation>
         </message>
@@ -2498,343 +2627,388 @@ Tap below to browse the catalogue.</translation>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="331" />
+            <location filename="../../ui/notices/editor.py" line="332" />
             <source>正文中未发现需要遮蔽的个人信息。</source>
             <translation>No personal data to mask was found in the body.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="39" />
+            <source>身份证号</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="40" />
+            <source>手机号</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="41" />
+            <source>固定电话</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="42" />
+            <source>银行卡号</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="43" />
+            <source>详细住址</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="44" />
+            <source>姓名</source>
+            <translation type="unfinished">Name</translation>
         </message>
     </context>
     <context>
         <name>NoticesPage</name>
         <message>
-            <location filename="../../ui/kiosk/notices.py" line="33" />
+            <location filename="../../ui/kiosk/notices.py" line="48" />
             <source>目前没有正在公示的内容。</source>
             <translation>No notices are posted at the moment.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="137" />
+            <location filename="../../ui/pages/notices_page.py" line="63" />
+            <source>%1 至 %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="68" />
+            <source>（暂定）</source>
+            <translation type="unfinished"> (provisional)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="87" />
+            <source>今天撤下</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="150" />
             <source>新建公示…</source>
             <translation>New…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="138" />
+            <location filename="../../ui/pages/notices_page.py" line="151" />
             <source>修改…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="139" />
+            <location filename="../../ui/pages/notices_page.py" line="152" />
             <source>提交审核</source>
             <translation>Submit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="140" />
+            <location filename="../../ui/pages/notices_page.py" line="153" />
             <source>审核…</source>
             <translation>Review…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="141" />
+            <location filename="../../ui/pages/notices_page.py" line="154" />
             <source>发布</source>
             <translation>Publish</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="142" />
+            <location filename="../../ui/pages/notices_page.py" line="155" />
             <source>预览与打印…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="143" />
+            <location filename="../../ui/pages/notices_page.py" line="156" />
             <source>撤回…</source>
             <translation>Withdraw…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="156" />
+            <location filename="../../ui/pages/notices_page.py" line="169" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="157" />
+            <location filename="../../ui/pages/notices_page.py" line="170" />
             <source>待我审核</source>
             <translation>Awaiting me</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="161" />
+            <location filename="../../ui/pages/notices_page.py" line="174" />
             <source>搜索标题</source>
             <translation>Search titles</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="181" />
-            <location filename="../../ui/pages/notices_page.py" line="358" />
+            <location filename="../../ui/pages/notices_page.py" line="194" />
+            <location filename="../../ui/pages/notices_page.py" line="371" />
             <source>公示公告</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="187" />
+            <location filename="../../ui/pages/notices_page.py" line="200" />
             <source>登记张贴…</source>
             <translation>Record posting…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="188" />
-            <location filename="../../ui/pages/notices_page.py" line="463" />
+            <location filename="../../ui/pages/notices_page.py" line="201" />
+            <location filename="../../ui/pages/notices_page.py" line="476" />
             <source>登记撤下</source>
             <translation>Record removal</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="192" />
+            <location filename="../../ui/pages/notices_page.py" line="205" />
             <source>公开栏管理…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="193" />
+            <location filename="../../ui/pages/notices_page.py" line="206" />
             <source>法定公示期…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="198" />
+            <location filename="../../ui/pages/notices_page.py" line="211" />
             <source>今天应撤下或已逾期</source>
             <translation>Due for removal today or overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="207" />
+            <location filename="../../ui/pages/notices_page.py" line="220" />
             <source>应张贴而未张贴（已审定或已发布的公示）</source>
             <translation>Not yet posted (approved or published notices)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="213" />
+            <location filename="../../ui/pages/notices_page.py" line="226" />
             <source>张贴登记</source>
             <translation>Postings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="219" />
+            <location filename="../../ui/pages/notices_page.py" line="232" />
             <source>公开栏与张贴</source>
             <translation>Boards and postings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="341" />
+            <location filename="../../ui/pages/notices_page.py" line="354" />
             <source>（已保密审查）</source>
             <translation> (confidentiality checked)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="375" />
+            <location filename="../../ui/pages/notices_page.py" line="388" />
             <source>修改已审定的公示</source>
             <translation>Edit approved notice</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="376" />
+            <location filename="../../ui/pages/notices_page.py" line="389" />
             <source>修改已审定或已发布的公示将形成新版本，须重新经过三审。是否继续？</source>
             <translation>Editing an approved or published notice creates a new version that must go through the review chain again. Continue?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="413" />
+            <location filename="../../ui/pages/notices_page.py" line="426" />
             <source>撤回公示</source>
             <translation>Withdraw notice</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="413" />
+            <location filename="../../ui/pages/notices_page.py" line="426" />
             <source>撤回理由：</source>
             <translation>Reason for withdrawal:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="431" />
-            <location filename="../../ui/pages/notices_page.py" line="436" />
+            <location filename="../../ui/pages/notices_page.py" line="444" />
+            <location filename="../../ui/pages/notices_page.py" line="449" />
             <source>登记张贴</source>
             <translation>Record posting</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="431" />
+            <location filename="../../ui/pages/notices_page.py" line="444" />
             <source>请先在“公示公告”中选中要张贴的公示。</source>
             <translation>First select the notice to post under "Notices".</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="436" />
+            <location filename="../../ui/pages/notices_page.py" line="449" />
             <source>张贴到：</source>
             <translation>Post on:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="441" />
+            <location filename="../../ui/pages/notices_page.py" line="454" />
             <source>张贴照片（可不选）</source>
             <translation>Posting photo (optional)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="441" />
+            <location filename="../../ui/pages/notices_page.py" line="454" />
             <source>照片 (*.jpg *.jpeg *.png *.webp *.heic)</source>
             <translation>Photos (*.jpg *.jpeg *.png *.webp *.heic)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="448" />
+            <location filename="../../ui/pages/notices_page.py" line="461" />
             <source>已登记张贴。</source>
             <translation>Posting recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="463" />
+            <location filename="../../ui/pages/notices_page.py" line="476" />
             <source>请先选中一条张贴记录。</source>
             <translation>Select a posting first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="466" />
+            <location filename="../../ui/pages/notices_page.py" line="479" />
             <source>已登记撤下。</source>
             <translation>Removal recorded.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="66" />
+            <location filename="_extra_sources.py" line="78" />
             <source>草稿</source>
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="67" />
+            <location filename="_extra_sources.py" line="79" />
             <source>待初审</source>
             <translation>First review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="68" />
+            <location filename="_extra_sources.py" line="80" />
             <source>待复审</source>
             <translation>Second review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="69" />
+            <location filename="_extra_sources.py" line="81" />
             <source>待终审</source>
             <translation>Final review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="70" />
+            <location filename="_extra_sources.py" line="82" />
             <source>已审定</source>
             <translation>Approved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="71" />
+            <location filename="_extra_sources.py" line="83" />
             <source>已发布</source>
             <translation>Published</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="72" />
+            <location filename="_extra_sources.py" line="84" />
             <source>已到期</source>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="73" />
+            <location filename="_extra_sources.py" line="85" />
             <source>已撤回</source>
             <translation>Withdrawn</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="74" />
+            <location filename="_extra_sources.py" line="86" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="55" />
+            <location filename="_extra_sources.py" line="67" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="75" />
+            <location filename="_extra_sources.py" line="87" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="76" />
+            <location filename="_extra_sources.py" line="88" />
             <source>类型</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="58" />
+            <location filename="_extra_sources.py" line="70" />
             <source>公示期</source>
             <translation>Posting period</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="56" />
+            <location filename="_extra_sources.py" line="68" />
             <source>版本</source>
             <translation>Version</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="57" />
+            <location filename="_extra_sources.py" line="69" />
             <source>模板</source>
             <translation>Template</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="59" />
+            <location filename="_extra_sources.py" line="71" />
             <source>公开地址（二维码）</source>
             <translation>Public address (QR)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="60" />
+            <location filename="_extra_sources.py" line="72" />
             <source>公开版本（已遮蔽个人信息，打印与市级平台一致）</source>
             <translation>Public version (personal data masked; same as print and city platform)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="61" />
+            <location filename="_extra_sources.py" line="73" />
             <source>审核记录</source>
             <translation>Review record</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="62" />
+            <location filename="_extra_sources.py" line="74" />
             <source>退回理由</source>
             <translation>Reason returned</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="63" />
+            <location filename="_extra_sources.py" line="75" />
             <source>撤回理由</source>
             <translation>Reason withdrawn</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="64" />
+            <location filename="_extra_sources.py" line="76" />
             <source>……共</source>
             <translation>… total</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="65" />
+            <location filename="_extra_sources.py" line="77" />
             <source>行</source>
             <translation>rows</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="77" />
+            <location filename="_extra_sources.py" line="89" />
             <source>公开栏</source>
             <translation>Board</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="78" />
+            <location filename="_extra_sources.py" line="90" />
             <source>公示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="79" />
+            <location filename="_extra_sources.py" line="91" />
             <source>应撤下日期</source>
             <translation>Remove by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="80" />
+            <location filename="_extra_sources.py" line="92" />
             <source>情况</source>
             <translation>Situation</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="81" />
+            <location filename="_extra_sources.py" line="93" />
             <source>村（社区）</source>
             <translation>Village (community)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="82" />
+            <location filename="_extra_sources.py" line="94" />
             <source>应张贴的公示</source>
             <translation>Notice to post</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="83" />
+            <location filename="_extra_sources.py" line="95" />
             <source>张贴日期</source>
             <translation>Posted on</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="84" />
+            <location filename="_extra_sources.py" line="96" />
             <source>张贴人</source>
             <translation>Posted by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="85" />
+            <location filename="_extra_sources.py" line="97" />
             <source>应撤下</source>
             <translation>Remove by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="86" />
+            <location filename="_extra_sources.py" line="98" />
             <source>已撤下</source>
             <translation>Removed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="87" />
+            <location filename="_extra_sources.py" line="99" />
             <source>照片</source>
             <translation>Photo</translation>
         </message>
@@ -3200,490 +3374,523 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>RequestsPage</name>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="160" />
+            <location filename="../../ui/pages/requests_page.py" line="173" />
             <source>登记新申请…</source>
             <extracomment>Opens a written PDF; the system viewer in the app, replaced in tests (the OS is an edge).</extracomment>
             <translation>New request…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="164" />
+            <location filename="../../ui/pages/requests_page.py" line="177" />
             <source>按编号、申请人或所需信息查找</source>
             <translation>Find by number, applicant or information sought</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="168" />
+            <location filename="../../ui/pages/requests_page.py" line="181" />
             <source>全部</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="169" />
+            <location filename="../../ui/pages/requests_page.py" line="182" />
             <source>未办结</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="170" />
+            <location filename="../../ui/pages/requests_page.py" line="183" />
+            <location filename="_extra_sources.py" line="102" />
             <source>待补正</source>
             <translation>Awaiting correction</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="171" />
+            <location filename="../../ui/pages/requests_page.py" line="184" />
+            <location filename="_extra_sources.py" line="106" />
             <source>已答复</source>
             <translation>Answered</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="172" />
+            <location filename="../../ui/pages/requests_page.py" line="185" />
+            <location filename="_extra_sources.py" line="108" />
             <source>已归档</source>
             <translation>Archived</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="185" />
+            <location filename="../../ui/pages/requests_page.py" line="198" />
             <source>申请办理</source>
             <translation>Requests</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="186" />
-            <location filename="../../ui/pages/requests_page.py" line="327" />
+            <location filename="../../ui/pages/requests_page.py" line="199" />
+            <location filename="../../ui/pages/requests_page.py" line="340" />
             <source>期限提醒</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="187" />
+            <location filename="../../ui/pages/requests_page.py" line="200" />
             <source>年度报告统计</source>
             <translation>Annual report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="188" />
-            <location filename="../../ui/pages/requests_page.py" line="564" />
+            <location filename="../../ui/pages/requests_page.py" line="201" />
+            <location filename="../../ui/pages/requests_page.py" line="577" />
             <source>法定期限规则</source>
             <translation>Time-limit rules</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="222" />
+            <location filename="../../ui/pages/requests_page.py" line="235" />
             <source>答复期限是怎样算出来的</source>
             <translation>How the deadline was worked out</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="232" />
+            <location filename="../../ui/pages/requests_page.py" line="245" />
             <source>办理</source>
             <translation>Actions</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="236" />
+            <location filename="../../ui/pages/requests_page.py" line="249" />
             <source>打印</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="250" />
+            <location filename="../../ui/pages/requests_page.py" line="263" />
             <source>已超期、3个工作日内到期、等待补正和等待第三方意见的申请。双击打开。</source>
             <translation>Requests that are overdue, due within 3 working days, awaiting correction or awaiting a third party. Double-click to open.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="264" />
+            <location filename="../../ui/pages/requests_page.py" line="277" />
             <source>年度</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="270" />
+            <location filename="../../ui/pages/requests_page.py" line="283" />
             <source>导出 Excel…</source>
             <translation>Export Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="272" />
+            <location filename="../../ui/pages/requests_page.py" line="285" />
             <source>导出 PDF…</source>
             <translation>Export PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="295" />
+            <location filename="../../ui/pages/requests_page.py" line="308" />
             <source>期限天数取自《中华人民共和国政府信息公开条例》；法规修订或上级另有规定时，由管理员在此更正。</source>
             <translation>Day counts come from the PRC Regulations on Open Government Information; if the law changes or higher authorities rule otherwise, an admin corrects them here.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="304" />
+            <location filename="../../ui/pages/requests_page.py" line="317" />
             <source>修改所选规则的天数…</source>
             <translation>Change days…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="322" />
+            <location filename="../../ui/pages/requests_page.py" line="335" />
             <source>未办结 %1 件，提醒 %2 条，超期 %3 件</source>
             <translation>%1 open, %2 reminders, %3 overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="340" />
+            <location filename="../../ui/pages/requests_page.py" line="353" />
             <source>勾稽关系检查：通过</source>
             <translation>Consistency check: passed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="342" />
+            <location filename="../../ui/pages/requests_page.py" line="355" />
             <source>勾稽关系检查：未通过——请核对后再报送</source>
             <translation>Consistency check: failed — check before submitting</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="395" />
+            <location filename="../../ui/pages/requests_page.py" line="408" />
             <source>请选择左侧的一件申请</source>
             <translation>Select a request on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="406" />
+            <location filename="../../ui/pages/requests_page.py" line="419" />
             <source>申请人：</source>
             <translation>Applicant: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="409" />
+            <location filename="../../ui/pages/requests_page.py" line="422" />
             <source>证件号码：</source>
             <translation>ID number: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="409" />
+            <location filename="../../ui/pages/requests_page.py" line="422" />
             <source>　电话：</source>
             <translation>   Phone: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="410" />
+            <location filename="../../ui/pages/requests_page.py" line="423" />
             <source>地址：</source>
             <translation>Address: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="410" />
+            <location filename="../../ui/pages/requests_page.py" line="423" />
             <source>　邮箱：</source>
             <translation>   Email: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="411" />
+            <location filename="../../ui/pages/requests_page.py" line="424" />
             <source>提交方式：</source>
             <translation>Channel: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="411" />
+            <location filename="../../ui/pages/requests_page.py" line="424" />
             <source>　收到日：</source>
             <translation>   Received: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="412" />
+            <location filename="../../ui/pages/requests_page.py" line="425" />
             <source>所需信息：</source>
             <translation>Information sought: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="413" />
+            <location filename="../../ui/pages/requests_page.py" line="426" />
             <source>提供形式：</source>
             <translation>Format: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="415" />
+            <location filename="../../ui/pages/requests_page.py" line="428" />
             <source>　获取方式：</source>
             <translation>   Delivery: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="417" />
+            <location filename="../../ui/pages/requests_page.py" line="430" />
             <source>答复期限：</source>
             <translation>Reply due: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="421" />
+            <location filename="../../ui/pages/requests_page.py" line="434" />
             <source>如需补正，应于 %1 前一次性告知（条例第三十条）</source>
             <translation>Any correction request must be sent, all at once, by %1 (art. 30)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="427" />
+            <location filename="../../ui/pages/requests_page.py" line="440" />
             <source>补正：</source>
             <translation>Correction: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="434" />
+            <location filename="../../ui/pages/requests_page.py" line="447" />
             <source>未结束，第三方应于 </source>
             <translation>open; third party to reply by </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="434" />
+            <location filename="../../ui/pages/requests_page.py" line="447" />
             <source> 前答复</source>
             <translation> </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="436" />
+            <location filename="../../ui/pages/requests_page.py" line="449" />
             <source>征求意见：</source>
             <translation>Consultation: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="439" />
+            <location filename="../../ui/pages/requests_page.py" line="452" />
             <source>延期：</source>
             <translation>Extension: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="444" />
+            <location filename="../../ui/pages/requests_page.py" line="457" />
             <source>答复：</source>
             <translation>Reply: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="446" />
+            <location filename="../../ui/pages/requests_page.py" line="459" />
             <source>信息处理费：</source>
             <translation>Processing fee: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="459" />
+            <location filename="../../ui/pages/requests_page.py" line="472" />
             <source>登记回执</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="459" />
+            <location filename="../../ui/pages/requests_page.py" line="472" />
             <source>期限计算说明</source>
             <translation>Deadline sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="504" />
+            <location filename="../../ui/pages/requests_page.py" line="517" />
             <source>答复期限自收到补正的申请之日起重新计算（条例第三十条）。</source>
             <translation>The reply deadline restarts from the day the corrected request is received (art. 30).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="506" />
+            <location filename="../../ui/pages/requests_page.py" line="519" />
             <source>收到补正材料</source>
             <translation>Correction received</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="519" />
+            <location filename="../../ui/pages/requests_page.py" line="532" />
             <source>收到第三方意见</source>
             <translation>Third-party reply received</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="519" />
+            <location filename="../../ui/pages/requests_page.py" line="532" />
             <source>计时自次日恢复。</source>
             <translation>The clock resumes the next day.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="519" />
+            <location filename="../../ui/pages/requests_page.py" line="532" />
             <source>意见</source>
             <translation>Opinion</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="564" />
+            <location filename="../../ui/pages/requests_page.py" line="577" />
             <source>请先选择一条规则。</source>
             <translation>Select a rule first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="567" />
+            <location filename="../../ui/pages/requests_page.py" line="580" />
             <source>修改天数</source>
             <translation>Change days</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="601" />
+            <location filename="../../ui/pages/requests_page.py" line="614" />
             <source>已导出</source>
             <translation>Exported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="609" />
+            <location filename="../../ui/pages/requests_page.py" line="622" />
             <source>导出年度报告统计</source>
             <translation>Export annual-report statistics</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="88" />
+            <location filename="_extra_sources.py" line="115" />
             <source>补正申请通知书</source>
             <translation>Correction request</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="89" />
+            <location filename="_extra_sources.py" line="116" />
             <source>延期答复告知书</source>
             <translation>Extension notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="90" />
+            <location filename="_extra_sources.py" line="117" />
             <source>政府信息公开告知书</source>
             <translation>Disclosure notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="91" />
+            <location filename="_extra_sources.py" line="118" />
             <source>政府信息部分公开告知书</source>
             <translation>Partial disclosure notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="92" />
+            <location filename="_extra_sources.py" line="119" />
             <source>政府信息不予公开告知书</source>
             <translation>Non-disclosure notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="93" />
+            <location filename="_extra_sources.py" line="120" />
             <source>政府信息不存在告知书</source>
             <translation>Information does not exist</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="94" />
+            <location filename="_extra_sources.py" line="121" />
             <source>非本机关政府信息告知书</source>
             <translation>Not held by this office</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="95" />
+            <location filename="_extra_sources.py" line="122" />
             <source>重复申请告知书</source>
             <translation>Repeat request notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="96" />
+            <location filename="_extra_sources.py" line="123" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="97" />
+            <location filename="_extra_sources.py" line="124" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="98" />
+            <location filename="_extra_sources.py" line="125" />
             <source>申请人</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="99" />
+            <location filename="_extra_sources.py" line="126" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="100" />
+            <location filename="_extra_sources.py" line="127" />
             <source>证件号码</source>
             <translation>ID number</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="101" />
+            <location filename="_extra_sources.py" line="128" />
             <source>提交方式</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="102" />
+            <location filename="_extra_sources.py" line="129" />
             <source>收到日</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="103" />
+            <location filename="_extra_sources.py" line="130" />
             <source>答复期限</source>
             <translation>Reply due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="104" />
+            <location filename="_extra_sources.py" line="131" />
             <source>所需信息</source>
             <translation>Information sought</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="105" />
+            <location filename="_extra_sources.py" line="132" />
             <source>答复</source>
             <translation>Reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="106" />
+            <location filename="_extra_sources.py" line="133" />
             <source>提醒</source>
             <translation>Reminder</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="107" />
+            <location filename="_extra_sources.py" line="134" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="108" />
+            <location filename="_extra_sources.py" line="135" />
             <source>依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="109" />
+            <location filename="_extra_sources.py" line="136" />
             <source>项目</source>
             <translation>Rule</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="110" />
+            <location filename="_extra_sources.py" line="137" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="111" />
+            <location filename="_extra_sources.py" line="138" />
             <source>工作日</source>
             <translation>Working days</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="112" />
+            <location filename="_extra_sources.py" line="139" />
             <source>修改人</source>
             <translation>Changed by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="170" />
+            <location filename="_extra_sources.py" line="206" />
             <source>登记申请</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="171" />
+            <location filename="_extra_sources.py" line="207" />
             <source>发出补正通知</source>
             <translation>Request correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="172" />
+            <location filename="_extra_sources.py" line="208" />
             <source>登记补正材料</source>
             <translation>Log correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="173" />
+            <location filename="_extra_sources.py" line="209" />
             <source>开始办理</source>
             <translation>Start work</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="174" />
+            <location filename="_extra_sources.py" line="210" />
             <source>征求第三方意见</source>
             <translation>Consult third party</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="175" />
+            <location filename="_extra_sources.py" line="211" />
             <source>登记第三方意见</source>
             <translation>Log third-party reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="176" />
+            <location filename="_extra_sources.py" line="212" />
             <source>批准延期答复</source>
             <translation>Approve extension</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="177" />
+            <location filename="_extra_sources.py" line="213" />
             <source>提交审签</source>
             <translation>Submit for sign-off</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="178" />
+            <location filename="_extra_sources.py" line="214" />
             <source>退回重办</source>
             <translation>Send back</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="179" />
+            <location filename="_extra_sources.py" line="215" />
             <source>签发答复</source>
             <translation>Issue reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="180" />
+            <location filename="_extra_sources.py" line="216" />
             <source>归档</source>
             <translation>Archive</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="193" />
+            <location filename="_extra_sources.py" line="109" />
             <source>自然人</source>
             <translation>Individuals</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="194" />
+            <location filename="_extra_sources.py" line="100" />
+            <source>已接收</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="101" />
+            <source>已登记</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="103" />
+            <source>办理中</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="104" />
+            <source>征求意见中</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="105" />
+            <source>待审签</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="107" />
+            <source>已延期</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="110" />
             <source>商业企业</source>
             <translation>Businesses</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="195" />
+            <location filename="_extra_sources.py" line="111" />
             <source>科研机构</source>
             <translation>Research bodies</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="196" />
+            <location filename="_extra_sources.py" line="112" />
             <source>社会公益组织</source>
             <translation>Non-profits</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="197" />
+            <location filename="_extra_sources.py" line="113" />
             <source>法律服务机构</source>
             <translation>Legal services</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="198" />
+            <location filename="_extra_sources.py" line="114" />
             <source>其他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="199" />
+            <location filename="_extra_sources.py" line="229" />
             <source>总计</source>
             <translation>Total</translation>
         </message>
@@ -3808,152 +4015,182 @@ Tap below to browse the catalogue.</translation>
             <translation>Imported: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="71" />
+            <location filename="../../ui/pages/settings_page.py" line="59" />
+            <source>、</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="76" />
             <source>站点</source>
             <translation>Site</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="74" />
+            <location filename="../../ui/pages/settings_page.py" line="79" />
             <source>站点代码</source>
             <translation>Site code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="75" />
+            <location filename="../../ui/pages/settings_page.py" line="80" />
             <source>站点名称</source>
             <translation>Site name</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="76" />
+            <location filename="../../ui/pages/settings_page.py" line="81" />
             <source>专区位置</source>
             <translation>Zone location</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="77" />
+            <location filename="../../ui/pages/settings_page.py" line="82" />
             <source>监督电话</source>
             <translation>Complaints phone</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="80" />
+            <location filename="../../ui/pages/settings_page.py" line="85" />
             <source>偏好设置</source>
             <translation>Preferences</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="85" />
+            <location filename="../../ui/pages/settings_page.py" line="90" />
             <source>公示二维码指向的市级平台地址；公示创建时即确定，改动只影响之后创建的公示。</source>
             <translation>City-platform address the notice QR codes point to; fixed when a notice is created, so a change affects only new notices.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="91" />
+            <location filename="../../ui/pages/settings_page.py" line="96" />
             <source>市级平台公开页面地址</source>
             <translation>Public page address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="92" />
+            <location filename="../../ui/pages/settings_page.py" line="97" />
             <source>每日提醒时间</source>
             <translation>Daily reminder at</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="93" />
+            <location filename="../../ui/pages/settings_page.py" line="98" />
             <source>触摸屏无操作返回首页（秒）</source>
             <translation>Kiosk idle reset (s)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="98" />
+            <location filename="../../ui/pages/settings_page.py" line="103" />
             <source>重新启动程序后生效</source>
             <translation>Takes effect after restart</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="99" />
+            <location filename="../../ui/pages/settings_page.py" line="104" />
             <source>界面语言（重启后生效）</source>
             <translation>Language (after restart)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="100" />
+            <location filename="../../ui/pages/settings_page.py" line="105" />
             <source>保存设置</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="108" />
+            <location filename="../../ui/pages/settings_page.py" line="113" />
             <source>法定节假日与调休（工作日计算依据）</source>
             <translation>Public holidays and make-up workdays (for working-day counts)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="122" />
+            <location filename="../../ui/pages/settings_page.py" line="127" />
             <source>没有官方数据的年份只按周末计算，结果标为“暂定”。</source>
             <translation>Years without official data count weekends only; results are marked "provisional".</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="125" />
+            <location filename="../../ui/pages/settings_page.py" line="130" />
             <source>导入节假日文件…</source>
             <translation>Import holidays…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="131" />
+            <location filename="../../ui/pages/settings_page.py" line="136" />
             <source>工作人员</source>
             <translation>Staff</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="159" />
+            <location filename="../../ui/pages/settings_page.py" line="164" />
             <source>设置</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="159" />
+            <location filename="../../ui/pages/settings_page.py" line="164" />
             <source>设置已保存。</source>
             <translation>Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="163" />
+            <location filename="../../ui/pages/settings_page.py" line="168" />
             <source>导入节假日文件</source>
             <translation>Import holiday file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="163" />
+            <location filename="../../ui/pages/settings_page.py" line="168" />
             <source>节假日文件 (*.json *.csv *.ics)</source>
             <translation>Holiday files (*.json *.csv *.ics)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="175" />
+            <location filename="../../ui/pages/settings_page.py" line="180" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="175" />
+            <location filename="../../ui/pages/settings_page.py" line="180" />
             <source>已导入年份：</source>
             <translation>Years imported: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="113" />
+            <location filename="_extra_sources.py" line="140" />
+            <source>窗口工作人员</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="141" />
+            <source>初审</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="142" />
+            <source>复审</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="143" />
+            <source>终审</source>
+            <translation type="unfinished">Final review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="144" />
+            <source>政务公开专员（管理员）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="145" />
             <source>年份</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="114" />
+            <location filename="_extra_sources.py" line="146" />
             <source>假日天数</source>
             <translation>Holidays</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="115" />
+            <location filename="_extra_sources.py" line="147" />
             <source>调休上班天数</source>
             <translation>Make-up workdays</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="116" />
+            <location filename="_extra_sources.py" line="148" />
             <source>来源</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="117" />
+            <location filename="_extra_sources.py" line="149" />
             <source>用户名</source>
             <translation>Username</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="118" />
+            <location filename="_extra_sources.py" line="150" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="119" />
+            <location filename="_extra_sources.py" line="151" />
             <source>角色</source>
             <translation>Roles</translation>
         </message>
@@ -4115,107 +4352,107 @@ Tap below to browse the catalogue.</translation>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="120" />
+            <location filename="_extra_sources.py" line="152" />
             <source>公示公告</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="121" />
+            <location filename="_extra_sources.py" line="153" />
             <source>活动</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="122" />
+            <location filename="_extra_sources.py" line="154" />
             <source>依申请公开</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="123" />
+            <location filename="_extra_sources.py" line="155" />
             <source>目录事项</source>
             <translation>Catalogue item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="124" />
+            <location filename="_extra_sources.py" line="156" />
             <source>目录公开记录</source>
             <translation>Disclosure record</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="125" />
+            <location filename="_extra_sources.py" line="157" />
             <source>公示栏张贴</source>
             <translation>Posting</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="126" />
+            <location filename="_extra_sources.py" line="158" />
             <source>两个版本内容相同。</source>
             <translation>Both versions are identical.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="127" />
+            <location filename="_extra_sources.py" line="159" />
             <source>平台上的版本尚未下载，下次同步后显示。</source>
             <translation>The platform version has not been downloaded yet; it appears after the next sync.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="128" />
+            <location filename="_extra_sources.py" line="160" />
             <source>新增或修改</source>
             <translation>Add or change</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="129" />
+            <location filename="_extra_sources.py" line="161" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="130" />
+            <location filename="_extra_sources.py" line="162" />
             <source>本机：</source>
             <translation>Mine: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="131" />
+            <location filename="_extra_sources.py" line="163" />
             <source>平台：</source>
             <translation>Platform: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="132" />
+            <location filename="_extra_sources.py" line="164" />
             <source>类别</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="133" />
+            <location filename="_extra_sources.py" line="165" />
             <source>内容</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="134" />
+            <location filename="_extra_sources.py" line="166" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="135" />
+            <location filename="_extra_sources.py" line="167" />
             <source>记录时间</source>
             <translation>Recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="136" />
+            <location filename="_extra_sources.py" line="168" />
             <source>尝试次数</source>
             <translation>Attempts</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="137" />
+            <location filename="_extra_sources.py" line="169" />
             <source>最近问题</source>
             <translation>Last problem</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="138" />
+            <location filename="_extra_sources.py" line="170" />
             <source>发现时间</source>
             <translation>Found at</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="139" />
+            <location filename="_extra_sources.py" line="171" />
             <source>平台拒收原因</source>
             <translation>Rejection reason</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="140" />
+            <location filename="_extra_sources.py" line="172" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
@@ -4223,17 +4460,17 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>SyncWorker</name>
         <message>
-            <location filename="_extra_sources.py" line="141" />
+            <location filename="_extra_sources.py" line="173" />
             <source>同步：未配置</source>
             <translation>Sync: not set up</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="142" />
+            <location filename="_extra_sources.py" line="174" />
             <source>同步：正在同步…</source>
             <translation>Sync: syncing…</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="143" />
+            <location filename="_extra_sources.py" line="175" />
             <source>待同步 %n 条</source>
             <translation>
                 <numerusform>%n queued</numerusform>
@@ -4241,12 +4478,12 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="144" />
+            <location filename="_extra_sources.py" line="176" />
             <source>同步：尚未成功同步</source>
             <translation>Sync: never succeeded</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="145" />
+            <location filename="_extra_sources.py" line="177" />
             <source>冲突 %n 条</source>
             <translation>
                 <numerusform>%n conflict</numerusform>
@@ -4254,7 +4491,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="146" />
+            <location filename="_extra_sources.py" line="178" />
             <source>拒收 %n 条</source>
             <translation>
                 <numerusform>%n rejected</numerusform>
@@ -4262,12 +4499,12 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="147" />
+            <location filename="_extra_sources.py" line="179" />
             <source>有问题，详见“同步”页</source>
             <translation>problems, see the Sync page</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="148" />
+            <location filename="_extra_sources.py" line="180" />
             <source>同步：上次成功 </source>
             <translation>Sync: last OK </translation>
         </message>
@@ -4444,33 +4681,53 @@ Tap below to browse the catalogue.</translation>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="164" />
+            <location filename="_extra_sources.py" line="196" />
             <source>已逾期</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="165" />
+            <location filename="_extra_sources.py" line="197" />
             <source>今天到期</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="166" />
+            <location filename="_extra_sources.py" line="198" />
             <source>3个工作日内</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="167" />
+            <location filename="_extra_sources.py" line="199" />
             <source>今天和本周的活动</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="_extra_sources.py" line="168" />
+            <location filename="_extra_sources.py" line="200" />
             <source>同步</source>
             <translation type="unfinished">Sync</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="169" />
+            <location filename="_extra_sources.py" line="201" />
             <source>其他提醒</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="202" />
+            <source>事项</source>
+            <translation type="unfinished">Item</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="203" />
+            <source>为什么在这里（规则和日期）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="204" />
+            <source>期限</source>
+            <translation type="unfinished">Deadline</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="205" />
+            <source>在哪办理</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -34,14 +34,12 @@ from app.users import Role
 from ui.calendar.chart import TargetChart
 from ui.calendar.dialogs import ClosingDialog, RegistrationsDialog, TargetsDialog, attempt
 from ui.calendar.event_dialog import EventDialog
-from ui.calendar.grid import DayGrid
+from ui.calendar.grid import DayGrid, weekday_name
 from ui.calendar.occurrence_dialog import CancelEventDialog, MoveOccurrenceDialog
 from ui.calendar.text import arg
 from ui.crash import show_error
 from ui.env import UiEnv
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
-
-_WEEKDAY = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 
 def _agenda_title(o: Occurrence) -> str:
@@ -52,7 +50,7 @@ def _agenda_title(o: Occurrence) -> str:
 
 def agenda_columns() -> list[Column[Occurrence]]:
     return [
-        Column("日期", lambda o: f"{o.start:%Y-%m-%d} {_WEEKDAY[o.start.weekday()]}", lambda o: o.start),
+        Column("日期", lambda o: f"{o.start:%Y-%m-%d} {weekday_name(o.start.weekday())}", lambda o: o.start),
         Column("时间", lambda o: f"{o.start:%H:%M}—{o.end:%H:%M}"),
         Column("类型", lambda o: o.type_label),
         Column("标题", _agenda_title, tooltip=lambda o: o.title),
