@@ -97,122 +97,122 @@
         <message>
             <location filename="../../ui/today/assessment_view.py" line="67" />
             <source>月份</source>
-            <translation type="unfinished" />
+            <translation>Month</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="77" />
             <source>导出 PDF…</source>
-            <translation type="unfinished">Export PDF…</translation>
+            <translation>Export PDF…</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="79" />
             <source>导出 Excel…</source>
-            <translation type="unfinished">Export Excel…</translation>
+            <translation>Export Excel…</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="81" />
             <source>考核指标…</source>
-            <translation type="unfinished" />
+            <translation>Criteria…</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="82" />
             <source>查看（管理员可修改）各项指标的名称、分值、计算方法和目标</source>
-            <translation type="unfinished" />
+            <translation>View the criteria: name, points, method and target (admins can edit them)</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="130" />
             <source>近 12 个月自评总分（虚线为 60 分）</source>
-            <translation type="unfinished" />
+            <translation>Self-assessment score, last 12 months (dashed line: 60 points)</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="171" />
             <source>%1 自评：%2</source>
-            <translation type="unfinished" />
+            <translation>%1 self-assessment: %2</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="173" />
             <source>满分按本月适用的指标折算为 100 分；“不适用”表示本月没有可计数的记录。</source>
-            <translation type="unfinished" />
+            <translation>Scores are scaled to 100 over the criteria that apply this month; “N/A” means there were no records to count this month.</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="175" />
             <source>本月尚未结束，为截至今天的结果。</source>
-            <translation type="unfinished" />
+            <translation>This month is not over yet; results are as of today.</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="204" />
             <source>PDF 文件 (*.pdf)</source>
-            <translation type="unfinished">PDF files (*.pdf)</translation>
+            <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="204" />
             <source>Excel 工作簿 (*.xlsx)</source>
-            <translation type="unfinished" />
+            <translation>Excel workbooks (*.xlsx)</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="206" />
             <source>导出自评评分表</source>
-            <translation type="unfinished" />
+            <translation>Export self-assessment score sheet</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="219" />
             <source>导出完成</source>
-            <translation type="unfinished">Export complete</translation>
+            <translation>Export complete</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="219" />
             <source>已保存到：</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="_extra_sources.py" line="181" />
-            <source>指标</source>
-            <translation type="unfinished" />
+            <translation>Saved to: </translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="182" />
-            <source>分值</source>
-            <translation type="unfinished" />
+            <source>指标</source>
+            <translation>Criterion</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="183" />
-            <source>本月结果</source>
-            <translation type="unfinished" />
+            <source>分值</source>
+            <translation>Points</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="184" />
-            <source>目标</source>
-            <translation type="unfinished" />
+            <source>本月结果</source>
+            <translation>This month</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="185" />
-            <source>得分</source>
-            <translation type="unfinished" />
+            <source>目标</source>
+            <translation>Target</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="186" />
-            <source>依据记录</source>
-            <translation type="unfinished" />
+            <source>得分</source>
+            <translation>Score</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="187" />
-            <source>日期</source>
-            <translation type="unfinished">Date</translation>
+            <source>依据记录</source>
+            <translation>Evidence</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="188" />
-            <source>记录</source>
-            <translation type="unfinished" />
+            <source>日期</source>
+            <translation>Date</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="189" />
-            <source>结论</source>
-            <translation type="unfinished" />
+            <source>记录</source>
+            <translation>Record</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="190" />
+            <source>结论</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="191" />
             <source>说明</source>
-            <translation type="unfinished">Notes</translation>
+            <translation>Notes</translation>
         </message>
     </context>
     <context>
@@ -220,83 +220,83 @@
         <message>
             <location filename="../../ui/notices/admin.py" line="90" />
             <source>公开栏管理</source>
-            <translation type="unfinished" />
+            <translation>Boards</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="95" />
             <source>停用的公开栏不再出现在张贴选择和“应张贴而未张贴”中，以往的张贴记录仍保留；需要时可重新启用。</source>
-            <translation type="unfinished" />
+            <translation>Retired boards no longer appear when choosing where to post or under “Not yet posted”; their past postings are kept. A board can be reactivated when needed.</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="109" />
             <location filename="../../ui/notices/admin.py" line="164" />
             <source>停用所选公开栏</source>
-            <translation type="unfinished" />
+            <translation>Retire selected board</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="114" />
             <source>登记新的公开栏</source>
-            <translation type="unfinished" />
+            <translation>Register a new board</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="117" />
             <source>如：东唐村村务公开栏</source>
-            <translation type="unfinished" />
+            <translation>e.g. Dongtang village affairs board</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="119" />
             <source>如：东唐村</source>
-            <translation type="unfinished" />
+            <translation>e.g. Dongtang village</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="121" />
             <source>如：村委会大院东墙</source>
-            <translation type="unfinished" />
+            <translation>e.g. east wall of the village committee yard</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="123" />
             <source>纸质公开栏</source>
-            <translation type="unfinished" />
+            <translation>Paper board</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="124" />
             <source>电子屏</source>
-            <translation type="unfinished" />
+            <translation>Electronic screen</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="125" />
             <source>登记</source>
-            <translation type="unfinished">Register</translation>
+            <translation>Register</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="126" />
             <source>名称</source>
-            <translation type="unfinished">Name</translation>
+            <translation>Name</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="127" />
             <source>所在村（社区）</source>
-            <translation type="unfinished" />
+            <translation>Village (community)</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="128" />
             <source>具体位置</source>
-            <translation type="unfinished" />
+            <translation>Location</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="129" />
             <source>类型</source>
-            <translation type="unfinished" />
+            <translation>Type</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="134" />
             <source>关闭</source>
-            <translation type="unfinished">Close</translation>
+            <translation>Close</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="162" />
             <source>重新启用所选公开栏</source>
-            <translation type="unfinished" />
+            <translation>Reactivate selected board</translation>
         </message>
     </context>
     <context>
@@ -383,7 +383,7 @@
         <message>
             <location filename="../../ui/pages/calendar_page.py" line="160" />
             <source>调整本次时间</source>
-            <translation type="unfinished" />
+            <translation>Reschedule this one</translation>
         </message>
         <message>
             <location filename="../../ui/pages/calendar_page.py" line="161" />
@@ -393,7 +393,7 @@
         <message>
             <location filename="../../ui/pages/calendar_page.py" line="162" />
             <source>取消整个活动</source>
-            <translation type="unfinished" />
+            <translation>Cancel whole event</translation>
         </message>
         <message>
             <location filename="../../ui/pages/calendar_page.py" line="163" />
@@ -519,7 +519,7 @@
         <message>
             <location filename="../../ui/pages/calendar_page.py" line="441" />
             <source>取消原因</source>
-            <translation type="unfinished" />
+            <translation>Cancellation reason</translation>
         </message>
         <message>
             <location filename="../../ui/pages/calendar_page.py" line="444" />
@@ -626,7 +626,7 @@
         <message>
             <location filename="_extra_sources.py" line="45" />
             <source>（已取消）</source>
-            <translation type="unfinished" />
+            <translation> (cancelled)</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="46" />
@@ -649,42 +649,42 @@
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="121" />
             <source>取消整个活动</source>
-            <translation type="unfinished" />
+            <translation>Cancel whole event</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="123" />
             <source>确认取消“%1”？</source>
-            <translation type="unfinished" />
+            <translation>Cancel “%1”?</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="125" />
             <source>这是重复活动，以后各次都将取消。</source>
-            <translation type="unfinished" />
+            <translation> This is a recurring event; all later occurrences will be cancelled.</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="128" />
             <source>已有 %1 人报名、%2 人候补，请逐一电话告知。</source>
-            <translation type="unfinished" />
+            <translation> %1 registered and %2 on the waiting list: please phone each of them.</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="133" />
             <source>取消原因（群众来问时据此答复）：</source>
-            <translation type="unfinished" />
+            <translation>Reason (given to anyone who asks):</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="135" />
             <source>如：会议室改造施工，活动另行通知</source>
-            <translation type="unfinished" />
+            <translation>e.g. meeting room under renovation; new date to be announced</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="138" />
             <source>确认取消活动</source>
-            <translation type="unfinished" />
+            <translation>Cancel event</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="139" />
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="138" />
             <source>不取消</source>
-            <translation type="unfinished" />
+            <translation>Keep event</translation>
         </message>
     </context>
     <context>
@@ -692,12 +692,12 @@
         <message>
             <location filename="_extra_sources.py" line="9" />
             <source>简称或俗称</source>
-            <translation type="unfinished" />
+            <translation>Abbreviation or common name</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="10" />
             <source>全称（目录中的写法）</source>
-            <translation type="unfinished" />
+            <translation>Full name (as in the catalogue)</translation>
         </message>
     </context>
     <context>
@@ -706,27 +706,27 @@
             <location filename="../../ui/catalogue/picker.py" line="188" />
             <location filename="../../ui/catalogue/picker.py" line="217" />
             <source>选择事项…</source>
-            <translation type="unfinished" />
+            <translation>Choose items…</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="208" />
             <source>目录中找不到的事项（%1）</source>
-            <translation type="unfinished" />
+            <translation>Item not in the catalogue (%1)</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="210" />
             <source>（已停用）</source>
-            <translation type="unfinished" />
+            <translation> (retired)</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="216" />
             <source>未关联目录事项</source>
-            <translation type="unfinished" />
+            <translation>No catalogue items linked</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="217" />
             <source>更改…</source>
-            <translation type="unfinished" />
+            <translation>Change…</translation>
         </message>
     </context>
     <context>
@@ -738,19 +738,19 @@
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="89" />
-            <location filename="_extra_sources.py" line="223" />
+            <location filename="_extra_sources.py" line="224" />
             <source>公开对象</source>
             <translation>Audience</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="90" />
-            <location filename="_extra_sources.py" line="225" />
+            <location filename="_extra_sources.py" line="226" />
             <source>公开方式</source>
             <translation>Mode</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="91" />
-            <location filename="_extra_sources.py" line="226" />
+            <location filename="_extra_sources.py" line="227" />
             <source>公开层级</source>
             <translation>Tier</translation>
         </message>
@@ -804,12 +804,12 @@
             <location filename="../../ui/pages/catalogue_page.py" line="107" />
             <location filename="../../ui/pages/catalogue_page.py" line="343" />
             <source>领域适用情况…</source>
-            <translation type="unfinished" />
+            <translation>Domain applicability…</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="108" />
             <source>同义词表…</source>
-            <translation type="unfinished" />
+            <translation>Synonyms…</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="138" />
@@ -971,7 +971,7 @@
         <message>
             <location filename="_extra_sources.py" line="51" />
             <source>本站点未涉及此领域</source>
-            <translation type="unfinished" />
+            <translation>This domain does not apply here</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="59" />
@@ -1009,47 +1009,47 @@
             <translation>Tier</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="217" />
+            <location filename="_extra_sources.py" line="218" />
             <source>三级事项</source>
             <translation>Level-3 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="218" />
+            <location filename="_extra_sources.py" line="219" />
             <source>公开内容（要素）</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="219" />
+            <location filename="_extra_sources.py" line="220" />
             <source>公开依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="220" />
+            <location filename="_extra_sources.py" line="221" />
             <source>公开主体</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="221" />
+            <location filename="_extra_sources.py" line="222" />
             <source>公开渠道和载体</source>
             <translation>Channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="222" />
+            <location filename="_extra_sources.py" line="223" />
             <source>其他渠道</source>
             <translation>Other channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="224" />
+            <location filename="_extra_sources.py" line="225" />
             <source>特定群体说明</source>
             <translation>Specific group</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="227" />
+            <location filename="_extra_sources.py" line="228" />
             <source>咨询电话</source>
             <translation>Enquiry phone</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="228" />
+            <location filename="_extra_sources.py" line="229" />
             <source>公开时长</source>
             <translation>Duration</translation>
         </message>
@@ -1069,12 +1069,12 @@
         <message>
             <location filename="_extra_sources.py" line="15" />
             <source>领域</source>
-            <translation type="unfinished">Domain</translation>
+            <translation>Domain</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="16" />
             <source>事项</source>
-            <translation type="unfinished">Item</translation>
+            <translation>Item</translation>
         </message>
     </context>
     <context>
@@ -1082,52 +1082,52 @@
         <message>
             <location filename="../../ui/catalogue/picker.py" line="66" />
             <source>选择目录事项</source>
-            <translation type="unfinished" />
+            <translation>Choose catalogue items</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="70" />
             <source>输入事项名称、拼音或首字母查找，如 低保、zdshbz</source>
-            <translation type="unfinished" />
+            <translation>Search by item name, pinyin or initials, e.g. 低保, zdshbz</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="85" />
             <source>添加所选 ↓</source>
-            <translation type="unfinished" />
+            <translation>Add selected ↓</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="86" />
             <source>移除所选</source>
-            <translation type="unfinished" />
+            <translation>Remove selected</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="104" />
             <source>确定</source>
-            <translation type="unfinished" />
+            <translation>OK</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="105" />
             <source>取消</source>
-            <translation type="unfinished">Cancel</translation>
+            <translation>Cancel</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="136" />
             <source>没有找到，换个说法试试（如简称、拼音首字母）</source>
-            <translation type="unfinished" />
+            <translation>Nothing found; try other words (an abbreviation or pinyin initials)</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="138" />
             <source>找到 %1 项，双击或点“添加所选”</source>
-            <translation type="unfinished" />
+            <translation>%1 found; double-click or press “Add selected”</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="140" />
             <source>共 %1 项，输入文字可以查找</source>
-            <translation type="unfinished" />
+            <translation>%1 items; type to search</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="145" />
             <source>已选 %1 项：</source>
-            <translation type="unfinished" />
+            <translation>%1 selected:</translation>
         </message>
     </context>
     <context>
@@ -1305,70 +1305,70 @@
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="50" />
             <source>考核指标</source>
-            <translation type="unfinished" />
+            <translation>Assessment criteria</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="78" />
             <source>比率类：0–1（0.95 即 95%）；次数类：允许的最多次数</source>
-            <translation type="unfinished" />
+            <translation>Rates: 0–1 (0.95 = 95%); counts: the most allowed</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="81" />
             <source>参与评分</source>
-            <translation type="unfinished" />
+            <translation>Scored</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="82" />
             <source>代码</source>
-            <translation type="unfinished" />
+            <translation>Code</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="83" />
             <source>名称</source>
-            <translation type="unfinished">Name</translation>
+            <translation>Name</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="84" />
-            <location filename="_extra_sources.py" line="192" />
+            <location filename="_extra_sources.py" line="193" />
             <source>分值</source>
-            <translation type="unfinished" />
+            <translation>Points</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="85" />
-            <location filename="_extra_sources.py" line="193" />
+            <location filename="_extra_sources.py" line="194" />
             <source>计算方法</source>
-            <translation type="unfinished" />
+            <translation>Method</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="86" />
-            <location filename="_extra_sources.py" line="194" />
+            <location filename="_extra_sources.py" line="195" />
             <source>目标</source>
-            <translation type="unfinished" />
+            <translation>Target</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="87" />
             <source>规则说明</source>
-            <translation type="unfinished" />
+            <translation>Rule</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="92" />
             <source>新增指标</source>
-            <translation type="unfinished" />
+            <translation>New criterion</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="94" />
             <source>保存此指标</source>
-            <translation type="unfinished" />
+            <translation>Save criterion</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="191" />
+            <location filename="_extra_sources.py" line="192" />
             <source>指标</source>
-            <translation type="unfinished" />
+            <translation>Criterion</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="195" />
+            <location filename="_extra_sources.py" line="196" />
             <source>启用</source>
-            <translation type="unfinished" />
+            <translation>Active</translation>
         </message>
     </context>
     <context>
@@ -1391,65 +1391,65 @@
         <message>
             <location filename="../../ui/calendar/grid.py" line="34" />
             <source>周一</source>
-            <translation type="unfinished" />
+            <translation>Mon</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/grid.py" line="35" />
             <source>周二</source>
-            <translation type="unfinished" />
+            <translation>Tue</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/grid.py" line="36" />
             <source>周三</source>
-            <translation type="unfinished" />
+            <translation>Wed</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/grid.py" line="37" />
             <source>周四</source>
-            <translation type="unfinished" />
+            <translation>Thu</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/grid.py" line="38" />
             <source>周五</source>
-            <translation type="unfinished" />
+            <translation>Fri</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/grid.py" line="39" />
             <source>周六</source>
-            <translation type="unfinished" />
+            <translation>Sat</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/grid.py" line="40" />
             <source>周日</source>
-            <translation type="unfinished" />
+            <translation>Sun</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/grid.py" line="204" />
             <source>%1月%2日</source>
             <extracomment>Chinese line-breaking (kinsoku): these never begin a line (the character before moves down) ... ... and these never end one (they move down with what they open).</extracomment>
-            <translation type="unfinished" />
+            <translation>%1/%2</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/grid.py" line="209" />
             <source>今天</source>
-            <translation type="unfinished">Today</translation>
+            <translation>Today</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/grid.py" line="245" />
             <source>已取消</source>
-            <translation type="unfinished" />
+            <translation>Cancelled</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/grid.py" line="247" />
             <source>改期</source>
-            <translation type="unfinished" />
+            <translation>Moved</translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/calendar/grid.py" line="308" />
             <source>+%n 项</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>+%n more</numerusform>
+                <numerusform>+%n more</numerusform>
             </translation>
         </message>
         <message>
@@ -1460,7 +1460,7 @@
         <message>
             <location filename="../../ui/calendar/grid.py" line="352" />
             <source>（已取消）</source>
-            <translation type="unfinished" />
+            <translation> (cancelled)</translation>
         </message>
     </context>
     <context>
@@ -1501,57 +1501,57 @@ to take this page</translation>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="205" />
             <source>领域适用情况</source>
-            <translation type="unfinished" />
+            <translation>Domain applicability</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="210" />
             <source>领域</source>
-            <translation type="unfinished">Domain</translation>
+            <translation>Domain</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="214" />
             <source>牵头部门</source>
-            <translation type="unfinished" />
+            <translation>Lead department</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="215" />
             <source>适用：本站点涉及这个领域</source>
-            <translation type="unfinished" />
+            <translation>Applies: this domain concerns this office</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="216" />
             <source>不适用：本站点未涉及这个领域</source>
-            <translation type="unfinished" />
+            <translation>Does not apply: this domain does not concern this office</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="221" />
             <source>适用情况</source>
-            <translation type="unfinished" />
+            <translation>Applicability</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="223" />
             <source>写明不涉及的原因，如：本街道无农村集体土地，不涉及征地补偿</source>
-            <translation type="unfinished" />
+            <translation>Say why it does not apply, e.g. no collective rural land in this street office, so no expropriation compensation</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="225" />
             <source>不适用原因</source>
-            <translation type="unfinished" />
+            <translation>Reason</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="226" />
             <source>标为不适用后，这个领域的事项仍然保留，但不再提醒逾期。</source>
-            <translation type="unfinished" />
+            <translation>Items of a domain marked as not applicable are kept, but no longer flagged as overdue.</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="233" />
             <source>保存</source>
-            <translation type="unfinished">Save</translation>
+            <translation>Save</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="234" />
             <source>取消</source>
-            <translation type="unfinished">Cancel</translation>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>
@@ -2174,57 +2174,57 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="../../ui/kiosk/events.py" line="20" />
             <source>星期一</source>
-            <translation type="unfinished" />
+            <translation>Monday</translation>
         </message>
         <message>
             <location filename="../../ui/kiosk/events.py" line="21" />
             <source>星期二</source>
-            <translation type="unfinished" />
+            <translation>Tuesday</translation>
         </message>
         <message>
             <location filename="../../ui/kiosk/events.py" line="22" />
             <source>星期三</source>
-            <translation type="unfinished" />
+            <translation>Wednesday</translation>
         </message>
         <message>
             <location filename="../../ui/kiosk/events.py" line="23" />
             <source>星期四</source>
-            <translation type="unfinished" />
+            <translation>Thursday</translation>
         </message>
         <message>
             <location filename="../../ui/kiosk/events.py" line="24" />
             <source>星期五</source>
-            <translation type="unfinished" />
+            <translation>Friday</translation>
         </message>
         <message>
             <location filename="../../ui/kiosk/events.py" line="25" />
             <source>星期六</source>
-            <translation type="unfinished" />
+            <translation>Saturday</translation>
         </message>
         <message>
             <location filename="../../ui/kiosk/events.py" line="26" />
             <source>星期日</source>
-            <translation type="unfinished" />
+            <translation>Sunday</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="24" />
             <source>%1月%2日 %3</source>
-            <translation type="unfinished" />
+            <translation>%3 %1/%2</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="25" />
             <source>%1月%2日 %3 至 %4月%5日 %6</source>
-            <translation type="unfinished" />
+            <translation>%1/%2 %3 to %4/%5 %6</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="26" />
             <source>今天</source>
-            <translation type="unfinished">Today</translation>
+            <translation>Today</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="27" />
             <source>明天</source>
-            <translation type="unfinished" />
+            <translation>Tomorrow</translation>
         </message>
     </context>
     <context>
@@ -2232,12 +2232,12 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="../../ui/kiosk/notices.py" line="22" />
             <source>%1年%2月%3日 至 %4年%5月%6日</source>
-            <translation type="unfinished" />
+            <translation>%1-%2-%3 to %4-%5-%6</translation>
         </message>
         <message>
             <location filename="../../ui/kiosk/notices.py" line="33" />
             <source>公示期：%1</source>
-            <translation type="unfinished" />
+            <translation>Posting period: %1</translation>
         </message>
     </context>
     <context>
@@ -2352,42 +2352,47 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="48" />
             <source>调整本次活动时间</source>
-            <translation type="unfinished" />
+            <translation>Reschedule this occurrence</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="54" />
             <source>“%1”原定 %2。只调整这一次，其余各次不变。</source>
-            <translation type="unfinished" />
+            <translation>“%1” was planned for %2. Only this occurrence moves; the others stay as they are.</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="72" />
             <source>至</source>
-            <translation type="unfinished">to</translation>
+            <translation>to</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="77" />
             <source>如：国庆假期顺延</source>
-            <translation type="unfinished" />
+            <translation>e.g. postponed for the National Day holiday</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="78" />
             <source>改到</source>
-            <translation type="unfinished" />
+            <translation>Move to</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="79" />
             <source>地点</source>
-            <translation type="unfinished">Venue</translation>
+            <translation>Venue</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="80" />
             <source>改期说明</source>
-            <translation type="unfinished" />
+            <translation>Reason for the change</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="82" />
             <source>确定改期</source>
-            <translation type="unfinished" />
+            <translation>Reschedule</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="82" />
+            <source>取消</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>
@@ -2433,52 +2438,52 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="_extra_sources.py" line="29" />
             <source>未规定</source>
-            <translation type="unfinished" />
+            <translation>None set</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="30" />
             <source>公开栏名称</source>
-            <translation type="unfinished" />
+            <translation>Board</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="31" />
             <source>村（社区）</source>
-            <translation type="unfinished">Village (community)</translation>
+            <translation>Village (community)</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="32" />
             <source>位置</source>
-            <translation type="unfinished" />
+            <translation>Location</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="33" />
             <source>类型</source>
-            <translation type="unfinished" />
+            <translation>Type</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="34" />
             <source>状态</source>
-            <translation type="unfinished">Status</translation>
+            <translation>Status</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="35" />
             <source>公示模板</source>
-            <translation type="unfinished" />
+            <translation>Notice template</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="36" />
             <source>最短公示期</source>
-            <translation type="unfinished" />
+            <translation>Minimum posting period</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="37" />
             <source>修改人</source>
-            <translation type="unfinished">Changed by</translation>
+            <translation>Changed by</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="38" />
             <source>依据</source>
-            <translation type="unfinished">Basis</translation>
+            <translation>Basis</translation>
         </message>
     </context>
     <context>
@@ -2609,7 +2614,7 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="../../ui/notices/editor.py" line="152" />
             <source>目录事项</source>
-            <translation type="unfinished" />
+            <translation>Catalogue items</translation>
         </message>
         <message>
             <location filename="../../ui/notices/editor.py" line="161" />
@@ -2634,32 +2639,32 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="_extra_sources.py" line="39" />
             <source>身份证号</source>
-            <translation type="unfinished" />
+            <translation>ID number</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="40" />
             <source>手机号</source>
-            <translation type="unfinished" />
+            <translation>Mobile number</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="41" />
             <source>固定电话</source>
-            <translation type="unfinished" />
+            <translation>Landline</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="42" />
             <source>银行卡号</source>
-            <translation type="unfinished" />
+            <translation>Bank card number</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="43" />
             <source>详细住址</source>
-            <translation type="unfinished" />
+            <translation>Street address</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="44" />
             <source>姓名</source>
-            <translation type="unfinished">Name</translation>
+            <translation>Name</translation>
         </message>
     </context>
     <context>
@@ -2670,180 +2675,180 @@ Tap below to browse the catalogue.</translation>
             <translation>No notices are posted at the moment.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="63" />
+            <location filename="../../ui/pages/notices_page.py" line="64" />
             <source>%1 至 %2</source>
-            <translation type="unfinished" />
+            <translation>%1 to %2</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="68" />
+            <location filename="../../ui/pages/notices_page.py" line="69" />
             <source>（暂定）</source>
-            <translation type="unfinished"> (provisional)</translation>
+            <translation> (provisional)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="87" />
+            <location filename="../../ui/pages/notices_page.py" line="88" />
             <source>今天撤下</source>
-            <translation type="unfinished" />
+            <translation>Take down today</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="150" />
+            <location filename="../../ui/pages/notices_page.py" line="151" />
             <source>新建公示…</source>
             <translation>New…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="151" />
+            <location filename="../../ui/pages/notices_page.py" line="152" />
             <source>修改…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="152" />
+            <location filename="../../ui/pages/notices_page.py" line="153" />
             <source>提交审核</source>
             <translation>Submit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="153" />
+            <location filename="../../ui/pages/notices_page.py" line="154" />
             <source>审核…</source>
             <translation>Review…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="154" />
+            <location filename="../../ui/pages/notices_page.py" line="155" />
             <source>发布</source>
             <translation>Publish</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="155" />
+            <location filename="../../ui/pages/notices_page.py" line="156" />
             <source>预览与打印…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="156" />
+            <location filename="../../ui/pages/notices_page.py" line="157" />
             <source>撤回…</source>
             <translation>Withdraw…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="169" />
+            <location filename="../../ui/pages/notices_page.py" line="170" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="170" />
+            <location filename="../../ui/pages/notices_page.py" line="171" />
             <source>待我审核</source>
             <translation>Awaiting me</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="174" />
+            <location filename="../../ui/pages/notices_page.py" line="175" />
             <source>搜索标题</source>
             <translation>Search titles</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="194" />
-            <location filename="../../ui/pages/notices_page.py" line="371" />
+            <location filename="../../ui/pages/notices_page.py" line="195" />
+            <location filename="../../ui/pages/notices_page.py" line="372" />
             <source>公示公告</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="200" />
+            <location filename="../../ui/pages/notices_page.py" line="201" />
             <source>登记张贴…</source>
             <translation>Record posting…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="201" />
-            <location filename="../../ui/pages/notices_page.py" line="476" />
+            <location filename="../../ui/pages/notices_page.py" line="202" />
+            <location filename="../../ui/pages/notices_page.py" line="477" />
             <source>登记撤下</source>
             <translation>Record removal</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="205" />
-            <source>公开栏管理…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../ui/pages/notices_page.py" line="206" />
-            <source>法定公示期…</source>
-            <translation type="unfinished" />
+            <source>公开栏管理…</source>
+            <translation>Boards…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="211" />
+            <location filename="../../ui/pages/notices_page.py" line="207" />
+            <source>法定公示期…</source>
+            <translation>Posting periods…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="212" />
             <source>今天应撤下或已逾期</source>
             <translation>Due for removal today or overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="220" />
+            <location filename="../../ui/pages/notices_page.py" line="221" />
             <source>应张贴而未张贴（已审定或已发布的公示）</source>
             <translation>Not yet posted (approved or published notices)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="226" />
+            <location filename="../../ui/pages/notices_page.py" line="227" />
             <source>张贴登记</source>
             <translation>Postings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="232" />
+            <location filename="../../ui/pages/notices_page.py" line="233" />
             <source>公开栏与张贴</source>
             <translation>Boards and postings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="354" />
+            <location filename="../../ui/pages/notices_page.py" line="355" />
             <source>（已保密审查）</source>
             <translation> (confidentiality checked)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="388" />
+            <location filename="../../ui/pages/notices_page.py" line="389" />
             <source>修改已审定的公示</source>
             <translation>Edit approved notice</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="389" />
+            <location filename="../../ui/pages/notices_page.py" line="390" />
             <source>修改已审定或已发布的公示将形成新版本，须重新经过三审。是否继续？</source>
             <translation>Editing an approved or published notice creates a new version that must go through the review chain again. Continue?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="426" />
+            <location filename="../../ui/pages/notices_page.py" line="427" />
             <source>撤回公示</source>
             <translation>Withdraw notice</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="426" />
+            <location filename="../../ui/pages/notices_page.py" line="427" />
             <source>撤回理由：</source>
             <translation>Reason for withdrawal:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="444" />
-            <location filename="../../ui/pages/notices_page.py" line="449" />
+            <location filename="../../ui/pages/notices_page.py" line="445" />
+            <location filename="../../ui/pages/notices_page.py" line="450" />
             <source>登记张贴</source>
             <translation>Record posting</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="444" />
+            <location filename="../../ui/pages/notices_page.py" line="445" />
             <source>请先在“公示公告”中选中要张贴的公示。</source>
             <translation>First select the notice to post under "Notices".</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="449" />
+            <location filename="../../ui/pages/notices_page.py" line="450" />
             <source>张贴到：</source>
             <translation>Post on:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="454" />
+            <location filename="../../ui/pages/notices_page.py" line="455" />
             <source>张贴照片（可不选）</source>
             <translation>Posting photo (optional)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="454" />
+            <location filename="../../ui/pages/notices_page.py" line="455" />
             <source>照片 (*.jpg *.jpeg *.png *.webp *.heic)</source>
             <translation>Photos (*.jpg *.jpeg *.png *.webp *.heic)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="461" />
+            <location filename="../../ui/pages/notices_page.py" line="462" />
             <source>已登记张贴。</source>
             <translation>Posting recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="476" />
+            <location filename="../../ui/pages/notices_page.py" line="477" />
             <source>请先选中一条张贴记录。</source>
             <translation>Select a posting first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="479" />
+            <location filename="../../ui/pages/notices_page.py" line="480" />
             <source>已登记撤下。</source>
             <translation>Removal recorded.</translation>
         </message>
@@ -2888,7 +2893,7 @@ Tap below to browse the catalogue.</translation>
             <translation>Withdrawn</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="86" />
+            <location filename="_extra_sources.py" line="87" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
@@ -2898,12 +2903,12 @@ Tap below to browse the catalogue.</translation>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="87" />
+            <location filename="_extra_sources.py" line="88" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="88" />
+            <location filename="_extra_sources.py" line="89" />
             <source>类型</source>
             <translation>Kind</translation>
         </message>
@@ -2957,58 +2962,66 @@ Tap below to browse the catalogue.</translation>
             <source>行</source>
             <translation>rows</translation>
         </message>
+        <message numerus="yes">
+            <location filename="_extra_sources.py" line="86" />
+            <source>已逾期 %n 天</source>
+            <translation>
+                <numerusform>%n day overdue</numerusform>
+                <numerusform>%n days overdue</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="_extra_sources.py" line="89" />
+            <location filename="_extra_sources.py" line="90" />
             <source>公开栏</source>
             <translation>Board</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="90" />
+            <location filename="_extra_sources.py" line="91" />
             <source>公示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="91" />
+            <location filename="_extra_sources.py" line="92" />
             <source>应撤下日期</source>
             <translation>Remove by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="92" />
+            <location filename="_extra_sources.py" line="93" />
             <source>情况</source>
             <translation>Situation</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="93" />
+            <location filename="_extra_sources.py" line="94" />
             <source>村（社区）</source>
             <translation>Village (community)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="94" />
+            <location filename="_extra_sources.py" line="95" />
             <source>应张贴的公示</source>
             <translation>Notice to post</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="95" />
+            <location filename="_extra_sources.py" line="96" />
             <source>张贴日期</source>
             <translation>Posted on</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="96" />
+            <location filename="_extra_sources.py" line="97" />
             <source>张贴人</source>
             <translation>Posted by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="97" />
+            <location filename="_extra_sources.py" line="98" />
             <source>应撤下</source>
             <translation>Remove by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="98" />
+            <location filename="_extra_sources.py" line="99" />
             <source>已撤下</source>
             <translation>Removed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="99" />
+            <location filename="_extra_sources.py" line="100" />
             <source>照片</source>
             <translation>Photo</translation>
         </message>
@@ -3097,63 +3110,63 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="../../ui/notices/admin.py" line="236" />
             <source>法定最短公示期</source>
-            <translation type="unfinished" />
+            <translation>Statutory minimum posting periods</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="240" />
             <source>各模板的最短公示期用于检查公示期是否足够。各地规定不同，请按本地现行文件核对；修改会记入操作日志。</source>
-            <translation type="unfinished" />
+            <translation>Each template’s minimum posting period is used to check that a posting period is long enough. Rules differ from place to place: check them against the documents in force locally. Changes are written to the audit log.</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="253" />
             <source>更正所选模板</source>
-            <translation type="unfinished" />
+            <translation>Correct selected template</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="255" />
             <location filename="../../ui/notices/admin.py" line="323" />
             <source>请先在上表选中一个模板。</source>
-            <translation type="unfinished" />
+            <translation>Select a template in the table above first.</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="261" />
             <source>个工作日</source>
-            <translation type="unfinished" />
+            <translation>working days</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="262" />
             <source>日（自然日）</source>
-            <translation type="unfinished" />
+            <translation>calendar days</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="268" />
             <source>文件名称、文号和条款，如《最低生活保障审核确认办法》第十六条</source>
-            <translation type="unfinished" />
+            <translation>Document title, number and article, e.g. Art. 16 of the Measures for Minimum Living Allowance Review</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="271" />
             <source>保存更正</source>
-            <translation type="unfinished" />
+            <translation>Save correction</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="272" />
             <source>模板</source>
-            <translation type="unfinished">Template</translation>
+            <translation>Template</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="273" />
             <source>最短公示期</source>
-            <translation type="unfinished" />
+            <translation>Minimum posting period</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="274" />
             <source>依据</source>
-            <translation type="unfinished">Basis</translation>
+            <translation>Basis</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="279" />
             <source>关闭</source>
-            <translation type="unfinished">Close</translation>
+            <translation>Close</translation>
         </message>
     </context>
     <context>
@@ -3222,62 +3235,62 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="60" />
             <source>不重复</source>
-            <translation type="unfinished">Does not repeat</translation>
+            <translation>Does not repeat</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="61" />
             <source>每周</source>
-            <translation type="unfinished" />
+            <translation>Weekly</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="62" />
             <source>每月第几个星期几</source>
-            <translation type="unfinished" />
+            <translation>Monthly, nth weekday</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="78" />
             <source>第%1个</source>
-            <translation type="unfinished" />
+            <translation>#%1</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="79" />
             <source>最后一个</source>
-            <translation type="unfinished" />
+            <translation>Last</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="93" />
             <source>截止日期</source>
-            <translation type="unfinished" />
+            <translation>Until date</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="94" />
             <source>共几次</source>
-            <translation type="unfinished" />
+            <translation>Count</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="95" />
             <source>不设截止</source>
-            <translation type="unfinished" />
+            <translation>Never</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="102" />
             <source> 次</source>
-            <translation type="unfinished" />
+            <translation> times</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="103" />
             <source>结束：</source>
-            <translation type="unfinished" />
+            <translation>Ends:</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="194" />
             <source>保留导入的规则</source>
-            <translation type="unfinished" />
+            <translation>Keep imported rule</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="247" />
             <source>只举办一次</source>
-            <translation type="unfinished" />
+            <translation>Once only</translation>
         </message>
     </context>
     <context>
@@ -3396,19 +3409,19 @@ Tap below to browse the catalogue.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/requests_page.py" line="183" />
-            <location filename="_extra_sources.py" line="102" />
+            <location filename="_extra_sources.py" line="103" />
             <source>待补正</source>
             <translation>Awaiting correction</translation>
         </message>
         <message>
             <location filename="../../ui/pages/requests_page.py" line="184" />
-            <location filename="_extra_sources.py" line="106" />
+            <location filename="_extra_sources.py" line="107" />
             <source>已答复</source>
             <translation>Answered</translation>
         </message>
         <message>
             <location filename="../../ui/pages/requests_page.py" line="185" />
-            <location filename="_extra_sources.py" line="108" />
+            <location filename="_extra_sources.py" line="109" />
             <source>已归档</source>
             <translation>Archived</translation>
         </message>
@@ -3650,247 +3663,247 @@ Tap below to browse the catalogue.</translation>
             <translation>Export annual-report statistics</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="115" />
+            <location filename="_extra_sources.py" line="116" />
             <source>补正申请通知书</source>
             <translation>Correction request</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="116" />
+            <location filename="_extra_sources.py" line="117" />
             <source>延期答复告知书</source>
             <translation>Extension notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="117" />
+            <location filename="_extra_sources.py" line="118" />
             <source>政府信息公开告知书</source>
             <translation>Disclosure notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="118" />
+            <location filename="_extra_sources.py" line="119" />
             <source>政府信息部分公开告知书</source>
             <translation>Partial disclosure notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="119" />
+            <location filename="_extra_sources.py" line="120" />
             <source>政府信息不予公开告知书</source>
             <translation>Non-disclosure notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="120" />
+            <location filename="_extra_sources.py" line="121" />
             <source>政府信息不存在告知书</source>
             <translation>Information does not exist</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="121" />
+            <location filename="_extra_sources.py" line="122" />
             <source>非本机关政府信息告知书</source>
             <translation>Not held by this office</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="122" />
+            <location filename="_extra_sources.py" line="123" />
             <source>重复申请告知书</source>
             <translation>Repeat request notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="123" />
+            <location filename="_extra_sources.py" line="124" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="124" />
+            <location filename="_extra_sources.py" line="125" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="125" />
+            <location filename="_extra_sources.py" line="126" />
             <source>申请人</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="126" />
+            <location filename="_extra_sources.py" line="127" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="127" />
+            <location filename="_extra_sources.py" line="128" />
             <source>证件号码</source>
             <translation>ID number</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="128" />
+            <location filename="_extra_sources.py" line="129" />
             <source>提交方式</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="129" />
+            <location filename="_extra_sources.py" line="130" />
             <source>收到日</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="130" />
+            <location filename="_extra_sources.py" line="131" />
             <source>答复期限</source>
             <translation>Reply due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="131" />
+            <location filename="_extra_sources.py" line="132" />
             <source>所需信息</source>
             <translation>Information sought</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="132" />
+            <location filename="_extra_sources.py" line="133" />
             <source>答复</source>
             <translation>Reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="133" />
+            <location filename="_extra_sources.py" line="134" />
             <source>提醒</source>
             <translation>Reminder</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="134" />
+            <location filename="_extra_sources.py" line="135" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="135" />
+            <location filename="_extra_sources.py" line="136" />
             <source>依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="136" />
+            <location filename="_extra_sources.py" line="137" />
             <source>项目</source>
             <translation>Rule</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="137" />
+            <location filename="_extra_sources.py" line="138" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="138" />
+            <location filename="_extra_sources.py" line="139" />
             <source>工作日</source>
             <translation>Working days</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="139" />
+            <location filename="_extra_sources.py" line="140" />
             <source>修改人</source>
             <translation>Changed by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="206" />
+            <location filename="_extra_sources.py" line="207" />
             <source>登记申请</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="207" />
+            <location filename="_extra_sources.py" line="208" />
             <source>发出补正通知</source>
             <translation>Request correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="208" />
+            <location filename="_extra_sources.py" line="209" />
             <source>登记补正材料</source>
             <translation>Log correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="209" />
+            <location filename="_extra_sources.py" line="210" />
             <source>开始办理</source>
             <translation>Start work</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="210" />
+            <location filename="_extra_sources.py" line="211" />
             <source>征求第三方意见</source>
             <translation>Consult third party</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="211" />
+            <location filename="_extra_sources.py" line="212" />
             <source>登记第三方意见</source>
             <translation>Log third-party reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="212" />
+            <location filename="_extra_sources.py" line="213" />
             <source>批准延期答复</source>
             <translation>Approve extension</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="213" />
+            <location filename="_extra_sources.py" line="214" />
             <source>提交审签</source>
             <translation>Submit for sign-off</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="214" />
+            <location filename="_extra_sources.py" line="215" />
             <source>退回重办</source>
             <translation>Send back</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="215" />
+            <location filename="_extra_sources.py" line="216" />
             <source>签发答复</source>
             <translation>Issue reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="216" />
+            <location filename="_extra_sources.py" line="217" />
             <source>归档</source>
             <translation>Archive</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="109" />
+            <location filename="_extra_sources.py" line="110" />
             <source>自然人</source>
             <translation>Individuals</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="100" />
-            <source>已接收</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="_extra_sources.py" line="101" />
-            <source>已登记</source>
-            <translation type="unfinished" />
+            <source>已接收</source>
+            <translation>Received</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="103" />
-            <source>办理中</source>
-            <translation type="unfinished" />
+            <location filename="_extra_sources.py" line="102" />
+            <source>已登记</source>
+            <translation>Registered</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="104" />
-            <source>征求意见中</source>
-            <translation type="unfinished" />
+            <source>办理中</source>
+            <translation>In progress</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="105" />
+            <source>征求意见中</source>
+            <translation>Consulting</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="106" />
             <source>待审签</source>
-            <translation type="unfinished" />
+            <translation>Awaiting sign-off</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="107" />
+            <location filename="_extra_sources.py" line="108" />
             <source>已延期</source>
-            <translation type="unfinished" />
+            <translation>Extended</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="110" />
+            <location filename="_extra_sources.py" line="111" />
             <source>商业企业</source>
             <translation>Businesses</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="111" />
+            <location filename="_extra_sources.py" line="112" />
             <source>科研机构</source>
             <translation>Research bodies</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="112" />
+            <location filename="_extra_sources.py" line="113" />
             <source>社会公益组织</source>
             <translation>Non-profits</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="113" />
+            <location filename="_extra_sources.py" line="114" />
             <source>法律服务机构</source>
             <translation>Legal services</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="114" />
+            <location filename="_extra_sources.py" line="115" />
             <source>其他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="229" />
+            <location filename="_extra_sources.py" line="230" />
             <source>总计</source>
             <translation>Total</translation>
         </message>
@@ -4017,7 +4030,7 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="../../ui/pages/settings_page.py" line="59" />
             <source>、</source>
-            <translation type="unfinished" />
+            <translation>, </translation>
         </message>
         <message>
             <location filename="../../ui/pages/settings_page.py" line="76" />
@@ -4135,62 +4148,62 @@ Tap below to browse the catalogue.</translation>
             <translation>Years imported: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="140" />
-            <source>窗口工作人员</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="_extra_sources.py" line="141" />
-            <source>初审</source>
-            <translation type="unfinished" />
+            <source>窗口工作人员</source>
+            <translation>Counter clerk</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="142" />
-            <source>复审</source>
-            <translation type="unfinished" />
+            <source>初审</source>
+            <translation>First review</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="143" />
-            <source>终审</source>
-            <translation type="unfinished">Final review</translation>
+            <source>复审</source>
+            <translation>Second review</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="144" />
-            <source>政务公开专员（管理员）</source>
-            <translation type="unfinished" />
+            <source>终审</source>
+            <translation>Final review</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="145" />
+            <source>政务公开专员（管理员）</source>
+            <translation>Disclosure admin</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="146" />
             <source>年份</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="146" />
+            <location filename="_extra_sources.py" line="147" />
             <source>假日天数</source>
             <translation>Holidays</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="147" />
+            <location filename="_extra_sources.py" line="148" />
             <source>调休上班天数</source>
             <translation>Make-up workdays</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="148" />
+            <location filename="_extra_sources.py" line="149" />
             <source>来源</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="149" />
+            <location filename="_extra_sources.py" line="150" />
             <source>用户名</source>
             <translation>Username</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="150" />
+            <location filename="_extra_sources.py" line="151" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="151" />
+            <location filename="_extra_sources.py" line="152" />
             <source>角色</source>
             <translation>Roles</translation>
         </message>
@@ -4352,107 +4365,107 @@ Tap below to browse the catalogue.</translation>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="152" />
+            <location filename="_extra_sources.py" line="153" />
             <source>公示公告</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="153" />
+            <location filename="_extra_sources.py" line="154" />
             <source>活动</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="154" />
+            <location filename="_extra_sources.py" line="155" />
             <source>依申请公开</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="155" />
+            <location filename="_extra_sources.py" line="156" />
             <source>目录事项</source>
             <translation>Catalogue item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="156" />
+            <location filename="_extra_sources.py" line="157" />
             <source>目录公开记录</source>
             <translation>Disclosure record</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="157" />
+            <location filename="_extra_sources.py" line="158" />
             <source>公示栏张贴</source>
             <translation>Posting</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="158" />
+            <location filename="_extra_sources.py" line="159" />
             <source>两个版本内容相同。</source>
             <translation>Both versions are identical.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="159" />
+            <location filename="_extra_sources.py" line="160" />
             <source>平台上的版本尚未下载，下次同步后显示。</source>
             <translation>The platform version has not been downloaded yet; it appears after the next sync.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="160" />
+            <location filename="_extra_sources.py" line="161" />
             <source>新增或修改</source>
             <translation>Add or change</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="161" />
+            <location filename="_extra_sources.py" line="162" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="162" />
+            <location filename="_extra_sources.py" line="163" />
             <source>本机：</source>
             <translation>Mine: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="163" />
+            <location filename="_extra_sources.py" line="164" />
             <source>平台：</source>
             <translation>Platform: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="164" />
+            <location filename="_extra_sources.py" line="165" />
             <source>类别</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="165" />
+            <location filename="_extra_sources.py" line="166" />
             <source>内容</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="166" />
+            <location filename="_extra_sources.py" line="167" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="167" />
+            <location filename="_extra_sources.py" line="168" />
             <source>记录时间</source>
             <translation>Recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="168" />
+            <location filename="_extra_sources.py" line="169" />
             <source>尝试次数</source>
             <translation>Attempts</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="169" />
+            <location filename="_extra_sources.py" line="170" />
             <source>最近问题</source>
             <translation>Last problem</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="170" />
+            <location filename="_extra_sources.py" line="171" />
             <source>发现时间</source>
             <translation>Found at</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="171" />
+            <location filename="_extra_sources.py" line="172" />
             <source>平台拒收原因</source>
             <translation>Rejection reason</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="172" />
+            <location filename="_extra_sources.py" line="173" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
@@ -4460,17 +4473,17 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>SyncWorker</name>
         <message>
-            <location filename="_extra_sources.py" line="173" />
+            <location filename="_extra_sources.py" line="174" />
             <source>同步：未配置</source>
             <translation>Sync: not set up</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="174" />
+            <location filename="_extra_sources.py" line="175" />
             <source>同步：正在同步…</source>
             <translation>Sync: syncing…</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="175" />
+            <location filename="_extra_sources.py" line="176" />
             <source>待同步 %n 条</source>
             <translation>
                 <numerusform>%n queued</numerusform>
@@ -4478,12 +4491,12 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="176" />
+            <location filename="_extra_sources.py" line="177" />
             <source>同步：尚未成功同步</source>
             <translation>Sync: never succeeded</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="177" />
+            <location filename="_extra_sources.py" line="178" />
             <source>冲突 %n 条</source>
             <translation>
                 <numerusform>%n conflict</numerusform>
@@ -4491,7 +4504,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="178" />
+            <location filename="_extra_sources.py" line="179" />
             <source>拒收 %n 条</source>
             <translation>
                 <numerusform>%n rejected</numerusform>
@@ -4499,12 +4512,12 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="179" />
+            <location filename="_extra_sources.py" line="180" />
             <source>有问题，详见“同步”页</source>
             <translation>problems, see the Sync page</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="180" />
+            <location filename="_extra_sources.py" line="181" />
             <source>同步：上次成功 </source>
             <translation>Sync: last OK </translation>
         </message>
@@ -4514,62 +4527,62 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="85" />
             <source>同义词表</source>
-            <translation type="unfinished" />
+            <translation>Synonyms</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="90" />
             <source>搜索时输入左边的简称或俗称，也能找到写着右边全称的事项。例如输入“低保”可以找到“最低生活保障”。双击单元格可修改。</source>
-            <translation type="unfinished" />
+            <translation>Searching for an abbreviation or common name on the left also finds items written with the full name on the right: searching “低保” finds “最低生活保障”. Double-click a cell to edit it.</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="97" />
             <source>在同义词中查找</source>
-            <translation type="unfinished" />
+            <translation>Search synonyms</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="116" />
             <source>简称，如：低保</source>
-            <translation type="unfinished" />
+            <translation>Abbreviation, e.g. 低保</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="118" />
             <source>全称，如：最低生活保障</source>
-            <translation type="unfinished" />
+            <translation>Full name, e.g. 最低生活保障</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="119" />
             <source>添加</source>
-            <translation type="unfinished" />
+            <translation>Add</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="120" />
             <source>删除所选</source>
-            <translation type="unfinished" />
+            <translation>Delete selected</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="136" />
             <source>保存</source>
-            <translation type="unfinished">Save</translation>
+            <translation>Save</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="137" />
             <source>取消</source>
-            <translation type="unfinished">Cancel</translation>
+            <translation>Cancel</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="161" />
             <source>简称和全称都要填写。</source>
-            <translation type="unfinished" />
+            <translation>Enter both the abbreviation and the full name.</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="164" />
             <source>简称和全称不能相同。</source>
-            <translation type="unfinished" />
+            <translation>The abbreviation and the full name must differ.</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="167" />
             <source>表中已有这一对同义词。</source>
-            <translation type="unfinished" />
+            <translation>This pair is already in the table.</translation>
         </message>
     </context>
     <context>
@@ -4618,125 +4631,124 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="../../ui/pages/today_page.py" line="74" />
             <source>知道了</source>
-            <translation type="unfinished" />
+            <translation>Got it</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="103" />
             <source>双击或按回车键打开该事项所在页面。</source>
-            <translation type="unfinished" />
+            <translation>Double-click or press Enter to open the page where the item is handled.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="107" />
             <source>打印今日任务单…</source>
-            <translation type="unfinished" />
+            <translation>Print today’s task list…</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="109" />
             <source>刷新</source>
-            <translation type="unfinished" />
+            <translation>Refresh</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="114" />
             <source>今日工作</source>
-            <translation type="unfinished">Today</translation>
+            <translation>Today</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="116" />
             <source>月度自评</source>
-            <translation type="unfinished" />
+            <translation>Monthly self-assessment</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="207" />
             <source>提醒：</source>
-            <translation type="unfinished" />
+            <translation>Reminder: </translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="207" />
             <source>最急的一件：</source>
-            <translation type="unfinished" />
+            <translation>Most urgent: </translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="207" />
             <source>。详见下表。</source>
-            <translation type="unfinished" />
+            <translation>. See the table below.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="231" />
             <source>保存今日任务单</source>
-            <translation type="unfinished" />
+            <translation>Save today’s task list</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="231" />
             <source>PDF 文件 (*.pdf)</source>
-            <translation type="unfinished">PDF files (*.pdf)</translation>
+            <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="243" />
             <source>任务单</source>
-            <translation type="unfinished" />
+            <translation>Task list</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="243" />
             <source>已保存，可打印：</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="_extra_sources.py" line="196" />
-            <source>已逾期</source>
-            <translation type="unfinished" />
+            <translation>Saved, ready to print: </translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="197" />
-            <source>今天到期</source>
-            <translation type="unfinished" />
+            <source>已逾期</source>
+            <translation>Overdue</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="198" />
-            <source>3个工作日内</source>
-            <translation type="unfinished" />
+            <source>今天到期</source>
+            <translation>Due today</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="199" />
-            <source>今天和本周的活动</source>
-            <translation type="unfinished" />
+            <source>3个工作日内</source>
+            <translation>Within 3 working days</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="200" />
-            <source>同步</source>
-            <translation type="unfinished">Sync</translation>
+            <source>今天和本周的活动</source>
+            <translation>Events today and this week</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="201" />
-            <source>其他提醒</source>
-            <translation type="unfinished" />
+            <source>同步</source>
+            <translation>Sync</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="202" />
-            <source>事项</source>
-            <translation type="unfinished">Item</translation>
+            <source>其他提醒</source>
+            <translation>Other reminders</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="203" />
-            <source>为什么在这里（规则和日期）</source>
-            <translation type="unfinished" />
+            <source>事项</source>
+            <translation>Item</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="204" />
-            <source>期限</source>
-            <translation type="unfinished">Deadline</translation>
+            <source>为什么在这里（规则和日期）</source>
+            <translation>Why it is here (rule and dates)</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="205" />
+            <source>期限</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="206" />
             <source>在哪办理</source>
-            <translation type="unfinished" />
+            <translation>Handled in</translation>
         </message>
     </context>
     <context>
         <name>dialog</name>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="36" />
             <source>取消</source>
-            <translation type="unfinished">Cancel</translation>
+            <translation type="obsolete">Cancel</translation>
         </message>
     </context>
 </TS>

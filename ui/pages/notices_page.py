@@ -41,6 +41,7 @@ from ui.notices.preview import PdfPreviewDialog
 from ui.notices.review import ReviewDialog
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
+CTX = "NoticesPage"
 _STATUS_COLOURS = {
     "first_review": "#fff4d6",
     "second_review": "#fff4d6",
@@ -86,7 +87,7 @@ def takedown_columns() -> list[Column[TakeDown]]:
             lambda t: (
                 QCoreApplication.translate("NoticesPage", "今天撤下")
                 if t.overdue_days == 0
-                else QCoreApplication.translate("NoticesPage", "已逾期 %n 天", None, t.overdue_days)
+                else QCoreApplication.translate(CTX, "已逾期 %n 天", None, t.overdue_days)
             ),
             lambda t: t.overdue_days,
         ),
