@@ -57,8 +57,8 @@ COVERED = {
     "ui/pages/requests_page.py: label",
     "ui/table_model.py: context",
     "ui/today/list_model.py: spec.title",
-    "ui/calendar/grid.py: WEEKDAYS[weekday]",
-    "ui/kiosk/events.py: WEEKDAYS[d.weekday()]",
+    "ui/calendar/grid.py: str(WEEKDAYS[weekday])",
+    "ui/kiosk/events.py: str(WEEKDAYS[d.weekday()])",
 }
 
 

@@ -43,7 +43,7 @@ WEEKDAYS = (
 
 def weekday_name(weekday: int) -> str:
     """The short name of ``weekday`` (0 = Monday), translated: 周一 … 周日."""
-    return QCoreApplication.translate("DayGrid", WEEKDAYS[weekday])
+    return QCoreApplication.translate("DayGrid", str(WEEKDAYS[weekday]))
 
 
 _PALETTE = ("#1d5fa8", "#2e7d32", "#b45309", "#7b1fa2", "#c62828", "#00838f", "#546e7a", "#6d4c41", "#ad1457")

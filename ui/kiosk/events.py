@@ -33,7 +33,7 @@ def _tr(text: str) -> str:
 
 def date_text(d: date) -> str:
     """``3月5日 星期三``, translated."""
-    weekday = QCoreApplication.translate(CONTEXT, WEEKDAYS[d.weekday()])
+    weekday = QCoreApplication.translate(CONTEXT, str(WEEKDAYS[d.weekday()]))
     return arg(_tr("%1月%2日 %3"), str(d.month), str(d.day), weekday)
 
 
