@@ -323,7 +323,7 @@
         </message>
         <message>
             <location filename="../../ui/pages/calendar_page.py" line="93" />
-            <location filename="../../ui/pages/calendar_page.py" line="428" />
+            <location filename="../../ui/pages/calendar_page.py" line="436" />
             <location filename="_extra_sources.py" line="48" />
             <source>类型</source>
             <translation>Type</translation>
@@ -350,7 +350,7 @@
         </message>
         <message>
             <location filename="../../ui/pages/calendar_page.py" line="144" />
-            <location filename="../../ui/pages/calendar_page.py" line="402" />
+            <location filename="../../ui/pages/calendar_page.py" line="410" />
             <source>在日历中点选一项活动。</source>
             <translation>Select an event in the calendar.</translation>
         </message>
@@ -376,7 +376,7 @@
         </message>
         <message>
             <location filename="../../ui/pages/calendar_page.py" line="159" />
-            <location filename="../../ui/pages/calendar_page.py" line="490" />
+            <location filename="../../ui/pages/calendar_page.py" line="498" />
             <source>公开采纳情况</source>
             <translation>Publish adoption</translation>
         </message>
@@ -426,200 +426,220 @@
             <translation>All types</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="248" />
+            <location filename="../../ui/pages/calendar_page.py" line="242" />
+            <source>已逾期</source>
+            <translation>overdue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="242" />
+            <source>待公开</source>
+            <translation>due</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="243" />
+            <source>（暂定：该年无官方假期数据）</source>
+            <translation> (provisional: no official holiday data for that year)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="253" />
             <source>%1年%2月</source>
             <translation>%2/%1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="254" />
+            <location filename="../../ui/pages/calendar_page.py" line="259" />
             <source>%1月%2日—%3日</source>
             <translation>%1/%2–%3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="257" />
+            <location filename="../../ui/pages/calendar_page.py" line="262" />
             <source>%1月%2日—%3月%4日</source>
             <translation>%1/%2–%3/%4</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="269" />
+            <location filename="../../ui/pages/calendar_page.py" line="274" />
             <source>%1年%2月—%3月</source>
             <translation>%2–%3/%1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="281" />
+            <location filename="../../ui/pages/calendar_page.py" line="286" />
             <source>待提交总结报告：</source>
             <translation>Closing reports due: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="287" />
+            <location filename="../../ui/pages/calendar_page.py" line="292" />
             <source>采纳情况%1：</source>
             <translation>Adoption %1: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="289" />
+            <location filename="../../ui/pages/calendar_page.py" line="295" />
             <source>，应于 %1 前公开</source>
             <translation>, publish by %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="295" />
+            <location filename="../../ui/pages/calendar_page.py" line="296" />
+            <source>%1年%2月%3日</source>
+            <translation>%1-%2-%3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="303" />
             <source>地点冲突：%1 %2 “%3”与“%4”</source>
             <translation>Venue clash: %1 %2 "%3" and "%4"</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="430" />
+            <location filename="../../ui/pages/calendar_page.py" line="438" />
             <source>本次时间</source>
             <translation>This occurrence</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="431" />
+            <location filename="../../ui/pages/calendar_page.py" line="439" />
             <source>（已改期）</source>
             <translation> (rescheduled)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="433" />
+            <location filename="../../ui/pages/calendar_page.py" line="441" />
             <location filename="_extra_sources.py" line="50" />
             <source>地点</source>
             <translation>Venue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="434" />
+            <location filename="../../ui/pages/calendar_page.py" line="442" />
             <source>重复</source>
             <translation>Repeat</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="435" />
+            <location filename="../../ui/pages/calendar_page.py" line="443" />
             <source>主办</source>
             <translation>Host</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="436" />
+            <location filename="../../ui/pages/calendar_page.py" line="444" />
             <source>主讲</source>
             <translation>Speaker</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="437" />
+            <location filename="../../ui/pages/calendar_page.py" line="445" />
             <source>对象</source>
             <translation>Audience</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="438" />
+            <location filename="../../ui/pages/calendar_page.py" line="446" />
             <source>邀请</source>
             <translation>Invited</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="439" />
+            <location filename="../../ui/pages/calendar_page.py" line="447" />
             <source>相关政策</source>
             <translation>Related policies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="440" />
+            <location filename="../../ui/pages/calendar_page.py" line="448" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="441" />
+            <location filename="../../ui/pages/calendar_page.py" line="449" />
             <source>取消原因</source>
             <translation>Cancellation reason</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="444" />
+            <location filename="../../ui/pages/calendar_page.py" line="452" />
             <source>不限</source>
             <translation>No limit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="447" />
+            <location filename="../../ui/pages/calendar_page.py" line="455" />
             <source>报名</source>
             <translation>Registration</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="448" />
+            <location filename="../../ui/pages/calendar_page.py" line="456" />
             <source>名额 %1，已报名 %2，候补 %3</source>
             <translation>Places %1, registered %2, waiting %3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="452" />
+            <location filename="../../ui/pages/calendar_page.py" line="460" />
             <source>参加人数</source>
             <translation>Attendance</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="456" />
+            <location filename="../../ui/pages/calendar_page.py" line="464" />
             <source>已于 %1 公开</source>
             <translation>Published on %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="458" />
+            <location filename="../../ui/pages/calendar_page.py" line="466" />
             <source>应于 %1 前公开</source>
             <translation>Publish by %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="459" />
+            <location filename="../../ui/pages/calendar_page.py" line="467" />
             <source>（暂定）</source>
             <translation> (provisional)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="461" />
-            <location filename="../../ui/pages/calendar_page.py" line="509" />
+            <location filename="../../ui/pages/calendar_page.py" line="469" />
+            <location filename="../../ui/pages/calendar_page.py" line="517" />
             <source>采纳情况</source>
             <translation>Adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="491" />
+            <location filename="../../ui/pages/calendar_page.py" line="499" />
             <source>确认已公开该活动的意见建议采纳情况？公开后报告不能再修改。</source>
             <translation>Confirm that the adoption of suggestions for this event has been published? The report cannot be changed afterwards.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="509" />
+            <location filename="../../ui/pages/calendar_page.py" line="517" />
             <source>活动海报</source>
             <translation>Event poster</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="509" />
+            <location filename="../../ui/pages/calendar_page.py" line="517" />
             <source>签到表</source>
             <translation>Sign-in sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="511" />
+            <location filename="../../ui/pages/calendar_page.py" line="519" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="528" />
+            <location filename="../../ui/pages/calendar_page.py" line="536" />
             <source>已保存：</source>
             <translation>Saved: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="545" />
+            <location filename="../../ui/pages/calendar_page.py" line="553" />
             <source>导入活动日历</source>
             <translation>Import calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="545" />
-            <location filename="../../ui/pages/calendar_page.py" line="570" />
+            <location filename="../../ui/pages/calendar_page.py" line="553" />
+            <location filename="../../ui/pages/calendar_page.py" line="578" />
             <source>iCalendar 文件 (*.ics)</source>
             <translation>iCalendar files (*.ics)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="555" />
+            <location filename="../../ui/pages/calendar_page.py" line="563" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="557" />
+            <location filename="../../ui/pages/calendar_page.py" line="565" />
             <source>新增 %1，更新 %2，未变 %3</source>
             <translation>Added %1, updated %2, unchanged %3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="570" />
+            <location filename="../../ui/pages/calendar_page.py" line="578" />
             <source>导出活动日历</source>
             <translation>Export calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="577" />
+            <location filename="../../ui/pages/calendar_page.py" line="585" />
             <source>导出完成</source>
             <translation>Export complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="577" />
+            <location filename="../../ui/pages/calendar_page.py" line="585" />
             <source>已导出 %1 个活动</source>
             <translation>Exported %1 events</translation>
         </message>
@@ -3115,7 +3135,7 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="../../ui/notices/admin.py" line="240" />
             <source>各模板的最短公示期用于检查公示期是否足够。各地规定不同，请按本地现行文件核对；修改会记入操作日志。</source>
-            <translation>Each template’s minimum posting period is used to check that a posting period is long enough. Rules differ from place to place: check them against the documents in force locally. Changes are written to the audit log.</translation>
+            <translation>Each template's minimum posting period is used to check that a posting period is long enough. Rules differ from place to place: check them against the documents in force locally. Changes are written to the audit log.</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="253" />
@@ -4641,7 +4661,7 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="../../ui/pages/today_page.py" line="107" />
             <source>打印今日任务单…</source>
-            <translation>Print today’s task list…</translation>
+            <translation>Print today's task list…</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="109" />
@@ -4676,7 +4696,7 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="../../ui/pages/today_page.py" line="231" />
             <source>保存今日任务单</source>
-            <translation>Save today’s task list</translation>
+            <translation>Save today's task list</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="231" />

@@ -237,6 +237,11 @@ class CalendarPage(QWidget):
         first = self.anchor.replace(day=1)
         return first, (first + timedelta(days=62)).replace(day=1) - timedelta(days=1), None
 
+    def _adoption_state(self, overdue: bool, provisional: bool) -> str:
+        """``AdoptionDue.state_label``, translated."""
+        label = self.tr("已逾期") if overdue else self.tr("待公开")
+        return label + (self.tr("（暂定：该年无官方假期数据）") if provisional else "")
+
     def reload(self) -> None:
         events = self._env.ctx.events
         self._today = self._env.ctx.clock.today()
@@ -284,9 +289,12 @@ class CalendarPage(QWidget):
             colour = "#c62828" if a.overdue else "#b45309"
             lines.append(
                 f"<span style='color:{colour}'>"
-                + arg(self.tr("采纳情况%1："), escape(a.state_label))
+                + arg(self.tr("采纳情况%1："), escape(self._adoption_state(a.overdue, a.provisional)))
                 + f"<a href='{a.event_uuid}'>{escape(a.title)}</a>"
-                + arg(self.tr("，应于 %1 前公开"), f"{a.due.year}年{a.due.month}月{a.due.day}日")
+                + arg(
+                    self.tr("，应于 %1 前公开"),
+                    arg(self.tr("%1年%2月%3日"), str(a.due.year), str(a.due.month), str(a.due.day)),
+                )
                 + "</span>"
             )
         for o in events.overlaps(first, last)[:3]:
