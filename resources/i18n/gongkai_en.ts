@@ -758,19 +758,19 @@
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="89" />
-            <location filename="_extra_sources.py" line="224" />
+            <location filename="_extra_sources.py" line="225" />
             <source>公开对象</source>
             <translation>Audience</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="90" />
-            <location filename="_extra_sources.py" line="226" />
+            <location filename="_extra_sources.py" line="227" />
             <source>公开方式</source>
             <translation>Mode</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="91" />
-            <location filename="_extra_sources.py" line="227" />
+            <location filename="_extra_sources.py" line="228" />
             <source>公开层级</source>
             <translation>Tier</translation>
         </message>
@@ -1029,47 +1029,47 @@
             <translation>Tier</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="218" />
+            <location filename="_extra_sources.py" line="219" />
             <source>三级事项</source>
             <translation>Level-3 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="219" />
+            <location filename="_extra_sources.py" line="220" />
             <source>公开内容（要素）</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="220" />
+            <location filename="_extra_sources.py" line="221" />
             <source>公开依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="221" />
+            <location filename="_extra_sources.py" line="222" />
             <source>公开主体</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="222" />
+            <location filename="_extra_sources.py" line="223" />
             <source>公开渠道和载体</source>
             <translation>Channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="223" />
+            <location filename="_extra_sources.py" line="224" />
             <source>其他渠道</source>
             <translation>Other channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="225" />
+            <location filename="_extra_sources.py" line="226" />
             <source>特定群体说明</source>
             <translation>Specific group</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="228" />
+            <location filename="_extra_sources.py" line="229" />
             <source>咨询电话</source>
             <translation>Enquiry phone</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="229" />
+            <location filename="_extra_sources.py" line="230" />
             <source>公开时长</source>
             <translation>Duration</translation>
         </message>
@@ -3808,57 +3808,57 @@ Tap below to browse the catalogue.</translation>
             <translation>Changed by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="207" />
+            <location filename="_extra_sources.py" line="208" />
             <source>登记申请</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="208" />
+            <location filename="_extra_sources.py" line="209" />
             <source>发出补正通知</source>
             <translation>Request correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="209" />
+            <location filename="_extra_sources.py" line="210" />
             <source>登记补正材料</source>
             <translation>Log correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="210" />
+            <location filename="_extra_sources.py" line="211" />
             <source>开始办理</source>
             <translation>Start work</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="211" />
+            <location filename="_extra_sources.py" line="212" />
             <source>征求第三方意见</source>
             <translation>Consult third party</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="212" />
+            <location filename="_extra_sources.py" line="213" />
             <source>登记第三方意见</source>
             <translation>Log third-party reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="213" />
+            <location filename="_extra_sources.py" line="214" />
             <source>批准延期答复</source>
             <translation>Approve extension</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="214" />
+            <location filename="_extra_sources.py" line="215" />
             <source>提交审签</source>
             <translation>Submit for sign-off</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="215" />
+            <location filename="_extra_sources.py" line="216" />
             <source>退回重办</source>
             <translation>Send back</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="216" />
+            <location filename="_extra_sources.py" line="217" />
             <source>签发答复</source>
             <translation>Issue reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="217" />
+            <location filename="_extra_sources.py" line="218" />
             <source>归档</source>
             <translation>Archive</translation>
         </message>
@@ -3923,7 +3923,7 @@ Tap below to browse the catalogue.</translation>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="230" />
+            <location filename="_extra_sources.py" line="231" />
             <source>总计</source>
             <translation>Total</translation>
         </message>
@@ -4745,21 +4745,26 @@ Tap below to browse the catalogue.</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="203" />
+            <source>%1（%2）</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="204" />
             <source>事项</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="204" />
+            <location filename="_extra_sources.py" line="205" />
             <source>为什么在这里（规则和日期）</source>
             <translation>Why it is here (rule and dates)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="205" />
+            <location filename="_extra_sources.py" line="206" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="206" />
+            <location filename="_extra_sources.py" line="207" />
             <source>在哪办理</source>
             <translation>Handled in</translation>
         </message>
