@@ -56,6 +56,9 @@ COVERED = {
     "ui/pages/placeholder.py: str(COMING[key])",
     "ui/pages/requests_page.py: label",
     "ui/table_model.py: context",
+    "ui/today/list_model.py: spec.title",
+    "ui/calendar/grid.py: str(WEEKDAYS[weekday])",
+    "ui/kiosk/events.py: str(WEEKDAYS[d.weekday()])",
 }
 
 
@@ -210,6 +213,28 @@ class _Scanner:
                         self._add(cls.name, str(call.args[0].value), len(call.args) >= 3, call)
         model_contexts: set[str] = set()
         headers: list[ast.Call] = []
+        # Subclasses of RecordTableModel pass their context on through super().__init__(columns, ctx, ...).
+        for cls in ast.walk(self.tree):
+            if not isinstance(cls, ast.ClassDef) or not any(
+                "RecordTableModel" in ast.unparse(base) for base in cls.bases
+            ):
+                continue
+            for call in ast.walk(cls):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Attribute)
+                    and call.func.attr == "__init__"
+                    and isinstance(call.func.value, ast.Call)
+                    and isinstance(call.func.value.func, ast.Name)
+                    and call.func.value.func.id == "super"
+                ):
+                    ctx_node = call.args[1] if len(call.args) > 1 else None
+                    for kw in call.keywords:
+                        if kw.arg == "context":
+                            ctx_node = kw.value
+                    ctx = self._str(ctx_node) if ctx_node is not None else "Table"
+                    if ctx is not None:
+                        model_contexts.add(ctx)
         for node in ast.walk(self.tree):
             if not isinstance(node, ast.Call):
                 continue
@@ -235,7 +260,9 @@ class _Scanner:
             if _is_translate(func) or name in aliases:
                 if len(node.args) < 2:
                     continue
-                literal_call = isinstance(node.args[0], ast.Constant) and isinstance(node.args[1], ast.Constant)
+                literal_call = isinstance(node.args[0], ast.Constant) and isinstance(
+                    node.args[1], ast.Constant
+                )
                 if literal_call and _is_translate(func):
                     continue  # lupdate reads these itself
                 if name in aliases:
@@ -254,12 +281,15 @@ class _Scanner:
                 if values:
                     for value in values:
                         self._add(ctx, value, False, node)
-                elif not (
-                    isinstance(node.args[1], ast.Name) and node.args[1].id in self.wrapper_params
-                ) and f"{self.rel}: {ast.unparse(node.args[1])}" not in COVERED:
+                elif (
+                    not (isinstance(node.args[1], ast.Name) and node.args[1].id in self.wrapper_params)
+                    and f"{self.rel}: {ast.unparse(node.args[1])}" not in COVERED
+                ):
                     self.unresolved.append(f"{self.rel}:{node.lineno}: {ast.unparse(node.args[1])}")
                 continue
-            if name == "RecordTableModel" or (isinstance(func, ast.Attribute) and func.attr == "RecordTableModel"):
+            if name == "RecordTableModel" or (
+                isinstance(func, ast.Attribute) and func.attr == "RecordTableModel"
+            ):
                 ctx_node = node.args[1] if len(node.args) > 1 else None
                 for kw in node.keywords:
                     if kw.arg == "context":
@@ -365,7 +395,9 @@ def main() -> int:
         print(f"    Dropped {dropped} message(s) misfiled under the empty context")
     for line in unresolved:
         print(f"    not extracted (dynamic text; translate it where it is defined): {line}")
-    subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], cwd=ROOT, check=True)
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], cwd=ROOT, check=True
+    )
     return 0
 
 

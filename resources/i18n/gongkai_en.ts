@@ -4,32 +4,32 @@
     <context>
         <name>About</name>
         <message>
-            <location filename="_extra_sources.py" line="16" />
+            <location filename="_extra_sources.py" line="18" />
             <source>关于公开专区工作台</source>
             <translation>About Gongkai</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="17" />
+            <location filename="_extra_sources.py" line="19" />
             <source>本软件以 Apache-2.0 许可发布。</source>
             <translation>This software is released under the Apache-2.0 licence.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="18" />
+            <location filename="_extra_sources.py" line="20" />
             <source>界面与打印字体：文泉驿微米黑（Apache-2.0 或 GPL-3.0+ 附字体例外）</source>
             <translation>UI and print font: WenQuanYi Micro Hei (Apache-2.0 or GPL-3.0+ with font exception)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="19" />
+            <location filename="_extra_sources.py" line="21" />
             <source>数据目录：</source>
             <translation>Data folder: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="20" />
+            <location filename="_extra_sources.py" line="22" />
             <source>基层政务公开专区的标准目录、公示公告、活动日历、依申请公开与同步。</source>
             <translation>Catalogue, notices, event calendar, information requests and sync for a township government-disclosure zone.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="21" />
+            <location filename="_extra_sources.py" line="23" />
             <source>公开专区工作台</source>
             <translation>Disclosure Zone Desk</translation>
         </message>
@@ -97,122 +97,122 @@
         <message>
             <location filename="../../ui/today/assessment_view.py" line="67" />
             <source>月份</source>
-            <translation type="unfinished" />
+            <translation>Month</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="77" />
             <source>导出 PDF…</source>
-            <translation type="unfinished">Export PDF…</translation>
+            <translation>Export PDF…</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="79" />
             <source>导出 Excel…</source>
-            <translation type="unfinished">Export Excel…</translation>
+            <translation>Export Excel…</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="81" />
             <source>考核指标…</source>
-            <translation type="unfinished" />
+            <translation>Criteria…</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="82" />
             <source>查看（管理员可修改）各项指标的名称、分值、计算方法和目标</source>
-            <translation type="unfinished" />
+            <translation>View the criteria: name, points, method and target (admins can edit them)</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="130" />
             <source>近 12 个月自评总分（虚线为 60 分）</source>
-            <translation type="unfinished" />
+            <translation>Self-assessment score, last 12 months (dashed line: 60 points)</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="171" />
             <source>%1 自评：%2</source>
-            <translation type="unfinished" />
+            <translation>%1 self-assessment: %2</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="173" />
             <source>满分按本月适用的指标折算为 100 分；“不适用”表示本月没有可计数的记录。</source>
-            <translation type="unfinished" />
+            <translation>Scores are scaled to 100 over the criteria that apply this month; “N/A” means there were no records to count this month.</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="175" />
             <source>本月尚未结束，为截至今天的结果。</source>
-            <translation type="unfinished" />
+            <translation>This month is not over yet; results are as of today.</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="204" />
             <source>PDF 文件 (*.pdf)</source>
-            <translation type="unfinished">PDF files (*.pdf)</translation>
+            <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="204" />
             <source>Excel 工作簿 (*.xlsx)</source>
-            <translation type="unfinished" />
+            <translation>Excel workbooks (*.xlsx)</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="206" />
             <source>导出自评评分表</source>
-            <translation type="unfinished" />
+            <translation>Export self-assessment score sheet</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="219" />
             <source>导出完成</source>
-            <translation type="unfinished">Export complete</translation>
+            <translation>Export complete</translation>
         </message>
         <message>
             <location filename="../../ui/today/assessment_view.py" line="219" />
             <source>已保存到：</source>
-            <translation type="unfinished" />
+            <translation>Saved to: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="149" />
+            <location filename="_extra_sources.py" line="182" />
             <source>指标</source>
-            <translation type="unfinished" />
+            <translation>Criterion</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="150" />
+            <location filename="_extra_sources.py" line="183" />
             <source>分值</source>
-            <translation type="unfinished" />
+            <translation>Points</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="151" />
+            <location filename="_extra_sources.py" line="184" />
             <source>本月结果</source>
-            <translation type="unfinished" />
+            <translation>This month</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="152" />
+            <location filename="_extra_sources.py" line="185" />
             <source>目标</source>
-            <translation type="unfinished" />
+            <translation>Target</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="153" />
+            <location filename="_extra_sources.py" line="186" />
             <source>得分</source>
-            <translation type="unfinished" />
+            <translation>Score</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="154" />
+            <location filename="_extra_sources.py" line="187" />
             <source>依据记录</source>
-            <translation type="unfinished" />
+            <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="155" />
+            <location filename="_extra_sources.py" line="188" />
             <source>日期</source>
-            <translation type="unfinished">Date</translation>
+            <translation>Date</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="156" />
+            <location filename="_extra_sources.py" line="189" />
             <source>记录</source>
-            <translation type="unfinished" />
+            <translation>Record</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="157" />
+            <location filename="_extra_sources.py" line="190" />
             <source>结论</source>
-            <translation type="unfinished" />
+            <translation>Result</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="158" />
+            <location filename="_extra_sources.py" line="191" />
             <source>说明</source>
-            <translation type="unfinished">Notes</translation>
+            <translation>Notes</translation>
         </message>
     </context>
     <context>
@@ -220,426 +220,446 @@
         <message>
             <location filename="../../ui/notices/admin.py" line="90" />
             <source>公开栏管理</source>
-            <translation type="unfinished" />
+            <translation>Boards</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="95" />
             <source>停用的公开栏不再出现在张贴选择和“应张贴而未张贴”中，以往的张贴记录仍保留；需要时可重新启用。</source>
-            <translation type="unfinished" />
+            <translation>Retired boards no longer appear when choosing where to post or under “Not yet posted”; their past postings are kept. A board can be reactivated when needed.</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="109" />
             <location filename="../../ui/notices/admin.py" line="164" />
             <source>停用所选公开栏</source>
-            <translation type="unfinished" />
+            <translation>Retire selected board</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="114" />
             <source>登记新的公开栏</source>
-            <translation type="unfinished" />
+            <translation>Register a new board</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="117" />
             <source>如：东唐村村务公开栏</source>
-            <translation type="unfinished" />
+            <translation>e.g. Dongtang village affairs board</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="119" />
             <source>如：东唐村</source>
-            <translation type="unfinished" />
+            <translation>e.g. Dongtang village</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="121" />
             <source>如：村委会大院东墙</source>
-            <translation type="unfinished" />
+            <translation>e.g. east wall of the village committee yard</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="123" />
             <source>纸质公开栏</source>
-            <translation type="unfinished" />
+            <translation>Paper board</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="124" />
             <source>电子屏</source>
-            <translation type="unfinished" />
+            <translation>Electronic screen</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="125" />
             <source>登记</source>
-            <translation type="unfinished">Register</translation>
+            <translation>Register</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="126" />
             <source>名称</source>
-            <translation type="unfinished">Name</translation>
+            <translation>Name</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="127" />
             <source>所在村（社区）</source>
-            <translation type="unfinished" />
+            <translation>Village (community)</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="128" />
             <source>具体位置</source>
-            <translation type="unfinished" />
+            <translation>Location</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="129" />
             <source>类型</source>
-            <translation type="unfinished" />
+            <translation>Type</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="134" />
             <source>关闭</source>
-            <translation type="unfinished">Close</translation>
+            <translation>Close</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="162" />
             <source>重新启用所选公开栏</source>
-            <translation type="unfinished" />
+            <translation>Reactivate selected board</translation>
         </message>
     </context>
     <context>
         <name>CalendarPage</name>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="78" />
+            <location filename="../../ui/pages/calendar_page.py" line="76" />
             <source>月</source>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="78" />
+            <location filename="../../ui/pages/calendar_page.py" line="76" />
             <source>周</source>
             <translation>Week</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="78" />
+            <location filename="../../ui/pages/calendar_page.py" line="76" />
             <source>列表</source>
             <translation>List</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="85" />
+            <location filename="../../ui/pages/calendar_page.py" line="83" />
             <source>今天</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="95" />
-            <location filename="../../ui/pages/calendar_page.py" line="430" />
-            <location filename="_extra_sources.py" line="36" />
+            <location filename="../../ui/pages/calendar_page.py" line="93" />
+            <location filename="../../ui/pages/calendar_page.py" line="436" />
+            <location filename="_extra_sources.py" line="48" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="97" />
+            <location filename="../../ui/pages/calendar_page.py" line="95" />
             <source>新建活动</source>
             <translation>New event</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="98" />
+            <location filename="../../ui/pages/calendar_page.py" line="96" />
             <source>导入 .ics</source>
             <translation>Import .ics</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="99" />
+            <location filename="../../ui/pages/calendar_page.py" line="97" />
             <source>导出 .ics</source>
             <translation>Export .ics</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="144" />
+            <location filename="../../ui/pages/calendar_page.py" line="142" />
             <source>活动详情</source>
             <translation>Event details</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="146" />
-            <location filename="../../ui/pages/calendar_page.py" line="404" />
+            <location filename="../../ui/pages/calendar_page.py" line="144" />
+            <location filename="../../ui/pages/calendar_page.py" line="410" />
             <source>在日历中点选一项活动。</source>
             <translation>Select an event in the calendar.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="157" />
+            <location filename="../../ui/pages/calendar_page.py" line="155" />
             <source>编辑活动</source>
             <translation>Edit event</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="158" />
+            <location filename="../../ui/pages/calendar_page.py" line="156" />
             <source>报名与签到</source>
             <translation>Registration</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="159" />
+            <location filename="../../ui/pages/calendar_page.py" line="157" />
             <source>登记已举办</source>
             <translation>Mark as held</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="160" />
+            <location filename="../../ui/pages/calendar_page.py" line="158" />
             <source>总结报告与采纳情况</source>
             <translation>Closing report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="161" />
-            <location filename="../../ui/pages/calendar_page.py" line="492" />
+            <location filename="../../ui/pages/calendar_page.py" line="159" />
+            <location filename="../../ui/pages/calendar_page.py" line="498" />
             <source>公开采纳情况</source>
             <translation>Publish adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="162" />
+            <location filename="../../ui/pages/calendar_page.py" line="160" />
             <source>调整本次时间</source>
-            <translation type="unfinished" />
+            <translation>Reschedule this one</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="163" />
+            <location filename="../../ui/pages/calendar_page.py" line="161" />
             <source>取消本次（重复活动）</source>
             <translation>Cancel this occurrence</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="164" />
+            <location filename="../../ui/pages/calendar_page.py" line="162" />
             <source>取消整个活动</source>
-            <translation type="unfinished" />
+            <translation>Cancel whole event</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="165" />
+            <location filename="../../ui/pages/calendar_page.py" line="163" />
             <source>打印海报</source>
             <translation>Print poster</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="166" />
+            <location filename="../../ui/pages/calendar_page.py" line="164" />
             <source>打印签到表</source>
             <translation>Print sign-in sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="167" />
+            <location filename="../../ui/pages/calendar_page.py" line="165" />
             <source>打印采纳情况</source>
             <translation>Print adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="175" />
+            <location filename="../../ui/pages/calendar_page.py" line="173" />
             <source>%1 年度目标完成情况</source>
             <translation>%1 targets: progress</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="179" />
+            <location filename="../../ui/pages/calendar_page.py" line="177" />
             <source>设置年度目标…</source>
             <translation>Set yearly targets…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="223" />
+            <location filename="../../ui/pages/calendar_page.py" line="221" />
             <source>全部类型</source>
             <translation>All types</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="250" />
+            <location filename="../../ui/pages/calendar_page.py" line="242" />
+            <source>已逾期</source>
+            <translation>overdue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="242" />
+            <source>待公开</source>
+            <translation>due</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="243" />
+            <source>（暂定：该年无官方假期数据）</source>
+            <translation> (provisional: no official holiday data for that year)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="253" />
             <source>%1年%2月</source>
             <translation>%2/%1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="256" />
+            <location filename="../../ui/pages/calendar_page.py" line="259" />
             <source>%1月%2日—%3日</source>
             <translation>%1/%2–%3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="259" />
+            <location filename="../../ui/pages/calendar_page.py" line="262" />
             <source>%1月%2日—%3月%4日</source>
             <translation>%1/%2–%3/%4</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="271" />
+            <location filename="../../ui/pages/calendar_page.py" line="274" />
             <source>%1年%2月—%3月</source>
             <translation>%2–%3/%1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="283" />
+            <location filename="../../ui/pages/calendar_page.py" line="286" />
             <source>待提交总结报告：</source>
             <translation>Closing reports due: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="289" />
+            <location filename="../../ui/pages/calendar_page.py" line="292" />
             <source>采纳情况%1：</source>
             <translation>Adoption %1: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="291" />
+            <location filename="../../ui/pages/calendar_page.py" line="295" />
             <source>，应于 %1 前公开</source>
             <translation>, publish by %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="297" />
+            <location filename="../../ui/pages/calendar_page.py" line="296" />
+            <source>%1年%2月%3日</source>
+            <translation>%1-%2-%3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="303" />
             <source>地点冲突：%1 %2 “%3”与“%4”</source>
             <translation>Venue clash: %1 %2 "%3" and "%4"</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="432" />
+            <location filename="../../ui/pages/calendar_page.py" line="438" />
             <source>本次时间</source>
             <translation>This occurrence</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="433" />
+            <location filename="../../ui/pages/calendar_page.py" line="439" />
             <source>（已改期）</source>
             <translation> (rescheduled)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="435" />
-            <location filename="_extra_sources.py" line="38" />
+            <location filename="../../ui/pages/calendar_page.py" line="441" />
+            <location filename="_extra_sources.py" line="50" />
             <source>地点</source>
             <translation>Venue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="436" />
+            <location filename="../../ui/pages/calendar_page.py" line="442" />
             <source>重复</source>
             <translation>Repeat</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="437" />
+            <location filename="../../ui/pages/calendar_page.py" line="443" />
             <source>主办</source>
             <translation>Host</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="438" />
+            <location filename="../../ui/pages/calendar_page.py" line="444" />
             <source>主讲</source>
             <translation>Speaker</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="439" />
+            <location filename="../../ui/pages/calendar_page.py" line="445" />
             <source>对象</source>
             <translation>Audience</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="440" />
+            <location filename="../../ui/pages/calendar_page.py" line="446" />
             <source>邀请</source>
             <translation>Invited</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="441" />
+            <location filename="../../ui/pages/calendar_page.py" line="447" />
             <source>相关政策</source>
             <translation>Related policies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="442" />
+            <location filename="../../ui/pages/calendar_page.py" line="448" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="443" />
+            <location filename="../../ui/pages/calendar_page.py" line="449" />
             <source>取消原因</source>
-            <translation type="unfinished" />
+            <translation>Cancellation reason</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="446" />
+            <location filename="../../ui/pages/calendar_page.py" line="452" />
             <source>不限</source>
             <translation>No limit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="449" />
+            <location filename="../../ui/pages/calendar_page.py" line="455" />
             <source>报名</source>
             <translation>Registration</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="450" />
+            <location filename="../../ui/pages/calendar_page.py" line="456" />
             <source>名额 %1，已报名 %2，候补 %3</source>
             <translation>Places %1, registered %2, waiting %3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="454" />
+            <location filename="../../ui/pages/calendar_page.py" line="460" />
             <source>参加人数</source>
             <translation>Attendance</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="458" />
+            <location filename="../../ui/pages/calendar_page.py" line="464" />
             <source>已于 %1 公开</source>
             <translation>Published on %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="460" />
+            <location filename="../../ui/pages/calendar_page.py" line="466" />
             <source>应于 %1 前公开</source>
             <translation>Publish by %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="461" />
+            <location filename="../../ui/pages/calendar_page.py" line="467" />
             <source>（暂定）</source>
             <translation> (provisional)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="463" />
-            <location filename="../../ui/pages/calendar_page.py" line="511" />
+            <location filename="../../ui/pages/calendar_page.py" line="469" />
+            <location filename="../../ui/pages/calendar_page.py" line="517" />
             <source>采纳情况</source>
             <translation>Adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="493" />
+            <location filename="../../ui/pages/calendar_page.py" line="499" />
             <source>确认已公开该活动的意见建议采纳情况？公开后报告不能再修改。</source>
             <translation>Confirm that the adoption of suggestions for this event has been published? The report cannot be changed afterwards.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="511" />
+            <location filename="../../ui/pages/calendar_page.py" line="517" />
             <source>活动海报</source>
             <translation>Event poster</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="511" />
+            <location filename="../../ui/pages/calendar_page.py" line="517" />
             <source>签到表</source>
             <translation>Sign-in sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="513" />
+            <location filename="../../ui/pages/calendar_page.py" line="519" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="530" />
+            <location filename="../../ui/pages/calendar_page.py" line="536" />
             <source>已保存：</source>
             <translation>Saved: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="547" />
+            <location filename="../../ui/pages/calendar_page.py" line="553" />
             <source>导入活动日历</source>
             <translation>Import calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="547" />
-            <location filename="../../ui/pages/calendar_page.py" line="572" />
+            <location filename="../../ui/pages/calendar_page.py" line="553" />
+            <location filename="../../ui/pages/calendar_page.py" line="578" />
             <source>iCalendar 文件 (*.ics)</source>
             <translation>iCalendar files (*.ics)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="557" />
+            <location filename="../../ui/pages/calendar_page.py" line="563" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="559" />
+            <location filename="../../ui/pages/calendar_page.py" line="565" />
             <source>新增 %1，更新 %2，未变 %3</source>
             <translation>Added %1, updated %2, unchanged %3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="572" />
+            <location filename="../../ui/pages/calendar_page.py" line="578" />
             <source>导出活动日历</source>
             <translation>Export calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="579" />
+            <location filename="../../ui/pages/calendar_page.py" line="585" />
             <source>导出完成</source>
             <translation>Export complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="579" />
+            <location filename="../../ui/pages/calendar_page.py" line="585" />
             <source>已导出 %1 个活动</source>
             <translation>Exported %1 events</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="33" />
+            <location filename="_extra_sources.py" line="45" />
             <source>（已取消）</source>
-            <translation type="unfinished" />
+            <translation> (cancelled)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="34" />
+            <location filename="_extra_sources.py" line="46" />
             <source>日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="35" />
+            <location filename="_extra_sources.py" line="47" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="37" />
+            <location filename="_extra_sources.py" line="49" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
@@ -649,42 +669,55 @@
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="121" />
             <source>取消整个活动</source>
-            <translation type="unfinished" />
+            <translation>Cancel whole event</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="123" />
             <source>确认取消“%1”？</source>
-            <translation type="unfinished" />
+            <translation>Cancel “%1”?</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="125" />
             <source>这是重复活动，以后各次都将取消。</source>
-            <translation type="unfinished" />
+            <translation> This is a recurring event; all later occurrences will be cancelled.</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="128" />
             <source>已有 %1 人报名、%2 人候补，请逐一电话告知。</source>
-            <translation type="unfinished" />
+            <translation> %1 registered and %2 on the waiting list: please phone each of them.</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="133" />
             <source>取消原因（群众来问时据此答复）：</source>
-            <translation type="unfinished" />
+            <translation>Reason (given to anyone who asks):</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="135" />
             <source>如：会议室改造施工，活动另行通知</source>
-            <translation type="unfinished" />
+            <translation>e.g. meeting room under renovation; new date to be announced</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="138" />
             <source>确认取消活动</source>
-            <translation type="unfinished" />
+            <translation>Cancel event</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="139" />
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="138" />
             <source>不取消</source>
-            <translation type="unfinished" />
+            <translation>Keep event</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogueAdmin</name>
+        <message>
+            <location filename="_extra_sources.py" line="9" />
+            <source>简称或俗称</source>
+            <translation>Abbreviation or common name</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="10" />
+            <source>全称（目录中的写法）</source>
+            <translation>Full name (as in the catalogue)</translation>
         </message>
     </context>
     <context>
@@ -693,27 +726,27 @@
             <location filename="../../ui/catalogue/picker.py" line="188" />
             <location filename="../../ui/catalogue/picker.py" line="217" />
             <source>选择事项…</source>
-            <translation type="unfinished" />
+            <translation>Choose items…</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="208" />
             <source>目录中找不到的事项（%1）</source>
-            <translation type="unfinished" />
+            <translation>Item not in the catalogue (%1)</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="210" />
             <source>（已停用）</source>
-            <translation type="unfinished" />
+            <translation> (retired)</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="216" />
             <source>未关联目录事项</source>
-            <translation type="unfinished" />
+            <translation>No catalogue items linked</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="217" />
             <source>更改…</source>
-            <translation type="unfinished" />
+            <translation>Change…</translation>
         </message>
     </context>
     <context>
@@ -725,19 +758,19 @@
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="89" />
-            <location filename="_extra_sources.py" line="187" />
+            <location filename="_extra_sources.py" line="225" />
             <source>公开对象</source>
             <translation>Audience</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="90" />
-            <location filename="_extra_sources.py" line="189" />
+            <location filename="_extra_sources.py" line="227" />
             <source>公开方式</source>
             <translation>Mode</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="91" />
-            <location filename="_extra_sources.py" line="190" />
+            <location filename="_extra_sources.py" line="228" />
             <source>公开层级</source>
             <translation>Tier</translation>
         </message>
@@ -791,16 +824,16 @@
             <location filename="../../ui/pages/catalogue_page.py" line="107" />
             <location filename="../../ui/pages/catalogue_page.py" line="343" />
             <source>领域适用情况…</source>
-            <translation type="unfinished" />
+            <translation>Domain applicability…</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="108" />
             <source>同义词表…</source>
-            <translation type="unfinished" />
+            <translation>Synonyms…</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="138" />
-            <location filename="_extra_sources.py" line="10" />
+            <location filename="_extra_sources.py" line="12" />
             <source>领域</source>
             <translation>Domain</translation>
         </message>
@@ -911,142 +944,142 @@
             <translation>Retire "%1"? It will no longer be shown; its history is kept.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="9" />
+            <location filename="_extra_sources.py" line="11" />
             <source>变化</source>
             <translation>Change</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="11" />
+            <location filename="_extra_sources.py" line="13" />
             <source>事项</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="12" />
+            <location filename="_extra_sources.py" line="14" />
             <source>改动</source>
             <translation>Changes</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="40" />
+            <location filename="_extra_sources.py" line="52" />
             <source>时限规则</source>
             <translation>Time-limit rule</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="41" />
+            <location filename="_extra_sources.py" line="53" />
             <source>公开记录</source>
             <translation>Disclosures</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="42" />
+            <location filename="_extra_sources.py" line="54" />
             <source>变更历史</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="43" />
+            <location filename="_extra_sources.py" line="55" />
             <source>第 %1 版</source>
             <translation>Version %1</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="45" />
+            <location filename="_extra_sources.py" line="57" />
             <source>选择一个事项查看全部内容和变更历史。</source>
             <translation>Select an item to see all its fields and history.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="44" />
+            <location filename="_extra_sources.py" line="56" />
             <source>尚无公开记录</source>
             <translation>No disclosures yet</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="39" />
+            <location filename="_extra_sources.py" line="51" />
             <source>本站点未涉及此领域</source>
-            <translation type="unfinished" />
+            <translation>This domain does not apply here</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="47" />
+            <location filename="_extra_sources.py" line="59" />
             <source>（暂定）</source>
             <translation> (provisional)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="48" />
+            <location filename="_extra_sources.py" line="60" />
             <source>临期</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="49" />
+            <location filename="_extra_sources.py" line="61" />
             <source>逾期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="50" />
+            <location filename="_extra_sources.py" line="62" />
             <source>一级事项</source>
             <translation>Level-1 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="51" />
+            <location filename="_extra_sources.py" line="63" />
             <source>二级事项</source>
             <translation>Level-2 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="52" />
+            <location filename="_extra_sources.py" line="64" />
             <source>公开时限</source>
             <translation>Time limit</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="53" />
+            <location filename="_extra_sources.py" line="65" />
             <source>层级</source>
             <translation>Tier</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="181" />
+            <location filename="_extra_sources.py" line="219" />
             <source>三级事项</source>
             <translation>Level-3 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="182" />
+            <location filename="_extra_sources.py" line="220" />
             <source>公开内容（要素）</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="183" />
+            <location filename="_extra_sources.py" line="221" />
             <source>公开依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="184" />
+            <location filename="_extra_sources.py" line="222" />
             <source>公开主体</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="185" />
+            <location filename="_extra_sources.py" line="223" />
             <source>公开渠道和载体</source>
             <translation>Channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="186" />
+            <location filename="_extra_sources.py" line="224" />
             <source>其他渠道</source>
             <translation>Other channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="188" />
+            <location filename="_extra_sources.py" line="226" />
             <source>特定群体说明</source>
             <translation>Specific group</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="191" />
+            <location filename="_extra_sources.py" line="229" />
             <source>咨询电话</source>
             <translation>Enquiry phone</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="192" />
+            <location filename="_extra_sources.py" line="230" />
             <source>公开时长</source>
             <translation>Duration</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="46" />
+            <location filename="_extra_sources.py" line="58" />
             <source>来源</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="54" />
+            <location filename="_extra_sources.py" line="66" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
@@ -1054,14 +1087,14 @@
     <context>
         <name>CataloguePicker</name>
         <message>
-            <location filename="_extra_sources.py" line="13" />
+            <location filename="_extra_sources.py" line="15" />
             <source>领域</source>
-            <translation type="unfinished">Domain</translation>
+            <translation>Domain</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="14" />
+            <location filename="_extra_sources.py" line="16" />
             <source>事项</source>
-            <translation type="unfinished">Item</translation>
+            <translation>Item</translation>
         </message>
     </context>
     <context>
@@ -1069,52 +1102,52 @@
         <message>
             <location filename="../../ui/catalogue/picker.py" line="66" />
             <source>选择目录事项</source>
-            <translation type="unfinished" />
+            <translation>Choose catalogue items</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="70" />
             <source>输入事项名称、拼音或首字母查找，如 低保、zdshbz</source>
-            <translation type="unfinished" />
+            <translation>Search by item name, pinyin or initials, e.g. 低保, zdshbz</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="85" />
             <source>添加所选 ↓</source>
-            <translation type="unfinished" />
+            <translation>Add selected ↓</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="86" />
             <source>移除所选</source>
-            <translation type="unfinished" />
+            <translation>Remove selected</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="104" />
             <source>确定</source>
-            <translation type="unfinished" />
+            <translation>OK</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="105" />
             <source>取消</source>
-            <translation type="unfinished">Cancel</translation>
+            <translation>Cancel</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="136" />
             <source>没有找到，换个说法试试（如简称、拼音首字母）</source>
-            <translation type="unfinished" />
+            <translation>Nothing found; try other words (an abbreviation or pinyin initials)</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="138" />
             <source>找到 %1 项，双击或点“添加所选”</source>
-            <translation type="unfinished" />
+            <translation>%1 found; double-click or press “Add selected”</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="140" />
             <source>共 %1 项，输入文字可以查找</source>
-            <translation type="unfinished" />
+            <translation>%1 items; type to search</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/picker.py" line="145" />
             <source>已选 %1 项：</source>
-            <translation type="unfinished" />
+            <translation>%1 selected:</translation>
         </message>
     </context>
     <context>
@@ -1259,7 +1292,7 @@
     <context>
         <name>Crash</name>
         <message>
-            <location filename="_extra_sources.py" line="15" />
+            <location filename="_extra_sources.py" line="17" />
             <source>无法完成</source>
             <translation>Could not complete</translation>
         </message>
@@ -1292,70 +1325,70 @@
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="50" />
             <source>考核指标</source>
-            <translation type="unfinished" />
+            <translation>Assessment criteria</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="78" />
             <source>比率类：0–1（0.95 即 95%）；次数类：允许的最多次数</source>
-            <translation type="unfinished" />
+            <translation>Rates: 0–1 (0.95 = 95%); counts: the most allowed</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="81" />
             <source>参与评分</source>
-            <translation type="unfinished" />
+            <translation>Scored</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="82" />
             <source>代码</source>
-            <translation type="unfinished" />
+            <translation>Code</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="83" />
             <source>名称</source>
-            <translation type="unfinished">Name</translation>
+            <translation>Name</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="84" />
-            <location filename="_extra_sources.py" line="160" />
+            <location filename="_extra_sources.py" line="193" />
             <source>分值</source>
-            <translation type="unfinished" />
+            <translation>Points</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="85" />
-            <location filename="_extra_sources.py" line="161" />
+            <location filename="_extra_sources.py" line="194" />
             <source>计算方法</source>
-            <translation type="unfinished" />
+            <translation>Method</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="86" />
-            <location filename="_extra_sources.py" line="162" />
+            <location filename="_extra_sources.py" line="195" />
             <source>目标</source>
-            <translation type="unfinished" />
+            <translation>Target</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="87" />
             <source>规则说明</source>
-            <translation type="unfinished" />
+            <translation>Rule</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="92" />
             <source>新增指标</source>
-            <translation type="unfinished" />
+            <translation>New criterion</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="94" />
             <source>保存此指标</source>
-            <translation type="unfinished" />
+            <translation>Save criterion</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="159" />
+            <location filename="_extra_sources.py" line="192" />
             <source>指标</source>
-            <translation type="unfinished" />
+            <translation>Criterion</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="163" />
+            <location filename="_extra_sources.py" line="196" />
             <source>启用</source>
-            <translation type="unfinished" />
+            <translation>Active</translation>
         </message>
     </context>
     <context>
@@ -1376,33 +1409,78 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/grid.py" line="224" />
-            <source>已取消</source>
-            <extracomment>Chinese line-breaking (kinsoku): these never begin a line (the character before moves down) ... ... and these never end one (they move down with what they open).</extracomment>
-            <translation type="unfinished" />
+            <location filename="../../ui/calendar/grid.py" line="34" />
+            <source>周一</source>
+            <translation>Mon</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/grid.py" line="226" />
+            <location filename="../../ui/calendar/grid.py" line="35" />
+            <source>周二</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="36" />
+            <source>周三</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="37" />
+            <source>周四</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="38" />
+            <source>周五</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="39" />
+            <source>周六</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="40" />
+            <source>周日</source>
+            <translation>Sun</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="204" />
+            <source>%1月%2日</source>
+            <extracomment>Chinese line-breaking (kinsoku): these never begin a line (the character before moves down) ... ... and these never end one (they move down with what they open).</extracomment>
+            <translation>%1/%2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="209" />
+            <source>今天</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="245" />
+            <source>已取消</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="247" />
             <source>改期</source>
-            <translation type="unfinished" />
+            <translation>Moved</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/calendar/grid.py" line="287" />
+            <location filename="../../ui/calendar/grid.py" line="308" />
             <source>+%n 项</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>+%n more</numerusform>
+                <numerusform>+%n more</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/grid.py" line="329" />
+            <location filename="../../ui/calendar/grid.py" line="350" />
             <source>（本次已改期）</source>
             <translation> (rescheduled)</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/grid.py" line="331" />
+            <location filename="../../ui/calendar/grid.py" line="352" />
             <source>（已取消）</source>
-            <translation type="unfinished" />
+            <translation> (cancelled)</translation>
         </message>
     </context>
     <context>
@@ -1443,57 +1521,57 @@ to take this page</translation>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="205" />
             <source>领域适用情况</source>
-            <translation type="unfinished" />
+            <translation>Domain applicability</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="210" />
             <source>领域</source>
-            <translation type="unfinished">Domain</translation>
+            <translation>Domain</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="214" />
             <source>牵头部门</source>
-            <translation type="unfinished" />
+            <translation>Lead department</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="215" />
             <source>适用：本站点涉及这个领域</source>
-            <translation type="unfinished" />
+            <translation>Applies: this domain concerns this office</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="216" />
             <source>不适用：本站点未涉及这个领域</source>
-            <translation type="unfinished" />
+            <translation>Does not apply: this domain does not concern this office</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="221" />
             <source>适用情况</source>
-            <translation type="unfinished" />
+            <translation>Applicability</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="223" />
             <source>写明不涉及的原因，如：本街道无农村集体土地，不涉及征地补偿</source>
-            <translation type="unfinished" />
+            <translation>Say why it does not apply, e.g. no collective rural land in this street office, so no expropriation compensation</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="225" />
             <source>不适用原因</source>
-            <translation type="unfinished" />
+            <translation>Reason</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="226" />
             <source>标为不适用后，这个领域的事项仍然保留，但不再提醒逾期。</source>
-            <translation type="unfinished" />
+            <translation>Items of a domain marked as not applicable are kept, but no longer flagged as overdue.</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="233" />
             <source>保存</source>
-            <translation type="unfinished">Save</translation>
+            <translation>Save</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="234" />
             <source>取消</source>
-            <translation type="unfinished">Cancel</translation>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>
@@ -1512,7 +1590,7 @@ to take this page</translation>
     <context>
         <name>EventDetailPage</name>
         <message>
-            <location filename="../../ui/kiosk/events.py" line="66" />
+            <location filename="../../ui/kiosk/events.py" line="97" />
             <source>这场活动已结束或已取消。请按“返回首页”。</source>
             <translation>This event has ended or was cancelled. Press "Home".</translation>
         </message>
@@ -1690,7 +1768,7 @@ to take this page</translation>
     <context>
         <name>EventsPage</name>
         <message>
-            <location filename="../../ui/kiosk/events.py" line="45" />
+            <location filename="../../ui/kiosk/events.py" line="76" />
             <source>近期没有安排活动。</source>
             <translation>No upcoming events.</translation>
         </message>
@@ -1786,7 +1864,7 @@ to take this page</translation>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="22" />
+            <location filename="_extra_sources.py" line="28" />
             <source>无法创建站点</source>
             <translation>Could not create site</translation>
         </message>
@@ -2112,6 +2190,77 @@ Tap below to browse the catalogue.</translation>
         </message>
     </context>
     <context>
+        <name>KioskEvents</name>
+        <message>
+            <location filename="../../ui/kiosk/events.py" line="20" />
+            <source>星期一</source>
+            <translation>Monday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/events.py" line="21" />
+            <source>星期二</source>
+            <translation>Tuesday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/events.py" line="22" />
+            <source>星期三</source>
+            <translation>Wednesday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/events.py" line="23" />
+            <source>星期四</source>
+            <translation>Thursday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/events.py" line="24" />
+            <source>星期五</source>
+            <translation>Friday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/events.py" line="25" />
+            <source>星期六</source>
+            <translation>Saturday</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/events.py" line="26" />
+            <source>星期日</source>
+            <translation>Sunday</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="24" />
+            <source>%1月%2日 %3</source>
+            <translation>%3 %1/%2</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="25" />
+            <source>%1月%2日 %3 至 %4月%5日 %6</source>
+            <translation>%1/%2 %3 to %4/%5 %6</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="26" />
+            <source>今天</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="27" />
+            <source>明天</source>
+            <translation>Tomorrow</translation>
+        </message>
+    </context>
+    <context>
+        <name>KioskNotices</name>
+        <message>
+            <location filename="../../ui/kiosk/notices.py" line="22" />
+            <source>%1年%2月%3日 至 %4年%5月%6日</source>
+            <translation>%1-%2-%3 to %4-%5-%6</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/notices.py" line="33" />
+            <source>公示期：%1</source>
+            <translation>Posting period: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>KioskWindow</name>
         <message>
             <location filename="../../ui/kiosk/window.py" line="192" />
@@ -2223,42 +2372,47 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="48" />
             <source>调整本次活动时间</source>
-            <translation type="unfinished" />
+            <translation>Reschedule this occurrence</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="54" />
             <source>“%1”原定 %2。只调整这一次，其余各次不变。</source>
-            <translation type="unfinished" />
+            <translation>“%1” was planned for %2. Only this occurrence moves; the others stay as they are.</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="72" />
             <source>至</source>
-            <translation type="unfinished">to</translation>
+            <translation>to</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="77" />
             <source>如：国庆假期顺延</source>
-            <translation type="unfinished" />
+            <translation>e.g. postponed for the National Day holiday</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="78" />
             <source>改到</source>
-            <translation type="unfinished" />
+            <translation>Move to</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="79" />
             <source>地点</source>
-            <translation type="unfinished">Venue</translation>
+            <translation>Venue</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="80" />
             <source>改期说明</source>
-            <translation type="unfinished" />
+            <translation>Reason for the change</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/occurrence_dialog.py" line="82" />
             <source>确定改期</source>
-            <translation type="unfinished" />
+            <translation>Reschedule</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="82" />
+            <source>取消</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>
@@ -2302,60 +2456,60 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>NoticeAdmin</name>
         <message>
-            <location filename="_extra_sources.py" line="23" />
-            <source>未规定</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="_extra_sources.py" line="24" />
-            <source>公开栏名称</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="_extra_sources.py" line="25" />
-            <source>村（社区）</source>
-            <translation type="unfinished">Village (community)</translation>
-        </message>
-        <message>
-            <location filename="_extra_sources.py" line="26" />
-            <source>位置</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="_extra_sources.py" line="27" />
-            <source>类型</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="_extra_sources.py" line="28" />
-            <source>状态</source>
-            <translation type="unfinished">Status</translation>
-        </message>
-        <message>
             <location filename="_extra_sources.py" line="29" />
-            <source>公示模板</source>
-            <translation type="unfinished" />
+            <source>未规定</source>
+            <translation>None set</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="30" />
-            <source>最短公示期</source>
-            <translation type="unfinished" />
+            <source>公开栏名称</source>
+            <translation>Board</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="31" />
-            <source>修改人</source>
-            <translation type="unfinished">Changed by</translation>
+            <source>村（社区）</source>
+            <translation>Village (community)</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="32" />
+            <source>位置</source>
+            <translation>Location</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="33" />
+            <source>类型</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="34" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="35" />
+            <source>公示模板</source>
+            <translation>Notice template</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="36" />
+            <source>最短公示期</source>
+            <translation>Minimum posting period</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="37" />
+            <source>修改人</source>
+            <translation>Changed by</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="38" />
             <source>依据</source>
-            <translation type="unfinished">Basis</translation>
+            <translation>Basis</translation>
         </message>
     </context>
     <context>
         <name>NoticeDetailPage</name>
         <message>
-            <location filename="../../ui/kiosk/notices.py" line="74" />
+            <location filename="../../ui/kiosk/notices.py" line="89" />
             <source>这份公示已结束或已撤下。请按“返回首页”。</source>
             <translation>This notice has ended or been taken down. Press "Home".</translation>
         </message>
@@ -2480,7 +2634,7 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="../../ui/notices/editor.py" line="152" />
             <source>目录事项</source>
-            <translation type="unfinished" />
+            <translation>Catalogue items</translation>
         </message>
         <message>
             <location filename="../../ui/notices/editor.py" line="161" />
@@ -2498,343 +2652,396 @@ Tap below to browse the catalogue.</translation>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="331" />
+            <location filename="../../ui/notices/editor.py" line="332" />
             <source>正文中未发现需要遮蔽的个人信息。</source>
             <translation>No personal data to mask was found in the body.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="39" />
+            <source>身份证号</source>
+            <translation>ID number</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="40" />
+            <source>手机号</source>
+            <translation>Mobile number</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="41" />
+            <source>固定电话</source>
+            <translation>Landline</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="42" />
+            <source>银行卡号</source>
+            <translation>Bank card number</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="43" />
+            <source>详细住址</source>
+            <translation>Street address</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="44" />
+            <source>姓名</source>
+            <translation>Name</translation>
         </message>
     </context>
     <context>
         <name>NoticesPage</name>
         <message>
-            <location filename="../../ui/kiosk/notices.py" line="33" />
+            <location filename="../../ui/kiosk/notices.py" line="48" />
             <source>目前没有正在公示的内容。</source>
             <translation>No notices are posted at the moment.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="137" />
+            <location filename="../../ui/pages/notices_page.py" line="64" />
+            <source>%1 至 %2</source>
+            <translation>%1 to %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="69" />
+            <source>（暂定）</source>
+            <translation> (provisional)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="88" />
+            <source>今天撤下</source>
+            <translation>Take down today</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="151" />
             <source>新建公示…</source>
             <translation>New…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="138" />
+            <location filename="../../ui/pages/notices_page.py" line="152" />
             <source>修改…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="139" />
+            <location filename="../../ui/pages/notices_page.py" line="153" />
             <source>提交审核</source>
             <translation>Submit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="140" />
+            <location filename="../../ui/pages/notices_page.py" line="154" />
             <source>审核…</source>
             <translation>Review…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="141" />
+            <location filename="../../ui/pages/notices_page.py" line="155" />
             <source>发布</source>
             <translation>Publish</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="142" />
+            <location filename="../../ui/pages/notices_page.py" line="156" />
             <source>预览与打印…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="143" />
+            <location filename="../../ui/pages/notices_page.py" line="157" />
             <source>撤回…</source>
             <translation>Withdraw…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="156" />
+            <location filename="../../ui/pages/notices_page.py" line="170" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="157" />
+            <location filename="../../ui/pages/notices_page.py" line="171" />
             <source>待我审核</source>
             <translation>Awaiting me</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="161" />
+            <location filename="../../ui/pages/notices_page.py" line="175" />
             <source>搜索标题</source>
             <translation>Search titles</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="181" />
-            <location filename="../../ui/pages/notices_page.py" line="358" />
+            <location filename="../../ui/pages/notices_page.py" line="195" />
+            <location filename="../../ui/pages/notices_page.py" line="372" />
             <source>公示公告</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="187" />
+            <location filename="../../ui/pages/notices_page.py" line="201" />
             <source>登记张贴…</source>
             <translation>Record posting…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="188" />
-            <location filename="../../ui/pages/notices_page.py" line="463" />
+            <location filename="../../ui/pages/notices_page.py" line="202" />
+            <location filename="../../ui/pages/notices_page.py" line="477" />
             <source>登记撤下</source>
             <translation>Record removal</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="192" />
+            <location filename="../../ui/pages/notices_page.py" line="206" />
             <source>公开栏管理…</source>
-            <translation type="unfinished" />
+            <translation>Boards…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="193" />
+            <location filename="../../ui/pages/notices_page.py" line="207" />
             <source>法定公示期…</source>
-            <translation type="unfinished" />
+            <translation>Posting periods…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="198" />
+            <location filename="../../ui/pages/notices_page.py" line="212" />
             <source>今天应撤下或已逾期</source>
             <translation>Due for removal today or overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="207" />
+            <location filename="../../ui/pages/notices_page.py" line="221" />
             <source>应张贴而未张贴（已审定或已发布的公示）</source>
             <translation>Not yet posted (approved or published notices)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="213" />
+            <location filename="../../ui/pages/notices_page.py" line="227" />
             <source>张贴登记</source>
             <translation>Postings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="219" />
+            <location filename="../../ui/pages/notices_page.py" line="233" />
             <source>公开栏与张贴</source>
             <translation>Boards and postings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="341" />
+            <location filename="../../ui/pages/notices_page.py" line="355" />
             <source>（已保密审查）</source>
             <translation> (confidentiality checked)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="375" />
+            <location filename="../../ui/pages/notices_page.py" line="389" />
             <source>修改已审定的公示</source>
             <translation>Edit approved notice</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="376" />
+            <location filename="../../ui/pages/notices_page.py" line="390" />
             <source>修改已审定或已发布的公示将形成新版本，须重新经过三审。是否继续？</source>
             <translation>Editing an approved or published notice creates a new version that must go through the review chain again. Continue?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="413" />
+            <location filename="../../ui/pages/notices_page.py" line="427" />
             <source>撤回公示</source>
             <translation>Withdraw notice</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="413" />
+            <location filename="../../ui/pages/notices_page.py" line="427" />
             <source>撤回理由：</source>
             <translation>Reason for withdrawal:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="431" />
-            <location filename="../../ui/pages/notices_page.py" line="436" />
+            <location filename="../../ui/pages/notices_page.py" line="445" />
+            <location filename="../../ui/pages/notices_page.py" line="450" />
             <source>登记张贴</source>
             <translation>Record posting</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="431" />
+            <location filename="../../ui/pages/notices_page.py" line="445" />
             <source>请先在“公示公告”中选中要张贴的公示。</source>
             <translation>First select the notice to post under "Notices".</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="436" />
+            <location filename="../../ui/pages/notices_page.py" line="450" />
             <source>张贴到：</source>
             <translation>Post on:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="441" />
+            <location filename="../../ui/pages/notices_page.py" line="455" />
             <source>张贴照片（可不选）</source>
             <translation>Posting photo (optional)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="441" />
+            <location filename="../../ui/pages/notices_page.py" line="455" />
             <source>照片 (*.jpg *.jpeg *.png *.webp *.heic)</source>
             <translation>Photos (*.jpg *.jpeg *.png *.webp *.heic)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="448" />
+            <location filename="../../ui/pages/notices_page.py" line="462" />
             <source>已登记张贴。</source>
             <translation>Posting recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="463" />
+            <location filename="../../ui/pages/notices_page.py" line="477" />
             <source>请先选中一条张贴记录。</source>
             <translation>Select a posting first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="466" />
+            <location filename="../../ui/pages/notices_page.py" line="480" />
             <source>已登记撤下。</source>
             <translation>Removal recorded.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="66" />
+            <location filename="_extra_sources.py" line="78" />
             <source>草稿</source>
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="67" />
+            <location filename="_extra_sources.py" line="79" />
             <source>待初审</source>
             <translation>First review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="68" />
+            <location filename="_extra_sources.py" line="80" />
             <source>待复审</source>
             <translation>Second review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="69" />
+            <location filename="_extra_sources.py" line="81" />
             <source>待终审</source>
             <translation>Final review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="70" />
+            <location filename="_extra_sources.py" line="82" />
             <source>已审定</source>
             <translation>Approved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="71" />
+            <location filename="_extra_sources.py" line="83" />
             <source>已发布</source>
             <translation>Published</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="72" />
+            <location filename="_extra_sources.py" line="84" />
             <source>已到期</source>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="73" />
+            <location filename="_extra_sources.py" line="85" />
             <source>已撤回</source>
             <translation>Withdrawn</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="74" />
+            <location filename="_extra_sources.py" line="87" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="55" />
+            <location filename="_extra_sources.py" line="67" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="75" />
+            <location filename="_extra_sources.py" line="88" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="76" />
+            <location filename="_extra_sources.py" line="89" />
             <source>类型</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="58" />
+            <location filename="_extra_sources.py" line="70" />
             <source>公示期</source>
             <translation>Posting period</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="56" />
+            <location filename="_extra_sources.py" line="68" />
             <source>版本</source>
             <translation>Version</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="57" />
+            <location filename="_extra_sources.py" line="69" />
             <source>模板</source>
             <translation>Template</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="59" />
+            <location filename="_extra_sources.py" line="71" />
             <source>公开地址（二维码）</source>
             <translation>Public address (QR)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="60" />
+            <location filename="_extra_sources.py" line="72" />
             <source>公开版本（已遮蔽个人信息，打印与市级平台一致）</source>
             <translation>Public version (personal data masked; same as print and city platform)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="61" />
+            <location filename="_extra_sources.py" line="73" />
             <source>审核记录</source>
             <translation>Review record</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="62" />
+            <location filename="_extra_sources.py" line="74" />
             <source>退回理由</source>
             <translation>Reason returned</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="63" />
+            <location filename="_extra_sources.py" line="75" />
             <source>撤回理由</source>
             <translation>Reason withdrawn</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="64" />
+            <location filename="_extra_sources.py" line="76" />
             <source>……共</source>
             <translation>… total</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="65" />
+            <location filename="_extra_sources.py" line="77" />
             <source>行</source>
             <translation>rows</translation>
         </message>
+        <message numerus="yes">
+            <location filename="_extra_sources.py" line="86" />
+            <source>已逾期 %n 天</source>
+            <translation>
+                <numerusform>%n day overdue</numerusform>
+                <numerusform>%n days overdue</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="_extra_sources.py" line="77" />
+            <location filename="_extra_sources.py" line="90" />
             <source>公开栏</source>
             <translation>Board</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="78" />
+            <location filename="_extra_sources.py" line="91" />
             <source>公示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="79" />
+            <location filename="_extra_sources.py" line="92" />
             <source>应撤下日期</source>
             <translation>Remove by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="80" />
+            <location filename="_extra_sources.py" line="93" />
             <source>情况</source>
             <translation>Situation</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="81" />
+            <location filename="_extra_sources.py" line="94" />
             <source>村（社区）</source>
             <translation>Village (community)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="82" />
+            <location filename="_extra_sources.py" line="95" />
             <source>应张贴的公示</source>
             <translation>Notice to post</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="83" />
+            <location filename="_extra_sources.py" line="96" />
             <source>张贴日期</source>
             <translation>Posted on</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="84" />
+            <location filename="_extra_sources.py" line="97" />
             <source>张贴人</source>
             <translation>Posted by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="85" />
+            <location filename="_extra_sources.py" line="98" />
             <source>应撤下</source>
             <translation>Remove by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="86" />
+            <location filename="_extra_sources.py" line="99" />
             <source>已撤下</source>
             <translation>Removed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="87" />
+            <location filename="_extra_sources.py" line="100" />
             <source>照片</source>
             <translation>Photo</translation>
         </message>
@@ -2923,63 +3130,63 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="../../ui/notices/admin.py" line="236" />
             <source>法定最短公示期</source>
-            <translation type="unfinished" />
+            <translation>Statutory minimum posting periods</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="240" />
             <source>各模板的最短公示期用于检查公示期是否足够。各地规定不同，请按本地现行文件核对；修改会记入操作日志。</source>
-            <translation type="unfinished" />
+            <translation>Each template's minimum posting period is used to check that a posting period is long enough. Rules differ from place to place: check them against the documents in force locally. Changes are written to the audit log.</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="253" />
             <source>更正所选模板</source>
-            <translation type="unfinished" />
+            <translation>Correct selected template</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="255" />
             <location filename="../../ui/notices/admin.py" line="323" />
             <source>请先在上表选中一个模板。</source>
-            <translation type="unfinished" />
+            <translation>Select a template in the table above first.</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="261" />
             <source>个工作日</source>
-            <translation type="unfinished" />
+            <translation>working days</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="262" />
             <source>日（自然日）</source>
-            <translation type="unfinished" />
+            <translation>calendar days</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="268" />
             <source>文件名称、文号和条款，如《最低生活保障审核确认办法》第十六条</source>
-            <translation type="unfinished" />
+            <translation>Document title, number and article, e.g. Art. 16 of the Measures for Minimum Living Allowance Review</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="271" />
             <source>保存更正</source>
-            <translation type="unfinished" />
+            <translation>Save correction</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="272" />
             <source>模板</source>
-            <translation type="unfinished">Template</translation>
+            <translation>Template</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="273" />
             <source>最短公示期</source>
-            <translation type="unfinished" />
+            <translation>Minimum posting period</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="274" />
             <source>依据</source>
-            <translation type="unfinished">Basis</translation>
+            <translation>Basis</translation>
         </message>
         <message>
             <location filename="../../ui/notices/admin.py" line="279" />
             <source>关闭</source>
-            <translation type="unfinished">Close</translation>
+            <translation>Close</translation>
         </message>
     </context>
     <context>
@@ -3048,62 +3255,62 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="60" />
             <source>不重复</source>
-            <translation type="unfinished">Does not repeat</translation>
+            <translation>Does not repeat</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="61" />
             <source>每周</source>
-            <translation type="unfinished" />
+            <translation>Weekly</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="62" />
             <source>每月第几个星期几</source>
-            <translation type="unfinished" />
+            <translation>Monthly, nth weekday</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="78" />
             <source>第%1个</source>
-            <translation type="unfinished" />
+            <translation>#%1</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="79" />
             <source>最后一个</source>
-            <translation type="unfinished" />
+            <translation>Last</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="93" />
             <source>截止日期</source>
-            <translation type="unfinished" />
+            <translation>Until date</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="94" />
             <source>共几次</source>
-            <translation type="unfinished" />
+            <translation>Count</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="95" />
             <source>不设截止</source>
-            <translation type="unfinished" />
+            <translation>Never</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="102" />
             <source> 次</source>
-            <translation type="unfinished" />
+            <translation> times</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="103" />
             <source>结束：</source>
-            <translation type="unfinished" />
+            <translation>Ends:</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="194" />
             <source>保留导入的规则</source>
-            <translation type="unfinished" />
+            <translation>Keep imported rule</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/recurrence_editor.py" line="247" />
             <source>只举办一次</source>
-            <translation type="unfinished" />
+            <translation>Once only</translation>
         </message>
     </context>
     <context>
@@ -3200,490 +3407,523 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>RequestsPage</name>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="160" />
+            <location filename="../../ui/pages/requests_page.py" line="173" />
             <source>登记新申请…</source>
             <extracomment>Opens a written PDF; the system viewer in the app, replaced in tests (the OS is an edge).</extracomment>
             <translation>New request…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="164" />
+            <location filename="../../ui/pages/requests_page.py" line="177" />
             <source>按编号、申请人或所需信息查找</source>
             <translation>Find by number, applicant or information sought</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="168" />
+            <location filename="../../ui/pages/requests_page.py" line="181" />
             <source>全部</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="169" />
+            <location filename="../../ui/pages/requests_page.py" line="182" />
             <source>未办结</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="170" />
+            <location filename="../../ui/pages/requests_page.py" line="183" />
+            <location filename="_extra_sources.py" line="103" />
             <source>待补正</source>
             <translation>Awaiting correction</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="171" />
+            <location filename="../../ui/pages/requests_page.py" line="184" />
+            <location filename="_extra_sources.py" line="107" />
             <source>已答复</source>
             <translation>Answered</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="172" />
+            <location filename="../../ui/pages/requests_page.py" line="185" />
+            <location filename="_extra_sources.py" line="109" />
             <source>已归档</source>
             <translation>Archived</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="185" />
+            <location filename="../../ui/pages/requests_page.py" line="198" />
             <source>申请办理</source>
             <translation>Requests</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="186" />
-            <location filename="../../ui/pages/requests_page.py" line="327" />
+            <location filename="../../ui/pages/requests_page.py" line="199" />
+            <location filename="../../ui/pages/requests_page.py" line="340" />
             <source>期限提醒</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="187" />
+            <location filename="../../ui/pages/requests_page.py" line="200" />
             <source>年度报告统计</source>
             <translation>Annual report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="188" />
-            <location filename="../../ui/pages/requests_page.py" line="564" />
+            <location filename="../../ui/pages/requests_page.py" line="201" />
+            <location filename="../../ui/pages/requests_page.py" line="577" />
             <source>法定期限规则</source>
             <translation>Time-limit rules</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="222" />
+            <location filename="../../ui/pages/requests_page.py" line="235" />
             <source>答复期限是怎样算出来的</source>
             <translation>How the deadline was worked out</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="232" />
+            <location filename="../../ui/pages/requests_page.py" line="245" />
             <source>办理</source>
             <translation>Actions</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="236" />
+            <location filename="../../ui/pages/requests_page.py" line="249" />
             <source>打印</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="250" />
+            <location filename="../../ui/pages/requests_page.py" line="263" />
             <source>已超期、3个工作日内到期、等待补正和等待第三方意见的申请。双击打开。</source>
             <translation>Requests that are overdue, due within 3 working days, awaiting correction or awaiting a third party. Double-click to open.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="264" />
+            <location filename="../../ui/pages/requests_page.py" line="277" />
             <source>年度</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="270" />
+            <location filename="../../ui/pages/requests_page.py" line="283" />
             <source>导出 Excel…</source>
             <translation>Export Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="272" />
+            <location filename="../../ui/pages/requests_page.py" line="285" />
             <source>导出 PDF…</source>
             <translation>Export PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="295" />
+            <location filename="../../ui/pages/requests_page.py" line="308" />
             <source>期限天数取自《中华人民共和国政府信息公开条例》；法规修订或上级另有规定时，由管理员在此更正。</source>
             <translation>Day counts come from the PRC Regulations on Open Government Information; if the law changes or higher authorities rule otherwise, an admin corrects them here.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="304" />
+            <location filename="../../ui/pages/requests_page.py" line="317" />
             <source>修改所选规则的天数…</source>
             <translation>Change days…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="322" />
+            <location filename="../../ui/pages/requests_page.py" line="335" />
             <source>未办结 %1 件，提醒 %2 条，超期 %3 件</source>
             <translation>%1 open, %2 reminders, %3 overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="340" />
+            <location filename="../../ui/pages/requests_page.py" line="353" />
             <source>勾稽关系检查：通过</source>
             <translation>Consistency check: passed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="342" />
+            <location filename="../../ui/pages/requests_page.py" line="355" />
             <source>勾稽关系检查：未通过——请核对后再报送</source>
             <translation>Consistency check: failed — check before submitting</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="395" />
+            <location filename="../../ui/pages/requests_page.py" line="408" />
             <source>请选择左侧的一件申请</source>
             <translation>Select a request on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="406" />
+            <location filename="../../ui/pages/requests_page.py" line="419" />
             <source>申请人：</source>
             <translation>Applicant: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="409" />
+            <location filename="../../ui/pages/requests_page.py" line="422" />
             <source>证件号码：</source>
             <translation>ID number: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="409" />
+            <location filename="../../ui/pages/requests_page.py" line="422" />
             <source>　电话：</source>
             <translation>   Phone: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="410" />
+            <location filename="../../ui/pages/requests_page.py" line="423" />
             <source>地址：</source>
             <translation>Address: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="410" />
+            <location filename="../../ui/pages/requests_page.py" line="423" />
             <source>　邮箱：</source>
             <translation>   Email: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="411" />
+            <location filename="../../ui/pages/requests_page.py" line="424" />
             <source>提交方式：</source>
             <translation>Channel: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="411" />
+            <location filename="../../ui/pages/requests_page.py" line="424" />
             <source>　收到日：</source>
             <translation>   Received: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="412" />
+            <location filename="../../ui/pages/requests_page.py" line="425" />
             <source>所需信息：</source>
             <translation>Information sought: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="413" />
+            <location filename="../../ui/pages/requests_page.py" line="426" />
             <source>提供形式：</source>
             <translation>Format: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="415" />
+            <location filename="../../ui/pages/requests_page.py" line="428" />
             <source>　获取方式：</source>
             <translation>   Delivery: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="417" />
+            <location filename="../../ui/pages/requests_page.py" line="430" />
             <source>答复期限：</source>
             <translation>Reply due: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="421" />
+            <location filename="../../ui/pages/requests_page.py" line="434" />
             <source>如需补正，应于 %1 前一次性告知（条例第三十条）</source>
             <translation>Any correction request must be sent, all at once, by %1 (art. 30)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="427" />
+            <location filename="../../ui/pages/requests_page.py" line="440" />
             <source>补正：</source>
             <translation>Correction: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="434" />
+            <location filename="../../ui/pages/requests_page.py" line="447" />
             <source>未结束，第三方应于 </source>
             <translation>open; third party to reply by </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="434" />
+            <location filename="../../ui/pages/requests_page.py" line="447" />
             <source> 前答复</source>
             <translation> </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="436" />
+            <location filename="../../ui/pages/requests_page.py" line="449" />
             <source>征求意见：</source>
             <translation>Consultation: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="439" />
+            <location filename="../../ui/pages/requests_page.py" line="452" />
             <source>延期：</source>
             <translation>Extension: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="444" />
+            <location filename="../../ui/pages/requests_page.py" line="457" />
             <source>答复：</source>
             <translation>Reply: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="446" />
+            <location filename="../../ui/pages/requests_page.py" line="459" />
             <source>信息处理费：</source>
             <translation>Processing fee: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="459" />
+            <location filename="../../ui/pages/requests_page.py" line="472" />
             <source>登记回执</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="459" />
+            <location filename="../../ui/pages/requests_page.py" line="472" />
             <source>期限计算说明</source>
             <translation>Deadline sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="504" />
+            <location filename="../../ui/pages/requests_page.py" line="517" />
             <source>答复期限自收到补正的申请之日起重新计算（条例第三十条）。</source>
             <translation>The reply deadline restarts from the day the corrected request is received (art. 30).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="506" />
+            <location filename="../../ui/pages/requests_page.py" line="519" />
             <source>收到补正材料</source>
             <translation>Correction received</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="519" />
+            <location filename="../../ui/pages/requests_page.py" line="532" />
             <source>收到第三方意见</source>
             <translation>Third-party reply received</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="519" />
+            <location filename="../../ui/pages/requests_page.py" line="532" />
             <source>计时自次日恢复。</source>
             <translation>The clock resumes the next day.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="519" />
+            <location filename="../../ui/pages/requests_page.py" line="532" />
             <source>意见</source>
             <translation>Opinion</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="564" />
+            <location filename="../../ui/pages/requests_page.py" line="577" />
             <source>请先选择一条规则。</source>
             <translation>Select a rule first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="567" />
+            <location filename="../../ui/pages/requests_page.py" line="580" />
             <source>修改天数</source>
             <translation>Change days</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="601" />
+            <location filename="../../ui/pages/requests_page.py" line="614" />
             <source>已导出</source>
             <translation>Exported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="609" />
+            <location filename="../../ui/pages/requests_page.py" line="622" />
             <source>导出年度报告统计</source>
             <translation>Export annual-report statistics</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="88" />
+            <location filename="_extra_sources.py" line="116" />
             <source>补正申请通知书</source>
             <translation>Correction request</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="89" />
+            <location filename="_extra_sources.py" line="117" />
             <source>延期答复告知书</source>
             <translation>Extension notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="90" />
+            <location filename="_extra_sources.py" line="118" />
             <source>政府信息公开告知书</source>
             <translation>Disclosure notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="91" />
+            <location filename="_extra_sources.py" line="119" />
             <source>政府信息部分公开告知书</source>
             <translation>Partial disclosure notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="92" />
+            <location filename="_extra_sources.py" line="120" />
             <source>政府信息不予公开告知书</source>
             <translation>Non-disclosure notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="93" />
+            <location filename="_extra_sources.py" line="121" />
             <source>政府信息不存在告知书</source>
             <translation>Information does not exist</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="94" />
+            <location filename="_extra_sources.py" line="122" />
             <source>非本机关政府信息告知书</source>
             <translation>Not held by this office</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="95" />
+            <location filename="_extra_sources.py" line="123" />
             <source>重复申请告知书</source>
             <translation>Repeat request notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="96" />
+            <location filename="_extra_sources.py" line="124" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="97" />
+            <location filename="_extra_sources.py" line="125" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="98" />
+            <location filename="_extra_sources.py" line="126" />
             <source>申请人</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="99" />
+            <location filename="_extra_sources.py" line="127" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="100" />
+            <location filename="_extra_sources.py" line="128" />
             <source>证件号码</source>
             <translation>ID number</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="101" />
+            <location filename="_extra_sources.py" line="129" />
             <source>提交方式</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="102" />
+            <location filename="_extra_sources.py" line="130" />
             <source>收到日</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="103" />
+            <location filename="_extra_sources.py" line="131" />
             <source>答复期限</source>
             <translation>Reply due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="104" />
+            <location filename="_extra_sources.py" line="132" />
             <source>所需信息</source>
             <translation>Information sought</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="105" />
+            <location filename="_extra_sources.py" line="133" />
             <source>答复</source>
             <translation>Reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="106" />
+            <location filename="_extra_sources.py" line="134" />
             <source>提醒</source>
             <translation>Reminder</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="107" />
+            <location filename="_extra_sources.py" line="135" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="108" />
+            <location filename="_extra_sources.py" line="136" />
             <source>依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="109" />
+            <location filename="_extra_sources.py" line="137" />
             <source>项目</source>
             <translation>Rule</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="110" />
+            <location filename="_extra_sources.py" line="138" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="111" />
+            <location filename="_extra_sources.py" line="139" />
             <source>工作日</source>
             <translation>Working days</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="112" />
+            <location filename="_extra_sources.py" line="140" />
             <source>修改人</source>
             <translation>Changed by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="170" />
+            <location filename="_extra_sources.py" line="208" />
             <source>登记申请</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="171" />
+            <location filename="_extra_sources.py" line="209" />
             <source>发出补正通知</source>
             <translation>Request correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="172" />
+            <location filename="_extra_sources.py" line="210" />
             <source>登记补正材料</source>
             <translation>Log correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="173" />
+            <location filename="_extra_sources.py" line="211" />
             <source>开始办理</source>
             <translation>Start work</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="174" />
+            <location filename="_extra_sources.py" line="212" />
             <source>征求第三方意见</source>
             <translation>Consult third party</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="175" />
+            <location filename="_extra_sources.py" line="213" />
             <source>登记第三方意见</source>
             <translation>Log third-party reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="176" />
+            <location filename="_extra_sources.py" line="214" />
             <source>批准延期答复</source>
             <translation>Approve extension</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="177" />
+            <location filename="_extra_sources.py" line="215" />
             <source>提交审签</source>
             <translation>Submit for sign-off</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="178" />
+            <location filename="_extra_sources.py" line="216" />
             <source>退回重办</source>
             <translation>Send back</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="179" />
+            <location filename="_extra_sources.py" line="217" />
             <source>签发答复</source>
             <translation>Issue reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="180" />
+            <location filename="_extra_sources.py" line="218" />
             <source>归档</source>
             <translation>Archive</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="193" />
+            <location filename="_extra_sources.py" line="110" />
             <source>自然人</source>
             <translation>Individuals</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="194" />
+            <location filename="_extra_sources.py" line="101" />
+            <source>已接收</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="102" />
+            <source>已登记</source>
+            <translation>Registered</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="104" />
+            <source>办理中</source>
+            <translation>In progress</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="105" />
+            <source>征求意见中</source>
+            <translation>Consulting</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="106" />
+            <source>待审签</source>
+            <translation>Awaiting sign-off</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="108" />
+            <source>已延期</source>
+            <translation>Extended</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="111" />
             <source>商业企业</source>
             <translation>Businesses</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="195" />
+            <location filename="_extra_sources.py" line="112" />
             <source>科研机构</source>
             <translation>Research bodies</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="196" />
+            <location filename="_extra_sources.py" line="113" />
             <source>社会公益组织</source>
             <translation>Non-profits</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="197" />
+            <location filename="_extra_sources.py" line="114" />
             <source>法律服务机构</source>
             <translation>Legal services</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="198" />
+            <location filename="_extra_sources.py" line="115" />
             <source>其他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="199" />
+            <location filename="_extra_sources.py" line="231" />
             <source>总计</source>
             <translation>Total</translation>
         </message>
@@ -3808,152 +4048,182 @@ Tap below to browse the catalogue.</translation>
             <translation>Imported: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="71" />
+            <location filename="../../ui/pages/settings_page.py" line="59" />
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="76" />
             <source>站点</source>
             <translation>Site</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="74" />
+            <location filename="../../ui/pages/settings_page.py" line="79" />
             <source>站点代码</source>
             <translation>Site code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="75" />
+            <location filename="../../ui/pages/settings_page.py" line="80" />
             <source>站点名称</source>
             <translation>Site name</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="76" />
+            <location filename="../../ui/pages/settings_page.py" line="81" />
             <source>专区位置</source>
             <translation>Zone location</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="77" />
+            <location filename="../../ui/pages/settings_page.py" line="82" />
             <source>监督电话</source>
             <translation>Complaints phone</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="80" />
+            <location filename="../../ui/pages/settings_page.py" line="85" />
             <source>偏好设置</source>
             <translation>Preferences</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="85" />
+            <location filename="../../ui/pages/settings_page.py" line="90" />
             <source>公示二维码指向的市级平台地址；公示创建时即确定，改动只影响之后创建的公示。</source>
             <translation>City-platform address the notice QR codes point to; fixed when a notice is created, so a change affects only new notices.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="91" />
+            <location filename="../../ui/pages/settings_page.py" line="96" />
             <source>市级平台公开页面地址</source>
             <translation>Public page address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="92" />
+            <location filename="../../ui/pages/settings_page.py" line="97" />
             <source>每日提醒时间</source>
             <translation>Daily reminder at</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="93" />
+            <location filename="../../ui/pages/settings_page.py" line="98" />
             <source>触摸屏无操作返回首页（秒）</source>
             <translation>Kiosk idle reset (s)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="98" />
+            <location filename="../../ui/pages/settings_page.py" line="103" />
             <source>重新启动程序后生效</source>
             <translation>Takes effect after restart</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="99" />
+            <location filename="../../ui/pages/settings_page.py" line="104" />
             <source>界面语言（重启后生效）</source>
             <translation>Language (after restart)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="100" />
+            <location filename="../../ui/pages/settings_page.py" line="105" />
             <source>保存设置</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="108" />
+            <location filename="../../ui/pages/settings_page.py" line="113" />
             <source>法定节假日与调休（工作日计算依据）</source>
             <translation>Public holidays and make-up workdays (for working-day counts)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="122" />
+            <location filename="../../ui/pages/settings_page.py" line="127" />
             <source>没有官方数据的年份只按周末计算，结果标为“暂定”。</source>
             <translation>Years without official data count weekends only; results are marked "provisional".</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="125" />
+            <location filename="../../ui/pages/settings_page.py" line="130" />
             <source>导入节假日文件…</source>
             <translation>Import holidays…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="131" />
+            <location filename="../../ui/pages/settings_page.py" line="136" />
             <source>工作人员</source>
             <translation>Staff</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="159" />
+            <location filename="../../ui/pages/settings_page.py" line="164" />
             <source>设置</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="159" />
+            <location filename="../../ui/pages/settings_page.py" line="164" />
             <source>设置已保存。</source>
             <translation>Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="163" />
+            <location filename="../../ui/pages/settings_page.py" line="168" />
             <source>导入节假日文件</source>
             <translation>Import holiday file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="163" />
+            <location filename="../../ui/pages/settings_page.py" line="168" />
             <source>节假日文件 (*.json *.csv *.ics)</source>
             <translation>Holiday files (*.json *.csv *.ics)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="175" />
+            <location filename="../../ui/pages/settings_page.py" line="180" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="175" />
+            <location filename="../../ui/pages/settings_page.py" line="180" />
             <source>已导入年份：</source>
             <translation>Years imported: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="113" />
+            <location filename="_extra_sources.py" line="141" />
+            <source>窗口工作人员</source>
+            <translation>Counter clerk</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="142" />
+            <source>初审</source>
+            <translation>First review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="143" />
+            <source>复审</source>
+            <translation>Second review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="144" />
+            <source>终审</source>
+            <translation>Final review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="145" />
+            <source>政务公开专员（管理员）</source>
+            <translation>Disclosure admin</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="146" />
             <source>年份</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="114" />
+            <location filename="_extra_sources.py" line="147" />
             <source>假日天数</source>
             <translation>Holidays</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="115" />
+            <location filename="_extra_sources.py" line="148" />
             <source>调休上班天数</source>
             <translation>Make-up workdays</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="116" />
+            <location filename="_extra_sources.py" line="149" />
             <source>来源</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="117" />
+            <location filename="_extra_sources.py" line="150" />
             <source>用户名</source>
             <translation>Username</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="118" />
+            <location filename="_extra_sources.py" line="151" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="119" />
+            <location filename="_extra_sources.py" line="152" />
             <source>角色</source>
             <translation>Roles</translation>
         </message>
@@ -4115,107 +4385,107 @@ Tap below to browse the catalogue.</translation>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="120" />
+            <location filename="_extra_sources.py" line="153" />
             <source>公示公告</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="121" />
+            <location filename="_extra_sources.py" line="154" />
             <source>活动</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="122" />
+            <location filename="_extra_sources.py" line="155" />
             <source>依申请公开</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="123" />
+            <location filename="_extra_sources.py" line="156" />
             <source>目录事项</source>
             <translation>Catalogue item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="124" />
+            <location filename="_extra_sources.py" line="157" />
             <source>目录公开记录</source>
             <translation>Disclosure record</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="125" />
+            <location filename="_extra_sources.py" line="158" />
             <source>公示栏张贴</source>
             <translation>Posting</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="126" />
+            <location filename="_extra_sources.py" line="159" />
             <source>两个版本内容相同。</source>
             <translation>Both versions are identical.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="127" />
+            <location filename="_extra_sources.py" line="160" />
             <source>平台上的版本尚未下载，下次同步后显示。</source>
             <translation>The platform version has not been downloaded yet; it appears after the next sync.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="128" />
+            <location filename="_extra_sources.py" line="161" />
             <source>新增或修改</source>
             <translation>Add or change</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="129" />
+            <location filename="_extra_sources.py" line="162" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="130" />
+            <location filename="_extra_sources.py" line="163" />
             <source>本机：</source>
             <translation>Mine: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="131" />
+            <location filename="_extra_sources.py" line="164" />
             <source>平台：</source>
             <translation>Platform: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="132" />
+            <location filename="_extra_sources.py" line="165" />
             <source>类别</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="133" />
+            <location filename="_extra_sources.py" line="166" />
             <source>内容</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="134" />
+            <location filename="_extra_sources.py" line="167" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="135" />
+            <location filename="_extra_sources.py" line="168" />
             <source>记录时间</source>
             <translation>Recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="136" />
+            <location filename="_extra_sources.py" line="169" />
             <source>尝试次数</source>
             <translation>Attempts</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="137" />
+            <location filename="_extra_sources.py" line="170" />
             <source>最近问题</source>
             <translation>Last problem</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="138" />
+            <location filename="_extra_sources.py" line="171" />
             <source>发现时间</source>
             <translation>Found at</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="139" />
+            <location filename="_extra_sources.py" line="172" />
             <source>平台拒收原因</source>
             <translation>Rejection reason</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="140" />
+            <location filename="_extra_sources.py" line="173" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
@@ -4223,17 +4493,17 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>SyncWorker</name>
         <message>
-            <location filename="_extra_sources.py" line="141" />
+            <location filename="_extra_sources.py" line="174" />
             <source>同步：未配置</source>
             <translation>Sync: not set up</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="142" />
+            <location filename="_extra_sources.py" line="175" />
             <source>同步：正在同步…</source>
             <translation>Sync: syncing…</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="143" />
+            <location filename="_extra_sources.py" line="176" />
             <source>待同步 %n 条</source>
             <translation>
                 <numerusform>%n queued</numerusform>
@@ -4241,12 +4511,12 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="144" />
+            <location filename="_extra_sources.py" line="177" />
             <source>同步：尚未成功同步</source>
             <translation>Sync: never succeeded</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="145" />
+            <location filename="_extra_sources.py" line="178" />
             <source>冲突 %n 条</source>
             <translation>
                 <numerusform>%n conflict</numerusform>
@@ -4254,7 +4524,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="146" />
+            <location filename="_extra_sources.py" line="179" />
             <source>拒收 %n 条</source>
             <translation>
                 <numerusform>%n rejected</numerusform>
@@ -4262,12 +4532,12 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="147" />
+            <location filename="_extra_sources.py" line="180" />
             <source>有问题，详见“同步”页</source>
             <translation>problems, see the Sync page</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="148" />
+            <location filename="_extra_sources.py" line="181" />
             <source>同步：上次成功 </source>
             <translation>Sync: last OK </translation>
         </message>
@@ -4277,62 +4547,62 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="85" />
             <source>同义词表</source>
-            <translation type="unfinished" />
+            <translation>Synonyms</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="90" />
             <source>搜索时输入左边的简称或俗称，也能找到写着右边全称的事项。例如输入“低保”可以找到“最低生活保障”。双击单元格可修改。</source>
-            <translation type="unfinished" />
+            <translation>Searching for an abbreviation or common name on the left also finds items written with the full name on the right: searching “低保” finds “最低生活保障”. Double-click a cell to edit it.</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="97" />
             <source>在同义词中查找</source>
-            <translation type="unfinished" />
+            <translation>Search synonyms</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="116" />
             <source>简称，如：低保</source>
-            <translation type="unfinished" />
+            <translation>Abbreviation, e.g. 低保</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="118" />
             <source>全称，如：最低生活保障</source>
-            <translation type="unfinished" />
+            <translation>Full name, e.g. 最低生活保障</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="119" />
             <source>添加</source>
-            <translation type="unfinished" />
+            <translation>Add</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="120" />
             <source>删除所选</source>
-            <translation type="unfinished" />
+            <translation>Delete selected</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="136" />
             <source>保存</source>
-            <translation type="unfinished">Save</translation>
+            <translation>Save</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="137" />
             <source>取消</source>
-            <translation type="unfinished">Cancel</translation>
+            <translation>Cancel</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="161" />
             <source>简称和全称都要填写。</source>
-            <translation type="unfinished" />
+            <translation>Enter both the abbreviation and the full name.</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="164" />
             <source>简称和全称不能相同。</source>
-            <translation type="unfinished" />
+            <translation>The abbreviation and the full name must differ.</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="167" />
             <source>表中已有这一对同义词。</source>
-            <translation type="unfinished" />
+            <translation>This pair is already in the table.</translation>
         </message>
     </context>
     <context>
@@ -4381,105 +4651,129 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="../../ui/pages/today_page.py" line="74" />
             <source>知道了</source>
-            <translation type="unfinished" />
+            <translation>Got it</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="103" />
             <source>双击或按回车键打开该事项所在页面。</source>
-            <translation type="unfinished" />
+            <translation>Double-click or press Enter to open the page where the item is handled.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="107" />
             <source>打印今日任务单…</source>
-            <translation type="unfinished" />
+            <translation>Print today's task list…</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="109" />
             <source>刷新</source>
-            <translation type="unfinished" />
+            <translation>Refresh</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="114" />
             <source>今日工作</source>
-            <translation type="unfinished">Today</translation>
+            <translation>Today</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="116" />
             <source>月度自评</source>
-            <translation type="unfinished" />
+            <translation>Monthly self-assessment</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="207" />
             <source>提醒：</source>
-            <translation type="unfinished" />
+            <translation>Reminder: </translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="207" />
             <source>最急的一件：</source>
-            <translation type="unfinished" />
+            <translation>Most urgent: </translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="207" />
             <source>。详见下表。</source>
-            <translation type="unfinished" />
+            <translation>. See the table below.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="231" />
             <source>保存今日任务单</source>
-            <translation type="unfinished" />
+            <translation>Save today's task list</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="231" />
             <source>PDF 文件 (*.pdf)</source>
-            <translation type="unfinished">PDF files (*.pdf)</translation>
+            <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="243" />
             <source>任务单</source>
-            <translation type="unfinished" />
+            <translation>Task list</translation>
         </message>
         <message>
             <location filename="../../ui/pages/today_page.py" line="243" />
             <source>已保存，可打印：</source>
-            <translation type="unfinished" />
+            <translation>Saved, ready to print: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="164" />
+            <location filename="_extra_sources.py" line="197" />
             <source>已逾期</source>
-            <translation type="unfinished" />
+            <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="165" />
+            <location filename="_extra_sources.py" line="198" />
             <source>今天到期</source>
-            <translation type="unfinished" />
+            <translation>Due today</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="166" />
+            <location filename="_extra_sources.py" line="199" />
             <source>3个工作日内</source>
-            <translation type="unfinished" />
+            <translation>Within 3 working days</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="167" />
+            <location filename="_extra_sources.py" line="200" />
             <source>今天和本周的活动</source>
-            <translation type="unfinished" />
+            <translation>Events today and this week</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="168" />
+            <location filename="_extra_sources.py" line="201" />
             <source>同步</source>
-            <translation type="unfinished">Sync</translation>
+            <translation>Sync</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="169" />
+            <location filename="_extra_sources.py" line="202" />
             <source>其他提醒</source>
-            <translation type="unfinished" />
+            <translation>Other reminders</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="203" />
+            <source>%1（%2）</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="204" />
+            <source>事项</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="205" />
+            <source>为什么在这里（规则和日期）</source>
+            <translation>Why it is here (rule and dates)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="206" />
+            <source>期限</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="207" />
+            <source>在哪办理</source>
+            <translation>Handled in</translation>
         </message>
     </context>
     <context>
         <name>dialog</name>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="36" />
             <source>取消</source>
-            <translation type="unfinished">Cancel</translation>
+            <translation type="obsolete">Cancel</translation>
         </message>
     </context>
 </TS>

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -28,8 +28,24 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.events import Occurrence
+from ui.calendar.text import arg
 
-WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("DayGrid", "周一"),
+    QT_TRANSLATE_NOOP("DayGrid", "周二"),
+    QT_TRANSLATE_NOOP("DayGrid", "周三"),
+    QT_TRANSLATE_NOOP("DayGrid", "周四"),
+    QT_TRANSLATE_NOOP("DayGrid", "周五"),
+    QT_TRANSLATE_NOOP("DayGrid", "周六"),
+    QT_TRANSLATE_NOOP("DayGrid", "周日"),
+)
+
+
+def weekday_name(weekday: int) -> str:
+    """The short name of ``weekday`` (0 = Monday), translated: 周一 … 周日."""
+    return QCoreApplication.translate("DayGrid", str(WEEKDAYS[weekday]))
+
+
 _PALETTE = ("#1d5fa8", "#2e7d32", "#b45309", "#7b1fa2", "#c62828", "#00838f", "#546e7a", "#6d4c41", "#ad1457")
 
 
@@ -128,7 +144,7 @@ class DayGrid(QWidget):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         fm = self.fontMetrics()
-        return QSize(fm.horizontalAdvance("周一") * 7 * 3, fm.height() * (3 + self.weeks * 3))
+        return QSize(fm.horizontalAdvance(weekday_name(0)) * 7 * 3, fm.height() * (3 + self.weeks * 3))
 
     def sizeHint(self) -> QSize:  # noqa: N802
         fm = self.fontMetrics()
@@ -166,7 +182,8 @@ class DayGrid(QWidget):
         self._more = []
         p.fillRect(self.rect(), QColor("white"))
         header = self._header_height()
-        for col, name in enumerate(WEEKDAYS):
+        for col in range(7):
+            name = weekday_name(col)
             rect = QRect(int(col * self.width() / 7), 0, int(self.width() / 7), header)
             p.setPen(QColor("#c62828") if col >= 5 else QColor("#333"))
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, name)
@@ -183,9 +200,13 @@ class DayGrid(QWidget):
                 p.drawRect(cell)
                 p.setFont(bold if day == self.today else self.font())
                 p.setPen(QColor("#9aa0a6") if other_month else QColor("#222"))
-                label = f"{day.month}月{day.day}日" if day.day == 1 or self.weeks == 1 else str(day.day)
+                label = (
+                    arg(self.tr("%1月%2日"), str(day.month), str(day.day))
+                    if day.day == 1 or self.weeks == 1
+                    else str(day.day)
+                )
                 if day == self.today:
-                    label += " 今天"
+                    label += " " + self.tr("今天")
                 p.drawText(
                     cell.adjusted(6, 2, -4, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, label
                 )

@@ -30,10 +30,10 @@ from ui.crash import show_error
 from ui.env import UiEnv
 
 
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+def _buttons(dialog: QDialog, ok_text: str, cancel_text: str) -> QDialogButtonBox:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
     buttons.rejected.connect(dialog.reject)
     return buttons
 
@@ -79,7 +79,7 @@ class MoveOccurrenceDialog(QDialog):
         form.addRow(self.tr("地点"), self.place_edit)
         form.addRow(self.tr("改期说明"), self.note_edit)
         layout.addLayout(form)
-        buttons = _buttons(self, self.tr("确定改期"))
+        buttons = _buttons(self, self.tr("确定改期"), self.tr("取消"))
         buttons.accepted.connect(self._save)
         layout.addWidget(buttons)
 
@@ -135,8 +135,7 @@ class CancelEventDialog(QDialog):
         self.reason_edit.setPlaceholderText(self.tr("如：会议室改造施工，活动另行通知"))
         self.reason_edit.setFixedHeight(self.fontMetrics().height() * 4)
         layout.addWidget(self.reason_edit)
-        buttons = _buttons(self, self.tr("确认取消活动"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("不取消"))
+        buttons = _buttons(self, self.tr("确认取消活动"), self.tr("不取消"))
         buttons.accepted.connect(self._save)
         layout.addWidget(buttons)
 

@@ -4,30 +4,61 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from app.kiosk import WEEKDAYS, KioskEvent, KioskField, KioskService
+from app.kiosk import KioskEvent, KioskField, KioskService
+from ui.calendar.text import arg
 from ui.kiosk.base import KioskPage
 from ui.kiosk.detail import DetailPage
 from ui.kiosk.qr import QrCache
 from ui.kiosk.widgets import Tile, clear_layout, label, scroll_area
 
 EVENT_LIMIT = 40
+CONTEXT = "KioskEvents"
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("KioskEvents", "星期一"),
+    QT_TRANSLATE_NOOP("KioskEvents", "星期二"),
+    QT_TRANSLATE_NOOP("KioskEvents", "星期三"),
+    QT_TRANSLATE_NOOP("KioskEvents", "星期四"),
+    QT_TRANSLATE_NOOP("KioskEvents", "星期五"),
+    QT_TRANSLATE_NOOP("KioskEvents", "星期六"),
+    QT_TRANSLATE_NOOP("KioskEvents", "星期日"),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def date_text(d: date) -> str:
+    """``3月5日 星期三``, translated."""
+    weekday = QCoreApplication.translate(CONTEXT, str(WEEKDAYS[d.weekday()]))
+    return arg(_tr("%1月%2日 %3"), str(d.month), str(d.day), weekday)
 
 
 def day_heading(d: date, today: date) -> str:
-    text = f"{d.month}月{d.day}日 星期{WEEKDAYS[d.weekday()]}"
+    text = date_text(d)
     if d == today:
-        return "今天　" + text
+        return _tr("今天") + "　" + text
     if (d - today).days == 1:
-        return "明天　" + text
+        return _tr("明天") + "　" + text
     return text
 
 
 def time_range(e: KioskEvent) -> str:
     if e.start.date() == e.end.date():
         return f"{e.start:%H:%M}–{e.end:%H:%M}"
-    return f"{e.start:%m月%d日 %H:%M} 至 {e.end:%m月%d日 %H:%M}"
+    s, t = e.start, e.end
+    return arg(
+        _tr("%1月%2日 %3 至 %4月%5日 %6"),
+        f"{s:%m}",
+        f"{s:%d}",
+        f"{s:%H:%M}",
+        f"{t:%m}",
+        f"{t:%d}",
+        f"{t:%H:%M}",
+    )
 
 
 class EventsPage(KioskPage):

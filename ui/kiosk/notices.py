@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from app.kiosk import KioskField, KioskNotice, KioskService
+from ui.calendar.text import arg
 from ui.kiosk.base import KioskPage
 from ui.kiosk.detail import DetailPage
 from ui.kiosk.qr import QrCache
@@ -14,8 +16,21 @@ from ui.kiosk.widgets import Tile, clear_layout, label, scroll_area
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
 
+def period_range(n: KioskNotice) -> str:
+    a, b = n.period_start, n.period_end
+    return arg(
+        QCoreApplication.translate("KioskNotices", "%1年%2月%3日 至 %4年%5月%6日"),
+        f"{a:%Y}",
+        f"{a:%m}",
+        f"{a:%d}",
+        f"{b:%Y}",
+        f"{b:%m}",
+        f"{b:%d}",
+    )
+
+
 def period_text(n: KioskNotice) -> str:
-    return f"公示期：{n.period_start:%Y年%m月%d日} 至 {n.period_end:%Y年%m月%d日}"
+    return arg(QCoreApplication.translate("KioskNotices", "公示期：%1"), period_range(n))
 
 
 class NoticesPage(KioskPage):
@@ -75,7 +90,7 @@ class NoticeDetailPage(DetailPage):
             return
         fields = (
             KioskField("类别", n.kind_label),
-            KioskField("公示期", period_text(n).removeprefix("公示期：")),
+            KioskField("公示期", period_range(n)),
             KioskField("发布单位", n.issuer),
             KioskField("联系方式", n.contact),
             KioskField("正文", n.body),

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import local
-from app.kiosk import WEEKDAYS, DataVersionWatcher, KioskService
+from app.kiosk import DataVersionWatcher, KioskService
 from ui.kiosk import theme
 from ui.kiosk.base import KioskPage
 from ui.kiosk.browse import DomainsPage, ItemDetailPage, ItemsPage
-from ui.kiosk.events import EventDetailPage, EventsPage
+from ui.kiosk.events import EventDetailPage, EventsPage, date_text
 from ui.kiosk.home import HomePage
 from ui.kiosk.idle import IdleWatcher
 from ui.kiosk.lock import KioskLock, PinDialog, TapCounter
@@ -291,7 +291,7 @@ class KioskWindow(QWidget):
         now = local(self.service.now())
         self.clock.time.setText(f"{now:%H:%M}")
         note = self.service.day_note(now.date())
-        self.clock.date.setText(f"{now.month}月{now.day}日 星期{WEEKDAYS[now.weekday()]}　{note}")
+        self.clock.date.setText(f"{date_text(now.date())}　{note}")
 
     # -- locking -------------------------------------------------------------------------------------
 

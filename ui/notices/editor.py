@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -323,7 +323,8 @@ class NoticeEditorDialog(QDialog):
             if f.original in seen:
                 continue
             seen.add(f.original)
-            check = QCheckBox(f"{KIND_LABELS.get(f.kind, f.kind)}：{f.original} → {f.masked}")
+            kind = QCoreApplication.translate("NoticeEditorDialog", KIND_LABELS.get(f.kind, f.kind))
+            check = QCheckBox(f"{kind}：{f.original} → {f.masked}")
             check.setChecked(f.original not in self._exemptions)
             check.toggled.connect(lambda on, original=f.original: self._toggle(original, on))
             self.findings_layout.addWidget(check)

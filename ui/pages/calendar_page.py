@@ -34,14 +34,12 @@ from app.users import Role
 from ui.calendar.chart import TargetChart
 from ui.calendar.dialogs import ClosingDialog, RegistrationsDialog, TargetsDialog, attempt
 from ui.calendar.event_dialog import EventDialog
-from ui.calendar.grid import DayGrid
+from ui.calendar.grid import DayGrid, weekday_name
 from ui.calendar.occurrence_dialog import CancelEventDialog, MoveOccurrenceDialog
 from ui.calendar.text import arg
 from ui.crash import show_error
 from ui.env import UiEnv
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
-
-_WEEKDAY = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 
 def _agenda_title(o: Occurrence) -> str:
@@ -52,7 +50,7 @@ def _agenda_title(o: Occurrence) -> str:
 
 def agenda_columns() -> list[Column[Occurrence]]:
     return [
-        Column("日期", lambda o: f"{o.start:%Y-%m-%d} {_WEEKDAY[o.start.weekday()]}", lambda o: o.start),
+        Column("日期", lambda o: f"{o.start:%Y-%m-%d} {weekday_name(o.start.weekday())}", lambda o: o.start),
         Column("时间", lambda o: f"{o.start:%H:%M}—{o.end:%H:%M}"),
         Column("类型", lambda o: o.type_label),
         Column("标题", _agenda_title, tooltip=lambda o: o.title),
@@ -239,6 +237,11 @@ class CalendarPage(QWidget):
         first = self.anchor.replace(day=1)
         return first, (first + timedelta(days=62)).replace(day=1) - timedelta(days=1), None
 
+    def _adoption_state(self, overdue: bool, provisional: bool) -> str:
+        """``AdoptionDue.state_label``, translated."""
+        label = self.tr("已逾期") if overdue else self.tr("待公开")
+        return label + (self.tr("（暂定：该年无官方假期数据）") if provisional else "")
+
     def reload(self) -> None:
         events = self._env.ctx.events
         self._today = self._env.ctx.clock.today()
@@ -286,9 +289,12 @@ class CalendarPage(QWidget):
             colour = "#c62828" if a.overdue else "#b45309"
             lines.append(
                 f"<span style='color:{colour}'>"
-                + arg(self.tr("采纳情况%1："), escape(a.state_label))
+                + arg(self.tr("采纳情况%1："), escape(self._adoption_state(a.overdue, a.provisional)))
                 + f"<a href='{a.event_uuid}'>{escape(a.title)}</a>"
-                + arg(self.tr("，应于 %1 前公开"), f"{a.due.year}年{a.due.month}月{a.due.day}日")
+                + arg(
+                    self.tr("，应于 %1 前公开"),
+                    arg(self.tr("%1年%2月%3日"), str(a.due.year), str(a.due.month), str(a.due.day)),
+                )
                 + "</span>"
             )
         for o in events.overlaps(first, last)[:3]:

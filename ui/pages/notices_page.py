@@ -32,6 +32,7 @@ from app.clock import local
 from app.notices import MissingPosting, NoticeView, PostingView, TakeDown
 from app.notices.values import APPROVED, DRAFT, FIRST_REVIEW, PUBLISHED, STATUS_LABELS, STATUSES
 from app.users import Role
+from ui.calendar.text import arg
 from ui.crash import show_error
 from ui.env import UiEnv
 from ui.notices.admin import BoardsDialog, PeriodRulesDialog
@@ -40,6 +41,7 @@ from ui.notices.preview import PdfPreviewDialog
 from ui.notices.review import ReviewDialog
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
+CTX = "NoticesPage"
 _STATUS_COLOURS = {
     "first_review": "#fff4d6",
     "second_review": "#fff4d6",
@@ -58,8 +60,16 @@ def notice_columns() -> list[Column[NoticeView]]:
         Column(
             "公示期",
             lambda n: (
-                f"{n.period_start.isoformat()} 至 {n.period_end.isoformat()}"
-                + ("（暂定）" if n.period_check.provisional else "")
+                arg(
+                    QCoreApplication.translate("NoticesPage", "%1 至 %2"),
+                    n.period_start.isoformat(),
+                    n.period_end.isoformat(),
+                )
+                + (
+                    QCoreApplication.translate("NoticesPage", "（暂定）")
+                    if n.period_check.provisional
+                    else ""
+                )
             ),
             lambda n: n.period_start,
         ),
@@ -74,7 +84,11 @@ def takedown_columns() -> list[Column[TakeDown]]:
         Column("应撤下日期", lambda t: t.posting.take_down_on.isoformat(), lambda t: t.posting.take_down_on),
         Column(
             "情况",
-            lambda t: "今天撤下" if t.overdue_days == 0 else f"已逾期 {t.overdue_days} 天",
+            lambda t: (
+                QCoreApplication.translate("NoticesPage", "今天撤下")
+                if t.overdue_days == 0
+                else QCoreApplication.translate(CTX, "已逾期 %n 天", None, t.overdue_days)
+            ),
             lambda t: t.overdue_days,
         ),
     ]
@@ -85,7 +99,7 @@ def missing_columns() -> list[Column[MissingPosting]]:
         Column("公开栏", lambda m: m.board_name),
         Column("村（社区）", lambda m: m.village),
         Column("应张贴的公示", lambda m: m.notice_title),
-        Column("状态", lambda m: STATUS_LABELS[m.status]),
+        Column("状态", lambda m: QCoreApplication.translate("NoticesPage", STATUS_LABELS[m.status])),
     ]
 
 

@@ -38,7 +38,15 @@ from PySide6.QtWidgets import (
 from app.requests import ClockRule, Reminder, RequestDetail, RequestSummary
 from app.requests.annual import AnnualRow
 from app.requests.fees import quote
-from app.requests.rules import DELIVERIES, FORMS, LETTER_KINDS, SIGN_ROLES, TRANSITIONS
+from app.requests.rules import (
+    APPLICANT_KINDS,
+    DELIVERIES,
+    FORMS,
+    LETTER_KINDS,
+    SIGN_ROLES,
+    STATES,
+    TRANSITIONS,
+)
 from app.users import Role
 from ui.crash import show_error
 from ui.env import UiEnv
@@ -61,9 +69,14 @@ SOON = QColor("#fff4d6")
 def request_columns() -> list[Column[RequestSummary]]:
     return [
         Column("编号", lambda r: r.number, lambda r: r.number),
-        Column("状态", lambda r: r.status_label),
+        Column("状态", lambda r: QCoreApplication.translate(CTX, STATES.get(r.status, r.status))),
         Column("申请人", lambda r: r.applicant_name),
-        Column("类型", lambda r: r.kind_label),
+        Column(
+            "类型",
+            lambda r: QCoreApplication.translate(
+                CTX, APPLICANT_KINDS.get(r.applicant_kind, r.applicant_kind)
+            ),
+        ),
         Column("证件号码", lambda r: r.id_masked),
         Column("提交方式", lambda r: r.channel_label),
         Column("收到日", lambda r: r.received_on.isoformat(), lambda r: r.received_on),

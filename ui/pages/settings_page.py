@@ -54,7 +54,12 @@ def user_columns() -> list[Column[StaffUser]]:
     return [
         Column("用户名", lambda u: u.name),
         Column("姓名", lambda u: u.display_name),
-        Column("角色", lambda u: "、".join(ROLE_LABELS[r] for r in sorted(u.roles))),
+        Column(
+            "角色",
+            lambda u: QCoreApplication.translate("SettingsPage", "、").join(
+                QCoreApplication.translate("SettingsPage", ROLE_LABELS[r]) for r in sorted(u.roles)
+            ),
+        ),
     ]
 
 

@@ -27,7 +27,11 @@ class SectionRow:
     @property
     def text(self) -> str:
         title = QCoreApplication.translate(CONTEXT, SECTION_TITLES[self.section])
-        return f"{title}（{self.count}）"
+        return (
+            QCoreApplication.translate(CONTEXT, "%1（%2）")
+            .replace("%2", str(self.count))
+            .replace("%1", title)
+        )
 
 
 Row = SectionRow | TodayItem
