@@ -91,7 +91,9 @@ def time_child(code: str) -> dict[str, float]:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.time()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
-    marks = {line.split()[0]: float(line.split()[1]) for line in out.stdout.splitlines() if line[:1].isupper()}
+    marks = {
+        line.split()[0]: float(line.split()[1]) for line in out.stdout.splitlines() if line[:1].isupper()
+    }
     return {name: (at - start) * 1000 for name, at in marks.items()}
 
 

@@ -95,72 +95,72 @@
     <context>
         <name>AssessmentView</name>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="67" />
+            <location filename="../../ui/today/assessment_view.py" line="66" />
             <source>月份</source>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="77" />
+            <location filename="../../ui/today/assessment_view.py" line="76" />
             <source>导出 PDF…</source>
             <translation>Export PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="79" />
+            <location filename="../../ui/today/assessment_view.py" line="78" />
             <source>导出 Excel…</source>
             <translation>Export Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="81" />
+            <location filename="../../ui/today/assessment_view.py" line="80" />
             <source>考核指标…</source>
             <translation>Criteria…</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="82" />
+            <location filename="../../ui/today/assessment_view.py" line="81" />
             <source>查看（管理员可修改）各项指标的名称、分值、计算方法和目标</source>
             <translation>View the criteria: name, points, method and target (admins can edit them)</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="130" />
+            <location filename="../../ui/today/assessment_view.py" line="129" />
             <source>近 12 个月自评总分（虚线为 60 分）</source>
             <translation>Self-assessment score, last 12 months (dashed line: 60 points)</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="171" />
+            <location filename="../../ui/today/assessment_view.py" line="170" />
             <source>%1 自评：%2</source>
             <translation>%1 self-assessment: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="173" />
+            <location filename="../../ui/today/assessment_view.py" line="172" />
             <source>满分按本月适用的指标折算为 100 分；“不适用”表示本月没有可计数的记录。</source>
             <translation>Scores are scaled to 100 over the criteria that apply this month; “N/A” means there were no records to count this month.</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="175" />
+            <location filename="../../ui/today/assessment_view.py" line="174" />
             <source>本月尚未结束，为截至今天的结果。</source>
             <translation>This month is not over yet; results are as of today.</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="204" />
+            <location filename="../../ui/today/assessment_view.py" line="203" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="204" />
+            <location filename="../../ui/today/assessment_view.py" line="203" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbooks (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="206" />
+            <location filename="../../ui/today/assessment_view.py" line="205" />
             <source>导出自评评分表</source>
             <translation>Export self-assessment score sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="219" />
+            <location filename="../../ui/today/assessment_view.py" line="221" />
             <source>导出完成</source>
             <translation>Export complete</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="219" />
+            <location filename="../../ui/today/assessment_view.py" line="221" />
             <source>已保存到：</source>
             <translation>Saved to: </translation>
         </message>

@@ -101,7 +101,9 @@ def test_targets_figure_matches_an_independent_count(ctx: AppContext, admin: Sta
             if day <= Month(2025, 8).end:
                 held[kind] += 1
     month = Month(2025, 8)
-    expected = {k: math.ceil(t * 8 / 12) for k, t in (("policy_interpretation", 10), ("procedure_demonstration", 3))}
+    expected = {
+        k: math.ceil(t * 8 / 12) for k, t in (("policy_interpretation", 10), ("procedure_demonstration", 3))
+    }
     figure = events_against_targets(ctx, month)
     assert figure.denominator == sum(expected.values())
     assert figure.numerator == sum(min(held[k], expected[k]) for k in held)
