@@ -46,7 +46,9 @@ def main() -> int:
     window.show()
     for row in range(window.nav.count()):
         window.nav.setCurrentRow(row)
-        for _ in range(5):
+        for _ in range(3):  # let pages that load in the background finish before the shot
+            app.processEvents()
+            tasks.wait()
             app.processEvents()
         key = window.nav.item(row).data(256)
         target = out / f"{row:02d}-{key}.png"
