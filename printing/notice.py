@@ -97,10 +97,12 @@ def notice_document(notice: NoticePrint) -> Document:
     for line in (notice.period_text, notice.objection_text, notice.contact_text, notice.supervision_text):
         if line.strip():
             blocks.append(Paragraph(line))
-    blocks.append(QRBlock(notice.public_url, "扫码查看详情", 25))
     if notice.closing:
         blocks.append(Paragraph(notice.closing))
     blocks.append(Signature(notice.issuer, notice.date_text))
+    # The QR code goes last, under the issuer and date: 特此公示 must close the text it ends,
+    # and a villager looks for the code at the foot of the notice.
+    blocks.append(QRBlock(notice.public_url, "扫码查看详情", 25))
     return Document(
         title=notice.title,
         blocks=blocks,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
@@ -92,6 +93,10 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> i
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `gongkai notice list | head`): not a failure of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception:
         log.exception("unexpected failure in %s", args.command)
         sys.stderr.write(f"gongkai: 意外错误，详情已写入日志 {env.paths.log_file}\n")
