@@ -165,52 +165,52 @@
             <translation>Saved to: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="182" />
+            <location filename="_extra_sources.py" line="184" />
             <source>指标</source>
             <translation>Criterion</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="183" />
+            <location filename="_extra_sources.py" line="185" />
             <source>分值</source>
             <translation>Points</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="184" />
+            <location filename="_extra_sources.py" line="186" />
             <source>本月结果</source>
             <translation>This month</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="185" />
+            <location filename="_extra_sources.py" line="187" />
             <source>目标</source>
             <translation>Target</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="186" />
+            <location filename="_extra_sources.py" line="188" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="187" />
+            <location filename="_extra_sources.py" line="189" />
             <source>依据记录</source>
             <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="188" />
+            <location filename="_extra_sources.py" line="190" />
             <source>日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="189" />
+            <location filename="_extra_sources.py" line="191" />
             <source>记录</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="190" />
+            <location filename="_extra_sources.py" line="192" />
             <source>结论</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="191" />
+            <location filename="_extra_sources.py" line="193" />
             <source>说明</source>
             <translation>Notes</translation>
         </message>
@@ -758,19 +758,19 @@
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="89" />
-            <location filename="_extra_sources.py" line="225" />
+            <location filename="_extra_sources.py" line="227" />
             <source>公开对象</source>
             <translation>Audience</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="90" />
-            <location filename="_extra_sources.py" line="227" />
+            <location filename="_extra_sources.py" line="229" />
             <source>公开方式</source>
             <translation>Mode</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="91" />
-            <location filename="_extra_sources.py" line="228" />
+            <location filename="_extra_sources.py" line="230" />
             <source>公开层级</source>
             <translation>Tier</translation>
         </message>
@@ -1029,47 +1029,47 @@
             <translation>Tier</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="219" />
+            <location filename="_extra_sources.py" line="221" />
             <source>三级事项</source>
             <translation>Level-3 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="220" />
+            <location filename="_extra_sources.py" line="222" />
             <source>公开内容（要素）</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="221" />
+            <location filename="_extra_sources.py" line="223" />
             <source>公开依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="222" />
+            <location filename="_extra_sources.py" line="224" />
             <source>公开主体</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="223" />
+            <location filename="_extra_sources.py" line="225" />
             <source>公开渠道和载体</source>
             <translation>Channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="224" />
+            <location filename="_extra_sources.py" line="226" />
             <source>其他渠道</source>
             <translation>Other channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="226" />
+            <location filename="_extra_sources.py" line="228" />
             <source>特定群体说明</source>
             <translation>Specific group</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="229" />
+            <location filename="_extra_sources.py" line="231" />
             <source>咨询电话</source>
             <translation>Enquiry phone</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="230" />
+            <location filename="_extra_sources.py" line="232" />
             <source>公开时长</source>
             <translation>Duration</translation>
         </message>
@@ -1349,19 +1349,19 @@
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="84" />
-            <location filename="_extra_sources.py" line="193" />
+            <location filename="_extra_sources.py" line="195" />
             <source>分值</source>
             <translation>Points</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="85" />
-            <location filename="_extra_sources.py" line="194" />
+            <location filename="_extra_sources.py" line="196" />
             <source>计算方法</source>
             <translation>Method</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="86" />
-            <location filename="_extra_sources.py" line="195" />
+            <location filename="_extra_sources.py" line="197" />
             <source>目标</source>
             <translation>Target</translation>
         </message>
@@ -1381,12 +1381,12 @@
             <translation>Save criterion</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="192" />
+            <location filename="_extra_sources.py" line="194" />
             <source>指标</source>
             <translation>Criterion</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="196" />
+            <location filename="_extra_sources.py" line="198" />
             <source>启用</source>
             <translation>Active</translation>
         </message>
@@ -3407,278 +3407,278 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>RequestsPage</name>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="173" />
+            <location filename="../../ui/pages/requests_page.py" line="190" />
             <source>登记新申请…</source>
             <extracomment>Opens a written PDF; the system viewer in the app, replaced in tests (the OS is an edge).</extracomment>
             <translation>New request…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="177" />
+            <location filename="../../ui/pages/requests_page.py" line="194" />
             <source>按编号、申请人或所需信息查找</source>
             <translation>Find by number, applicant or information sought</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="181" />
+            <location filename="../../ui/pages/requests_page.py" line="198" />
             <source>全部</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="182" />
+            <location filename="../../ui/pages/requests_page.py" line="199" />
             <source>未办结</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="183" />
+            <location filename="../../ui/pages/requests_page.py" line="200" />
             <location filename="_extra_sources.py" line="103" />
             <source>待补正</source>
             <translation>Awaiting correction</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="184" />
+            <location filename="../../ui/pages/requests_page.py" line="201" />
             <location filename="_extra_sources.py" line="107" />
             <source>已答复</source>
             <translation>Answered</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="185" />
+            <location filename="../../ui/pages/requests_page.py" line="202" />
             <location filename="_extra_sources.py" line="109" />
             <source>已归档</source>
             <translation>Archived</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="198" />
+            <location filename="../../ui/pages/requests_page.py" line="215" />
             <source>申请办理</source>
             <translation>Requests</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="199" />
-            <location filename="../../ui/pages/requests_page.py" line="340" />
+            <location filename="../../ui/pages/requests_page.py" line="216" />
+            <location filename="../../ui/pages/requests_page.py" line="358" />
             <source>期限提醒</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="200" />
+            <location filename="../../ui/pages/requests_page.py" line="217" />
             <source>年度报告统计</source>
             <translation>Annual report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="201" />
-            <location filename="../../ui/pages/requests_page.py" line="577" />
+            <location filename="../../ui/pages/requests_page.py" line="218" />
+            <location filename="../../ui/pages/requests_page.py" line="595" />
             <source>法定期限规则</source>
             <translation>Time-limit rules</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="235" />
+            <location filename="../../ui/pages/requests_page.py" line="253" />
             <source>答复期限是怎样算出来的</source>
             <translation>How the deadline was worked out</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="245" />
+            <location filename="../../ui/pages/requests_page.py" line="263" />
             <source>办理</source>
             <translation>Actions</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="249" />
+            <location filename="../../ui/pages/requests_page.py" line="267" />
             <source>打印</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="263" />
+            <location filename="../../ui/pages/requests_page.py" line="281" />
             <source>已超期、3个工作日内到期、等待补正和等待第三方意见的申请。双击打开。</source>
             <translation>Requests that are overdue, due within 3 working days, awaiting correction or awaiting a third party. Double-click to open.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="277" />
+            <location filename="../../ui/pages/requests_page.py" line="295" />
             <source>年度</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="283" />
+            <location filename="../../ui/pages/requests_page.py" line="301" />
             <source>导出 Excel…</source>
             <translation>Export Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="285" />
+            <location filename="../../ui/pages/requests_page.py" line="303" />
             <source>导出 PDF…</source>
             <translation>Export PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="308" />
+            <location filename="../../ui/pages/requests_page.py" line="326" />
             <source>期限天数取自《中华人民共和国政府信息公开条例》；法规修订或上级另有规定时，由管理员在此更正。</source>
             <translation>Day counts come from the PRC Regulations on Open Government Information; if the law changes or higher authorities rule otherwise, an admin corrects them here.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="317" />
+            <location filename="../../ui/pages/requests_page.py" line="335" />
             <source>修改所选规则的天数…</source>
             <translation>Change days…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="335" />
+            <location filename="../../ui/pages/requests_page.py" line="353" />
             <source>未办结 %1 件，提醒 %2 条，超期 %3 件</source>
             <translation>%1 open, %2 reminders, %3 overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="353" />
+            <location filename="../../ui/pages/requests_page.py" line="371" />
             <source>勾稽关系检查：通过</source>
             <translation>Consistency check: passed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="355" />
+            <location filename="../../ui/pages/requests_page.py" line="373" />
             <source>勾稽关系检查：未通过——请核对后再报送</source>
             <translation>Consistency check: failed — check before submitting</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="408" />
+            <location filename="../../ui/pages/requests_page.py" line="426" />
             <source>请选择左侧的一件申请</source>
             <translation>Select a request on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="419" />
+            <location filename="../../ui/pages/requests_page.py" line="437" />
             <source>申请人：</source>
             <translation>Applicant: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="422" />
+            <location filename="../../ui/pages/requests_page.py" line="440" />
             <source>证件号码：</source>
             <translation>ID number: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="422" />
+            <location filename="../../ui/pages/requests_page.py" line="440" />
             <source>　电话：</source>
             <translation>   Phone: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="423" />
+            <location filename="../../ui/pages/requests_page.py" line="441" />
             <source>地址：</source>
             <translation>Address: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="423" />
+            <location filename="../../ui/pages/requests_page.py" line="441" />
             <source>　邮箱：</source>
             <translation>   Email: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="424" />
+            <location filename="../../ui/pages/requests_page.py" line="442" />
             <source>提交方式：</source>
             <translation>Channel: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="424" />
+            <location filename="../../ui/pages/requests_page.py" line="442" />
             <source>　收到日：</source>
             <translation>   Received: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="425" />
+            <location filename="../../ui/pages/requests_page.py" line="443" />
             <source>所需信息：</source>
             <translation>Information sought: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="426" />
+            <location filename="../../ui/pages/requests_page.py" line="444" />
             <source>提供形式：</source>
             <translation>Format: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="428" />
+            <location filename="../../ui/pages/requests_page.py" line="446" />
             <source>　获取方式：</source>
             <translation>   Delivery: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="430" />
+            <location filename="../../ui/pages/requests_page.py" line="448" />
             <source>答复期限：</source>
             <translation>Reply due: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="434" />
+            <location filename="../../ui/pages/requests_page.py" line="452" />
             <source>如需补正，应于 %1 前一次性告知（条例第三十条）</source>
             <translation>Any correction request must be sent, all at once, by %1 (art. 30)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="440" />
+            <location filename="../../ui/pages/requests_page.py" line="458" />
             <source>补正：</source>
             <translation>Correction: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="447" />
+            <location filename="../../ui/pages/requests_page.py" line="465" />
             <source>未结束，第三方应于 </source>
             <translation>open; third party to reply by </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="447" />
+            <location filename="../../ui/pages/requests_page.py" line="465" />
             <source> 前答复</source>
             <translation> </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="449" />
+            <location filename="../../ui/pages/requests_page.py" line="467" />
             <source>征求意见：</source>
             <translation>Consultation: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="452" />
+            <location filename="../../ui/pages/requests_page.py" line="470" />
             <source>延期：</source>
             <translation>Extension: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="457" />
+            <location filename="../../ui/pages/requests_page.py" line="475" />
             <source>答复：</source>
             <translation>Reply: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="459" />
+            <location filename="../../ui/pages/requests_page.py" line="477" />
             <source>信息处理费：</source>
             <translation>Processing fee: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="472" />
+            <location filename="../../ui/pages/requests_page.py" line="490" />
             <source>登记回执</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="472" />
+            <location filename="../../ui/pages/requests_page.py" line="490" />
             <source>期限计算说明</source>
             <translation>Deadline sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="517" />
+            <location filename="../../ui/pages/requests_page.py" line="535" />
             <source>答复期限自收到补正的申请之日起重新计算（条例第三十条）。</source>
             <translation>The reply deadline restarts from the day the corrected request is received (art. 30).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="519" />
+            <location filename="../../ui/pages/requests_page.py" line="537" />
             <source>收到补正材料</source>
             <translation>Correction received</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="532" />
+            <location filename="../../ui/pages/requests_page.py" line="550" />
             <source>收到第三方意见</source>
             <translation>Third-party reply received</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="532" />
+            <location filename="../../ui/pages/requests_page.py" line="550" />
             <source>计时自次日恢复。</source>
             <translation>The clock resumes the next day.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="532" />
+            <location filename="../../ui/pages/requests_page.py" line="550" />
             <source>意见</source>
             <translation>Opinion</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="577" />
+            <location filename="../../ui/pages/requests_page.py" line="595" />
             <source>请先选择一条规则。</source>
             <translation>Select a rule first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="580" />
+            <location filename="../../ui/pages/requests_page.py" line="598" />
             <source>修改天数</source>
             <translation>Change days</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="614" />
+            <location filename="../../ui/pages/requests_page.py" line="632" />
             <source>已导出</source>
             <translation>Exported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="622" />
+            <location filename="../../ui/pages/requests_page.py" line="640" />
             <source>导出年度报告统计</source>
             <translation>Export annual-report statistics</translation>
         </message>
@@ -3723,142 +3723,152 @@ Tap below to browse the catalogue.</translation>
             <translation>Repeat request notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="124" />
+            <location filename="_extra_sources.py" line="126" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="125" />
+            <location filename="_extra_sources.py" line="127" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="126" />
+            <location filename="_extra_sources.py" line="129" />
             <source>申请人</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="127" />
+            <location filename="_extra_sources.py" line="130" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="128" />
+            <location filename="_extra_sources.py" line="131" />
             <source>证件号码</source>
             <translation>ID number</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="129" />
+            <location filename="_extra_sources.py" line="132" />
             <source>提交方式</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="130" />
+            <location filename="_extra_sources.py" line="133" />
             <source>收到日</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="131" />
+            <location filename="_extra_sources.py" line="128" />
             <source>答复期限</source>
             <translation>Reply due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="132" />
+            <location filename="_extra_sources.py" line="124" />
+            <source>  已超期 %1 个工作日</source>
+            <translation>  %1 working day(s) overdue</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="125" />
+            <source>  还剩 %1 个工作日</source>
+            <translation>  %1 working day(s) left</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="134" />
             <source>所需信息</source>
             <translation>Information sought</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="133" />
+            <location filename="_extra_sources.py" line="135" />
             <source>答复</source>
             <translation>Reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="134" />
+            <location filename="_extra_sources.py" line="136" />
             <source>提醒</source>
             <translation>Reminder</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="135" />
+            <location filename="_extra_sources.py" line="137" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="136" />
+            <location filename="_extra_sources.py" line="138" />
             <source>依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="137" />
+            <location filename="_extra_sources.py" line="139" />
             <source>项目</source>
             <translation>Rule</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="138" />
+            <location filename="_extra_sources.py" line="140" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="139" />
+            <location filename="_extra_sources.py" line="141" />
             <source>工作日</source>
             <translation>Working days</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="140" />
+            <location filename="_extra_sources.py" line="142" />
             <source>修改人</source>
             <translation>Changed by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="208" />
+            <location filename="_extra_sources.py" line="210" />
             <source>登记申请</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="209" />
+            <location filename="_extra_sources.py" line="211" />
             <source>发出补正通知</source>
             <translation>Request correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="210" />
+            <location filename="_extra_sources.py" line="212" />
             <source>登记补正材料</source>
             <translation>Log correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="211" />
+            <location filename="_extra_sources.py" line="213" />
             <source>开始办理</source>
             <translation>Start work</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="212" />
+            <location filename="_extra_sources.py" line="214" />
             <source>征求第三方意见</source>
             <translation>Consult third party</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="213" />
+            <location filename="_extra_sources.py" line="215" />
             <source>登记第三方意见</source>
             <translation>Log third-party reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="214" />
+            <location filename="_extra_sources.py" line="216" />
             <source>批准延期答复</source>
             <translation>Approve extension</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="215" />
+            <location filename="_extra_sources.py" line="217" />
             <source>提交审签</source>
             <translation>Submit for sign-off</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="216" />
+            <location filename="_extra_sources.py" line="218" />
             <source>退回重办</source>
             <translation>Send back</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="217" />
+            <location filename="_extra_sources.py" line="219" />
             <source>签发答复</source>
             <translation>Issue reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="218" />
+            <location filename="_extra_sources.py" line="220" />
             <source>归档</source>
             <translation>Archive</translation>
         </message>
@@ -3923,7 +3933,7 @@ Tap below to browse the catalogue.</translation>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="231" />
+            <location filename="_extra_sources.py" line="233" />
             <source>总计</source>
             <translation>Total</translation>
         </message>
@@ -4168,62 +4178,62 @@ Tap below to browse the catalogue.</translation>
             <translation>Years imported: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="141" />
+            <location filename="_extra_sources.py" line="143" />
             <source>窗口工作人员</source>
             <translation>Counter clerk</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="142" />
+            <location filename="_extra_sources.py" line="144" />
             <source>初审</source>
             <translation>First review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="143" />
+            <location filename="_extra_sources.py" line="145" />
             <source>复审</source>
             <translation>Second review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="144" />
+            <location filename="_extra_sources.py" line="146" />
             <source>终审</source>
             <translation>Final review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="145" />
+            <location filename="_extra_sources.py" line="147" />
             <source>政务公开专员（管理员）</source>
             <translation>Disclosure admin</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="146" />
+            <location filename="_extra_sources.py" line="148" />
             <source>年份</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="147" />
+            <location filename="_extra_sources.py" line="149" />
             <source>假日天数</source>
             <translation>Holidays</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="148" />
+            <location filename="_extra_sources.py" line="150" />
             <source>调休上班天数</source>
             <translation>Make-up workdays</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="149" />
+            <location filename="_extra_sources.py" line="151" />
             <source>来源</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="150" />
+            <location filename="_extra_sources.py" line="152" />
             <source>用户名</source>
             <translation>Username</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="151" />
+            <location filename="_extra_sources.py" line="153" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="152" />
+            <location filename="_extra_sources.py" line="154" />
             <source>角色</source>
             <translation>Roles</translation>
         </message>
@@ -4385,107 +4395,107 @@ Tap below to browse the catalogue.</translation>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="153" />
+            <location filename="_extra_sources.py" line="155" />
             <source>公示公告</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="154" />
+            <location filename="_extra_sources.py" line="156" />
             <source>活动</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="155" />
+            <location filename="_extra_sources.py" line="157" />
             <source>依申请公开</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="156" />
+            <location filename="_extra_sources.py" line="158" />
             <source>目录事项</source>
             <translation>Catalogue item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="157" />
+            <location filename="_extra_sources.py" line="159" />
             <source>目录公开记录</source>
             <translation>Disclosure record</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="158" />
+            <location filename="_extra_sources.py" line="160" />
             <source>公示栏张贴</source>
             <translation>Posting</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="159" />
+            <location filename="_extra_sources.py" line="161" />
             <source>两个版本内容相同。</source>
             <translation>Both versions are identical.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="160" />
+            <location filename="_extra_sources.py" line="162" />
             <source>平台上的版本尚未下载，下次同步后显示。</source>
             <translation>The platform version has not been downloaded yet; it appears after the next sync.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="161" />
+            <location filename="_extra_sources.py" line="163" />
             <source>新增或修改</source>
             <translation>Add or change</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="162" />
+            <location filename="_extra_sources.py" line="164" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="163" />
+            <location filename="_extra_sources.py" line="165" />
             <source>本机：</source>
             <translation>Mine: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="164" />
+            <location filename="_extra_sources.py" line="166" />
             <source>平台：</source>
             <translation>Platform: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="165" />
+            <location filename="_extra_sources.py" line="167" />
             <source>类别</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="166" />
+            <location filename="_extra_sources.py" line="168" />
             <source>内容</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="167" />
+            <location filename="_extra_sources.py" line="169" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="168" />
+            <location filename="_extra_sources.py" line="170" />
             <source>记录时间</source>
             <translation>Recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="169" />
+            <location filename="_extra_sources.py" line="171" />
             <source>尝试次数</source>
             <translation>Attempts</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="170" />
+            <location filename="_extra_sources.py" line="172" />
             <source>最近问题</source>
             <translation>Last problem</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="171" />
+            <location filename="_extra_sources.py" line="173" />
             <source>发现时间</source>
             <translation>Found at</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="172" />
+            <location filename="_extra_sources.py" line="174" />
             <source>平台拒收原因</source>
             <translation>Rejection reason</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="173" />
+            <location filename="_extra_sources.py" line="175" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
@@ -4493,17 +4503,17 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>SyncWorker</name>
         <message>
-            <location filename="_extra_sources.py" line="174" />
+            <location filename="_extra_sources.py" line="176" />
             <source>同步：未配置</source>
             <translation>Sync: not set up</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="175" />
+            <location filename="_extra_sources.py" line="177" />
             <source>同步：正在同步…</source>
             <translation>Sync: syncing…</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="176" />
+            <location filename="_extra_sources.py" line="178" />
             <source>待同步 %n 条</source>
             <translation>
                 <numerusform>%n queued</numerusform>
@@ -4511,12 +4521,12 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="177" />
+            <location filename="_extra_sources.py" line="179" />
             <source>同步：尚未成功同步</source>
             <translation>Sync: never succeeded</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="178" />
+            <location filename="_extra_sources.py" line="180" />
             <source>冲突 %n 条</source>
             <translation>
                 <numerusform>%n conflict</numerusform>
@@ -4524,7 +4534,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="179" />
+            <location filename="_extra_sources.py" line="181" />
             <source>拒收 %n 条</source>
             <translation>
                 <numerusform>%n rejected</numerusform>
@@ -4532,12 +4542,12 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="180" />
+            <location filename="_extra_sources.py" line="182" />
             <source>有问题，详见“同步”页</source>
             <translation>problems, see the Sync page</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="181" />
+            <location filename="_extra_sources.py" line="183" />
             <source>同步：上次成功 </source>
             <translation>Sync: last OK </translation>
         </message>
@@ -4714,57 +4724,57 @@ Tap below to browse the catalogue.</translation>
             <translation>Saved, ready to print: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="197" />
+            <location filename="_extra_sources.py" line="199" />
             <source>已逾期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="198" />
+            <location filename="_extra_sources.py" line="200" />
             <source>今天到期</source>
             <translation>Due today</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="199" />
+            <location filename="_extra_sources.py" line="201" />
             <source>3个工作日内</source>
             <translation>Within 3 working days</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="200" />
+            <location filename="_extra_sources.py" line="202" />
             <source>今天和本周的活动</source>
             <translation>Events today and this week</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="201" />
+            <location filename="_extra_sources.py" line="203" />
             <source>同步</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="202" />
+            <location filename="_extra_sources.py" line="204" />
             <source>其他提醒</source>
             <translation>Other reminders</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="203" />
+            <location filename="_extra_sources.py" line="205" />
             <source>%1（%2）</source>
             <translation>%1 (%2)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="204" />
+            <location filename="_extra_sources.py" line="206" />
             <source>事项</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="205" />
+            <location filename="_extra_sources.py" line="207" />
             <source>为什么在这里（规则和日期）</source>
             <translation>Why it is here (rule and dates)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="206" />
+            <location filename="_extra_sources.py" line="208" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="207" />
+            <location filename="_extra_sources.py" line="209" />
             <source>在哪办理</source>
             <translation>Handled in</translation>
         </message>

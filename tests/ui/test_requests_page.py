@@ -40,7 +40,7 @@ def page(ui_env: UiEnv, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Reques
 def test_list_masks_identity_numbers(page: RequestsPage) -> None:
     """Two requests listed; the identity column never shows the original."""
     assert page.model.rowCount() == 2
-    cells = [page.model.index(r, 4).data() for r in range(2)]
+    cells = [page.model.index(r, 5).data() for r in range(2)]  # the 证件号码 column
     assert cells == ["37*************715"] * 2
 
 

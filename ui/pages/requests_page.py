@@ -66,10 +66,15 @@ OVERDUE = QColor("#fde2e1")
 SOON = QColor("#fff4d6")
 
 
+RECEIVED_COLUMN = 7  # index of 收到日 in request_columns()
+
+
 def request_columns() -> list[Column[RequestSummary]]:
     return [
         Column("编号", lambda r: r.number, lambda r: r.number),
         Column("状态", lambda r: QCoreApplication.translate(CTX, STATES.get(r.status, r.status))),
+        # The deadline sits next to the status: the row colour is never the only sign of "overdue".
+        Column("答复期限", lambda r: _due_cell(r), lambda r: r.due_on),
         Column("申请人", lambda r: r.applicant_name),
         Column(
             "类型",
@@ -80,7 +85,6 @@ def request_columns() -> list[Column[RequestSummary]]:
         Column("证件号码", lambda r: r.id_masked),
         Column("提交方式", lambda r: r.channel_label),
         Column("收到日", lambda r: r.received_on.isoformat(), lambda r: r.received_on),
-        Column("答复期限", lambda r: r.due_text, lambda r: r.due_on),
         Column("所需信息", lambda r: r.description, tooltip=lambda r: r.description),
         Column("答复", lambda r: r.answer_label),
     ]
@@ -127,6 +131,19 @@ def _heading(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-weight: bold;")
     return label
+
+
+def _due_cell(r: RequestSummary) -> str:
+    """The deadline with its urgency in words (the row colour repeats it, never replaces it)."""
+    if r.overdue:
+        return r.due_text + QCoreApplication.translate(CTX, "  已超期 %1 个工作日").replace(
+            "%1", str(-(r.days_left or 0))
+        )
+    if r.days_left is not None and r.days_left <= 3:
+        return r.due_text + QCoreApplication.translate(CTX, "  还剩 %1 个工作日").replace(
+            "%1", str(r.days_left)
+        )
+    return r.due_text
 
 
 def _row_colour(r: RequestSummary) -> QColor | None:
@@ -218,7 +235,8 @@ class RequestsPage(QWidget):
         )
         self.proxy = SortFilterProxy(self)
         self.view = table(self.model, self.proxy)
-        self.view.sortByColumn(6, Qt.SortOrder.DescendingOrder)
+        # Newest first: by 收到日 (received on).
+        self.view.sortByColumn(RECEIVED_COLUMN, Qt.SortOrder.DescendingOrder)
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_changed)
         splitter.addWidget(self.view)
 
