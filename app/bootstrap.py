@@ -11,8 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.context import AppContext
-from app.events.demo import demo_events, seed_event_types
-from app.notices.demo import demo_notices
 from app.sites import SiteInfo
 from app.uow import transaction
 from app.users import Role
@@ -91,15 +89,35 @@ def _demo_catalogue(ctx: AppContext) -> None:
         )
 
 
+# The demo and seed steps of the capabilities import their modules when they run: the staff window
+# imports this module to offer the first-run dialog, and must not pay for every capability then.
+def _seed_event_types(ctx: AppContext) -> None:
+    from app.events.demo import seed_event_types
+
+    seed_event_types(ctx)
+
+
+def _demo_notices(ctx: AppContext) -> None:
+    from app.notices.demo import demo_notices
+
+    demo_notices(ctx)
+
+
+def _demo_events(ctx: AppContext) -> None:
+    from app.events.demo import demo_events
+
+    demo_events(ctx)
+
+
 INIT_STEPS: list[Step] = [
     _seed_holidays,
     _seed_catalogue,
     _seed_notice_period_rules,
     _seed_request_rules,
-    seed_event_types,
+    _seed_event_types,
     _seed_assessment_criteria,
 ]
-DEMO_STEPS: list[Step] = [_demo_users, _demo_catalogue, demo_notices, _demo_requests, demo_events]
+DEMO_STEPS: list[Step] = [_demo_users, _demo_catalogue, _demo_notices, _demo_requests, _demo_events]
 
 
 @dataclass

@@ -8,31 +8,40 @@ dependencies. Nothing here is global: two contexts on two data directories live 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.catalogue import CatalogueService
 from app.clock import Clock
-from app.events import EventService
 from app.holidays import HolidayService
-from app.notices import NoticeService
 from app.paths import DataPaths
-from app.requests import RequestService
 from app.settings import SettingsService
 from app.sites import SiteService
-from app.sync import wire
-from app.sync.service import SyncService
-from app.sync.values import PulledRow
-from app.today import TodayService
 from app.users import UserService
 from db import migrate
 from db.session import make_engine, make_session_factory
 
+if TYPE_CHECKING:
+    from app.catalogue import CatalogueService
+    from app.events import EventService
+    from app.notices import NoticeService
+    from app.requests import RequestService
+    from app.sync.service import SyncService
+    from app.sync.values import PulledRow
+    from app.today import TodayService
+
 
 @dataclass
 class AppContext:
-    """Every service, built over one database."""
+    """Every service, built over one database.
+
+    The foundation services (users, sites, settings, holidays) are built at once: signing in needs
+    them. Each capability's service is built, and its module imported, on first use, so the sign-in
+    window does not wait for code the clerk has not reached yet (bench/startup.py);
+    ``warm_up()`` builds them all, e.g. from a background thread while the clerk types.
+    """
 
     paths: DataPaths
     engine: Engine
@@ -43,12 +52,6 @@ class AppContext:
     sites: SiteService = field(init=False)
     settings: SettingsService = field(init=False)
     holidays: HolidayService = field(init=False)
-    notices: NoticeService = field(init=False)
-    requests: RequestService = field(init=False)
-    events: EventService = field(init=False)
-    catalogue: CatalogueService = field(init=False)
-    sync: SyncService = field(init=False)
-    today: TodayService = field(init=False)
 
     def __post_init__(self) -> None:
         sf = self.session_factory
@@ -56,9 +59,19 @@ class AppContext:
         self.sites = SiteService(sf)
         self.settings = SettingsService(sf)
         self.holidays = HolidayService(sf)
-        self.catalogue = CatalogueService(sf, self.clock, self.holidays)
-        self.notices = NoticeService(
-            sf,
+
+    @cached_property
+    def catalogue(self) -> CatalogueService:
+        from app.catalogue import CatalogueService
+
+        return CatalogueService(self.session_factory, self.clock, self.holidays)
+
+    @cached_property
+    def notices(self) -> NoticeService:
+        from app.notices import NoticeService
+
+        return NoticeService(
+            self.session_factory,
             self.clock,
             self.holidays,
             self.settings,
@@ -66,13 +79,42 @@ class AppContext:
             readonly=self.readonly,
             catalogue=self.catalogue,
         )
-        self.requests = RequestService(sf, self.clock, self.holidays, self.settings, self.sites)
-        self.events = EventService(sf, self.clock, self.settings, self.holidays.calendar, self.sites)
-        self.sync = SyncService(sf, self.paths, self.clock, self.settings, self.holidays)
+
+    @cached_property
+    def requests(self) -> RequestService:
+        from app.requests import RequestService
+
+        return RequestService(self.session_factory, self.clock, self.holidays, self.settings, self.sites)
+
+    @cached_property
+    def events(self) -> EventService:
+        from app.events import EventService
+
+        return EventService(
+            self.session_factory, self.clock, self.settings, self.holidays.calendar, self.sites
+        )
+
+    @cached_property
+    def sync(self) -> SyncService:
+        from app.sync import wire
+        from app.sync.service import SyncService
+
+        service = SyncService(self.session_factory, self.paths, self.clock, self.settings, self.holidays)
         # City catalogue releases arrive through the same importer a clerk uses (a new version with
         # its diff); importing a release twice changes nothing, which the sync applier contract needs.
-        self.sync.register_applier(wire.BUCKET_CATALOGUE, self._apply_catalogue_releases)
-        self.today = TodayService(self)
+        service.register_applier(wire.BUCKET_CATALOGUE, self._apply_catalogue_releases)
+        return service
+
+    @cached_property
+    def today(self) -> TodayService:
+        from app.today import TodayService
+
+        return TodayService(self)
+
+    def warm_up(self) -> None:
+        """Build every capability's service now (imports included)."""
+        for name in ("catalogue", "notices", "requests", "events", "sync", "today"):
+            getattr(self, name)
 
     def _apply_catalogue_releases(self, rows: list[PulledRow]) -> None:
         for row in rows:

@@ -48,12 +48,18 @@ from ui.tasks import TaskRunner
 from PySide6.QtCore import QTimer
 ctx = AppContext.open(DataPaths(__import__("pathlib").Path({data!r})))
 app = create_application(sys.argv[:1], language=str(ctx.settings.get("language")))
+from ui.launcher import start_warm_up
 dialog = SignInDialog(ctx.users, ctx.sites.get().name)
 dialog.show()
 app.processEvents()
 print("SIGNIN", time.time(), flush=True)
-# The clerk types here; what follows is what happens after "登录" is pressed.
+warm = start_warm_up(ctx)  # as the launcher does, while the clerk types
+deadline = time.time() + {typing}
+while time.time() < deadline:  # the clerk types the password; the window stays responsive
+    app.processEvents()
+    time.sleep(0.01)
 typed = time.time()
+warm.join()
 dialog.name.setCurrentIndex(dialog.name.findData("admin"))
 dialog.password.setText("gongkai123")
 dialog._try_sign_in()
@@ -101,9 +107,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--items", type=int, default=20000)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--typing", type=float, default=2.0, help="seconds the clerk takes to type the password (not timed)"
+    )
     args = parser.parse_args()
     data = build_data(args.items)
-    staff_code = STAFF.format(root=str(ROOT), data=str(data))
+    staff_code = STAFF.format(root=str(ROOT), data=str(data), typing=args.typing)
     time_child(BARE), time_child(staff_code)  # warm the OS file cache for both
     bare, signin, after_typing, total = [], [], [], []
     for _ in range(args.runs):
@@ -113,7 +122,7 @@ def main() -> int:
         after_typing.append(marks["SHOWN"] - marks["TYPED"])
         total.append(marks["SIGNIN"] + marks["SHOWN"] - marks["TYPED"])
     mb = statistics.median(bare)
-    print(f"catalogue items: {args.items}; runs: {args.runs}")
+    print(f"catalogue items: {args.items}; runs: {args.runs}; typing time (not counted): {args.typing} s")
     print(f"bare PySide6 window shown:            median {mb:.0f} ms")
     print(f"Gongkai sign-in window shown:         median {statistics.median(signin):.0f} ms")
     print(f"sign-in pressed → staff window shown: median {statistics.median(after_typing):.0f} ms")

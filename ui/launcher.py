@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -11,14 +12,11 @@ from app import bootstrap
 from app.cli.common import CliEnv
 from app.context import AppContext
 from app.errors import GongkaiError
-from app.kiosk import DataVersionWatcher, KioskService
 from ui.bus import DataBus
 from ui.crash import CrashHandler, show_error
 from ui.dialogs.first_run import FirstRunDialog
 from ui.dialogs.sign_in import SignInDialog
 from ui.env import UiEnv
-from ui.kiosk.immortal import make_singletons_immortal
-from ui.kiosk.window import KioskWindow
 from ui.main_window import MainWindow
 from ui.qtapp import create_application
 from ui.tasks import TaskRunner
@@ -48,6 +46,22 @@ def ensure_site(ctx: AppContext) -> bool:
     return True
 
 
+def start_warm_up(ctx: AppContext) -> threading.Thread:
+    """Import and build the services and the first page while the clerk types the password.
+
+    Imports are thread-safe in Python and nothing here touches a widget; the caller joins the thread
+    before building the window, so no service is built twice.
+    """
+
+    def warm() -> None:
+        ctx.warm_up()
+        import ui.pages.today_page  # noqa: F401  (the first page shown after sign-in)
+
+    thread = threading.Thread(target=warm, name="warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
 class Launcher:
     """The GUI side of the composition root (see app/__main__.py)."""
 
@@ -61,8 +75,10 @@ class Launcher:
                 return 0
             site = ctx.sites.get()
             dialog = SignInDialog(ctx.users, site.name if site else "")
+            warm = start_warm_up(ctx)
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
                 return 0
+            warm.join()
             tasks = TaskRunner()
             window = MainWindow(UiEnv(ctx, dialog.user, DataBus(), tasks))
             window.show()
@@ -75,6 +91,10 @@ class Launcher:
 
     def run_kiosk(self, env: CliEnv) -> int:
         """The touch screen over a read-only context, full screen on ``--screen N``."""
+        from app.kiosk import DataVersionWatcher, KioskService  # the staff window never needs these
+        from ui.kiosk.immortal import make_singletons_immortal
+        from ui.kiosk.window import KioskWindow
+
         make_singletons_immortal()  # the kiosk runs for weeks: see ui/kiosk/immortal.py
         ctx = AppContext.open(env.paths, readonly=True)
         try:
