@@ -52,6 +52,7 @@ from ui.crash import show_error
 from ui.env import UiEnv
 from ui.requests.dialogs import (
     AnswerDialog,
+    AsksValues,
     ConsultationDialog,
     CorrectionDialog,
     DateDialog,
@@ -513,7 +514,7 @@ class RequestsPage(QWidget):
             lambda v: self._svc.intake(actor=self._env.user, **v),
         )
 
-    def _ask_then(self, dialog: FormDialog, fn: Callable[[dict[str, Any]], RequestDetail]) -> None:
+    def _ask_then(self, dialog: AsksValues, fn: Callable[[dict[str, Any]], RequestDetail]) -> None:
         """Show ``dialog``; when accepted, make the one service call ``fn(values)``."""
         if dialog.exec() == FormDialog.DialogCode.Accepted:
             values = dialog.values()

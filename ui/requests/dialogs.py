@@ -6,7 +6,7 @@ Each dialog only collects values; the page makes the one service call with them.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -53,8 +53,16 @@ def combo(items: dict[str, str]) -> QComboBox:
     return box
 
 
+class AsksValues(Protocol):
+    """A form dialog the page can run and then read: every FormDialog subclass is one."""
+
+    def exec(self) -> int: ...
+
+    def values(self) -> dict[str, Any]: ...
+
+
 class FormDialog(QDialog):
-    """A titled form with OK/Cancel; subclasses add rows and implement ``values``."""
+    """A titled form with OK/Cancel; subclasses add rows and a ``values()`` method (see ``AsksValues``)."""
 
     def __init__(self, title: str, intro: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,9 +81,6 @@ class FormDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-
-    def values(self) -> dict[str, Any]:
-        raise NotImplementedError
 
 
 class IntakeDialog(FormDialog):
