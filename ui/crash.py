@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QThread
@@ -72,6 +73,16 @@ def show_error(parent: QWidget | None, exc: BaseException, log_file: str = "") -
     CrashDialog(details, log_file, parent).exec()
 
 
+def attempt(parent: QWidget | None, action: Callable[[], object]) -> bool:
+    """Run a service call; an expected failure becomes a message box and False."""
+    try:
+        action()
+    except GongkaiError as exc:
+        show_error(parent, exc)
+        return False
+    return True
+
+
 class CrashHandler:
     """Installs itself as ``sys.excepthook``; must never raise."""
 
@@ -96,4 +107,4 @@ class CrashHandler:
             traceback.print_exception(exc_type, exc, tb)
 
 
-__all__ = ["CrashDialog", "CrashHandler", "show_error"]
+__all__ = ["CrashDialog", "CrashHandler", "attempt", "show_error"]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -28,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import GongkaiError
 from app.events import (
     INVITED_ROLES,
     OUTCOME_LABELS,
@@ -40,19 +37,9 @@ from app.events import (
 )
 from ui.calendar.event_dialog import to_date
 from ui.calendar.text import arg
-from ui.crash import show_error
+from ui.crash import attempt
 from ui.env import UiEnv
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
-
-
-def attempt(parent: QWidget, action: Callable[[], Any]) -> bool:
-    """Run a service call; expected failures become a message box (and False)."""
-    try:
-        action()
-    except GongkaiError as exc:
-        show_error(parent, exc)
-        return False
-    return True
 
 
 def registration_columns() -> list[Column[RegistrationValue]]:

@@ -7,7 +7,6 @@ Both are thin: every change is one service call (``add_board``, ``set_board_acti
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,10 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import GongkaiError
 from app.notices import BoardView
 from app.notices.templates import UNIT_CALENDAR, UNIT_LABELS, UNIT_WORKING
-from ui.crash import show_error
+from ui.crash import attempt
 from ui.env import UiEnv
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
@@ -57,15 +55,6 @@ def _table(model: RecordTableModel[Any], parent: QWidget) -> tuple[QTableView, S
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     return view, proxy
-
-
-def _attempt(parent: QWidget, action: Callable[[], Any]) -> bool:
-    try:
-        action()
-    except GongkaiError as exc:
-        show_error(parent, exc)
-        return False
-    return True
 
 
 # -- boards ----------------------------------------------------------------------------------------
@@ -172,7 +161,7 @@ class BoardsDialog(QDialog):
     def _add(self) -> None:
         notices, user = self._env.ctx.notices, self._env.user
         added: list[BoardView] = []
-        if _attempt(
+        if attempt(
             self,
             lambda: added.append(
                 notices.add_board(
@@ -193,7 +182,7 @@ class BoardsDialog(QDialog):
         if board is None:
             return
         notices, user = self._env.ctx.notices, self._env.user
-        if _attempt(self, lambda: notices.set_board_active(board.uuid, not board.active, actor=user)):
+        if attempt(self, lambda: notices.set_board_active(board.uuid, not board.active, actor=user)):
             self._changed(board.uuid)
 
 
@@ -334,7 +323,7 @@ class PeriodRulesDialog(QDialog):
         notices, user = self._env.ctx.notices, self._env.user
         days, unit = self.days.value(), str(self.unit_box.currentData())
         basis = self.basis_edit.toPlainText().strip()
-        if _attempt(self, lambda: notices.set_period_rule(row.template, days, unit, basis, actor=user)):
+        if attempt(self, lambda: notices.set_period_rule(row.template, days, unit, basis, actor=user)):
             self.reload()
             self.select(row.template)
             # Notices show their period check: let the page recompute it.

@@ -32,12 +32,12 @@ from app.events.printouts import format_span
 from app.events.recurrence import describe_rule
 from app.users import Role
 from ui.calendar.chart import TargetChart
-from ui.calendar.dialogs import ClosingDialog, RegistrationsDialog, TargetsDialog, attempt
+from ui.calendar.dialogs import ClosingDialog, RegistrationsDialog, TargetsDialog
 from ui.calendar.event_dialog import EventDialog
 from ui.calendar.grid import DayGrid, weekday_name
 from ui.calendar.occurrence_dialog import CancelEventDialog, MoveOccurrenceDialog
 from ui.calendar.text import arg
-from ui.crash import show_error
+from ui.crash import attempt, show_error
 from ui.env import UiEnv
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
