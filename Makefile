@@ -4,12 +4,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots translations clean
+.PHONY: run test lint bench screenshots translations clean package package-server
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[server,test]'
+	$(PY) -m pip install -q -e '.[server,test,package]'
 	@touch $(STAMP)
 
 run: $(STAMP)
@@ -37,5 +37,11 @@ screenshots: $(STAMP)
 translations: $(STAMP)
 	$(PY) scripts/translations.py
 
+# dist/gongkai_<version>_amd64.deb: the desktop bundle with its own Python and Qt (docs/packaging.md).
+# VERSION=1.2.3 overrides pyproject's version; the bundle is reused while its inputs are unchanged.
+package: $(STAMP)
+	@scripts/setup-system.sh package
+	$(PY) packaging/build.py deb $(if $(VERSION),--version $(VERSION))
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,11 +1,11 @@
-"""``gongkai doctor``: check the database, the migration level, the audit chain and the fonts."""
+"""``gongkai doctor``: check the installation's files, the database, the migration level, the audit chain and the fonts."""
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
 
-from app import audit
+from app import audit, installation
 from app.paths import DataPaths
 from app.uow import read_only
 from db import migrate
@@ -31,6 +31,8 @@ class DoctorReport:
 
 def run(paths: DataPaths) -> DoctorReport:
     report = DoctorReport()
+    # What the installation carries (fonts, translations, migrations, data; a bundle's manifest).
+    report.checks.extend(Check(c.name, c.ok, c.detail) for c in installation.checks())
     db = paths.database
     if not db.exists():
         report.checks.append(Check("数据库", False, f"{db} 不存在，请先运行 gongkai init"))

@@ -3,16 +3,20 @@
 #   app:   the X11/xcb libraries Qt's xcb platform plugin loads (without them no window opens),
 #          fontconfig, EGL/GL.
 #   tests: poppler-utils (pdftotext/pdftoppm/pdffonts), PostgreSQL (server tests),
-#          Chromium (public-page tests).
+#          Chromium (public-page tests), and what the package test needs (below, plus Xvfb and
+#          xwininfo to see the packaged window open).
+#   package: dpkg-dev (dpkg-shlibdeps finds the Debian packages the bundle's libraries need).
 # Elsewhere (not root, or no apt-get) it says what to install and carries on.
 set -euo pipefail
 what=${1:-app}
 app_pkgs=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
           libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xinerama0 libegl1 libgl1
           libfontconfig1 libdbus-1-3 libglib2.0-0)
-test_pkgs=(poppler-utils postgresql chromium)
+package_pkgs=(dpkg-dev)
+test_pkgs=(poppler-utils postgresql chromium xvfb x11-utils "${package_pkgs[@]}")
 pkgs=("${app_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")
+[ "$what" = package ] && pkgs+=("${package_pkgs[@]}")
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -12,7 +12,7 @@ import sys
 from importlib.resources import as_file, files
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QtMsgType, QTranslator, qInstallMessageHandler
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
@@ -68,6 +68,9 @@ def create_application(argv: list[str] | None = None, *, language: str = "zh_CN"
     app.setApplicationName("Gongkai")
     app.setApplicationDisplayName("公开专区工作台")
     app.setOrganizationName("Gongkai")
+    app.setDesktopFileName("gongkai")  # ties the windows to the desktop entry the package installs
+    with as_file(files("resources") / "icons" / "gongkai-256.png") as icon:
+        app.setWindowIcon(QIcon(str(icon)))
     family = load_font()
     font = QFont(family)
     font.setPointSize(11)

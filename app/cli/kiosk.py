@@ -47,7 +47,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def child_command(env: CliEnv) -> list[str]:
     """The same kiosk command without --supervise, for the supervised child."""
     a = env.args
-    cmd = [sys.executable, "-m", "app", "--data-dir", str(env.paths.root)]
+    # A frozen bundle's executable is the gongkai command itself; elsewhere run the package.
+    program = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "app"]
+    cmd = [*program, "--data-dir", str(env.paths.root)]
     if a.verbose:
         cmd.append("--verbose")
     cmd.append("kiosk")
