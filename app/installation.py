@@ -52,7 +52,9 @@ def build_stamp() -> dict[str, Any] | None:
 
 def checks() -> list[FileCheck]:
     """One check per kind of bundled file, then the bundle's own manifest when there is one."""
-    found = [_kind_check(name, package, folder, suffixes) for name, (package, folder, suffixes) in KINDS.items()]
+    found = [
+        _kind_check(name, package, folder, suffixes) for name, (package, folder, suffixes) in KINDS.items()
+    ]
     found.append(_migrations_check())
     stamp = build_stamp()
     if stamp is not None:

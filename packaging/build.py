@@ -92,7 +92,9 @@ def input_digest() -> str:
     h.update((ROOT / "pyproject.toml").read_bytes())
     freeze = subprocess.run(
         [sys.executable, "-m", "pip", "freeze", "--exclude-editable"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     h.update(freeze.encode() + sys.version.encode())
     return h.hexdigest()
@@ -110,9 +112,21 @@ def build_bundle(force: bool = False) -> Path:
     started = time.monotonic()
     log("running PyInstaller (about a minute on 2 cores)")
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(dist), "--workpath", str(work), str(SPEC)],
-        check=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(SPEC),
+        ],
+        check=True,
+        cwd=ROOT,
     )
     _drop_dangling_links(bundle)
     digest_file.write_text(digest)
@@ -188,11 +202,15 @@ def shlib_depends(tree: Path) -> str:
     private = sorted({str(p.parent) for p in elves if ".so" in p.name})
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "debian").mkdir()
-        (Path(tmp) / "debian/control").write_text("Source: gongkai\n\nPackage: gongkai\nArchitecture: amd64\n")
+        (Path(tmp) / "debian/control").write_text(
+            "Source: gongkai\n\nPackage: gongkai\nArchitecture: amd64\n"
+        )
         out = subprocess.run(
-            ["dpkg-shlibdeps", "-O", "--ignore-missing-info", *(f"-l{d}" for d in private),
-             *map(str, elves)],
-            capture_output=True, text=True, check=True, cwd=tmp,
+            ["dpkg-shlibdeps", "-O", "--ignore-missing-info", *(f"-l{d}" for d in private), *map(str, elves)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=tmp,
         ).stdout
     for line in out.splitlines():
         if line.startswith("shlibs:Depends="):
@@ -249,31 +267,53 @@ def build_deb(bundle: Path, version: str, out_dir: Path, compression: str = "xz"
     deb = out_dir / f"gongkai_{version}_amd64.deb"
     subprocess.run(
         ["dpkg-deb", "--root-owner-group", f"-Z{compression}", "--build", str(staging), str(deb)],
-        check=True, stdout=subprocess.DEVNULL,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
-    log(f"{deb} ({deb.stat().st_size / 1e6:.0f} MB, installed {installed_kb / 1024:.0f} MB) "
-        f"in {time.monotonic() - started:.0f} s")
+    log(
+        f"{deb} ({deb.stat().st_size / 1e6:.0f} MB, installed {installed_kb / 1024:.0f} MB) "
+        f"in {time.monotonic() - started:.0f} s"
+    )
     return deb
 
 
 def _copyright() -> str:
-    parts = ["Gongkai 公开专区工作台 is licensed under the Apache License, Version 2.0.\n",
-             (ROOT / "LICENSE").read_text(encoding="utf-8")]
+    parts = [
+        "Gongkai 公开专区工作台 is licensed under the Apache License, Version 2.0.\n",
+        (ROOT / "LICENSE").read_text(encoding="utf-8"),
+    ]
     for extra in sorted((ROOT / "resources" / "fonts").glob("LICENSE*")):
         parts += [f"\n\n==== {extra.name} ====\n\n", extra.read_text(encoding="utf-8")]
-    parts.append("\n\nThe bundled Python packages keep their licences in /opt/gongkai/_internal/*.dist-info.\n")
+    parts.append(
+        "\n\nThe bundled Python packages keep their licences in /opt/gongkai/_internal/*.dist-info.\n"
+    )
     return "".join(parts)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("step", nargs="?", default="deb", choices=["bundle", "stamp", "deb"],
-                        help="bundle: PyInstaller only; stamp: bundle + stamp in place (Windows); deb (default)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "step",
+        nargs="?",
+        default="deb",
+        choices=["bundle", "stamp", "deb"],
+        help="bundle: PyInstaller only; stamp: bundle + stamp in place (Windows); deb (default)",
+    )
     parser.add_argument("--version", default=None, help="package version (default: pyproject.toml's)")
-    parser.add_argument("--out", type=Path, default=ROOT / "dist", help="where the .deb goes (default: dist/)")
-    parser.add_argument("--force", action="store_true", help="rebuild the bundle even if its inputs are unchanged")
-    parser.add_argument("--compression", default="xz", choices=["xz", "gzip", "zstd", "none"],
-                        help="dpkg-deb compression (xz: smallest, read by every dpkg; gzip: fastest)")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "dist", help="where the .deb goes (default: dist/)"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="rebuild the bundle even if its inputs are unchanged"
+    )
+    parser.add_argument(
+        "--compression",
+        default="xz",
+        choices=["xz", "gzip", "zstd", "none"],
+        help="dpkg-deb compression (xz: smallest, read by every dpkg; gzip: fastest)",
+    )
     args = parser.parse_args(argv)
     version = args.version or project_version()
     bundle = build_bundle(force=args.force)

@@ -42,6 +42,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     pin.add_argument("--user", required=True, help="管理员用户名")
     pin.set_defaults(handler=cmd_set_pin)
+    inst = ksub.add_parser(
+        "install-session",
+        help="（root）把本机设为触摸屏一体机：专用用户自动登录，只运行触摸屏",
+        description=(
+            "创建专用用户（默认 kiosk），其图形会话只在 Openbox 下运行 gongkai kiosk --supervise，"
+            "关闭屏保和显示器节能；在找到的显示管理器（LightDM、GDM、SDDM）中设置自动登录。"
+            "gongkai kiosk remove-session 完全撤销。"
+        ),
+    )
+    inst.add_argument("--user", default="kiosk", help="触摸屏专用用户名（默认 kiosk；不存在则创建）")
+    inst.add_argument("--kiosk-data-dir", help="触摸屏读取的数据目录（默认：该用户的数据目录）")
+    layout = inst.add_mutually_exclusive_group()
+    layout.add_argument("--portrait", action="store_true", help="竖屏布局")
+    layout.add_argument("--landscape", action="store_true", help="横屏布局")
+    inst.add_argument("--root", default="/", help=argparse.SUPPRESS)  # a fake root, for tests
+    inst.set_defaults(handler=cmd_install_session)
+    rem = ksub.add_parser("remove-session", help="（root）撤销 install-session 所做的一切（用户数据保留）")
+    rem.add_argument("--root", default="/", help=argparse.SUPPRESS)
+    rem.set_defaults(handler=cmd_remove_session)
 
 
 def child_command(env: CliEnv) -> list[str]:
@@ -85,4 +104,50 @@ def cmd_set_pin(env: CliEnv) -> int:
     pin = read_password("触摸屏退出密码（4–12 位数字）：")
     KioskService(env.context()).set_pin(user, pin)
     print("触摸屏退出密码已设置（以哈希保存）。")
+    return 0
+
+
+def cmd_install_session(env: CliEnv) -> int:
+    from pathlib import Path
+
+    from app.kiosk_session import KioskSessionInstaller, SessionPlan, default_program
+
+    a = env.args
+    layout = ["--portrait"] if a.portrait else ["--landscape"] if a.landscape else []
+    plan = SessionPlan(
+        user=a.user,
+        data_dir=Path(a.kiosk_data_dir).resolve() if a.kiosk_data_dir else None,
+        program=default_program(),
+        kiosk_args=layout,
+    )
+    record = KioskSessionInstaller(Path(a.root)).install(plan)
+    print(
+        f"已安装触摸屏会话：用户 {record.user}{'（新建）' if record.created_user else ''}，数据目录 {record.data_dir}"
+    )
+    for path in record.written:
+        print(f"  写入 /{path}")
+    for path in record.replaced:
+        print(f"  修改 /{path}（原文件已备份）")
+    if record.display_managers:
+        print("自动登录：" + "、".join(record.display_managers) + "；重启后直接进入触摸屏。")
+    else:
+        print("未找到 LightDM、GDM 或 SDDM：请在登录界面为该用户选择“政务公开专区触摸屏”会话（见 README）。")
+    database = Path(record.data_dir) / "gongkai.sqlite"
+    if not database.exists():
+        print(
+            f"下一步：{database} 还没有数据库。请以 {record.user} 身份初始化或加入站点，并设置退出密码"
+            "（gongkai kiosk set-pin），否则触摸屏会拒绝启动。"
+        )
+    return 0
+
+
+def cmd_remove_session(env: CliEnv) -> int:
+    from pathlib import Path
+
+    from app.kiosk_session import KioskSessionInstaller
+
+    record = KioskSessionInstaller(Path(env.args.root)).remove()
+    print(f"已撤销触摸屏会话（用户 {record.user}）。")
+    if record.created_user:
+        print(f"已删除用户 {record.user}；其主目录和数据目录 {record.data_dir} 保留，不再需要时可手动删除。")
     return 0

@@ -1,0 +1,211 @@
+"""The .deb as district IT installs it: build, apt-get install, run with nothing of ours on PATH, upgrade
+over an older package (data migrated after its backup copy), downgrade refused, remove (data stays).
+
+Builds the bundle once (packaging/build.py reuses it while its inputs are unchanged) and wraps it twice:
+the older package is the same bundle without the newest migration, as the previous release had.
+Needs root, apt-get and dpkg-deb (CI runs as root); installing puts /usr/bin/gongkai on this machine,
+so every path out of the test removes the package again. Timings are in docs/packaging.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from db import migrate
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = [pytest.mark.slow, pytest.mark.package]
+
+needs_root_apt = pytest.mark.skipif(
+    os.geteuid() != 0 or not shutil.which("apt-get") or not shutil.which("dpkg-shlibdeps"),
+    reason="installs a .deb: needs root, apt-get and dpkg-dev (CI has them)",
+)
+APT = ["apt-get", "-o", "DPkg::Lock::Timeout=600", "-y", "-q", "--no-install-recommends"]
+SITE = ["--site-code", "370112-TW", "--site-name", "历城区唐王街道"]
+
+
+def revisions(database: Path) -> set[str]:
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as conn:
+        return {row[0] for row in conn.execute("SELECT version_num FROM alembic_version")}
+
+
+def load_builder() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("gongkai_package_build", ROOT / "packaging" / "build.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def installed_version() -> str | None:
+    out = subprocess.run(
+        ["dpkg-query", "-W", "-f", "${Status} ${Version}", "gongkai"], capture_output=True, text=True
+    )
+    words = out.stdout.split()
+    return words[-1] if out.returncode == 0 and "installed" in words[:3] else None
+
+
+def apt(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    return subprocess.run([*APT, *args], capture_output=True, text=True, env=env, check=check)
+
+
+class Clean:
+    """Runs /usr/bin/gongkai as a clerk's login would: env -i, no venv, no checkout on PATH."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.env = {"HOME": str(home), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+
+    @property
+    def database(self) -> Path:
+        return self.home / ".local/share/gongkai/gongkai.sqlite"
+
+    def run(self, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["/usr/bin/gongkai", *args], env=self.env, capture_output=True, text=True, timeout=120, cwd=cwd
+        )
+
+
+@pytest.fixture(scope="module")
+def debs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str, str]:
+    """(older .deb, newer .deb, their versions): the same bundle, the older without the newest migration."""
+    builder = load_builder()
+    out = tmp_path_factory.mktemp("debs")
+    bundle = builder.build_bundle()
+    version = builder.project_version()
+    # zstd: seconds instead of minutes for xz; Debian 12's dpkg reads it (the release .deb uses xz).
+    new = builder.build_deb(bundle, version, out, compression="zstd")
+    older_bundle = out / "older" / "gongkai"
+    shutil.copytree(bundle, older_bundle, symlinks=True)
+    head = next(iter(migrate.script_heads()))
+    versions = older_bundle / "_internal" / "db" / "migrations" / "versions"
+    (removed,) = [p for p in versions.glob("*.py") if p.stem.startswith(head[:4])]
+    removed.unlink()
+    old = builder.build_deb(older_bundle, f"{version}~previous", out, compression="zstd")
+    return old, new, f"{version}~previous", version
+
+
+@pytest.fixture
+def clean_machine() -> Iterator[None]:
+    if installed_version() is not None:
+        pytest.skip("a gongkai package is installed on this machine already; not touching it")
+    try:
+        yield
+    finally:
+        if installed_version() is not None or Path("/opt/gongkai").exists():
+            subprocess.run(["dpkg", "--purge", "gongkai"], capture_output=True)
+        assert not Path("/usr/bin/gongkai").exists(), "the package test must not leave gongkai installed"
+
+
+@needs_root_apt
+def test_install_run_upgrade_downgrade_remove(
+    debs: tuple[Path, Path, str, str], clean_machine: None, tmp_path: Path
+) -> None:
+    old, new, old_version, new_version = debs
+    clerk = Clean(tmp_path / "home")
+    clerk.home.mkdir()
+
+    # 1. The previous release, installed the way district IT does it.
+    apt("install", str(old))
+    assert installed_version() == old_version
+    assert clerk.run("--version").stdout.strip() == f"gongkai {old_version}"
+    done = clerk.run("init", "--demo", *SITE)
+    assert done.returncode == 0, done.stderr
+    previous_head = revisions(clerk.database)
+
+    # 2. The new release over it: the data is migrated on first start, after a backup copy.
+    apt("install", str(new))
+    assert installed_version() == new_version
+    assert clerk.run("--version").stdout.strip() == f"gongkai {new_version}"
+    listing = clerk.run("notice", "list", "--json")
+    assert listing.returncode == 0, listing.stderr
+    backup = clerk.database.with_name(f"gongkai.sqlite.pre-{'-'.join(sorted(previous_head))}.bak")
+    assert backup.is_file(), sorted(p.name for p in clerk.database.parent.iterdir())
+    assert revisions(clerk.database) == migrate.script_heads()
+    doctor = clerk.run("doctor")
+    assert doctor.returncode == 0, doctor.stdout + doctor.stderr
+    for kind in ("字体文件", "界面翻译", "迁移脚本", "内置数据", "安装包文件"):
+        assert f"[通过] {kind}" in doctor.stdout, doctor.stdout
+    pdf = tmp_path / "notice.pdf"
+    printed = clerk.run("notice", "pdf", "4", "-o", str(pdf))
+    assert printed.returncode == 0, printed.stderr
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "公告" in text
+
+    # 3. The window opens (sign-in first) under a virtual display.
+    assert window_opens(clerk, "公开专区工作台")
+
+    # 4. Going back is refused: apt will not downgrade unasked, and the older program, forced in,
+    #    refuses the newer data with the message it has always shown, leaving the file untouched.
+    refused = apt("install", str(old), check=False)
+    assert refused.returncode != 0 and installed_version() == new_version
+    apt("install", "--allow-downgrades", str(old))
+    before = hashlib.sha256(clerk.database.read_bytes()).hexdigest()
+    opened = clerk.run("notice", "list")
+    assert opened.returncode == 2
+    assert "数据库由更新版本的公开专区工作台写入" in opened.stderr
+    assert hashlib.sha256(clerk.database.read_bytes()).hexdigest() == before
+
+    # 5. Removing (and purging) the program leaves the clerk's data.
+    apt("purge", "gongkai")
+    assert installed_version() is None
+    assert not Path("/usr/bin/gongkai").exists() and not Path("/opt/gongkai").exists()
+    assert clerk.database.is_file() and backup.is_file()
+
+
+def window_opens(clerk: Clean, title_part: str, timeout: float = 60.0) -> bool:
+    """Start the packaged window under Xvfb and wait until a window with ``title_part`` is mapped."""
+    read, write = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    try:
+        display = ":" + os.read(read, 16).decode().strip()
+        os.close(read)
+        env = {**clerk.env, "DISPLAY": display}
+        app = subprocess.Popen(
+            ["/usr/bin/gongkai"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+        try:
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                tree = subprocess.run(
+                    ["xwininfo", "-root", "-tree"],
+                    env={"DISPLAY": display, "LANG": "C.UTF-8"},
+                    capture_output=True,
+                    text=True,
+                ).stdout
+                if title_part in tree:
+                    return app.poll() is None
+                if app.poll() is not None:
+                    raise AssertionError(f"the window exited with {app.returncode}: {app.stderr.read()}")
+                time.sleep(0.5)
+            return False
+        finally:
+            if app.poll() is None:
+                os.killpg(app.pid, signal.SIGTERM)
+                app.wait(timeout=10)
+    finally:
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
