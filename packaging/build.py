@@ -223,7 +223,9 @@ def _is_elf(path: Path) -> bool:
         return f.read(4) == b"\x7fELF"
 
 
-def build_deb(bundle: Path, version: str, out_dir: Path, compression: str = "xz") -> Path:
+def build_deb(
+    bundle: Path, version: str, out_dir: Path, compression: str = "xz", depends: str | None = None
+) -> Path:
     started = time.monotonic()
     staging = BUILD / "deb" / f"gongkai_{version}_amd64"
     if staging.exists():
@@ -241,7 +243,7 @@ def build_deb(bundle: Path, version: str, out_dir: Path, compression: str = "xz"
     doc = staging / "usr/share/doc/gongkai"
     doc.mkdir(parents=True)
     (doc / "copyright").write_text(_copyright(), encoding="utf-8")
-    depends = shlib_depends(target)
+    depends = depends or shlib_depends(target)
     debian = staging / "DEBIAN"
     debian.mkdir()
     installed_kb = sum(p.lstat().st_size for p in staging.rglob("*")) // 1024

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from fastapi import FastAPI
@@ -32,3 +33,11 @@ def create_app(db_url: str, *, after_commit: Callable[[str], None] | None = None
         return "ok"
 
     return app
+
+
+def from_environment() -> FastAPI:
+    """The app over ``GONGKAI_SERVER_DB``: what each uvicorn worker process builds (``--factory``)."""
+    url = os.environ.get("GONGKAI_SERVER_DB")
+    if not url:
+        raise RuntimeError("GONGKAI_SERVER_DB is not set (see docs/platform-service.md)")
+    return create_app(url)

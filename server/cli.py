@@ -3,7 +3,8 @@
 Every command takes ``--db URL`` (or the env GONGKAI_SERVER_DB); without either, a SQLite file
 ``gongkai-platform.sqlite`` in the current directory is used (single-machine try-out). For real
 use give a PostgreSQL URL, e.g. ``postgresql+psycopg2://gongkai@/gongkai?host=/run/postgresql``.
-Exit codes: 0 success, 2 bad input (one line naming what is wrong).
+Exit codes: 0 success, 2 bad input (one line naming what is wrong); ``check`` also 1 (database
+unreachable), 3 (schema not current), 4 (service not answering).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from pathlib import Path
 from sqlalchemy.orm import sessionmaker
 
 from server import admin
-from server.store import SchemaMismatchError, init_db, make_engine, new_epoch
+from server.models import SCHEMA_VERSION
+from server.store import SchemaMismatchError, epoch, init_db, make_engine, new_epoch
 
 ENV_DB = "GONGKAI_SERVER_DB"
 DEFAULT_DB = "sqlite:///gongkai-platform.sqlite"
@@ -29,8 +31,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", help=f"数据库地址（SQLAlchemy URL）；也可用环境变量 {ENV_DB}")
     sub = p.add_subparsers(dest="command", required=True, metavar="命令")
     s = sub.add_parser("serve", help="运行平台（同步接口与公开页面）")
-    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--host", default="127.0.0.1", help="监听地址（默认只听本机：TLS 由前置代理终止）")
     s.add_argument("--port", type=int, default=8080)
+    s.add_argument("--workers", type=int, default=1, help="工作进程数（生产环境建议 CPU 核数）")
+    s.add_argument(
+        "--forwarded-allow-ips",
+        default="127.0.0.1",
+        help="信任其 X-Forwarded-For/-Proto 头的前置代理地址，逗号分隔（默认 127.0.0.1）",
+    )
+    # Pending the full schema migrations (engineer sync): today's migration is creating the schema.
+    sub.add_parser("migrate", help="创建或升级平台数据库结构（首次使用和每次升级后运行；运行前请备份）")
+    s = sub.add_parser("check", help="健康检查：数据库可连接、结构为最新、服务应答（退出码 0/1/3/4）")
+    s.add_argument("--http", default="", help="同时检查运行中的服务，如 http://127.0.0.1:8080")
+    s.add_argument("--timeout", type=float, default=5.0, help="每项检查的超时秒数")
     s = sub.add_parser("add-site", help="登记站点，输出其设备令牌（最后一个词）")
     s.add_argument("code")
     s.add_argument("--name", required=True)
@@ -52,11 +65,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     url = args.db or os.environ.get(ENV_DB) or DEFAULT_DB
     try:
         if args.command == "serve":
-            return _serve(url, args.host, args.port)
+            return _serve(url, args.host, args.port, args.workers, args.forwarded_allow_ips)
+        if args.command == "check":
+            return _check(url, args.http, args.timeout)
         engine = make_engine(url)
         init_db(engine)
         factory = sessionmaker(engine, expire_on_commit=False)
-        if args.command == "add-site":
+        if args.command == "migrate":
+            print(f"平台数据库结构已是最新（版本 {SCHEMA_VERSION}，纪元 {epoch(factory)}）")
+        elif args.command == "add-site":
             site = admin.add_site(factory, args.code, args.name)
             print(f"已登记站点 {site.code} {site.name}。设备令牌（只显示这一次，请抄送站点）：")
             print(site.token)
@@ -85,14 +102,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _serve(url: str, host: str, port: int) -> int:
+def _serve(url: str, host: str, port: int, workers: int, forwarded_allow_ips: str) -> int:
     import uvicorn
 
     from server.app import create_app
 
     print(f"市级平台运行于 http://{host}:{port}/ （数据库 {url.split('@')[-1]}）", flush=True)
-    uvicorn.run(create_app(url), host=host, port=port, log_level="info")
+    # Behind the city's TLS terminator: trust its X-Forwarded-* headers (client address, https).
+    if workers > 1:
+        # Worker processes import the app themselves, so it is named, not passed (server/app.py).
+        os.environ[ENV_DB] = url
+        uvicorn.run("server.app:from_environment", factory=True, host=host, port=port, workers=workers,
+                    log_level="info", proxy_headers=True, forwarded_allow_ips=forwarded_allow_ips)  # fmt: skip
+    else:
+        uvicorn.run(create_app(url), host=host, port=port, log_level="info", proxy_headers=True,
+                    forwarded_allow_ips=forwarded_allow_ips)  # fmt: skip
     return 0
+
+
+def _check(url: str, http: str, timeout: float) -> int:
+    from server import health
+
+    probes = health.check(url, http, timeout)
+    for probe in probes:
+        print(f"[{'通过' if probe.ok else '问题'}] {probe.name}：{probe.detail}")
+    return health.exit_code(probes)
 
 
 if __name__ == "__main__":

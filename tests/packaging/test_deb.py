@@ -2,7 +2,9 @@
 over an older package (data migrated after its backup copy), downgrade refused, remove (data stays).
 
 Builds the bundle once (packaging/build.py reuses it while its inputs are unchanged) and wraps it twice:
-the older package is the same bundle without the newest migration, as the previous release had.
+the "previous release" is the same bundle without the newest migration, and the data it wrote is made
+here at that schema level (created, then taken one revision down with this checkout's Alembic), so
+the newer package's first start has a real migration to run.
 Needs root, apt-get and dpkg-deb (CI runs as root); installing puts /usr/bin/gongkai on this machine,
 so every path out of the test removes the package again. Timings are in docs/packaging.md.
 """
@@ -33,7 +35,6 @@ needs_root_apt = pytest.mark.skipif(
     reason="installs a .deb: needs root, apt-get and dpkg-dev (CI has them)",
 )
 APT = ["apt-get", "-o", "DPkg::Lock::Timeout=600", "-y", "-q", "--no-install-recommends"]
-SITE = ["--site-code", "370112-TW", "--site-name", "历城区唐王街道"]
 
 
 def revisions(database: Path) -> set[str]:
@@ -87,14 +88,15 @@ def debs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str, str
     bundle = builder.build_bundle()
     version = builder.project_version()
     # zstd: seconds instead of minutes for xz; Debian 12's dpkg reads it (the release .deb uses xz).
-    new = builder.build_deb(bundle, version, out, compression="zstd")
+    depends = builder.shlib_depends(bundle)  # the same libraries in both: ask dpkg-shlibdeps once
+    new = builder.build_deb(bundle, version, out, compression="zstd", depends=depends)
     older_bundle = out / "older" / "gongkai"
     shutil.copytree(bundle, older_bundle, symlinks=True)
     head = next(iter(migrate.script_heads()))
     versions = older_bundle / "_internal" / "db" / "migrations" / "versions"
     (removed,) = [p for p in versions.glob("*.py") if p.stem.startswith(head[:4])]
     removed.unlink()
-    old = builder.build_deb(older_bundle, f"{version}~previous", out, compression="zstd")
+    old = builder.build_deb(older_bundle, f"{version}~previous", out, compression="zstd", depends=depends)
     return old, new, f"{version}~previous", version
 
 
@@ -118,13 +120,13 @@ def test_install_run_upgrade_downgrade_remove(
     clerk = Clean(tmp_path / "home")
     clerk.home.mkdir()
 
-    # 1. The previous release, installed the way district IT does it.
+    # 1. The previous release, installed the way district IT does it, over data it wrote.
+    previous_head = write_previous_release_data(clerk.database)
     apt("install", str(old))
     assert installed_version() == old_version
     assert clerk.run("--version").stdout.strip() == f"gongkai {old_version}"
-    done = clerk.run("init", "--demo", *SITE)
-    assert done.returncode == 0, done.stderr
-    previous_head = revisions(clerk.database)
+    doctor = clerk.run("doctor")
+    assert doctor.returncode == 0, doctor.stdout + doctor.stderr
 
     # 2. The new release over it: the data is migrated on first start, after a backup copy.
     apt("install", str(new))
@@ -164,6 +166,26 @@ def test_install_run_upgrade_downgrade_remove(
     assert installed_version() is None
     assert not Path("/usr/bin/gongkai").exists() and not Path("/opt/gongkai").exists()
     assert clerk.database.is_file() and backup.is_file()
+
+
+def write_previous_release_data(database: Path) -> set[str]:
+    """A demo site's database one schema revision below this checkout's head."""
+    from app import bootstrap
+    from app.context import AppContext
+    from app.paths import DataPaths
+    from db.session import make_engine
+
+    ctx = AppContext.open(DataPaths(database.parent).ensure())
+    bootstrap.initialise(ctx, demo=True, **bootstrap.DEMO_SITE)
+    ctx.close()
+    engine = make_engine(database)
+    try:
+        (head,) = migrate.script_heads()
+        (previous,) = migrate.revision_graph()[head]
+        migrate.downgrade(engine, previous)
+        return migrate.current_revisions(engine)
+    finally:
+        engine.dispose()
 
 
 def window_opens(clerk: Clean, title_part: str, timeout: float = 60.0) -> bool:
