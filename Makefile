@@ -43,5 +43,10 @@ package: $(STAMP)
 	@scripts/setup-system.sh package
 	$(PY) packaging/build.py deb $(if $(VERSION),--version $(VERSION))
 
+# dist/gongkai-server-<version>.tar.gz: the platform's wheel, systemd unit and install guide
+# (docs/platform-service.md).
+package-server: $(STAMP)
+	$(PY) packaging/build_server.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info
