@@ -478,3 +478,18 @@ def test_the_stylesheet_hash_in_the_policy_matches_the_page(
     assert style is not None
     digest = base64.b64encode(hashlib.sha256(style.group(1).encode()).digest()).decode()
     assert f"'sha256-{digest}'" in r.headers["content-security-policy"]
+
+
+def test_the_workstation_keeps_its_pushes_under_the_limit(
+    proc: PlatformProcess, platform: Platform, sites: Sites
+) -> None:
+    """Large payloads go in several batches, each under the platform's body limit."""
+    ctx: AppContext = sites.open(A, platform)
+    for i in range(6):
+        payload = notice_payload(str(uuid.uuid4()), status="approved", title=f"长公示 {i}")
+        # just under the payload limit: 12 MB in all, three times the workstation's batch target
+        payload["body"] = "公" * (wire.MAX_PAYLOAD_BYTES // 3 - 2000)
+        write(ctx, "notice", payload)
+    report = ctx.sync.run_once()
+    assert report.ok, report.errors
+    assert report.applied == 6 and report.rejected == 0
