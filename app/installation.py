@@ -55,6 +55,7 @@ def checks() -> list[FileCheck]:
     found = [
         _kind_check(name, package, folder, suffixes) for name, (package, folder, suffixes) in KINDS.items()
     ]
+    found.append(_qt_translations_check())
     found.append(_migrations_check())
     stamp = build_stamp()
     if stamp is not None:
@@ -80,6 +81,16 @@ def _walk(node: Any) -> list[Any]:
     for child in node.iterdir():
         out.extend(_walk(child) if child.is_dir() else [child])
     return out
+
+
+def _qt_translations_check() -> FileCheck:
+    """Qt's own Chinese strings (the standard dialogs' buttons: 确定, 取消, 打开…)."""
+    from PySide6.QtCore import QLibraryInfo  # QtCore only: app/ never imports widgets
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if not (folder / "qtbase_zh_CN.qm").is_file():
+        return FileCheck("Qt 界面翻译", False, f"{folder} 中没有 qtbase_zh_CN.qm，标准对话框将显示英文")
+    return FileCheck("Qt 界面翻译", True, "qtbase_zh_CN.qm")
 
 
 def _migrations_check() -> FileCheck:
