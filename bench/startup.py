@@ -116,8 +116,9 @@ def time_child(code: str) -> dict[str, float]:
 
 def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
     read, write = os.pipe()
+    # -noreset: otherwise each xwininfo poll, as the last client to leave, resets the server.
     xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x900x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x900x24", "-nolisten", "tcp", "-noreset"],
         pass_fds=(write,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -21,6 +21,12 @@ from app.context import AppContext  # noqa: E402
 from app.paths import DataPaths  # noqa: E402
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Start the few-minute package test first, so that with -n 2 the other worker runs the rest
+    meanwhile instead of the suite waiting for it at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("package") is None)
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("template")

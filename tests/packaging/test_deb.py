@@ -191,8 +191,10 @@ def write_previous_release_data(database: Path) -> set[str]:
 def window_opens(clerk: Clean, title_part: str, timeout: float = 60.0) -> bool:
     """Start the packaged window under Xvfb and wait until a window with ``title_part`` is mapped."""
     read, write = os.pipe()
+    # -noreset: an X server resets when its last client leaves; each xwininfo poll below would
+    # otherwise reset it while the program is still starting, which then cannot connect.
     xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"],
         pass_fds=(write,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
