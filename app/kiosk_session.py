@@ -139,6 +139,7 @@ wm=$!
 {command}
 status=$?
 kill "$wm" 2>/dev/null
+wait "$wm" 2>/dev/null
 exit "$status"
 """
 
@@ -204,7 +205,12 @@ exit "$status"
             _remove_if_empty(self.at(Path(rel)))
         if record.created_user:
             # The account goes; its home (and any data in it) stays, as uninstalling does.
-            subprocess.run(["userdel", *self._prefix(), record.user], check=True, capture_output=True)
+            done = subprocess.run(["userdel", *self._prefix(), record.user], capture_output=True, text=True)
+            if done.returncode != 0:  # e.g. still signed in: everything else is undone already
+                raise GongkaiError(
+                    f"会话文件已撤销，但用户 {record.user} 未能删除（{done.stderr.strip()}）："
+                    f"请让该用户注销后运行 userdel {record.user}"
+                )
             if self._has_group(record.user):  # userdel keeps it unless login.defs says USERGROUPS_ENAB
                 subprocess.run(["groupdel", *self._prefix(), record.user], check=True, capture_output=True)
 
