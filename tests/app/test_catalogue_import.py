@@ -290,9 +290,9 @@ def test_wrong_headers_rejected(seeded: AppContext, tmp_path: Path) -> None:
 def test_not_excel_named_xlsx(seeded: AppContext, tmp_path: Path) -> None:
     path = tmp_path / "fake.xlsx"
     path.write_text("这不是表格", encoding="utf-8")
-    bad(tmp_path, seeded, path, "fake.xlsx", "不是有效的 Excel 工作簿")
+    bad(tmp_path, seeded, path, "fake.xlsx", "不是 Excel、WPS 或 OpenDocument 工作簿")
     (tmp_path / "zip.xlsx").write_bytes(_zip_bytes())
-    bad(tmp_path, seeded, tmp_path / "zip.xlsx", "不是有效的 Excel 工作簿")
+    bad(tmp_path, seeded, tmp_path / "zip.xlsx", "不是 Excel、WPS 或 OpenDocument 工作簿")
 
 
 def _zip_bytes() -> bytes:
@@ -361,4 +361,4 @@ def test_duplicate_rows_and_unknown_suffix(seeded: AppContext, tmp_path: Path) -
     )
     bad(tmp_path, seeded, path, "第 4 行", "重复", "第 3 行")
     (tmp_path / "a.txt").write_text("x")
-    bad(tmp_path, seeded, tmp_path / "a.txt", "应为 .xlsx 或 .csv")
+    bad(tmp_path, seeded, tmp_path / "a.txt", "应为 .xlsx、.xlsm、.xls、.et、.ods 或 .csv")
