@@ -206,7 +206,7 @@ def formats(n: int) -> None:
         ".csv": tmp / "c.csv",
     }
     files.write_csv(paths[".csv"], rows)
-    print(f"\n{n} rows per format (best of 3; load average {open('/proc/loadavg').read().split()[0]})")
+    print(f"\n{n} rows per format (best of 3; load average {Path('/proc/loadavg').read_text().split()[0]})")
     print(f"{'format':<7}{'size':>9}{'read':>9}{'openpyxl':>10}{'import':>9}{'CPU':>7}")
     for suffix, path in paths.items():
         read, _ = best(lambda p=path: files.read_sheets(p))
