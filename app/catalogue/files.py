@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from app.errors import InputError
+from app.errors import InputError, LimitError
 
 MIB = 1024 * 1024
 #: The largest file accepted, whatever its format.
@@ -78,10 +78,6 @@ class _Scan:
     columns: int = 0
     cells: int = 0
     text: int = 0
-
-
-class LimitError(InputError):
-    """A file over one of the documented limits (docs/limits.md); one line, exit 2."""
 
 
 def _mb(n: int) -> str:
