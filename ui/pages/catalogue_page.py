@@ -167,7 +167,7 @@ class CataloguePage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        for col, chars in ((0, 6), (1, 8), (2, 11), (3, 10), (4, 6), (5, 6)):
+        for col, chars in ((0, 6), (1, 8), (2, 11), (3, 10), (4, 6), (5, 11)):
             header.resizeSection(col, self.fontMetrics().horizontalAdvance("字") * chars + 12)
         split.addWidget(self.table)
 

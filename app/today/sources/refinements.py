@@ -32,7 +32,7 @@ def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayIte
                 title=f"{TITLE}：{view.data.domain} / {view.title}",
                 why=(
                     f"新版标准修改了此事项；本站点细化了{'、'.join(view.refinement.labels)}"
-                    f"（{view.refinement.actor}，{view.refinement.at}）。请在目录页“保留细化”或“修改细化”。"
+                    f"（{view.refinement.actor}，{view.refinement.at}）。请在目录页选“保留细化”，或用“本站点细化…”修改。"
                 ),
                 due=None,
                 severity=Severity.INFO,
