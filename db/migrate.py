@@ -14,11 +14,13 @@ from __future__ import annotations
 import ast
 import logging
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -107,8 +109,8 @@ def upgrade(engine: Engine, db_path: Path | None = None, *, target: str = "heads
         backup = db_path.with_name(f"{db_path.name}.pre-{'-'.join(sorted(current))}.bak")
         _copy_consistently(db_path, backup)
         log.info("copied %s aside to %s before migrating", db_path, backup)
-    cfg = alembic_config()
-    with engine.begin() as conn:
+    with _foreign_keys_deferred(engine) as conn:
+        cfg = alembic_config()
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
     return backup
@@ -123,7 +125,31 @@ def _copy_consistently(src: Path, dst: Path) -> None:
 def downgrade(engine: Engine, target: str) -> None:
     from alembic import command
 
-    cfg = alembic_config()
-    with engine.begin() as conn:
+    with _foreign_keys_deferred(engine) as conn:
+        cfg = alembic_config()
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, target)
+
+
+@contextmanager
+def _foreign_keys_deferred(engine: Engine) -> Iterator[Connection]:
+    """One transaction for a migration, with foreign keys checked at its end instead of per statement.
+
+    SQLite's batch mode changes a table by copying it, dropping the old one and renaming the copy;
+    dropping a table that other rows point at (events with registrations) fails while foreign keys
+    are enforced, so every site database with data would refuse to upgrade. ``PRAGMA foreign_keys``
+    only changes outside a transaction; ``foreign_key_check`` then proves no row points nowhere
+    before the transaction commits.
+    """
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.commit()
+        try:
+            with conn.begin():
+                yield conn
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration left {len(broken)} rows pointing nowhere: {broken[:5]}")
+        finally:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
