@@ -133,7 +133,7 @@ def downgrade(engine: Engine, target: str) -> None:
 
 @contextmanager
 def _foreign_keys_deferred(engine: Engine) -> Iterator[Connection]:
-    """One transaction for a migration, with foreign keys checked at its end instead of per statement.
+    """One real transaction for a migration, foreign keys checked at its end instead of per statement.
 
     SQLite's batch mode changes a table by copying it, dropping the old one and renaming the copy;
     dropping a table that other rows point at (events with registrations) fails while foreign keys
@@ -146,6 +146,9 @@ def _foreign_keys_deferred(engine: Engine) -> Iterator[Connection]:
         conn.commit()
         try:
             with conn.begin():
+                # pysqlite opens a transaction only before INSERT/UPDATE/DELETE, so DDL would commit
+                # one statement at a time and a failing migration would leave half a schema behind.
+                conn.exec_driver_sql("BEGIN")
                 yield conn
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:

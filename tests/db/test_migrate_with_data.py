@@ -43,3 +43,34 @@ def test_a_demo_site_goes_down_one_revision_and_up_again(tmp_path: Path) -> None
     assert changed == {}, "rows lost or duplicated by the round trip"
     with sqlite3.connect(paths.database) as conn:
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_a_failing_migration_leaves_the_database_as_it_was(tmp_path: Path) -> None:
+    paths = DataPaths(tmp_path).ensure()
+    AppContext.open(paths).close()
+    (head,) = migrate.script_heads()
+    (previous,) = migrate.revision_graph()[head]
+    engine = make_engine(paths.database)
+    try:
+        migrate.downgrade(engine, previous)
+        before = sorted(counts(paths.database))
+        # Something the newest revision creates late is in the way, so it fails after earlier DDL ran.
+        late = sorted(set(counts_at_head(tmp_path / "head")) - set(before))[-1]
+        with sqlite3.connect(paths.database) as conn:
+            conn.execute(f'CREATE TABLE "{late}" (x INTEGER)')
+        try:
+            migrate.upgrade(engine, paths.database)
+        except Exception:
+            pass
+        else:
+            raise AssertionError("the upgrade should have failed")
+        assert migrate.current_revisions(engine) == {previous}
+        assert sorted(counts(paths.database)) == sorted([*before, late])
+    finally:
+        engine.dispose()
+
+
+def counts_at_head(folder: Path) -> dict[str, int]:
+    paths = DataPaths(folder).ensure()
+    AppContext.open(paths).close()
+    return counts(paths.database)
