@@ -146,6 +146,12 @@ def test_install_run_upgrade_downgrade_remove(
     assert printed.returncode == 0, printed.stderr
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "公告" in text
+    # A workbook read back through python-calamine (a compiled library, collected generically).
+    sheet = tmp_path / "catalogue.xlsx"
+    assert clerk.run("catalogue", "export", str(sheet)).returncode == 0
+    dry = clerk.run("catalogue", "import", str(sheet), "--origin", "city", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "试运行" in dry.stdout
 
     # 3. The window opens (sign-in first) under a virtual display.
     assert window_opens(clerk, "公开专区工作台")
