@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.catalogue import CHANNELS, CatalogueItemView, ComplianceEntry, DomainView, ImportResult
 from app.catalogue.model import AUDIENCES, FIELD_LABELS, MODES, ORIGINS, TIERS, display_value
+from app.errors import GongkaiError
 from app.users import Role
 from ui.catalogue.admin import DomainDialog, SynonymDialog
 from ui.catalogue.dialogs import DisclosureDialog, ImportPreviewDialog, ItemDialog
@@ -468,19 +469,38 @@ class CataloguePage(QWidget):
             self.import_path(Path(path))
 
     def import_path(self, path: Path) -> None:
-        """Dry-run the import, show the diff, apply on confirmation."""
+        """Dry-run the import as a site file, show the diff (an administrator may choose the file's
+        origin, each choice dry-run again), apply as the chosen origin on confirmation."""
         actor = self._env.user.name
+        cat = self._cat
+        origins = cat.import_origins(self._env.user)
 
-        def preview() -> ImportResult:
-            return self._cat.import_file(path, actor=actor, dry_run=True)
+        def preview(origin: str) -> ImportResult:
+            return cat.import_file(path, actor=actor, origin=origin, dry_run=True)
+
+        def again(dialog: ImportPreviewDialog, origin: str) -> None:
+            self._env.tasks.run(
+                lambda: preview(origin),
+                lambda result: dialog.set_result(result, origin),
+                lambda exc: (
+                    dialog.set_failure(str(exc), origin)
+                    if isinstance(exc, GongkaiError)
+                    else show_error(self, exc)
+                ),
+                writes=False,
+            )
 
         def show(result: ImportResult) -> None:
-            dialog = ImportPreviewDialog(result, self)
+            dialog = ImportPreviewDialog(
+                result, self, origin="site", origins=origins, consequence=cat.import_consequence
+            )
+            dialog.origin_changed.connect(lambda origin: again(dialog, origin))
             self._preview = dialog
             if dialog.exec() == QDialog.DialogCode.Accepted:
-                self._run(lambda: self._cat.import_file(path, actor=actor), self._imported)
+                origin = dialog.origin()
+                self._run(lambda: cat.import_file(path, actor=actor, origin=origin), self._imported)
 
-        self._run(preview, show)
+        self._env.tasks.run(lambda: preview("site"), show, lambda exc: show_error(self, exc), writes=False)
 
     def _imported(self, result: ImportResult) -> None:
         self._env.bus.changed.emit("catalogue")
