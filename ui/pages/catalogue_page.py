@@ -63,7 +63,7 @@ def status_text(entry: ComplianceEntry | None) -> str:
 class CataloguePage(QWidget):
     """Browse, search and maintain the catalogue.
 
-    Emits ``counts_changed("catalogue", n)`` with the number of overdue items.
+    Emits ``counts_changed("catalogue", n)`` with ``TodayService.needs_action`` for this page.
     """
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
@@ -241,8 +241,15 @@ class CataloguePage(QWidget):
         """Reload domains, compliance and the rows (after a change or at start)."""
         today = self._env.ctx.clock.today()
         self._compliance = {e.item.uuid: e for e in self._cat.compliance(today)}
-        overdue = sum(1 for e in self._compliance.values() if e.status == "overdue")
-        self._env.bus.counts_changed.emit("catalogue", overdue)
+        # The badge is the same figure the Today page gives this page (overdue, due within 3 working
+        # days, refinements to review), so the two never disagree.
+        ctx, user = self._env.ctx, self._env.user
+        self._env.tasks.run(
+            lambda: ctx.today.needs_action(user, "catalogue"),
+            lambda n: self._env.bus.counts_changed.emit("catalogue", n),
+            lambda exc: show_error(self, exc),
+            writes=False,
+        )
         self._fill_tree()
         self._refresh_rows()
         if self.current_item() is None:
