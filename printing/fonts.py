@@ -303,6 +303,8 @@ def _fontconfig_faces() -> list[_SystemFace]:
 
 
 def _windows_faces() -> list[_SystemFace]:  # pragma: no cover - Windows only
+    if sys.platform != "win32":
+        return []
     import winreg
 
     fonts_dir = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
@@ -466,7 +468,7 @@ def check_fonts(path: str | Path | None = None, test_string: str = GLYPH_TEST_ST
         targets = [(str(path), lambda: Path(path).read_bytes(), Path(path).name, 0, True)]
     else:
         targets = [
-            (str(_font_resource(f)), _font_resource(f).read_bytes, f, i, key == "hei")
+            (str(_font_resource(f)), _font_resource(f).read_bytes, f, i or 0, key == "hei")
             for key, (f, i, _n, _l) in _BUNDLED.items()
         ]
     problems = []

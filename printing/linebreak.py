@@ -369,17 +369,17 @@ def _balanced(
             for a in cands:
                 if a >= b or (j - 1, a) not in table:
                     continue
-                w = line_width(a, b)
-                if w is None:
+                lw = line_width(a, b)
+                if lw is None:
                     continue
                 prev_cost, _p, prev_w = table[(j - 1, a)]
-                cost = prev_cost + (w - target) ** 2
+                cost = prev_cost + (lw - target) ** 2
                 if b < n:
                     cost += costs.get(b, 1.0) * em * em
-                if w > prev_w:  # a line longer than the one above: prefer top-heavy blocks
-                    cost += 0.25 * (w - prev_w) ** 2
+                if lw > prev_w:  # a line longer than the one above: prefer top-heavy blocks
+                    cost += 0.25 * (lw - prev_w) ** 2
                 if found is None or cost < found[0]:
-                    found = (cost, a, w)
+                    found = (cost, a, lw)
             if found is not None:
                 table[(j, b)] = found
     if (k, n) not in table:

@@ -112,11 +112,11 @@ class QRFlowable(Flowable):
         c.setFillGray(1)
         c.rect(0, self.caption_h, self.side, self.side, stroke=0, fill=1)
         c.setFillGray(0)
-        path = c.beginPath()
-        for x, y, w, h in self.dark_rects():
-            # Overlap by a hair so anti-aliasing leaves no hairline seams.
-            path.rect(x, y, w + 0.01, h + 0.01)
-        c.drawPath(path, stroke=0, fill=1)
+        # One filled path of rectangles, written as PDF operators directly ("x y w h re" ... "f"):
+        # ~300 rectangles through ReportLab's path object cost more than the rest of a notice.
+        # Overlap by a hair so anti-aliasing leaves no hairline seams.
+        ops = [f"{x:.3f} {y:.3f} {w + 0.01:.3f} {h + 0.01:.3f} re" for x, y, w, h in self.dark_rects()]
+        c.addLiteral("\n".join([*ops, "f"]))
         if self.caption:
             draw_string(
                 c, self.side / 2, self.caption_h - self.caption_size, self.caption, stack("body"),

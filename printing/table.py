@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from printing.grid import GridTable
 from printing.layout import PT_5HAO, Styles, TextStyle
 from printing.linebreak import NOBREAK_RE
 from printing.text import CJKText
@@ -151,7 +152,7 @@ def make_table(
     font_size: float | None = None,
     split_in_row: bool = False,
     align: Sequence[str] | None = None,
-) -> Table:
+) -> Flowable:
     """A splittable table filling ``avail_width`` points.
 
     Raises ``ValueError`` naming the offending row when a row has the wrong number of cells, so a
@@ -197,6 +198,21 @@ def make_table(
         widths = plan.fit(avail_width)
     aligns = list(align) if align is not None else ["right" if n else "left" for n in plan.numeric]
     cell_styles = [replace(cell_style, align=a) if a != cell_style.align else cell_style for a in aligns]  # type: ignore[arg-type]
+    nhead = 1 + len(header_rows)
+    if not split_in_row and all(r1 < nhead for _c0, _r0, _c1, r1 in spans):
+        grid = GridTable(
+            [list(columns), *[list(r) for r in header_rows]],
+            [[_cell_text(v) for v in row] for row in rows],
+            widths,
+            cell_styles,
+            head_style,
+            spans=spans,
+            padding=CELL_PADDING,
+            rule=RULE_WIDTH,
+        )
+        grid.spaceBefore = TABLE_SPACE_BEFORE
+        grid.spaceAfter = TABLE_SPACE_AFTER
+        return grid
     header = [[CJKText(str(h), head_style, words=True) for h in hrow] for hrow in [columns, *header_rows]]
     body = [[CJKText(_cell_text(v), cell_styles[j]) for j, v in enumerate(row)] for row in rows]
     hpad, vpad = CELL_PADDING

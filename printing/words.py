@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import warnings
 from functools import lru_cache
 from importlib import resources as importlib_resources
 from typing import Any
@@ -28,7 +29,9 @@ def _load() -> Any:
     if _tokenizer is None:
         with _lock:
             if _tokenizer is None:
-                import jieba  # imported on first use: start-up must not pay for it (bench/startup.py)
+                with warnings.catch_warnings():  # jieba 0.42 imports pkg_resources
+                    warnings.simplefilter("ignore", DeprecationWarning)
+                    import jieba  # imported on first use: start-up must not pay for it (bench/startup.py)
 
                 jieba.setLogLevel(logging.WARNING)
                 tokenizer = jieba.Tokenizer()

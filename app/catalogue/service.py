@@ -582,7 +582,10 @@ class CatalogueService:
             version = self._current_version(session)
         title = f"{site_name}基层政务公开标准目录" if site_name else "基层政务公开标准目录"
         subtitle = f"目录第 {version} 版 · 共 {len(items)} 项 · {self._clock.today().isoformat()} 打印"
-        return render_catalogue(title, _print_rows(items), size=size, subtitle=subtitle)
+        from app.printguard import naming
+
+        with naming("标准目录"):
+            return render_catalogue(title, _print_rows(items), size=size, subtitle=subtitle)
 
     # -- versions and history ----------------------------------------------------------------------
 

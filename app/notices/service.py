@@ -513,8 +513,10 @@ class NoticeService(BoardRegister):
             raise InputError(f"--size：应为 A4 或 A3，实为“{size}”")
         notice = self.get(uuid)
         from app.notices.printout import render_notice  # imported on first use (ReportLab): fast start-up
+        from app.printguard import naming
 
-        return render_notice(notice, self.masked(uuid), size=size, landscape=landscape, board=board)
+        with naming(f"公示“{notice.title}”"):
+            return render_notice(notice, self.masked(uuid), size=size, landscape=landscape, board=board)
 
     # -- internals -----------------------------------------------------------------------------------
 
