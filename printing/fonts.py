@@ -66,10 +66,10 @@ ROLES = ("title", "body", "heading1", "heading2", "table", "display")
 
 #: Bundled faces: key -> (file in resources/fonts, TTC index, ReportLab name, label).
 _BUNDLED = {
-    "hei": ("wqy-microhei.ttc", 0, FONT_NAME, "WenQuanYi Micro Hei（黑体风格，随软件提供）"),
-    "ming": ("gongkai-ming.ttf", None, "GongkaiMing", "Gongkai Ming = AR PL UMing（宋体风格，随软件提供）"),
-    "kai": ("gongkai-kai.ttf", None, "GongkaiKai", "Gongkai Kai = 霞鹜文楷（楷体风格，随软件提供）"),
-    "ext": ("gongkai-han-ext.ttf", None, "GongkaiHanExt", "Gongkai Han Ext = BabelStone Han（生僻字，随软件提供）"),
+    "hei": ("wqy-microhei.ttc", 0, FONT_NAME, "WenQuanYi Micro Hei（黑体风格）"),
+    "ming": ("gongkai-ming.ttf", None, "GongkaiMing", "Gongkai Ming（AR PL UMing，宋体风格）"),
+    "kai": ("gongkai-kai.ttf", None, "GongkaiKai", "Gongkai Kai（霞鹜文楷，楷体风格）"),
+    "ext": ("gongkai-han-ext.ttf", None, "GongkaiHanExt", "Gongkai Han Ext（BabelStone Han，生僻字）"),
 }
 
 #: The official faces per role, best first (GB/T 9704-2012 §5.2.2, §7.3.1, §7.3.3; docs/printing.md).
@@ -451,8 +451,8 @@ def role_report() -> list[tuple[str, str, str]]:
     out.append(
         (
             "生僻字",
-            "Gongkai Han Ext（随软件提供）" + ("；" + "、".join(f.label for f in rare) if rare else ""),
-            "逐字回退",
+            "Gongkai Han Ext（BabelStone Han）" + ("、" + "、".join(f.label for f in rare) if rare else ""),
+            "逐字回退：正文字体没有的字依次取这些字体",
         )
     )
     return out

@@ -113,7 +113,7 @@ class PdfPreviewDialog(QDialog):
         sheets = 0
         size = self._options()[0]
         for board in boards:
-            sheets += print_pdf(self.pdf_for(board), printer)
+            sheets += print_pdf(self.pdf_for(board), printer, title=self._notice.title, paper=size)
             self._env.ctx.notices.record_print(
                 self._notice.uuid,
                 actor=self._env.user,
