@@ -330,8 +330,14 @@ def balanced_lines(
     widths = [char_width(ch) for ch in text]
     cls = _classes(text, allowed)
     _promote_overlong_runs(cls, widths, width)
-    best = _balanced(text, widths, cls, width, squeeze, len(lines), costs or {})
-    return best if best is not None else lines
+    k = len(lines)
+    best = _balanced(text, widths, cls, width, squeeze, k, costs or {})
+    if costs and (best is None or any(costs.get(line.end, 1.0) >= 3 for line in best[0][:-1])):
+        # One line more is worth it when the fewest lines would cut a name or a phrase (唐王|街道).
+        more = _balanced(text, widths, cls, width, squeeze, k + 1, costs)
+        if more is not None and (best is None or more[1] < best[1]):
+            best = more
+    return best[0] if best is not None else lines
 
 
 def _balanced(
@@ -342,7 +348,7 @@ def _balanced(
     squeeze: float,
     k: int,
     costs: dict[int, float],
-) -> list[Line] | None:
+) -> tuple[list[Line], float] | None:
     n = len(text)
     prefix = [0.0]
     for w in widths:
@@ -375,7 +381,7 @@ def _balanced(
                 prev_cost, _p, prev_w = table[(j - 1, a)]
                 cost = prev_cost + (lw - target) ** 2
                 if b < n:
-                    cost += costs.get(b, 1.0) * em * em
+                    cost += 2.0 * costs.get(b, 1.0) * em * em
                 if lw > prev_w:  # a line longer than the one above: prefer top-heavy blocks
                     cost += 0.25 * (lw - prev_w) ** 2
                 if found is None or cost < found[0]:
@@ -384,6 +390,7 @@ def _balanced(
                 table[(j, b)] = found
     if (k, n) not in table:
         return None
+    total = table[(k, n)][0]
     bounds = [n]
     j, b = k, n
     while j > 0:
@@ -398,7 +405,7 @@ def _balanced(
         lead = len(text[a:b]) - len(text[a:b].lstrip(" \t\u00a0\u2002\u2003\u2009"))
         w = prefix[a + lead + len(line)] - prefix[a + lead]
         out.append(Line(line, a, b, w, hard=i == k - 1))
-    return out
+    return out, total
 
 
 def violations(

@@ -86,6 +86,9 @@ def _inside_name(before: str, after: str) -> bool:
     )
 
 
+#: Kinds of places that follow a name (a break before them splits the place's name).
+_PLACE_SUFFIXES = ("街道", "镇", "乡", "村", "社区", "居委会", "办事处", "区", "县", "市", "省")
+
 #: Where a title reads best broken: after these words (关于…的 / …、).
 _GOOD_AFTER = frozenset(["的", "关于", "、", "，", "：", "）", "”", "》", "和", "及", "与"])
 
@@ -104,8 +107,13 @@ def break_costs(text: str) -> dict[int, float]:
     for w in words:
         pos += len(w)
         if pos in allowed:
+            nxt = text[pos : pos + 3]
             if w in _GOOD_AFTER or w[-1] in "、，：；）”》":
                 costs[pos] = 0.0
+            elif nxt.startswith("的"):
+                costs[pos] = 3.0  # "…对象|的公示": 的 belongs to the words before it
+            elif nxt.startswith(_PLACE_SUFFIXES):
+                costs[pos] = 10.0  # 唐王|街道, 东营|镇: a place's name and its kind read as one
             elif _single_cjk(w) and w not in _FUNCTION:
                 costs[pos] = 3.0
             else:

@@ -886,16 +886,17 @@ class EventService:
         site = self._sites.get()
         return (site.name, site.zone_location) if site else ("", "")
 
-    def poster_pdf(self, uuid: str) -> bytes:
-        """The A4 poster (masked), with a big QR code to the event's page on the city platform."""
-        name, zone = self._issuer()
+    def poster_pdf(self, uuid: str, *, size: str = "A4") -> bytes:
+        """The board poster (masked), A4 or A3 portrait, with a big QR code to the event's page."""
+        if size not in ("A4", "A3"):
+            raise InputError(f"纸张：应为 A4 或 A3，实为“{size}”")
         from app.events import printouts  # imported on first use (ReportLab): keeps start-up fast
         from app.printguard import naming
-        from printing.events import poster_pdf
+        from printing.poster import poster_pdf
 
         ev = self.get(uuid)
         with naming(f"活动“{ev.title}”的海报"):
-            return poster_pdf(printouts.poster_data(ev, name, zone))
+            return poster_pdf(printouts.poster_data(ev, self._sites.get(), self._clock.today(), size=size))
 
     def sign_in_sheet_pdf(self, uuid: str) -> bytes:
         """The sign-in sheet for staff at the door: names in full, phones masked (see printouts)."""
