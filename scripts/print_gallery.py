@@ -41,12 +41,17 @@ def main() -> int:
         key = {"dibao": "notice-dibao", "land_pre": "notice-land"}.get(n.template, f"notice-{n.template}")
         made.append((key, lambda u=n.uuid: ctx.notices.pdf(u)))
         poster = getattr(ctx.notices, "poster_pdf", None)
-        if poster is not None and n.template == "open_day":
+        if poster is not None and n.template == "dibao":
             made.append(("poster-notice", lambda u=n.uuid, p=poster: p(u)))
     events = ctx.events.all()
     if events:
         first = events[0]
         made.append(("poster-event", lambda: ctx.events.poster_pdf(first.uuid)))
+        if "size" in ctx.events.poster_pdf.__code__.co_varnames:
+            made.append(("poster-event-a3", lambda: ctx.events.poster_pdf(first.uuid, size="A3")))
+        series = next((e for e in events if e.rrule), None)
+        if series is not None and series is not first:
+            made.append(("poster-series", lambda: ctx.events.poster_pdf(series.uuid)))
         made.append(("signin", lambda: ctx.events.sign_in_sheet_pdf(first.uuid)))
         for ev in events:
             if ev.status == "closed":

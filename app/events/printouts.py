@@ -72,7 +72,8 @@ def when_lines(ev: EventValue, today: date) -> tuple[str, ...]:
         if s.date() == e.date():
             return (f"{spoken_date(s.date(), today)} {spoken_span(s, e)}",)
         return (f"{spoken_date(s.date(), today)}{spoken_time(s)}", f"至{spoken_date(e.date(), today)}{spoken_time(e)}")
-    lines = [f"{describe_rule(ev.rrule)} {spoken_span(s, e)}"]
+    # The rule without its end ("每周二，至…" / "，共10次"): the range has a line of its own.
+    lines = [f"{describe_rule(ev.rrule).split('，')[0]} {spoken_span(s, e)}"]
     lo = datetime.combine(max(today, s.date()), time(0), ZONE)
     moved = {o.recurrence_id: Moved(o.start, o.end, o.place) for o in ev.overrides}
     upcoming = expand(ev.start, ev.end, ev.rrule, lo, lo + timedelta(days=800), exdates=ev.exdates, moved=moved)
