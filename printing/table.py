@@ -38,7 +38,7 @@ TABLE_SPACE_AFTER = 12.0
 #: A cell of a number column: 1280, 1,280.50, 1280元, 3人, 45%.
 _NUMBER_RE = re.compile(r"^[-+]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*(?:元|万元|人|户|%|％|件|条|次)?$")
 #: Cells this short are never wrapped (names, villages, amounts, dates, masked numbers).
-_SHORT = 6
+_SHORT = 4
 _SAMPLE = 500
 
 
@@ -57,6 +57,25 @@ class ColumnPlan:
     @property
     def min_total(self) -> float:
         return sum(self.minimum)
+
+    def weighted(self, weights: Sequence[float], avail: float) -> list[float]:
+        """The author's relative ``weights``, but never below a column's minimum: columns that
+        would be too narrow get their minimum and the others share what is left by weight."""
+        fixed: dict[int, float] = {}
+        while True:
+            free = [j for j in range(len(weights)) if j not in fixed]
+            room = avail - sum(fixed.values())
+            total = sum(weights[j] for j in free) or 1.0
+            widths = {j: room * weights[j] / total for j in free}
+            short = [j for j in free if widths[j] < self.minimum[j] - 1e-6]
+            if not short or room <= 0:
+                break
+            for j in short:
+                fixed[j] = self.minimum[j]
+        out = [fixed.get(j, widths.get(j, 0.0)) for j in range(len(weights))]
+        if sum(out) > avail + 1e-6:  # even the minimums do not fit: scale them (the table is too wide)
+            out = [w * avail / sum(out) for w in out]
+        return out
 
     def fit(self, avail: float) -> list[float]:
         """Widths that fill ``avail`` (CSS automatic table layout)."""
@@ -103,7 +122,7 @@ def column_widths(
         head_lines = header.split("\n")
         head_word = max(_longest_word(h, head) for h in head_lines)
         head_full = max(head.stack.width(h, head.font_size) for h in head_lines)
-        low = max(unbreakable, head_word, min(typical, 4 * em), 1.5 * em)
+        low = max(unbreakable, head_word, min(typical, 2.5 * em), 1.5 * em)
         minimum.append(low + pad)
         natural.append(max(low, min(typical, 24 * em), min(head_full, max(low, 6 * em))) + pad)
         numeric.append(bool(filled) and sum(1 for t in filled if _NUMBER_RE.match(t)) >= 0.8 * len(filled))
@@ -192,8 +211,7 @@ def make_table(
     if col_widths is not None:
         if len(col_widths) != ncol or any(w <= 0 for w in col_widths):
             raise ValueError(f"Table col_widths: expected {ncol} positive weights, got {list(col_widths)}")
-        total = sum(col_widths)
-        widths = [avail_width * w / total for w in col_widths]
+        widths = plan.weighted(col_widths, avail_width)
     else:
         widths = plan.fit(avail_width)
     aligns = list(align) if align is not None else ["right" if n else "left" for n in plan.numeric]
