@@ -37,7 +37,7 @@ from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, KeepTogeth
 from reportlab.platypus import Spacer as RLSpacer
 from reportlab.platypus.flowables import Flowable
 
-from printing.fonts import register_fonts
+from printing.fonts import MissingGlyphError, register_fonts
 from printing.layout import LINE_PITCH, PageSpec, Styles, decorate_page, make_styles
 from printing.qr import QRFlowable, qr_drawing
 from printing.table import make_table
@@ -280,6 +280,8 @@ def _story(doc: Document, styles: Styles, *, title_gap: float = 1.0, sign_gap: f
                         align=block.align,
                     )
                 )
+            except MissingGlyphError:
+                raise
             except ValueError as exc:
                 raise ValueError(f"{where}: {exc}") from exc
         elif isinstance(block, Spacer):
@@ -287,6 +289,8 @@ def _story(doc: Document, styles: Styles, *, title_gap: float = 1.0, sign_gap: f
         elif isinstance(block, QRBlock):
             try:
                 story.append(qr_drawing(block.payload, block.size_mm, block.caption))
+            except MissingGlyphError:
+                raise
             except ValueError as exc:
                 raise ValueError(f"{where}: {exc}") from exc
         elif isinstance(block, Signature):

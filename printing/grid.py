@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from reportlab.platypus.flowables import Flowable
 
+from printing.fonts import MissingGlyphError
 from printing.layout import TextStyle
 from printing.linebreak import Line, break_lines
 from printing.text import _BASELINE_IN_EM, CJKText
@@ -32,6 +33,13 @@ class _Cell:
 
 
 def _measure(text: str, style: TextStyle, width: float, *, words: bool = False) -> _Cell:
+    try:
+        return _measure_cell(text, style, width, words=words)
+    except MissingGlyphError as exc:
+        raise exc.with_context(text) from None
+
+
+def _measure_cell(text: str, style: TextStyle, width: float, *, words: bool = False) -> _Cell:
     stack, size = style.stack, style.font_size
     if "\n" not in text:
         w = stack.width(text, size)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from printing.fonts import MissingGlyphError
 from printing.grid import GridTable
 from printing.layout import PT_5HAO, Styles, TextStyle
 from printing.linebreak import NOBREAK_RE
@@ -91,6 +92,14 @@ class ColumnPlan:
         return [m + extra * w / total_want for m, w in zip(low, want, strict=True)]
 
 
+def _text_width(text: str, style: TextStyle) -> float:
+    """The widest line of ``text`` at ``style`` (a missing glyph is reported with the cell's text)."""
+    try:
+        return max((style.stack.width(part, style.font_size) for part in text.split("\n")), default=0.0)
+    except MissingGlyphError as exc:
+        raise exc.with_context(text) from None
+
+
 def _longest_word(text: str, style: TextStyle) -> float:
     from printing.words import break_costs  # jieba: loaded on first use
 
@@ -112,7 +121,7 @@ def column_widths(
     for j, header in enumerate(columns):
         texts = [_cell_text(r[j]) for r in sample]
         filled = [t for t in texts if t.strip()]
-        widths = [max((cell.stack.width(part, em) for part in t.split("\n")), default=0.0) for t in filled]
+        widths = [_text_width(t, cell) for t in filled]
         ordered = sorted(widths)
         typical = ordered[int(0.9 * (len(ordered) - 1))] if ordered else 0.0
         unbreakable = max(
@@ -120,8 +129,8 @@ def column_widths(
             default=0.0,
         )
         head_lines = header.split("\n")
+        head_full = max(_text_width(h, head) for h in head_lines)
         head_word = max(_longest_word(h, head) for h in head_lines)
-        head_full = max(head.stack.width(h, head.font_size) for h in head_lines)
         low = max(unbreakable, head_word, min(typical, 2.5 * em), 1.5 * em)
         minimum.append(low + pad)
         natural.append(max(low, min(typical, 24 * em), min(head_full, max(low, 6 * em))) + pad)

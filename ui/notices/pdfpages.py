@@ -73,11 +73,11 @@ def print_pdf(pdf: bytes, printer: QPrinter, copies: int = 1, *, title: str = ""
             # The reader opens the file after we return: keep it until the spooler has it.
             time.sleep(5)
         else:
-            _lp(path, name, copies, title, paper)
+            lp_print(path, name, copies, title, paper)
     return pages * copies
 
 
-def _lp(path: Path, name: str, copies: int, title: str, paper: str) -> None:
+def lp_print(path: Path, name: str, copies: int, title: str, paper: str) -> None:
     lp = shutil.which("lp")
     if lp is None:
         raise OSError("找不到 CUPS 的 lp 命令：请安装 cups-client，或“另存为 PDF”后打印")
