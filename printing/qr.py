@@ -1,7 +1,7 @@
 """Vector QR codes for printed notices, posters and letters.
 
 Responsibility: encode a payload (normally the public URL of a notice on the
-city platform) as a QR code and return it as a ReportLab ``Drawing`` made of
+city platform) as a QR code and return it as a platypus flowable made of
 filled rectangles, i.e. a vector graphic that stays sharp on any printer, with
 a caption (default 扫码查看详情) underneath.
 
