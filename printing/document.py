@@ -38,7 +38,7 @@ from reportlab.platypus import Spacer as RLSpacer
 from reportlab.platypus.flowables import Flowable
 
 from printing.fonts import MissingGlyphError, register_fonts
-from printing.layout import LINE_PITCH, PageSpec, Styles, decorate_page, make_styles
+from printing.layout import LINE_PITCH, PageSpec, Styles, TextStyle, decorate_page, make_styles
 from printing.qr import QRFlowable, qr_drawing
 from printing.table import make_table
 from printing.text import CJKText, SignatureBlock
@@ -219,7 +219,7 @@ def _on_page(
     decorate_page(canv, canv.getPageNumber(), spec, styles, draft=draft, footer=footer)
 
 
-def _heading_style(text: str, styles: Styles) -> object:
+def _heading_style(text: str, styles: Styles) -> TextStyle:
     t = text.lstrip()
     if t.startswith(("（", "(")):
         return styles.heading2
@@ -249,7 +249,7 @@ def _story(doc: Document, styles: Styles, *, title_gap: float = 1.0, sign_gap: f
         if isinstance(block, Heading):
             # A heading must not end a page: demand room for it plus two lines.
             story.append(CondPageBreak(styles.heading.leading * 3))
-            story.append(CJKText(block.text, _heading_style(block.text, styles), words=True))  # type: ignore[arg-type]
+            story.append(CJKText(block.text, _heading_style(block.text, styles), words=True))
         elif isinstance(block, Paragraph):
             if block.align not in _ALIGNS:
                 raise ValueError(f"{where}: align must be one of {_ALIGNS}, got {block.align!r}")
