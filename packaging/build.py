@@ -61,7 +61,10 @@ if [ "$1" = remove ] && [ -e /var/lib/gongkai/kiosk-session.json ]; then
 fi
 exit 0
 """
-# Installed next to what dpkg-shlibdeps finds: what the bundle runs but does not link.
+# Programs the bundle runs but does not link, so dpkg-shlibdeps cannot see them: fc-list finds the PC's
+# official 公文 faces for printing (printing/), which otherwise falls back to the bundled face.
+DEPENDS_EXTRA = ["fontconfig"]
+# The kiosk session's window manager and blanking switch; "open the PDF" (xdg-open).
 RECOMMENDS = ["xdg-utils", "openbox", "x11-xserver-utils"]
 DESCRIPTION = """Gongkai 公开专区工作台: desk for government-disclosure zones
  Offline-first desktop program for the government-disclosure zones (政务公开专区) of
@@ -255,7 +258,7 @@ def build_deb(
         "Priority: optional\n"
         "Maintainer: Gongkai maintainers <gongkai@localhost>\n"
         f"Installed-Size: {installed_kb}\n"
-        f"Depends: {depends}\n"
+        f"Depends: {', '.join([depends, *DEPENDS_EXTRA])}\n"
         f"Recommends: {', '.join(RECOMMENDS)}\n"
         f"Description: {DESCRIPTION}",
         encoding="utf-8",
