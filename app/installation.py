@@ -25,6 +25,7 @@ KINDS = {
     "字体文件": ("resources", "fonts", (".ttf", ".ttc", ".otf")),
     "界面翻译": ("resources", "i18n", (".qm",)),
     "内置数据": ("resources", "data", (".csv", ".json", ".xlsx", ".ics", ".txt")),
+    "分词词典": ("resources", "dict", (".txt",)),
 }
 
 

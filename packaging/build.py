@@ -287,8 +287,9 @@ def _copyright() -> str:
         "Gongkai 公开专区工作台 is licensed under the Apache License, Version 2.0.\n",
         (ROOT / "LICENSE").read_text(encoding="utf-8"),
     ]
-    for extra in sorted((ROOT / "resources" / "fonts").glob("LICENSE*")):
-        parts += [f"\n\n==== {extra.name} ====\n\n", extra.read_text(encoding="utf-8")]
+    for extra in sorted((ROOT / "resources").rglob("LICENSE*")):  # bundled fonts, dictionaries …
+        rel = extra.relative_to(ROOT).as_posix()
+        parts += [f"\n\n==== {rel} ====\n\n", extra.read_text(encoding="utf-8")]
     parts.append(
         "\n\nThe bundled Python packages keep their licences in /opt/gongkai/_internal/*.dist-info.\n"
     )

@@ -38,7 +38,7 @@ def by_name(checks: list[installation.FileCheck]) -> dict[str, installation.File
 
 def test_the_source_tree_has_every_kind() -> None:
     checks = by_name(installation.checks())
-    assert set(checks) == {"字体文件", "界面翻译", "内置数据", "Qt 界面翻译", "迁移脚本"}
+    assert set(checks) == {"字体文件", "界面翻译", "内置数据", "分词词典", "Qt 界面翻译", "迁移脚本"}
     assert all(c.ok for c in checks.values()), checks
     assert "安装包文件" not in checks  # only a bundle has a manifest
 

@@ -139,7 +139,7 @@ def test_install_run_upgrade_downgrade_remove(
     assert revisions(clerk.database) == migrate.script_heads()
     doctor = clerk.run("doctor")
     assert doctor.returncode == 0, doctor.stdout + doctor.stderr
-    for kind in ("字体文件", "界面翻译", "迁移脚本", "内置数据", "安装包文件"):
+    for kind in ("字体文件", "界面翻译", "Qt 界面翻译", "迁移脚本", "内置数据", "分词词典", "安装包文件"):
         assert f"[通过] {kind}" in doctor.stdout, doctor.stdout
     pdf = tmp_path / "notice.pdf"
     printed = clerk.run("notice", "pdf", "4", "-o", str(pdf))
