@@ -11,6 +11,7 @@ so every path out of the test removes the package again. Timings are in docs/pac
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import os
@@ -195,47 +196,65 @@ def write_previous_release_data(database: Path) -> set[str]:
 
 
 def window_opens(clerk: Clean, title_part: str, timeout: float = 60.0) -> bool:
-    """Start the packaged window under Xvfb and wait until a window with ``title_part`` is mapped."""
-    read, write = os.pipe()
-    # -noreset: an X server resets when its last client leaves; each xwininfo poll below would
-    # otherwise reset it while the program is still starting, which then cannot connect.
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    try:
-        display = ":" + os.read(read, 16).decode().strip()
-        os.close(read)
-        env = {**clerk.env, "DISPLAY": display}
-        app = subprocess.Popen(
-            ["/usr/bin/gongkai"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
-        )
+    """Start the packaged window under Xvfb and wait until a window with ``title_part`` is mapped.
+
+    The X server is started on a display number of its own (not the lowest free one, where other
+    test runs on this shared machine start theirs) and proven reachable before the program starts;
+    a program that still cannot reach it is tried again on a fresh server, twice at most.
+    """
+    base = 400 + os.getpid() % 400
+    for attempt in range(3):
+        with virtual_display(base + attempt * 7) as display:
+            env = {**clerk.env, "DISPLAY": display}
+            app = subprocess.Popen(
+                ["/usr/bin/gongkai"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                start_new_session=True,
+            )  # fmt: skip
+            try:
+                deadline = time.monotonic() + timeout
+                while time.monotonic() < deadline:
+                    if title_part in x_tree(display):
+                        return app.poll() is None
+                    if app.poll() is not None:
+                        errors = app.stderr.read().decode() if app.stderr else ""
+                        if "could not connect to display" in errors and attempt < 2:
+                            break  # the server went away under us: a fresh one
+                        raise AssertionError(f"the window exited with {app.returncode}: {errors}")
+                    time.sleep(0.5)
+                else:
+                    return False
+            finally:
+                if app.poll() is None:
+                    os.killpg(app.pid, signal.SIGTERM)
+                    app.wait(timeout=10)
+    return False
+
+
+def x_tree(display: str) -> str:
+    env = {"DISPLAY": display, "LANG": "C.UTF-8"}
+    return subprocess.run(["xwininfo", "-root", "-tree"], env=env, capture_output=True, text=True).stdout
+
+
+@contextlib.contextmanager
+def virtual_display(first: int) -> Iterator[str]:
+    """An Xvfb on the first free display from ``first`` on, reachable before it is handed out."""
+    for number in range(first, first + 50):
+        if Path(f"/tmp/.X{number}-lock").exists():
+            continue
+        display = f":{number}"
+        # -noreset: without it each xwininfo poll, as the last client to leave, resets the server.
+        xvfb = subprocess.Popen(
+            ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
         try:
-            deadline = time.monotonic() + timeout
-            while time.monotonic() < deadline:
-                tree = subprocess.run(
-                    ["xwininfo", "-root", "-tree"],
-                    env={"DISPLAY": display, "LANG": "C.UTF-8"},
-                    capture_output=True,
-                    text=True,
-                ).stdout
-                if title_part in tree:
-                    return app.poll() is None
-                if app.poll() is not None:
-                    raise AssertionError(f"the window exited with {app.returncode}: {app.stderr.read()}")
-                time.sleep(0.5)
-            return False
+            deadline = time.monotonic() + 20
+            while xvfb.poll() is None and time.monotonic() < deadline and not x_tree(display):
+                time.sleep(0.2)
+            if xvfb.poll() is None and x_tree(display):
+                yield display
+                return
         finally:
-            if app.poll() is None:
-                os.killpg(app.pid, signal.SIGTERM)
-                app.wait(timeout=10)
-    finally:
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
+            xvfb.terminate()
+            xvfb.wait(timeout=10)
+    raise AssertionError(f"no X display could be started from :{first}")
