@@ -19,6 +19,14 @@ from db.models.notices import (
     NoticeRevision,
     Posting,
 )
+from db.models.policies import (
+    PolicyAttachment,
+    PolicyChange,
+    PolicyDocument,
+    PolicyInterpretation,
+    PolicyItemLink,
+    PolicyReading,
+)
 from db.models.requests import InfoRequest, RequestConsultation, RequestRule
 from db.models.sync import SyncConflict, SyncCursor, SyncPush, SyncRejection, SyncRow, SyncState
 from db.models.today import AssessmentCriterion, ReminderLog
@@ -48,6 +56,12 @@ __all__ = [
     "NoticeReview",
     "NoticeRevision",
     "OutboxEntry",
+    "PolicyAttachment",
+    "PolicyChange",
+    "PolicyDocument",
+    "PolicyInterpretation",
+    "PolicyItemLink",
+    "PolicyReading",
     "Posting",
     "ReminderLog",
     "RequestConsultation",

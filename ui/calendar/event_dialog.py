@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.clock import ZONE
 from app.errors import GongkaiError, InputError
 from app.events import INVITED_ROLES, EventDraft
+from app.policies.links import PolicyLink
 from ui.calendar.recurrence_editor import RecurrenceEditor
 from ui.calendar.text import arg
 from ui.catalogue.picker import CatalogueLinksField
@@ -163,7 +164,8 @@ class EventDialog(QDialog):
         for box in self.role_boxes:
             box.setChecked(box.text() in d.invited_roles)
         self.series_edit.setText(d.series)
-        self.policies_edit.setText("、".join(d.policy_titles))
+        self._policy_links = d.policy_links
+        self.policies_edit.setText("、".join(link.title for link in d.policy_links))
         self.items_field.set_uuids(d.catalogue_item_uuids)
         self.adoption_days.setValue(d.adoption_days)
         self.description.setPlainText(d.description)
@@ -201,10 +203,15 @@ class EventDialog(QDialog):
             invited_roles=tuple(b.text() for b in self.role_boxes if b.isChecked()),
             series=self.series_edit.text(),
             catalogue_item_uuids=self.items_field.uuids(),
-            policy_titles=_split(self.policies_edit.text()),
+            policy_links=self._links(),
             adoption_days=self.adoption_days.value(),
             adoption_start=getattr(self, "_adoption_start", None),
         )
+
+    def _links(self) -> tuple[PolicyLink, ...]:
+        """The typed titles, keeping the document link of each title that was linked before."""
+        known = {link.title: link for link in getattr(self, "_policy_links", ())}
+        return tuple(known.get(t, PolicyLink("", t)) for t in _split(self.policies_edit.text()))
 
     def _refresh(self) -> None:
         conflicts = self._env.ctx.events.conflicts(self.draft(), self._uuid)
