@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from app.catalogue import CatalogueService
     from app.events import EventService
     from app.notices import NoticeService
+    from app.policies.service import PolicyService
     from app.requests import RequestService
     from app.sync.service import SyncService
     from app.sync.values import PulledRow
@@ -95,6 +96,14 @@ class AppContext:
         )
 
     @cached_property
+    def policies(self) -> PolicyService:
+        from app.policies.service import PolicyService
+
+        return PolicyService(
+            self.session_factory, self.clock, self.settings, self.paths.blobs, readonly=self.readonly
+        )
+
+    @cached_property
     def sync(self) -> SyncService:
         from app.sync import wire
         from app.sync.service import SyncService
@@ -113,7 +122,7 @@ class AppContext:
 
     def warm_up(self) -> None:
         """Build every capability's service now (imports included)."""
-        for name in ("catalogue", "notices", "requests", "events", "sync", "today"):
+        for name in ("catalogue", "notices", "requests", "events", "policies", "sync", "today"):
             getattr(self, name)
 
     def _apply_catalogue_releases(self, rows: list[PulledRow]) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, TimestampMixin, UUIDMixin, utcnow
@@ -27,6 +27,8 @@ class PolicyDocument(UUIDMixin, TimestampMixin, Base):
     """One policy document (政策文件) with its metadata, validity and full text."""
 
     __tablename__ = "policy_document"
+    # The search index checks the newest change before every query (app/policies/search.py).
+    __table_args__ = (Index("ix_policy_document_updated_at", "updated_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(500))
