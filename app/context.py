@@ -112,6 +112,8 @@ class AppContext:
         # City catalogue releases arrive through the same importer a clerk uses (a new version with
         # its diff); importing a release twice changes nothing, which the sync applier contract needs.
         service.register_applier(wire.BUCKET_CATALOGUE, self._apply_catalogue_releases)
+        # The city's policy library: documents and interpretations, 废止 included (app/policies/sync.py).
+        service.register_applier(wire.BUCKET_POLICIES, self._apply_policy_rows)
         return service
 
     @cached_property
@@ -131,6 +133,11 @@ class AppContext:
                 self.catalogue.import_file(
                     row.file, actor="sync", origin="city", source=row.data.get("label")
                 )
+
+    def _apply_policy_rows(self, rows: list[PulledRow]) -> None:
+        from app.policies.sync import apply_platform_rows
+
+        apply_platform_rows(self.policies, rows)
 
     @classmethod
     def open(

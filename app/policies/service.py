@@ -34,6 +34,7 @@ from app.policies.extract import MAX_DOCUMENT_BYTES, Extracted, extract, pdf_pag
 from app.policies.search import PolicySearch
 from app.privacy import Masker, MaskingProfile, mask_text
 from app.settings import SettingsService
+from app.sync import wire
 from app.uow import read_only, transaction
 from app.users import Role, StaffUser
 from db.models import (
@@ -54,6 +55,8 @@ REGISTER_MASKER = Masker(MaskingProfile(names=True))
 #: Entities the site's own documents travel as (outbox → city platform).
 ENTITY_DOCUMENT = "policy_document"
 ENTITY_INTERPRETATION = "policy_interpretation"
+#: Characters of a document's text sent to the platform (UTF-8 stays well inside wire.MAX_PAYLOAD_BYTES).
+MAX_PUSHED_BODY = 600_000
 
 
 def _loads(raw: str) -> list[Any]:
@@ -978,9 +981,11 @@ class PolicyService:
             .scalars()
             .all()
         )
-        refs = [a.sha256 for a in attachments]
+        # Files beyond the platform's blob limit (a long video) stay on the site; the record says so.
+        refs = [a.sha256 for a in attachments if a.size <= wire.MAX_BLOB_BYTES]
         if row.source_sha256:
             refs.insert(0, row.source_sha256)
+        body = mask_text(row.body) if row.body else ""
         return {
             "uuid": row.uuid,
             "title": row.title,
@@ -994,14 +999,24 @@ class PolicyService:
             "replaced_by": row.replaced_by,
             "domain": row.domain,
             "keywords": _loads(row.keywords),
-            "body": mask_text(row.body) if row.body else "",
+            # The platform's payload limit leaves room for ~600,000 characters; the original file
+            # (a blob) carries the rest of a longer text.
+            "body": body[:MAX_PUSHED_BODY],
+            "body_truncated": len(body) > MAX_PUSHED_BODY,
             "body_source": row.body_source,
             "text_status": row.text_status,
             "source": {"name": row.source_name, "sha256": row.source_sha256, "pages": row.source_pages}
             if row.source_sha256
             else None,
             "attachments": [
-                {"name": a.name, "kind": a.kind, "sha256": a.sha256, "size": a.size, "pages": a.pages}
+                {
+                    "name": a.name,
+                    "kind": a.kind,
+                    "sha256": a.sha256,
+                    "size": a.size,
+                    "pages": a.pages,
+                    "local_only": a.size > wire.MAX_BLOB_BYTES,
+                }
                 for a in attachments
             ],
             "public_url": row.public_url,
@@ -1041,7 +1056,7 @@ class PolicyService:
                 {"name": a.name, "kind": a.kind, "sha256": a.sha256, "size": a.size, "pages": a.pages}
                 for a in attachments
             ],
-            "blob_refs": [a.sha256 for a in attachments],
+            "blob_refs": [a.sha256 for a in attachments if a.size <= wire.MAX_BLOB_BYTES],
         }
 
 
