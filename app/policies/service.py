@@ -37,6 +37,7 @@ from app.settings import SettingsService
 from app.sync import wire
 from app.uow import read_only, transaction
 from app.users import Role, StaffUser
+from db.base import utcnow
 from db.models import (
     CatalogueDomain,
     CatalogueItem,
@@ -333,7 +334,7 @@ class PolicyService:
             elif row.body_source != "typed" and draft.body.strip() != body:
                 row.body_source = "typed"
                 row.text_status = v.TEXT_OK
-            row.updated_at = self._clock.now()
+            row.updated_at = utcnow()  # wall time: the search index's change token
             self._search.invalidate()
             audit.record(
                 session,
@@ -355,7 +356,7 @@ class PolicyService:
                 raise StateError("这份文件已经发布")
             row.status = v.PUBLISHED
             row.published_on = row.published_on or self._clock.today()
-            row.updated_at = self._clock.now()
+            row.updated_at = utcnow()  # wall time: the search index's change token
             self._search.invalidate()
             audit.record(
                 session,
@@ -404,7 +405,7 @@ class PolicyService:
             row.validity = validity
             row.validity_on = on or self._clock.today()
             row.replaced_by = new.uuid if new is not None else ""
-            row.updated_at = self._clock.now()
+            row.updated_at = utcnow()  # wall time: the search index's change token
             self._search.invalidate()
             audit.record(
                 session,
@@ -442,7 +443,7 @@ class PolicyService:
                     position=position,
                 )
             )
-            row.updated_at = self._clock.now()
+            row.updated_at = utcnow()  # wall time: the search index's change token
             session.flush()
             audit.record(session, actor=actor.name, action="policy.attach", entity=ENTITY_DOCUMENT, entity_uuid=row.uuid,
                          detail={"name": name, "sha256": sha})  # fmt: skip

@@ -32,6 +32,7 @@ from app.policies import values as v
 from app.policies.extract import extract
 from app.sync.values import PulledRow
 from app.uow import transaction
+from db.base import utcnow
 from db.models import (
     CatalogueItem,
     PolicyAttachment,
@@ -133,7 +134,7 @@ def _apply_document(
     row.interpretation_required = False  # the 三同步 rule is for the issuer, not for every reader
     row.status = v.PUBLISHED
     row.platform_version = pulled.version
-    row.updated_at = service._clock.now()
+    row.updated_at = utcnow()  # wall time: the search index's change token
     from app.catalogue.search import pinyin_forms
 
     row.title_pinyin, row.title_initials = pinyin_forms([row.title])
