@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import builtins
 import json
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -777,7 +778,12 @@ class PolicyService:
             )
 
     def without_interpretation(self) -> builtins.list[v.DocumentRow]:
-        """The site's own published, valid documents that need an interpretation and have none (三同步)."""
+        """Documents the site issued (its name in 发文机关), published, in force, needing an
+        interpretation (三同步) and having none. Documents of the district or the city kept in the
+        library are the issuer's to interpret, not the reading place's."""
+        site = short_site_name(self._site_name())
+        if not site:
+            return []
         with read_only(self._sf) as session:
             has = select(PolicyInterpretation.document_id).distinct()
             rows = session.execute(
@@ -787,6 +793,7 @@ class PolicyService:
                     PolicyDocument.status == v.PUBLISHED,
                     PolicyDocument.validity == v.VALID,
                     PolicyDocument.interpretation_required.is_(True),
+                    PolicyDocument.issuer.contains(site),
                     PolicyDocument.id.not_in(has),
                 )
                 .order_by(PolicyDocument.published_on)
@@ -912,6 +919,19 @@ class PolicyService:
             created_by=row.created_by,
             created_at=row.created_at,
             updated_at=row.updated_at,
+            interpretation_due=self._needs_interpretation(row, bool(interps)),
+        )
+
+    def _needs_interpretation(self, row: PolicyDocument, has: bool) -> bool:
+        site = short_site_name(self._site_name())
+        return bool(
+            not has
+            and site
+            and site in row.issuer
+            and row.origin == "site"
+            and row.status == v.PUBLISHED
+            and row.validity == v.VALID
+            and row.interpretation_required
         )
 
     def _interpretation_value(
@@ -1144,6 +1164,13 @@ def _apply(row: PolicyDocument, d: v.DocumentDraft) -> None:
     if d.body.strip():
         row.body_source = "typed"
         row.text_status = v.TEXT_OK
+
+
+def short_site_name(name: str) -> str:
+    """唐王街道 from 历城区唐王街道 (what a document issued by the site names in its 发文机关)."""
+    name = name.strip()
+    short = re.sub(r"^.*?[区县市](?=.)", "", name)
+    return short if len(short) >= 2 else name
 
 
 def check_draft(d: v.DocumentDraft, known_domains: set[str], where: str = "") -> builtins.list[str]:

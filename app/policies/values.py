@@ -260,6 +260,8 @@ class DocumentView:
     created_by: str
     created_at: datetime
     updated_at: datetime
+    #: the site issued it and 三同步 applies, but it has no interpretation yet
+    interpretation_due: bool = False
 
     @property
     def uuid(self) -> str:

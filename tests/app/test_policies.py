@@ -261,19 +261,22 @@ def test_interpretations_in_their_forms(imported: AppContext, admin: StaffUser, 
     assert "问1：谁能申请？" in view.interpretations[1].text()
 
 
-def test_three_in_step_rule_lists_site_documents_without_interpretation(
+def test_three_in_step_rule_lists_documents_the_site_issued_without_interpretation(
     imported: AppContext, admin: StaffUser
 ) -> None:
-    waiting = {r.title for r in imported.policies.without_interpretation()}
-    assert waiting == {
-        "关于调整城乡最低生活保障标准的通知",
-        "历城区高龄老人津贴发放管理办法",
-    }  # not the expired one
-    doc = by_title(imported, "历城区高龄老人津贴发放管理办法")
-    imported.policies.add_interpretation(admin, doc.uuid, v.InterpretationDraft("text", "解读", body="要点"))
-    assert {r.title for r in imported.policies.without_interpretation()} == {
-        "关于调整城乡最低生活保障标准的通知"
-    }
+    # Imported district documents are the district's to interpret: nothing is due for them here.
+    assert imported.policies.without_interpretation() == []
+    own = imported.policies.create(
+        admin,
+        v.DocumentDraft(
+            "唐王街道关于高龄津贴集中认证的通知", issuer="济南市历城区唐王街道办事处", body="认证安排。"
+        ),
+    )
+    assert [r.uuid for r in imported.policies.without_interpretation()] == [own.uuid]
+    items = [i for i in imported.today.list(None).items if i.kind == "policy.interpretation_due"]
+    assert items and "三同步" in items[0].why
+    imported.policies.add_interpretation(admin, own.uuid, v.InterpretationDraft("text", "解读", body="要点"))
+    assert imported.policies.without_interpretation() == []
 
 
 @needs_poppler

@@ -113,7 +113,7 @@ def test_reader_pages_are_smaller_in_elder_mode(qtbot: QtBot, window: KioskWindo
     reader.turn(1)
     assert reader.position.text() == f"第 2 / {normal} 页" and reader.text.text().startswith("第")
     window.set_modes(large=True)
-    assert len(reader.pages) > normal
+    qtbot.waitUntil(lambda: len(reader.pages) > normal)
     assert "图解" in "".join(tiles(reader))
 
 

@@ -14,9 +14,18 @@ import string
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.kiosk import KioskPolicy, KioskPolicyRow, KioskService, paginate
 from ui.kiosk.base import KioskPage
@@ -40,7 +49,7 @@ class PolicyDomainsPage(KioskPage):
 
     def __init__(self, service: KioskService, qr: QrCache, portrait: bool) -> None:
         super().__init__(service, qr, portrait, "政策文件：请选择领域")
-        find = button(self.tr("🔍 按拼音首字母查找政策文件"), "primary")
+        find = button(self.tr("按拼音首字母查找政策文件 ▸"), "primary")
         find.clicked.connect(lambda: self.navigate.emit("policy_search", ""))
         self.outer.addWidget(find)
         holder = QWidget()
@@ -59,6 +68,7 @@ class PolicyDomainsPage(KioskPage):
             tile = Tile([(name, "title"), (self.tr("%1 份文件").replace("%1", str(count)), "muted")])
             tile.clicked.connect(lambda d=name: self.navigate.emit("policy_list", d))
             self.grid.addWidget(tile, i // columns, i % columns)
+        self.grid.setRowStretch(len(domains) // columns + 1, 1)  # tiles keep their size; space stays below
 
 
 class PolicyListPage(KioskPage):
@@ -162,7 +172,7 @@ class PolicyReaderPage(KioskPage):
         self.pages: list[str] = []
         self.page = 0
         self._pdf: PdfPages | None = None
-        self.qr_px = 220
+        self.qr_px = 180
         card = QFrame()
         card.setProperty("role", "card")
         direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
@@ -179,6 +189,8 @@ class PolicyReaderPage(KioskPage):
         reading.addWidget(self.facts)
         self.text = label("")
         self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # The text area's size comes from the layout, never from the text: a page is cut to fit it.
+        self.text.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.image = QLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         reading.addWidget(self.text, 1)
@@ -188,7 +200,7 @@ class PolicyReaderPage(KioskPage):
         self.prev_button = button(self.tr("◀ 上一页"))
         self.prev_button.clicked.connect(lambda: self.turn(-1))
         self.position = label("", "title", wrap=False)
-        self.next_button = button(self.tr("下一页 ▶"), "primary")
+        self.next_button = button(self.tr("下一页 ▶"))
         self.next_button.clicked.connect(lambda: self.turn(1))
         self.current_button = button(self.tr("看现行文件 ▶"), "primary")
         self.current_button.clicked.connect(self._open_current)
@@ -204,7 +216,7 @@ class PolicyReaderPage(KioskPage):
         self.qr_label = QLabel()
         self.qr_label.setFixedSize(self.qr_px, self.qr_px)
         side.addWidget(self.qr_label, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.qr_caption = label(self.tr("手机扫码\n带走全文和解读"), "title")
+        self.qr_caption = label(self.tr("扫码带走全文和解读"), "")
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         side.addWidget(self.qr_caption)
         self.interp_title = label(self.tr("政策解读"), "title")
@@ -213,22 +225,31 @@ class PolicyReaderPage(KioskPage):
         self.interps = QVBoxLayout(holder)
         self.interps.setSpacing(10)
         side.addWidget(scroll_area(holder), 1)
-        box.addLayout(side, 1)
+        side_box = QWidget()
+        side_box.setLayout(side)
+        side_box.setMinimumWidth(340)
+        box.addWidget(side_box, 1)
         self.outer.addWidget(card, 1)
 
     def chars_per_page(self) -> int:
         """About how many characters fill the text area at the current type size (长辈 mode: fewer)."""
         metrics = self.text.fontMetrics()
-        width = max(self.text.width(), 600)
-        height = max(self.text.height(), 360)
+        # Before the page is first laid out the label has no size yet: assume a typical one.
+        width = self.text.width() if self.text.width() > 100 else 900
+        height = self.text.height() if self.text.height() > 60 else 360
         per_line = max(10, width // max(1, metrics.horizontalAdvance("字")))
         lines = max(4, height // max(1, metrics.lineSpacing()) - 1)
-        return int(per_line * lines * 0.85)
+        return int(per_line * lines * 0.8)  # room for short last lines of paragraphs
 
     def reload(self) -> None:
         self.doc = self.service.policies.document(self.arg)
         self.page = 0
         self.relayout()
+        QTimer.singleShot(0, self.relayout)  # again once the page is laid out at its real size
+
+    def restyled(self) -> None:
+        """The type size changed: re-cut the pages once the new style has been applied."""
+        QTimer.singleShot(0, self.relayout)
 
     def relayout(self) -> None:
         """Re-cut the pages (after the type size changed) and show the current one."""
@@ -338,7 +359,7 @@ class InterpretationPage(KioskPage):
         self.body.addWidget(label(interp.title, "headline"))
         self.body.addWidget(label(self.tr("解读的文件：") + f"《{doc.title}》", "muted"))
         for path in interp.images:
-            tile = Tile([(self.tr("🖼 点此全屏看图解"), "title")])
+            tile = Tile([(self.tr("▣ 点此全屏看图解"), "title")])
             tile.clicked.connect(lambda p=path: self.navigate.emit("policy_image", p))
             self.body.addWidget(tile)
             preview = QLabel()

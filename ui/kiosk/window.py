@@ -239,9 +239,9 @@ class KioskWindow(QWidget):
         self.large_button.setChecked(self.large)
         self.contrast_button.setChecked(self.high_contrast)
         current = self.stack.currentWidget() if hasattr(self, "stack") else None
-        relayout = getattr(current, "relayout", None)
-        if callable(relayout):
-            relayout()  # the reader re-cuts its pages for the new type size
+        restyled = getattr(current, "restyled", None)
+        if callable(restyled):
+            restyled()  # the reader re-cuts its pages for the new type size
 
     # -- navigation ----------------------------------------------------------------------------------
 

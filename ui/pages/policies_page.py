@@ -176,6 +176,7 @@ class PoliciesPage(QWidget):
             if code != v.VALID:
                 self.validity_box.addItem(tr(label), code)
         for box in (self.domain_box, self.issuer_box, self.year_box, self.validity_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             bar.addWidget(box)
             box.currentIndexChanged.connect(self.refresh_rows)
         layout.addLayout(bar)
@@ -239,6 +240,7 @@ class PoliciesPage(QWidget):
         em = self.fontMetrics().horizontalAdvance("字")
         for col, chars in ((0, 18), (1, 10), (2, 10), (3, 6), (4, 4), (5, 5)):
             header.resizeSection(col, em * chars + 12)
+        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # newest first, as the library lists them
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         split.addWidget(self.table)
         split.addWidget(self._reader())
@@ -457,10 +459,10 @@ class PoliciesPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, interp.uuid)
             self.interp_list.addItem(item)
         if not doc.interpretations:
-            self.interp_view.setPlainText(
-                self.tr("尚无解读材料。")
-                + ("\n" + self.tr("本站点发布的文件应同步发布解读（三同步）。") if r.origin == "site" else "")
+            due = (
+                "\n" + self.tr("本站点发布的文件应同步发布解读（三同步）。") if doc.interpretation_due else ""
             )
+            self.interp_view.setPlainText(self.tr("尚无解读材料。") + due)
         else:
             self.interp_list.setCurrentRow(0)
         self._show_page()
