@@ -80,3 +80,23 @@ def test_print_writes_the_pdf_and_the_register(
     assert "已生成 3 页（原件）" in shown[0] and out.read_bytes()[:4] == b"%PDF"
     assert page._lib.register_figures(2025).prints == 1
     qtbot.waitUntil(lambda: "打印 1 次（3 页）" in page.register_view.toPlainText())
+
+
+def test_the_picker_links_documents_and_keeps_unlinked_titles(qtbot: QtBot, page: PoliciesPage) -> None:
+    from ui.policies.picker import PolicyLinksField, PolicyPickerDialog
+
+    library = page._lib
+    field = PolicyLinksField(library)
+    qtbot.addWidget(field)
+    dialog = PolicyPickerDialog(library, (), field)
+    qtbot.addWidget(dialog)
+    dialog.search.setText("gllrjt")
+    dialog.refresh()
+    assert dialog.results.count() == 1
+    dialog.results.item(0).setSelected(True)
+    dialog.add_selected()
+    dialog.title_edit.setText("《济南市老旧小区改造实施方案》")
+    dialog.add_title()
+    field.set_links(dialog.links())
+    assert [link.linked for link in field.links()] == [True, False]
+    assert field.lines()[1] == "《济南市老旧小区改造实施方案》（未关联文件库）"
