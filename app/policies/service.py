@@ -920,6 +920,14 @@ class PolicyService:
             created_at=row.created_at,
             updated_at=row.updated_at,
             interpretation_due=self._needs_interpretation(row, bool(interps)),
+            linked_items=tuple(
+                " / ".join(p for p in (l1, l2) if p)
+                for l1, l2 in session.execute(
+                    select(CatalogueItem.level1, CatalogueItem.level2)
+                    .join(PolicyItemLink, PolicyItemLink.item_uuid == CatalogueItem.uuid)
+                    .where(PolicyItemLink.document_uuid == row.uuid)
+                ).all()
+            ),
         )
 
     def _needs_interpretation(self, row: PolicyDocument, has: bool) -> bool:

@@ -262,6 +262,8 @@ class DocumentView:
     updated_at: datetime
     #: the site issued it and 三同步 applies, but it has no interpretation yet
     interpretation_due: bool = False
+    #: titles of the catalogue items linked to it
+    linked_items: tuple[str, ...] = ()
 
     @property
     def uuid(self) -> str:

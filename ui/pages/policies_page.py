@@ -188,7 +188,14 @@ class PoliciesPage(QWidget):
         self.import_button = QPushButton(self.tr("导入文件夹或压缩包…"))
         self.retire_button = QPushButton(self.tr("标记废止…"))
         self.interp_button = QPushButton(self.tr("添加解读…"))
-        for b in (self.add_button, self.import_button, self.retire_button, self.interp_button):
+        self.link_button = QPushButton(self.tr("关联目录事项…"))
+        for b in (
+            self.add_button,
+            self.import_button,
+            self.retire_button,
+            self.interp_button,
+            self.link_button,
+        ):
             b.setVisible(self._is_admin)
         for b in (
             self.print_button,
@@ -209,6 +216,7 @@ class PoliciesPage(QWidget):
         self.import_button.clicked.connect(self._import)
         self.retire_button.clicked.connect(self._retire)
         self.interp_button.clicked.connect(self._add_interpretation)
+        self.link_button.clicked.connect(self._link_items)
 
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
@@ -412,7 +420,13 @@ class PoliciesPage(QWidget):
 
     def _update_buttons(self) -> None:
         has = self.current_row() is not None
-        for b in (self.print_button, self.read_button, self.retire_button, self.interp_button):
+        for b in (
+            self.print_button,
+            self.read_button,
+            self.retire_button,
+            self.interp_button,
+            self.link_button,
+        ):
             b.setEnabled(has)
 
     def _on_bus_changed(self, entity: str) -> None:
@@ -668,6 +682,25 @@ class PoliciesPage(QWidget):
             lambda: lib.add_interpretation(user, doc.uuid, draft, attachments=files),
             lambda _i: self._saved(doc),
         )
+
+    def _link_items(self) -> None:
+        """Choose the catalogue items that rest on this document (a platform change to it then
+        appears on Today for review)."""
+        from ui.catalogue.picker import CataloguePickerDialog
+
+        doc = self._doc
+        if doc is None:
+            return
+        lib, user = self._lib, self._env.user
+        current = [u for u, _t in lib.linked_items(doc.uuid)]
+        self.picker = CataloguePickerDialog(self._env.ctx.catalogue, current, self)
+
+        def save() -> None:
+            chosen = list(self.picker.chosen_uuids())
+            self._write(lambda: lib.link_items(user, doc.uuid, chosen), lambda _r: self._saved(doc))
+
+        self.picker.accepted.connect(save)
+        self.picker.open()
 
     # -- register and changes ----------------------------------------------------------------------
 
