@@ -82,6 +82,8 @@ class EventDraft:
     policy_links: tuple[PolicyLink, ...] = ()
     adoption_days: int = 10
     adoption_start: date | None = None
+    #: an all-day event: start and end are local midnights (end exclusive: one day ends the next day)
+    all_day: bool = False
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,7 @@ class EventValue:
     adoption_published_on: date | None
     public_url: str
     cancel_reason: str = ""
+    all_day: bool = False
 
     @property
     def recurring(self) -> bool:
@@ -186,6 +189,7 @@ class Occurrence:
     moved: bool = False
     recurrence_id: datetime | None = None
     uid: str = ""  # the iCalendar UID (the event's UUID unless it was imported)
+    all_day: bool = False
 
 
 @dataclass(frozen=True)
@@ -255,3 +259,5 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     uids: tuple[str, ...] = field(default_factory=tuple)
+    #: what the import decided that the file did not say (e.g. a category read as 其他活动), with lines
+    notes: tuple[str, ...] = field(default_factory=tuple)

@@ -36,7 +36,8 @@ from app.policies import values as v
 from app.policies.extract import MAX_DOCUMENT_BYTES, Extracted, extract, pdf_page_count
 from db.models import PolicyAttachment, PolicyDocument
 
-SHEET_NAMES = ("目录.xlsx", "目录.csv")
+#: The metadata sheet: 目录.xlsx or 目录.csv (the issue's two), or another format the catalogue reader reads.
+SHEET_NAMES = ("目录.xlsx", "目录.csv", "目录.xls", "目录.ods", "目录.et", "目录.xlsm")
 #: A .zip may hold at most this many members, unpacking to at most this much in all.
 MAX_ZIP_MEMBERS = 5000
 MAX_ZIP_UNPACKED = 4 * 1024 * 1024 * 1024

@@ -6,7 +6,7 @@ links; the FTS5 trigram index over documents with the triggers that keep it curr
 ``policy_links``.
 
 Revision ID: 0013_documents
-Revises: 0008_today
+Revises: 0012_refinements
 Create Date: 2026-12-03 16:16:17.912917
 """
 
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_documents"
-down_revision = "0008_today"
+down_revision = "0012_refinements"
 branch_labels = None
 depends_on = None
 
