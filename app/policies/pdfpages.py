@@ -8,6 +8,7 @@ turning pages does not reopen the file. Every pdfium call holds ``extract.PDFIUM
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,3 +72,27 @@ class PdfPages:
             while self._open:
                 _, pdf = self._open.popitem()
                 pdf.close()
+
+
+def iter_pages(data: bytes, first: int, last: int, dpi: float) -> Iterator[Image]:
+    """Pages ``first``..``last`` (0-based, inclusive) of a PDF in memory, one at a time at ``dpi``
+    (printing a 200-page original never holds more than one page image)."""
+    import pypdfium2 as pdfium
+
+    with PDFIUM_LOCK:
+        pdf = pdfium.PdfDocument(data)
+    try:
+        last = min(last, len(pdf) - 1)
+        for index in range(max(0, first), last + 1):
+            with PDFIUM_LOCK:
+                page = pdf[index]
+                try:
+                    bitmap = page.render(scale=dpi / 72)
+                    image = bitmap.to_pil().convert("RGB")
+                    bitmap.close()
+                finally:
+                    page.close()
+            yield image
+    finally:
+        with PDFIUM_LOCK:
+            pdf.close()

@@ -71,7 +71,8 @@ def test_print_writes_the_pdf_and_the_register(
 ) -> None:
     select(qtbot, page, "历城区高龄老人津贴发放管理办法")
     out = tmp_path / "out.pdf"
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("文件本身", True))
+    answers = iter([("文件本身", True), ("保存为 PDF 文件", True)])
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: next(answers))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
@@ -100,3 +101,33 @@ def test_the_picker_links_documents_and_keeps_unlinked_titles(qtbot: QtBot, page
     field.set_links(dialog.links())
     assert [link.linked for link in field.links()] == [True, False]
     assert field.lines()[1] == "《济南市老旧小区改造实施方案》（未关联文件库）"
+
+
+def test_print_to_the_printer_page_by_page(
+    qtbot: QtBot, page: PoliciesPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialog
+
+    select(qtbot, page, "历城区高龄老人津贴发放管理办法")
+    out = tmp_path / "printed.pdf"
+    answers = iter([("文件本身", True), ("打印机", True)])
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: next(answers))
+
+    def accept(dialog: QPrintDialog) -> int:
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setFromTo(2, 3)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    page.print_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert "已送打印机 2 页" in shown[0]
+    from pypdf import PdfReader
+
+    assert len(PdfReader(out).pages) == 2
+    assert page._lib.register(2025)[0].pages == 2

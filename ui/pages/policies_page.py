@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelection, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -58,6 +58,56 @@ def tr(text: str) -> str:
 
 def _day(d: date | None) -> str:
     return d.isoformat() if d else ""
+
+
+class _PrintJob(QObject):
+    """Draws page images on a printer one per event-loop turn.
+
+    Signals:
+        done(int): every page was sent; the number of sheets.
+        failed(object): the exception that stopped it.
+    """
+
+    done = Signal(int)
+    failed = Signal(object)
+
+    def __init__(self, painter: Any, printer: Any, runs: list[Any], parent: QObject) -> None:
+        super().__init__(parent)
+        self._painter, self._printer, self._runs = painter, printer, runs
+        self.sheets = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def _step(self) -> None:
+        try:
+            while self._runs:
+                image = next(self._runs[0], None)
+                if image is None:
+                    self._runs.pop(0)
+                    continue
+                if self.sheets:
+                    self._printer.newPage()
+                data = image.tobytes("raw", "RGB")  # must outlive the QImage that reads it
+                qimage = QImage(data, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888)
+                area = self._painter.viewport()
+                size = qimage.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                # The paint engine scales (a PDF or printer engine at 1200 dpi would not want a
+                # pre-scaled 10,000-pixel image).
+                self._painter.drawImage(QRect(area.x(), area.y(), size.width(), size.height()), qimage)
+                self.sheets += 1
+                return  # one page per turn of the event loop
+        except Exception as exc:  # noqa: BLE001  (a printer failure is shown, not a crash)
+            self._timer.stop()
+            self._painter.end()
+            self.failed.emit(exc)
+            return
+        self._timer.stop()
+        self._painter.end()
+        self.done.emit(self.sheets)
 
 
 class DocumentDialog(QDialog):
@@ -150,6 +200,8 @@ class PoliciesPage(QWidget):
         self._page = 0
         self._pdf: Any = None
         self._pending_open = ""
+        self._state = {"alive": True}
+        self.destroyed.connect(lambda _o=None, st=self._state: st.update(alive=False))
         self._build()
         self.timer.timeout.connect(self.refresh_rows)
         env.bus.changed.connect(self._on_bus_changed)
@@ -333,10 +385,20 @@ class PoliciesPage(QWidget):
     # -- data --------------------------------------------------------------------------------------
 
     def _read(self, fn: Any, done: Any) -> None:
-        self._env.tasks.run(fn, done, lambda exc: show_error(self, exc), writes=False)
+        self._env.tasks.run(fn, self._guarded(done), self._guarded(lambda e: show_error(self, e)), writes=False)
 
     def _write(self, fn: Any, done: Any) -> None:
-        self._env.tasks.run(fn, done, lambda exc: show_error(self, exc))
+        self._env.tasks.run(fn, self._guarded(done), self._guarded(lambda e: show_error(self, e)))
+
+    def _guarded(self, fn: Any) -> Any:
+        """A result delivered after the page was closed is dropped (its widgets are gone)."""
+        state = self._state
+
+        def call(value: Any) -> None:
+            if state["alive"]:
+                fn(value)
+
+        return call
 
     def reload(self) -> None:
         lib = self._lib
@@ -534,6 +596,8 @@ class PoliciesPage(QWidget):
     # -- actions -----------------------------------------------------------------------------------
 
     def _print(self) -> None:
+        """Print a document or one of its interpretations (to the printer, or save the PDF), and
+        record it in the 查阅登记 with the pages printed."""
         doc = self._doc
         if doc is None:
             return
@@ -542,6 +606,13 @@ class PoliciesPage(QWidget):
         if not ok:
             return
         interp = "" if choices.index(choice) == 0 else doc.interpretations[choices.index(choice) - 1].uuid
+        targets = [self.tr("打印机"), self.tr("保存为 PDF 文件")]
+        target, ok = QInputDialog.getItem(self, self.tr("打印"), self.tr("输出到："), targets, 0, False)
+        if not ok:
+            return
+        if target == targets[0]:
+            self._print_to_printer(doc, interp)
+            return
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("保存打印文件"), f"{doc.title[:30]}.pdf", self.tr("PDF 文件 (*.pdf)")
         )
@@ -558,7 +629,6 @@ class PoliciesPage(QWidget):
         def done(result: tuple[int, str]) -> None:
             pages, how = result
             how_text = self.tr("原件") if how == "original" else self.tr("排版")
-            self._env.bus.changed.emit("policy_register")
             self._load_register()
             QMessageBox.information(
                 self,
@@ -570,6 +640,64 @@ class PoliciesPage(QWidget):
             )
 
         self._write(work, done)
+
+    def _print_to_printer(self, doc: v.DocumentView, interp: str) -> None:
+        lib = self._lib
+        self._read(
+            lambda: lib.printout(doc.uuid, interpretation=interp),
+            lambda result: self._send_to_printer(doc, interp, result[0], result[1]),
+        )
+
+    def _send_to_printer(self, doc: v.DocumentView, interp: str, data: bytes, pages: int) -> None:
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from app.policies.pdfpages import iter_pages
+
+        lib, user = self._lib, self._env.user
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, max(1, pages))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        first = max(1, printer.fromPage()) - 1 if printer.fromPage() else 0
+        last = printer.toPage() - 1 if printer.toPage() else pages - 1
+        copies = max(1, printer.copyCount())
+        printer.setCopyCount(1)
+
+        # Painting happens on the GUI thread, one page per timer tick (a page is rendered and drawn in
+        # a fraction of a second), so the window stays usable while a long original prints.
+        painter = QPainter()
+        if not painter.begin(printer):
+            show_error(self, OSError("无法启动打印机（打印机不可用或输出文件不可写）"))
+            return
+        dpi = min(printer.resolution(), 300)
+        job = _PrintJob(painter, printer, [iter_pages(data, first, last, dpi) for _ in range(copies)], self)
+
+        def finished(sheets: int) -> None:
+            lib_, user_ = lib, user
+            self._write(
+                lambda: lib_.record_reading(
+                    user_,
+                    doc.uuid,
+                    action=v.PRINT,
+                    pages=sheets // copies,
+                    copies=copies,
+                    interpretation=interp,
+                ),
+                lambda _e: self._printed(sheets),
+            )
+
+        job.done.connect(finished)
+        job.failed.connect(lambda exc: show_error(self, exc))
+        self._print_job = job
+        job.start()
+
+    def _printed(self, sheets: int) -> None:
+        self._load_register()
+        QMessageBox.information(
+            self, self.tr("打印"), self.tr("已送打印机 %1 页，已记入查阅登记。").replace("%1", str(sheets))
+        )
 
     def _record_read(self) -> None:
         doc = self._doc
