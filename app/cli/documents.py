@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli.common import CliEnv, print_json, print_table
 from app.errors import InputError
-from app.policies import values as v
+
+if TYPE_CHECKING:  # the library's modules load when a doc command runs (start-up time)
+    from app.policies import values as v
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -83,6 +86,8 @@ def _filters(p: argparse.ArgumentParser) -> None:
 
 
 def _filters_of(env: CliEnv) -> v.SearchFilters:
+    from app.policies import values as v
+
     a = env.args
     return v.SearchFilters(domain=a.domain, issuer=a.issuer, year=a.year, validity=a.validity)
 
@@ -166,6 +171,8 @@ def cmd_show(env: CliEnv) -> int:
             }
         )
         return 0
+    from app.policies.values import TEXT_NONE
+
     r = doc.row
     print(r.title)
     for label, value in (
@@ -182,7 +189,7 @@ def cmd_show(env: CliEnv) -> int:
     ):
         if value:
             print(f"  {label}：{value}")
-    if r.text_status == v.TEXT_NONE:
+    if r.text_status == TEXT_NONE:
         print("  正文：扫描件，没有文字层（请看原件）")
     for i in doc.interpretations:
         print(f"  解读：[{i.form_label}] {i.title}（{i.uuid[:8]}）")
