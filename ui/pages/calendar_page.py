@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.events import EventValue, ImportReport, Occurrence, SynonymTable
 from app.events.printouts import format_span
 from app.events.recurrence import describe_rule
+from app.policies.links import titles as policy_titles
 from app.users import Role
 from ui.calendar.chart import TargetChart
 from ui.calendar.dialogs import ClosingDialog, RegistrationsDialog, TargetsDialog
@@ -456,7 +457,7 @@ class CalendarPage(QWidget):
             (self.tr("主讲"), "、".join(ev.speakers)),
             (self.tr("对象"), ev.audience),
             (self.tr("邀请"), "、".join(ev.invited_roles)),
-            (self.tr("相关政策"), "、".join(ev.policy_titles)),
+            (self.tr("相关政策"), policy_titles(ev.policy_links)),
             (self.tr("状态"), ev.status_label),
             (self.tr("取消原因"), ev.cancel_reason),
         ]
