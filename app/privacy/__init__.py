@@ -34,6 +34,12 @@ Markers
     ``ADDRESS_MARKER``) replaces the whole cut-off part of an address, whatever its length.
     Masking is idempotent: masking masked text changes nothing.
 
+Never masked: identifiers (identifiers.py)
+    UUIDs and SHA-256 digests inside any text, values under identifier keys (``uuid``, ``…_uuid``,
+    ``sha256``, ``number`` …), numbers under amount keys and whole ISO dates pass unchanged, so a
+    record's identity survives masking (a masked UUID once made the platform refuse a request for
+    good). tests/app/test_privacy_identifiers.py proves it over generated records.
+
 Decisions worth knowing
     - An 18-digit number with a wrong check character is not an ID. If it passes Luhn it is still
       masked as a bank card; if it fails both it is left alone (it is then neither an ID nor a card
