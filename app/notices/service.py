@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit, outbox
@@ -311,12 +311,23 @@ class NoticeService(BoardRegister):
                     raise PermissionDeniedError(
                         f"“{actor.name}”是本版公示的起草或修改人，不能审核通过自己的稿件。"
                     )
+                # Three different people in this pass of the chain: a revision returned and
+                # resubmitted goes through the chain again, and its first reviewer may approve the
+                # first step again (before, a return at the second step left it unapprovable).
+                submitted = session.execute(
+                    select(func.max(NoticeReview.id)).where(
+                        NoticeReview.notice_id == row.id,
+                        NoticeReview.revision == row.revision,
+                        NoticeReview.step == "submit",
+                    )
+                ).scalar()
                 earlier = session.execute(
                     select(NoticeReview.step).where(
                         NoticeReview.notice_id == row.id,
                         NoticeReview.revision == row.revision,
                         NoticeReview.decision == "approve",
                         NoticeReview.actor == actor.name,
+                        NoticeReview.id > (submitted or 0),
                     )
                 ).scalar()
                 if earlier is not None:

@@ -206,7 +206,7 @@ class SyncService:
                 bases = store.base_versions(session, keys)
             if not batch:
                 break
-            ops = []
+            ops: list[wire.PushOp] = []
             size = 0
             for i, (entry, seq) in enumerate(batch):
                 # Batches stay well under the platform's body limit (wire.MAX_PUSH_BYTES): what does

@@ -162,6 +162,26 @@ def test_nobody_approves_their_own_draft_or_two_steps(ctx: AppContext, staff: di
         ctx.notices.review(m.uuid, actor=staff["boss"], decision="approve")
 
 
+def test_a_returned_notice_goes_through_the_whole_chain_again(
+    ctx: AppContext, staff: dict[str, StaffUser]
+) -> None:
+    """A return at the second step, an edit and a new submission: the same first reviewer may
+    approve the first step again (three different people per pass of the chain)."""
+    n = ctx.notices.create(draft(), actor=staff["clerk"], submit=True)
+    ctx.notices.review(n.uuid, actor=staff["r1"], decision="approve")
+    ctx.notices.review(n.uuid, actor=staff["r2"], decision="return", opinion="名单有误")
+    ctx.notices.update(
+        n.uuid, draft(title="关于2025年第三批最低生活保障拟保障对象的公示（更正）"), actor=staff["clerk"]
+    )
+    ctx.notices.submit(n.uuid, actor=staff["clerk"])
+    assert approve_all(ctx, n.uuid, staff).status == v.APPROVED
+    # Within one pass the rule holds: r1 cannot also take the second step (as "boss" could not).
+    m = ctx.notices.create(draft(), actor=staff["clerk"], submit=True)
+    ctx.notices.review(m.uuid, actor=staff["boss"], decision="approve")
+    with pytest.raises(PermissionDeniedError):
+        ctx.notices.review(m.uuid, actor=staff["boss"], decision="approve")
+
+
 def test_forbidden_transitions(ctx: AppContext, staff: dict[str, StaffUser]) -> None:
     n = ctx.notices.create(draft(), actor=staff["clerk"])
     with pytest.raises(StateError):
