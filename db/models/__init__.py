@@ -8,7 +8,7 @@ from db.models.catalogue import (
     CatalogueSynonym,
     CatalogueVersion,
 )
-from db.models.core import AuditEntry, Holiday, HolidayYear, OutboxEntry, Setting, Site, User
+from db.models.core import AuditEntry, Holiday, HolidayYear, OutboxEntry, Setting, SignInFailure, Site, User
 from db.models.events import Event, EventOverride, EventRegistration, EventSuggestion, EventTarget, EventType
 from db.models.notices import (
     Board,
@@ -56,6 +56,7 @@ __all__ = [
     "HolidayYear",
     "OutboxEntry",
     "Setting",
+    "SignInFailure",
     "Site",
     "SyncConflict",
     "SyncCursor",

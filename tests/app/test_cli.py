@@ -49,10 +49,12 @@ def test_init_refuses_another_site_code(data_dir: str, capsys: pytest.CaptureFix
 def test_user_add_and_list(
     data_dir: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    init = ["--data-dir", data_dir, "init", "--site-code", "370112-TW", "--site-name", "历城区唐王街道"]
+    assert run([*init, "--admin", "boss"], "boss-pw-1\n", monkeypatch) == 0
     assert (
         run(
-            ["--data-dir", data_dir, "user", "add", "lixia", "--role", "clerk,first_reviewer"],
-            "pw-123456\n",
+            ["--data-dir", data_dir, "user", "add", "lixia", "--role", "clerk,first_reviewer", "--user", "boss"],
+            "boss-pw-1\npw-123456\n",
             monkeypatch,
         )
         == 0
@@ -61,7 +63,8 @@ def test_user_add_and_list(
     assert main(["--data-dir", data_dir, "user", "list", "--json"]) == 0
     users = json.loads(capsys.readouterr().out)
     assert users == [
-        {"name": "lixia", "display_name": "", "roles": ["clerk", "first_reviewer"], "active": True}
+        {"name": "boss", "display_name": "", "roles": ["admin", "clerk"], "active": True},
+        {"name": "lixia", "display_name": "", "roles": ["clerk", "first_reviewer"], "active": True},
     ]
 
 

@@ -140,6 +140,12 @@ class SettingsPage(QWidget):
         self.user_view.setModel(self.user_model)
         self.user_view.horizontalHeader().setStretchLastSection(True)
         user_layout.addWidget(self.user_view)
+        self.add_user_button = QPushButton(self.tr("新增工作人员…"))
+        self.add_user_button.setEnabled(is_admin)
+        if not is_admin:
+            self.add_user_button.setToolTip(self.tr("只有管理员可以新增工作人员"))
+        self.add_user_button.clicked.connect(self._add_user)
+        user_layout.addWidget(self.add_user_button)
         row.addWidget(user_box)
         layout.addLayout(row, 1)
 
@@ -162,6 +168,27 @@ class SettingsPage(QWidget):
         settings.set("language", self.language.currentData())
         self._env.bus.changed.emit("settings")
         QMessageBox.information(self, self.tr("设置"), self.tr("设置已保存。"))
+
+    def _add_user(self) -> None:
+        from ui.dialogs.add_user import AddUserDialog
+
+        dialog = AddUserDialog(self)
+        if not dialog.exec():
+            return
+        name, display, roles, password = dialog.values()
+        users, admin = self._env.ctx.users, self._env.user
+
+        def done(user: StaffUser) -> None:
+            self._env.bus.changed.emit("user")
+            QMessageBox.information(
+                self, self.tr("新增工作人员"), self.tr("已新增工作人员 %1。").replace("%1", user.name)
+            )
+
+        self._env.tasks.run(
+            lambda: users.create(admin, name, roles, password, display_name=display),
+            done,
+            lambda exc: show_error(self, exc),
+        )
 
     def _import_holidays(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
