@@ -16,6 +16,13 @@ KIND_PUBLICITY = "publicity"  # 公示: a list or decision open to objection for
 KIND_ANNOUNCEMENT = "announcement"  # 公告: an announcement of something decided or about to happen
 KIND_LABELS = {KIND_PUBLICITY: "公示", KIND_ANNOUNCEMENT: "公告"}
 
+#: The fields that are the issuing office's public lines: 监督电话 and the 联系方式 of the office.
+#: Their phone numbers stay readable everywhere the notice goes (print, kiosk, the city platform),
+#: mobiles included. The city platform applies the same rule (app/sync/wire.py,
+#: ``PUBLIC_LINE_FIELDS``; the payload's ``public_lines`` says which of them this notice declares),
+#: so what the PC prints and approves is what the platform publishes.
+OFFICE_LINES = ("supervision_phone", "contact")
+
 UNIT_WORKING = "working"
 UNIT_CALENDAR = "calendar"
 UNIT_LABELS = {UNIT_WORKING: "个工作日", UNIT_CALENDAR: "日"}
@@ -33,6 +40,9 @@ class NoticeTemplate:
     roster_columns: tuple[str, ...] = ()
     masking: MaskingProfile = MaskingProfile()
     objection_hint: str = "如有异议，请于公示期内以书面、电话或来访形式向发布单位反映。"
+    #: Which of OFFICE_LINES this template treats as public lines (a template whose contact line
+    #: may be a private person's number leaves "contact" out, and its numbers are masked).
+    public_lines: tuple[str, ...] = OFFICE_LINES
 
     @property
     def closing(self) -> str:

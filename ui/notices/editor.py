@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import GongkaiError
 from app.notices import NoticeDraft, NoticeView, Roster
-from app.notices.masking import NoticeMasker, notice_profile
+from app.notices.masking import NoticeMasker, notice_profile, public_line_values
 from ui.catalogue.picker import CatalogueLinksField
 from ui.env import UiEnv
 from ui.notices.widgets import clear_layout
@@ -282,7 +282,10 @@ class NoticeEditorDialog(QDialog):
         data = self.draft()
         profile = {t.key: t for t in self._env.ctx.notices.templates()}[data.template].masking.to_dict()
         profile["names"] = data.mask_names
-        masker = NoticeMasker(notice_profile(profile, [data.supervision_phone, data.contact]))
+        phones = public_line_values(
+            data.template, supervision_phone=data.supervision_phone, contact=data.contact
+        )
+        masker = NoticeMasker(notice_profile(profile, phones))
         text = data.body
         findings = masker.findings(text)
         parts: list[str] = []
