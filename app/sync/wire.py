@@ -15,6 +15,7 @@ is the sum of its rows' hashes mod 2**32, so it is order-independent and can be 
 from __future__ import annotations
 
 import base64
+import datetime as _dt
 import hashlib
 import json
 import re
@@ -320,6 +321,38 @@ def unmasked_numbers(value: Any, *, entity: str = "") -> list[str]:
 
     walk(value, "")
     return found
+
+
+# -- holiday years: what a complete year is ----------------------------------------------------------
+#
+# A year's holiday data replaces the whole year, so a partial file (one line, one festival) would make
+# the rest of the year count as ordinary working days while no longer marked provisional. A year is
+# *complete* when it holds at least the statutory days off of 《全国年节及纪念日放假办法》 for that year
+# (国务院令第270号 1999: 10 days; 第513号, from 2008: 11 days; 第795号, from 2025: 13 days), with the
+# fixed-date ones among them (1月1日 元旦, 5月1日 劳动节, 10月1–3日 国庆节) and at least four days off in
+# January–February (元旦 plus the three or more days of 春节, which always falls between 21 January and
+# 20 February). Every official schedule since 2004 passes (tests/app/test_holidays_import.py); the
+# workstation's import and the platform's publish both apply this one rule (docs/holidays-format.md).
+
+
+def statutory_days_off(year: int) -> int:
+    """The number of full days off the law grants in ``year``."""
+    return 10 if year < 2008 else 11 if year < 2025 else 13
+
+
+def holiday_year_problem(year: int, holidays: Any) -> str | None:
+    """Why a year's holiday dates are not a complete year, in Chinese; None when complete."""
+    days = {d for d in holidays if isinstance(d, _dt.date) and d.year == year}
+    fixed = [_dt.date(year, 1, 1), _dt.date(year, 5, 1), *(_dt.date(year, 10, d) for d in (1, 2, 3))]
+    missing = [f"{d.month}月{d.day}日" for d in fixed if d not in days]
+    if missing:
+        return f"{year} 年的数据不完整：缺少法定假日 {'、'.join(missing)}（只导入部分节日会使其余节日按工作日计算）"
+    needed = statutory_days_off(year)
+    if len(days) < needed:
+        return f"{year} 年的数据不完整：只有 {len(days)} 天假日，少于法定的 {needed} 天"
+    if sum(1 for d in days if d.month <= 2) < 4:
+        return f"{year} 年的数据不完整：1–2 月应有元旦和春节的假日（至少 4 天）"
+    return None
 
 
 #: Chinese names of payload fields, for messages staff read (rejections, conflict comparisons).

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.holidays import HolidayImport, ReplaceNeededError
 from app.users import ROLE_LABELS, Role, StaffUser
 from app.workdays import HolidayYear
 from ui.crash import show_error
@@ -196,15 +197,40 @@ class SettingsPage(QWidget):
         )
         if not path:
             return
-        holidays = self._env.ctx.holidays
+        self._run_holiday_import(Path(path), replace=False)
 
-        def work() -> list[int]:
-            return holidays.import_file(Path(path), actor=self._env.user.name)
+    def _run_holiday_import(self, path: Path, *, replace: bool) -> None:
+        """Import; when years already held would change, show the differences and ask first."""
+        holidays, actor = self._env.ctx.holidays, self._env.user.name
 
-        def done(years: list[int]) -> None:
+        def work() -> HolidayImport:
+            return holidays.import_file(path, actor=actor, replace=replace)
+
+        def done(result: HolidayImport) -> None:
             self._env.bus.changed.emit("holiday")
-            QMessageBox.information(
-                self, self.tr("导入完成"), self.tr("已导入年份：") + ", ".join(map(str, years))
-            )
+            lines = []
+            if result.stored:
+                lines.append(self.tr("已导入年份：") + ", ".join(map(str, result.stored)))
+            if result.unchanged:
+                lines.append(self.tr("与现有数据相同、未改动：") + ", ".join(map(str, result.unchanged)))
+            QMessageBox.information(self, self.tr("导入完成"), "\n".join(lines))
 
-        self._env.tasks.run(work, done, lambda exc: show_error(self, exc))
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ReplaceNeededError):
+                box = QMessageBox(self)
+                box.setIcon(QMessageBox.Icon.Warning)
+                box.setWindowTitle(self.tr("替换已有的节假日数据？"))
+                box.setText(str(exc).split("\n")[0])
+                box.setDetailedText("\n".join(exc.problems))
+                box.setInformativeText(
+                    self.tr("替换后，这些年份的工作日计算按文件中的安排进行。请先点“显示详细信息”核对差异。")
+                )
+                replace_button = box.addButton(self.tr("替换"), QMessageBox.ButtonRole.DestructiveRole)
+                box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+                box.exec()
+                if box.clickedButton() is replace_button:
+                    self._run_holiday_import(path, replace=True)
+                return
+            show_error(self, exc)
+
+        self._env.tasks.run(work, done, failed)
