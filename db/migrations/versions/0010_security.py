@@ -1,7 +1,7 @@
 """security: case-insensitive user names, failed sign-ins, platform refusals that were fixed
 
 Revision ID: 0010_security
-Revises: 0008_today
+Revises: 0012_refinements
 Create Date: 2026-12-03 12:00:00
 
 - ``user_account.name_key``: the case-folded user name (NFKC + casefold, as app.users.name_key),
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_security"
-down_revision = "0008_today"
+down_revision = "0012_refinements"
 branch_labels = None
 depends_on = None
 
