@@ -4,8 +4,9 @@ Every public method is one user action in one transaction: the notice rows, the 
 outbox entry (masked payload, entity "notice") commit together. Originals stay on the device; the
 outbox payload, PDFs, the QR code and ``published_current`` (kiosk) are masked with app.privacy.
 
-Review chain (domain-facts §4.1): draft → first_review → second_review → final_review → approved →
-published → expired | withdrawn. A reviewer needs the step's role, never approves a revision they
+Review chain (三审: 初审、复审、终审 with the 保密审查 at the last step, the pattern of township review
+rules such as 历下区燕山街道's 科室负责人初审 → 分管领导复审 → 保密审查): draft → first_review →
+second_review → final_review → approved → published → expired | withdrawn. A reviewer needs the step's role, never approves a revision they
 wrote, and approves at most one step of a revision (三审 are three people). The final reviewer
 confirms the confidentiality check (保密审查) explicitly. Editing an approved or published notice
 makes a new revision that goes through the chain again.

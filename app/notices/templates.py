@@ -3,7 +3,8 @@
 A template gives a new notice its kind, a title and body skeleton, roster columns and a masking
 profile. The *legal minimums* are not constants here: ``PERIOD_RULE_SEED`` is only what ``init``
 writes into the ``notice_period_rule`` table, where an admin can correct a number, its unit or its
-legal basis (local rules differ; domain-facts §2.1). The period check reads the table.
+legal basis (local rules differ: 低保初审公示 7 天 under 民发〔2021〕57号, while some catalogues say
+7 个工作日). The period check reads the table.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ class NoticeTemplate:
 
     @property
     def closing(self) -> str:
-        """The closing line: 特此公示。 / 特此公告。 (domain-facts §2.2)."""
+        """The closing line: 特此公示。 / 特此公告。 (the customary close of a 公示/公告)."""
         return "特此" + KIND_LABELS[self.kind] + "。"
 
 
@@ -171,7 +172,7 @@ class PeriodRuleSeed:
     basis: str
 
 
-# What init writes into notice_period_rule (domain-facts §2.1); admins correct it there. Templates
+# What init writes into notice_period_rule (each with its legal basis below); admins correct it there. Templates
 # without a row have no legal minimum (village affairs are published by frequency, not period).
 PERIOD_RULE_SEED: tuple[PeriodRuleSeed, ...] = (
     PeriodRuleSeed(
