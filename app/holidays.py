@@ -32,7 +32,12 @@ from db.models import HolidayYear as HolidayYearRow
 
 
 class ReplaceNeededError(InputError):
-    """The file would change years the database already has; ``problems`` lists the differences."""
+    """The file would change years the database already has; ``problems`` lists the differences,
+    ``years`` the years concerned."""
+
+    def __init__(self, message: str, problems: list[str], years: list[int]) -> None:
+        super().__init__(message, problems)
+        self.years = years
 
 
 @dataclass(frozen=True)
@@ -161,8 +166,9 @@ class HolidayService:
         if replaced and not replace:
             raise ReplaceNeededError(
                 f"{path.name}：{'、'.join(map(str, replaced))} 年已有数据，与文件不同；"
-                "核对下列差异后，用 --replace（窗口中点“替换”）替换这些年份",
+                "核对下列差异后，加 --replace 替换这些年份",
                 diffs,
+                replaced,
             )
         if changed:
             self.store_years(changed, actor=actor, source=f"import:{path.name}")

@@ -220,7 +220,7 @@ class UserService:
 
     def list(self) -> list[StaffUser]:
         with read_only(self._sf) as session:
-            rows = session.execute(select(User).order_by(User.name)).scalars()
+            rows = session.execute(select(User).order_by(User.name_key)).scalars()
             return [_to_value(r) for r in rows]
 
     def get(self, name: str) -> StaffUser | None:

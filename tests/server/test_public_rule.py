@@ -104,7 +104,7 @@ def test_a_refusal_reaches_today_and_the_notice_until_it_is_fixed(platform: Plat
     assert refusal is not None and refusal.code == "unmasked_personal_data" and "正文" in refusal.message
     [item] = [i for i in ctx.today.items(people["clerk"]) if i.kind == "sync.rejected"]
     assert (item.page_key, item.record_uuid) == ("notices", notice.uuid), "a way to the record"
-    assert "正文" in item.why and "二维码暂时打不开" in item.why
+    assert "正文" in item.why and "不会显示这次修改" in item.why
     assert ctx.sync.status().rejected == 1
 
     # The clerk corrects the notice (a new revision); once the platform accepts it, the problem is gone.

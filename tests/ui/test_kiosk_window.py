@@ -128,7 +128,7 @@ def test_five_wrong_pins_lock_the_pad_for_a_minute(qtbot: QtBot, readonly: AppCo
             enter(dialog, "1111")
             assert f"还可再试 {left} 次" in dialog.message.text()
         enter(dialog, "1111")
-        assert dialog.is_locked() and "60 秒后可再试" in dialog.message.text()
+        assert dialog.is_locked() and "请 60 秒后再试" in dialog.message.text()
         keys = [b for b in dialog.findChildren(QPushButton) if b.text() in "0123456789"]
         assert keys and not any(k.isEnabled() for k in keys)
         with qtbot.assertNotEmitted(window.exit_requested):

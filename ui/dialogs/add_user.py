@@ -63,6 +63,13 @@ class AddUserDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
 
+    def fill(self, name: str, display: str, roles: frozenset[Role]) -> None:
+        """Show what was typed before (after the service refused it); passwords are asked again."""
+        self.name.setText(name)
+        self.display.setText(display)
+        for role, box in self.roles.items():
+            box.setChecked(role in roles)
+
     def chosen_roles(self) -> frozenset[Role]:
         return frozenset(r for r, box in self.roles.items() if box.isChecked())
 

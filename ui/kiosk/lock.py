@@ -191,11 +191,11 @@ class PinDialog(QDialog):
             self._unlock.stop()
             for key in self._keys:
                 key.setEnabled(True)
-            self.message.setText(self.tr("请输入退出密码"))
+            self.message.setText(" ")
             return
         seconds = int(-(-left // 1))
         self.message.setText(
-            self.tr("✕ 连续输错 %1 次，数字键已锁定，%2 秒后可再试")
+            self.tr("✕ 输错 %1 次，请 %2 秒后再试")
             .replace("%1", str(PIN_THRESHOLD))
             .replace("%2", str(seconds))
         )

@@ -345,7 +345,7 @@ class NoticesPage(QWidget):
                 '<table width="100%" cellpadding="8" style="background:#fdecea;border:1px solid #b00020">'
                 f'<tr><td><b style="color:#b00020">{self.tr("市级平台拒收了这份公示，须改正")}</b><br>'
                 f"{e(refusal.message)}<br>"
-                f"{self.tr('在改正的版本被平台接收之前，公开页面和二维码不显示这份公示。')}"
+                f"{self.tr('改正的版本被平台接收之前，公开页面（二维码）不会显示这次修改：平台上只有它此前接收的版本，从未接收过则打不开。')}"
                 f"（{local(refusal.rejected_at):%Y-%m-%d %H:%M}）</td></tr></table>"
             )
         out.append(f"<h3>{self.tr('公开版本（已遮蔽个人信息，打印与市级平台一致）')}</h3>")

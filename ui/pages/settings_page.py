@@ -170,10 +170,12 @@ class SettingsPage(QWidget):
         self._env.bus.changed.emit("settings")
         QMessageBox.information(self, self.tr("设置"), self.tr("设置已保存。"))
 
-    def _add_user(self) -> None:
+    def _add_user(self, typed: tuple[str, str, frozenset[Role]] | None = None) -> None:
         from ui.dialogs.add_user import AddUserDialog
 
         dialog = AddUserDialog(self)
+        if typed is not None:
+            dialog.fill(*typed)
         if not dialog.exec():
             return
         name, display, roles, password = dialog.values()
@@ -185,10 +187,12 @@ class SettingsPage(QWidget):
                 self, self.tr("新增工作人员"), self.tr("已新增工作人员 %1。").replace("%1", user.name)
             )
 
+        def failed(exc: BaseException) -> None:
+            show_error(self, exc)
+            self._add_user((name, display, roles))  # back to the form, with what was typed
+
         self._env.tasks.run(
-            lambda: users.create(admin, name, roles, password, display_name=display),
-            done,
-            lambda exc: show_error(self, exc),
+            lambda: users.create(admin, name, roles, password, display_name=display), done, failed
         )
 
     def _import_holidays(self) -> None:
@@ -220,13 +224,17 @@ class SettingsPage(QWidget):
                 box = QMessageBox(self)
                 box.setIcon(QMessageBox.Icon.Warning)
                 box.setWindowTitle(self.tr("替换已有的节假日数据？"))
-                box.setText(str(exc).split("\n")[0])
+                years = "、".join(map(str, exc.years))
+                box.setText(self.tr("文件中 %1 年的安排与本机现有的数据不同。").replace("%1", years))
                 box.setDetailedText("\n".join(exc.problems))
                 box.setInformativeText(
-                    self.tr("替换后，这些年份的工作日计算按文件中的安排进行。请先点“显示详细信息”核对差异。")
+                    self.tr(
+                        "替换后，这些年份的期限按文件中的安排计算。请先点“显示详情”逐日核对差异，确认无误再替换。"
+                    )
                 )
                 replace_button = box.addButton(self.tr("替换"), QMessageBox.ButtonRole.DestructiveRole)
-                box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+                cancel = box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+                box.setDefaultButton(cancel)
                 box.exec()
                 if box.clickedButton() is replace_button:
                     self._run_holiday_import(path, replace=True)

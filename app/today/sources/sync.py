@@ -66,15 +66,15 @@ def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayIte
             )
         )
     for r in ctx.sync.rejected():
-        # A refused notice is not on the platform: its printed QR code opens nothing until fixed.
-        effect = "，其二维码暂时打不开" if r.entity == "notice" else ""
+        # The platform keeps what it accepted before (if anything): this change is not public.
+        effect = "，公开页面（二维码）不会显示这次修改" if r.entity == "notice" else ""
         found.append(
             TodayItem(
                 kind="sync.rejected",
                 record_uuid=r.entity_uuid,
                 page_key=RECORD_PAGES.get(r.entity, PAGE),
                 title=f"市级平台拒收：{r.title}",
-                why=f"平台的理由：{r.message}（{date_text(local(r.rejected_at).date())}）{effect}；改正后重新提交",
+                why=f"{date_text(local(r.rejected_at).date())}拒收。理由：{r.message}{effect}；请改正后重新提交",
                 due=local(r.rejected_at).date(),
                 severity=Severity.DUE_TODAY,
                 role=Role.CLERK,
