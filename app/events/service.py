@@ -39,6 +39,7 @@ from app.events.values import (
     Overlap,
     OverrideValue,
     RegistrationValue,
+    SynonymTable,
     TargetProgress,
 )
 from app.settings import SettingsService
@@ -924,9 +925,29 @@ class EventService:
             q = select(EventTypeSynonym).order_by(EventTypeSynonym.type_key, EventTypeSynonym.id)
             return [(s.name, s.type_key) for s in session.execute(q).scalars()]
 
+    @staticmethod
+    def may_edit_synonyms(actor: Actor) -> bool:
+        """Administrators keep the table; everyone else may read it (to see why a file's 开放日活动
+        became 政府开放日)."""
+        return not isinstance(actor, StaffUser) or actor.has(Role.ADMIN)
+
+    def synonym_table(self, actor: Actor) -> SynonymTable:
+        """Everything the synonym dialog shows, in one read."""
+        with read_only(self._sf) as session:
+            q = select(EventTypeSynonym).order_by(EventTypeSynonym.type_key, EventTypeSynonym.id)
+            pairs = tuple((s.name, s.type_key) for s in session.execute(q).scalars())
+            tq = (
+                select(EventType)
+                .where(EventType.active.is_(True))
+                .order_by(EventType.sort_order, EventType.id)
+            )
+            types = tuple((t.key, t.label) for t in session.execute(tq).scalars())
+        return SynonymTable(pairs, types, self.may_edit_synonyms(actor))
+
     def set_synonyms(self, actor: Actor, pairs: list[tuple[str, str]]) -> None:
         """Replace the synonym table (admin); each name maps to one existing event type."""
-        _require(actor, Role.ADMIN, "修改活动类型同义词")
+        if not self.may_edit_synonyms(actor):
+            _require(actor, Role.ADMIN, "修改活动类型同义词")
         with transaction(self._sf) as session:
             keys = set(session.execute(select(EventType.key)).scalars())
             by_label = {t.label: t.key for t in session.execute(select(EventType)).scalars()}

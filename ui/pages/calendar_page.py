@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.events import EventValue, ImportReport, Occurrence
+from app.events import EventValue, ImportReport, Occurrence, SynonymTable
 from app.events.printouts import format_span
 from app.events.recurrence import describe_rule
 from app.users import Role
@@ -36,6 +36,7 @@ from ui.calendar.dialogs import ClosingDialog, RegistrationsDialog, TargetsDialo
 from ui.calendar.event_dialog import EventDialog
 from ui.calendar.grid import DayGrid, weekday_name
 from ui.calendar.occurrence_dialog import CancelEventDialog, MoveOccurrenceDialog
+from ui.calendar.synonyms import SynonymDialog
 from ui.calendar.text import arg
 from ui.crash import attempt, show_error
 from ui.env import UiEnv
@@ -96,6 +97,8 @@ class CalendarPage(QWidget):
         self.import_button = QPushButton(self.tr("导入 .ics"))
         self.export_button = QPushButton(self.tr("导出 .ics"))
         self.subscription_button = QPushButton(self.tr("订阅文件…"))
+        self.synonyms_button = QPushButton(self.tr("类型同义词…"))
+        self.synonyms_button.setToolTip(self.tr("导入日历文件时，各种分类写法对应哪种活动类型"))
         self.subscription_button.setToolTip(
             self.tr("只含专区公开活动（已遮蔽、不含报名信息）的 .ics，群众手机日历可导入或订阅")
         )
@@ -183,10 +186,12 @@ class CalendarPage(QWidget):
         self.targets_button.clicked.connect(self._edit_targets)
         targets_layout.addWidget(self.targets_button)
         right.addWidget(targets_box)
-        files = QHBoxLayout()
-        files.addWidget(self.import_button)
-        files.addWidget(self.export_button)
-        files.addWidget(self.subscription_button)
+        # Two rows of two: four buttons side by side are clipped in the side panel on a 1366 screen.
+        files = QGridLayout()
+        files.addWidget(self.import_button, 0, 0)
+        files.addWidget(self.export_button, 0, 1)
+        files.addWidget(self.subscription_button, 1, 0)
+        files.addWidget(self.synonyms_button, 1, 1)
         right.addLayout(files)
         layout.addWidget(side, 1)
 
@@ -204,6 +209,7 @@ class CalendarPage(QWidget):
         self.import_button.clicked.connect(self._import)
         self.export_button.clicked.connect(self._export)
         self.subscription_button.clicked.connect(self._subscription)
+        self.synonyms_button.clicked.connect(self.edit_synonyms)
         for grid in (self.month_view, self.week_view):
             grid.occurrence_clicked.connect(self._select)
             grid.occurrence_activated.connect(self._activate)
@@ -591,6 +597,28 @@ class CalendarPage(QWidget):
                 self.tr("导出完成"), arg(self.tr("已导出 %1 个公开活动（已遮蔽，不含报名信息）"), str(n))
             ),
             lambda e: show_error(self, e),
+        )
+
+    def edit_synonyms(self) -> None:
+        """The CATEGORIES synonym table: editable for those the service allows, read-only for others."""
+        events, user = self._env.ctx.events, self._env.user
+
+        def save(pairs: list[tuple[str, str]]) -> None:
+            events.set_synonyms(user, pairs)
+
+        def show(table: SynonymTable) -> None:
+            self.synonym_dialog = SynonymDialog(table, save, self._env.tasks, self)
+            if table.editable:
+                self.synonym_dialog.accepted.connect(
+                    lambda: self._inform(
+                        self.tr("活动类型同义词"),
+                        arg(self.tr("已保存，共 %1 种写法"), str(len(self.synonym_dialog.pairs()))),
+                    )
+                )
+            self.synonym_dialog.open()
+
+        self._env.tasks.run(
+            lambda: events.synonym_table(user), show, lambda e: show_error(self, e), writes=False
         )
 
     def _export(self) -> None:
