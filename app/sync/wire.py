@@ -237,7 +237,6 @@ _DIGITS = "0-9\uff10-\uff19"
 _ID_NUMBER = rf"[{_DIGITS}]{{17}}[{_DIGITS}Xx\uff38\uff58]"
 _MOBILE = rf"1[3-9][{_DIGITS}]{{9}}|１[３-９][{_DIGITS}]{{9}}"
 _UNMASKED = re.compile(rf"(?<![{_DIGITS}])(?:{_ID_NUMBER}|{_MOBILE})(?![{_DIGITS}])")
-_UNMASKED_ID = re.compile(rf"(?<![{_DIGITS}]){_ID_NUMBER}(?![{_DIGITS}])")
 _PHONE_DIGITS = re.compile(rf"[{_DIGITS}][{_DIGITS}\- ]{{5,}}[{_DIGITS}]")
 
 # -- what may be public: the one rule the workstation and the platform share -----------------------
@@ -282,12 +281,32 @@ def public_numbers(entity: str, payload: Any) -> frozenset[str]:
     return frozenset(found)
 
 
+# GB 11643-1999: the check character of a resident ID (the same computation as
+# app/privacy/checks.py, which wire cannot import; tests/app/test_sync_wire.py keeps them equal).
+# An 18-digit number whose check character does not match is not taken for an ID on either side
+# (a 统一社会信用代码 or an order number can be 18 digits; the PC leaves them readable too).
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK_CHARS = "10X98765432"
+
+
+def is_resident_id(text: str) -> bool:
+    """True for an 18-character resident ID with a valid check character (full-width digits too)."""
+    chars = [
+        str(unicodedata.digit(c)) if c.isdigit() else c.upper() for c in unicodedata.normalize("NFKC", text)
+    ]
+    if len(chars) != 18 or chars[0] == "0" or not all(c.isdigit() for c in chars[:17]):
+        return False
+    total = sum(int(c) * w for c, w in zip(chars[:17], _ID_WEIGHTS, strict=True))
+    return _ID_CHECK_CHARS[total % 11] == chars[17]
+
+
 def unmasked_numbers(value: Any, *, entity: str = "") -> list[str]:
     """Where a value still holds an unmasked 18-character resident ID or 11-digit mobile number.
 
     This is deliberately not the client's masking service (app.privacy): it is a blunt check that
     needs no context, run by the server on every pushed payload and again on every field it renders
-    on a public page, and by the workstation on a notice before it is approved. With ``entity``, the
+    on a public page, and by the workstation on a notice before it is approved. An ID is 18
+    characters with a valid GB 11643 check character, as app.privacy decides. With ``entity``, the
     shared public-line rule above applies: a mobile number in a declared public line of the payload
     (and the same number elsewhere in it) is not reported; an ID always is. Returns the JSON paths of
     the offending strings ("roster.rows[2][1]"), never the numbers themselves (they must not reach
@@ -301,12 +320,14 @@ def unmasked_numbers(value: Any, *, entity: str = "") -> list[str]:
     allowed = public_numbers(entity, value) if entity else frozenset()
 
     def leaks(text: str) -> bool:
-        text = _IDENTIFIERS.sub(" ", text)
-        if not allowed:
-            return _UNMASKED.search(text) is not None
-        if _UNMASKED_ID.search(text):
-            return True
-        return any(_digits_of(m.group()) not in allowed for m in _UNMASKED.finditer(text))
+        for m in _UNMASKED.finditer(_IDENTIFIERS.sub(" ", text)):
+            found = m.group()
+            if len(found) == 18:
+                if is_resident_id(found):
+                    return True  # an ID is never public
+            elif _digits_of(found) not in allowed:
+                return True
+        return False
 
     def walk(v: Any, path: str) -> None:
         if isinstance(v, str):

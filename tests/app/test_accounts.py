@@ -35,7 +35,7 @@ def test_only_an_admin_adds_staff(ctx: AppContext) -> None:
         ctx.users.create(clerk, "fake_reviewer", frozenset({Role.FINAL_REVIEWER}), "pw-123456")
     with pytest.raises(StateError, match="已有管理员"):
         ctx.users.create_first_admin("another", "admin-pw-2")
-    assert [u.name for u in ctx.users.list()] == ["Wang", "lixia"]
+    assert [u.name for u in ctx.users.list()] == ["lixia", "Wang"], "listed by name, case-insensitively"
 
 
 def test_user_names_are_case_insensitive(ctx: AppContext) -> None:
