@@ -803,7 +803,10 @@ class CatalogueService:
         refined = sum(1 for v in items if v.refined)
         if refined:
             subtitle += f" · 标“〔本站点细化〕”的 {refined} 项按本站点实际细化，标准原文可在工作台查阅"
-        return render_catalogue(title, _print_rows(items), size=size, subtitle=subtitle)
+        from app.printguard import naming
+
+        with naming("标准目录"):
+            return render_catalogue(title, _print_rows(items), size=size, subtitle=subtitle)
 
     # -- versions and history ----------------------------------------------------------------------
 

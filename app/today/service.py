@@ -121,7 +121,10 @@ class TodayService:
                 if any(i.actionable for i in rows)
             ],
         )
-        return render(task_sheet_document(sheet))
+        from app.printguard import naming
+
+        with naming("今日工作单"):
+            return render(task_sheet_document(sheet))
 
     def items(self, user: StaffUser | None, today: date | None = None) -> builtins.list[TodayItem]:
         return list(self.list(user, today).items)

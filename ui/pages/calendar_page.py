@@ -527,14 +527,15 @@ class CalendarPage(QWidget):
 
     def _print(self, kind: str, uuid: str) -> None:
         names = {"poster": self.tr("活动海报"), "signin": self.tr("签到表"), "adoption": self.tr("采纳情况")}
-        path, _ = QFileDialog.getSaveFileName(
-            self, names[kind], f"{names[kind]}.pdf", self.tr("PDF 文件 (*.pdf)")
-        )
+        a3 = self.tr("A3 海报 (*.pdf)")
+        filters = self.tr("A4 海报 (*.pdf)") + ";;" + a3 if kind == "poster" else self.tr("PDF 文件 (*.pdf)")
+        path, chosen = QFileDialog.getSaveFileName(self, names[kind], f"{names[kind]}.pdf", filters)
         if not path:
             return
         events = self._env.ctx.events
+        size = "A3" if chosen == a3 else "A4"
         build = {
-            "poster": events.poster_pdf,
+            "poster": lambda u: events.poster_pdf(u, size=size),
             "signin": events.sign_in_sheet_pdf,
             "adoption": events.adoption_report_pdf,
         }[kind]
