@@ -152,9 +152,12 @@ def test_automatic_encrypted_backups_are_pruned_with_plain_ones(site: list[str])
     paths = _paths(site)
     start = datetime(2026, 1, 1)
     for i in range(16):
-        backup_mod.backup(paths, now=start + timedelta(days=i), passphrase=PASS if i % 2 else None)
+        # two encrypted (scrypt costs half a second each): the oldest, which is pruned, and the newest
+        encrypted = i in (0, 15)
+        backup_mod.backup(paths, now=start + timedelta(days=i), passphrase=PASS if encrypted else None)
     kept = sorted(p.name for p in paths.backups.iterdir())
     assert len(kept) == backup_mod.KEEP and kept[0].startswith("gongkai-20260103")
+    assert kept[-1].endswith(".sqlite.enc") and not any(k.startswith("gongkai-20260101") for k in kept)
     assert not [p for p in paths.backups.iterdir() if p.name.startswith(".")], "no plain copy left behind"
 
 

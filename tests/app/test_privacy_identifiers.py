@@ -73,7 +73,7 @@ IDENTIFIER_FIELDS = (
 )  # fmt: skip
 
 
-@settings(max_examples=200)
+@settings(max_examples=120)
 @given(record=records(), names=st.booleans())
 def test_identifiers_survive_masking_unchanged(record: dict[str, Any], names: bool) -> None:
     masked = Masker(MaskingProfile(names=names)).mask_mapping(record)
