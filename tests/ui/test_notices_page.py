@@ -138,3 +138,16 @@ def test_rare_characters_render_in_qt_views(ui_env: UiEnv) -> None:
     metrics = QFontMetrics(app.font())
     for ch in "张𬌗刘䶮吉𠮷":
         assert metrics.inFontUcs4(ord(ch)), f"U+{ord(ch):04X} has no glyph in the window's fonts"
+
+
+def test_editor_shows_the_roster_limit_instead_of_a_preview(ui_env: UiEnv, qtbot: QtBot) -> None:
+    """A pasted roster over the limit is not masked into a preview (that took minutes and 1.4 GB
+    for 100,000 rows); the limit is shown at once, in the window's words."""
+    dialog = NoticeEditorDialog(ui_env)
+    qtbot.addWidget(dialog)
+    rows = "\n".join(f"{i}\t张*" for i in range(1, 5001))
+    dialog.roster.setPlainText("序号\t姓名\n" + rows)
+    dialog.update_preview()
+    labels = [dialog.findings_layout.itemAt(i).widget() for i in range(dialog.findings_layout.count())]
+    assert any("名单 5,000 行，超过上限 3,000 行" in w.text() for w in labels)
+    assert "未生成预览" in dialog.preview.toPlainText()
