@@ -25,6 +25,7 @@ real name back.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import os
@@ -40,6 +41,8 @@ from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
+
+from printing import subsets
 
 __all__ = [
     "FONT_NAME",
@@ -132,8 +135,14 @@ class MissingGlyphError(ValueError):
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     """ReportLab's ToUnicode CMap with UTF-16BE destinations (surrogate pairs beyond the BMP)."""
+    return _cmap_text(fontname, tuple(subset))
 
+
+@functools.lru_cache(maxsize=256)  # the same subsets recur when a notice is printed again
+def _cmap_text(fontname: str, subset: tuple[int, ...]) -> str:
     def utf16(cp: int) -> str:
+        if cp < 0x10000:
+            return f"{cp:04X}"
         return chr(cp).encode("utf-16-be", "surrogatepass").hex().upper()
 
     lines = [
@@ -162,6 +171,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 
 
 ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # see the module docstring
+subsets.install()  # font subsets reused across documents (printing/subsets.py)
 
 
 @dataclass(frozen=True)
