@@ -151,3 +151,22 @@ def test_editor_shows_the_roster_limit_instead_of_a_preview(ui_env: UiEnv, qtbot
     labels = [dialog.findings_layout.itemAt(i).widget() for i in range(dialog.findings_layout.count())]
     assert any("名单 5,000 行，超过上限 3,000 行" in w.text() for w in labels)
     assert "未生成预览" in dialog.preview.toPlainText()
+
+
+def test_extension_b_to_h_characters_have_a_bundled_glyph_in_qt(ui_env: UiEnv) -> None:
+    """The window and the kiosk fall back to the same bundled faces as the PDFs (ui/qtapp.py)."""
+    from PySide6.QtGui import QFont, QFontMetrics, QRawFont
+    from PySide6.QtWidgets import QApplication
+
+    from tests.printing.test_rare_extensions import EXTENSION_NAMES
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert QFont.substitutes(app.font().family())[-2:] == ["gongkai han ext", "gongkai han ext b"]  # Qt lowers them
+    raw = [QRawFont.fromFont(QFont(family)) for family in ("Gongkai Han Ext", "Gongkai Han Ext B")]
+    assert [r.familyName() for r in raw] == ["Gongkai Han Ext", "Gongkai Han Ext B"]
+    metrics = QFontMetrics(app.font())
+    for block, name in EXTENSION_NAMES.items():
+        cp = ord(name[1])
+        assert any(r.supportsCharacter(cp) for r in raw), f"Ext {block}: U+{cp:04X} not in the bundled faces"
+        assert metrics.inFontUcs4(cp), f"Ext {block}: U+{cp:04X} has no glyph in the window's fonts"
