@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QSplitter,
@@ -30,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import GongkaiError
+from app.errors import GongkaiError, InputError
 from app.notices import NoticeDraft, NoticeView, Roster
-from app.notices.masking import NoticeMasker, notice_profile
+from app.notices.limits import check_draft_limits
+from app.notices.masking import NoticeMasker, notice_profile, public_line_values
 from ui.catalogue.picker import CatalogueLinksField
 from ui.env import UiEnv
 from ui.notices.widgets import clear_layout
@@ -54,6 +56,10 @@ def qdate(d: date) -> QDate:
 
 def pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
+
+
+#: Roster rows the staff preview masks and shows (the printout and the platform get all of them).
+PREVIEW_ROWS = 200
 
 
 def roster_from_text(text: str) -> Roster | None:
@@ -185,7 +191,7 @@ class NoticeEditorDialog(QDialog):
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept_within_limits)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
@@ -282,12 +288,38 @@ class NoticeEditorDialog(QDialog):
             "color: #1a6b2f;" if check.ok else "color: #b00020; font-weight: bold;"
         )
 
+    def _accept_within_limits(self) -> None:
+        """Keep the dialog (and what was typed) open when the draft is over a limit."""
+        try:
+            check_draft_limits(self.draft())
+        except InputError as exc:
+            QMessageBox.warning(self, self.tr("超过公示的上限"), str(exc))
+            return
+        self.accept()
+
     def update_preview(self) -> None:
-        """Highlight every detection in the body and list them with a tick box each."""
+        """Highlight every detection in the body and list them with a tick box each.
+
+        A draft over the notice limits (app/notices/limits.py) is not previewed: the limit is shown
+        instead, at once, so a pasted 100,000-row roster costs nothing before saving refuses it.
+        """
         data = self.draft()
+        try:
+            check_draft_limits(data)
+        except InputError as exc:
+            self.preview.setPlainText(self.tr("超过公示的上限，未生成预览。"))
+            clear_layout(self.findings_layout)
+            problem = QLabel(str(exc))
+            problem.setWordWrap(True)
+            problem.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.findings_layout.addWidget(problem)
+            return
         profile = {t.key: t for t in self._env.ctx.notices.templates()}[data.template].masking.to_dict()
         profile["names"] = data.mask_names
-        masker = NoticeMasker(notice_profile(profile, [data.supervision_phone, data.contact]))
+        phones = public_line_values(
+            data.template, supervision_phone=data.supervision_phone, contact=data.contact
+        )
+        masker = NoticeMasker(notice_profile(profile, phones))
         text = data.body
         findings = masker.findings(text)
         parts: list[str] = []
@@ -303,7 +335,10 @@ class NoticeEditorDialog(QDialog):
                 )
             pos = f.end
         parts.append(html.escape(text[pos:]))
-        roster = masker.roster(data.roster)
+        shown = data.roster
+        if shown is not None and len(shown.rows) > PREVIEW_ROWS:
+            shown = Roster(shown.columns, shown.rows[:PREVIEW_ROWS])
+        roster = masker.roster(shown)
         table = ""
         if roster is not None and data.roster is not None:
             cells = "".join(f"<th>{html.escape(c)}</th>" for c in roster.columns)
@@ -316,9 +351,12 @@ class NoticeEditorDialog(QDialog):
                     for o, m in zip(orig, masked, strict=False)
                 )
                 + "</tr>"
-                for orig, masked in zip(data.roster.rows, roster.rows, strict=False)
+                for orig, masked in zip(data.roster.rows[:PREVIEW_ROWS], roster.rows, strict=False)
             )
             table = f'<table border="1" cellspacing="0" cellpadding="3"><tr>{cells}</tr>{body_rows}</table>'
+            if len(data.roster.rows) > PREVIEW_ROWS:
+                more = self.tr("……名单共 %1 行，预览只显示前 %2 行").replace("%1", str(len(data.roster.rows)))
+                table += f"<p>{html.escape(more.replace('%2', str(PREVIEW_ROWS)))}</p>"
         self.preview.setHtml(
             '<div style="font-size:12pt; white-space:pre-wrap;">' + "".join(parts) + "</div>" + table
         )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.holidays import HolidayImport, ReplaceNeededError
 from app.users import ROLE_LABELS, Role, StaffUser
 from app.workdays import HolidayYear
 from ui.crash import show_error
@@ -140,6 +141,12 @@ class SettingsPage(QWidget):
         self.user_view.setModel(self.user_model)
         self.user_view.horizontalHeader().setStretchLastSection(True)
         user_layout.addWidget(self.user_view)
+        self.add_user_button = QPushButton(self.tr("新增工作人员…"))
+        self.add_user_button.setEnabled(is_admin)
+        if not is_admin:
+            self.add_user_button.setToolTip(self.tr("只有管理员可以新增工作人员"))
+        self.add_user_button.clicked.connect(self._add_user)
+        user_layout.addWidget(self.add_user_button)
         row.addWidget(user_box)
         layout.addLayout(row, 1)
 
@@ -163,21 +170,75 @@ class SettingsPage(QWidget):
         self._env.bus.changed.emit("settings")
         QMessageBox.information(self, self.tr("设置"), self.tr("设置已保存。"))
 
+    def _add_user(self, typed: tuple[str, str, frozenset[Role]] | None = None) -> None:
+        from ui.dialogs.add_user import AddUserDialog
+
+        dialog = AddUserDialog(self)
+        if typed is not None:
+            dialog.fill(*typed)
+        if not dialog.exec():
+            return
+        name, display, roles, password = dialog.values()
+        users, admin = self._env.ctx.users, self._env.user
+
+        def done(user: StaffUser) -> None:
+            self._env.bus.changed.emit("user")
+            QMessageBox.information(
+                self, self.tr("新增工作人员"), self.tr("已新增工作人员 %1。").replace("%1", user.name)
+            )
+
+        def failed(exc: BaseException) -> None:
+            show_error(self, exc)
+            self._add_user((name, display, roles))  # back to the form, with what was typed
+
+        self._env.tasks.run(
+            lambda: users.create(admin, name, roles, password, display_name=display), done, failed
+        )
+
     def _import_holidays(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("导入节假日文件"), "", self.tr("节假日文件 (*.json *.csv *.ics)")
         )
         if not path:
             return
-        holidays = self._env.ctx.holidays
+        self._run_holiday_import(Path(path), replace=False)
 
-        def work() -> list[int]:
-            return holidays.import_file(Path(path), actor=self._env.user.name)
+    def _run_holiday_import(self, path: Path, *, replace: bool) -> None:
+        """Import; when years already held would change, show the differences and ask first."""
+        holidays, actor = self._env.ctx.holidays, self._env.user.name
 
-        def done(years: list[int]) -> None:
+        def work() -> HolidayImport:
+            return holidays.import_file(path, actor=actor, replace=replace)
+
+        def done(result: HolidayImport) -> None:
             self._env.bus.changed.emit("holiday")
-            QMessageBox.information(
-                self, self.tr("导入完成"), self.tr("已导入年份：") + ", ".join(map(str, years))
-            )
+            lines = []
+            if result.stored:
+                lines.append(self.tr("已导入年份：") + ", ".join(map(str, result.stored)))
+            if result.unchanged:
+                lines.append(self.tr("与现有数据相同、未改动：") + ", ".join(map(str, result.unchanged)))
+            QMessageBox.information(self, self.tr("导入完成"), "\n".join(lines))
 
-        self._env.tasks.run(work, done, lambda exc: show_error(self, exc))
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ReplaceNeededError):
+                box = QMessageBox(self)
+                box.setIcon(QMessageBox.Icon.Warning)
+                box.setWindowTitle(self.tr("替换已有的节假日数据？"))
+                years = "、".join(map(str, exc.years))
+                box.setText(self.tr("文件中 %1 年的安排与本机现有的数据不同。").replace("%1", years))
+                box.setDetailedText("\n".join(exc.problems))
+                box.setInformativeText(
+                    self.tr(
+                        "替换后，这些年份的期限按文件中的安排计算。请先点“显示详情”逐日核对差异，确认无误再替换。"
+                    )
+                )
+                replace_button = box.addButton(self.tr("替换"), QMessageBox.ButtonRole.DestructiveRole)
+                cancel = box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+                box.setDefaultButton(cancel)
+                box.exec()
+                if box.clickedButton() is replace_button:
+                    self._run_holiday_import(path, replace=True)
+                return
+            show_error(self, exc)
+
+        self._env.tasks.run(work, done, failed)
