@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from datetime import datetime, time, timedelta
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,11 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import backup
+from app import backup, housekeeping
+from app.clock import ZONE
 from app.version import app_version
 from ui.crash import show_error
 from ui.dialogs.about import show_about
 from ui.env import UiEnv
+from ui.ops import CONFIRMATION_MS
 from ui.pages import PAGES, PageSpec
 
 
@@ -31,9 +35,8 @@ class MainWindow(QMainWindow):
         self._env = env
         self._specs = pages or PAGES
         self._counts: dict[str, int] = {}
-        site = env.ctx.sites.get()
-        self.site_name = site.name if site else ""
-        self.setWindowTitle(self.tr("公开专区工作台") + (f" — {self.site_name}" if self.site_name else ""))
+        self.site_name = ""
+        self.setWindowTitle(self.tr("公开专区工作台"))
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -65,16 +68,42 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(self.tr("当前用户：") + env.user.label)
         self.site_label = QLabel(self.tr("站点：") + self.site_name)
         self.sync_label = QLabel(self.tr("同步：未配置"))
-        self.statusBar().addWidget(self.site_label)
-        self.statusBar().addWidget(self.user_label)
+        # Permanent (right-hand) widgets stay visible while a confirmation shows on the left.
+        self.statusBar().addPermanentWidget(self.site_label)
+        self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.sync_label)
 
         env.bus.navigate.connect(self.open_page)
         env.bus.counts_changed.connect(self._on_count)
         env.bus.sync_status.connect(self.sync_label.setText)
+        env.ops.confirmed.connect(self.confirm)
         env.tasks.failed.connect(lambda exc: show_error(self, exc, str(env.ctx.paths.log_file)))
         self.resize(1280, 800)
         self._restore_geometry()
+        env.ops.read(self, env.ctx.sites.get, self._show_site, key="site")
+        # What the date changes (expired notices, outbox compaction) is written now and at midnight.
+        self.midnight = QTimer(self)
+        self.midnight.setSingleShot(True)
+        self.midnight.timeout.connect(self.housekeeping)
+        self.housekeeping()
+
+    def _show_site(self, site: object) -> None:
+        self.site_name = getattr(site, "name", "") or ""
+        self.setWindowTitle(self.tr("公开专区工作台") + (f" — {self.site_name}" if self.site_name else ""))
+        self.site_label.setText(self.tr("站点：") + self.site_name)
+
+    def confirm(self, text: str) -> None:
+        """A state change's confirmation (from the operations layer) in the status bar."""
+        self.statusBar().showMessage(text, CONFIRMATION_MS)
+
+    def housekeeping(self) -> None:
+        """Store what the date changed, then wait for the next midnight (Asia/Shanghai)."""
+        ctx = self._env.ctx
+        if not ctx.readonly:
+            self._env.ops.write(self, lambda: housekeeping.run(ctx))
+        now = ctx.clock.now().astimezone(ZONE)
+        midnight = datetime.combine(now.date() + timedelta(days=1), time(0, 0, 30), ZONE)
+        self.midnight.start(max(1000, int((midnight - now).total_seconds() * 1000)))
 
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built now if it has not been shown yet."""

@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit, outbox
+from app.authz import authorize
 from app.catalogue import files, layout, rules, writes
 from app.catalogue.model import (
     CHANNELS,
@@ -45,7 +46,7 @@ from app.clock import Clock, local
 from app.errors import InputError, NotFoundError, StateError
 from app.holidays import HolidayService
 from app.uow import read_only, transaction
-from app.users import Role, StaffUser
+from app.users import StaffUser
 from db.base import utcnow
 from db.models import (
     CatalogueDisclosure,
@@ -177,7 +178,7 @@ class CatalogueService:
 
     def set_domain_applicable(self, user: StaffUser, code: str, applicable: bool, reason: str = "") -> None:
         """Mark a domain as applicable to this site or not (real catalogues state why: 未涉及领域说明)."""
-        user.require(Role.ADMIN, "修改领域适用情况")
+        authorize(user, "catalogue.domain")
         if not applicable and not reason.strip():
             raise InputError("不适用原因：标为“未涉及领域”时应说明原因")
         with transaction(self._sf) as session:
@@ -303,7 +304,7 @@ class CatalogueService:
 
     def set_synonyms(self, user: StaffUser, pairs: Sequence[tuple[str, str]]) -> None:
         """Replace the synonym table (abbreviation -> full term)."""
-        user.require(Role.ADMIN, "修改同义词表")
+        authorize(user, "catalogue.synonyms")
         clean = []
         for n, (short, full) in enumerate(pairs, start=1):
             short, full = short.strip(), full.strip()
@@ -479,7 +480,7 @@ class CatalogueService:
 
     def add_item(self, user: StaffUser, data: ItemData) -> CatalogueItemView:
         """Add a site item (本站点增补); a retired item with the same name comes back with its UUID."""
-        user.require(Role.ADMIN, "增补目录事项")
+        authorize(user, "catalogue.add")
         problems = validate(data)
         if problems:
             raise InputError("目录事项有误，未保存", problems)
@@ -507,7 +508,7 @@ class CatalogueService:
 
     def update_item(self, user: StaffUser, uuid: str, data: ItemData) -> CatalogueItemView:
         """Change a site item; standard (city/district) items are read-only at the site."""
-        user.require(Role.ADMIN, "修改目录事项")
+        authorize(user, "catalogue.update")
         problems = validate(data)
         if problems:
             raise InputError("目录事项有误，未保存", problems)
@@ -533,7 +534,7 @@ class CatalogueService:
 
     def retire_item(self, user: StaffUser, uuid: str) -> CatalogueItemView:
         """Retire a site item (nothing is deleted; history and links stay)."""
-        user.require(Role.ADMIN, "停用目录事项")
+        authorize(user, "catalogue.retire")
         with transaction(self._sf) as session:
             row = self._editable_row(session, uuid)
             by_id, _ = self._domain_maps(session)

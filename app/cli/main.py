@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import Protocol
 
-from app.cli import catalogue, core, events, kiosk, notices, report, requests, sync, today, workdays
+from app.cli import catalogue, compact, core, events, kiosk, notices, report, requests, sync, today, workdays
 from app.cli.common import CliEnv
 from app.errors import GongkaiError
 from app.logsetup import configure as configure_logging
@@ -36,6 +36,7 @@ COMMAND_MODULES: list[ModuleType] = [
     catalogue,
     sync,
     kiosk,
+    compact,
 ]
 
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.notices import NoticeDraft, Roster
 from app.users import Role
+from tests.ui.conftest import Settle
 from ui.env import UiEnv
 from ui.notices.editor import NoticeEditorDialog, roster_from_text
 from ui.notices.preview import PdfPreviewDialog
@@ -20,7 +24,7 @@ from ui.pages.notices_page import NoticesPage
 ID = "370112195603120413"
 
 
-def _notice(env: UiEnv) -> str:
+def _notice(env: UiEnv, author: object = None) -> str:
     ctx = env.ctx
     with ctx.session_factory() as session, session.begin():
         ctx.notices.seed_period_rules(session)
@@ -37,23 +41,144 @@ def _notice(env: UiEnv) -> str:
             roster=Roster(("户主姓名", "身份证号"), (("张桂兰", ID),)),
             target_board_uuids=(board.uuid,),
         ),
-        actor=env.user,
+        actor=author or env.user,  # type: ignore[arg-type]
         submit=True,
     )
     return n.uuid
 
 
-def test_page_lists_and_shows_only_masked_content(ui_env: UiEnv, qtbot: QtBot, qtmodeltester: object) -> None:
+def test_page_lists_and_shows_only_masked_content(
+    ui_env: UiEnv, qtbot: QtBot, qtmodeltester: object, settle: Settle
+) -> None:
     uuid = _notice(ui_env)
     page = NoticesPage(ui_env)
     qtbot.addWidget(page)
+    page.show()
+    settle()
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
     assert page.model.rowCount() == 1
     page.open_record(uuid)
+    settle()
     html = page.detail.toPlainText()
     assert "37*************413" in html and ID not in html
-    assert page.submit_button.isEnabled() is False and page.print_button.isEnabled()
+    assert page.submit_button.isHidden() and page.print_button.isEnabled()
+    page.tabs.setCurrentWidget(page.boards_tab)
+    settle()
     assert page.missing_model.rowCount() == 0  # not approved yet: nothing is due on a board
+
+
+def _reviewer_page(
+    ui_env: UiEnv, qtbot: QtBot, settle: Settle, name: str, roles: set[Role], confirmations: list[str]
+) -> NoticesPage:
+    """The page as ``name`` sees it after signing in; its confirmations go to ``confirmations``."""
+    user = ui_env.ctx.users.add(name, frozenset(roles), "secret-123", display_name=name)
+    env = UiEnv(ui_env.ctx, user, ui_env.bus, ui_env.tasks)
+    env.ops.confirmed.connect(confirmations.append)
+    page = NoticesPage(env)
+    qtbot.addWidget(page)
+    page.show()
+    settle()
+    return page
+
+
+def _in_dialog(click: str, opinion: str = "", confidential: bool = False) -> None:
+    """Answer the review dialog when it opens (it is modal): type the opinion, tick, click."""
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        if opinion:
+            dialog.opinion_edit.setPlainText(opinion)  # type: ignore[attr-defined]
+        if confidential:
+            dialog.confidential.setChecked(True)  # type: ignore[attr-defined]
+        getattr(dialog, click).click()
+
+    QTimer.singleShot(50, act)
+
+
+def test_the_review_chain_through_the_real_buttons(ui_env: UiEnv, qtbot: QtBot, settle: Settle) -> None:
+    """Three reviewers, each signed in, select the notice and click 审核… then 审核通过; every state
+    change confirms itself in the status bar's words; the button stays in its place."""
+    uuid = _notice(ui_env)
+    confirmations: list[str] = []
+    for name, roles, expected in (
+        ("r1", {Role.FIRST_REVIEWER}, "初审通过，已送复审"),
+        ("r2", {Role.SECOND_REVIEWER}, "复审通过，已送终审"),
+        ("r3", {Role.FINAL_REVIEWER}, "终审通过，公示已审定，可以打印张贴"),
+    ):
+        page = _reviewer_page(ui_env, qtbot, settle, name, roles, confirmations)
+        page.view.selectRow(0)
+        settle()
+        place = page.layout().indexOf(page.review_button)
+        assert page.review_button.isEnabled(), page.review_button.toolTip()
+        _in_dialog("approve_button", "同意。", confidential=name == "r3")
+        qtbot.mouseClick(page.review_button, Qt.MouseButton.LeftButton)
+        settle()
+        assert confirmations[-1] == expected
+        assert page.layout().indexOf(page.review_button) == place
+        assert not page.review_button.isEnabled() or page.review_button.isHidden()
+    assert ui_env.ctx.notices.get(uuid).status == "approved"
+    assert "终审：通过" in page.detail.toPlainText()
+
+
+def test_a_reviewer_who_may_not_review_sees_why(ui_env: UiEnv, qtbot: QtBot, settle: Settle) -> None:
+    """The first reviewer who wrote the notice: 审核… is there but disabled, and says why."""
+    author = ui_env.ctx.users.add("r1", frozenset({Role.FIRST_REVIEWER, Role.CLERK}), "secret-123")
+    _notice(ui_env, author)
+    page = NoticesPage(UiEnv(ui_env.ctx, author, ui_env.bus, ui_env.tasks))
+    qtbot.addWidget(page)
+    page.show()
+    settle()
+    page.view.selectRow(0)
+    settle()
+    assert page.review_button.isVisible() and not page.review_button.isEnabled()
+    assert "三审须由不同人员完成" in page.review_button.toolTip()
+
+
+def test_submit_confirms_and_publish_asks_first(
+    ui_env: UiEnv, qtbot: QtBot, settle: Settle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = ui_env.ctx
+    uuid = _notice(ui_env)
+    ctx.notices.review(
+        uuid,
+        actor=ctx.users.add("a", frozenset({Role.FIRST_REVIEWER}), "secret-123"),
+        decision="return",
+        opinion="请核对名单",
+    )
+    page = NoticesPage(ui_env)
+    qtbot.addWidget(page)
+    page.show()
+    settle()
+    confirmations: list[str] = []
+    ui_env.ops.confirmed.connect(confirmations.append)
+    page.view.selectRow(0)
+    settle()
+    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert confirmations == ["已提交初审"] and ctx.notices.get(uuid).status == "first_review"
+    r1 = ctx.users.add("r1", frozenset({Role.FIRST_REVIEWER}), "secret-123")
+    r2 = ctx.users.add("r2", frozenset({Role.SECOND_REVIEWER}), "secret-123")
+    r3 = ctx.users.add("r3", frozenset({Role.FINAL_REVIEWER}), "secret-123")
+    ctx.notices.review(uuid, actor=r1, decision="approve")
+    ctx.notices.review(uuid, actor=r2, decision="approve")
+    ctx.notices.review(uuid, actor=r3, decision="approve", confidentiality_checked=True)
+    page.reload()
+    settle()
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    qtbot.mouseClick(page.publish_button, Qt.MouseButton.LeftButton)  # asked, answered No
+    settle()
+    assert ctx.notices.get(uuid).status == "approved"
+    qtbot.mouseClick(page.publish_button, Qt.MouseButton.LeftButton)  # asked again, Yes
+    settle()
+    assert "关于拟保障对象的公示" in asked[0] and "不能撤销" in asked[0]
+    assert ctx.notices.get(uuid).status == "published" and confirmations[-1] == "公示已发布"
 
 
 def test_editor_preview_highlights_and_override(ui_env: UiEnv, qtbot: QtBot) -> None:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from app.users import ROLE_LABELS, Role, StaffUser
 from app.workdays import HolidayYear
-from ui.crash import show_error
 from ui.env import UiEnv
 from ui.qtapp import LANGUAGES
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
@@ -72,41 +71,38 @@ class SettingsPage(QWidget):
         is_admin = env.user.has(Role.ADMIN)
         layout = QVBoxLayout(self)
 
-        site = env.ctx.sites.get()
         site_box = QGroupBox(self.tr("站点"))
         site_form = QFormLayout(site_box)
-        if site is not None:
-            site_form.addRow(self.tr("站点代码"), QLabel(site.code))
-            site_form.addRow(self.tr("站点名称"), QLabel(site.name))
-            site_form.addRow(self.tr("专区位置"), QLabel(site.zone_location))
-            site_form.addRow(self.tr("监督电话"), QLabel(site.supervision_phone))
+        self.site_labels = {key: QLabel() for key in ("code", "name", "zone_location", "supervision_phone")}
+        site_form.addRow(self.tr("站点代码"), self.site_labels["code"])
+        site_form.addRow(self.tr("站点名称"), self.site_labels["name"])
+        site_form.addRow(self.tr("专区位置"), self.site_labels["zone_location"])
+        site_form.addRow(self.tr("监督电话"), self.site_labels["supervision_phone"])
         layout.addWidget(site_box)
 
         prefs = QGroupBox(self.tr("偏好设置"))
         form = QFormLayout(prefs)
-        settings = env.ctx.settings.all()
-        self.base_url = QLineEdit(str(settings["public_base_url"]))
+        self.base_url = QLineEdit()
         self.base_url.setToolTip(
             self.tr("公示二维码指向的市级平台地址；公示创建时即确定，改动只影响之后创建的公示。")
         )
-        self.reminder = QLineEdit(str(settings["reminder_time"]))
+        self.reminder = QLineEdit()
         self.idle = QSpinBox()
         self.idle.setRange(15, 3600)
-        self.idle.setValue(int(settings["kiosk_idle_seconds"]))
         form.addRow(self.tr("市级平台公开页面地址"), self.base_url)
         form.addRow(self.tr("每日提醒时间"), self.reminder)
         form.addRow(self.tr("触摸屏无操作返回首页（秒）"), self.idle)
         self.language = QComboBox()
         for code, label in LANGUAGES.items():
             self.language.addItem(label, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings["language"])))
         self.language.setToolTip(self.tr("重新启动程序后生效"))
         form.addRow(self.tr("界面语言（重启后生效）"), self.language)
         self.save = QPushButton(self.tr("保存设置"))
         self.save.clicked.connect(self._save)
         form.addRow("", self.save)
+        self._is_admin = is_admin
         for w in (self.base_url, self.reminder, self.idle, self.language, self.save):
-            w.setEnabled(is_admin)
+            w.setEnabled(False)  # until the settings are read (then: admins only)
         layout.addWidget(prefs)
 
         row = QHBoxLayout()
@@ -143,25 +139,40 @@ class SettingsPage(QWidget):
         row.addWidget(user_box)
         layout.addLayout(row, 1)
 
-        env.bus.changed.connect(self._on_bus_changed)
+        env.bus.watch(self, ("holiday", "user", "settings"), lambda _c: self.reload())
         self.reload()
 
     def reload(self) -> None:
-        self.holiday_model.set_rows(self._env.ctx.holidays.years())
-        self.user_model.set_rows(self._env.ctx.users.list())
+        """Read the site, the settings, the holiday years and the staff (read pool)."""
+        ctx = self._env.ctx
 
-    def _on_bus_changed(self, entity: str) -> None:
-        if entity in ("holiday", "user", "settings"):
-            self.reload()
+        def work() -> tuple[object, dict[str, object], list[HolidayYear], list[StaffUser]]:
+            return ctx.sites.get(), ctx.settings.all(), ctx.holidays.years(), ctx.users.list()
+
+        self._env.ops.read(self, work, self._show, key="all")
+
+    def _show(self, result: tuple[object, dict[str, object], list[HolidayYear], list[StaffUser]]) -> None:
+        site, settings, years, users = result
+        for key, label in self.site_labels.items():
+            label.setText(str(getattr(site, key, "") or ""))
+        self.base_url.setText(str(settings["public_base_url"]))
+        self.reminder.setText(str(settings["reminder_time"]))
+        self.idle.setValue(int(str(settings["kiosk_idle_seconds"])))
+        self.language.setCurrentIndex(max(0, self.language.findData(settings["language"])))
+        for w in (self.base_url, self.reminder, self.idle, self.language, self.save):
+            w.setEnabled(self._is_admin)
+        self.holiday_model.set_rows(years)
+        self.user_model.set_rows(users)
 
     def _save(self) -> None:
+        values = {
+            "public_base_url": self.base_url.text().strip(),
+            "reminder_time": self.reminder.text().strip(),
+            "kiosk_idle_seconds": self.idle.value(),
+            "language": self.language.currentData(),
+        }
         settings = self._env.ctx.settings
-        settings.set("public_base_url", self.base_url.text().strip())
-        settings.set("reminder_time", self.reminder.text().strip())
-        settings.set("kiosk_idle_seconds", self.idle.value())
-        settings.set("language", self.language.currentData())
-        self._env.bus.changed.emit("settings")
-        QMessageBox.information(self, self.tr("设置"), self.tr("设置已保存。"))
+        self._env.ops.write(self, lambda: settings.set_many(values))
 
     def _import_holidays(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -169,15 +180,11 @@ class SettingsPage(QWidget):
         )
         if not path:
             return
-        holidays = self._env.ctx.holidays
-
-        def work() -> list[int]:
-            return holidays.import_file(Path(path), actor=self._env.user.name)
+        holidays, actor = self._env.ctx.holidays, self._env.user.name
 
         def done(years: list[int]) -> None:
-            self._env.bus.changed.emit("holiday")
             QMessageBox.information(
                 self, self.tr("导入完成"), self.tr("已导入年份：") + ", ".join(map(str, years))
             )
 
-        self._env.tasks.run(work, done, lambda exc: show_error(self, exc))
+        self._env.ops.write(self, lambda: holidays.import_file(Path(path), actor=actor), done)
