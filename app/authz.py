@@ -69,12 +69,16 @@ PERMISSIONS: dict[str, Permission] = {
     "event.publish_adoption": Permission(ADMIN, "公开意见采纳情况"),
     "event.target": Permission(ADMIN, "设置年度目标"),
     "event.import": Permission(ADMIN, "导入活动日历"),
+    "event_type.synonyms": Permission(ADMIN, "修改活动类型同义词"),
     # catalogue
     "catalogue.domain": Permission(ADMIN, "修改领域适用情况"),
     "catalogue.synonyms": Permission(ADMIN, "修改同义词表"),
     "catalogue.add": Permission(ADMIN, "增补目录事项"),
     "catalogue.update": Permission(ADMIN, "修改目录事项"),
     "catalogue.retire": Permission(ADMIN, "停用目录事项"),
+    "catalogue.refine": Permission(ADMIN, "细化标准事项"),
+    "catalogue.refinement.review": Permission(ADMIN, "复核本站点细化"),
+    "catalogue.refinement.revoke": Permission(ADMIN, "撤销本站点细化"),
     # the rest
     "sync.resolve": Permission(CLERK, "处理同步冲突"),
     "assessment.criteria": Permission(ADMIN, "修改考核指标"),

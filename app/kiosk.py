@@ -279,6 +279,11 @@ class KioskService:
             for name, label in PLAIN_LABELS.items()
             if getattr(d, name)
         )
+        if view.refinement is not None:
+            # The site's wording is shown; say so, in words a visitor reads (staff see the standard text).
+            fields += (
+                KioskField("本专区细化", f"本专区按本地实际细化了：{'、'.join(view.refinement.labels)}"),
+            )
         # The city platform has no page per catalogue item, so the QR code carries the essentials
         # as text (a phone shows them at once, offline) instead of a link that would not open.
         lines = [d.title, f"公开主体：{d.publisher}", f"公开时限：{d.time_limit}"]

@@ -99,6 +99,7 @@ def to_value(row: Event, type_label: str, base_url: str) -> EventValue:
         adoption_published_on=row.adoption_published_on,
         public_url=public_url(base_url, row.uuid),
         cancel_reason=row.cancel_reason or "",
+        all_day=bool(row.all_day),
     )
 
 
@@ -139,6 +140,7 @@ def draft_fields(draft: EventDraft, overrides: Sequence[OverrideValue]) -> dict[
         "policy_titles": [p.strip() for p in draft.policy_titles if p.strip()],
         "adoption_days": draft.adoption_days,
         "adoption_start": draft.adoption_start,
+        "all_day": draft.all_day,
         "overrides": sorted(
             (utc_iso(o.recurrence_id), utc_iso(o.start), utc_iso(o.end), o.place, o.note) for o in overrides
         ),
@@ -165,6 +167,7 @@ def row_fields(row: Event) -> dict[str, Any]:
         "policy_titles": loads(row.policy_titles),
         "adoption_days": row.adoption_days,
         "adoption_start": row.adoption_start,
+        "all_day": bool(row.all_day),
         "overrides": sorted(
             (utc_iso(o.recurrence_id), utc_iso(o.start_at), utc_iso(o.end_at), o.place, o.note)
             for o in row.overrides
@@ -193,6 +196,7 @@ def apply_fields(row: Event, fields: dict[str, Any]) -> None:
         setattr(row, key, dumps(fields[key]))
     row.adoption_days = fields["adoption_days"]
     row.adoption_start = fields["adoption_start"]
+    row.all_day = fields["all_day"]
     # Update moved occurrences in place by RECURRENCE-ID: replacing the list would INSERT the new rows
     # before DELETEing the old ones and trip the (event, recurrence_id) unique constraint.
     wanted = {rid: (start, end, place, note) for rid, start, end, place, note in fields["overrides"]}

@@ -80,6 +80,8 @@ class EventDraft:
     policy_titles: tuple[str, ...] = ()
     adoption_days: int = 10
     adoption_start: date | None = None
+    #: an all-day event: start and end are local midnights (end exclusive: one day ends the next day)
+    all_day: bool = False
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,7 @@ class EventValue:
     adoption_published_on: date | None
     public_url: str
     cancel_reason: str = ""
+    all_day: bool = False
 
     @property
     def recurring(self) -> bool:
@@ -184,6 +187,7 @@ class Occurrence:
     moved: bool = False
     recurrence_id: datetime | None = None
     uid: str = ""  # the iCalendar UID (the event's UUID unless it was imported)
+    all_day: bool = False
 
 
 @dataclass(frozen=True)
@@ -253,3 +257,5 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     uids: tuple[str, ...] = field(default_factory=tuple)
+    #: what the import decided that the file did not say (e.g. a category read as 其他活动), with lines
+    notes: tuple[str, ...] = field(default_factory=tuple)

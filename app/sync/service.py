@@ -207,8 +207,15 @@ class SyncService:
                 bases = store.base_versions(session, keys)
             if not batch:
                 break
-            ops = []
-            for entry, seq in batch:
+            ops: list[wire.PushOp] = []
+            size = 0
+            for i, (entry, seq) in enumerate(batch):
+                # Batches stay well under the platform's body limit (wire.MAX_PUSH_BYTES): what does
+                # not fit goes in the next batch, in order (its seq is already fixed).
+                size += len(entry.payload.encode("utf-8")) + 512
+                if ops and size > wire.PUSH_TARGET_BYTES:
+                    batch = batch[:i]
+                    break
                 payload = json.loads(entry.payload)
                 refs = [str(s) for s in payload.get("blob_refs", [])] if isinstance(payload, dict) else []
                 for sha in refs:

@@ -5,11 +5,20 @@ from db.models.catalogue import (
     CatalogueDomain,
     CatalogueItem,
     CatalogueItemRevision,
+    CatalogueRefinement,
     CatalogueSynonym,
     CatalogueVersion,
 )
 from db.models.core import AuditEntry, Holiday, HolidayYear, OutboxEntry, Setting, Site, User
-from db.models.events import Event, EventOverride, EventRegistration, EventSuggestion, EventTarget, EventType
+from db.models.events import (
+    Event,
+    EventOverride,
+    EventRegistration,
+    EventSuggestion,
+    EventTarget,
+    EventType,
+    EventTypeSynonym,
+)
 from db.models.notices import (
     Board,
     Notice,
@@ -31,6 +40,7 @@ __all__ = [
     "CatalogueDomain",
     "CatalogueItem",
     "CatalogueItemRevision",
+    "CatalogueRefinement",
     "CatalogueSynonym",
     "CatalogueVersion",
     "Event",
@@ -39,6 +49,7 @@ __all__ = [
     "EventSuggestion",
     "EventTarget",
     "EventType",
+    "EventTypeSynonym",
     "Holiday",
     "HolidayYear",
     "InfoRequest",

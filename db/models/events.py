@@ -30,6 +30,16 @@ class EventType(UUIDMixin, Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=100)
 
 
+class EventTypeSynonym(Base):
+    """A name offices use for an event type in calendar files (CATEGORIES:政府开放日 -> open_day)."""
+
+    __tablename__ = "event_type_synonym"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    type_key: Mapped[str] = mapped_column(ForeignKey("event_type.key"))
+
+
 class Event(UUIDMixin, TimestampMixin, Base):
     """One event or one recurring series (``rrule`` set), in the zone or elsewhere."""
 
@@ -43,6 +53,8 @@ class Event(UUIDMixin, TimestampMixin, Base):
     place: Mapped[str] = mapped_column(String(300), default="")
     start_at: Mapped[datetime] = mapped_column(index=True)
     end_at: Mapped[datetime] = mapped_column()
+    #: an all-day event: start_at/end_at are local midnights (end exclusive), written VALUE=DATE
+    all_day: Mapped[bool] = mapped_column(Boolean, default=False)
     rrule: Mapped[str | None] = mapped_column(String(500), nullable=True)
     exdates: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of UTC ISO instants
     host: Mapped[str] = mapped_column(String(200), default="")

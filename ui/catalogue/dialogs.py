@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
 from app.catalogue import CHANNELS, CatalogueItemView, DomainView, ImportResult, ItemChange, ItemData
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
-_KIND_LABELS = {"added": "新增", "changed": "修改", "retired": "停用"}
+_KIND_LABELS = {
+    "added": "新增",
+    "changed": "修改",
+    "retired": "停用",
+    "refined": "细化",
+    "review": "待复核细化",
+}
 
 
 def change_columns() -> list[Column[tuple[str, ItemChange]]]:
@@ -52,19 +58,29 @@ class ImportPreviewDialog(QDialog):
         self.resize(980, 560)
         layout = QVBoxLayout(self)
         summary = QLabel(
-            self.tr("读取 %1 行：新增 %2 项，修改 %3 项，停用 %4 项。确认后生成新的目录版本。")
+            self.tr("读取 %1 行：新增 %2 项，修改 %3 项，停用 %4 项，细化 %5 项。确认后生成新的目录版本。")
             .replace("%1", str(result.rows))
             .replace("%2", str(len(result.added)))
             .replace("%3", str(len(result.changed)))
             .replace("%4", str(len(result.retired)))
+            .replace("%5", str(len(result.diff.refined)))
         )
+        if result.diff.review:
+            summary.setText(
+                summary.text()
+                + self.tr("其中 %1 项是本站点细化过的标准事项，导入后将在“今天”提示复核。").replace(
+                    "%1", str(len(result.diff.review))
+                )
+            )
         summary.setWordWrap(True)
         layout.addWidget(summary)
         self.model: RecordTableModel[tuple[str, ItemChange]] = RecordTableModel(
             change_columns(), "CataloguePage", self
         )
-        rows = [("added", c) for c in result.added] + [("changed", c) for c in result.changed]
-        rows += [("retired", c) for c in result.retired]
+        review = {c.uuid for c in result.diff.review}
+        rows = [("added", c) for c in result.added]
+        rows += [("review" if c.uuid in review else "changed", c) for c in result.changed]
+        rows += [("retired", c) for c in result.retired] + [("refined", c) for c in result.diff.refined]
         self.model.set_rows(rows)
         proxy = SortFilterProxy(self)
         proxy.setSourceModel(self.model)
@@ -88,13 +104,23 @@ class ImportPreviewDialog(QDialog):
 
 
 class ItemDialog(QDialog):
-    """Add or edit a site item (本站点增补): every column of the published layout."""
+    """Add or edit a site item (本站点增补), or refine a standard item (本站点细化): every column
+    of the published layout; when refining, the item's identity is fixed and a reason is asked."""
 
     def __init__(
-        self, domains: list[DomainView], item: CatalogueItemView | None = None, parent: QWidget | None = None
+        self,
+        domains: list[DomainView],
+        item: CatalogueItemView | None = None,
+        parent: QWidget | None = None,
+        *,
+        refine: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("修改本站点事项") if item else self.tr("增补本站点事项"))
+        self._refine = refine
+        if refine:
+            self.setWindowTitle(self.tr("本站点细化"))
+        else:
+            self.setWindowTitle(self.tr("修改本站点事项") if item else self.tr("增补本站点事项"))
         self.resize(760, 720)
         d = item.data if item else None
         form = QFormLayout(self)
@@ -164,6 +190,19 @@ class ItemDialog(QDialog):
         form.addRow(self.tr("公开层级"), tiers)
         form.addRow(self.tr("咨询电话"), self.phone)
         form.addRow(self.tr("公开时长"), self.retention)
+        self.reason = QLineEdit(item.refinement.reason if item and item.refinement else "")
+        self.reason.setPlaceholderText(self.tr("为什么本站点这样写，如“公开主体为唐王街道办事处”"))
+        if refine:
+            note = QLabel(
+                self.tr(
+                    "领域和一级/二级/三级事项是标准事项的标识，不能细化。改动的列按本站点写法显示，标准原文保留。"
+                )
+            )
+            note.setWordWrap(True)
+            form.insertRow(0, note)
+            for identity in (self.domain, self.level1, self.level2, self.level3):
+                identity.setEnabled(False)
+            form.addRow(self.tr("细化原因"), self.reason)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -55,7 +55,7 @@ def _agenda_title(o: Occurrence) -> str:
 def agenda_columns() -> list[Column[Occurrence]]:
     return [
         Column("日期", lambda o: f"{o.start:%Y-%m-%d} {weekday_name(o.start.weekday())}", lambda o: o.start),
-        Column("时间", lambda o: f"{o.start:%H:%M}—{o.end:%H:%M}"),
+        Column("时间", lambda o: "全天" if o.all_day else f"{o.start:%H:%M}—{o.end:%H:%M}"),
         Column("类型", lambda o: o.type_label),
         Column("标题", _agenda_title, tooltip=lambda o: o.title),
         Column("地点", lambda o: o.place),
@@ -132,6 +132,10 @@ class CalendarPage(QWidget):
         self.new_button = QPushButton(self.tr("新建活动"))
         self.import_button = QPushButton(self.tr("导入 .ics"))
         self.export_button = QPushButton(self.tr("导出 .ics"))
+        self.subscription_button = QPushButton(self.tr("订阅文件…"))
+        self.subscription_button.setToolTip(
+            self.tr("只含专区公开活动（已遮蔽、不含报名信息）的 .ics，群众手机日历可导入或订阅")
+        )
         bar.addWidget(self.new_button)
         # Narrow, font-sized navigation buttons keep the bar within a 1366-pixel screen.
         small = self.fontMetrics().horizontalAdvance("国") * 3
@@ -220,6 +224,7 @@ class CalendarPage(QWidget):
         files = QHBoxLayout()
         files.addWidget(self.import_button)
         files.addWidget(self.export_button)
+        files.addWidget(self.subscription_button)
         right.addLayout(files)
         layout.addWidget(side, 1)
 
@@ -237,6 +242,7 @@ class CalendarPage(QWidget):
         self.new_button.clicked.connect(lambda: self._new_event(None))
         self.import_button.clicked.connect(self._import)
         self.export_button.clicked.connect(self._export)
+        self.subscription_button.clicked.connect(self._subscription)
         for grid in (self.month_view, self.week_view):
             grid.occurrence_clicked.connect(self._select)
             grid.occurrence_activated.connect(self._activate)
@@ -624,18 +630,33 @@ class CalendarPage(QWidget):
         events, user = self._env.ctx.events, self._env.user
 
         def done(report: ImportReport) -> None:
-            QMessageBox.information(
-                self,
-                self.tr("导入完成"),
-                arg(
-                    self.tr("新增 %1，更新 %2，未变 %3"),
-                    str(report.created),
-                    str(report.updated),
-                    str(report.unchanged),
-                ),
+            text = arg(
+                self.tr("新增 %1，更新 %2，未变 %3"),
+                str(report.created),
+                str(report.updated),
+                str(report.unchanged),
             )
+            if report.notes:
+                text += "\n\n" + self.tr("请注意：") + "\n" + "\n".join(report.notes)
+            QMessageBox.information(self, self.tr("导入完成"), text)
 
         self._env.ops.write(self, lambda: events.import_ics(Path(path), actor=user), done)
+
+    def _subscription(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出订阅文件"), "专区活动订阅.ics", self.tr("iCalendar 文件 (*.ics)")
+        )
+        if not path:
+            return
+        events = self._env.ctx.events
+        self._env.ops.read(
+            self,
+            lambda: events.subscription_ics(Path(path)),
+            lambda n: self._inform(
+                self.tr("导出完成"), arg(self.tr("已导出 %1 个公开活动（已遮蔽，不含报名信息）"), str(n))
+            ),
+            key="subscription",
+        )
 
     def _export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
