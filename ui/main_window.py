@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QToolButton,
     QWidget,
 )
 
@@ -28,11 +29,19 @@ from ui.pages import PAGES, PageSpec
 
 
 class MainWindow(QMainWindow):
-    """Builds every page once; pages refresh themselves from the bus."""
+    """Builds every page once; pages refresh themselves from the bus.
+
+    Signing out (Ctrl+L) is asked of whoever owns the window (``ui.session.StaffSession``) through
+    ``sign_out_requested``; ``closed`` says the window closed and whether that was a sign-out.
+    """
+
+    sign_out_requested = Signal()
+    closed = Signal(bool)  # True when the window closed because the user signed out
 
     def __init__(self, env: UiEnv, pages: list[PageSpec] | None = None) -> None:
         super().__init__()
         self._env = env
+        self.signing_out = False
         self._specs = pages or PAGES
         self._counts: dict[str, int] = {}
         self.site_name = ""
@@ -71,6 +80,10 @@ class MainWindow(QMainWindow):
         # Permanent (right-hand) widgets stay visible while a confirmation shows on the left.
         self.statusBar().addPermanentWidget(self.site_label)
         self.statusBar().addPermanentWidget(self.user_label)
+        self.switch_button = QToolButton()
+        self.switch_button.setDefaultAction(self.sign_out_action)
+        self.switch_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.statusBar().addPermanentWidget(self.switch_button)
         self.statusBar().addPermanentWidget(self.sync_label)
 
         env.bus.navigate.connect(self.open_page)
@@ -91,6 +104,14 @@ class MainWindow(QMainWindow):
         self.site_name = getattr(site, "name", "") or ""
         self.setWindowTitle(self.tr("公开专区工作台") + (f" — {self.site_name}" if self.site_name else ""))
         self.site_label.setText(self.tr("站点：") + self.site_name)
+
+    @property
+    def user_name(self) -> str:
+        return self._env.user.name
+
+    @property
+    def env(self) -> UiEnv:
+        return self._env
 
     def confirm(self, text: str) -> None:
         """A state change's confirmation (from the operations layer) in the status bar."""
@@ -156,6 +177,11 @@ class MainWindow(QMainWindow):
         backup_action.triggered.connect(self._backup)
         file_menu.addAction(backup_action)
         file_menu.addSeparator()
+        self.sign_out_action = QAction(self.tr("退出登录/切换用户"), self)
+        self.sign_out_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.sign_out_action.setToolTip(self.tr("退出当前用户并回到登录框（Ctrl+L），不必关闭程序"))
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        file_menu.addAction(self.sign_out_action)
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -182,3 +208,5 @@ class MainWindow(QMainWindow):
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         self._env.tasks.wait(10000)
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit(self.signing_out)

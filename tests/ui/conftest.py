@@ -52,6 +52,16 @@ def settle(ui_env: UiEnv, qtbot: QtBot) -> Settle:
 
 
 @pytest.fixture(autouse=True)
+def own_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """QSettings (window geometry, the last user) in a temporary folder, not the tester's home."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+
+
+@pytest.fixture(autouse=True)
 def no_crash_dialog(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """A crash dialog is a bug: record it instead of blocking on exec(), and fail the test."""
     from ui.crash import CrashDialog
