@@ -156,6 +156,8 @@ class BoardRegister:
     ) -> v.PostingView:
         """Record that a printed (approved) notice went up on a board; it comes down after the period."""
         authorize(actor, "posting.record")
+        if posted_on is not None and posted_on > self._clock.today():
+            raise InputError(f"posted_on：张贴日期 {posted_on.isoformat()} 还没到，只能登记已经张贴的公示")
         photo_bytes = b""
         if photo is not None:
             if photo.suffix.lower() not in _PHOTO_TYPES:

@@ -38,6 +38,7 @@ from app.events import (
 from ui.calendar.event_dialog import to_date
 from ui.calendar.text import arg
 from ui.crash import attempt
+from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
@@ -150,7 +151,7 @@ class RegistrationsDialog(QDialog):
             self._done()
 
 
-class ClosingDialog(QDialog):
+class ClosingDialog(AsksBeforeDiscard, QDialog):
     """The closing report: attendance, Q&A, suggestions with their outcome and reason."""
 
     def __init__(self, env: UiEnv, event_uuid: str, parent: QWidget | None = None) -> None:
@@ -267,7 +268,7 @@ class ClosingDialog(QDialog):
             self.accept()
 
 
-class TargetsDialog(QDialog):
+class TargetsDialog(AsksBeforeDiscard, QDialog):
     """The admin sets this year's target count per event type; custom types can be added here."""
 
     def __init__(self, env: UiEnv, year: int, parent: QWidget | None = None) -> None:

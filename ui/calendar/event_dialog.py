@@ -29,6 +29,7 @@ from ui.calendar.recurrence_editor import RecurrenceEditor
 from ui.calendar.text import arg
 from ui.catalogue.picker import CatalogueLinksField
 from ui.crash import show_error
+from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
 
 
@@ -44,7 +45,7 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in text.replace("，", "、").replace(",", "、").split("、") if p.strip())
 
 
-class EventDialog(QDialog):
+class EventDialog(AsksBeforeDiscard, QDialog):
     """Create (``uuid`` None) or edit an event; ``saved_uuid`` holds the result after accept."""
 
     def __init__(

@@ -27,6 +27,7 @@ from app.events.printouts import format_span
 from ui.calendar.event_dialog import to_date, to_time
 from ui.calendar.text import arg
 from ui.crash import show_error
+from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
 
 
@@ -38,7 +39,7 @@ def _buttons(dialog: QDialog, ok_text: str, cancel_text: str) -> QDialogButtonBo
     return buttons
 
 
-class MoveOccurrenceDialog(QDialog):
+class MoveOccurrenceDialog(AsksBeforeDiscard, QDialog):
     """Move one occurrence (RECURRENCE-ID kept): the rest of the series stays where it was."""
 
     def __init__(self, env: UiEnv, occ: Occurrence, parent: QWidget | None = None) -> None:
@@ -111,7 +112,7 @@ class MoveOccurrenceDialog(QDialog):
         self.accept()
 
 
-class CancelEventDialog(QDialog):
+class CancelEventDialog(AsksBeforeDiscard, QDialog):
     """Call off the whole event (every occurrence of a series); the reason is required."""
 
     def __init__(self, env: UiEnv, ev: EventValue, parent: QWidget | None = None) -> None:

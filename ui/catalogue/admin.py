@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalogue import DomainView
+from ui.discard import AsksBeforeDiscard
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
 Pair = tuple[str, str]
@@ -73,7 +74,7 @@ class SynonymModel(RecordTableModel[Pair]):
         self.endRemoveRows()
 
 
-class SynonymDialog(QDialog):
+class SynonymDialog(AsksBeforeDiscard, QDialog):
     """Edit the abbreviations search understands (低保 → 最低生活保障); saved as one change."""
 
     def __init__(
@@ -188,7 +189,7 @@ class SynonymDialog(QDialog):
         self._save(self.pairs())
 
 
-class DomainDialog(QDialog):
+class DomainDialog(AsksBeforeDiscard, QDialog):
     """Whether a domain applies to this site; a domain that does not (未涉及领域) needs the reason."""
 
     def __init__(

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from app.notices import BoardView
 from app.notices.templates import UNIT_CALENDAR, UNIT_LABELS, UNIT_WORKING
 from ui.crash import attempt
+from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
@@ -216,7 +217,7 @@ def period_columns() -> list[Column[PeriodRow]]:
     ]
 
 
-class PeriodRulesDialog(QDialog):
+class PeriodRulesDialog(AsksBeforeDiscard, QDialog):
     """Correct each template's legal minimum posting period: value, working or calendar days, basis."""
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:

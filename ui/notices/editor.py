@@ -34,6 +34,7 @@ from app.errors import GongkaiError
 from app.notices import NoticeDraft, NoticeView, Roster
 from app.notices.masking import NoticeMasker, notice_profile
 from ui.catalogue.picker import CatalogueLinksField
+from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
 from ui.notices.widgets import clear_layout
 
@@ -71,7 +72,7 @@ def roster_to_text(roster: Roster | None) -> str:
     return "\n".join("\t".join(r) for r in (roster.columns, *roster.rows))
 
 
-class NoticeEditorDialog(QDialog):
+class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
     """Create or edit a notice; ``draft()`` returns what was typed."""
 
     def __init__(self, env: UiEnv, notice: NoticeView | None = None, parent: QWidget | None = None) -> None:

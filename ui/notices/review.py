@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 
 from app.notices import NoticeView
 from app.notices.values import FINAL_REVIEW, STATUS_LABELS
+from ui.discard import AsksBeforeDiscard
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(AsksBeforeDiscard, QDialog):
     """After ``exec``: ``decision`` ("approve" | "return" | ""), ``opinion``, ``confidentiality_checked``."""
 
     def __init__(self, notice: NoticeView, parent: QWidget | None = None) -> None:

@@ -13,14 +13,12 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -50,6 +48,7 @@ from ui.calendar.text import arg
 from ui.env import UiEnv
 from ui.notices.admin import BoardsDialog, PeriodRulesDialog
 from ui.notices.editor import NoticeEditorDialog
+from ui.notices.posting import PostingDialog
 from ui.notices.preview import PdfPreviewDialog
 from ui.notices.review import ReviewDialog
 from ui.table_model import Column, PagedTableModel, RecordTableModel, SortFilterProxy
@@ -116,12 +115,13 @@ def missing_columns() -> list[Column[MissingPosting]]:
     ]
 
 
-def posting_columns() -> list[Column[PostingView]]:
+def posting_columns(people: dict[str, str]) -> list[Column[PostingView]]:
+    """``people``: login name -> the person's name, filled when the register is read."""
     return [
         Column("公开栏", lambda p: p.board_name),
         Column("公示", lambda p: p.notice_title),
         Column("张贴日期", lambda p: p.posted_on.isoformat(), lambda p: p.posted_on),
-        Column("张贴人", lambda p: p.posted_by),
+        Column("张贴人", lambda p: people.get(p.posted_by, p.posted_by)),
         Column("应撤下", lambda p: p.take_down_on.isoformat(), lambda p: p.take_down_on),
         Column(
             "已撤下",
@@ -165,6 +165,8 @@ class NoticesPage(QWidget):
         self._env = env
         self._detail: Detail | None = None
         self._wanted: str = ""  # the notice to select once its row arrives
+        self._people: dict[str, str] = {}  # login -> name, for 张贴人
+        self.posting_dialog: PostingDialog | None = None
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
@@ -267,7 +269,7 @@ class NoticesPage(QWidget):
         bl.addWidget(self.missing_view, 1)
         bl.addWidget(QLabel(self.tr("张贴登记（最近 200 条）")))
         self.posting_model: RecordTableModel[PostingView] = RecordTableModel(
-            posting_columns(), "NoticesPage", self
+            posting_columns(self._people), "NoticesPage", self
         )
         self.posting_view, self.posting_proxy = _table(self.posting_model, self)
         bl.addWidget(self.posting_view, 2)
@@ -348,12 +350,17 @@ class NoticesPage(QWidget):
         if self.tabs.currentWidget() is not self.boards_tab:
             return  # read when the tab is shown
         svc, today = self._env.ctx.notices, self._env.ctx.clock.today()
+        users = self._env.ctx.users
+        Register = tuple[list[TakeDown], list[MissingPosting], list[PostingView], dict[str, str]]
 
-        def work() -> tuple[list[TakeDown], list[MissingPosting], list[PostingView]]:
-            return svc.take_downs_due(today), svc.boards_missing_notices(), svc.recent_postings()
+        def work() -> Register:
+            people = {u.name: u.label for u in users.list()}
+            return svc.take_downs_due(today), svc.boards_missing_notices(), svc.recent_postings(), people
 
-        def show(result: tuple[list[TakeDown], list[MissingPosting], list[PostingView]]) -> None:
-            takedowns, missing, postings = result
+        def show(result: Register) -> None:
+            takedowns, missing, postings, people = result
+            self._people.clear()
+            self._people.update(people)
             self.takedown_model.set_rows(takedowns)
             self.missing_model.set_rows(missing)
             self.posting_model.set_rows(postings)
@@ -542,29 +549,45 @@ class NoticesPage(QWidget):
             PdfPreviewDialog(self._env, n, self).exec()
 
     def _post(self) -> None:
-        n = self.selected()
-        if n is None:
+        """登记张贴 for the row chosen in 应张贴而未张贴 (notice and board), else the selected notice."""
+        rows = self.missing_view.selectionModel().selectedRows()
+        if rows:
+            m = self.missing_proxy.object_at(rows[0].row())
+            notice_uuid, title, board_uuid = m.notice_uuid, m.notice_title, m.board_uuid
+        elif (n := self.selected()) is not None:
+            notice_uuid, title, board_uuid = n.uuid, n.title, ""
+        else:
             QMessageBox.information(
-                self, self.tr("登记张贴"), self.tr("请先在“公示公告”中选中要张贴的公示。")
+                self,
+                self.tr("登记张贴"),
+                self.tr("请先在下面“应张贴而未张贴”中选中一行，或在“公示公告”中选中要张贴的公示。"),
             )
             return
         svc = self._env.ctx.notices
-        self._env.ops.read(self, svc.boards, lambda boards: self._post_to(n, boards), key="post")
-
-    def _post_to(self, n: NoticeView, boards: list[Any]) -> None:
-        names = [f"{b.name}（{b.village}）" for b in boards]
-        choice, ok = QInputDialog.getItem(self, self.tr("登记张贴"), self.tr("张贴到："), names, 0, False)
-        if not ok:
-            return
-        board = boards[names.index(choice)]
-        photo, _ = QFileDialog.getOpenFileName(
-            self, self.tr("张贴照片（可不选）"), "", self.tr("照片 (*.jpg *.jpeg *.png *.webp *.heic)")
+        self._env.ops.read(
+            self,
+            lambda: [b for b in svc.boards() if b.active],
+            lambda boards: self._post_to(notice_uuid, title, board_uuid, boards),
+            key="post",
         )
-        service, user = self._env.ctx.notices, self._env.user
+
+    def _post_to(self, notice_uuid: str, title: str, board_uuid: str, boards: list[Any]) -> None:
+        user = self._env.user
+        dialog = PostingDialog(
+            title,
+            boards,
+            board_uuid=board_uuid,
+            today=self._env.ctx.clock.today(),
+            person=user.label,
+            parent=self,
+        )
+        self.posting_dialog = dialog  # for tests and screenshots
+        if not dialog.exec():
+            return
+        service = self._env.ctx.notices
+        board, posted_on, photo = dialog.board_uuid, dialog.posted_date, dialog.photo
         self._write(
-            lambda: service.record_posting(
-                n.uuid, board.uuid, actor=user, photo=Path(photo) if photo else None
-            )
+            lambda: service.record_posting(notice_uuid, board, actor=user, posted_on=posted_on, photo=photo)
         )
 
     def _take_down(self) -> None:
