@@ -36,6 +36,9 @@ def load_font() -> str:
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Load our .qm for ``language`` (none needed for zh_CN, the source) and Qt's own strings."""
     translators: list[QTranslator] = []
+    # Qt's own widgets (date pickers, calendars, file dialogs) take month and day names from the
+    # default locale, not from a translator: under an English system locale they stayed English.
+    QLocale.setDefault(QLocale(language))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_tr = QTranslator(app)
     if qt_tr.load(QLocale(language), "qtbase", "_", qt_dir):

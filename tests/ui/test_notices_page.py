@@ -86,7 +86,9 @@ def _in_dialog(click: str, opinion: str = "", confidential: bool = False) -> Non
 
     def act() -> None:
         dialog = QApplication.activeModalWidget()
-        assert dialog is not None
+        if dialog is None:  # the dialog opens once what it shows has been read
+            QTimer.singleShot(20, act)
+            return
         if opinion:
             dialog.opinion_edit.setPlainText(opinion)  # type: ignore[attr-defined]
         if confidential:

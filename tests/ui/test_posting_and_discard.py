@@ -150,3 +150,72 @@ def test_escape_asks_before_discarding_a_half_written_notice(ui_env: UiEnv, qtbo
     seen = when_modal(qtbot, answer("放弃修改"))
     _press_escape(qtbot, dialog)
     assert seen and not dialog.isVisible()
+
+
+def test_preview_fits_the_screen_and_saving_says_where(
+    ui_env: UiEnv, qtbot: QtBot, tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pathlib import Path
+
+    from ui.notices.preview import PdfPreviewDialog
+
+    uuid, _boards = _approved_notice(ui_env)
+    dialog = PdfPreviewDialog(ui_env, ui_env.ctx.notices.get(uuid))
+    qtbot.addWidget(dialog)
+    screen = dialog.screen().availableGeometry()
+    assert dialog.height() <= screen.height() - 40 and dialog.width() <= screen.width()
+    target = Path(str(tmp_path)) / "公示.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert dialog.saved_label.text() == f"已保存到 {target}" and dialog.open_folder.isVisibleTo(dialog)
+
+
+def test_review_dialog_shows_the_whole_notice_with_links_and_boards(
+    ui_env: UiEnv, qtbot: QtBot, settle: Settle
+) -> None:
+    ctx = ui_env.ctx
+    with ctx.session_factory() as session, session.begin():
+        ctx.notices.seed_period_rules(session)
+    board = ctx.notices.add_board("东唐村一号栏", "东唐村", actor=ui_env.user)
+    ctx.catalogue.seed_bundled(actor="test")
+    item = ctx.catalogue.items()[0]
+    n = ctx.notices.create(
+        NoticeDraft(
+            template="dibao",
+            title="关于拟保障对象的公示",
+            body="申请人电话13805318842，经审核拟纳入保障。",
+            period_start=date(2025, 9, 26),
+            period_end=date(2025, 10, 2),
+            issuer="唐王街道办事处",
+            contact="社会事务办 0531-88123457",
+            target_board_uuids=(board.uuid,),
+            catalogue_item_uuids=(item.uuid,),
+        ),
+        actor=ui_env.user,
+        submit=True,
+    )
+    r1 = ctx.users.add("r1", frozenset({Role.FIRST_REVIEWER}), "secret-123", display_name="张初审")
+    env = UiEnv(ctx, r1, ui_env.bus, ui_env.tasks)
+    page = NoticesPage(env)
+    qtbot.addWidget(page)
+    page.show()
+    settle()
+    page.open_record(n.uuid)
+    settle()
+
+    def read_then_return(d: QWidget) -> None:
+        from ui.notices.review import ReviewDialog
+
+        assert isinstance(d, ReviewDialog)
+        text = d.notice_view.toPlainText()
+        assert "经审核拟纳入保障" in text and "13805318842" not in text  # the public, masked text
+        assert "东唐村一号栏" in d.links_label.text() and item.data.level1 in d.links_label.text()
+        d.opinion_edit.setPlainText("名单缺少身份证号核对记录")
+        qtbot.mouseClick(d.return_button, Qt.MouseButton.LeftButton)
+
+    seen = when_modal(qtbot, read_then_return)
+    qtbot.mouseClick(page.review_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen) and not seen[0].isVisible(), timeout=5000)
+    settle()
+    assert ctx.notices.get(n.uuid).status == "draft"

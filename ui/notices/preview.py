@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +26,7 @@ from ui.crash import show_error
 from ui.env import UiEnv
 from ui.notices.pdfpages import print_pdf, render_pages
 from ui.notices.widgets import clear_layout
+from ui.saved import announce_saved, open_path
 
 PREVIEW_DPI = 80
 
@@ -37,7 +40,6 @@ class PdfPreviewDialog(QDialog):
         self._notice = notice
         self._pdf = b""
         self.setWindowTitle(self.tr("打印预览：") + notice.title)
-        self.resize(820, 900)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.size_box = QComboBox()
@@ -77,7 +79,20 @@ class PdfPreviewDialog(QDialog):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(close)
+        saved_row = QHBoxLayout()
+        self.saved_label = QLabel("")
+        self.saved_label.setWordWrap(True)
+        self.open_folder = QPushButton(self.tr("打开所在文件夹"))
+        self.open_folder.setVisible(False)
+        self._saved_folder: Path | None = None
+        self.open_folder.clicked.connect(
+            lambda: open_path(self, self._saved_folder) if self._saved_folder else None
+        )
+        saved_row.addWidget(self.saved_label, 1)
+        saved_row.addWidget(self.open_folder)
+        layout.addLayout(saved_row)
         layout.addLayout(buttons)
+        self._fit_screen()
         self.print_button.clicked.connect(self._print)
         self.batch_button.clicked.connect(self._print_batch)
         self.save_button.clicked.connect(self._save)
@@ -86,6 +101,18 @@ class PdfPreviewDialog(QDialog):
         self.landscape.toggled.connect(self.refresh)
         self.board_box.currentIndexChanged.connect(self.refresh)
         self.refresh()
+
+    def _fit_screen(self) -> None:
+        """As tall as the screen allows (a 1600×900 screen shows the buttons), never taller."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else None
+        if area is None:
+            return
+        # Room for the window frame and title bar, which availableGeometry does not include.
+        height = min(900, area.height() - 60)
+        width = min(820, area.width() - 40)
+        self.resize(width, height)
+        self.setMaximumHeight(area.height() - 40)
 
     def _options(self) -> tuple[str, bool, str | None]:
         return self.size_box.currentText(), self.landscape.isChecked(), self.board_box.currentData() or None
@@ -161,5 +188,13 @@ class PdfPreviewDialog(QDialog):
             self, self.tr("另存为 PDF"), f"{self._notice.title}.pdf", "PDF (*.pdf)"
         )
         if path:
-            with open(path, "wb") as fh:
-                fh.write(self._pdf)
+            try:
+                Path(path).write_bytes(self._pdf)
+            except OSError as exc:
+                QMessageBox.warning(
+                    self, self.tr("另存为 PDF"), self.tr("无法保存：") + f"{path}（{exc.strerror}）"
+                )
+                return
+            self.saved_label.setText(announce_saved(self, Path(path)))
+            self.open_folder.setVisible(True)
+            self._saved_folder = Path(path).parent

@@ -43,6 +43,7 @@ from ui.calendar.grid import DayGrid, weekday_name
 from ui.calendar.occurrence_dialog import CancelEventDialog, MoveOccurrenceDialog
 from ui.calendar.text import arg
 from ui.env import UiEnv
+from ui.saved import announce_saved
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
 
@@ -606,9 +607,10 @@ class CalendarPage(QWidget):
             Path(path).write_bytes(build(uuid))
             return path
 
-        self._env.ops.read(
-            self, work, lambda p: self._inform(names[kind], self.tr("已保存：") + str(p)), key="print"
-        )
+        self._env.ops.read(self, work, lambda p: self._saved(Path(p)), key="print")
+
+    def _saved(self, path: Path) -> None:
+        announce_saved(self, path)
 
     def _inform(self, title: str, text: str) -> None:
         QMessageBox.information(self, title, text)

@@ -45,12 +45,13 @@ from app.notices.values import DRAFT, STATUS_LABELS, STATUSES
 from app.users import Role
 from ui.actions import apply_action, ask_first
 from ui.calendar.text import arg
+from ui.catalogue.picker import item_label
 from ui.env import UiEnv
 from ui.notices.admin import BoardsDialog, PeriodRulesDialog
 from ui.notices.editor import NoticeEditorDialog
 from ui.notices.posting import PostingDialog
 from ui.notices.preview import PdfPreviewDialog
-from ui.notices.review import ReviewDialog
+from ui.notices.review import ReviewContent, ReviewDialog
 from ui.table_model import Column, PagedTableModel, RecordTableModel, SortFilterProxy
 
 CTX = "NoticesPage"
@@ -167,6 +168,7 @@ class NoticesPage(QWidget):
         self._wanted: str = ""  # the notice to select once its row arrives
         self._people: dict[str, str] = {}  # login -> name, for 张贴人
         self.posting_dialog: PostingDialog | None = None
+        self.review_dialog: ReviewDialog | None = None
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
@@ -453,16 +455,7 @@ class NoticesPage(QWidget):
         if n.withdraw_reason:
             out.append(f'<p style="color:#b00020"><b>{self.tr("撤回理由")}：</b>{e(n.withdraw_reason)}</p>')
         out.append(f"<h3>{self.tr('公开版本（已遮蔽个人信息，打印与市级平台一致）')}</h3>")
-        out += [f"<p>{e(p)}</p>" for p in masked.paragraphs]
-        if masked.roster:
-            out.append('<table border="1" cellspacing="0" cellpadding="3"><tr>')
-            out += [f"<th>{e(c)}</th>" for c in masked.roster.columns]
-            out.append("</tr>")
-            for row in masked.roster.rows[:50]:
-                out.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>")
-            out.append("</table>")
-            if len(masked.roster.rows) > 50:
-                out.append(f"<p>{self.tr('……共')} {len(masked.roster.rows)} {self.tr('行')}</p>")
+        out.append(self._public_html(masked))
         out.append(f"<h3>{self.tr('审核记录')}</h3><ul>")
         for r in n.reviews:
             extra = self.tr("（已保密审查）") if r.confidentiality_checked else ""
@@ -472,6 +465,21 @@ class NoticesPage(QWidget):
                 f"{e(r.actor_label or r.actor)}{opinion}{extra}</li>"
             )
         out.append("</ul>")
+        return "".join(out)
+
+    def _public_html(self, masked: MaskedContent) -> str:
+        """The public (masked) text and roster, as the reader of the board will see them."""
+        e = html.escape
+        out = [f"<p>{e(p)}</p>" for p in masked.paragraphs]
+        if masked.roster:
+            out.append('<table border="1" cellspacing="0" cellpadding="3"><tr>')
+            out += [f"<th>{e(c)}</th>" for c in masked.roster.columns]
+            out.append("</tr>")
+            for row in masked.roster.rows[:50]:
+                out.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>")
+            out.append("</table>")
+            if len(masked.roster.rows) > 50:
+                out.append(f"<p>{self.tr('……共')} {len(masked.roster.rows)} {self.tr('行')}</p>")
         return "".join(out)
 
     # -- actions -------------------------------------------------------------------------------------
@@ -521,10 +529,28 @@ class NoticesPage(QWidget):
             self._write(lambda: service.publish(uuid, actor=user))
 
     def _review(self) -> None:
-        n = self.selected()
-        if n is None or self._allowed("notice.review") is None:
+        """Read what the reviewer must see (links and boards by name) off the GUI thread, then ask."""
+        n, detail = self.selected(), self._detail
+        if n is None or detail is None or self._allowed("notice.review") is None:
             return
-        dialog = ReviewDialog(n, self)
+        notices, catalogue = self._env.ctx.notices, self._env.ctx.catalogue
+        body = self._public_html(detail.masked)
+
+        def work() -> ReviewContent:
+            found = catalogue.items_by_uuid(n.catalogue_item_uuids)
+            items = tuple(
+                f"{found[u].data.domain}：{item_label(found[u])}"
+                for u in n.catalogue_item_uuids
+                if u in found
+            )
+            boards = {b.uuid: f"{b.name}（{b.village}）" for b in notices.boards()}
+            return ReviewContent(body, items, tuple(boards[u] for u in n.target_board_uuids if u in boards))
+
+        self._env.ops.read(self, work, lambda content: self._review_with(n, content), key="review")
+
+    def _review_with(self, n: NoticeView, content: ReviewContent) -> None:
+        dialog = ReviewDialog(n, self, content)
+        self.review_dialog = dialog  # for tests and screenshots
         if dialog.exec() and dialog.decision:
             service, user = self._env.ctx.notices, self._env.user
             decision, opinion, checked = dialog.decision, dialog.opinion, dialog.confidentiality_checked

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -65,6 +65,7 @@ from ui.requests.dialogs import (
     FormDialog,
     IntakeDialog,
 )
+from ui.saved import announce_saved, open_path
 from ui.table_model import Column, PagedTableModel, RecordTableModel, SortFilterProxy
 
 CTX = "RequestsPage"
@@ -189,9 +190,7 @@ class RequestsPage(QWidget):
     """
 
     #: Opens a written PDF; the system viewer in the app, replaced in tests (the OS is an edge).
-    open_file: Callable[[Path], None] = staticmethod(
-        lambda p: QDesktopServices.openUrl(QUrl.fromLocalFile(str(p)))
-    )  # type: ignore[assignment]
+    open_file: Callable[[Path], None] = staticmethod(lambda p: open_path(None, p))  # type: ignore[assignment]
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -728,9 +727,10 @@ class RequestsPage(QWidget):
         self._env.ops.read(self, work, self._on_pdf_written, key=f"print-{kind}")
 
     def _on_exported(self, path: Path) -> None:
-        QMessageBox.information(self, self.tr("已导出"), str(path))
+        announce_saved(self, path)
 
     def _on_pdf_written(self, path: Path) -> None:
+        announce_saved(self, path)
         type(self).open_file(path)
 
     def _export_annual(self, suffix: str) -> None:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -38,6 +37,7 @@ from app.today.items import date_text
 from app.today.reminders import ReminderSummary, next_reminder, parse_reminder_time
 from ui.crash import show_error
 from ui.env import UiEnv
+from ui.saved import announce_saved
 from ui.table_model import SortFilterProxy
 from ui.today.assessment_view import AssessmentView
 from ui.today.list_model import SectionRow, TodayListModel, rows_of
@@ -264,6 +264,6 @@ class TodayPage(QWidget):
             return target
 
         def done(written: Path) -> None:
-            QMessageBox.information(self, self.tr("任务单"), self.tr("已保存，可打印：") + str(written))
+            announce_saved(self, written)
 
         self._env.ops.read(self, work, done, key="sheet")
