@@ -796,8 +796,12 @@ class CatalogueService:
                 if due is None or due.met or due.due > horizon.date:
                     continue
                 due_items[item_id] = (rule, due)
-            rows = (
-                session.execute(select(CatalogueItem).where(CatalogueItem.id.in_(list(due_items)))).scalars()
+            rows: list[CatalogueItem] = (
+                list(
+                    session.execute(
+                        select(CatalogueItem).where(CatalogueItem.id.in_(list(due_items)))
+                    ).scalars()
+                )
                 if due_items
                 else []
             )
