@@ -976,26 +976,50 @@ class CatalogueService:
             )
             by_id, _ = self._domain_maps(session)
             version = self._current_version(session)
-            rows = session.execute(
-                select(CatalogueItem)
+            # Judge every active item from three columns (and each distinct rule text parsed once);
+            # only the items found due are loaded whole.
+            judged = session.execute(
+                select(CatalogueItem.id, CatalogueItem.rule, CatalogueItem.changed_on)
                 .join(CatalogueDomain)
                 .where(CatalogueItem.status == "active", CatalogueDomain.applicable.is_(True))
-            ).scalars()
+            ).all()
+            # A refined 公开时限 is the site's commitment: it is what the item is judged by.
             refined = refinements.load_active(session)
-            out = []
-            for row in rows:
-                # A refined 公开时限 is the site's commitment: it is what the item is judged by.
-                view = self._view(row, by_id[row.domain_id], version, refined.get(row.id))
-                rule = view.rule
+            refined_rules: dict[int, Any] = {}
+            if refined:
+                for r in session.execute(
+                    select(CatalogueItem).where(CatalogueItem.id.in_(list(refined)))
+                ).scalars():
+                    refined_rules[r.id] = self._view(r, by_id[r.domain_id], version, refined[r.id]).rule
+            parsed: dict[str, Any] = {}
+            due_items: dict[int, tuple[Any, Any]] = {}
+            for item_id, rule_text, changed_on in judged:
+                rule = refined_rules.get(item_id) or parsed.get(rule_text)
+                if rule is None:
+                    rule = parsed[rule_text] = json.loads(rule_text)
                 due = rules.due_of(
                     rule,
-                    anchor=row.changed_on,
-                    last_disclosure=last.get(row.id),
+                    anchor=changed_on,
+                    last_disclosure=last.get(item_id),
                     today=today,
                     calendar=calendar,
                 )
                 if due is None or due.met or due.due > horizon.date:
                     continue
+                due_items[item_id] = (rule, due)
+            rows: list[CatalogueItem] = (
+                list(
+                    session.execute(
+                        select(CatalogueItem).where(CatalogueItem.id.in_(list(due_items)))
+                    ).scalars()
+                )
+                if due_items
+                else []
+            )
+            out = []
+            for row in rows:
+                rule, due = due_items[row.id]
+                view = self._view(row, by_id[row.domain_id], version, refined.get(row.id))
                 status = "overdue" if due.due < today else "due_soon"
                 left = calendar.workdays_between(today, due.due) if status == "due_soon" else 0
                 out.append(

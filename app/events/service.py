@@ -133,9 +133,13 @@ class EventService:
     def _base_url(self) -> str:
         return str(self._settings.get("public_base_url"))
 
-    def _value(self, session: Session, row: Event, labels: dict[str, str] | None = None) -> EventValue:
+    def _value(
+        self, session: Session, row: Event, labels: dict[str, str] | None = None, base_url: str | None = None
+    ) -> EventValue:
+        """A row as a value; lists pass ``labels`` and ``base_url`` read once (not once per row)."""
         labels = labels if labels is not None else self._labels(session)
-        return rows.to_value(row, labels.get(row.type_key, row.type_key), self._base_url())
+        base = base_url if base_url is not None else self._base_url()
+        return rows.to_value(row, labels.get(row.type_key, row.type_key), base)
 
     def _row(self, session: Session, uuid: str) -> Event:
         row = session.execute(select(Event).where(Event.uuid == uuid).options(*_load())).scalar()
@@ -251,7 +255,8 @@ class EventService:
         with read_only(self._sf) as session:
             labels = self._labels(session)
             q = select(Event).options(*_load()).order_by(Event.start_at.desc())
-            return [self._value(session, r, labels) for r in session.execute(q).scalars()]
+            base = self._base_url()
+            return [self._value(session, r, labels, base) for r in session.execute(q).scalars()]
 
     def cancel_occurrence(self, actor: Actor, uuid: str, occurrence_start: datetime) -> EventValue:
         """Drop one occurrence of a series (an EXDATE), e.g. the Tuesday in the National Day holiday."""
@@ -779,9 +784,14 @@ class EventService:
             q = (
                 select(Event)
                 .options(*_load())
-                .where(Event.status == "closed", Event.adoption_published_on.is_(None))
+                .where(
+                    Event.status == "closed",
+                    Event.adoption_published_on.is_(None),
+                    Event.suggestions.any(),  # in SQL: years of closed events without any are skipped
+                )
             )
-            return [self._value(session, r, labels) for r in session.execute(q).scalars() if r.suggestions]
+            base = self._base_url()
+            return [self._value(session, r, labels, base) for r in session.execute(q).scalars()]
 
     def closing_reports_due(self, today: date) -> list[EventValue]:
         """Single events that have ended (by ``today``) but have no closing report yet."""
@@ -799,7 +809,8 @@ class EventService:
                 )
                 .order_by(Event.start_at)
             )
-            return [self._value(session, r, labels) for r in session.execute(q).scalars()]
+            base = self._base_url()
+            return [self._value(session, r, labels, base) for r in session.execute(q).scalars()]
 
     # -- targets ---------------------------------------------------------------------------------
 

@@ -216,6 +216,60 @@ def period_rules(session: Session) -> dict[str, v.PeriodRule]:
 
 
 @dataclass(frozen=True)
+class NoticeSummary:
+    """A notice for the command line's list: what it prints, no roster, no review history."""
+
+    id: int
+    uuid: str
+    revision: int
+    template: str
+    kind: str
+    title: str
+    status: str
+    period_start: date
+    period_end: date
+    period_check: v.PeriodCheck
+    public_url: str
+
+
+def summaries(
+    session: Session, status: str | None, today: date, calendar: WorkdayCalendar
+) -> list[NoticeSummary]:
+    """Every notice, newest first, in two statements (the rows' columns and the period rules)."""
+    q = select(
+        Notice.id,
+        Notice.uuid,
+        Notice.revision,
+        Notice.template,
+        Notice.kind,
+        Notice.title,
+        Notice.status,
+        Notice.period_start,
+        Notice.period_end,
+        Notice.public_url,
+    ).order_by(Notice.created_at.desc(), Notice.id.desc())
+    if status is not None:
+        q = q.where(_status_sql(today) == status)
+    rules = period_rules(session)
+    return [
+        NoticeSummary(
+            r.id,
+            r.uuid,
+            r.revision,
+            r.template,
+            r.kind,
+            r.title,
+            effective_status(r.status, r.period_end, today),
+            r.period_start,
+            r.period_end,
+            check_period(r.period_start, r.period_end, rules.get(r.template), calendar),
+            r.public_url,
+        )
+        for r in session.execute(q).all()
+    ]
+
+
+@dataclass(frozen=True)
 class Awaiting:
     """A notice waiting for a review step (the Today list and the badge)."""
 

@@ -469,6 +469,13 @@ class NoticeService(BoardRegister):
             rules = queries.period_rules(session)
             return [self._view(session, r, reviews.get(r.id, []), rules) for r in rows]
 
+    def summaries(self, status: str | None = None) -> builtins.list[queries.NoticeSummary]:
+        """Every notice (newest first) without roster or reviews: the command line's list."""
+        if status is not None and status not in v.STATUSES:
+            raise InputError(f"--status：应为 {', '.join(v.STATUSES)} 之一，实为“{status}”")
+        with read_only(self._sf) as session:
+            return queries.summaries(session, status, self._clock.today(), self._holidays.calendar())
+
     def page(self, query: queries.NoticeQuery, user: StaffUser | None = None) -> queries.NoticePage:
         """One page of the staff list (a few statements, whatever the number of notices)."""
         with read_only(self._sf) as session:

@@ -95,7 +95,7 @@ def test_event_dialog_warns_about_the_same_room(qtbot: QtBot, ui_env: UiEnv) -> 
     assert dialog.conflict_label.isHidden()
 
 
-def test_registrations_dialog_and_closing_dialog(qtbot: QtBot, ui_env: UiEnv) -> None:
+def test_registrations_dialog_and_closing_dialog(qtbot: QtBot, ui_env: UiEnv, settle: Settle) -> None:
     ev = ui_env.ctx.events.create(
         ui_env.user,
         EventDraft(
@@ -112,6 +112,7 @@ def test_registrations_dialog_and_closing_dialog(qtbot: QtBot, ui_env: UiEnv) ->
         regs.name_edit.setText(name)
         regs.phone_edit.setText("13905318842")
         regs._add()
+    settle()
     assert [r.status for r in regs.model.rows()] == ["registered", "waiting"]
     assert "候补 1" in regs.summary.text()
     closing = ClosingDialog(ui_env, ev.uuid)
@@ -119,6 +120,7 @@ def test_registrations_dialog_and_closing_dialog(qtbot: QtBot, ui_env: UiEnv) ->
     closing._add_suggestion(closing_suggestion())
     closing.attendance.setValue(12)
     closing._save()
+    settle()
     assert ui_env.ctx.events.get(ev.uuid).status == "closed"
 
 

@@ -209,11 +209,14 @@ def test_review_dialog_requires_confidentiality_at_final_step(ui_env: UiEnv, qtb
     assert dialog.confidentiality_checked
 
 
-def test_preview_and_batch_print_to_a_pdf_printer(ui_env: UiEnv, qtbot: QtBot, tmp_path: Path) -> None:
+def test_preview_and_batch_print_to_a_pdf_printer(
+    ui_env: UiEnv, qtbot: QtBot, tmp_path: Path, settle: Settle
+) -> None:
     uuid = _notice(ui_env)
     dialog = PdfPreviewDialog(ui_env, ui_env.ctx.notices.get(uuid))
     qtbot.addWidget(dialog)
-    assert dialog.page_total >= 1
+    settle()  # the PDF is made and rendered off the GUI thread
+    assert dialog.page_total >= 1 and dialog.batch_button.isEnabled()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setResolution(100)

@@ -153,7 +153,7 @@ def test_escape_asks_before_discarding_a_half_written_notice(ui_env: UiEnv, qtbo
 
 
 def test_preview_fits_the_screen_and_saving_says_where(
-    ui_env: UiEnv, qtbot: QtBot, tmp_path: object, monkeypatch: pytest.MonkeyPatch
+    ui_env: UiEnv, qtbot: QtBot, tmp_path: object, monkeypatch: pytest.MonkeyPatch, settle: Settle
 ) -> None:
     from pathlib import Path
 
@@ -162,6 +162,7 @@ def test_preview_fits_the_screen_and_saving_says_where(
     uuid, _boards = _approved_notice(ui_env)
     dialog = PdfPreviewDialog(ui_env, ui_env.ctx.notices.get(uuid))
     qtbot.addWidget(dialog)
+    settle()  # the PDF is made on the read pool
     screen = dialog.screen().availableGeometry()
     assert dialog.height() <= screen.height() - 40 and dialog.width() <= screen.width()
     target = Path(str(tmp_path)) / "公示.pdf"

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import GongkaiError
-from app.notices import NoticeDraft, NoticeView, Roster
+from app.notices import NoticeDraft, NoticeView, PeriodCheck, Roster
 from app.notices.masking import NoticeMasker, notice_profile
 from ui.catalogue.picker import CatalogueLinksField
+from ui.crash import show_error
 from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
 from ui.notices.widgets import clear_layout
@@ -266,13 +267,29 @@ class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
         )
 
     def update_period(self) -> None:
-        try:
-            check = self._env.ctx.notices.check_period(
-                str(self.template.currentData()), pydate(self.start.date()), pydate(self.end.date())
-            )
-        except GongkaiError as exc:
-            self.period_label.setText(str(exc))
-            return
+        """Check the period against the template's legal minimum (read pool; the last answer wins)."""
+        svc = self._env.ctx.notices
+        template, start, end = (
+            str(self.template.currentData()),
+            pydate(self.start.date()),
+            pydate(self.end.date()),
+        )
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, GongkaiError):
+                self.period_label.setText(str(exc))  # e.g. the end before the start: said in place
+            else:
+                show_error(self, exc, str(self._env.ctx.paths.log_file))
+
+        self._env.ops.read(
+            self,
+            lambda: svc.check_period(template, start, end),
+            self._show_period,
+            key="period",
+            failed=failed,
+        )
+
+    def _show_period(self, check: PeriodCheck) -> None:
         self.period_label.setText(check.message)
         self.period_label.setStyleSheet(
             "color: #1a6b2f;" if check.ok else "color: #b00020; font-weight: bold;"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,10 +47,7 @@ class PdfPreviewDialog(QDialog):
         self.landscape = QCheckBox(self.tr("横向"))
         self.board_box = QComboBox()
         self.board_box.addItem(self.tr("（页脚不印张贴位置）"), "")
-        boards = {b.uuid: b for b in env.ctx.notices.boards()}
-        self._targets = [boards[u].name for u in notice.target_board_uuids if u in boards]
-        for name in self._targets:
-            self.board_box.addItem(name, name)
+        self._targets: list[str] = []  # the target boards' names, read with the first preview
         bar.addWidget(QLabel(self.tr("纸张")))
         bar.addWidget(self.size_box)
         bar.addWidget(self.landscape)
@@ -65,6 +62,7 @@ class PdfPreviewDialog(QDialog):
         self.pages_layout = QVBoxLayout(self.pages)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         scroll = QScrollArea()
+        self.scroll_area = scroll
         scroll.setWidget(self.pages)
         scroll.setWidgetResizable(True)
         scroll.setStyleSheet("QScrollArea { background: #888; }")
@@ -72,7 +70,7 @@ class PdfPreviewDialog(QDialog):
         buttons = QHBoxLayout()
         self.print_button = QPushButton(self.tr("打印…"))
         self.batch_button = QPushButton(self.tr("批量打印（每个目标公开栏一份）…"))
-        self.batch_button.setEnabled(bool(self._targets))
+        self.batch_button.setEnabled(False)
         self.save_button = QPushButton(self.tr("另存为 PDF…"))
         close = QPushButton(self.tr("关闭"))
         for b in (self.print_button, self.batch_button, self.save_button):
@@ -122,10 +120,31 @@ class PdfPreviewDialog(QDialog):
         return self._env.ctx.notices.pdf(self._notice.uuid, size=size, landscape=landscape, board=board)
 
     def refresh(self) -> None:
-        """Make the PDF and show its pages (synchronously: one notice takes well under a second)."""
-        self._pdf = self.pdf_for(self._options()[2])
+        """Make the PDF and render its pages on the read pool; show them when they arrive."""
+        size, landscape, board = self._options()
+        notices, uuid, first = self._env.ctx.notices, self._notice.uuid, not self._targets
+
+        def work() -> tuple[list[str] | None, bytes, list[QImage]]:
+            names = None
+            if first:
+                boards = {b.uuid: b.name for b in notices.boards()}
+                names = [boards[u] for u in self._notice.target_board_uuids if u in boards]
+            pdf = notices.pdf(uuid, size=size, landscape=landscape, board=board)
+            return names, pdf, render_pages(pdf, PREVIEW_DPI)
+
+        self._env.ops.read(self, work, self._show, key="pdf", loading=self.scroll_area)
+
+    def _show(self, result: tuple[list[str] | None, bytes, list[QImage]]) -> None:
+        names, self._pdf, images = result
+        if names is not None and not self._targets:
+            self._targets = names
+            self.board_box.blockSignals(True)
+            for name in names:
+                self.board_box.addItem(name, name)
+            self.board_box.blockSignals(False)
+            self.batch_button.setEnabled(bool(names))
         clear_layout(self.pages_layout)
-        for image in render_pages(self._pdf, PREVIEW_DPI):
+        for image in images:
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
             label.setStyleSheet("border: 1px solid #444; background: white;")
@@ -184,6 +203,9 @@ class PdfPreviewDialog(QDialog):
         )
 
     def _save(self) -> None:
+        if not self._pdf:
+            QMessageBox.information(self, self.tr("另存为 PDF"), self.tr("预览还在生成，请稍候再保存。"))
+            return
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("另存为 PDF"), f"{self._notice.title}.pdf", "PDF (*.pdf)"
         )

@@ -226,8 +226,11 @@ class NoticesPage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((60, 80, 420, 190, 230, 50)):
-            self.view.setColumnWidth(column, width)
+        fm = self.view.fontMetrics()
+        for column, sample in enumerate(
+            ("00000", "待初审审", "", "最低生活保障（低保）", "2026-12-04 至 2026-12-10（暂定）", "版本")
+        ):
+            self.view.setColumnWidth(column, fm.horizontalAdvance(sample) + 18)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.detail = QTextBrowser()
         self.detail.setOpenExternalLinks(False)

@@ -270,8 +270,12 @@ class RequestsPage(QWidget):
         # Fixed widths, not "fit to contents": sizing to contents measures every row on the GUI thread.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((170, 80, 250, 90, 80, 150, 120, 95, 260, 120)):
-            self.view.setColumnWidth(column, width)
+        fm = self.view.fontMetrics()
+        samples = ("依申请〔2026〕第0000号", "征求意见中", "2026-12-30  已超期 10 个工作日", "济南唐冶建材",
+                   "社会公益组织", "37*************715", "互联网（在线申请）", "2026-12-30",
+                   "唐王街道老旧小区改造项目清单", "不予公开：过程性信息")  # fmt: skip
+        for column, sample in enumerate(samples):
+            self.view.setColumnWidth(column, fm.horizontalAdvance(sample) + 18)
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_changed)
         self.model.page_loaded.connect(self._on_page_loaded)
         splitter.addWidget(self.view)
@@ -591,11 +595,16 @@ class RequestsPage(QWidget):
         """One service write on the writer thread; the page reloads from the bus, the status bar
         confirms it, a failure shows the one error message."""
 
-        def again() -> None:
-            if self._detail is not None:
-                self._load_detail(self._detail.uuid)  # what it is now, also after a refusal
+        def done(detail: RequestDetail) -> None:
+            self._wanted = detail.uuid  # the request acted on (a new one too) stays selected
+            self._select_row(detail.uuid)
 
-        self._env.ops.write(self, fn, finally_=again)
+        def again() -> None:
+            uuid = self._wanted or (self._detail.uuid if self._detail is not None else "")
+            if uuid:
+                self._load_detail(uuid)  # what it is now, also after a refusal
+
+        self._env.ops.write(self, fn, done, finally_=again)
 
     def _intake(self) -> None:
         self._ask_then(
