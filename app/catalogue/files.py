@@ -11,7 +11,9 @@ Safety (docs/limits.md): every limit is checked *before* the workbook is expande
 directory and a byte-level scan of the sheet XML — never by building it and seeing: the file size,
 the unpacked size (declared, then enforced while reading, so a forged directory does not help), rows
 and columns per sheet, the cells a sheet expands to (shared strings and repeated ODS cells counted
-as expanded), and the text they hold. A refusal is one ``InputError`` line naming the limit.
+as expanded), and the text they hold, per sheet and for the workbook. An Excel 97 file is sized from
+its records by ``biff`` (shared strings x the cells that reference them, declared dimensions, a
+container without loops). A refusal is one ``InputError`` line naming the limit.
 Formulas are never evaluated: in .xlsx/.xlsm/.ods a formula cell is found in the XML and reported
 with its place; .xls/.et keep only the value Excel last computed, which is what is read.
 """
@@ -23,7 +25,7 @@ import html
 import io
 import re
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -125,18 +127,54 @@ def read_sheets(path: Path) -> list[Sheet]:
 def read_workbook(name: str, data: bytes) -> list[Sheet]:
     """The sheets of a workbook given as bytes, whatever its format (decided by content)."""
     if data.startswith(_OLE_MAGIC):
-        scans: dict[str, _Scan] | None = None  # BIFF: no compression; the file-size limit bounds it
-        kind = "xls"
+        kind, scans = "xls", _scan_biff(name, data)
     elif data.startswith(b"PK\x03\x04"):
         kind, scans = _scan_zip(name, data)
     else:
         raise InputError(
             f"{name}：不是 Excel、WPS 或 OpenDocument 工作簿（文件内容不符），请用 Excel 或 WPS 另存为 .xlsx 后再试"
         )
+    _check_book(name, scans.values())
     return _read_calamine(name, data, kind, scans)
 
 
-def _read_calamine(name: str, data: bytes, kind: str, scans: dict[str, _Scan] | None) -> list[Sheet]:
+def _scan_biff(name: str, data: bytes) -> dict[str, _Scan]:
+    """Each sheet of an Excel 97 workbook sized from its records (``biff``), limits checked."""
+    from app.catalogue import biff
+
+    book = biff.scan(name, data)
+    out: dict[str, _Scan] = {}
+    for i, sheet in enumerate(book.sheets):
+        scan = _Scan(rows=sheet.rows, columns=sheet.columns, text=sheet.text)
+        _check(name, sheet.name, scan)
+        if sheet.declared_cells > MAX_CELLS:
+            raise LimitError(
+                f"{name}：工作表“{sheet.name}”声明的区域有 {sheet.declared_cells} 个单元格，"
+                f"超过上限 {MAX_CELLS} 个（单元格上限），已拒绝读取"
+            )
+        out[sheet.name if sheet.name not in out else f"{sheet.name}#{i}"] = scan
+    if book.shared_text:
+        out["\x00shared"] = _Scan(text=book.shared_text)  # held once while the sheets are read
+    return out
+
+
+def _check_book(name: str, scans: Iterable[_Scan]) -> None:
+    """The whole workbook's cells and text: many sheets each under the limit are not a way around it."""
+    cells = text = 0
+    for scan in scans:
+        cells += scan.rows * scan.columns
+        text += scan.text
+    if cells > MAX_CELLS:
+        raise LimitError(
+            f"{name}：各工作表展开后共有 {cells} 个单元格，超过上限 {MAX_CELLS} 个（单元格上限），已拒绝读取"
+        )
+    if text > MAX_TEXT_BYTES:
+        raise LimitError(
+            f"{name}：各工作表展开后文字共 {_mb(text)}，超过上限 {_mb(MAX_TEXT_BYTES)}（展开文字上限），已拒绝读取"
+        )
+
+
+def _read_calamine(name: str, data: bytes, kind: str, scans: dict[str, _Scan]) -> list[Sheet]:
     import python_calamine as calamine  # imported on first use: keeps start-up fast
 
     try:
@@ -147,23 +185,22 @@ def _read_calamine(name: str, data: bytes, kind: str, scans: dict[str, _Scan] | 
         raise InputError(
             f"{name}：不是有效的工作簿或文件已损坏（{str(exc)[:80]}），请用 Excel 或 WPS 另存为 .xlsx 后再试"
         ) from None
+    except BaseException as exc:
+        raise _panic(name, exc) from None
     sheets = []
     with wb:
         for meta in wb.sheets_metadata:
             if str(meta.typ).rsplit(".", 1)[-1] not in ("WorkSheet",):
                 continue  # chart and macro sheets hold no table
-            scan = scans.get(meta.name, _Scan()) if scans is not None else _Scan()
+            scan = scans.get(meta.name, _Scan())
             try:
                 ws = wb.get_sheet_by_name(meta.name)
                 values = ws.to_python(skip_empty_area=False)
                 merged = scan.merged if kind == "ods" else _calamine_merges(ws.merged_cell_ranges)
             except calamine.CalamineError as exc:
                 raise InputError(f"{name}：工作表“{meta.name}”无法读取（{str(exc)[:80]}）") from None
-            if kind == "xls" and (len(values) > MAX_ROWS or (values and len(values[0]) > MAX_COLUMNS)):
-                raise LimitError(
-                    f"{name}：工作表“{meta.name}”有 {len(values)} 行 {len(values[0])} 列，"
-                    f"超过上限 {MAX_ROWS} 行、{MAX_COLUMNS} 列（行列上限）"
-                )
+            except BaseException as exc:
+                raise _panic(name, exc) from None
             sheet = Sheet(meta.name, [[_text(v) for v in row] for row in values], merged, set(scan.formulas))
             for (r, c), formula in scan.formulas.items():
                 # The reader gives a formula's last computed value; the report shows the formula.
@@ -175,6 +212,14 @@ def _read_calamine(name: str, data: bytes, kind: str, scans: dict[str, _Scan] | 
             _cap_cells(sheet)
             sheets.append(sheet)
     return sheets
+
+
+def _panic(name: str, exc: BaseException) -> BaseException:
+    """A reader that panics on a malformed file (pyo3's PanicException is a BaseException) is a damaged
+    file to the clerk; anything else (KeyboardInterrupt, MemoryError...) goes on as it was."""
+    if type(exc).__name__ != "PanicException":
+        return exc
+    return InputError(f"{name}：文件已损坏，读取时出错，请用 Excel 或 WPS 另存为 .xlsx 后再试")
 
 
 def _calamine_merges(ranges: object) -> list[tuple[int, int, int, int]]:

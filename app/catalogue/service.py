@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit, outbox
-from app.authz import authorize
+from app.authz import allowed, authorize
 from app.catalogue import files, layout, refinements, rules, writes
 from app.catalogue.model import (
     CHANNELS,
@@ -353,6 +353,25 @@ class CatalogueService:
             )
 
     # -- imports and edits -------------------------------------------------------------------------
+
+    @staticmethod
+    def import_origins(user: StaffUser) -> tuple[str, ...]:
+        """The origins this person may import a workbook as, most authoritative first (administrators
+        only: a city or district file retires that origin's items missing from it)."""
+        return ("city", "district", "site") if allowed(user, "catalogue.add") else ()
+
+    @staticmethod
+    def import_consequence(origin: str, retired: int) -> str:
+        """What importing as ``origin`` does beyond the rows shown, in words for the preview."""
+        if origin == "site":
+            return "本站点文件只新增、修改或细化事项，不会停用任何事项；市、区县下发的完整目录请在上方选择对应来源。"
+        label = ORIGINS[origin]
+        if retired:
+            return (
+                f"{label}文件被视为完整的{label}目录：现有{label}事项中文件里没有的 {retired} 项将被停用"
+                "（见下表“停用”行）。如果这只是部分事项，请改选“本站点”。"
+            )
+        return f"{label}文件被视为完整的{label}目录；文件包含全部现有{label}事项，不会停用任何事项。"
 
     def import_file(
         self,
@@ -785,7 +804,10 @@ class CatalogueService:
         refined = sum(1 for v in items if v.refined)
         if refined:
             subtitle += f" · 标“〔本站点细化〕”的 {refined} 项按本站点实际细化，标准原文可在工作台查阅"
-        return render_catalogue(title, _print_rows(items), size=size, subtitle=subtitle)
+        from app.printguard import naming
+
+        with naming("标准目录"):
+            return render_catalogue(title, _print_rows(items), size=size, subtitle=subtitle)
 
     # -- versions and history ----------------------------------------------------------------------
 

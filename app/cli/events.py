@@ -58,13 +58,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_list)
 
     for name, help_text, handler in (
-        ("poster", "打印活动海报（A4，带二维码）", cmd_poster),
+        ("poster", "打印活动海报（A4 或 A3，带二维码）", cmd_poster),
         ("signin", "打印签到表（姓名全称，电话遮蔽）", cmd_signin),
         ("adoption", "打印意见建议采纳情况（未公开时为草稿）", cmd_adoption),
     ):
         p = ev.add_parser(name, help=help_text)
         p.add_argument("id", metavar="ID", help="活动 UUID、UID 或 UUID 前缀")
         p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+        if name == "poster":
+            p.add_argument("--size", choices=("A4", "A3"), default="A4", help="纸张（默认 A4，纵向）")
         p.set_defaults(handler=handler)
 
 
@@ -176,7 +178,7 @@ def _write(path: str, data: bytes) -> int:
 
 def cmd_poster(env: CliEnv) -> int:
     events = env.context().events
-    return _write(env.args.output, events.poster_pdf(events.find(env.args.id).uuid))
+    return _write(env.args.output, events.poster_pdf(events.find(env.args.id).uuid, size=env.args.size))
 
 
 def cmd_signin(env: CliEnv) -> int:

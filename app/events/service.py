@@ -21,7 +21,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app import audit, outbox
-from app.authz import Action, action, authorize
+from app.authz import Action, action, allowed, authorize
 from app.clock import ZONE, Clock
 from app.errors import InputError, NotFoundError, StateError
 from app.events import rows
@@ -40,6 +40,7 @@ from app.events.values import (
     Overlap,
     OverrideValue,
     RegistrationValue,
+    SynonymTable,
     TargetProgress,
 )
 from app.settings import SettingsService
@@ -984,6 +985,25 @@ class EventService:
             q = select(EventTypeSynonym).order_by(EventTypeSynonym.type_key, EventTypeSynonym.id)
             return [(s.name, s.type_key) for s in session.execute(q).scalars()]
 
+    @staticmethod
+    def may_edit_synonyms(actor: Actor) -> bool:
+        """Administrators keep the table; everyone else may read it (to see why a file's 开放日活动
+        became 政府开放日)."""
+        return allowed(actor, "event_type.synonyms")
+
+    def synonym_table(self, actor: Actor) -> SynonymTable:
+        """Everything the synonym dialog shows, in one read."""
+        with read_only(self._sf) as session:
+            q = select(EventTypeSynonym).order_by(EventTypeSynonym.type_key, EventTypeSynonym.id)
+            pairs = tuple((s.name, s.type_key) for s in session.execute(q).scalars())
+            tq = (
+                select(EventType)
+                .where(EventType.active.is_(True))
+                .order_by(EventType.sort_order, EventType.id)
+            )
+            types = tuple((t.key, t.label) for t in session.execute(tq).scalars())
+        return SynonymTable(pairs, types, self.may_edit_synonyms(actor))
+
     def set_synonyms(self, actor: Actor, pairs: list[tuple[str, str]]) -> None:
         """Replace the synonym table (admin); each name maps to one existing event type."""
         authorize(actor, "event_type.synonyms")
@@ -1020,20 +1040,27 @@ class EventService:
         site = self._sites.get()
         return (site.name, site.zone_location) if site else ("", "")
 
-    def poster_pdf(self, uuid: str) -> bytes:
-        """The A4 poster (masked), with a big QR code to the event's page on the city platform."""
-        name, zone = self._issuer()
+    def poster_pdf(self, uuid: str, *, size: str = "A4") -> bytes:
+        """The board poster (masked), A4 or A3 portrait, with a big QR code to the event's page."""
+        if size not in ("A4", "A3"):
+            raise InputError(f"纸张：应为 A4 或 A3，实为“{size}”")
         from app.events import printouts  # imported on first use (ReportLab): keeps start-up fast
-        from printing.events import poster_pdf
+        from app.printguard import naming
+        from printing.poster import poster_pdf
 
-        return poster_pdf(printouts.poster_data(self.get(uuid), name, zone))
+        ev = self.get(uuid)
+        with naming(f"活动“{ev.title}”的海报"):
+            return poster_pdf(printouts.poster_data(ev, self._sites.get(), self._clock.today(), size=size))
 
     def sign_in_sheet_pdf(self, uuid: str) -> bytes:
         """The sign-in sheet for staff at the door: names in full, phones masked (see printouts)."""
         from app.events import printouts  # imported on first use (ReportLab): keeps start-up fast
+        from app.printguard import naming
         from printing.events import sign_in_sheet_pdf
 
-        return sign_in_sheet_pdf(printouts.sign_in_data(self.get(uuid), self.registrations(uuid)))
+        ev = self.get(uuid)
+        with naming(f"活动“{ev.title}”的签到表"):
+            return sign_in_sheet_pdf(printouts.sign_in_data(ev, self.registrations(uuid)))
 
     def adoption_report_pdf(self, uuid: str) -> bytes:
         """The adoption report (masked); marked 草稿 until it is published."""
@@ -1050,7 +1077,10 @@ class EventService:
             f"{day.year}年{day.month}月{day.day}日",
             draft=ev.adoption_published_on is None,
         )
-        return adoption_report_pdf(data)
+        from app.printguard import naming
+
+        with naming(f"活动“{ev.title}”的采纳情况"):
+            return adoption_report_pdf(data)
 
     # -- public data -----------------------------------------------------------------------------
 

@@ -55,6 +55,21 @@ class EventTypeValue:
 
 
 @dataclass(frozen=True)
+class SynonymTable:
+    """The CATEGORIES synonym table as one person sees it: the pairs, the types a name may map to,
+    and whether this person may change it (the rule is ``EventService.may_edit_synonyms``)."""
+
+    #: (name as written in calendar files, type key), in the table's order
+    pairs: tuple[tuple[str, str], ...]
+    #: (key, label) of every active type, in the calendar's order
+    types: tuple[tuple[str, str], ...]
+    editable: bool
+
+    def label(self, key: str) -> str:
+        return next((label for k, label in self.types if k == key), key)
+
+
+@dataclass(frozen=True)
 class EventDraft:
     """What a user fills in to create or edit an event. Times are aware (any zone; shown in Shanghai).
 

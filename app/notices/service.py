@@ -611,8 +611,28 @@ class NoticeService(BoardRegister):
             raise InputError(f"--size：应为 A4 或 A3，实为“{size}”")
         notice = self.get(uuid)
         from app.notices.printout import render_notice  # imported on first use (ReportLab): fast start-up
+        from app.printguard import naming
 
-        return render_notice(notice, self.masked(uuid), size=size, landscape=landscape, board=board)
+        with naming(f"公示“{notice.title}”"):
+            return render_notice(notice, self.masked(uuid), size=size, landscape=landscape, board=board)
+
+    def poster_pdf(self, uuid: str, *, size: str = "A4") -> bytes:
+        """A board poster announcing the notice (masked; 草稿 until approved), A4 or A3 portrait."""
+        if size not in ("A4", "A3"):
+            raise InputError(f"--size：应为 A4 或 A3，实为“{size}”")
+        notice = self.get(uuid)
+        from app.notices.printout import notice_poster  # imported on first use (ReportLab)
+        from app.printguard import naming
+        from app.sites import SiteService
+        from printing.poster import poster_pdf
+
+        names = {b.uuid: b.name for b in self.boards()}
+        boards = [names[u] for u in notice.target_board_uuids if u in names]
+        data = notice_poster(
+            notice, self.masked(uuid), boards=boards, site=SiteService(self._sf).get(), size=size
+        )
+        with naming(f"公示“{notice.title}”的海报"):
+            return poster_pdf(data)
 
     # -- internals -----------------------------------------------------------------------------------
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.authz import Action
-from app.events import EventValue, ImportReport, Occurrence
+from app.events import EventValue, ImportReport, Occurrence, SynonymTable
 from app.events.printouts import format_span
 from app.events.recurrence import describe_rule
 from app.events.service import overlaps_in
@@ -41,7 +41,9 @@ from ui.calendar.dialogs import ClosingDialog, RegistrationsDialog, TargetsDialo
 from ui.calendar.event_dialog import EventDialog
 from ui.calendar.grid import DayGrid, weekday_name
 from ui.calendar.occurrence_dialog import CancelEventDialog, MoveOccurrenceDialog
+from ui.calendar.synonyms import SynonymDialog
 from ui.calendar.text import arg
+from ui.crash import show_error
 from ui.env import UiEnv
 from ui.saved import announce_saved
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
@@ -134,6 +136,8 @@ class CalendarPage(QWidget):
         self.import_button = QPushButton(self.tr("导入 .ics"))
         self.export_button = QPushButton(self.tr("导出 .ics"))
         self.subscription_button = QPushButton(self.tr("订阅文件…"))
+        self.synonyms_button = QPushButton(self.tr("类型同义词…"))
+        self.synonyms_button.setToolTip(self.tr("导入日历文件时，各种分类写法对应哪种活动类型"))
         self.subscription_button.setToolTip(
             self.tr("只含专区公开活动（已遮蔽、不含报名信息）的 .ics，群众手机日历可导入或订阅")
         )
@@ -222,10 +226,12 @@ class CalendarPage(QWidget):
         self.targets_button.clicked.connect(self._edit_targets)
         targets_layout.addWidget(self.targets_button)
         right.addWidget(targets_box)
-        files = QHBoxLayout()
-        files.addWidget(self.import_button)
-        files.addWidget(self.export_button)
-        files.addWidget(self.subscription_button)
+        # Two rows of two: four buttons side by side are clipped in the side panel on a 1366 screen.
+        files = QGridLayout()
+        files.addWidget(self.import_button, 0, 0)
+        files.addWidget(self.export_button, 0, 1)
+        files.addWidget(self.subscription_button, 1, 0)
+        files.addWidget(self.synonyms_button, 1, 1)
         right.addLayout(files)
         layout.addWidget(side, 1)
 
@@ -244,6 +250,7 @@ class CalendarPage(QWidget):
         self.import_button.clicked.connect(self._import)
         self.export_button.clicked.connect(self._export)
         self.subscription_button.clicked.connect(self._subscription)
+        self.synonyms_button.clicked.connect(self.edit_synonyms)
         for grid in (self.month_view, self.week_view):
             grid.occurrence_clicked.connect(self._select)
             grid.occurrence_activated.connect(self._activate)
@@ -591,14 +598,15 @@ class CalendarPage(QWidget):
 
     def _print(self, kind: str, uuid: str) -> None:
         names = {"poster": self.tr("活动海报"), "signin": self.tr("签到表"), "adoption": self.tr("采纳情况")}
-        path, _ = QFileDialog.getSaveFileName(
-            self, names[kind], f"{names[kind]}.pdf", self.tr("PDF 文件 (*.pdf)")
-        )
+        a3 = self.tr("A3 海报 (*.pdf)")
+        filters = self.tr("A4 海报 (*.pdf)") + ";;" + a3 if kind == "poster" else self.tr("PDF 文件 (*.pdf)")
+        path, chosen = QFileDialog.getSaveFileName(self, names[kind], f"{names[kind]}.pdf", filters)
         if not path:
             return
         events = self._env.ctx.events
+        size = "A3" if chosen == a3 else "A4"
         build = {
-            "poster": events.poster_pdf,
+            "poster": lambda u: events.poster_pdf(u, size=size),
             "signin": events.sign_in_sheet_pdf,
             "adoption": events.adoption_report_pdf,
         }[kind]
@@ -658,6 +666,28 @@ class CalendarPage(QWidget):
                 self.tr("导出完成"), arg(self.tr("已导出 %1 个公开活动（已遮蔽，不含报名信息）"), str(n))
             ),
             key="subscription",
+        )
+
+    def edit_synonyms(self) -> None:
+        """The CATEGORIES synonym table: editable for those the service allows, read-only for others."""
+        events, user = self._env.ctx.events, self._env.user
+
+        def save(pairs: list[tuple[str, str]]) -> None:
+            events.set_synonyms(user, pairs)
+
+        def show(table: SynonymTable) -> None:
+            self.synonym_dialog = SynonymDialog(table, save, self._env.tasks, self)
+            if table.editable:
+                self.synonym_dialog.accepted.connect(
+                    lambda: self._inform(
+                        self.tr("活动类型同义词"),
+                        arg(self.tr("已保存，共 %1 种写法"), str(len(self.synonym_dialog.pairs()))),
+                    )
+                )
+            self.synonym_dialog.open()
+
+        self._env.tasks.run(
+            lambda: events.synonym_table(user), show, lambda e: show_error(self, e), writes=False
         )
 
     def _export(self) -> None:

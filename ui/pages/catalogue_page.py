@@ -34,9 +34,11 @@ from PySide6.QtWidgets import (
 
 from app.catalogue import CHANNELS, CatalogueItemView, ComplianceEntry, DomainView, ImportResult
 from app.catalogue.model import AUDIENCES, FIELD_LABELS, MODES, ORIGINS, TIERS, display_value
+from app.errors import GongkaiError
 from app.users import Role
 from ui.catalogue.admin import DomainDialog, SynonymDialog
 from ui.catalogue.dialogs import DisclosureDialog, ImportPreviewDialog, ItemDialog
+from ui.crash import show_error
 from ui.env import UiEnv
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
@@ -61,7 +63,7 @@ def status_text(entry: ComplianceEntry | None) -> str:
 class CataloguePage(QWidget):
     """Browse, search and maintain the catalogue.
 
-    Emits ``counts_changed("catalogue", n)`` with the number of overdue items.
+    Emits ``counts_changed("catalogue", n)`` with ``TodayService.needs_action`` for this page.
     """
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
@@ -258,8 +260,15 @@ class CataloguePage(QWidget):
         self, result: tuple[dict[str, ComplianceEntry], list[DomainView], list[CatalogueItemView]]
     ) -> None:
         self._compliance, domains, rows = result
-        overdue = sum(1 for e in self._compliance.values() if e.status == "overdue")
-        self._env.bus.counts_changed.emit("catalogue", overdue)
+        # The badge is the same figure the Today page gives this page (overdue, due within 3 working
+        # days, refinements to review), so the two never disagree.
+        ctx, user = self._env.ctx, self._env.user
+        self._env.ops.read(
+            self,
+            lambda: ctx.today.needs_action(user, "catalogue"),
+            lambda n: self._env.bus.counts_changed.emit("catalogue", n),
+            key="count",
+        )
         self._domains = {d.code: d for d in domains}
         self._fill_tree()
         self._show_rows(rows)
@@ -513,19 +522,38 @@ class CataloguePage(QWidget):
             self.import_path(Path(path))
 
     def import_path(self, path: Path) -> None:
-        """Dry-run the import, show the diff, apply on confirmation."""
+        """Dry-run the import as a site file, show the diff (an administrator may choose the file's
+        origin, each choice dry-run again), apply as the chosen origin on confirmation."""
         actor = self._env.user.name
+        cat = self._cat
+        origins = cat.import_origins(self._env.user)
 
-        def preview() -> ImportResult:
-            return self._cat.import_file(path, actor=actor, dry_run=True)
+        def preview(origin: str) -> ImportResult:
+            return cat.import_file(path, actor=actor, origin=origin, dry_run=True)
+
+        def again(dialog: ImportPreviewDialog, origin: str) -> None:
+            self._env.tasks.run(
+                lambda: preview(origin),
+                lambda result: dialog.set_result(result, origin),
+                lambda exc: (
+                    dialog.set_failure(str(exc), origin)
+                    if isinstance(exc, GongkaiError)
+                    else show_error(self, exc)
+                ),
+                writes=False,
+            )
 
         def show(result: ImportResult) -> None:
-            dialog = ImportPreviewDialog(result, self)
+            dialog = ImportPreviewDialog(
+                result, self, origin="site", origins=origins, consequence=cat.import_consequence
+            )
+            dialog.origin_changed.connect(lambda origin: again(dialog, origin))
             self._preview = dialog
             if dialog.exec() == QDialog.DialogCode.Accepted:
-                self._write(lambda: self._cat.import_file(path, actor=actor), self._imported)
+                origin = dialog.origin()
+                self._write(lambda: cat.import_file(path, actor=actor, origin=origin), self._imported)
 
-        self._run(preview, show)
+        self._env.tasks.run(lambda: preview("site"), show, lambda exc: show_error(self, exc), writes=False)
 
     def _imported(self, result: ImportResult) -> None:
         QMessageBox.information(
