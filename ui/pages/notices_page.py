@@ -133,7 +133,9 @@ def posting_columns(people: dict[str, str]) -> list[Column[PostingView]]:
     ]
 
 
-def _table(model: RecordTableModel[Any], parent: QWidget) -> tuple[QTableView, SortFilterProxy]:
+def _table(
+    model: RecordTableModel[Any], parent: QWidget, widths: tuple[int, ...] = ()
+) -> tuple[QTableView, SortFilterProxy]:
     """A small, fixed list (the board register): sorted in Qt, columns sized once to the header."""
     proxy = SortFilterProxy(parent)
     proxy.setSourceModel(model)
@@ -146,6 +148,8 @@ def _table(model: RecordTableModel[Any], parent: QWidget) -> tuple[QTableView, S
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
+    for column, width in enumerate(widths):  # board and notice names are long: room to read them
+        view.setColumnWidth(column, width)
     return view, proxy
 
 
@@ -264,19 +268,21 @@ class NoticesPage(QWidget):
             self,
             row_colour=lambda t: QColor("#f6dede") if t.overdue_days > 0 else QColor("#fff4d6"),
         )
-        self.takedown_view, self.takedown_proxy = _table(self.takedown_model, self)
+        self.takedown_view, self.takedown_proxy = _table(self.takedown_model, self, (280, 520, 120))
         bl.addWidget(self.takedown_view, 1)
         bl.addWidget(QLabel(self.tr("应张贴而未张贴（已审定或已发布的公示）")))
         self.missing_model: RecordTableModel[MissingPosting] = RecordTableModel(
             missing_columns(), "NoticesPage", self
         )
-        self.missing_view, self.missing_proxy = _table(self.missing_model, self)
+        self.missing_view, self.missing_proxy = _table(self.missing_model, self, (280, 140, 520))
         bl.addWidget(self.missing_view, 1)
         bl.addWidget(QLabel(self.tr("张贴登记（最近 200 条）")))
         self.posting_model: RecordTableModel[PostingView] = RecordTableModel(
             posting_columns(self._people), "NoticesPage", self
         )
-        self.posting_view, self.posting_proxy = _table(self.posting_model, self)
+        self.posting_view, self.posting_proxy = _table(
+            self.posting_model, self, (260, 420, 100, 100, 100, 100)
+        )
         bl.addWidget(self.posting_view, 2)
         self.tabs.addTab(boards_tab, self.tr("公开栏与张贴"))
 
