@@ -14,7 +14,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0009_scale"
-down_revision = "0008_today"
+down_revision = "0012_refinements"
 branch_labels = None
 depends_on = None
 
