@@ -83,6 +83,11 @@ PERMISSIONS: dict[str, Permission] = {
     "sync.resolve": Permission(CLERK, "处理同步冲突"),
     "assessment.criteria": Permission(ADMIN, "修改考核指标"),
     "kiosk.pin": Permission(ADMIN, "设置触摸屏退出密码"),
+    # the site and its staff (Settings)
+    "site.update": Permission(ADMIN, "修改站点信息"),
+    "user.add": Permission(ADMIN, "新增工作人员"),
+    "user.reset_password": Permission(ADMIN, "重设工作人员密码"),
+    "user.set_active": Permission(ADMIN, "停用或启用工作人员账号"),
 }
 
 Actor = StaffUser | str

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit
-from app.errors import AuthenticationError, InputError, PermissionDeniedError
+from app.errors import AuthenticationError, InputError, PermissionDeniedError, StateError
 from app.uow import read_only, transaction
 from db.models import User
 
@@ -134,6 +134,17 @@ class UserService:
             )
             return _to_value(row)
 
+    def create(
+        self, admin: StaffUser, name: str, roles: frozenset[Role], password: str, *, display_name: str = ""
+    ) -> StaffUser:
+        """An administrator adds a staff member (Settings → 工作人员)."""
+        from app.authz import authorize  # app.authz imports this module
+
+        authorize(admin, "user.add")
+        if not roles:
+            raise InputError("请至少选择一个角色")
+        return self.add(name, roles, password, display_name=display_name, actor=admin.name)
+
     def list(self) -> list[StaffUser]:
         with read_only(self._sf) as session:
             rows = session.execute(select(User).order_by(User.name)).scalars()
@@ -155,3 +166,58 @@ class UserService:
     def count(self) -> int:
         with read_only(self._sf) as session:
             return len(session.execute(select(User.id)).all())
+
+    # -- an administrator looks after the accounts (Settings → 工作人员) ------------------------------
+
+    def reset_password(self, admin: StaffUser, name: str, password: str) -> StaffUser:
+        """Set a new password for ``name`` (the staff member forgot theirs); audited, the hash only."""
+        from app.authz import authorize
+
+        authorize(admin, "user.reset_password")
+        if len(password) < 6:
+            raise InputError("密码至少 6 个字符")
+        with transaction(self._sf) as session:
+            row = self._row(session, name)
+            row.password_hash = hash_password(password)
+            audit.record(
+                session,
+                actor=admin.name,
+                action="user.reset_password",
+                entity="user",
+                entity_uuid=row.uuid,
+                detail={"name": row.name},
+            )
+            return _to_value(row)
+
+    def set_active(self, admin: StaffUser, name: str, active: bool) -> StaffUser:
+        """Deactivate (cannot sign in, history kept) or reactivate an account.
+
+        Refused for one's own account: an administrator cannot lock themselves out, so the site
+        always keeps an active administrator who can manage staff and settings.
+        """
+        from app.authz import authorize
+
+        authorize(admin, "user.set_active")
+        with transaction(self._sf) as session:
+            row = self._row(session, name)
+            if row.active == active:
+                return _to_value(row)
+            if not active and row.name == admin.name:
+                raise StateError("不能停用自己正在使用的账号（本站需要始终有一位在用的管理员）")
+            row.active = active
+            audit.record(
+                session,
+                actor=admin.name,
+                action="user.reactivate" if active else "user.deactivate",
+                entity="user",
+                entity_uuid=row.uuid,
+                detail={"name": row.name},
+            )
+            return _to_value(row)
+
+    @staticmethod
+    def _row(session: Session, name: str) -> User:
+        row = session.execute(select(User).where(User.name == name)).scalar()
+        if row is None:
+            raise InputError(f"没有用户“{name}”")
+        return row
