@@ -20,12 +20,16 @@ from PySide6.QtWidgets import (
 
 from app import backup, housekeeping
 from app.clock import ZONE
+from app.today.service import BADGE_DEFAULT, BADGE_MEANINGS
 from app.version import app_version
 from ui.crash import show_error
 from ui.dialogs.about import show_about
 from ui.env import UiEnv
 from ui.ops import CONFIRMATION_MS
 from ui.pages import PAGES, PageSpec
+
+#: how long the badges wait after a change before being read again (several writes, one read)
+BADGE_DELAY_MS = 300
 
 
 class MainWindow(QMainWindow):
@@ -87,7 +91,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_label)
 
         env.bus.navigate.connect(self.open_page)
-        env.bus.counts_changed.connect(self._on_count)
+        # The badges: one service read (TodayService.badges) for every page, again shortly after any
+        # change or when a page says its figures may have moved (a sync round). A page's own figure
+        # is never shown, so a number means the same on every page.
+        self.badge_timer = QTimer(self)
+        self.badge_timer.setSingleShot(True)
+        self.badge_timer.setInterval(BADGE_DELAY_MS)
+        self.badge_timer.timeout.connect(self.reload_badges)
+        env.bus.changes.connect(lambda _c: self.badge_timer.start())
+        env.bus.counts_changed.connect(lambda _k, _n: self.badge_timer.start())
+        self.reload_badges()
         env.bus.sync_status.connect(self.sync_label.setText)
         env.ops.confirmed.connect(self.confirm)
         env.tasks.failed.connect(lambda exc: show_error(self, exc, str(env.ctx.paths.log_file)))
@@ -122,6 +135,7 @@ class MainWindow(QMainWindow):
         ctx = self._env.ctx
         if not ctx.readonly:
             self._env.ops.write(self, lambda: housekeeping.run(ctx))
+        self.badge_timer.start()  # "due soon" and "overdue" move with the date
         now = ctx.clock.now().astimezone(ZONE)
         midnight = datetime.combine(now.date() + timedelta(days=1), time(0, 0, 30), ZONE)
         self.midnight.start(max(1000, int((midnight - now).total_seconds() * 1000)))
@@ -154,11 +168,26 @@ class MainWindow(QMainWindow):
         count = self._counts.get(spec.key, 0)
         return f"{title}  ({count})" if count else title
 
-    def _on_count(self, key: str, count: int) -> None:
-        self._counts[key] = count
+    def _nav_tip(self, spec: PageSpec) -> str:
+        meaning = QCoreApplication.translate("Badges", BADGE_MEANINGS.get(spec.key, BADGE_DEFAULT))
+        count = self._counts.get(spec.key, 0)
+        return meaning + "\n" + self.tr("现在：%n 件", "", count)
+
+    def reload_badges(self) -> None:
+        """Read every page's "needs your action" figure on the read pool (one Today list)."""
+        ctx, user, keys = self._env.ctx, self._env.user, [s.key for s in self._specs]
+        self._env.ops.read(self, lambda: ctx.today.badges(user, keys), self._show_badges, key="badges")
+
+    def _show_badges(self, counts: dict[str, int]) -> None:
+        self._counts = dict(counts)
         for row, spec in enumerate(self._specs):
-            if spec.key == key:
-                self.nav.item(row).setText(self._nav_text(spec))
+            item = self.nav.item(row)
+            item.setText(self._nav_text(spec))
+            item.setToolTip(self._nav_tip(spec))
+
+    def badge(self, key: str) -> int:
+        """The figure the navigation shows for page ``key`` (0: none)."""
+        return self._counts.get(key, 0)
 
     def open_page(self, key: str, record_uuid: str = "") -> None:
         """Show page ``key``; pages with ``open_record`` jump to the record."""

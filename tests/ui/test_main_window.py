@@ -47,14 +47,41 @@ def test_every_page_opens_and_renders(qtbot: QtBot, ui_env: UiEnv, tmp_path: Pat
     assert "王专员" in window.user_label.text()
 
 
-def test_bus_navigation_and_counts(qtbot: QtBot, ui_env: UiEnv) -> None:
+def test_bus_navigation(qtbot: QtBot, ui_env: UiEnv) -> None:
     window = MainWindow(ui_env)
     qtbot.addWidget(window)
     ui_env.bus.navigate.emit("settings", "")
     assert window.stack.currentWidget() is window.pages["settings"]
-    ui_env.bus.counts_changed.emit("notices", 3)
-    row = [s.key for s in PAGES].index("notices")
-    assert window.nav.item(row).text().endswith("(3)")
+
+
+def test_badges_mean_the_same_on_every_page(qtbot: QtBot, ui_env: UiEnv, settle: Settle) -> None:
+    """The navigation numbers are the user's "needs your action" figures from one service read
+    (TodayService.badges), whichever page is open, each with a tooltip saying what it counts."""
+    ui_env.ctx.catalogue.seed_bundled(actor="test")
+    keys = [s.key for s in PAGES]
+    expected = ui_env.ctx.today.badges(ui_env.user, keys)
+    assert expected["catalogue"] > 0 and expected["today"] >= expected["catalogue"]
+    window = MainWindow(ui_env)
+    qtbot.addWidget(window)
+    window.show()
+    settle()
+    qtbot.waitUntil(lambda: not window.badge_timer.isActive(), timeout=5000)
+    settle()
+
+    def shown() -> list[str]:
+        return [window.nav.item(r).text() for r in range(window.nav.count())]
+
+    first = shown()
+    assert first[keys.index("catalogue")].endswith(f"({expected['catalogue']})")
+    for row, key in enumerate(keys):
+        window.nav.setCurrentRow(row)
+        settle()
+        qtbot.waitUntil(lambda: not window.badge_timer.isActive(), timeout=5000)
+        settle()
+        assert shown() == first, f"after opening {key}"
+        assert {k: window.badge(k) for k in keys} == expected
+    tip = window.nav.item(keys.index("notices")).toolTip()
+    assert "需要您处理的公示" in tip and "现在" in tip
 
 
 def test_sign_in_dialog(qtbot: QtBot, ui_env: UiEnv) -> None:

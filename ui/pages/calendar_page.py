@@ -392,7 +392,6 @@ class CalendarPage(QWidget):
             )
         self.attention.setText("<br>".join(lines))
         self.attention.setVisible(bool(lines))
-        self._env.bus.counts_changed.emit("calendar", len(data.closing) + len(data.adoption))
 
     # -- navigation ------------------------------------------------------------------------------
 

@@ -63,7 +63,7 @@ def status_text(entry: ComplianceEntry | None) -> str:
 class CataloguePage(QWidget):
     """Browse, search and maintain the catalogue.
 
-    Emits ``counts_changed("catalogue", n)`` with ``TodayService.needs_action`` for this page.
+    Its badge in the navigation is the window's (``TodayService.badges``).
     """
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
@@ -260,15 +260,6 @@ class CataloguePage(QWidget):
         self, result: tuple[dict[str, ComplianceEntry], list[DomainView], list[CatalogueItemView]]
     ) -> None:
         self._compliance, domains, rows = result
-        # The badge is the same figure the Today page gives this page (overdue, due within 3 working
-        # days, refinements to review), so the two never disagree.
-        ctx, user = self._env.ctx, self._env.user
-        self._env.ops.read(
-            self,
-            lambda: ctx.today.needs_action(user, "catalogue"),
-            lambda n: self._env.bus.counts_changed.emit("catalogue", n),
-            key="count",
-        )
         self._domains = {d.code: d for d in domains}
         self._fill_tree()
         self._show_rows(rows)

@@ -334,7 +334,7 @@ class NoticesPage(QWidget):
         return work
 
     def reload(self, _changes: Changes | None = None) -> None:
-        """Read the list's first page, the selected notice, the board register and the badge again."""
+        """Read the list's first page, the selected notice, and the board register again."""
         current = self._detail.notice.uuid if self._detail else ""
         if current:
             self._wanted = current
@@ -343,19 +343,9 @@ class NoticesPage(QWidget):
             self._load_actions()
         self.model.reload()
         self._reload_boards()
-        self._reload_count()
 
     def _on_changes(self, changes: Changes) -> None:
         self.reload(changes)
-
-    def _reload_count(self) -> None:
-        svc, user = self._env.ctx.notices, self._env.user
-        self._env.ops.read(
-            self,
-            lambda: svc.attention(user),
-            lambda n: self._env.bus.counts_changed.emit("notices", n),
-            key="count",
-        )
 
     def _reload_boards(self) -> None:
         if self.tabs.currentWidget() is not self.boards_tab:

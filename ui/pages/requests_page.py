@@ -431,7 +431,6 @@ class RequestsPage(QWidget):
             .replace("%3", str(counts.overdue))
         )
         self.tabs.setTabText(1, self.tr("期限提醒") + (f"（{counts.reminders}）" if counts.reminders else ""))
-        self._env.bus.counts_changed.emit("requests", counts.reminders)
 
     def _reload_tab(self) -> None:
         """The reminder, annual and rules tabs are read when shown (and again after a change)."""

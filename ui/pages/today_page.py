@@ -5,8 +5,8 @@ saying why it is there and opening its record on double-click or Enter; a plain 
 reminder summary at start and at the daily ``reminder_time``; the printable task sheet; and a second
 tab with the monthly self-assessment.
 
-Signals used: ``bus.navigate(page, uuid)`` to open a record, ``bus.counts_changed(page, n)`` for the
-navigation badges; reloads when any capability's records change (``bus.watch``). The list is
+Signals used: ``bus.navigate(page, uuid)`` to open a record, the navigation badges are the
+window's (``TodayService.badges``); reloads when any capability's records change (``bus.watch``). The list is
 computed once per load on the read pool; the reminder summary is recorded from that same list.
 """
 
@@ -156,12 +156,6 @@ class TodayPage(QWidget):
             if isinstance(value, SectionRow):
                 self.view.setSpan(row, 0, 1, self.model.columnCount())
         self.view.resizeRowsToContents()
-        from ui.pages import PAGES  # ui.pages imports this module
-
-        counts = listing.counts_by_page([spec.key for spec in PAGES if spec.key != PAGE_KEY])
-        for key, n in counts.items():
-            self._env.bus.counts_changed.emit(key, n)
-        self._env.bus.counts_changed.emit(PAGE_KEY, len(listing.actionable))
 
     def _failed(self, exc: BaseException) -> None:
         show_error(self, exc, str(self._env.ctx.paths.log_file))
