@@ -33,7 +33,7 @@ from app.holidays import HolidayService
 from app.notices import queries
 from app.notices import values as v
 from app.notices.boards import BoardRegister
-from app.notices.masking import MaskedContent, NoticeMasker, notice_profile
+from app.notices.masking import MaskedContent, MaskingPreview, NoticeMasker, masking_preview, notice_profile
 from app.notices.period import check_period
 from app.notices.rows import (
     check_period_or_raise,
@@ -562,6 +562,25 @@ class NoticeService(BoardRegister):
         )
         masker = NoticeMasker(notice_profile(base, [data.supervision_phone, data.contact]))
         return masker.findings(data.body)
+
+    def masking_preview(self, data: v.NoticeDraft) -> MaskingPreview:
+        """The editor's masking preview of a draft: the body with every detection, each distinct
+        detection in the title, body, contact and objection channel (unticked ones marked), and the
+        roster's cells as they will print (always masked). No database access."""
+        profile = TEMPLATE_BY_KEY[data.template].masking if data.template in TEMPLATE_BY_KEY else None
+        base = (profile.to_dict() if profile else {}) | (
+            {"names": data.mask_names} if data.mask_names is not None else {}
+        )
+        masker = NoticeMasker(
+            notice_profile(base, [data.supervision_phone, data.contact]), data.masking_exemptions
+        )
+        texts = {
+            "title": data.title,
+            "body": data.body,
+            "contact": data.contact,
+            "objection": data.objection_channel,
+        }
+        return masking_preview(masker, texts, data.roster)
 
     def published_current(self, today: date) -> builtins.list[v.PublicNotice]:
         """Published notices whose period includes ``today``, masked (for the kiosk)."""

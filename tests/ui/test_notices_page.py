@@ -185,16 +185,76 @@ def test_submit_confirms_and_publish_asks_first(
     assert ctx.notices.get(uuid).status == "published" and confirmations[-1] == "公示已发布"
 
 
-def test_editor_preview_highlights_and_override(ui_env: UiEnv, qtbot: QtBot) -> None:
+def test_editor_preview_highlights_and_override(ui_env: UiEnv, qtbot: QtBot, settle: Settle) -> None:
     dialog = NoticeEditorDialog(ui_env)
     qtbot.addWidget(dialog)
     dialog.body.setPlainText(f"申请人身份证号{ID}，电话13805318842。")
     dialog.update_preview()
-    checks = [dialog.findings_layout.itemAt(i).widget() for i in range(dialog.findings_layout.count())]
+    settle()
+    checks = dialog.findings_checks
     assert len(checks) == 2 and "37*************413" in checks[0].text()
     checks[1].setChecked(False)
     assert dialog.draft().masking_exemptions == ("13805318842",)
     assert roster_from_text("姓名\t电话\n张三\t138") == Roster(("姓名", "电话"), (("张三", "138"),))
+
+
+def test_masking_panel_counts_roster_cells_and_its_tick_boxes_work(
+    ui_env: UiEnv, qtbot: QtBot, settle: Settle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The panel counts what the preview masks, roster cells included (it once said nothing was
+    found while six roster cells were masked); unticking keeps a text, saved and audited."""
+    from PySide6.QtCore import QPoint
+    from sqlalchemy import select
+
+    from db.models import AuditEntry
+
+    monkeypatch.setattr("ui.discard.ask_discard", lambda _parent: True)  # closing at the end
+    dialog = NoticeEditorDialog(ui_env)
+    qtbot.addWidget(dialog)
+    dialog.resize(1400, 850)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.title_edit.setText("关于拟保障对象的公示")
+    dialog.contact.setText("民政办 0531-88123457")
+    dialog.body.setPlainText("经审核，下列家庭符合条件，现予公示。")
+    phones = ["13805318842", "13905318843", "13705318844"]
+    ids = [ID, "370112196001010011", "370112197002020027"]
+    dialog.roster.setPlainText(
+        "\n".join(["户主\t身份证号\t电话"] + [f"户{i}\t{ids[i]}\t{phones[i]}" for i in range(3)])
+    )
+    settle()
+    qtbot.waitUntil(lambda: getattr(dialog, "masking", None) is not None and bool(dialog.masking.roster))
+    preview = dialog.masking
+    assert preview.roster_masked >= 6 and dialog.findings_checks == []
+    summary = dialog.masking_summary.text()
+    assert "未发现" not in summary and "没有发现" not in summary
+    assert f"名单中 {preview.roster_masked} 个单元格" in summary
+    # The panel counts exactly the cells the preview shows masked (highlighted in yellow).
+    assert preview.roster_masked == sum(o != m for row in preview.roster for o, m in row)
+    assert "137****8844" in dialog.preview.toPlainText() and ids[1] not in dialog.preview.toPlainText()
+
+    # A number in the body: a real tick box, unticked with the mouse keeps it readable.
+    dialog.body.setPlainText("项目编号6222021234567890128（不是银行卡），经审核，下列家庭符合条件。")
+    settle()
+    qtbot.waitUntil(lambda: len(dialog.findings_checks) == 1)
+    settle()
+    (check,) = dialog.findings_checks
+    assert check.isChecked() and check.isVisible()
+    before = dialog.masking.masked
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))
+    assert dialog.draft().masking_exemptions == ("6222021234567890128",)
+    qtbot.waitUntil(lambda: dialog.masking.masked == before - 1, timeout=5000)
+    settle()
+    assert "已取消勾选 1 项" in dialog.masking_summary.text()
+    assert not dialog.findings_checks[0].isChecked()
+
+    # Saved through the service: the override is in the audit log (masked).
+    ui_env.ctx.notices.create(dialog.draft(), actor=ui_env.user)
+    with ui_env.ctx.session_factory() as session:
+        entry = session.execute(
+            select(AuditEntry).where(AuditEntry.action == "notice.masking_override")
+        ).scalar_one()
+        assert "6222021234567890128" not in entry.detail
 
 
 def test_review_dialog_requires_confidentiality_at_final_step(ui_env: UiEnv, qtbot: QtBot) -> None:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import GongkaiError
 from app.notices import NoticeDraft, NoticeView, PeriodCheck, Roster
-from app.notices.masking import NoticeMasker, notice_profile
+from app.notices.masking import MaskingPreview
 from ui.catalogue.picker import CatalogueLinksField
 from ui.crash import show_error
 from ui.discard import AsksBeforeDiscard
@@ -159,9 +159,7 @@ class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
 
         preview = QWidget()
         preview_layout = QVBoxLayout(preview)
-        head = QLabel(
-            self.tr("遮蔽预览（黄色为打印和公开时将遮蔽的内容；取消勾选可保留原文，并记入审计日志）")
-        )
+        head = QLabel(self.tr("遮蔽预览：黄色为打印和公开时将遮蔽的内容（与打印件、公开页面一致）"))
         head.setWordWrap(True)
         preview_layout.addWidget(head)
         self.preview = QTextBrowser()
@@ -296,58 +294,89 @@ class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
         )
 
     def update_preview(self) -> None:
-        """Highlight every detection in the body and list them with a tick box each."""
-        data = self.draft()
-        profile = {t.key: t for t in self._env.ctx.notices.templates()}[data.template].masking.to_dict()
-        profile["names"] = data.mask_names
-        masker = NoticeMasker(notice_profile(profile, [data.supervision_phone, data.contact]))
-        text = data.body
-        findings = masker.findings(text)
+        """Ask the notice service for the masking preview of what is typed (read pool) and show it."""
+        data, svc = self.draft(), self._env.ctx.notices
+        self._env.ops.read(self, lambda: svc.masking_preview(data), self._show_preview, key="preview")
+
+    def _show_preview(self, preview: MaskingPreview) -> None:
+        """Highlight every detection, list the text ones with a tick box each, count the roster's."""
+        self.masking = preview
         parts: list[str] = []
-        pos = 0
-        for f in findings:
-            parts.append(html.escape(text[pos : f.start]))
-            if f.original in self._exemptions:
+        for text, f in preview.body:
+            if f is None:
+                parts.append(html.escape(text))
+            elif f.original in self._exemptions:
                 parts.append(f'<span style="background:#dde;">{html.escape(f.original)}</span>')
             else:
                 parts.append(
                     f'<span style="background:#ffe066;">{html.escape(f.original)}</span>'
                     f'<span style="color:#555;"> → {html.escape(f.masked)}</span>'
                 )
-            pos = f.end
-        parts.append(html.escape(text[pos:]))
-        roster = masker.roster(data.roster)
         table = ""
-        if roster is not None and data.roster is not None:
-            cells = "".join(f"<th>{html.escape(c)}</th>" for c in roster.columns)
+        if preview.roster_columns:
+            cells = "".join(f"<th>{html.escape(c)}</th>" for c in preview.roster_columns)
             body_rows = "".join(
                 "<tr>"
                 + "".join(
                     f'<td style="background:#ffe066;">{html.escape(m)}</td>'
                     if m != o
                     else f"<td>{html.escape(o)}</td>"
-                    for o, m in zip(orig, masked, strict=False)
+                    for o, m in row
                 )
                 + "</tr>"
-                for orig, masked in zip(data.roster.rows, roster.rows, strict=False)
+                for row in preview.roster
             )
             table = f'<table border="1" cellspacing="0" cellpadding="3"><tr>{cells}</tr>{body_rows}</table>'
         self.preview.setHtml(
             '<div style="font-size:12pt; white-space:pre-wrap;">' + "".join(parts) + "</div>" + table
         )
         clear_layout(self.findings_layout)
-        seen: set[str] = set()
-        for f in findings:
-            if f.original in seen:
-                continue
-            seen.add(f.original)
-            kind = QCoreApplication.translate("NoticeEditorDialog", KIND_LABELS.get(f.kind, f.kind))
-            check = QCheckBox(f"{kind}：{f.original} → {f.masked}")
-            check.setChecked(f.original not in self._exemptions)
-            check.toggled.connect(lambda on, original=f.original: self._toggle(original, on))
+        self.findings_checks: list[QCheckBox] = []
+        summary = QLabel(self._summary(preview))
+        summary.setWordWrap(True)
+        summary.setObjectName("masking_summary")
+        self.findings_layout.addWidget(summary)
+        self.masking_summary = summary
+        if preview.findings:
+            self.findings_layout.addWidget(
+                QLabel(self.tr("标题、正文等文字中发现的（取消勾选可保留原文，保存时记入审计日志）："))
+            )
+        tr = QCoreApplication.translate
+        for pf in preview.findings:
+            kind = tr("NoticeEditorDialog", KIND_LABELS.get(pf.kind, pf.kind))
+            where = "、".join(tr("NoticeEditorDialog", w) for w in pf.where)
+            times = self.tr("（%1 处）").replace("%1", str(pf.count)) if pf.count > 1 else ""
+            check = QCheckBox(f"{kind}：{pf.original} → {pf.masked}　[{where}]{times}")
+            check.setChecked(pf.original not in self._exemptions)
+            check.toggled.connect(lambda on, original=pf.original: self._toggle(original, on))
             self.findings_layout.addWidget(check)
-        if not findings:
-            self.findings_layout.addWidget(QLabel(self.tr("正文中未发现需要遮蔽的个人信息。")))
+            self.findings_checks.append(check)
+        if preview.roster_masked:
+            columns = "、".join(
+                self.tr("%1 %2 格").replace("%1", name).replace("%2", str(n))
+                for name, n in preview.roster_columns_masked
+            )
+            roster = QLabel(
+                self.tr("名单中遮蔽 %1 个单元格：%2。名单里的身份证号、电话、姓名等始终遮蔽，不能保留原文。")
+                .replace("%1", str(preview.roster_masked))
+                .replace("%2", columns)
+            )
+            roster.setWordWrap(True)
+            self.findings_layout.addWidget(roster)
+
+    def _summary(self, preview: MaskingPreview) -> str:
+        if preview.masked == 0 and not preview.findings:
+            return self.tr("没有发现需要遮蔽的个人信息。")
+        text = self.tr("打印和公开时共遮蔽 %1 处：文字中 %2 处，名单中 %3 个单元格。")
+        text = (
+            text.replace("%1", str(preview.masked))
+            .replace("%2", str(preview.text_masked))
+            .replace("%3", str(preview.roster_masked))
+        )
+        kept = sum(1 for f in preview.findings if f.exempt)
+        if kept:
+            text += self.tr("已取消勾选 %1 项（保留原文）。").replace("%1", str(kept))
+        return text
 
     def _toggle(self, original: str, masked: bool) -> None:
         if masked:
