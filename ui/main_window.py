@@ -49,7 +49,9 @@ class MainWindow(QMainWindow):
         self._specs = pages or PAGES
         self._counts: dict[str, int] = {}
         self.site_name = ""
-        self.setWindowTitle(self.tr("公开专区工作台"))
+        # Qt adds the application's display name ("公开专区工作台") after the title itself, so the
+        # title is only the site: "历城区唐王街道 — 公开专区工作台".
+        self.setWindowTitle("")
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -115,7 +117,7 @@ class MainWindow(QMainWindow):
 
     def _show_site(self, site: object) -> None:
         self.site_name = getattr(site, "name", "") or ""
-        self.setWindowTitle(self.tr("公开专区工作台") + (f" — {self.site_name}" if self.site_name else ""))
+        self.setWindowTitle(self.site_name)
         self.site_label.setText(self.tr("站点：") + self.site_name)
 
     @property

@@ -11,7 +11,14 @@ import logging
 import sys
 from importlib.resources import as_file, files
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QtMsgType, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -93,6 +100,8 @@ def create_application(argv: list[str] | None = None, *, language: str = "zh_CN"
     font.setPointSize(11)
     app.setFont(font)
     install_translators(app, language)
+    # Qt appends the display name to every window title; translated once the language is known.
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "公开专区工作台"))
     if existing is None:
         qInstallMessageHandler(_route_qt_messages)
     return app

@@ -174,3 +174,15 @@ def test_every_page_target_names_a_widget_class() -> None:
     for spec in PAGES:
         module, _, name = spec.target.partition(":")
         assert isinstance(getattr(import_module(module), name), type)
+
+
+def test_window_title_names_the_app_once(qtbot: QtBot, ui_env: UiEnv, settle: Settle) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = MainWindow(ui_env)
+    qtbot.addWidget(window)
+    window.show()
+    settle()
+    # Qt shows "<title> — <display name>"; the title itself is only the site.
+    assert window.windowTitle() == "历城区唐王街道"
+    assert QApplication.applicationDisplayName() == "公开专区工作台"
