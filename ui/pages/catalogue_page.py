@@ -149,9 +149,6 @@ class CataloguePage(QWidget):
             self._columns(), "CataloguePage", self
         )
         self.proxy = SortFilterProxy(self)
-        # The service returns items in catalogue order (= column 0): no Python sort of 2,000+ rows
-        # on the GUI thread at every reload; a header click still sorts.
-        self.proxy.setDynamicSortFilter(False)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -286,9 +283,11 @@ class CataloguePage(QWidget):
     def _show_rows(self, rows: list[CatalogueItemView]) -> None:
         selected = self.current_item()
         wanted = self._wanted or (selected.uuid if selected is not None else "")
+        searching = bool(self.search.text().strip())
+        if searching:
+            self.model.sort(-1)  # keep the search ranking (title hits first)
+        self.table.horizontalHeader().setSortIndicatorShown(not searching)
         self.model.set_rows(rows)
-        if self.search.text().strip():
-            self.proxy.sort(-1)  # keep the search ranking (title hits first)
         self._apply_filters()
         if wanted:
             self._select(wanted)

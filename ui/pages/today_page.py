@@ -155,7 +155,6 @@ class TodayPage(QWidget):
         for row, value in enumerate(self.model.rows()):
             if isinstance(value, SectionRow):
                 self.view.setSpan(row, 0, 1, self.model.columnCount())
-        self.view.resizeRowsToContents()
         from ui.pages import PAGES  # ui.pages imports this module
 
         counts = listing.counts_by_page([spec.key for spec in PAGES if spec.key != PAGE_KEY])
