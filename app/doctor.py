@@ -1,4 +1,5 @@
-"""``gongkai doctor``: check the database, the migration level, the audit chain and the fonts."""
+"""``gongkai doctor``: check the database, the migration level, the audit chain and the fonts
+(which face prints each role: the PC's official 公文 face or the bundled one)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from app.paths import DataPaths
 from app.uow import read_only
 from db import migrate
 from db.session import make_engine, make_session_factory
-from printing.fonts import check_fonts
+from printing.fonts import check_fonts, role_report
 
 
 @dataclass
@@ -68,10 +69,15 @@ def run(paths: DataPaths) -> DoctorReport:
         )
     finally:
         engine.dispose()
-    report.checks.append(_font_check())
+    report.checks.extend(_font_checks())
     return report
 
 
-def _font_check() -> Check:
+def _font_checks() -> list[Check]:
     problems = check_fonts()
-    return Check("字体", not problems, "ok" if not problems else "；".join(problems))
+    checks = [Check("字体", not problems, "ok" if not problems else "；".join(problems))]
+    if not problems:
+        checks += [
+            Check(f"字体：{role}", True, f"{face}（{source}）") for role, face, source in role_report()
+        ]
+    return checks

@@ -25,6 +25,10 @@ class InputError(GongkaiError):
         return head + "\n" + "\n".join(f"  - {p}" for p in self.problems)
 
 
+class LimitError(InputError):
+    """Input over one of the documented size limits (docs/limits.md): one line naming the limit, exit 2."""
+
+
 class NotFoundError(GongkaiError):
     """The record asked for does not exist."""
 

@@ -6,14 +6,16 @@ layout follows GB/T 9704-2012 《党政机关公文格式》 where it applies (A
 3号 body text with 28 characters x 22 lines, title 2号, page numbers "— 1 —");
 ``printing.layout`` documents each number and each deviation.
 
-Modules:
-    fonts      bundled CJK font registration and the ``doctor`` font check
-    linebreak  Chinese line breaking with kinsoku rules (pure Python)
+Modules (docs/printing.md):
+    fonts      a font stack per role (official faces, bundled stand-ins, per-glyph fallback)
+    linebreak  Chinese line breaking: kinsoku, no-break facts, balanced titles (pure Python)
+    words      word boundaries for titles and headers (jieba, loaded on first use)
     layout     page geometry, styles, page number / footer / draft watermark
-    text       flowables: CJKText (paragraphs) and SignatureBlock (issuer, date, seal area)
-    table      splittable tables with repeated header rows
+    text       flowables: CJKText (paragraphs) and SignatureBlock (issuer, date, seal area, QR)
+    table      column widths from content; ``grid`` draws rosters fast
     qr         vector QR codes with caption
-    document   the document model and ``render``
+    document   the document model, composition rules and ``render``
+    poster     board posters
     sample     a sample notice used by tests, the benchmark and the print test
 """
 

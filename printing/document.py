@@ -10,6 +10,17 @@ and ID are fixed), so a hash of the bytes identifies a printed version.
 Page furniture: page numbers "— n —" on every page, an optional footer line
 (e.g. 张贴位置：东营村公开栏) and, for drafts, a diagonal 草稿 watermark and a
 dashed 盖章处 circle where the seal goes.
+
+Composition rules (GB/T 9704-2012 §7.3.5 and board practice, docs/printing.md):
+
+* The sign-off (the closing line such as 特此公示。, issuer, date, seal area and
+  the QR code beside them) is kept together with the last line or two of the
+  text above it; it never stands alone on a page.
+* A document that nearly fits one page is set on one page: the layout is tried
+  again with tighter spacing (line pitch down to about 24 lines a page, less air
+  around tables and the title, 3 mm QR quiet zone kept) before it spills.
+* Headings are never the last line of a page; tables repeat their header rows
+  and never strand a single row (``printing.table``).
 """
 
 from __future__ import annotations
@@ -26,9 +37,9 @@ from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, KeepTogeth
 from reportlab.platypus import Spacer as RLSpacer
 from reportlab.platypus.flowables import Flowable
 
-from printing.fonts import register_fonts
-from printing.layout import LINE_PITCH, PageSpec, Styles, decorate_page, make_styles
-from printing.qr import qr_drawing
+from printing.fonts import MissingGlyphError, register_fonts
+from printing.layout import LINE_PITCH, PageSpec, Styles, TextStyle, decorate_page, make_styles
+from printing.qr import QRFlowable, qr_drawing
 from printing.table import make_table
 from printing.text import CJKText, SignatureBlock
 
@@ -49,7 +60,8 @@ _ALIGNS = ("left", "right", "center", "justify")
 
 @dataclass
 class Heading:
-    """A heading line such as "一、公示内容" (set in faux bold, 3号)."""
+    """A heading line, 3号: "一、公示内容" in 黑体, "（一）补偿标准" in 楷体, "1. …" in bold 仿宋
+    (GB/T 9704-2012 §7.3.3; the level is read from the number)."""
 
     text: str
 
@@ -86,6 +98,8 @@ class Table:
     font_size: float | None = None
     #: let a row taller than the page continue on the next page
     split_in_row: bool = False
+    #: per column "left", "right" or "center" (None: numbers right, text left)
+    align: list[str] | None = None
 
 
 @dataclass
@@ -134,6 +148,8 @@ class Document:
     meta_title: str | None = None
     meta_author: str | None = None
     meta_subject: str | None = None
+    #: try tighter spacing before a document of two pages spills onto the second
+    fit_one_page: bool = True
 
 
 # ReportLab keeps per-document state in shared objects (the registered TTFont's
@@ -141,15 +157,32 @@ class Document:
 _render_lock = threading.Lock()
 
 
+#: Tighter settings tried, in order, when a document spills onto a second page: (body line pitch,
+#: space after the title block in lines, space before the sign-off in lines). GB/T 9704 §5.2.3
+#: says 一般 22 lines a page; Word 公文 templates shrink the pitch to keep a 公文 on one page too.
+_TIGHTER = ((LINE_PITCH, 1.0, 0.5), (27.0, 0.6, 0.3), (25.5, 0.4, 0.2))
+
+
 def render(doc: Document) -> bytes:
     """Lay out ``doc`` and return the PDF as bytes.
 
-    Raises ``ValueError``/``TypeError`` naming the offending block for bad
-    input (unknown block type, wrong table row length, bad alignment, ...).
+    Raises ``ValueError``/``TypeError`` naming the offending block for bad input (unknown block
+    type, wrong table row length, bad alignment, ...) and ``printing.fonts.MissingGlyphError``
+    naming a character no face can draw (then there is no PDF at all).
     """
-    font = register_fonts()
-    styles = make_styles(font)
-    story = _story(doc, styles)
+    register_fonts()
+    pdf, pages = _build(doc, *_TIGHTER[0])
+    if doc.fit_one_page and pages == 2:
+        for level in _TIGHTER[1:]:
+            tighter, n = _build(doc, *level)
+            if n == 1:
+                return tighter
+    return pdf
+
+
+def _build(doc: Document, pitch: float, title_gap: float, sign_gap: float) -> tuple[bytes, int]:
+    styles = make_styles(line_pitch=pitch)
+    story = _story(doc, styles, title_gap=title_gap, sign_gap=sign_gap)
     spec = doc.page
     buf = io.BytesIO()
     x, y, w, h = spec.frame
@@ -168,7 +201,7 @@ def render(doc: Document) -> bytes:
         pageCompression=1,
         lang="zh-CN",
         displayDocTitle=1,
-        initialFontName=font,
+        initialFontName=styles.body.font_name,
         initialFontSize=styles.body.font_size,
     )
     # Zero padding: the frame *is* the GB/T 9704 type area (版心).
@@ -177,7 +210,7 @@ def render(doc: Document) -> bytes:
     template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
     with _render_lock:
         template.build(story)
-    return buf.getvalue()
+    return buf.getvalue(), template.page
 
 
 def _on_page(
@@ -186,7 +219,16 @@ def _on_page(
     decorate_page(canv, canv.getPageNumber(), spec, styles, draft=draft, footer=footer)
 
 
-def _story(doc: Document, styles: Styles) -> list[Flowable]:
+def _heading_style(text: str, styles: Styles) -> TextStyle:
+    t = text.lstrip()
+    if t.startswith(("（", "(")):
+        return styles.heading2
+    if t[:1].isdigit():
+        return styles.heading3
+    return styles.heading
+
+
+def _story(doc: Document, styles: Styles, *, title_gap: float = 1.0, sign_gap: float = 0.5) -> list[Flowable]:
     width = doc.page.frame_width
     story: list[Flowable] = []
     if doc.title.strip():
@@ -194,16 +236,20 @@ def _story(doc: Document, styles: Styles) -> list[Flowable]:
     if doc.subtitle:
         story.append(CJKText(doc.subtitle, styles.subtitle))
     if story:
-        story.append(RLSpacer(0, LINE_PITCH))  # one empty line between title block and body
+        story.append(RLSpacer(0, LINE_PITCH * title_gap))  # an empty line between title block and body
 
-    for index, block in enumerate(doc.blocks):
+    blocks = list(doc.blocks)
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
         where = f"Document.blocks[{index}] ({type(block).__name__})"
+        index += 1
         if isinstance(block, Heading | Paragraph) and not isinstance(block.text, str):
             raise TypeError(f"{where}: text must be str, got {type(block.text).__name__}")
         if isinstance(block, Heading):
             # A heading must not end a page: demand room for it plus two lines.
             story.append(CondPageBreak(styles.heading.leading * 3))
-            story.append(CJKText(block.text, styles.heading))
+            story.append(CJKText(block.text, _heading_style(block.text, styles), words=True))
         elif isinstance(block, Paragraph):
             if block.align not in _ALIGNS:
                 raise ValueError(f"{where}: align must be one of {_ALIGNS}, got {block.align!r}")
@@ -231,8 +277,11 @@ def _story(doc: Document, styles: Styles) -> list[Flowable]:
                         spans=block.spans,
                         font_size=block.font_size,
                         split_in_row=block.split_in_row,
+                        align=block.align,
                     )
                 )
+            except MissingGlyphError:
+                raise
             except ValueError as exc:
                 raise ValueError(f"{where}: {exc}") from exc
         elif isinstance(block, Spacer):
@@ -240,33 +289,62 @@ def _story(doc: Document, styles: Styles) -> list[Flowable]:
         elif isinstance(block, QRBlock):
             try:
                 story.append(qr_drawing(block.payload, block.size_mm, block.caption))
+            except MissingGlyphError:
+                raise
             except ValueError as exc:
                 raise ValueError(f"{where}: {exc}") from exc
         elif isinstance(block, Signature):
-            story.extend(_signature(story, block, styles, width, draft=doc.draft))
+            qr: QRFlowable | None = None
+            nxt = blocks[index] if index < len(blocks) else None
+            if isinstance(nxt, QRBlock):
+                # The QR code sits beside the issuer and date, at the left of the seal's band.
+                try:
+                    qr = qr_drawing(nxt.payload, nxt.size_mm, nxt.caption)
+                except ValueError as exc:
+                    raise ValueError(f"Document.blocks[{index}] (QRBlock): {exc}") from exc
+                index += 1
+            story.extend(_signature(story, block, styles, width, draft=doc.draft, qr=qr, gap=sign_gap))
         else:
             raise TypeError(f"{where}: not a printing block")
     return story
 
 
 def _signature(
-    story: list[Flowable], block: Signature, styles: Styles, width: float, *, draft: bool
+    story: list[Flowable],
+    block: Signature,
+    styles: Styles,
+    width: float,
+    *,
+    draft: bool,
+    qr: QRFlowable | None = None,
+    gap: float = 0.5,
 ) -> list[Flowable]:
-    """The signature block, kept on one page with the end of the text above it.
+    """The sign-off, kept on one page with the end of the text above it.
 
-    GB/T 9704-2012 §7.3.5: the seal's top sits within one line of the body
-    text, and when the space left cannot take the seal, issuer and date, the
-    text is adjusted rather than leaving them alone on a page (practice since
-    the 1999 edition: no page saying only "此页无正文").  We take the last two
-    lines of the preceding paragraph, if there is one, and keep them with the
-    block, so the block and some body text always share a page.
+    GB/T 9704-2012 §7.3.5: the seal's top sits within one line of the body text, and when the space
+    left cannot take the seal, issuer and date, the text is adjusted rather than leaving them alone
+    on a page (practice since the 1999 edition: no page saying only "此页无正文"). We take the short
+    closing lines right above the block (特此公示。) and the last one or two lines of the paragraph
+    before them, and keep them with the block, so the sign-off and some body text share a page.
     """
-    sig = SignatureBlock(block.issuer, block.date_text, styles.signature, draft=draft)
+    sig = SignatureBlock(block.issuer, block.date_text, styles.signature, draft=draft, qr=qr, gap=gap)
     kept: list[Flowable] = [sig]
-    if story and isinstance(story[-1], CJKText) and story[-1].style.name == "body":
+    body_styles = ("body", "signature")
+    # Short closing lines (特此公示。, 联系人…) go with it as a whole.
+    while (
+        story
+        and isinstance(story[-1], CJKText)
+        and story[-1].style.name in body_styles
+        and len(story[-1].lines_for(width)) == 1
+        and len(kept) < 4
+    ):
+        kept.insert(0, story.pop())
+    if story and isinstance(story[-1], CJKText) and story[-1].style.name in body_styles:
         prev = story.pop()
         n = len(prev.lines_for(width))
-        parts = prev.split_at_line(width, n - 2) if n > 2 else None
+        # "A line or two" of running text, never a paragraph's single last line (a widow):
+        # two lines of a longer paragraph, else the whole short paragraph.
+        parts = prev.split_at_line(width, n - 2) if n >= 4 else None
         if parts:
             story.append(parts[0])
             kept.insert(0, parts[1])

@@ -1,4 +1,5 @@
-"""Printed pieces of the event calendar: the A4 poster, the sign-in sheet (签到表) and the adoption report.
+"""Printed pieces of the event calendar: the sign-in sheet (签到表) and the adoption report (the poster
+is ``printing.poster``).
 
 Pure like the rest of ``printing``: plain dataclasses in, PDF bytes out. Callers (app.events.printouts)
 have already masked everything that is personal data; nothing here decides what to hide.
@@ -12,31 +13,10 @@ from printing.document import Block, Document, Heading, Paragraph, QRBlock, Sign
 
 __all__ = [
     "AdoptionReportData",
-    "PosterData",
     "SignInSheetData",
     "adoption_report_pdf",
-    "poster_pdf",
     "sign_in_sheet_pdf",
 ]
-
-
-@dataclass(frozen=True)
-class PosterData:
-    """An event poster: what, when, where, who, and the QR code to the event's page."""
-
-    title: str
-    type_label: str
-    when: str  # e.g. "2025年10月14日（周二）9:00—11:00", or the recurrence in words
-    place: str
-    url: str
-    host: str = ""
-    speakers: tuple[str, ...] = ()
-    audience: str = ""
-    description: str = ""
-    registration: str = ""  # e.g. "名额 40 人，已报名 12 人。请到专区窗口或扫码报名。"
-    series: str = ""
-    issuer: str = ""
-    footer: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,39 +43,6 @@ class AdoptionReportData:
     date_text: str = ""
     url: str = ""
     draft: bool = False
-
-
-def poster_pdf(data: PosterData) -> bytes:
-    """One A4 page: the facts as short labelled lines (easy to read from a step away), then the QR."""
-    facts = [f"时间：{data.when}", f"地点：{data.place or '政务公开专区'}"]
-    if data.host:
-        facts.append(f"主办：{data.host}")
-    if data.speakers:
-        facts.append("主讲：" + "、".join(data.speakers))
-    if data.audience:
-        facts.append(f"对象：{data.audience}")
-    blocks: list[Block] = [
-        Paragraph(
-            f"【{data.type_label}】" + (f"　{data.series}" if data.series else ""),
-            indent=False,
-            align="center",
-        ),
-        Paragraph("\n".join(facts), indent=False, align="left"),
-    ]
-    if data.description:
-        blocks.append(Paragraph(data.description))
-    if data.registration:
-        blocks.append(Paragraph(data.registration, indent=False, align="left"))
-    blocks.append(QRBlock(data.url, caption="手机扫码查看活动详情", size_mm=45))
-    return render(
-        Document(
-            title=data.title,
-            blocks=blocks,
-            footer=data.footer,
-            meta_author=data.issuer or None,
-            meta_subject="活动海报",
-        )
-    )
 
 
 def sign_in_sheet_pdf(data: SignInSheetData) -> bytes:

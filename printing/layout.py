@@ -8,13 +8,13 @@ here knows about notices or the database.
 
 Deliberate deviations from GB/T 9704:
 
-* One font.  §5.2.2/§7.3.1/§7.3.3 want body text in 仿宋, the title in 小标宋,
-  first-level headings in 黑体.  We ship one freely licensed font (WenQuanYi
-  Micro Hei, itself a 黑体 design) and use it everywhere.  Titles and headings
-  are emphasised with a "faux bold" (glyphs filled *and* stroked, PDF text
-  render mode 2) instead of a second typeface or a larger size: sizes stay as
-  the standard says (title 2号 = 22 pt, headings 3号 = 16 pt like the body) and
-  the text stays real, extractable text.
+* Faces.  §5.2.2/§7.3.1/§7.3.3 want body text in 仿宋, the title in 小标宋,
+  first-level headings in 黑体, second-level ones in 楷体.  Each style names a
+  role of ``printing.fonts``, whose stack prefers those faces when the PC has
+  them and otherwise uses bundled free faces of the same style (Kai for 仿宋,
+  Ming for 小标宋, WenQuanYi Micro Hei for 黑体); a Ming standing in for 小标宋
+  is emboldened ("faux bold": glyphs filled *and* stroked, PDF text render
+  mode 2), so the text stays real, extractable text.
 * No 版头 (red 发文机关标志 and separator line, §7.2): board notices are
   rarely full 公文; the title starts at the top of the type area.
 * §7.5 page numbers: 4号 (14 pt) Arabic numerals between two 一字线 "— 1 —",
@@ -32,8 +32,9 @@ from typing import Any, Literal
 
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+
+from printing.fonts import FontStack, stack
 
 __all__ = [
     "LINE_PITCH",
@@ -148,7 +149,7 @@ class TextStyle:
     """How one kind of text block is set.  All lengths in points."""
 
     name: str
-    font_name: str
+    role: str  # printing.fonts role: title, body, heading1, heading2, table, display
     font_size: float
     leading: float
     align: Align = "justify"
@@ -162,6 +163,15 @@ class TextStyle:
     squeeze: float = 0.0  # see BODY_SQUEEZE
 
     @property
+    def stack(self) -> FontStack:
+        return stack(self.role)
+
+    @property
+    def font_name(self) -> str:
+        """The role's first face (ReportLab name)."""
+        return self.stack.primary
+
+    @property
     def stroke_width(self) -> float:
         """Outline width used for faux bold, proportional to the type size."""
         return self.font_size * 0.03 if self.bold else 0.0
@@ -171,22 +181,24 @@ class TextStyle:
 class Styles:
     """The style sheet every printing module uses.
 
-    * ``title``: 2号, centred, balanced over several lines (GB/T 9704 §7.3.1).
-    * ``subtitle``: 3号, centred (e.g. a document-number line under the title).
-    * ``heading``: 3号 faux bold, first line indented two characters like the
-      body (in 公文 the heading numbers 一、（一） start at the paragraph indent).
+    * ``title``: 2号 小标宋, centred, balanced over several lines (GB/T 9704 §7.3.1).
+    * ``subtitle``: 3号 仿宋, centred (e.g. a document-number line under the title).
+    * ``heading``: 3号 黑体 (一、), ``heading2``: 3号 楷体 (（一）), ``heading3``: 3号
+      仿宋 emboldened (1.), first line indented two characters like the body (in
+      公文 the heading numbers start at the paragraph indent, §7.3.3).
     * ``body``: 3号, justified, first-line indent of two characters (§7.3.3),
       line pitch ``LINE_PITCH``.
     * ``signature``/``date``: 3号, placed by ``SignatureBlock``.
-    * ``table_cell``/``table_header``: 小4号 (12 pt), left / centred faux bold.
+    * ``table_cell``/``table_header``: 小4号 (12 pt), left / centred 黑体.
     * ``caption``: 小4号, centred (QR captions).
     * ``page_number``: 4号; ``footer``: 5号 dark grey.
     """
 
-    font_name: str
     title: TextStyle
     subtitle: TextStyle
     heading: TextStyle
+    heading2: TextStyle
+    heading3: TextStyle
     body: TextStyle
     signature: TextStyle
     table_cell: TextStyle
@@ -197,28 +209,31 @@ class Styles:
     extra: dict[str, TextStyle] = field(default_factory=dict)
 
 
-def make_styles(font_name: str, scale: float = 1.0) -> Styles:
-    """Build the style sheet for ``font_name``; ``scale`` enlarges all type (posters)."""
+def make_styles(scale: float = 1.0, *, line_pitch: float = LINE_PITCH) -> Styles:
+    """Build the style sheet; ``scale`` enlarges all type (posters), ``line_pitch`` is the body's."""
     s = scale
-    line = LINE_PITCH * s
+    line = line_pitch * s
     body_size = PT_3HAO * s
     indent = 2 * body_size  # 首行缩进两个字 (GB/T 9704 §7.3.3)
 
-    def style(name: str, size: float, leading: float, **kw: Any) -> TextStyle:
-        return TextStyle(name=name, font_name=font_name, font_size=size * s, leading=leading, **kw)
+    def style(name: str, role: str, size: float, leading: float, **kw: Any) -> TextStyle:
+        return TextStyle(name=name, role=role, font_size=size * s, leading=leading, **kw)
 
     return Styles(
-        font_name=font_name,
-        title=style("title", PT_2HAO, 1.5 * PT_2HAO * s, align="center", bold=True),
-        subtitle=style("subtitle", PT_3HAO, line, align="center"),
-        heading=style("heading", PT_3HAO, line, align="left", first_line_indent=indent, bold=True),
-        body=style("body", PT_3HAO, line, first_line_indent=indent, squeeze=BODY_SQUEEZE * s),
-        signature=style("signature", PT_3HAO, line, align="left"),
-        table_cell=style("table_cell", PT_XIAO4, 1.4 * PT_XIAO4 * s, align="left"),
-        table_header=style("table_header", PT_XIAO4, 1.4 * PT_XIAO4 * s, align="center", bold=True),
-        caption=style("caption", PT_XIAO4, 1.4 * PT_XIAO4 * s, align="center"),
-        page_number=style("page_number", PT_4HAO, PT_4HAO * s, align="center"),
-        footer=style("footer", PT_5HAO, 1.3 * PT_5HAO * s, align="center", gray=0.25),
+        title=style(
+            "title", "title", PT_2HAO, 1.5 * PT_2HAO * s, align="center", bold=stack("title").embolden
+        ),
+        subtitle=style("subtitle", "body", PT_3HAO, line, align="center"),
+        heading=style("heading", "heading1", PT_3HAO, line, align="left", first_line_indent=indent),
+        heading2=style("heading2", "heading2", PT_3HAO, line, align="left", first_line_indent=indent),
+        heading3=style("heading3", "body", PT_3HAO, line, align="left", first_line_indent=indent, bold=True),
+        body=style("body", "body", PT_3HAO, line, first_line_indent=indent, squeeze=BODY_SQUEEZE * s),
+        signature=style("signature", "body", PT_3HAO, line, align="left"),
+        table_cell=style("table_cell", "table", PT_XIAO4, 1.4 * PT_XIAO4 * s, align="left"),
+        table_header=style("table_header", "heading1", PT_XIAO4, 1.4 * PT_XIAO4 * s, align="center"),
+        caption=style("caption", "body", PT_XIAO4, 1.4 * PT_XIAO4 * s, align="center"),
+        page_number=style("page_number", "body", PT_4HAO, PT_4HAO * s, align="center"),
+        footer=style("footer", "body", PT_5HAO, 1.3 * PT_5HAO * s, align="center", gray=0.25),
     )
 
 
@@ -248,14 +263,17 @@ def decorate_page(
     c = canv
     width, height = spec.page_size
     x0, y0, fw, _fh = spec.frame
+    from printing.text import draw_string  # text builds on layout
+
     if draft:
-        _draw_watermark(c, width, height, styles.font_name)
+        _draw_watermark(c, width, height, stack("heading1").primary)
         # The draft status in words, in the top margin above the type area's
         # right edge, so it is also in the text layer (see _draw_watermark).
         hd = styles.footer
         c.setFillGray(hd.gray)
-        c.setFont(hd.font_name, hd.font_size)
-        c.drawRightString(x0 + fw, height - spec.margins.top / 2, DRAFT_NOTE)
+        draw_string(
+            c, x0 + fw, height - spec.margins.top / 2, DRAFT_NOTE, hd.stack, hd.font_size, anchor="right"
+        )
 
     # Page number: top of the digits 7 mm under the type area (GB/T 9704 §7.5).
     pn = styles.page_number
@@ -263,7 +281,7 @@ def decorate_page(
     # 1 pt extra letter spacing: with the font's narrow space (0.26 em) poppler
     # would extract "—1—"; with it, copy/paste and search give "— 1 —".
     spacing = 1.0
-    tw = stringWidth(text, pn.font_name, pn.font_size) + spacing * (len(text) - 1)
+    tw = pn.stack.width(text, pn.font_size) + spacing * (len(text) - 1)
     baseline = y0 - 7 * mm * spec.scale - 0.8 * pn.font_size
     if spec.alternate_page_numbers:
         # 单页码居右空一字，双页码居左空一字
@@ -271,17 +289,15 @@ def decorate_page(
     else:
         x = x0 + (fw - tw) / 2
     c.setFillGray(pn.gray)
-    c.setFont(pn.font_name, pn.font_size)
-    c.drawString(x, baseline, text, charSpace=spacing)
+    draw_string(c, x, baseline, text, pn.stack, pn.font_size, char_space=spacing)
 
     if footer:
         ft = styles.footer
         c.setFillGray(ft.gray)
-        c.setFont(ft.font_name, ft.font_size)
         # Halfway between the page number and the paper edge, but at least
         # 8 mm up so that printers with a wide unprintable border keep it.
         fy = max(8 * mm, (baseline - pn.font_size) / 2)
-        c.drawCentredString(width / 2, fy, footer)
+        draw_string(c, width / 2, fy, footer, ft.stack, ft.font_size, anchor="center")
     c.setFillGray(0)
 
 

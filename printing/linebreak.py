@@ -24,6 +24,10 @@ for Chinese Text Layout" (clreq) describe the same conventions):
    wider than a whole line; then it breaks preferably *after* a URL separator
    (``/ . - ? & = _ :``), else between characters.
 4. Spaces are break opportunities and are dropped at both ends of a line.
+5. Dates, times and time ranges, numbers with their unit and masked numbers are not broken
+   (``NOBREAK_RE``) unless they are wider than a line.
+6. Optionally (titles, table headers) a line breaks only between words: ``allowed`` names the
+   boundaries (``printing.words``, jieba); a break inside a word is an emergency like rule 3's.
 
 We use "push-out" (推出) only: when the character that overflows may not start a
 line, the break moves back to the previous legal position and the shorter line is
@@ -47,6 +51,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 __all__ = [
+    "NOBREAK_RE",
     "CLOSING",
     "OPENING",
     "Line",
@@ -81,6 +86,22 @@ _WORD = r"0-9A-Za-z\u00C0-\u024F\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A"
 _JOIN = r"\-._/:?=&%#@+~,'"
 _WORD_RE = re.compile(rf"[{_WORD}]+(?:[{_JOIN}]+[{_WORD}]+)*/?")
 
+# Facts that read as one unit and must not be split over two lines (rule 5): dates and times as
+# people write them (2026年3月16日, 12月16日（周三）, 上午9:00—11:00), a number with its unit (1280元,
+# 7个工作日), masked identity and phone numbers (37*************413, 138****8842).
+NOBREAK_RE = re.compile(
+    r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日(?:[（(](?:周|星期)[一二三四五六日天][）)])?)?)?"
+    r"|\d{1,2}月\d{1,2}日(?:[（(](?:周|星期)[一二三四五六日天][）)])?"
+    r"|(?:\d{1,2}日)?[（(](?:周|星期)[一二三四五六日天][）)]"
+    r"|(?:上午|下午|中午|晚上|早上)?\d{1,2}[:：]\d{2}(?:\s*[—–\-~～至到]{1,2}\s*(?:上午|下午|中午|晚上)?\d{1,2}[:：]\d{2})?"
+    r"|\d+(?:[.,]\d+)*(?:个工作日|个月|万元|元|人|户|日|天|个|岁|项|条|份|次|年|周|%|％|号|时|分|小时|平方米|亩)"
+    r"|[0-9０-９][0-9０-９\-－]*[*＊]+[0-9０-９*＊]*[0-9０-９Xx]"
+    r"|[0-9０-９]*[*＊]+[0-9０-９*＊]*[0-9０-９Xx]"
+    r"|\d{3,4}-\d{7,8}(?:-\d{1,6})?"
+    r"|(?:周|星期)[一二三四五六日天]"
+    r"|[（(][^（）()\s]{1,5}[）)]"  # a short aside such as （共7日） or （周二）
+)
+
 # After these a long URL/number may be broken if it has to be (rule 3).
 _URL_BREAK_AFTER = frozenset("/.-?&=_:")
 
@@ -89,10 +110,11 @@ _WIDE_PUNCT = frozenset("—…‘’“”·–")
 
 # Break classes for the boundary *before* character i, best first.
 _NORMAL = 0  # ordinary legal break
-_URL = 1  # inside a Latin run, after a URL separator (emergency only)
-_INWORD = 2  # inside a Latin run, between characters (emergency only)
-_VIOLATE = 3  # would break a kinsoku rule (last resort, pathological input)
-_NEVER = 4  # before a space: we break *after* space runs instead
+_SOFT = 1  # inside a word, date or number with its unit (only if nothing better fits)
+_URL = 2  # inside a Latin run, after a URL separator (emergency only)
+_INWORD = 3  # inside a Latin run, between characters (emergency only)
+_VIOLATE = 4  # would break a kinsoku rule (last resort, pathological input)
+_NEVER = 5  # before a space: we break *after* space runs instead
 
 _FUZZ = 1e-6
 
@@ -133,8 +155,12 @@ class Line:
     hard: bool
 
 
-def _classes(s: str) -> list[int]:
-    """Break class of the boundary before each character of one segment."""
+def _classes(s: str, allowed: frozenset[int] | None = None, offset: int = 0) -> list[int]:
+    """Break class of the boundary before each character of one segment.
+
+    ``allowed``: boundaries (indexes into the whole text, ``offset`` = this segment's start) where
+    words meet; ordinary breaks elsewhere become ``_SOFT``.
+    """
     n = len(s)
     word_id = [-1] * n
     for k, m in enumerate(_WORD_RE.finditer(s)):
@@ -159,6 +185,14 @@ def _classes(s: str) -> list[int]:
         else:
             # Adjacent Latin pieces such as "(abc)" or "/path": keep together.
             cls[i] = _URL if a in _URL_BREAK_AFTER else _INWORD
+    for m in NOBREAK_RE.finditer(s):
+        for i in range(m.start() + 1, m.end()):
+            if cls[i] == _NORMAL:
+                cls[i] = _SOFT
+    if allowed is not None:
+        for i in range(1, n):
+            if cls[i] == _NORMAL and (offset + i) not in allowed and not _is_space(s[i - 1]):
+                cls[i] = _SOFT
     return cls
 
 
@@ -175,7 +209,8 @@ def _promote_overlong_runs(cls: list[int], widths: list[float], min_width: float
     for end in [*[i for i in range(1, n) if cls[i] in (_NORMAL, _NEVER)], n]:
         if end - start > 1 and sum(widths[start:end]) > min_width + _FUZZ:
             inner = range(start + 1, end)
-            target = _URL if any(cls[i] == _URL for i in inner) else _INWORD
+            present = {cls[i] for i in inner}
+            target = next((c for c in (_SOFT, _URL, _INWORD) if c in present), _INWORD)
             for i in inner:
                 if cls[i] == target:
                     cls[i] = _NORMAL
@@ -190,9 +225,10 @@ def _fill_segment(
     first_line_no: int,
     squeeze: float,
     out: list[Line],
+    allowed: frozenset[int] | None = None,
 ) -> None:
     n = len(s)
-    cls = _classes(s)
+    cls = _classes(s, allowed, offset)
     _promote_overlong_runs(cls, widths, min(width_for(0), width_for(1)))
     pos = 0
     line_no = first_line_no
@@ -203,7 +239,7 @@ def _fill_segment(
         if pos >= n:
             break
         avail = width_for(line_no)
-        best: list[int | None] = [None, None, None, None]
+        best: list[int | None] = [None, None, None, None, None]
         used = 0.0
         i = pos
         overflow = False
@@ -238,6 +274,7 @@ def break_lines(
     first_width: float | None = None,
     *,
     squeeze: float = 0.0,
+    allowed: frozenset[int] | None = None,
 ) -> list[Line]:
     """Break ``text`` into lines of at most ``width`` points.
 
@@ -245,6 +282,7 @@ def break_lines(
     caller caches it).  ``first_width`` is the width of the first line (smaller
     when the paragraph has a first-line indent).  ``\\n`` forces a line break.
     ``squeeze`` is the compression allowed per character gap, in points.
+    ``allowed``: break only between words at these indexes of ``text`` where possible (rule 6).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fw = width if first_width is None else first_width
@@ -262,33 +300,112 @@ def break_lines(
             if w is None:
                 w = cache[ch] = char_width(ch)
             widths.append(w)
-        _fill_segment(segment, offset, widths, width_for, len(lines), squeeze, lines)
+        _fill_segment(segment, offset, widths, width_for, len(lines), squeeze, lines, allowed)
         offset += len(segment) + 1
     return lines
 
 
 def balanced_lines(
-    text: str, char_width: Callable[[str], float], width: float, *, squeeze: float = 0.0
+    text: str,
+    char_width: Callable[[str], float],
+    width: float,
+    *,
+    squeeze: float = 0.0,
+    costs: dict[int, float] | None = None,
 ) -> list[Line]:
-    """Break like ``break_lines`` but with lines of similar length.
+    """Break like ``break_lines`` but with lines of similar length, between words when ``costs`` is given.
 
-    Used for titles: GB/T 9704-2012 §7.3.1 wants a multi-line title arranged
-    as a trapezoid or diamond (梯形或菱形), never a full line followed by a stub.
-    We search for the narrowest width that still gives the same number of lines;
-    greedy filling at that width yields a balanced, slightly top-heavy block.
+    Used for titles: GB/T 9704-2012 §7.3.1 wants a multi-line title arranged as a trapezoid or
+    diamond (梯形或菱形) with its words whole (回行时词意完整), never a full line followed by a stub.
+    ``costs`` maps the boundaries between words (``printing.words.break_costs``) to how much a break
+    there hurts the sense (0 after 的/关于/punctuation, more inside a phrase). Among the breaks that
+    give the fewest lines, we choose the set that minimises the spread of line widths plus those
+    costs, preferring a slightly top-heavy block. Without ``costs`` (or when a word is wider than a
+    line) every legal boundary is a candidate.
     """
-    lines = break_lines(text, char_width, width, squeeze=squeeze)
+    allowed = frozenset(costs) if costs is not None else None
+    lines = break_lines(text, char_width, width, squeeze=squeeze, allowed=allowed)
     if len(lines) < 2 or any(line.hard for line in lines[:-1]):
         return lines  # one line, or explicit line breaks chosen by the author
-    target = len(lines)
-    lo, hi = sum(line.width for line in lines) / target - 1.0, width
-    for _ in range(20):
-        mid = (lo + hi) / 2
-        if len(break_lines(text, char_width, mid, squeeze=squeeze)) == target:
-            hi = mid
-        else:
-            lo = mid
-    return break_lines(text, char_width, hi, squeeze=squeeze)
+    widths = [char_width(ch) for ch in text]
+    cls = _classes(text, allowed)
+    _promote_overlong_runs(cls, widths, width)
+    k = len(lines)
+    best = _balanced(text, widths, cls, width, squeeze, k, costs or {})
+    if costs and (best is None or any(costs.get(line.end, 1.0) >= 3 for line in best[0][:-1])):
+        # One line more is worth it when the fewest lines would cut a name or a phrase (唐王|街道).
+        more = _balanced(text, widths, cls, width, squeeze, k + 1, costs)
+        if more is not None and (best is None or more[1] < best[1]):
+            best = more
+    return best[0] if best is not None else lines
+
+
+def _balanced(
+    text: str,
+    widths: list[float],
+    cls: list[int],
+    width: float,
+    squeeze: float,
+    k: int,
+    costs: dict[int, float],
+) -> tuple[list[Line], float] | None:
+    n = len(text)
+    prefix = [0.0]
+    for w in widths:
+        prefix.append(prefix[-1] + w)
+    cands = [0, *[i for i in range(1, n) if cls[i] == _NORMAL], n]
+    em = max(widths) if widths else 1.0
+
+    def line_width(a: int, b: int) -> float | None:
+        while b > a and _is_space(text[b - 1]):
+            b -= 1
+        while a < b and _is_space(text[a]):
+            a += 1
+        w = prefix[b] - prefix[a]
+        return w if w <= width + squeeze * max(b - a - 1, 0) + _FUZZ else None
+
+    target = prefix[n] / k
+    # state: (lines used, end boundary) -> (cost, previous boundary, width of the last line)
+    table: dict[tuple[int, int], tuple[float, int, float]] = {(0, 0): (0.0, -1, float("inf"))}
+    for j in range(1, k + 1):
+        for b in cands[1:]:
+            if (j == k) != (b == n):
+                continue
+            found: tuple[float, int, float] | None = None
+            for a in cands:
+                if a >= b or (j - 1, a) not in table:
+                    continue
+                lw = line_width(a, b)
+                if lw is None:
+                    continue
+                prev_cost, _p, prev_w = table[(j - 1, a)]
+                cost = prev_cost + (lw - target) ** 2
+                if b < n:
+                    cost += 2.0 * costs.get(b, 1.0) * em * em
+                if lw > prev_w:  # a line longer than the one above: prefer top-heavy blocks
+                    cost += 0.25 * (lw - prev_w) ** 2
+                if found is None or cost < found[0]:
+                    found = (cost, a, lw)
+            if found is not None:
+                table[(j, b)] = found
+    if (k, n) not in table:
+        return None
+    total = table[(k, n)][0]
+    bounds = [n]
+    j, b = k, n
+    while j > 0:
+        b = table[(j, b)][1]
+        j -= 1
+        bounds.append(b)
+    bounds.reverse()
+    out = []
+    for i in range(k):
+        a, b = bounds[i], bounds[i + 1]
+        line = text[a:b].strip(" \t\u00a0\u2002\u2003\u2009")
+        lead = len(text[a:b]) - len(text[a:b].lstrip(" \t\u00a0\u2002\u2003\u2009"))
+        w = prefix[a + lead + len(line)] - prefix[a + lead]
+        out.append(Line(line, a, b, w, hard=i == k - 1))
+    return out, total
 
 
 def violations(

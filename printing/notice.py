@@ -14,12 +14,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from printing.document import Block, Document, Heading, Paragraph, QRBlock, Signature, Table, render
-from printing.fonts import register_fonts
-from printing.layout import PageSpec, make_styles
-from printing.table import CELL_PADDING
-from printing.text import char_width
+from printing.layout import PageSpec
 
-__all__ = ["NoticePrint", "is_heading", "notice_document", "render_notice_print", "roster_weights"]
+__all__ = ["NoticePrint", "is_heading", "notice_document", "render_notice_print"]
 
 # "一、征收目的" / "（一）补偿标准" / "1. 报名时间": a short line with an outline number and no full stop.
 _HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.．、])\S")
@@ -60,47 +57,22 @@ class NoticePrint:
     author: str = ""
 
 
-def roster_weights(columns: tuple[str, ...], rows: list[list[str]]) -> list[float]:
-    """Column widths in points that keep numbers on one line and let long headers wrap once.
-
-    A roster column holds short values (names, masked IDs, amounts); wrapping a masked ID or phone
-    number over two lines makes it hard to read, so each column wants its longest cell (of the
-    first 500 rows, at most 16 characters) and half its header, plus the cell padding.
-    """
-    styles = make_styles(register_fonts())
-    cell, head = styles.table_cell, styles.table_header
-
-    def width(text: str, font: str, size: float) -> float:
-        return sum(char_width(font, size, ch) for ch in text)
-
-    out = []
-    for j, header in enumerate(columns):
-        longest = max(
-            (width(r[j], cell.font_name, cell.font_size) for r in rows[:500] if j < len(r)), default=0.0
-        )
-        typical = min(longest, 16 * cell.font_size)
-        head_w = width(header, head.font_name, head.font_size)
-        wanted = max(typical, min(head_w, max(head_w / 2, 2 * head.font_size)), 2 * cell.font_size)
-        out.append(wanted + 2 * CELL_PADDING[0] + 2)
-    return out
-
-
 def notice_document(notice: NoticePrint) -> Document:
     blocks: list[Block] = []
     for text in notice.paragraphs:
         blocks.append(Heading(text) if is_heading(text) else Paragraph(text))
     if notice.roster_columns:
         rows = [list(r) for r in notice.roster_rows]
-        blocks.append(
-            Table(list(notice.roster_columns), rows, col_widths=roster_weights(notice.roster_columns, rows))
-        )
+        # Column widths from the content: names, masked IDs and amounts on one line, headers
+        # broken between words (printing.table).
+        blocks.append(Table(list(notice.roster_columns), rows))
     for line in (notice.period_text, notice.objection_text, notice.contact_text, notice.supervision_text):
         if line.strip():
             blocks.append(Paragraph(line))
     if notice.closing:
         blocks.append(Paragraph(notice.closing))
     blocks.append(Signature(notice.issuer, notice.date_text))
-    # The QR code goes last, under the issuer and date: 特此公示 must close the text it ends,
+    # The QR code goes last, beside the issuer and date: 特此公示 must close the text it ends,
     # and a villager looks for the code at the foot of the notice.
     blocks.append(QRBlock(notice.public_url, "扫码查看详情", 25))
     return Document(

@@ -65,7 +65,11 @@ class ClockSheet:
 
 @dataclass
 class AnnualSheet:
-    """Section 3 of the annual report as rows of strings, with the row-check result."""
+    """Section 3 of the annual report as rows of strings, with the row-check result.
+
+    ``columns``: the note column's header (the 勾稽关系 sentence), then 自然人, the five 法人或其他组织
+    columns and 总计, in the national template's order (国办公开办函〔2021〕30号).
+    """
 
     title: str
     columns: list[str]
@@ -130,13 +134,26 @@ def clock_pdf(data: ClockSheet) -> bytes:
     )
 
 
+def annual_header(columns: list[str]) -> tuple[list[str], list[list[str]], list[tuple[int, int, int, int]]]:
+    """The national template's header over ``columns`` (note, 自然人, five organisations, 总计):
+
+    申请人情况 over everything; under it 自然人 | 法人或其他组织 (over the five) | 总计; the note column
+    spans all three rows. Returns (first row, further rows, spans) for ``Table``.
+    """
+    n = len(columns)
+    note, person, orgs, total = columns[0], columns[1], columns[2:-1], columns[-1]
+    top = [note, "申请人情况", *[""] * (n - 2)]
+    middle = ["", person, "法人或其他组织", *[""] * (len(orgs) - 1), total]
+    bottom = ["", "", *orgs, ""]
+    spans = [(0, 0, 0, 2), (1, 0, n - 1, 0), (1, 1, 1, 2), (2, 1, n - 2, 1), (n - 1, 1, n - 1, 2)]
+    return top, [middle, bottom], spans
+
+
 def annual_pdf(data: AnnualSheet) -> bytes:
+    top, more, spans = annual_header(data.columns)
     blocks: list[Block] = [
         Heading("三、收到和处理政府信息公开申请情况"),
-        Paragraph(
-            "注：商业企业、科研机构、社会公益组织、法律服务机构、其他五列为“法人或其他组织”。", indent=False
-        ),
-        Table(data.columns, data.rows, col_widths=[6] + [1.2] * (len(data.columns) - 1)),
+        Table(top, data.rows, header_rows=more, spans=spans),
         Spacer(3),
         Paragraph(data.check_note, indent=False),
     ]

@@ -13,15 +13,18 @@ operation, so ``pdftotext`` and ``pypdf`` return one text line per printed line.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Literal
 
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
+from printing.fonts import FontStack, MissingGlyphError
 from printing.layout import TextStyle
 from printing.linebreak import Line, balanced_lines, break_lines
 
-__all__ = ["SEAL_DIAMETER", "CJKText", "SignatureBlock", "char_width"]
+__all__ = ["SEAL_DIAMETER", "CJKText", "SignatureBlock", "char_width", "draw_string"]
 
 # Justification never spreads characters further apart than this (in em);
 # a line that would need more (e.g. before an unbreakable long number) is set
@@ -36,8 +39,41 @@ _BASELINE_IN_EM = 0.86
 
 @lru_cache(maxsize=65536)
 def char_width(font_name: str, font_size: float, ch: str) -> float:
-    """Advance width of one character in points (cached; fonts are immutable)."""
+    """Advance width of one character of one face in points (cached; fonts are immutable)."""
     return float(getFont(font_name).stringWidth(ch, font_size))
+
+
+def draw_string(
+    canv: Canvas,
+    x: float,
+    y: float,
+    text: str,
+    stack: FontStack,
+    size: float,
+    *,
+    anchor: Literal["left", "center", "right"] = "left",
+    char_space: float = 0.0,
+) -> float:
+    """Draw one line with per-glyph fallback through ``stack``; returns its width.
+
+    Used for everything outside paragraphs: page numbers, footers, captions, the signature block.
+    """
+    runs = stack.runs(text)
+    width = stack.width(text, size) + char_space * max(len(text) - 1, 0)
+    if anchor == "center":
+        x -= width / 2
+    elif anchor == "right":
+        x -= width
+    t = canv.beginText(x, y)
+    if char_space:
+        t.setCharSpace(char_space)
+    for font, part in runs:
+        t.setFont(font, size)
+        t.textOut(part)
+    if char_space:
+        t.setCharSpace(0)  # Tc is graphics state: it outlives the text object
+    canv.drawText(t)
+    return width
 
 
 class CJKText(Flowable):
@@ -47,6 +83,8 @@ class CJKText(Flowable):
     indent, no space before).  ``open_end``: this is the first part of a split
     paragraph (its last line is justified like any full line, no space after).
     ``balanced``: lines of similar length (titles, GB/T 9704 §7.3.1).
+    ``words``: break only between words where possible (titles, table headers; ``printing.words``).
+    Each character is set in the first face of the style's font stack that has it.
     """
 
     def __init__(
@@ -57,9 +95,11 @@ class CJKText(Flowable):
         continuation: bool = False,
         open_end: bool = False,
         balanced: bool = False,
+        words: bool = False,
     ) -> None:
         super().__init__()
         self.text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.words = words or balanced
         self.style = style
         self.continuation = continuation
         self.open_end = open_end
@@ -80,15 +120,28 @@ class CJKText(Flowable):
         if self._lines_for != avail_width:
             st = self.style
             width = max(avail_width - st.left_indent - st.right_indent, st.font_size)
+            stack = st.stack
+            size = st.font_size
 
             def cw(ch: str) -> float:
-                return char_width(st.font_name, st.font_size, ch)
+                return stack.char_width(ch, size)
 
-            if self.balanced:
-                self._lines = balanced_lines(self.text, cw, width, squeeze=st.squeeze)
-            else:
-                first = max(width - self._indent(), st.font_size)
-                self._lines = break_lines(self.text, cw, width, first, squeeze=st.squeeze)
+            costs = None
+            if self.words and "\n" not in self.text and len(self.text) > 1:
+                from printing.words import break_costs  # jieba: loaded on the first title
+
+                costs = break_costs(self.text)
+            try:
+                if self.balanced:
+                    self._lines = balanced_lines(self.text, cw, width, squeeze=st.squeeze, costs=costs)
+                else:
+                    first = max(width - self._indent(), st.font_size)
+                    allowed = frozenset(costs) if costs is not None else None
+                    self._lines = break_lines(
+                        self.text, cw, width, first, squeeze=st.squeeze, allowed=allowed
+                    )
+            except MissingGlyphError as exc:
+                raise exc.with_context(_context(self.text, exc.char)) from None
             self._lines_for = avail_width
         return self._lines
 
@@ -105,6 +158,7 @@ class CJKText(Flowable):
             continuation=continuation,
             open_end=open_end,
             balanced=self.balanced,
+            words=self.words,
         )
 
     def split_at_line(self, avail_width: float, k: int) -> tuple[CJKText, CJKText] | None:
@@ -117,7 +171,9 @@ class CJKText(Flowable):
         if not 0 < k < len(lines):
             return None
         cut = lines[k].start
-        head = self._part(0, cut, continuation=self.continuation, open_end=True)
+        # A forced break ends the head: drop its "\n", which would add an empty last line.
+        head_end = cut - 1 if cut > 0 and self.text[cut - 1] == "\n" else cut
+        head = self._part(0, head_end, continuation=self.continuation, open_end=not lines[k - 1].hard)
         tail = self._part(cut, len(self.text), continuation=True, open_end=self.open_end)
         return head, tail
 
@@ -150,11 +206,14 @@ class CJKText(Flowable):
             canv.setStrokeGray(st.gray)
             canv.setLineWidth(st.stroke_width)
             canv.setLineJoin(1)  # round joins: no spikes on stroked glyph corners
+        stack = st.stack
         t = canv.beginText()
         t.setFont(st.font_name, st.font_size)
+        current = st.font_name
         if st.bold:
             t.setTextRenderMode(2)  # fill, then stroke: faux bold, still real text
         top = self.height
+        t.setCharSpace(0)  # Tc may be left over from text drawn before on this page
         char_space = 0.0
         last = len(lines) - 1
         for i, line in enumerate(lines):
@@ -177,7 +236,13 @@ class CJKText(Flowable):
                 char_space = cs
             baseline = top - i * st.leading - (st.leading - st.font_size) / 2 - _BASELINE_IN_EM * st.font_size
             t.setTextOrigin(x, baseline)
-            t.textOut(line.text)
+            for font, part in stack.runs(line.text):
+                if font != current:
+                    t.setFont(font, st.font_size)
+                    current = font
+                t.textOut(part)
+        if char_space:
+            t.setCharSpace(0)
         canv.drawText(t)
         canv.restoreState()
 
@@ -199,13 +264,23 @@ class SignatureBlock(Flowable):
     a faint dashed circle labelled 盖章处 shows where it goes.
     """
 
-    def __init__(self, issuer: str, date_text: str, style: TextStyle, *, draft: bool = False) -> None:
+    def __init__(
+        self,
+        issuer: str,
+        date_text: str,
+        style: TextStyle,
+        *,
+        draft: bool = False,
+        qr: Flowable | None = None,
+        gap: float = 0.5,
+    ) -> None:
         super().__init__()
         self.issuer_lines = [s.strip() for s in issuer.splitlines() if s.strip()]
         self.date_text = date_text.strip()
         self.style = style
         self.draft = draft
-        self.spaceBefore = style.leading * 0.5
+        self.qr = qr  # drawn at the left of the seal's band (notices: 扫码查看详情)
+        self.spaceBefore = style.leading * gap
         self.width = 0.0
         self.height = 0.0
 
@@ -221,16 +296,22 @@ class SignatureBlock(Flowable):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         self.height = max(SEAL_DIAMETER, self._text_top() + self._text_block_height())
+        if self.qr is not None:
+            self.height = max(self.height, self.qr.wrap(availWidth, availHeight)[1])
         return self.width, self.height
 
     def draw(self) -> None:
         st = self.style
         canv = self.canv
         size = st.font_size
-        date_w = stringWidth(self.date_text, st.font_name, size)
+        stack = st.stack
+        date_w = stack.width(self.date_text, size)
         date_right = self.width - 4 * size  # 右空四字
         centre_x = date_right - date_w / 2
         top = self.height
+        if self.qr is not None:
+            # Two characters in from the left edge, its top level with the block's.
+            self.qr.drawOn(canv, 2 * size, top - self.qr.height)
 
         if self.draft:
             canv.saveState()
@@ -240,18 +321,24 @@ class SignatureBlock(Flowable):
             canv.setDash(3, 3)
             r = SEAL_DIAMETER / 2
             canv.circle(centre_x, top - r, r, stroke=1, fill=0)
-            canv.setFont(st.font_name, 9)
-            canv.drawCentredString(centre_x, top - 0.25 * r, "盖章处")
+            draw_string(canv, centre_x, top - 0.25 * r, "盖章处", stack, 9, anchor="center")
             canv.restoreState()
 
         canv.saveState()
         canv.setFillGray(st.gray)
-        canv.setFont(st.font_name, size)
         y_top = top - self._text_top()
         baseline_in_line = (st.leading - size) / 2 + _BASELINE_IN_EM * size
         for i, text in enumerate([*self.issuer_lines, self.date_text]):
-            w = stringWidth(text, st.font_name, size)
+            w = stack.width(text, size)
             # Centred on the date, but never past the right edge of the type area.
             x = min(centre_x - w / 2, self.width - w)
-            canv.drawString(max(x, 0.0), y_top - i * st.leading - baseline_in_line, text)
+            draw_string(canv, max(x, 0.0), y_top - i * st.leading - baseline_in_line, text, stack, size)
         canv.restoreState()
+
+
+def _context(text: str, ch: str) -> str:
+    """A few characters around ``ch`` so a clerk can find it (the whole text when short)."""
+    i = text.find(ch)
+    if len(text) <= 30 or i < 0:
+        return text
+    return ("…" if i > 12 else "") + text[max(0, i - 12) : i + 12] + ("…" if i + 12 < len(text) else "")

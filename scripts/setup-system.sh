@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Gongkai and its tests need, when run as root on Debian/Ubuntu.
 #   app:   the X11/xcb libraries Qt's xcb platform plugin loads (without them no window opens),
-#          fontconfig, EGL/GL.
+#          fontconfig and its fc-list (printing finds the PC's 公文 faces with it), EGL/GL.
 #   tests: poppler-utils (pdftotext/pdftoppm/pdffonts), PostgreSQL (server tests),
 #          Chromium (public-page tests).
 # Elsewhere (not root, or no apt-get) it says what to install and carries on.
@@ -9,7 +9,7 @@ set -euo pipefail
 what=${1:-app}
 app_pkgs=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
           libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xinerama0 libegl1 libgl1
-          libfontconfig1 libdbus-1-3 libglib2.0-0)
+          libfontconfig1 fontconfig libdbus-1-3 libglib2.0-0)
 test_pkgs=(poppler-utils postgresql chromium)
 pkgs=("${app_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")

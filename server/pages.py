@@ -1,28 +1,38 @@
 """Public pages the printed QR codes open: /n/{uuid} (notice), /e/{uuid} (event), /r/{uuid} (request).
 
 Server-rendered HTML for a phone screen: big readable Chinese text, no scripts, nothing to load but
-the page. Every value is HTML-escaped, and every text field passes ``wire.unmasked_numbers`` again
-before it is shown (defence in depth: the site masks with app.privacy and the push refuses unmasked
-payloads, but a row that slipped past both is withheld here and logged by field name, never by
-value). A notice the platform holds but that is not public answers 200 saying so; an unknown uuid
-answers 404.
+the page, and a Content-Security-Policy that allows exactly that (its one stylesheet, by hash).
+Every value is HTML-escaped, and every text field passes ``wire.unmasked_numbers`` again before it
+is shown (defence in depth: the site masks with app.privacy and the push refuses unmasked payloads,
+but a row that slipped past both is withheld here and logged by field name, never by value).
+
+A page shows the record's *owner's* row only (server/ownership.py: the site that first pushed the
+UUID), so no other site can put words on it. Rendering is defensive: a stored payload of any shape
+(a field of the wrong type, a list where a dict belongs) renders what it can and leaves the rest
+out; it never answers 500. A notice the platform holds but that is not public answers 200 saying
+so; an unknown uuid answers 404.
 """
 
 from __future__ import annotations
 
+import base64
+import functools
+import hashlib
 import html
 import json
 import logging
+import re
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 import app.sync.wire as wire
 from server.models import BucketRow
+from server.ownership import owner_row
 from server.push import PUBLIC_NOTICE_STATUSES
 
 log = logging.getLogger(__name__)
@@ -89,47 +99,110 @@ footer{color:#666;font-size:16px;text-align:center;padding:0 12px 24px}
 """
 
 
+# The pages' only resource is their inline stylesheet, allowed by its hash.
+STYLE_HASH = base64.b64encode(hashlib.sha256(STYLE.encode("utf-8")).digest()).decode("ascii")
+CSP = (
+    f"default-src 'none'; style-src 'sha256-{STYLE_HASH}'; img-src 'self' data:; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+FALLBACK = "这条信息的内容格式有误，暂时无法显示。请向政务公开专区工作人员咨询。"
+
+
 def _factory(request: Request) -> sessionmaker[Session]:
     factory: sessionmaker[Session] = request.app.state.sessions
     return factory
 
 
 def _find(request: Request, entity: str, uuid: str) -> BucketRow | None:
+    """The owner's row of ``uuid`` if it is a record of ``entity``; None for anything else."""
+    uuid = uuid.lower()
+    if not _UUID.match(uuid):
+        return None
     with _factory(request)() as session:
-        row = session.execute(
-            select(BucketRow)
-            .where(BucketRow.bucket == wire.BUCKET_SITE, BucketRow.key == f"{entity}:{uuid}")
-            .order_by(BucketRow.server_seq.desc())
-            .limit(1)
-        ).scalar_one_or_none()
-        if row is not None:
-            session.expunge(row)
+        row = owner_row(session, uuid)
+        if row is None or row.entity != entity:
+            return None
+        session.expunge(row)
         return row
 
 
+def _data(row: BucketRow) -> dict[str, Any]:
+    try:
+        data = json.loads(row.data)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _scalar_text(value: Any) -> str:
+    """Text of a scalar; "" for anything else (a list or object where text belongs)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, int | float):
+        return str(value)
+    return ""
+
+
+def _count(value: Any) -> int | None:
+    """A head count (0 … 1,000,000) from an int or a string of digits; None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 7:
+        value = int(value.strip())
+    if isinstance(value, int) and 0 <= value <= 1_000_000:
+        return value
+    return None
+
+
 class _Safe:
-    """Reads payload fields, withholding any that still hold an unmasked ID or mobile number."""
+    """Reads payload fields, withholding any that still hold an unmasked ID or mobile number.
+
+    The payload is checked once with the shared rule (``wire.unmasked_numbers`` with the entity, so
+    a notice's declared public lines stay readable); a field is withheld when any path inside it was
+    reported.
+    """
 
     def __init__(self, entity: str, uuid: str, data: dict[str, Any]) -> None:
         self._entity = entity
         self._uuid = uuid
         self._data = data
+        self._leaking: dict[str, str] = {}
+        for path in wire.unmasked_numbers(data, entity=entity):
+            self._leaking.setdefault(re.split(r"[.\[]", path, maxsplit=1)[0], path)
 
     def withheld(self, key: str) -> bool:
-        leaks = wire.unmasked_numbers(self._data.get(key))
-        if leaks:
+        path = self._leaking.get(key)
+        if path is not None:
             # The field path only: the number itself must not reach the log either.
-            log.error("withheld %s %s field %s: unmasked personal number", self._entity, self._uuid, leaks[0])
-        return bool(leaks)
+            log.error("withheld %s %s field %s: unmasked personal number", self._entity, self._uuid, path)
+        return path is not None
 
     def raw(self, key: str) -> Any:
         return None if self.withheld(key) else self._data.get(key)
 
     def text(self, key: str) -> str:
-        value = self._data.get(key)
-        if value is None:
+        value = _scalar_text(self._data.get(key))
+        if not value:
             return ""
-        return WITHHELD if self.withheld(key) else str(value)
+        return WITHHELD if self.withheld(key) else value
+
+
+def _never_fails(page: Callable[[Request, str], HTMLResponse]) -> Callable[[Request, str], HTMLResponse]:
+    """Last resort: a rendering bug shows an apology page (logged), never a 500."""
+
+    @functools.wraps(page)
+    def guarded(request: Request, uuid: str) -> HTMLResponse:
+        try:
+            return page(request, uuid)
+        except Exception:
+            log.exception("public page %s failed", request.url.path[:80])
+            return _page("暂时无法显示", "政务公开", f'<div class="card"><p>{FALLBACK}</p></div>')
+
+    return guarded
 
 
 def _e(text: Any) -> str:
@@ -155,23 +228,24 @@ def _not_found() -> HTMLResponse:
 
 
 def _date(value: Any) -> str:
-    if not value:
+    text = _scalar_text(value)
+    if not text:
         return ""
-    text = str(value)
     try:
         d = date.fromisoformat(text[:10])
     except ValueError:
-        return text
+        return text[:40]
     return f"{d.year}年{d.month}月{d.day}日"
 
 
 def _datetime(value: Any) -> str:
-    if not value:
+    text = _scalar_text(value)
+    if not text:
         return ""
     try:
-        dt = datetime.fromisoformat(str(value))
+        dt = datetime.fromisoformat(text[:40])
     except ValueError:
-        return str(value)
+        return text[:40]
     return f"{dt.year}年{dt.month}月{dt.day}日 {dt:%H:%M}"
 
 
@@ -189,27 +263,33 @@ def _roster(safe: _Safe) -> str:
     if safe.withheld("roster"):
         return f'<div class="card"><h2>公示名单</h2><p class="note">{WITHHELD}</p></div>'
     roster = safe.raw("roster")
-    if not isinstance(roster, dict) or not roster.get("columns"):
+    if not isinstance(roster, dict):
         return ""
-    head = "".join(f"<th>{_e(c)}</th>" for c in roster["columns"])
-    hint = '<p class="hint">表格较宽时可左右滑动查看</p>' if len(roster["columns"]) > 3 else ""
-    rows = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in r) + "</tr>" for r in roster.get("rows", []))
+    columns = roster.get("columns")
+    rows = roster.get("rows")
+    if not isinstance(columns, list) or not columns:
+        return ""
+    rows = [r for r in rows if isinstance(r, list)] if isinstance(rows, list) else []
+    head = "".join(f"<th>{_e(_scalar_text(c))}</th>" for c in columns)
+    hint = '<p class="hint">表格较宽时可左右滑动查看</p>' if len(columns) > 3 else ""
+    body = "".join("<tr>" + "".join(f"<td>{_e(_scalar_text(c))}</td>" for c in r) + "</tr>" for r in rows)
     return (
-        f'<div class="card"><h2>公示名单（共 {len(roster.get("rows", []))} 人）</h2>{hint}'
-        f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div></div>'
+        f'<div class="card"><h2>公示名单（共 {len(rows)} 人）</h2>{hint}'
+        f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>'
     )
 
 
 @router.get("/n/{uuid}", response_class=HTMLResponse)
+@_never_fails
 def notice_page(request: Request, uuid: str) -> HTMLResponse:
     row = _find(request, "notice", uuid)
     if row is None:
         return _not_found()
-    data = json.loads(row.data)
-    safe = _Safe("notice", uuid, data)
-    kind = NOTICE_KIND.get(str(data.get("kind", "")), "公示公告")
-    if row.deleted or data.get("status") not in PUBLIC_NOTICE_STATUSES:
-        status = "已撤回" if row.deleted else NOTICE_STATUS.get(str(data.get("status")), "未发布")
+    data = _data(row)
+    safe = _Safe("notice", row.entity_uuid, data)
+    kind = NOTICE_KIND.get(_scalar_text(data.get("kind")), "公示公告")
+    if row.deleted or _scalar_text(data.get("status")) not in PUBLIC_NOTICE_STATUSES:
+        status = "已撤回" if row.deleted else NOTICE_STATUS.get(_scalar_text(data.get("status")), "未发布")
         body = (
             '<div class="card"><p><span class="status">尚未发布</span></p>'
             f"<p>这份{_e(kind)}还没有在平台上发布（当前状态：{_e(status)}）。"
@@ -231,7 +311,9 @@ def notice_page(request: Request, uuid: str) -> HTMLResponse:
             ("监督电话", f'<a class="phone" href="tel:{_e(phone)}">{_e(phone)}</a>' if phone else ""),
             (
                 "状态",
-                '<span class="status ok">' + _e(NOTICE_STATUS.get(str(data.get("status")), "")) + "</span>",
+                '<span class="status ok">'
+                + _e(NOTICE_STATUS.get(_scalar_text(data.get("status")), ""))
+                + "</span>",
             ),
         ]
     )
@@ -246,27 +328,31 @@ def notice_page(request: Request, uuid: str) -> HTMLResponse:
 
 
 @router.get("/e/{uuid}", response_class=HTMLResponse)
+@_never_fails
 def event_page(request: Request, uuid: str) -> HTMLResponse:
     row = _find(request, "event", uuid)
     if row is None:
         return _not_found()
-    data = json.loads(row.data)
-    safe = _Safe("event", uuid, data)
+    data = _data(row)
+    safe = _Safe("event", row.entity_uuid, data)
     label = safe.text("type_label") or "政务公开活动"
-    if row.deleted or data.get("status") in ("draft", "cancelled"):
-        msg = "本次活动已取消。" if data.get("status") == "cancelled" else "本次活动尚未发布。"
+    status = _scalar_text(data.get("status"))
+    if row.deleted or status in ("draft", "cancelled"):
+        msg = "本次活动已取消。" if status == "cancelled" else "本次活动尚未发布。"
         return _page(safe.text("title") or label, label, f'<div class="card"><p>{msg}</p></div>')
     when = _datetime(data.get("start"))
     end = _datetime(data.get("end"))
     if end:
         when += " 至 " + (end.split(" ", 1)[1] if end[:11] == when[:11] else end)
-    capacity = data.get("capacity")
+    capacity = _count(data.get("capacity"))
     seats = ""
     if capacity:
-        seats = f"{int(data.get('registered') or 0)} / {int(capacity)} 人"
+        seats = f"{_count(data.get('registered')) or 0} / {capacity} 人"
     speakers = safe.raw("speakers")
     speakers_text = (
-        "、".join(str(s) for s in speakers) if isinstance(speakers, list) else safe.text("speakers")
+        "、".join(t for t in (_scalar_text(s) for s in speakers) if t)
+        if isinstance(speakers, list)
+        else safe.text("speakers")
     )
     meta = _dl(
         [
@@ -276,30 +362,32 @@ def event_page(request: Request, uuid: str) -> HTMLResponse:
             ("主讲", _e(speakers_text)),
             ("面向", _e(safe.text("audience"))),
             ("已报名", _e(seats)),
-            ("状态", _e(EVENT_STATUS.get(str(data.get("status")), str(data.get("status") or "")))),
+            ("状态", _e(EVENT_STATUS.get(status, status))),
         ]
     )
     body = f'<div class="card">{meta}</div>'
-    if data.get("description"):
+    if safe.text("description"):
         body += f'<div class="card">{_paragraphs(safe.text("description"))}</div>'
     return _page(safe.text("title") or label, label, body)
 
 
 @router.get("/r/{uuid}", response_class=HTMLResponse)
+@_never_fails
 def request_page(request: Request, uuid: str) -> HTMLResponse:
     """A request's status only: number, status and due date (nothing about the applicant)."""
     row = _find(request, "request", uuid)
     if row is None or row.deleted:
         return _not_found()
-    data = json.loads(row.data)
-    safe = _Safe("request", uuid, data)
+    data = _data(row)
+    safe = _Safe("request", row.entity_uuid, data)
     due = _date(safe.text("due_on"))
-    if due and data.get("provisional"):
+    if due and data.get("provisional") is True:
         due += "（暂定：节假日安排公布后可能调整）"
+    status = _scalar_text(data.get("status"))
     meta = _dl(
         [
             ("申请编号", _e(safe.text("number"))),
-            ("办理状态", _e(REQUEST_STATUS.get(str(data.get("status")), str(data.get("status") or "")))),
+            ("办理状态", _e(REQUEST_STATUS.get(status, status))),
             ("答复期限", _e(due)),
         ]
     )

@@ -3,7 +3,8 @@
 For each op (design §3, push table): a seq already applied answers the stored result
 (``duplicate``); a seq beyond the next stops the batch (``gap``); a missing blob stops it without
 advancing (``retryable``); a payload that fails validation is ``rejected`` and the sequence still
-advances (Replicache's deadlock warning); an edit based on a version another workstation has since
+advances (Replicache's deadlock warning); an op naming a record another site owns is ``rejected``
+(``not_owner``, server/ownership.py); an edit based on a version another workstation has since
 replaced is kept beside it as a ``conflict``; anything else is applied. The whole batch is one
 transaction holding the global counter lock, and the answer is sent only after it commits.
 """
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session
 
 import app.sync.wire as wire
 from server.models import AppliedOp, Blob, BlobOwner, BucketRow, ConflictRow, Counter, Device, SiteRow, utcnow
+from server.ownership import NOT_OWNER, NOT_OWNER_MESSAGE, owned_elsewhere
 from server.store import iso, lock_counter
 
 log = logging.getLogger(__name__)
@@ -74,6 +76,7 @@ def push(session: Session, site: SiteRow, request: wire.PushRequest) -> wire.Pus
             )
         ).scalars()
     }
+    foreign = owned_elsewhere(session, site.code, (op.entity_uuid for op in request.ops))
     results: list[wire.OpResult] = []
     decided: list[dict[str, Any]] = []
     earlier_ops: dict[str, AppliedOp | _Decided] = dict(loaded_ops)
@@ -92,7 +95,7 @@ def push(session: Session, site: SiteRow, request: wire.PushRequest) -> wire.Pus
             device.last_applied = op.seq
             continue
         try:
-            result = _apply(session, counter, site, device, op, rows)
+            result = _apply(session, counter, site, device, op, rows, foreign)
         except _Retryable as exc:
             results.append(wire.OpResult(op.op_id, op.seq, wire.RETRYABLE, exc.code, str(exc)))
             break
@@ -178,17 +181,29 @@ def _duplicate(earlier: AppliedOp | _Decided | None, device: Device, op: wire.Pu
 
 
 def _validate(site: SiteRow, op: wire.PushOp) -> bytes:
-    """Check an op; returns its payload's canonical JSON (reused for storage and the row hash)."""
+    """Check an op; returns its payload's canonical JSON (reused for storage and the row hash).
+
+    The limits are wire's (docs/limits.md): a payload's nesting, numbers and text are checked
+    before it is serialised, then its size; the privacy rule is the shared one in wire.
+    """
     if op.entity not in wire.SITE_ENTITIES:
         raise _Rejected("unknown_entity", f"平台不接收“{op.entity}”类记录")
     if op.op not in ("upsert", "delete"):
         raise _Rejected("unknown_op", f"未知的操作“{op.op}”")
+    problem = wire.json_problem(op.payload, wire.MAX_JSON_DEPTH)
+    if problem:
+        raise _Rejected("payload_invalid", f"记录内容不符合平台的要求：{problem}")
     canonical = wire.canonical_json(op.payload)
+    if len(canonical) > wire.MAX_PAYLOAD_BYTES:
+        raise _Rejected(
+            "payload_too_large",
+            f"记录内容 {len(canonical) // 1024} KB，超过平台上限 {wire.MAX_PAYLOAD_BYTES // 1024} KB",
+        )
     if wire.sha256_hex(canonical) != op.payload_sha256:
         raise _Rejected("payload_checksum", "记录内容的校验和不符")
     if op.op == "upsert" and str(op.payload.get("uuid", op.entity_uuid)) != op.entity_uuid:
         raise _Rejected("uuid_mismatch", "记录内容中的 uuid 与操作的 uuid 不一致")
-    leaks = wire.unmasked_numbers(op.payload)
+    leaks = wire.unmasked_numbers(op.payload, entity=op.entity)
     if leaks:
         raise _Rejected(
             "unmasked_personal_data",
@@ -206,7 +221,10 @@ def _apply(
     device: Device,
     op: wire.PushOp,
     rows: dict[str, BucketRow | _NewRow],
+    foreign: set[str],
 ) -> wire.OpResult:
+    if op.entity_uuid in foreign:
+        raise _Rejected(NOT_OWNER, NOT_OWNER_MESSAGE)
     canonical = _validate(site, op)
     for sha in op.blob_refs:
         owned = session.get(BlobOwner, (sha, site.id))

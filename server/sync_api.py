@@ -4,28 +4,34 @@ A device token is bound to one site; the site's scope comes from the token, neve
 body, so a site's token only ever reaches its own records and blobs (plus the global buckets every
 site receives). Every JSON answer carries ``X-Body-SHA256`` so a truncated or corrupted body is
 detected by the client and retried rather than applied.
+
+Limits before work (server/limits.py): the token is checked before a request body is read; bodies
+are read up to a bound (refused by Content-Length before reading); JSON is parsed with a nesting
+limit and validated by the models in server/schemas.py; every refusal is a 4xx with a message.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Header, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 import app.sync.wire as wire
 from server import push as push_mod
+from server import schemas
+from server.limits import parse_json, read_body
 from server.models import Blob, BlobOwner, BlobUpload, BucketRow, Device, SiteRow, utcnow
 from server.store import change_of, checkpoint, epoch, iso, lock_counter
 
 router = APIRouter(prefix=wire.API_PREFIX)
 
-MAX_BLOB = 64 * 1024 * 1024
+MAX_BLOB = wire.MAX_BLOB_BYTES
+ShaPath = Annotated[str, Path(pattern=schemas.SHA256_PATTERN)]
 
 
 def signed(data: Any, status_code: int = 200) -> Response:
@@ -51,10 +57,11 @@ def db(request: Request) -> Iterator[Session]:
 def site_of(
     session: Annotated[Session, Depends(db)], authorization: Annotated[str, Header()] = ""
 ) -> SiteRow:
+    """The site whose token the request carries; 401 otherwise. Runs before any body is read."""
     token = authorization.removeprefix("Bearer ").strip()
     if not token:
         raise HTTPException(401, "缺少设备令牌")
-    digest = hashlib.sha256(token.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
     site = session.execute(select(SiteRow).where(SiteRow.token_sha256 == digest)).scalar_one_or_none()
     if site is None:
         raise HTTPException(401, "设备令牌无效")
@@ -72,7 +79,7 @@ def hello(
     request: Request, site: SiteDep, session: SessionDep, x_gongkai_device: Annotated[str, Header()] = ""
 ) -> Response:
     last = 0
-    if x_gongkai_device:
+    if x_gongkai_device and len(x_gongkai_device) <= 64:
         device = session.execute(
             select(Device).where(Device.site_id == site.id, Device.device_id == x_gongkai_device)
         ).scalar_one_or_none()
@@ -97,24 +104,16 @@ def _check_protocol(protocol: int) -> None:
         raise HTTPException(426, f"同步协议版本 {protocol} 不受支持，请升级程序")
 
 
-async def _json_body(request: Request) -> Any:
-    """The body as plain JSON (no per-field validation model: a push carries hundreds of payloads,
-    and the wire dataclasses check the shape themselves)."""
-    try:
-        return json.loads(await request.body())
-    except ValueError as exc:
-        raise HTTPException(400, f"请求内容不是有效的 JSON：{exc}") from None
-
-
 @router.post("/push")
-async def push(request: Request, site: SiteDep, body: Annotated[Any, Depends(_json_body)]) -> Response:
-    try:
-        req = wire.PushRequest.from_dict(body)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise HTTPException(400, f"推送内容格式错误：{exc}") from None
+async def push(request: Request, site: SiteDep) -> Response:
+    # The token was checked (site_of) before this reads a byte of the body.
+    raw = await read_body(request, wire.MAX_PUSH_BYTES)
+    body = parse_json(raw, "推送内容", max_depth=None)
+    protocol = body.get("protocol") if isinstance(body, dict) else None
+    if isinstance(protocol, int) and not isinstance(protocol, bool):
+        _check_protocol(protocol)  # before the shape: a newer protocol may have another shape
+    req = schemas.validate(schemas.PushIn, body, "推送内容").to_wire()
     _check_protocol(req.protocol)
-    if len(req.ops) > 2 * wire.PUSH_BATCH:
-        raise HTTPException(413, "一次推送的记录过多")
     return await run_in_threadpool(_push_sync, request, site, req)
 
 
@@ -132,12 +131,15 @@ def _scope(bucket: str, site: SiteRow) -> str:
 
 
 @router.post("/pull")
-def pull(request: Request, site: SiteDep, body: Annotated[dict[str, Any], Body()]) -> Response:
-    try:
-        wanted = [(str(b["name"]), str(b.get("cursor", ""))) for b in body["buckets"]]
-        limit = max(1, min(int(body.get("limit", wire.PULL_LIMIT)), 2000))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise HTTPException(400, f"拉取请求格式错误：{exc}") from None
+async def pull(request: Request, site: SiteDep) -> Response:
+    raw = await read_body(request, wire.MAX_SMALL_BODY_BYTES)
+    body = schemas.validate(schemas.PullIn, parse_json(raw, "拉取请求"), "拉取请求")
+    wanted = [(b.name, b.cursor) for b in body.buckets]
+    limit = max(1, min(body.limit, 2000))
+    return await run_in_threadpool(_pull_sync, request, site, wanted, limit)
+
+
+def _pull_sync(request: Request, site: SiteRow, wanted: list[tuple[str, str]], limit: int) -> Response:
     current = epoch(_factory(request))
     changes: list[dict[str, Any]] = []
     cursors: dict[str, str] = {}
@@ -203,8 +205,8 @@ def pull(request: Request, site: SiteDep, body: Annotated[dict[str, Any], Body()
 def integrity(
     site: SiteDep,
     session: SessionDep,
-    bucket: str,
-    after: Annotated[str, Query()] = "",
+    bucket: Annotated[str, Query(max_length=64)],
+    after: Annotated[str, Query(max_length=200)] = "",
     limit: Annotated[int, Query(ge=1, le=5000)] = 2000,
 ) -> Response:
     """Every row of a bucket in key order (paged), with the checkpoint: the client's repair path."""
@@ -227,18 +229,24 @@ def integrity(
 
 
 @router.post("/status")
-def status(request: Request, site: SiteDep, body: Annotated[dict[str, Any], Body()]) -> Response:
+async def status(request: Request, site: SiteDep) -> Response:
     """A site reports its outbox depth, oldest pending age and cursors (monitoring, tombstone GC)."""
-    device_id = str(body.get("device_id", ""))
+    raw = await read_body(request, wire.MAX_SMALL_BODY_BYTES)
+    body = schemas.validate(schemas.StatusIn, parse_json(raw, "状态报告", max_depth=8), "状态报告")
+    await run_in_threadpool(_status_sync, request, site, body)
+    return signed({"ok": True})
+
+
+def _status_sync(request: Request, site: SiteRow, body: schemas.StatusIn) -> None:
     with _factory(request)() as session, session.begin():
         lock_counter(session)
         device = session.execute(
-            select(Device).where(Device.site_id == site.id, Device.device_id == device_id)
+            select(Device).where(Device.site_id == site.id, Device.device_id == body.device_id)
         ).scalar_one_or_none()
         if device is not None:
-            device.status_json = json.dumps(body, ensure_ascii=False)[:20000]
+            # Stored whole (the body is bounded above), so it always reads back as JSON.
+            device.status_json = wire.canonical_json(body.model_dump()).decode("utf-8")
             device.last_seen = utcnow()
-    return signed({"ok": True})
 
 
 # -- blobs ------------------------------------------------------------------------------------------
@@ -254,7 +262,7 @@ def _readable(session: Session, site: SiteRow, sha: str) -> Blob | None:
 
 
 @router.head("/blobs/{sha}")
-def blob_head(site: SiteDep, session: SessionDep, sha: str) -> Response:
+def blob_head(site: SiteDep, session: SessionDep, sha: ShaPath) -> Response:
     """200 with the size if this site has the blob; else 404 with how much of it was uploaded."""
     blob = _readable(session, site, sha)
     if blob is not None:
@@ -267,7 +275,7 @@ def blob_head(site: SiteDep, session: SessionDep, sha: str) -> Response:
 
 
 @router.get("/blobs/{sha}")
-def blob_get(site: SiteDep, session: SessionDep, sha: str) -> Response:
+def blob_get(site: SiteDep, session: SessionDep, sha: ShaPath) -> Response:
     blob = _readable(session, site, sha)
     if blob is None:
         raise HTTPException(404, "没有这个附件")
@@ -275,22 +283,36 @@ def blob_get(site: SiteDep, session: SessionDep, sha: str) -> Response:
 
 
 @router.put("/blobs/{sha}")
-async def blob_put(request: Request, sha: str) -> Response:
+async def blob_put(request: Request, site: SiteDep, sha: ShaPath) -> Response:
     """Append one chunk at ``Upload-Offset`` of ``Upload-Length``; the last chunk verifies the SHA-256.
 
     Idempotent: re-sending a chunk already stored, or a whole blob the site already has, is a no-op.
+    The token is checked (``site_of``) and the offsets validated before the chunk is read, and a
+    chunk is at most ``wire.MAX_BLOB_CHUNK`` bytes.
     """
-    chunk = await request.body()
+    offset = _header_int(request, wire.UPLOAD_OFFSET_HEADER) or 0
+    total = _header_int(request, wire.UPLOAD_LENGTH_HEADER)
+    if (total is not None and total > MAX_BLOB) or offset > MAX_BLOB:
+        raise HTTPException(413, f"附件超过上限 {MAX_BLOB // (1024 * 1024)} MB")
+    chunk = await read_body(request, wire.MAX_BLOB_CHUNK)
+    if total is None:
+        total = len(chunk)
+    return await run_in_threadpool(_blob_put_sync, request, site, sha, offset, total, chunk)
+
+
+def _header_int(request: Request, name: str) -> int | None:
+    raw = request.headers.get(name)
+    if raw is None:
+        return None
+    if not raw.isdigit() or len(raw) > 18:
+        raise HTTPException(400, f"{name} 应为非负整数")
+    return int(raw)
+
+
+def _blob_put_sync(
+    request: Request, site: SiteRow, sha: str, offset: int, total: int, chunk: bytes
+) -> Response:
     factory = _factory(request)
-    with factory() as session:
-        site = site_of(session, request.headers.get("authorization", ""))
-    try:
-        offset = int(request.headers.get(wire.UPLOAD_OFFSET_HEADER, "0"))
-        total = int(request.headers.get(wire.UPLOAD_LENGTH_HEADER, str(len(chunk))))
-    except ValueError:
-        raise HTTPException(400, "Upload-Offset / Upload-Length 应为整数") from None
-    if total > MAX_BLOB or offset < 0:
-        raise HTTPException(413, "附件过大")
     with factory() as session, session.begin():
         lock_counter(session)
         if _readable(session, site, sha) is not None:

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Print with the bundled faces only, whatever this machine has installed: the same PDFs everywhere.
+os.environ.setdefault("GONGKAI_PRINT_FONTS", "bundled")
 
 from app.clock import FixedClock  # noqa: E402
 from app.context import AppContext  # noqa: E402

@@ -19,18 +19,35 @@ log = logging.getLogger(__name__)
 qtlog = logging.getLogger("qt")
 
 FONT_FILE = "wqy-microhei.ttc"
+#: Rare characters (CJK Extension A, the 《通用规范汉字表》 characters in the extensions such as 䶮 and
+#: 𬌗, 𠮷): the same bundled face the PDFs fall back to (printing/fonts.py, docs/printing.md).
+FALLBACK_FONT_FILE = "gongkai-han-ext.ttf"
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 
 
-def load_font() -> str:
-    """Register the bundled font with Qt; returns its family name (or the default family)."""
-    with as_file(files("resources") / "fonts" / FONT_FILE) as path:
+def _register(file: str) -> str | None:
+    with as_file(files("resources") / "fonts" / file) as path:
         font_id = QFontDatabase.addApplicationFont(str(path))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if not families:
-        log.error("could not load bundled font %s", FONT_FILE)
-        return QFont().family()
+        log.error("could not load bundled font %s", file)
+        return None
     return families[0]
+
+
+def load_font() -> str:
+    """Register the bundled fonts with Qt; returns the UI family name (or the default family).
+
+    The rare-character face is registered too and substituted for the UI family, so a name such
+    as 吉𠮷 shows whole in every view and on the kiosk, on a PC with no CJK fonts installed.
+    """
+    family = _register(FONT_FILE)
+    fallback = _register(FALLBACK_FONT_FILE)
+    if family is None:
+        return QFont().family()
+    if fallback is not None:
+        QFont.insertSubstitution(family, fallback)
+    return family
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:

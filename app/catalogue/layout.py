@@ -36,6 +36,11 @@ XLSX_MERGES = (
     "K1:L1", "M1:N1", "O1:Q1", "R1:R2", "S1:S2",
 )  # fmt: skip
 XLSX_WIDTHS = (6, 12, 16, 16, 12, 40, 36, 24, 20, 40, 6, 12, 6, 6, 6, 6, 6, 14, 10)
+#: The export's extra last column: which columns of a standard item the site words its own way
+#: (本站点细化). The importer recognises and skips it, so an export imports back unchanged.
+REFINED_HEADER = "本站点细化"
+REFINED_MERGE = "T1:T2"
+REFINED_WIDTH = 16
 TICK = "√"
 
 TICKS = {"√", "✓", "✔", "■", "☑", "●", "是", "Y", "y", "1", "v", "V"}
@@ -118,6 +123,7 @@ _LABELS: dict[str, str] = {
     "咨询电话": "contact_phone",
     "联系电话": "contact_phone",
     "公开时长": "retention",
+    "本站点细化": "refined_note",
 }
 _GROUPS = {"items", "channels", "audience", "mode", "tier"}
 _TEXT_FIELDS = ("domain", "level1", "level2", "level3", "content", "basis", "time_limit", "publisher")
@@ -623,9 +629,11 @@ def parse_sheets(
     return rows, problems
 
 
-def export_rows(items: Sequence[ItemData]) -> list[list[str]]:
-    """The canonical two-header-row, 19-column table of ``items``."""
-    rows = [list(HEADER1), list(HEADER2)]
+def export_rows(items: Sequence[ItemData], notes: Sequence[str] | None = None) -> list[list[str]]:
+    """The canonical two-header-row, 19-column table of ``items``; with ``notes`` (what each item's
+    site refinement changes, "" for none) a 20th column 本站点细化 when any item is refined."""
+    marked = notes is not None and any(notes)
+    rows = [list(HEADER1) + ([REFINED_HEADER] if marked else []), list(HEADER2) + ([""] if marked else [])]
     for n, d in enumerate(items, start=1):
         rows.append(
             [
@@ -646,6 +654,7 @@ def export_rows(items: Sequence[ItemData]) -> list[list[str]]:
                 *[TICK if t in d.tiers else "" for t in ("county", "township", "village")],
                 d.contact_phone,
                 d.retention,
+                *([notes[n - 1]] if marked and notes is not None else []),
             ]
         )
     return rows

@@ -7,7 +7,7 @@ The fixed channel list, the labels of audience/mode/tier and the column labels l
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
@@ -56,6 +56,11 @@ FIELD_LABELS: dict[str, str] = {
     "contact_phone": "咨询电话",
     "retention": "公开时长",
 }
+#: An item's identity: never refined by a site (a site wanting another item adds its own).
+IDENTITY_FIELDS = ("domain", "level1", "level2", "level3")
+#: The columns a site may word its own way (本站点细化).
+REFINABLE_FIELDS: tuple[str, ...] = tuple(f for f in FIELD_LABELS if f not in IDENTITY_FIELDS)
+REFINED_LABEL = "本站点细化"
 
 
 @dataclass(frozen=True)
@@ -133,6 +138,57 @@ def channel_strip(channels: tuple[str, ...], extras: tuple[str, ...]) -> str:
     return " ".join(parts)
 
 
+def refined_data(standard: ItemData, fields: dict[str, Any]) -> ItemData:
+    """The standard item's content with the site's refined columns in place."""
+    kw: dict[str, Any] = {
+        k: (tuple(v) if isinstance(v, list) else v) for k, v in fields.items() if k in REFINABLE_FIELDS
+    }
+    return replace(standard, **kw)
+
+
+def refinement_fields(standard: ItemData, site: ItemData) -> dict[str, Any]:
+    """The columns where ``site`` words the standard item differently (JSON-ready values)."""
+    out: dict[str, Any] = {}
+    for name in REFINABLE_FIELDS:
+        value = getattr(site, name)
+        if value != getattr(standard, name):
+            out[name] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+@dataclass(frozen=True)
+class RefinementView:
+    """A site's refinement of a standard item: what it changed, who, when and why, and its review state."""
+
+    uuid: str
+    item_uuid: str
+    fields: dict[str, Any]
+    reason: str
+    actor: str
+    at: str  # local time, "YYYY-MM-DD HH:MM"
+    standard_changed: bool
+    reviewed_by: str = ""
+    reviewed_at: str = ""
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The refined columns' labels, in the catalogue's column order."""
+        return tuple(FIELD_LABELS[f] for f in REFINABLE_FIELDS if f in self.fields)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "uuid": self.uuid,
+            "item_uuid": self.item_uuid,
+            "fields": self.fields,
+            "reason": self.reason,
+            "actor": self.actor,
+            "at": self.at,
+            "standard_changed": self.standard_changed,
+            "reviewed_by": self.reviewed_by,
+            "reviewed_at": self.reviewed_at,
+        }
+
+
 @dataclass(frozen=True)
 class FieldChange:
     field: str
@@ -156,6 +212,9 @@ class CatalogueItemView:
     changed_on: date
     version: int
     pinyin: tuple[str, str] = ("", "")  # full pinyin and initials of the title parts (for search)
+    #: the site's refinement (``data`` then shows the site's wording) and the standard text under it
+    refinement: RefinementView | None = None
+    standard: ItemData | None = None
 
     @property
     def title(self) -> str:
@@ -165,6 +224,20 @@ class CatalogueItemView:
     def editable(self) -> bool:
         """Site additions are edited at the site; city and district standard items are read-only."""
         return self.origin == "site" and self.status == "active"
+
+    @property
+    def refinable(self) -> bool:
+        """A standard item the site may word its own way (本站点细化)."""
+        return self.origin != "site" and self.status == "active"
+
+    @property
+    def refined(self) -> bool:
+        return self.refinement is not None
+
+    @property
+    def needs_review(self) -> bool:
+        """The standard changed after the site refined it: a person keeps or updates the refinement."""
+        return self.refinement is not None and self.refinement.standard_changed
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -178,6 +251,9 @@ class CatalogueItemView:
             "rule_text": self.rule_text,
             "changed_on": self.changed_on.isoformat(),
             "version": self.version,
+            "refined": self.refined,
+            "refinement": self.refinement.to_json() if self.refinement else None,
+            "standard": self.standard.to_json() if self.standard else None,
         }
 
 
@@ -202,6 +278,7 @@ class VersionView:
     added: int
     changed: int
     retired: int
+    refined: int = 0
 
 
 @dataclass(frozen=True)
@@ -216,13 +293,19 @@ class ItemChange:
 
 @dataclass(frozen=True)
 class CatalogueDiff:
+    """What an import does: items added, changed, retired; for a site file, standard items refined
+    (细化, each changed column); for a city/district release, refined items whose standard changed
+    (``review``: they are also in ``changed``, and Today asks for a review)."""
+
     added: tuple[ItemChange, ...]
     changed: tuple[ItemChange, ...]
     retired: tuple[ItemChange, ...]
+    refined: tuple[ItemChange, ...] = ()
+    review: tuple[ItemChange, ...] = ()
 
     @property
     def empty(self) -> bool:
-        return not (self.added or self.changed or self.retired)
+        return not (self.added or self.changed or self.retired or self.refined)
 
     def to_json(self) -> dict[str, Any]:
         def one(c: ItemChange) -> dict[str, Any]:
@@ -235,7 +318,10 @@ class CatalogueDiff:
                 ],
             }
 
-        return {k: [one(c) for c in getattr(self, k)] for k in ("added", "changed", "retired")}
+        return {
+            k: [one(c) for c in getattr(self, k)]
+            for k in ("added", "changed", "retired", "refined", "review")
+        }
 
 
 @dataclass(frozen=True)

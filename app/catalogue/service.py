@@ -23,8 +23,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit, outbox
-from app.authz import authorize
-from app.catalogue import files, layout, rules, writes
+from app.authz import allowed, authorize
+from app.catalogue import files, layout, refinements, rules, writes
 from app.catalogue.model import (
     CHANNELS,
     ORIGIN_RANK,
@@ -39,7 +39,10 @@ from app.catalogue.model import (
     ImportResult,
     ItemChange,
     ItemData,
+    RefinementView,
     VersionView,
+    refined_data,
+    refinement_fields,
 )
 from app.catalogue.search import IndexedItem, SearchIndex
 from app.clock import Clock, local
@@ -53,6 +56,7 @@ from db.models import (
     CatalogueDomain,
     CatalogueItem,
     CatalogueItemRevision,
+    CatalogueRefinement,
     CatalogueSynonym,
     CatalogueVersion,
 )
@@ -138,11 +142,26 @@ class CatalogueService:
     def _current_version(self, session: Session) -> int:
         return int(session.execute(select(func.max(CatalogueVersion.number))).scalar() or 0)
 
-    def _view(self, row: CatalogueItem, domain: CatalogueDomain, version: int) -> CatalogueItemView:
+    def _view(
+        self,
+        row: CatalogueItem,
+        domain: CatalogueDomain,
+        version: int,
+        refinement: CatalogueRefinement | None = None,
+    ) -> CatalogueItemView:
+        """An item as shown: with an active refinement, the site's wording over the standard text."""
+        data = writes.data_of(row, domain.name)
+        standard: ItemData | None = None
+        refined: RefinementView | None = None
         rule = json.loads(row.rule)
+        if refinement is not None:
+            standard, refined = data, refinements.view_of(refinement, row.uuid)
+            data = refined_data(standard, refined.fields)
+            if data.time_limit != standard.time_limit:
+                rule = json.loads(writes.rule_json(data.time_limit))
         return CatalogueItemView(
             uuid=row.uuid,
-            data=writes.data_of(row, domain.name),
+            data=data,
             domain_code=domain.code,
             seq=row.seq,
             origin=row.origin,
@@ -152,6 +171,8 @@ class CatalogueService:
             changed_on=row.changed_on,
             version=version,
             pinyin=(row.pinyin_full, row.pinyin_initials),
+            refinement=refined,
+            standard=standard,
         )
 
     def domains(self) -> list[DomainView]:
@@ -219,7 +240,9 @@ class CatalogueService:
             if audience:
                 q = q.where(CatalogueItem.audience == audience)
             q = q.order_by(CatalogueDomain.code, CatalogueItem.seq, CatalogueItem.id)
-            views = [self._view(r, by_id[r.domain_id], version) for r in session.execute(q).scalars()]
+            found = list(session.execute(q).scalars())
+            refined = refinements.load_active(session)
+            views = [self._view(r, by_id[r.domain_id], version, refined.get(r.id)) for r in found]
         if mode:
             views = [v for v in views if mode in v.data.modes]
         if tier:
@@ -234,7 +257,8 @@ class CatalogueService:
             if row is None:
                 raise NotFoundError(f"目录事项 {uuid} 不存在")
             by_id, _ = self._domain_maps(session)
-            return self._view(row, by_id[row.domain_id], self._current_version(session))
+            refined = refinements.load_active(session, [row.id]).get(row.id)
+            return self._view(row, by_id[row.domain_id], self._current_version(session), refined)
 
     def items_by_uuid(self, uuids: Sequence[str]) -> dict[str, CatalogueItemView]:
         """The items (retired ones too) among ``uuids``, by UUID; unknown UUIDs are simply absent."""
@@ -243,8 +267,11 @@ class CatalogueService:
         with read_only(self._sf) as session:
             by_id, _ = self._domain_maps(session)
             version = self._current_version(session)
-            rows = session.execute(select(CatalogueItem).where(CatalogueItem.uuid.in_(set(uuids)))).scalars()
-            return {r.uuid: self._view(r, by_id[r.domain_id], version) for r in rows}
+            rows = list(
+                session.execute(select(CatalogueItem).where(CatalogueItem.uuid.in_(set(uuids)))).scalars()
+            )
+            refined = refinements.load_active(session, [r.id for r in rows])
+            return {r.uuid: self._view(r, by_id[r.domain_id], version, refined.get(r.id)) for r in rows}
 
     # -- search ------------------------------------------------------------------------------------
 
@@ -327,6 +354,25 @@ class CatalogueService:
 
     # -- imports and edits -------------------------------------------------------------------------
 
+    @staticmethod
+    def import_origins(user: StaffUser) -> tuple[str, ...]:
+        """The origins this person may import a workbook as, most authoritative first (administrators
+        only: a city or district file retires that origin's items missing from it)."""
+        return ("city", "district", "site") if allowed(user, "catalogue.import") else ()
+
+    @staticmethod
+    def import_consequence(origin: str, retired: int) -> str:
+        """What importing as ``origin`` does beyond the rows shown, in words for the preview."""
+        if origin == "site":
+            return "本站点文件只新增、修改或细化事项，不会停用任何事项；市、区县下发的完整目录请在上方选择对应来源。"
+        label = ORIGINS[origin]
+        if retired:
+            return (
+                f"{label}文件被视为完整的{label}目录：现有{label}事项中文件里没有的 {retired} 项将被停用"
+                "（见下表“停用”行）。如果这只是部分事项，请改选“本站点”。"
+            )
+        return f"{label}文件被视为完整的{label}目录；文件包含全部现有{label}事项，不会停用任何事项。"
+
     def import_file(
         self,
         path: Path,
@@ -359,14 +405,18 @@ class CatalogueService:
             ):
                 raise InputError(f"--domain：未知领域“{domain}”，应为领域名称或两位代码")
             parsed, problems = layout.parse_sheets(path.name, sheets, domains=names, default_domain=domain)
-            diff, plan = self._plan(session, parsed, origin, problems)
+            diff, plan, refine = self._plan(session, parsed, origin, problems)
             if problems:
                 raise InputError(f"{path.name}：有 {len(problems)} 处问题，未导入任何内容", problems)
             result = ImportResult(source or path.name, len(parsed), diff, None, dry_run)
             if dry_run or diff.empty:
                 session.rollback()
                 return result
-            number, _ = self._apply(session, plan, actor=actor, origin=origin, source=source or path.name)
+            number, _ = self._apply(
+                session, plan, actor=actor, origin=origin, source=source or path.name, refine=refine
+            )
+            if diff.review:
+                self._mark_for_review(session, [c.uuid for c in diff.review])
             audit.record(
                 session,
                 actor=actor,
@@ -379,17 +429,27 @@ class CatalogueService:
                     "added": len(diff.added),
                     "changed": len(diff.changed),
                     "retired": len(diff.retired),
+                    "refined": len(diff.refined),
+                    "review": len(diff.review),
                 },
             )
         return replace(result, version=number)
 
     def _plan(
         self, session: Session, parsed: Sequence[layout.ParsedRow], origin: str, problems: list[str]
-    ) -> tuple[CatalogueDiff, list[writes.PlanEntry]]:
+    ) -> tuple[CatalogueDiff, list[writes.PlanEntry], list[tuple[writes.CurrentItem, dict[str, Any]]]]:
+        """What the rows do: the item plan, and (site files) the standard items the site refines.
+
+        A site row naming a standard item with other wording becomes that item's refinement (细化),
+        one column at a time; the same wording as the standard or the refinement already kept changes
+        nothing. A city/district row changing a standard item the site refined lists it for review.
+        """
         by_id, _ = self._domain_maps(session)
         existing = writes.load_current(session, {i: d.name for i, d in by_id.items()})
+        active = refinements.load_active(session)
         plan: list[writes.PlanEntry] = []
-        added, changed, retired = [], [], []
+        refine: list[tuple[writes.CurrentItem, dict[str, Any]]] = []
+        added, changed, retired, refined, review = [], [], [], [], []
         in_file = set()
         rank = ORIGIN_RANK[origin]
         for p in parsed:
@@ -400,24 +460,37 @@ class CatalogueService:
                 added.append(ItemChange(found.uuid if found else "", p.data.domain, p.data.title))
                 continue
             old = found.data
+            current = active.get(found.id)
             if old == p.data:
                 continue
             if ORIGIN_RANK[found.origin] > rank:
-                problems.append(
-                    f"{p.where}：事项“{p.data.domain} / {p.data.title}”是{ORIGINS[found.origin]}事项，在本站点只读，"
-                    "应与现有内容一致（可另起事项名称作为本站点增补）"
+                if origin != "site":
+                    problems.append(
+                        f"{p.where}：事项“{p.data.domain} / {p.data.title}”是{ORIGINS[found.origin]}事项，"
+                        f"{ORIGINS[origin]}文件不能修改，应与现有内容一致（站点可在本站点文件中细化）"
+                    )
+                    continue
+                fields = refinement_fields(old, p.data)
+                shown = refined_data(old, refinements.fields_of(current)) if current is not None else old
+                if current is not None and refinements.fields_of(current) == fields:
+                    continue
+                refine.append((found, fields))
+                refined.append(
+                    ItemChange(found.uuid, p.data.domain, p.data.title, tuple(shown.differences(p.data)))
                 )
                 continue
             plan.append(("changed", found, p.data, p.seq))
-            changed.append(
-                ItemChange(found.uuid, p.data.domain, p.data.title, tuple(old.differences(p.data)))
-            )
+            change = ItemChange(found.uuid, p.data.domain, p.data.title, tuple(old.differences(p.data)))
+            changed.append(change)
+            if current is not None:
+                review.append(change)
         if origin != "site":
             for key, cur in existing.items():
                 if cur.status == "active" and cur.origin == origin and key not in in_file:
                     plan.append(("retired", cur, None, cur.seq))
                     retired.append(ItemChange(cur.uuid, key[0], cur.data.title))
-        return CatalogueDiff(tuple(added), tuple(changed), tuple(retired)), plan
+        diff = CatalogueDiff(tuple(added), tuple(changed), tuple(retired), tuple(refined), tuple(review))
+        return diff, plan, refine
 
     def _apply(
         self,
@@ -427,11 +500,14 @@ class CatalogueService:
         actor: str,
         origin: str,
         source: str,
+        refine: Sequence[tuple[writes.CurrentItem, dict[str, Any]]] = (),
+        reason: str = "",
     ) -> tuple[int, list[writes.Touched]]:
-        """Write ``plan`` as the next catalogue version; the version number and the items touched."""
+        """Write ``plan`` (and refinements) as the next catalogue version; its number and the items touched."""
         _, by_name = self._domain_maps(session)
         number = self._current_version(session) + 1
         counts = {k: sum(1 for p in plan if p[0] == k) for k in ("added", "changed", "retired")}
+        counts["refined"] = len(refine)
         now = utcnow()
         version = CatalogueVersion(
             number=number, created_at=self._clock.now(), actor=actor, origin=origin, source=source, **counts
@@ -456,7 +532,32 @@ class CatalogueService:
                     op="upsert",
                     payload={"uuid": t.uuid, "status": t.status, "version": number, **t.data.to_json()},
                 )
+        for item, fields in refine:
+            refinements.write(
+                session,
+                item_id=item.id,
+                item_uuid=item.uuid,
+                standard=item.data,
+                fields=fields,
+                actor=actor,
+                reason=reason or f"导入本站点目录文件（{source}）",
+                now=now,
+                action="import" if source and not reason else "refine",
+            )
         return number, touched
+
+    def _mark_for_review(self, session: Session, item_uuids: Sequence[str]) -> None:
+        """A release changed these refined standard items: their refinements wait for a person."""
+        rows = session.execute(
+            select(CatalogueRefinement, CatalogueItem.uuid)
+            .join(CatalogueItem, CatalogueRefinement.item_id == CatalogueItem.id)
+            .where(CatalogueItem.uuid.in_(set(item_uuids)), CatalogueRefinement.status == "active")
+        ).all()
+        now = utcnow()
+        for row, item_uuid in rows:
+            row.standard_changed_at = now
+            session.flush()
+            refinements.record(session, row, item_uuid, actor="system", action="standard_changed")
 
     def _edit(
         self, user: StaffUser, plan_entry: writes.PlanEntry, action: str, session: Session
@@ -476,7 +577,8 @@ class CatalogueService:
             select(CatalogueItem).where(CatalogueItem.uuid == uuid).execution_options(populate_existing=True)
         ).scalar_one()
         by_id, _ = self._domain_maps(session)
-        return self._view(row, by_id[row.domain_id], number)
+        refined = refinements.load_active(session, [row.id]).get(row.id)
+        return self._view(row, by_id[row.domain_id], number, refined)
 
     def add_item(self, user: StaffUser, data: ItemData) -> CatalogueItemView:
         """Add a site item (本站点增补); a retired item with the same name comes back with its UUID."""
@@ -546,22 +648,138 @@ class CatalogueService:
         if row is None:
             raise NotFoundError(f"目录事项 {uuid} 不存在")
         if row.origin != "site":
-            raise StateError(f"这是{ORIGINS[row.origin]}事项，在本站点只读；如需调整请增补本站点事项")
+            raise StateError(
+                f"这是{ORIGINS[row.origin]}事项，标准原文在本站点只读；如需按本地实际调整，请用“本站点细化”"
+            )
         if row.status != "active":
             raise StateError("事项已停用，不能再修改")
         return row
+
+    # -- site refinements of standard items (本站点细化) ------------------------------------------
+
+    def _standard_row(self, session: Session, uuid: str) -> tuple[CatalogueItem, writes.CurrentItem]:
+        row = session.execute(select(CatalogueItem).where(CatalogueItem.uuid == uuid)).scalar()
+        if row is None:
+            raise NotFoundError(f"目录事项 {uuid} 不存在")
+        if row.origin == "site":
+            raise StateError("这是本站点增补事项，请直接修改事项；本站点细化只用于市级、区县标准事项")
+        if row.status != "active":
+            raise StateError("事项已停用，不能细化")
+        by_id, _ = self._domain_maps(session)
+        return row, writes.current_of(row, by_id[row.domain_id].name)
+
+    def refine(self, user: StaffUser, uuid: str, data: ItemData, reason: str) -> CatalogueItemView:
+        """Word a standard item the site's way: every column but its identity, with the reason.
+
+        ``data`` is the item as the site wants it shown; the columns that differ from the standard
+        become the refinement (the standard text is kept and stays one click away). Saving the
+        standard text again withdraws the refinement.
+        """
+        authorize(user, "catalogue.refine")
+        reason = reason.strip()
+        if not reason:
+            raise InputError("细化原因：应说明为什么本站点这样写（如“公开主体为唐王街道办事处”）")
+        problems = validate(data)
+        if problems:
+            raise InputError("细化内容有误，未保存", problems)
+        with transaction(self._sf) as session:
+            row, current = self._standard_row(session, uuid)
+            if data.key != current.data.key:
+                raise InputError(
+                    "领域、一级/二级/三级事项是标准事项的标识，不能细化；如需另起事项请增补本站点事项"
+                )
+            fields = refinement_fields(current.data, data)
+            active = refinements.load_active(session, [row.id]).get(row.id)
+            if not fields:
+                if active is None:
+                    raise InputError("细化内容与标准原文相同，没有需要保存的细化")
+                return self._withdraw(session, user.name, row, active, reason)
+            if active is not None and refinements.fields_of(active) == fields and active.reason == reason:
+                by_id, _ = self._domain_maps(session)
+                return self._view(row, by_id[row.domain_id], self._current_version(session), active)
+            number, _ = self._apply(
+                session,
+                [],
+                actor=user.name,
+                origin="site",
+                source="refine",
+                refine=[(current, fields)],
+                reason=reason,
+            )
+            return self._read_back(session, row, number)
+
+    def keep_refinement(self, user: StaffUser, uuid: str, note: str = "") -> CatalogueItemView:
+        """After a release changed the standard: keep the site's wording as it is (reviewed now)."""
+        authorize(user, "catalogue.review_refinement")
+        with transaction(self._sf) as session:
+            row, current = self._standard_row(session, uuid)
+            active = refinements.load_active(session, [row.id]).get(row.id)
+            if active is None:
+                raise StateError("此事项没有本站点细化")
+            active.base = json.dumps(current.data.to_json(), ensure_ascii=False, sort_keys=True)
+            active.standard_changed_at = None
+            active.reviewed_by, active.reviewed_at = user.name, utcnow()
+            if note.strip():
+                active.reason = note.strip()
+            session.flush()
+            refinements.record(session, active, row.uuid, actor=user.name, action="keep")
+            return self._read_back(session, row, self._current_version(session))
+
+    def withdraw_refinement(self, user: StaffUser, uuid: str, reason: str) -> CatalogueItemView:
+        """Go back to the standard text for this item (the refinement is kept as withdrawn)."""
+        authorize(user, "catalogue.withdraw_refinement")
+        if not reason.strip():
+            raise InputError("撤销原因：不能为空")
+        with transaction(self._sf) as session:
+            row, _ = self._standard_row(session, uuid)
+            active = refinements.load_active(session, [row.id]).get(row.id)
+            if active is None:
+                raise StateError("此事项没有本站点细化")
+            return self._withdraw(session, user.name, row, active, reason.strip())
+
+    def _withdraw(
+        self, session: Session, actor: str, row: CatalogueItem, active: CatalogueRefinement, reason: str
+    ) -> CatalogueItemView:
+        active.status, active.reason, active.actor = "withdrawn", reason, actor
+        active.standard_changed_at = None
+        active.updated_at = utcnow()
+        number = self._current_version(session) + 1
+        session.add(
+            CatalogueVersion(
+                number=number, created_at=self._clock.now(), actor=actor, origin="site",
+                source="withdraw refinement", refined=1,
+            )
+        )  # fmt: skip
+        session.flush()
+        refinements.record(session, active, row.uuid, actor=actor, action="withdraw")
+        return self._read_back(session, row, number)
+
+    def _read_back(self, session: Session, row: CatalogueItem, version: int) -> CatalogueItemView:
+        by_id, _ = self._domain_maps(session)
+        refined = refinements.load_active(session, [row.id]).get(row.id)
+        return self._view(row, by_id[row.domain_id], version, refined)
+
+    def refinements(self, *, review_only: bool = False) -> list[CatalogueItemView]:
+        """Refined standard items (only those whose standard changed since, with ``review_only``)."""
+        return [v for v in self.items() if v.refined and (v.needs_review or not review_only)]
 
     # -- export ------------------------------------------------------------------------------------
 
     def export_file(self, path: Path, *, include_retired: bool = False) -> int:
         """Write the active catalogue as .xlsx or .csv (by suffix); returns the number of items."""
-        items = [v.data for v in self.items(status=None if include_retired else "active")]
-        rows = layout.export_rows(items)
+        views = self.items(status=None if include_retired else "active")
+        items = [v.data for v in views]
+        # The site's version of refined items, each marked with the columns it words its own way.
+        notes = ["、".join(v.refinement.labels) if v.refinement else "" for v in views]
+        rows = layout.export_rows(items, notes)
         suffix = path.suffix.lower()
         if suffix == ".csv":
             files.write_csv(path, rows)
         elif suffix == ".xlsx":
-            files.write_xlsx(path, "基层政务公开标准目录", rows, layout.XLSX_MERGES, layout.XLSX_WIDTHS, 2)
+            marked = len(rows[0]) > len(layout.HEADER1)
+            merges = (*layout.XLSX_MERGES, *([layout.REFINED_MERGE] if marked else []))
+            widths = (*layout.XLSX_WIDTHS, *([layout.REFINED_WIDTH] if marked else []))
+            files.write_xlsx(path, "基层政务公开标准目录", rows, merges, widths, 2)
         else:
             raise InputError(f"{path.name}：导出文件应以 .xlsx 或 .csv 结尾")
         return len(items)
@@ -583,7 +801,13 @@ class CatalogueService:
             version = self._current_version(session)
         title = f"{site_name}基层政务公开标准目录" if site_name else "基层政务公开标准目录"
         subtitle = f"目录第 {version} 版 · 共 {len(items)} 项 · {self._clock.today().isoformat()} 打印"
-        return render_catalogue(title, _print_rows(items), size=size, subtitle=subtitle)
+        refined = sum(1 for v in items if v.refined)
+        if refined:
+            subtitle += f" · 标“〔本站点细化〕”的 {refined} 项按本站点实际细化，标准原文可在工作台查阅"
+        from app.printguard import naming
+
+        with naming("标准目录"):
+            return render_catalogue(title, _print_rows(items), size=size, subtitle=subtitle)
 
     # -- versions and history ----------------------------------------------------------------------
 
@@ -599,6 +823,7 @@ class CatalogueService:
                     v.added,
                     v.changed,
                     v.retired,
+                    v.refined,
                 )
                 for v in session.execute(select(CatalogueVersion).order_by(CatalogueVersion.number)).scalars()
             ]
@@ -773,17 +998,29 @@ class CatalogueService:
             )
             by_id, _ = self._domain_maps(session)
             version = self._current_version(session)
-            # Judge every active item from three columns (and each distinct rule text parsed once);
-            # only the items found due are loaded whole.
+            # Judge every active item from three columns (each distinct rule text parsed once); an
+            # item the site refined is judged by its refined 公开时限, the site's commitment. Only
+            # the items found due are loaded whole.
+            refined = refinements.load_active(session)
             judged = session.execute(
                 select(CatalogueItem.id, CatalogueItem.rule, CatalogueItem.changed_on)
                 .join(CatalogueDomain)
                 .where(CatalogueItem.status == "active", CatalogueDomain.applicable.is_(True))
             ).all()
+            refined_rules: dict[int, Any] = {}
+            if refined:
+                for row in session.execute(
+                    select(CatalogueItem).where(CatalogueItem.id.in_(list(refined)))
+                ).scalars():
+                    refined_rules[row.id] = self._view(
+                        row, by_id[row.domain_id], version, refined[row.id]
+                    ).rule
             parsed: dict[str, Any] = {}
             due_items: dict[int, tuple[Any, Any]] = {}
             for item_id, rule_text, changed_on in judged:
-                rule = parsed.get(rule_text)
+                rule = refined_rules.get(item_id)
+                if rule is None:
+                    rule = parsed.get(rule_text)
                 if rule is None:
                     rule = parsed[rule_text] = json.loads(rule_text)
                 due = rules.due_of(
@@ -812,7 +1049,7 @@ class CatalogueService:
                 left = calendar.workdays_between(today, due.due) if status == "due_soon" else 0
                 out.append(
                     ComplianceEntry(
-                        item=self._view(row, by_id[row.domain_id], version),
+                        item=self._view(row, by_id[row.domain_id], version, refined.get(row.id)),
                         status=status,
                         due=due.due,
                         provisional=due.provisional or (status == "due_soon" and horizon.provisional),
@@ -829,13 +1066,18 @@ def _print_rows(items: Sequence[CatalogueItemView]) -> list[Any]:
     from app.catalogue.model import channel_strip
     from printing.catalogue import CatalogueRow
 
+    def marked(v: CatalogueItemView, level: str, which: int) -> str:
+        # The mark goes after the item's last level, so the item's identity reads unchanged.
+        last = 3 if v.data.level3 else 2 if v.data.level2 else 1
+        return level + "〔本站点细化〕" if v.refined and which == last else level
+
     return [
         CatalogueRow(
             number=n,
             domain=v.data.domain,
-            level1=v.data.level1,
-            level2=v.data.level2,
-            level3=v.data.level3,
+            level1=marked(v, v.data.level1, 1),
+            level2=marked(v, v.data.level2, 2),
+            level3=marked(v, v.data.level3, 3),
             content=v.data.content,
             basis=v.data.basis,
             time_limit=v.data.time_limit,

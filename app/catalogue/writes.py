@@ -133,7 +133,7 @@ def _json_tuple(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _rule_json(time_limit: str) -> str:
+def rule_json(time_limit: str) -> str:
     return json.dumps(rules.parse_time_limit(time_limit), ensure_ascii=False)
 
 
@@ -161,7 +161,7 @@ def item_values(data: ItemData, domain_id: int) -> dict[str, object]:
         "tiers": ",".join(data.tiers),
         "contact_phone": data.contact_phone,
         "retention": data.retention,
-        "rule": _rule_json(data.time_limit),
+        "rule": rule_json(data.time_limit),
         "pinyin_full": pinyin_full,
         "pinyin_initials": pinyin_initials,
     }
@@ -214,6 +214,8 @@ def write_plan(
         ids.update((str(values["uuid"]), item_id) for values, item_id in zip(inserts, new_ids, strict=True))
     if updates:
         session.execute(update(CatalogueItem), updates)
+    if not touched:
+        return touched
     session.execute(
         insert(_table(CatalogueItemRevision)),
         [

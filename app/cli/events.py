@@ -31,6 +31,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", dest="end", metavar="DATE", help="只导出此日期前有活动的（YYYY-MM-DD，含当日）")
     p.set_defaults(handler=cmd_export)
 
+    p = ev.add_parser(
+        "subscription",
+        help="导出订阅用 .ics（只含专区公开活动，已遮蔽；手机日历可导入或订阅）",
+    )
+    p.add_argument("file", metavar="FILE.ics")
+    p.set_defaults(handler=cmd_subscription)
+
+    p = ev.add_parser(
+        "synonyms",
+        help="日历文件中 CATEGORIES 的类别名 → 活动类型（同义词表）；不带参数时列出",
+    )
+    p.add_argument("--add", action="append", default=[], metavar="名称=类型", help="类型可写键或名称；可重复")
+    p.add_argument("--remove", action="append", default=[], metavar="名称")
+    p.add_argument("--user", help="修改时需管理员（密码从标准输入读取）")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_synonyms)
+
     p = ev.add_parser("list", help="列出每一次活动（重复活动逐次展开；默认今天起 60 天）")
     p.add_argument("--from", dest="start", metavar="DATE")
     p.add_argument("--to", dest="end", metavar="DATE")
@@ -41,13 +58,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_list)
 
     for name, help_text, handler in (
-        ("poster", "打印活动海报（A4，带二维码）", cmd_poster),
+        ("poster", "打印活动海报（A4 或 A3，带二维码）", cmd_poster),
         ("signin", "打印签到表（姓名全称，电话遮蔽）", cmd_signin),
         ("adoption", "打印意见建议采纳情况（未公开时为草稿）", cmd_adoption),
     ):
         p = ev.add_parser(name, help=help_text)
         p.add_argument("id", metavar="ID", help="活动 UUID、UID 或 UUID 前缀")
         p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+        if name == "poster":
+            p.add_argument("--size", choices=("A4", "A3"), default="A4", help="纸张（默认 A4，纵向）")
         p.set_defaults(handler=handler)
 
 
@@ -67,6 +86,39 @@ def cmd_import(env: CliEnv) -> int:
     actor: StaffUser | str = env.staff_user() if env.args.user else "cli"
     report = env.context().events.import_ics(path, actor=actor)
     print(f"已导入 {path.name}：新增 {report.created}，更新 {report.updated}，未变 {report.unchanged}")
+    for note in report.notes:
+        print(f"  注意：{note}")
+    return 0
+
+
+def cmd_subscription(env: CliEnv) -> int:
+    count = env.context().events.subscription_ics(Path(env.args.file))
+    print(f"已导出 {count} 个公开活动（订阅用，已遮蔽）：{env.args.file}")
+    return 0
+
+
+def cmd_synonyms(env: CliEnv) -> int:
+    a = env.args
+    events = env.context().events
+    pairs = events.synonyms()
+    if a.add or a.remove:
+        user = env.staff_user()
+        table = dict(pairs)
+        for name in a.remove:
+            if table.pop(name.strip(), None) is None:
+                raise InputError(f"--remove：同义词表中没有“{name}”")
+        for item in a.add:
+            name, sep, key = item.partition("=")
+            if not sep:
+                raise InputError(f"--add：应为“名称=类型”，实为“{item}”")
+            table[name.strip()] = key.strip()
+        events.set_synonyms(user, list(table.items()))
+        pairs = events.synonyms()
+    labels = {t.key: t.label for t in events.types(include_inactive=True)}
+    if a.json:
+        print_json([{"name": n, "type": k, "type_label": labels.get(k, k)} for n, k in pairs])
+    else:
+        print_table([[n, labels.get(k, k), k] for n, k in pairs], ["类别名", "活动类型", "键"])
     return 0
 
 
@@ -126,7 +178,7 @@ def _write(path: str, data: bytes) -> int:
 
 def cmd_poster(env: CliEnv) -> int:
     events = env.context().events
-    return _write(env.args.output, events.poster_pdf(events.find(env.args.id).uuid))
+    return _write(env.args.output, events.poster_pdf(events.find(env.args.id).uuid, size=env.args.size))
 
 
 def cmd_signin(env: CliEnv) -> int:

@@ -46,6 +46,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--board", default=None, help="张贴位置（公开栏名称），印在页脚")
     p.set_defaults(handler=cmd_pdf)
 
+    p = notice.add_parser("poster", help="生成公示海报（大字标题、公示期、二维码；A4 或 A3 纵向）")
+    p.add_argument("id", help="公示编号（id 或 uuid）")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--size", default="A4", choices=["A4", "A3"])
+    p.set_defaults(handler=cmd_poster)
+
     p = notice.add_parser("list", help="列出公示")
     p.add_argument("--status", choices=list(STATUSES))
     p.add_argument("--json", action="store_true")
@@ -136,6 +142,13 @@ def cmd_pdf(env: CliEnv) -> int:
     )
     out = Path(env.args.output)
     out.write_bytes(data)
+    print(out)
+    return 0
+
+
+def cmd_poster(env: CliEnv) -> int:
+    out = Path(env.args.output)
+    out.write_bytes(env.context().notices.poster_pdf(env.args.id, size=env.args.size))
     print(out)
     return 0
 

@@ -21,6 +21,7 @@ from app.events.values import (
     OverrideValue,
     RegistrationValue,
     Suggestion,
+    SynonymTable,
     TargetProgress,
 )
 
@@ -35,6 +36,7 @@ __all__ = [
     "EventDraft",
     "EventService",
     "EventTypeValue",
+    "SynonymTable",
     "EventValue",
     "ImportReport",
     "Occurrence",

@@ -9,6 +9,7 @@ the end of that day") and rewrites it in UTC before the rule is stored.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -17,7 +18,17 @@ from functools import lru_cache
 from dateutil.rrule import rrule, rrulestr
 
 from app.clock import ZONE
-from app.errors import InputError
+from app.errors import InputError, LimitError
+
+log = logging.getLogger(__name__)
+
+#: Frequencies a zone event cannot have: an event happens at most a few times a day, and a rule that
+#: repeats every second, minute or hour expands without bound (docs/limits.md).
+SUB_DAILY = ("SECONDLY", "MINUTELY", "HOURLY")
+#: The most occurrences one series gives one query, and one query gives in all (docs/limits.md):
+#: a year of a daily series is 366, so these bound only rules that would otherwise run away.
+MAX_PER_SERIES = 1000
+MAX_PER_QUERY = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +88,32 @@ def normalise_rule(text: str, dtstart: datetime, where: str = "重复规则") ->
     normalised = ";".join(parts)
     if not any(p.startswith("FREQ=") for p in parts):
         raise InputError(f"{where}：缺少 FREQ（如 FREQ=WEEKLY）")
+    _check_bounded(dict(p.split("=", 1) for p in parts), where)
     parse_rule(normalised, dtstart, where)
     return normalised
+
+
+def _check_bounded(fields: dict[str, str], where: str) -> None:
+    """Refuse rules that repeat more than a few times a day (a zone event never does)."""
+    freq = fields.get("FREQ", "")
+    if freq in SUB_DAILY:
+        raise LimitError(
+            f"{where}：FREQ={freq} 不适用于专区活动（重复频率上限：至多每天一次），应为 DAILY、WEEKLY、MONTHLY 或 YEARLY"
+        )
+    for name in ("BYSECOND", "BYMINUTE", "BYHOUR"):
+        if name in fields and (name == "BYSECOND" or "," in fields[name]):
+            raise LimitError(
+                f"{where}：{name}={fields[name]} 会在一天内重复多次，不适用于专区活动（重复频率上限：至多每天一次）"
+            )
+
+
+def is_bounded(text: str) -> bool:
+    """Whether a stored rule is within the limits (rules stored before the limits existed may not be)."""
+    try:
+        _check_bounded(dict(p.split("=", 1) for p in text.split(";") if "=" in p), "")
+    except InputError:
+        return False
+    return True
 
 
 def parse_rule(text: str, dtstart: datetime, where: str = "重复规则") -> rrule:
@@ -155,11 +190,16 @@ def expand(
             return [Instance(start.astimezone(ZONE), end.astimezone(ZONE), None, False, None)]
         return []
     moved = moved or {}
+    if not is_bounded(rule_text):
+        log.warning("skipping a stored rule over the recurrence limits: %s", rule_text)
+        return []
     excluded = {d.astimezone(UTC) for d in exdates} | {d.astimezone(UTC) for d in moved}
     rule = parse_rule(rule_text, start)
     out: list[Instance] = []
-    # between(after, before) is exclusive at both ends: starts in (window_start - duration, window_end).
-    for occ in rule.between(window_start - duration, window_end, inc=False):
+    # Starts in (window_start - duration, window_end), at most MAX_PER_SERIES of them.
+    for occ in rule.xafter(window_start - duration, count=MAX_PER_SERIES, inc=False):
+        if occ >= window_end:
+            break
         if occ.astimezone(UTC) in excluded:
             continue
         out.append(Instance(occ, occ + duration, occ, False, None))

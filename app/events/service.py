@@ -9,6 +9,7 @@ changes, an outbox entry whose payload is already masked (``rows.public_payload`
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -20,11 +21,11 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app import audit, outbox
-from app.authz import Action, action, authorize
+from app.authz import Action, action, allowed, authorize
 from app.clock import ZONE, Clock
 from app.errors import InputError, NotFoundError, StateError
 from app.events import rows
-from app.events.recurrence import Moved, day_window, ends_before, expand, normalise_rule
+from app.events.recurrence import MAX_PER_QUERY, Moved, day_window, ends_before, expand, normalise_rule
 from app.events.values import (
     BUILTIN_TYPES,
     OUTCOME_LABELS,
@@ -39,6 +40,7 @@ from app.events.values import (
     Overlap,
     OverrideValue,
     RegistrationValue,
+    SynonymTable,
     TargetProgress,
 )
 from app.settings import SettingsService
@@ -47,8 +49,9 @@ from app.uow import read_only, transaction
 from app.users import StaffUser
 from app.workdays import WorkdayCalendar
 from db.base import new_uuid
-from db.models import Event, EventRegistration, EventSuggestion, EventTarget, EventType
+from db.models import Event, EventRegistration, EventSuggestion, EventTarget, EventType, EventTypeSynonym
 
+log = logging.getLogger(__name__)
 Actor = StaffUser | str
 _PHONE_DIGITS = re.compile(r"\d")
 
@@ -156,6 +159,8 @@ class EventService:
             raise ValueError("EventDraft times must be aware")
         if draft.end <= draft.start:
             problems.append(f"{pre}结束时间：应晚于开始时间")
+        if draft.all_day and not _midnights(draft.start, draft.end):
+            problems.append(f"{pre}全天活动：开始和结束应为当地零点（结束日为最后一天的次日）")
         if draft.capacity is not None and draft.capacity < 0:
             problems.append(f"{pre}名额：应为非负整数，实为 {draft.capacity}")
         if not 0 < draft.adoption_days <= 60:
@@ -369,9 +374,10 @@ class EventService:
             invited_roles=ev.invited_roles,
             series=ev.series,
             catalogue_item_uuids=ev.catalogue_item_uuids,
-            policy_titles=ev.policy_titles,
+            policy_links=ev.policy_links,
             adoption_days=ev.adoption_days,
             adoption_start=ev.adoption_start,
+            all_day=ev.all_day,
         )
 
     def draft_of(self, uuid: str) -> EventDraft:
@@ -411,6 +417,9 @@ class EventService:
                 )
                 exdates = [rows.from_utc_iso(t) for t in rows.loads(row.exdates)] if row.rrule else []
                 label = labels.get(row.type_key, row.type_key)
+                if len(out) >= MAX_PER_QUERY:
+                    log.warning("occurrence query capped at %d (%s .. %s)", MAX_PER_QUERY, ws, we)
+                    break
                 for inst in expand(row.start_at, row.end_at, row.rrule, ws, we, exdates=exdates, moved=moved):
                     out.append(
                         Occurrence(
@@ -426,6 +435,7 @@ class EventService:
                             moved=inst.moved,
                             recurrence_id=inst.recurrence_id,
                             uid=row.ical_uid,
+                            all_day=bool(row.all_day),
                         )
                     )
         out.sort(key=lambda o: (o.start, o.title))
@@ -882,7 +892,7 @@ class EventService:
             labels = self._labels(session)
         from app.events import ics  # imported on first use: keeps start-up fast (bench/startup.py)
 
-        parsed = ics.parse(data, path.name, labels)
+        parsed = ics.parse(data, path.name, labels, dict(self.synonyms()))
         created = updated = unchanged = 0
         with transaction(self._sf) as session:
             for p in parsed:
@@ -902,8 +912,9 @@ class EventService:
                     invited_roles=p.invited_roles,
                     series=p.series,
                     catalogue_item_uuids=p.catalogue_item_uuids,
-                    policy_titles=p.policy_titles,
+                    policy_links=p.policy_links,
                     adoption_days=p.adoption_days,
+                    all_day=p.all_day,
                 )
                 draft = self._validate(session, draft, f"{path.name} 第 {p.line} 行（UID {p.uid}）")
                 overrides = [
@@ -938,7 +949,90 @@ class EventService:
                 entity="event",
                 detail={"file": path.name, "created": created, "updated": updated, "unchanged": unchanged},
             )
-        return ImportReport(created, updated, unchanged, tuple(p.uid for p in parsed))
+        notes = tuple(p.note for p in parsed if p.note)
+        return ImportReport(created, updated, unchanged, tuple(p.uid for p in parsed), notes)
+
+    def subscription_ics(self, path: Path, *, past_days: int = 30) -> int:
+        """The zone's public calendar as a subscription file (masked; no registrations); returns count.
+
+        Events with an occurrence from ``past_days`` ago on are included, so a phone shows what is
+        coming and what just happened; cancelled ones stay, marked CANCELLED.
+        """
+        today = self._clock.today()
+        keep = {
+            o.event_uuid
+            for o in self.occurrences(today - timedelta(days=past_days), today + timedelta(days=730))
+        }
+        events = sorted((e for e in self.all() if e.uuid in keep), key=lambda e: (e.start, e.ical_uid))
+        from app.events import ics  # imported on first use: keeps start-up fast (bench/startup.py)
+
+        site = self._sites.get()
+        name = f"{site.name}政务公开专区活动" if site else "政务公开专区活动"
+        data = ics.build_public(
+            events,
+            dtstamp=self._clock.now().replace(microsecond=0).astimezone(UTC),
+            calendar_name=name,
+            mask=rows.PUBLIC_MASKER.mask,
+        )
+        path.write_bytes(data)
+        return len(events)
+
+    # -- event-type synonyms (CATEGORIES names in calendar files) ---------------------------------
+
+    def synonyms(self) -> list[tuple[str, str]]:
+        """(name, type key) pairs: what CATEGORIES names in imported files mean."""
+        with read_only(self._sf) as session:
+            q = select(EventTypeSynonym).order_by(EventTypeSynonym.type_key, EventTypeSynonym.id)
+            return [(s.name, s.type_key) for s in session.execute(q).scalars()]
+
+    @staticmethod
+    def may_edit_synonyms(actor: Actor) -> bool:
+        """Administrators keep the table; everyone else may read it (to see why a file's 开放日活动
+        became 政府开放日)."""
+        return allowed(actor, "event_type.synonyms")
+
+    def synonym_table(self, actor: Actor) -> SynonymTable:
+        """Everything the synonym dialog shows, in one read."""
+        with read_only(self._sf) as session:
+            q = select(EventTypeSynonym).order_by(EventTypeSynonym.type_key, EventTypeSynonym.id)
+            pairs = tuple((s.name, s.type_key) for s in session.execute(q).scalars())
+            tq = (
+                select(EventType)
+                .where(EventType.active.is_(True))
+                .order_by(EventType.sort_order, EventType.id)
+            )
+            types = tuple((t.key, t.label) for t in session.execute(tq).scalars())
+        return SynonymTable(pairs, types, self.may_edit_synonyms(actor))
+
+    def set_synonyms(self, actor: Actor, pairs: list[tuple[str, str]]) -> None:
+        """Replace the synonym table (admin); each name maps to one existing event type."""
+        authorize(actor, "event_type.synonyms")
+        with transaction(self._sf) as session:
+            keys = set(session.execute(select(EventType.key)).scalars())
+            by_label = {t.label: t.key for t in session.execute(select(EventType)).scalars()}
+            clean: dict[str, str] = {}
+            problems = []
+            for n, (name, key) in enumerate(pairs, start=1):
+                name, key = name.strip(), by_label.get(key.strip(), key.strip())
+                if not name or key not in keys:
+                    problems.append(f"第 {n} 行：名称不能为空，类型应为已有活动类型，实为“{name}”→“{key}”")
+                elif name in clean and clean[name] != key:
+                    problems.append(f"第 {n} 行：名称“{name}”已对应另一类型")
+                clean[name] = key
+            if problems:
+                raise InputError("活动类型同义词表有误，未保存", problems)
+            for row in session.execute(select(EventTypeSynonym)).scalars():
+                session.delete(row)
+            session.flush()
+            for name, key in clean.items():
+                session.add(EventTypeSynonym(name=name, type_key=key))
+            audit.record(
+                session,
+                actor=_name(actor),
+                action="event_type.synonyms",
+                entity="event_type_synonym",
+                detail={"pairs": len(clean)},
+            )
 
     # -- printing --------------------------------------------------------------------------------
 
@@ -946,20 +1040,27 @@ class EventService:
         site = self._sites.get()
         return (site.name, site.zone_location) if site else ("", "")
 
-    def poster_pdf(self, uuid: str) -> bytes:
-        """The A4 poster (masked), with a big QR code to the event's page on the city platform."""
-        name, zone = self._issuer()
+    def poster_pdf(self, uuid: str, *, size: str = "A4") -> bytes:
+        """The board poster (masked), A4 or A3 portrait, with a big QR code to the event's page."""
+        if size not in ("A4", "A3"):
+            raise InputError(f"纸张：应为 A4 或 A3，实为“{size}”")
         from app.events import printouts  # imported on first use (ReportLab): keeps start-up fast
-        from printing.events import poster_pdf
+        from app.printguard import naming
+        from printing.poster import poster_pdf
 
-        return poster_pdf(printouts.poster_data(self.get(uuid), name, zone))
+        ev = self.get(uuid)
+        with naming(f"活动“{ev.title}”的海报"):
+            return poster_pdf(printouts.poster_data(ev, self._sites.get(), self._clock.today(), size=size))
 
     def sign_in_sheet_pdf(self, uuid: str) -> bytes:
         """The sign-in sheet for staff at the door: names in full, phones masked (see printouts)."""
         from app.events import printouts  # imported on first use (ReportLab): keeps start-up fast
+        from app.printguard import naming
         from printing.events import sign_in_sheet_pdf
 
-        return sign_in_sheet_pdf(printouts.sign_in_data(self.get(uuid), self.registrations(uuid)))
+        ev = self.get(uuid)
+        with naming(f"活动“{ev.title}”的签到表"):
+            return sign_in_sheet_pdf(printouts.sign_in_data(ev, self.registrations(uuid)))
 
     def adoption_report_pdf(self, uuid: str) -> bytes:
         """The adoption report (masked); marked 草稿 until it is published."""
@@ -976,13 +1077,20 @@ class EventService:
             f"{day.year}年{day.month}月{day.day}日",
             draft=ev.adoption_published_on is None,
         )
-        return adoption_report_pdf(data)
+        from app.printguard import naming
+
+        with naming(f"活动“{ev.title}”的采纳情况"):
+            return adoption_report_pdf(data)
 
     # -- public data -----------------------------------------------------------------------------
 
     def public_payload(self, uuid: str) -> dict[str, Any]:
         """The masked record the city platform receives (also what the kiosk may show)."""
         return rows.public_payload(self.get(uuid))
+
+
+def _midnights(*instants: datetime) -> bool:
+    return all(d.astimezone(ZONE).time() == datetime.min.time() for d in instants)
 
 
 def _room(place: str) -> str:

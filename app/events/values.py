@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
+from app.policies.links import PolicyLink
+
 Status = Literal["planned", "held", "closed", "cancelled"]
 Outcome = Literal["pending", "adopted", "partly", "not_adopted"]
 RegistrationStatus = Literal["registered", "waiting", "cancelled"]
@@ -55,6 +57,21 @@ class EventTypeValue:
 
 
 @dataclass(frozen=True)
+class SynonymTable:
+    """The CATEGORIES synonym table as one person sees it: the pairs, the types a name may map to,
+    and whether this person may change it (the rule is ``EventService.may_edit_synonyms``)."""
+
+    #: (name as written in calendar files, type key), in the table's order
+    pairs: tuple[tuple[str, str], ...]
+    #: (key, label) of every active type, in the calendar's order
+    types: tuple[tuple[str, str], ...]
+    editable: bool
+
+    def label(self, key: str) -> str:
+        return next((label for k, label in self.types if k == key), key)
+
+
+@dataclass(frozen=True)
 class EventDraft:
     """What a user fills in to create or edit an event. Times are aware (any zone; shown in Shanghai).
 
@@ -77,9 +94,11 @@ class EventDraft:
     invited_roles: tuple[str, ...] = ()
     series: str = ""
     catalogue_item_uuids: tuple[str, ...] = ()
-    policy_titles: tuple[str, ...] = ()
+    policy_links: tuple[PolicyLink, ...] = ()
     adoption_days: int = 10
     adoption_start: date | None = None
+    #: an all-day event: start and end are local midnights (end exclusive: one day ends the next day)
+    all_day: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,7 +163,7 @@ class EventValue:
     invited_roles: tuple[str, ...]
     series: str
     catalogue_item_uuids: tuple[str, ...]
-    policy_titles: tuple[str, ...]
+    policy_links: tuple[PolicyLink, ...]
     status: Status
     registered: int
     waiting: int
@@ -158,6 +177,7 @@ class EventValue:
     adoption_published_on: date | None
     public_url: str
     cancel_reason: str = ""
+    all_day: bool = False
 
     @property
     def recurring(self) -> bool:
@@ -184,6 +204,7 @@ class Occurrence:
     moved: bool = False
     recurrence_id: datetime | None = None
     uid: str = ""  # the iCalendar UID (the event's UUID unless it was imported)
+    all_day: bool = False
 
 
 @dataclass(frozen=True)
@@ -253,3 +274,5 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     uids: tuple[str, ...] = field(default_factory=tuple)
+    #: what the import decided that the file did not say (e.g. a category read as 其他活动), with lines
+    notes: tuple[str, ...] = field(default_factory=tuple)

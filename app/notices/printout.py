@@ -11,7 +11,9 @@ from typing import Literal, cast
 from app.notices.masking import MaskedContent
 from app.notices.templates import KIND_LABELS, TEMPLATE_BY_KEY, UNIT_WORKING
 from app.notices.values import CLEARED, NoticeView
+from app.sites import SiteInfo
 from printing.notice import NoticePrint, render_notice_print
+from printing.poster import Poster
 
 
 def chinese_date(d: date) -> str:
@@ -59,6 +61,54 @@ def notice_print(
         board=board,
         size=cast(Literal["A4", "A3"], size),
         landscape=landscape,
+    )
+
+
+def notice_poster(
+    notice: NoticeView,
+    masked: MaskedContent,
+    *,
+    boards: list[str],
+    site: SiteInfo | None,
+    size: str = "A4",
+) -> Poster:
+    """The board poster announcing a notice: what, the posting period as people say it, where the
+    full text hangs, how to object, and the QR code to the full text."""
+    label = KIND_LABELS.get(notice.kind, "公示")
+    template = TEMPLATE_BY_KEY.get(notice.template)
+    start, end = notice.period_start, notice.period_end
+    same_year = start.year == end.year
+    span = f"{start.year}年{start.month}月{start.day}日至" + (
+        f"{end.month}月{end.day}日" if same_year else chinese_date(end)
+    )
+    length = period_text(notice).split("（", 1)[-1].rstrip("）。")
+    objection = masked.objection or (template.objection_hint if template else "")
+    contact = "　".join(
+        x
+        for x in (
+            f"联系人及电话：{masked.contact}" if masked.contact else "",
+            f"监督电话：{masked.supervision_phone}" if masked.supervision_phone else "",
+        )
+        if x
+    )
+    return Poster(
+        kind=(template.name if template else label),
+        title=masked.title,
+        when=(span, length),
+        where=tuple(boards) or ((site.zone_location,) if site and site.zone_location else ()),
+        when_label=f"{label}期",
+        where_label="全文张贴",
+        qr_url=notice.public_url,
+        qr_caption=f"手机扫码查看{label}全文",
+        how=objection,
+        note=contact,
+        zone=f"{site.name}政务公开专区" if site else "",
+        address=site.zone_location if site else "",
+        supervision_phone=site.supervision_phone if site else "",
+        issuer=notice.issuer,
+        size="A3" if size == "A3" else "A4",
+        draft=notice.status not in CLEARED,
+        meta_subject=f"{label}海报",
     )
 
 

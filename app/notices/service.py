@@ -47,6 +47,7 @@ from app.notices.rows import (
     validate_draft,
 )
 from app.notices.templates import PERIOD_RULE_SEED, TEMPLATE_BY_KEY, TEMPLATES, NoticeTemplate
+from app.policies.links import dumps_links, links_from_json
 from app.privacy import Finding
 from app.settings import SettingsService
 from app.uow import read_only, transaction
@@ -611,8 +612,28 @@ class NoticeService(BoardRegister):
             raise InputError(f"--size：应为 A4 或 A3，实为“{size}”")
         notice = self.get(uuid)
         from app.notices.printout import render_notice  # imported on first use (ReportLab): fast start-up
+        from app.printguard import naming
 
-        return render_notice(notice, self.masked(uuid), size=size, landscape=landscape, board=board)
+        with naming(f"公示“{notice.title}”"):
+            return render_notice(notice, self.masked(uuid), size=size, landscape=landscape, board=board)
+
+    def poster_pdf(self, uuid: str, *, size: str = "A4") -> bytes:
+        """A board poster announcing the notice (masked; 草稿 until approved), A4 or A3 portrait."""
+        if size not in ("A4", "A3"):
+            raise InputError(f"--size：应为 A4 或 A3，实为“{size}”")
+        notice = self.get(uuid)
+        from app.notices.printout import notice_poster  # imported on first use (ReportLab)
+        from app.printguard import naming
+        from app.sites import SiteService
+        from printing.poster import poster_pdf
+
+        names = {b.uuid: b.name for b in self.boards()}
+        boards = [names[u] for u in notice.target_board_uuids if u in names]
+        data = notice_poster(
+            notice, self.masked(uuid), boards=boards, site=SiteService(self._sf).get(), size=size
+        )
+        with naming(f"公示“{notice.title}”的海报"):
+            return poster_pdf(data)
 
     # -- internals -----------------------------------------------------------------------------------
 
@@ -641,6 +662,7 @@ class NoticeService(BoardRegister):
         row.objection_channel = data.objection_channel.strip()
         row.issue_date = data.issue_date or data.period_start
         row.catalogue_item_uuids = json.dumps(list(data.catalogue_item_uuids))
+        row.policy_links = dumps_links(data.policy_links)
         row.target_board_uuids = json.dumps(list(data.target_board_uuids))
         row.audience_mode = data.audience_mode
         row.audience_group = data.audience_group.strip()
@@ -768,6 +790,7 @@ class NoticeService(BoardRegister):
             objection_channel=row.objection_channel,
             issue_date=row.issue_date,
             catalogue_item_uuids=tuple(json.loads(row.catalogue_item_uuids)),
+            policy_links=links_from_json(row.policy_links),
             target_board_uuids=tuple(json.loads(row.target_board_uuids)),
             audience_mode=row.audience_mode,
             audience_group=row.audience_group,

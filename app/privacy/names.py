@@ -8,6 +8,7 @@ is a name: ``Masker.mask_name`` and roster columns (found by header) / JSON keys
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Final
 
 from app.privacy.finding import (
@@ -110,11 +111,32 @@ def mask_person_name(name: str) -> str:
     return "".join(out)
 
 
+def _is_mark(ch: str) -> bool:
+    """A character that belongs to the one before it: a variation selector (U+FE00–FE0F, the
+    ideographic variation selectors U+E0100–E01EF that pick a name character's variant form), a
+    combining mark or a zero-width joiner."""
+    o = ord(ch)
+    return (
+        0xFE00 <= o <= 0xFE0F
+        or 0xE0100 <= o <= 0xE01EF
+        or o == 0x200D
+        or unicodedata.category(ch) in ("Mn", "Me")
+    )
+
+
 def _mask_one(name: str) -> str:
-    letters = [i for i, ch in enumerate(name) if not ch.isspace() and ch not in _NAME_SEPARATORS]
+    # Clusters, not code points: a rare character with its variation selector is one letter. (A
+    # Python str holds 𠮷 U+20BB7 as one character, so surrogate pairs never split here.)
+    clusters: list[str] = []
+    for ch in name:
+        if clusters and _is_mark(ch):
+            clusters[-1] += ch
+        else:
+            clusters.append(ch)
+    letters = [i for i, c in enumerate(clusters) if not c.isspace() and c[0] not in _NAME_SEPARATORS]
     if len(letters) <= 1:
         return name  # a lone surname (or nothing) reveals nothing more
-    compact = "".join(name[i] for i in letters)
+    compact = "".join(clusters[i][0] for i in letters)
     keep = 2 if len(compact) > 2 and compact[:2] in COMPOUND_SURNAMES else 1
     hidden = set(letters[keep:])
-    return "".join(STAR if i in hidden else ch for i, ch in enumerate(name))
+    return "".join(STAR if i in hidden else c for i, c in enumerate(clusters))

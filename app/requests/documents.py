@@ -227,7 +227,7 @@ def annual_pdf(table: AnnualTable, site_name: str) -> bytes:
     return printed.annual_pdf(
         printed.AnnualSheet(
             title=f"{site_name}{table.year}年政府信息公开工作年度报告（收到和处理政府信息公开申请情况）",
-            columns=["本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和", *table.columns],
+            columns=[CHECK_NOTE, *table.columns],
             rows=_table_rows(table),
             check_note=f"注：{CHECK_NOTE}。",
             check_ok=table.check_ok,

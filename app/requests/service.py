@@ -23,6 +23,7 @@ from app.authz import Action, Permission, action, authorize
 from app.clock import Clock
 from app.errors import InputError, NotFoundError, StateError
 from app.holidays import HolidayService
+from app.printguard import naming as _naming
 from app.privacy import Masker
 from app.requests import annual, clock, fees, views
 from app.requests.rules import (
@@ -606,24 +607,26 @@ class RequestService:
 
     def receipt_pdf(self, uuid: str) -> bytes:
         """The 回执: number, receipt date, due date (provisional flagged) and a QR to the status page."""
-        return _documents().receipt(
-            self.get(uuid),
-            site_name=self._site_name(),
-            base_url=str(self._settings.get("public_base_url")),
-            today=self._clock.today(),
-        )
+        detail = self.get(uuid)
+        with _naming(f"申请 {detail.summary.number} 的登记回执"):
+            return _documents().receipt(
+                detail,
+                site_name=self._site_name(),
+                base_url=str(self._settings.get("public_base_url")),
+                today=self._clock.today(),
+            )
 
     def letter_pdf(self, uuid: str, kind: str) -> bytes:
         """A 告知书 (kinds: rules.LETTER_KINDS); StateError when the request has no such letter."""
-        return _documents().letter(
-            self.get(uuid), kind, site_name=self._site_name(), today=self._clock.today()
-        )
+        detail = self.get(uuid)
+        with _naming(f"申请 {detail.summary.number} 的告知书"):
+            return _documents().letter(detail, kind, site_name=self._site_name(), today=self._clock.today())
 
     def explain_pdf(self, uuid: str) -> bytes:
         """The printable "how this date was computed" sheet."""
-        return _documents().clock_sheet(
-            self.get(uuid), site_name=self._site_name(), today=self._clock.today()
-        )
+        detail = self.get(uuid)
+        with _naming(f"申请 {detail.summary.number} 的期限计算说明"):
+            return _documents().clock_sheet(detail, site_name=self._site_name(), today=self._clock.today())
 
     def letters_available(self, uuid: str) -> builtins.list[str]:
         """The letter kinds that can be printed for the request now."""
@@ -636,7 +639,8 @@ class RequestService:
         if suffix == ".xlsx":
             data = _documents().annual_xlsx(table, self._site_name())
         elif suffix == ".pdf":
-            data = _documents().annual_pdf(table, self._site_name())
+            with _naming(f"{year}年度报告"):
+                data = _documents().annual_pdf(table, self._site_name())
         else:
             raise InputError(f"-o：文件应以 .xlsx 或 .pdf 结尾，实为“{path.name}”")
         path.write_bytes(data)

@@ -32,19 +32,55 @@ API_PREFIX = "/sync/v1"
 BUCKET_HOLIDAYS = "holidays"
 BUCKET_CATALOGUE = "catalogue_releases"
 BUCKET_SITE = "site_records"
-GLOBAL_BUCKETS = (BUCKET_HOLIDAYS, BUCKET_CATALOGUE)
-BUCKETS = (BUCKET_HOLIDAYS, BUCKET_CATALOGUE, BUCKET_SITE)
+#: The city's policy library (政策文件库): documents (key = uuid) and interpretations (key =
+#: "<document uuid>/<uuid>") the platform publishes to every site; files travel as public blobs
+#: named in each row's ``blob_refs``.
+BUCKET_POLICIES = "policy_library"
+GLOBAL_BUCKETS = (BUCKET_HOLIDAYS, BUCKET_CATALOGUE, BUCKET_POLICIES)
+BUCKETS = (BUCKET_HOLIDAYS, BUCKET_CATALOGUE, BUCKET_POLICIES, BUCKET_SITE)
 #: The row schema each bucket is at; a client that meets a newer one pauses that bucket only.
-BUCKET_SCHEMA = {BUCKET_HOLIDAYS: 1, BUCKET_CATALOGUE: 1, BUCKET_SITE: 1}
+BUCKET_SCHEMA = {BUCKET_HOLIDAYS: 1, BUCKET_CATALOGUE: 1, BUCKET_POLICIES: 1, BUCKET_SITE: 1}
 
 #: Entities a site pushes (the payload shapes are documented in docs/ARCHITECTURE.md, "Sync").
-SITE_ENTITIES = ("notice", "event", "request", "catalogue_item", "catalogue_disclosure", "posting")
+SITE_ENTITIES = (
+    "notice",
+    "event",
+    "request",
+    "catalogue_item",
+    "catalogue_disclosure",
+    "posting",
+    "policy_document",
+    "policy_interpretation",
+)
+#: Entities of the policy library (in BUCKET_POLICIES when the platform publishes them, in
+#: BUCKET_SITE when a site pushed its own).
+POLICY_DOCUMENT = "policy_document"
+POLICY_INTERPRETATION = "policy_interpretation"
 
 #: Push batches and pull pages. The design bounds a push at ~200 ops or 1 MB; our largest payload
 #: (a notice with its roster) is ~1–2 KB, so 500 ops stay well under the 1 MB bound and a first sync
 #: of 10,000 records needs 20 round trips instead of 50. Pull pages are ~500 rows (CouchDB's default).
 PUSH_BATCH = 500
 PULL_LIMIT = 500
+
+# Limits both sides keep (docs/limits.md, "The city platform"). The platform refuses a request
+# beyond them before doing any work; the workstation keeps its own input limits well inside them
+# (a notice's body and roster, app/notices/limits.py) and sizes its push batches by PUSH_TARGET_BYTES.
+#: One op's payload as canonical JSON. The largest real payload is a notice with its roster at the
+#: notice input limits (about 1 MB); a payload beyond this is refused per op ("payload_too_large").
+MAX_PAYLOAD_BYTES = 2 * 1024 * 1024
+#: Nesting of a payload (a notice's roster cell is at depth 4); deeper is refused per op.
+MAX_JSON_DEPTH = 32
+#: Integers in a payload or a cursor: JavaScript's safe range, so every reader agrees on them.
+MAX_SAFE_INT = 2**53 - 1
+#: A whole push request body; the workstation aims its batches at PUSH_TARGET_BYTES.
+MAX_PUSH_BYTES = 16 * 1024 * 1024
+PUSH_TARGET_BYTES = 4 * 1024 * 1024
+#: Other JSON request bodies (pull, status).
+MAX_SMALL_BODY_BYTES = 64 * 1024
+#: A blob (posting photo) and one upload chunk of it (the workstation sends 64 KiB chunks).
+MAX_BLOB_BYTES = 64 * 1024 * 1024
+MAX_BLOB_CHUNK = 1024 * 1024
 
 # Results of one pushed op.
 APPLIED = "applied"
@@ -131,14 +167,79 @@ def encode_cursor(epoch: str, bucket: str, seq: int) -> str:
 
 
 def decode_cursor(cursor: str) -> tuple[str, str, int] | None:
-    """``(epoch, bucket, seq)``, or None for an empty or unreadable cursor (start from zero)."""
-    if not cursor:
+    """``(epoch, bucket, seq)``, or None for an empty or unreadable cursor (start from zero).
+
+    A cursor comes back from the client, so it is untrusted: a seq that is not an integer in
+    [0, MAX_SAFE_INT] (``Infinity``, ``1e400``, 10**30, "7") makes the cursor unreadable.
+    """
+    if not cursor or len(cursor) > 512:
         return None
     try:
-        data = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")))
-        return str(data["e"]), str(data["b"]), int(data["s"])
-    except (ValueError, KeyError, TypeError):
+        data = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")), parse_constant=_no_constant)
+        seq = data["s"]
+        epoch, bucket = data["e"], data["b"]
+    except (ValueError, KeyError, TypeError, RecursionError):
         return None
+    if not isinstance(seq, int) or isinstance(seq, bool) or not 0 <= seq <= MAX_SAFE_INT:
+        return None
+    if not isinstance(epoch, str) or not isinstance(bucket, str):
+        return None
+    return epoch, bucket, seq
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+# -- bounds on untrusted JSON -----------------------------------------------------------------------
+
+
+def json_problem(value: Any, max_depth: int = MAX_JSON_DEPTH) -> str | None:
+    """The first reason ``value`` (parsed JSON) is not acceptable, in Chinese; None if it is fine.
+
+    Checks what a JSON parser lets through but our readers cannot take: nesting deeper than
+    ``max_depth`` (containers count one level each), numbers that are not finite (``1e400`` parses
+    as infinity) or integers outside ±MAX_SAFE_INT, and strings or keys holding lone UTF-16
+    surrogates (which no UTF-8 encoder, database or browser accepts). Iterative, so a hostile
+    nesting cannot exhaust the stack.
+    """
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list | tuple):
+            if depth > max_depth:
+                return f"嵌套超过 {max_depth} 层"
+            if isinstance(item, dict):
+                for key, child in item.items():
+                    if not isinstance(key, str):
+                        return "对象的键应为字符串"
+                    if _bad_text(key):
+                        return "含有无效的 Unicode 字符（孤立的代理项）"
+                    stack.append((child, depth + 1))
+            else:
+                stack.extend((child, depth + 1) for child in item)
+        elif isinstance(item, str):
+            if _bad_text(item):
+                return "含有无效的 Unicode 字符（孤立的代理项）"
+        elif isinstance(item, bool) or item is None:
+            continue
+        elif isinstance(item, int):
+            if not -MAX_SAFE_INT <= item <= MAX_SAFE_INT:
+                return f"整数超出范围（绝对值应不超过 {MAX_SAFE_INT}）"
+        elif isinstance(item, float):
+            if item != item or item in (float("inf"), float("-inf")):
+                return "数值应为有限数（不接受 NaN、Infinity 或超出范围的数）"
+        else:
+            return f"不是 JSON 值（{type(item).__name__}）"
+    return None
+
+
+def _bad_text(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 # -- last-line privacy check ------------------------------------------------------------------------
@@ -149,28 +250,83 @@ _IDENTIFIERS = re.compile(
     r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-f]{32,}"
 )
 _DIGITS = "0-9\uff10-\uff19"
-_UNMASKED = re.compile(
-    rf"(?<![{_DIGITS}])(?:[{_DIGITS}]{{17}}[{_DIGITS}Xx\uff38\uff58]|1[3-9][{_DIGITS}]{{9}}|１[３-９][{_DIGITS}]{{9}})(?![{_DIGITS}])"
-)
+_ID_NUMBER = rf"[{_DIGITS}]{{17}}[{_DIGITS}Xx\uff38\uff58]"
+_MOBILE = rf"1[3-9][{_DIGITS}]{{9}}|１[３-９][{_DIGITS}]{{9}}"
+_UNMASKED = re.compile(rf"(?<![{_DIGITS}])(?:{_ID_NUMBER}|{_MOBILE})(?![{_DIGITS}])")
+_UNMASKED_ID = re.compile(rf"(?<![{_DIGITS}]){_ID_NUMBER}(?![{_DIGITS}])")
+_PHONE_DIGITS = re.compile(rf"[{_DIGITS}][{_DIGITS}\- ]{{5,}}[{_DIGITS}]")
+
+# -- what may be public: the one rule the workstation and the platform share -----------------------
+#
+# A public page shows a record's payload. Personal numbers (resident IDs, mobiles) never appear in
+# it unmasked, with one exception: an office's *public lines*. A notice prints its 监督电话 and the
+# contact line of the office that issued it; those are public by purpose, even when the number is a
+# mobile. Which fields may be public lines is fixed here, per entity; which of them a given notice
+# declares public is its template's decision (app/notices/templates.py, ``public_lines``), carried
+# in the payload as ``public_lines``. A phone number that stands in a declared public line is
+# public wherever it appears in that payload (the body may repeat it); a resident ID never is.
+# The workstation checks a notice with this same function before it is approved
+# (app/notices/service.py), so a notice the PC approves is one the platform accepts.
+
+#: Payload fields that may be an office's public line, per entity.
+PUBLIC_LINE_FIELDS: dict[str, frozenset[str]] = {"notice": frozenset({"contact", "supervision_phone"})}
+#: The payload key listing the fields a record declares public (a subset of PUBLIC_LINE_FIELDS).
+PUBLIC_LINES_KEY = "public_lines"
 
 
-def unmasked_numbers(value: Any) -> list[str]:
+def declared_public_lines(entity: str, payload: Any) -> frozenset[str]:
+    """The fields of ``payload`` that are public lines: declared by it and allowed for ``entity``."""
+    if not isinstance(payload, dict):
+        return frozenset()
+    declared = payload.get(PUBLIC_LINES_KEY)
+    if not isinstance(declared, list):
+        return frozenset()
+    return frozenset(f for f in declared if isinstance(f, str)) & PUBLIC_LINE_FIELDS.get(entity, frozenset())
+
+
+def _digits_of(text: str) -> str:
+    return "".join(str(unicodedata.digit(ch)) for ch in text if ch.isdigit())
+
+
+def public_numbers(entity: str, payload: Any) -> frozenset[str]:
+    """The phone numbers (as ASCII digits) standing in the payload's declared public lines."""
+    found: set[str] = set()
+    for key in declared_public_lines(entity, payload):
+        value = payload.get(key)
+        if isinstance(value, str):
+            found.update(d for d in (_digits_of(m) for m in _PHONE_DIGITS.findall(value)) if len(d) >= 7)
+    return frozenset(found)
+
+
+def unmasked_numbers(value: Any, *, entity: str = "") -> list[str]:
     """Where a value still holds an unmasked 18-character resident ID or 11-digit mobile number.
 
     This is deliberately not the client's masking service (app.privacy): it is a blunt check that
     needs no context, run by the server on every pushed payload and again on every field it renders
-    on a public page. Returns the JSON paths of the offending strings ("roster.rows[2][1]"), never
-    the numbers themselves (they must not reach a log either).
+    on a public page, and by the workstation on a notice before it is approved. With ``entity``, the
+    shared public-line rule above applies: a mobile number in a declared public line of the payload
+    (and the same number elsewhere in it) is not reported; an ID always is. Returns the JSON paths of
+    the offending strings ("roster.rows[2][1]"), never the numbers themselves (they must not reach
+    a log either).
     """
     found: list[str] = []
     # Fast path: one scan of the whole serialised value (strings are separated by quotes and commas
     # there, so digits of two fields never join); only a hit needs the walk that names the field.
     if not _UNMASKED.search(_IDENTIFIERS.sub(" ", _dumps(value))):
         return found
+    allowed = public_numbers(entity, value) if entity else frozenset()
+
+    def leaks(text: str) -> bool:
+        text = _IDENTIFIERS.sub(" ", text)
+        if not allowed:
+            return _UNMASKED.search(text) is not None
+        if _UNMASKED_ID.search(text):
+            return True
+        return any(_digits_of(m.group()) not in allowed for m in _UNMASKED.finditer(text))
 
     def walk(v: Any, path: str) -> None:
         if isinstance(v, str):
-            if _UNMASKED.search(_IDENTIFIERS.sub(" ", v)):
+            if leaks(v):
                 found.append(path or "$")
         elif isinstance(v, dict):
             for k, item in v.items():

@@ -92,6 +92,11 @@ class TodayService:
             found = [i for i in found if i.for_user_roles(user.roles)]
         return TodayList(day, tuple(sorted(found, key=sort_key)))
 
+    def needs_action(self, user: StaffUser | None, page_key: str, today: date | None = None) -> int:
+        """How many things on ``page_key`` need ``user``'s action today: the one figure behind a page's
+        badge in the navigation, whichever page asks (Today's rows for that page, actionable only)."""
+        return self.list(user, today).counts_by_page([page_key])[page_key]
+
     def task_sheet_pdf(self, user: StaffUser | None, today: date | None = None) -> bytes:
         """The printable one-page task sheet of ``list(user, today)``."""
         # Imported on first use: ReportLab is not needed to start the staff window (bench/startup.py).
@@ -116,7 +121,10 @@ class TodayService:
                 if any(i.actionable for i in rows)
             ],
         )
-        return render(task_sheet_document(sheet))
+        from app.printguard import naming
+
+        with naming("今日工作单"):
+            return render(task_sheet_document(sheet))
 
     def items(self, user: StaffUser | None, today: date | None = None) -> builtins.list[TodayItem]:
         return list(self.list(user, today).items)

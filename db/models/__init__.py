@@ -5,11 +5,20 @@ from db.models.catalogue import (
     CatalogueDomain,
     CatalogueItem,
     CatalogueItemRevision,
+    CatalogueRefinement,
     CatalogueSynonym,
     CatalogueVersion,
 )
 from db.models.core import AuditEntry, Holiday, HolidayYear, OutboxEntry, Setting, Site, User
-from db.models.events import Event, EventOverride, EventRegistration, EventSuggestion, EventTarget, EventType
+from db.models.events import (
+    Event,
+    EventOverride,
+    EventRegistration,
+    EventSuggestion,
+    EventTarget,
+    EventType,
+    EventTypeSynonym,
+)
 from db.models.notices import (
     Board,
     Notice,
@@ -18,6 +27,14 @@ from db.models.notices import (
     NoticeReview,
     NoticeRevision,
     Posting,
+)
+from db.models.policies import (
+    PolicyAttachment,
+    PolicyChange,
+    PolicyDocument,
+    PolicyInterpretation,
+    PolicyItemLink,
+    PolicyReading,
 )
 from db.models.requests import InfoRequest, RequestConsultation, RequestRule
 from db.models.sync import SyncConflict, SyncCursor, SyncPush, SyncRejection, SyncRow, SyncState
@@ -31,6 +48,7 @@ __all__ = [
     "CatalogueDomain",
     "CatalogueItem",
     "CatalogueItemRevision",
+    "CatalogueRefinement",
     "CatalogueSynonym",
     "CatalogueVersion",
     "Event",
@@ -39,6 +57,7 @@ __all__ = [
     "EventSuggestion",
     "EventTarget",
     "EventType",
+    "EventTypeSynonym",
     "Holiday",
     "HolidayYear",
     "InfoRequest",
@@ -48,6 +67,12 @@ __all__ = [
     "NoticeReview",
     "NoticeRevision",
     "OutboxEntry",
+    "PolicyAttachment",
+    "PolicyChange",
+    "PolicyDocument",
+    "PolicyInterpretation",
+    "PolicyItemLink",
+    "PolicyReading",
     "Posting",
     "ReminderLog",
     "RequestConsultation",

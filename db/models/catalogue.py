@@ -45,6 +45,7 @@ class CatalogueVersion(Base):
     added: Mapped[int] = mapped_column(Integer, default=0)
     changed: Mapped[int] = mapped_column(Integer, default=0)
     retired: Mapped[int] = mapped_column(Integer, default=0)
+    refined: Mapped[int] = mapped_column(Integer, default=0)  # site refinements made, changed or kept
 
 
 class CatalogueItem(UUIDMixin, TimestampMixin, Base):
@@ -118,3 +119,27 @@ class CatalogueSynonym(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     short: Mapped[str] = mapped_column(String(100), index=True)
     full: Mapped[str] = mapped_column(String(200))
+
+
+class CatalogueRefinement(UUIDMixin, TimestampMixin, Base):
+    """The site's own wording of a standard (city/district) item: 本站点细化.
+
+    ``fields`` holds only the refined columns (JSON: field name -> value as in ``ItemData``); the
+    item's identity (domain, 一级/二级/三级事项) is never refined. ``base`` is the standard item's
+    content the refinement was last made or kept against; when a new release changes the standard,
+    ``standard_changed_at`` is set until a person keeps or updates the refinement. ``status`` is
+    "active" or "withdrawn" (nothing is deleted); ``actor``/``reason`` say who refined it and why.
+    """
+
+    __tablename__ = "catalogue_refinement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("catalogue_item.id"), unique=True)
+    fields: Mapped[str] = mapped_column(Text, default="{}")
+    base: Mapped[str] = mapped_column(Text, default="{}")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), default="active", index=True)
+    standard_changed_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    reviewed_by: Mapped[str] = mapped_column(String(64), default="")
+    reviewed_at: Mapped[datetime | None] = mapped_column(nullable=True)

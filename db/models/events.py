@@ -3,7 +3,7 @@ suggestions with their adoption outcome, and yearly targets per type.
 
 Times are UTC (``UTCDateTime``); recurrence is kept as the RFC 5545 RRULE text with its EXDATEs, and a
 moved single occurrence is an ``EventOverride`` keyed by its original start (RECURRENCE-ID). Lists that
-other capabilities own (catalogue item UUIDs, policy titles) are JSON text without foreign keys, because
+other capabilities own (catalogue item UUIDs, policy document links) are JSON text without foreign keys, because
 the catalogue is built independently and may be synced in later.
 """
 
@@ -30,6 +30,16 @@ class EventType(UUIDMixin, Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=100)
 
 
+class EventTypeSynonym(Base):
+    """A name offices use for an event type in calendar files (CATEGORIES:政府开放日 -> open_day)."""
+
+    __tablename__ = "event_type_synonym"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    type_key: Mapped[str] = mapped_column(ForeignKey("event_type.key"))
+
+
 class Event(UUIDMixin, TimestampMixin, Base):
     """One event or one recurring series (``rrule`` set), in the zone or elsewhere."""
 
@@ -43,6 +53,8 @@ class Event(UUIDMixin, TimestampMixin, Base):
     place: Mapped[str] = mapped_column(String(300), default="")
     start_at: Mapped[datetime] = mapped_column(index=True)
     end_at: Mapped[datetime] = mapped_column()
+    #: an all-day event: start_at/end_at are local midnights (end exclusive), written VALUE=DATE
+    all_day: Mapped[bool] = mapped_column(Boolean, default=False)
     rrule: Mapped[str | None] = mapped_column(String(500), nullable=True)
     exdates: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of UTC ISO instants
     host: Mapped[str] = mapped_column(String(200), default="")
@@ -52,7 +64,8 @@ class Event(UUIDMixin, TimestampMixin, Base):
     invited_roles: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of role labels
     series: Mapped[str] = mapped_column(String(200), default="")  # brand tag, e.g. 泉诚公开、政府开放
     catalogue_item_uuids: Mapped[str] = mapped_column(Text, default="[]")
-    policy_titles: Mapped[str] = mapped_column(Text, default="[]")
+    # JSON list of {"uuid", "title"}: policy documents by UUID (uuid "" = a title not yet linked).
+    policy_links: Mapped[str] = mapped_column(Text, default="[]")
     status: Mapped[str] = mapped_column(String(16), default="planned")  # planned/held/closed/cancelled
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
     cancelled_at: Mapped[datetime | None] = mapped_column(nullable=True)

@@ -1,1 +1,1 @@
-"""Bundled CJK font (WenQuanYi Micro Hei) with its licence."""
+"""Bundled faces (WenQuanYi Micro Hei, Gongkai Ming/Kai/Han Ext subsets) with their licences; see README.txt."""

@@ -37,57 +37,57 @@
     <context>
         <name>AnswerDialog</name>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="246" />
+            <location filename="../../ui/requests/dialogs.py" line="251" />
             <source>签发答复</source>
             <translation>Issue reply</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="247" />
+            <location filename="../../ui/requests/dialogs.py" line="252" />
             <source>答复类型决定年度报告中计入的行和打印的告知书。</source>
             <translation>The reply type decides the annual-report row it counts in and the letter that is printed.</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="258" />
+            <location filename="../../ui/requests/dialogs.py" line="263" />
             <source>理由、提供方式，或负责公开的机关及联系方式</source>
             <translation>Reasons, how provided, or the responsible body and its contact</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="262" />
+            <location filename="../../ui/requests/dialogs.py" line="267" />
             <source>不收费</source>
             <translation>No fee</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="263" />
+            <location filename="../../ui/requests/dialogs.py" line="268" />
             <source>按件收费</source>
             <translation>Per request</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="264" />
+            <location filename="../../ui/requests/dialogs.py" line="269" />
             <source>按量（页）收费</source>
             <translation>Per page</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="266" />
+            <location filename="../../ui/requests/dialogs.py" line="271" />
             <source>答复类型</source>
             <translation>Reply type</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="267" />
+            <location filename="../../ui/requests/dialogs.py" line="272" />
             <source>说明</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="268" />
+            <location filename="../../ui/requests/dialogs.py" line="273" />
             <source>提供页数</source>
             <translation>Pages provided</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="269" />
+            <location filename="../../ui/requests/dialogs.py" line="274" />
             <source>信息处理费</source>
             <translation>Processing fee</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="270" />
+            <location filename="../../ui/requests/dialogs.py" line="275" />
             <source>答复日期</source>
             <translation>Reply date</translation>
         </message>
@@ -218,83 +218,83 @@
     <context>
         <name>BoardsDialog</name>
         <message>
-            <location filename="../../ui/notices/admin.py" line="90" />
+            <location filename="../../ui/notices/admin.py" line="79" />
             <source>公开栏管理</source>
             <translation>Boards</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="95" />
+            <location filename="../../ui/notices/admin.py" line="84" />
             <source>停用的公开栏不再出现在张贴选择和“应张贴而未张贴”中，以往的张贴记录仍保留；需要时可重新启用。</source>
             <translation>Retired boards no longer appear when choosing where to post or under “Not yet posted”; their past postings are kept. A board can be reactivated when needed.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="109" />
-            <location filename="../../ui/notices/admin.py" line="164" />
+            <location filename="../../ui/notices/admin.py" line="98" />
+            <location filename="../../ui/notices/admin.py" line="153" />
             <source>停用所选公开栏</source>
             <translation>Retire selected board</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="114" />
+            <location filename="../../ui/notices/admin.py" line="103" />
             <source>登记新的公开栏</source>
             <translation>Register a new board</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="117" />
+            <location filename="../../ui/notices/admin.py" line="106" />
             <source>如：东唐村村务公开栏</source>
             <translation>e.g. Dongtang village affairs board</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="119" />
+            <location filename="../../ui/notices/admin.py" line="108" />
             <source>如：东唐村</source>
             <translation>e.g. Dongtang village</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="121" />
+            <location filename="../../ui/notices/admin.py" line="110" />
             <source>如：村委会大院东墙</source>
             <translation>e.g. east wall of the village committee yard</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="123" />
+            <location filename="../../ui/notices/admin.py" line="112" />
             <source>纸质公开栏</source>
             <translation>Paper board</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="124" />
+            <location filename="../../ui/notices/admin.py" line="113" />
             <source>电子屏</source>
             <translation>Electronic screen</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="125" />
+            <location filename="../../ui/notices/admin.py" line="114" />
             <source>登记</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="126" />
+            <location filename="../../ui/notices/admin.py" line="115" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="127" />
+            <location filename="../../ui/notices/admin.py" line="116" />
             <source>所在村（社区）</source>
             <translation>Village (community)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="128" />
+            <location filename="../../ui/notices/admin.py" line="117" />
             <source>具体位置</source>
             <translation>Location</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="129" />
+            <location filename="../../ui/notices/admin.py" line="118" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="134" />
+            <location filename="../../ui/notices/admin.py" line="123" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="162" />
+            <location filename="../../ui/notices/admin.py" line="151" />
             <source>重新启用所选公开栏</source>
             <translation>Reactivate selected board</translation>
         </message>
@@ -598,48 +598,58 @@
             <translation>Sign-in sheet</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/calendar_page.py" line="518" />
+            <source>A3 海报 (*.pdf)</source>
+            <translation>A3 poster (*.pdf)</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/calendar_page.py" line="519" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="536" />
+            <location filename="../../ui/pages/calendar_page.py" line="519" />
+            <source>A4 海报 (*.pdf)</source>
+            <translation>A4 poster (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="537" />
             <source>已保存：</source>
             <translation>Saved: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="553" />
+            <location filename="../../ui/pages/calendar_page.py" line="554" />
             <source>导入活动日历</source>
             <translation>Import calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="553" />
-            <location filename="../../ui/pages/calendar_page.py" line="578" />
+            <location filename="../../ui/pages/calendar_page.py" line="554" />
+            <location filename="../../ui/pages/calendar_page.py" line="579" />
             <source>iCalendar 文件 (*.ics)</source>
             <translation>iCalendar files (*.ics)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="563" />
+            <location filename="../../ui/pages/calendar_page.py" line="564" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="565" />
+            <location filename="../../ui/pages/calendar_page.py" line="566" />
             <source>新增 %1，更新 %2，未变 %3</source>
             <translation>Added %1, updated %2, unchanged %3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="578" />
+            <location filename="../../ui/pages/calendar_page.py" line="579" />
             <source>导出活动日历</source>
             <translation>Export calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="585" />
+            <location filename="../../ui/pages/calendar_page.py" line="586" />
             <source>导出完成</source>
             <translation>Export complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="585" />
+            <location filename="../../ui/pages/calendar_page.py" line="586" />
             <source>已导出 %1 个活动</source>
             <translation>Exported %1 events</translation>
         </message>
@@ -1153,87 +1163,87 @@
     <context>
         <name>ClosingDialog</name>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="174" />
+            <location filename="../../ui/calendar/dialogs.py" line="161" />
             <source>活动总结报告：</source>
             <translation>Closing report: </translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="182" />
+            <location filename="../../ui/calendar/dialogs.py" line="169" />
             <source>按政策出台日期起算</source>
             <translation>Count from policy issue date</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="192" />
+            <location filename="../../ui/calendar/dialogs.py" line="179" />
             <source> 个工作日内公开采纳情况</source>
             <translation> working days to publish adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="196" />
+            <location filename="../../ui/calendar/dialogs.py" line="183" />
             <source>参加人数</source>
             <translation>Attendance</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="197" />
+            <location filename="../../ui/calendar/dialogs.py" line="184" />
             <source>活动概况</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="198" />
+            <location filename="../../ui/calendar/dialogs.py" line="185" />
             <source>起算日</source>
             <translation>Start date</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="199" />
+            <location filename="../../ui/calendar/dialogs.py" line="186" />
             <source>公开时限</source>
             <translation>Time limit</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="202" />
+            <location filename="../../ui/calendar/dialogs.py" line="189" />
             <source>现场问答</source>
             <translation>Q&amp;&amp;A</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="205" />
+            <location filename="../../ui/calendar/dialogs.py" line="192" />
             <source>添加一问</source>
             <translation>Add question</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="210" />
+            <location filename="../../ui/calendar/dialogs.py" line="197" />
             <source>意见建议及采纳情况（部分采纳、未采纳须说明理由）</source>
             <translation>Suggestions and adoption (give reasons if partly or not adopted)</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="213" />
+            <location filename="../../ui/calendar/dialogs.py" line="200" />
             <source>添加一条建议</source>
             <translation>Add suggestion</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="225" />
+            <location filename="../../ui/calendar/dialogs.py" line="212" />
             <source>提交报告</source>
             <translation>Submit report</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="226" />
+            <location filename="../../ui/calendar/dialogs.py" line="213" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="235" />
+            <location filename="../../ui/calendar/dialogs.py" line="222" />
             <source>问</source>
             <translation>Question</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="236" />
+            <location filename="../../ui/calendar/dialogs.py" line="223" />
             <source>答</source>
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="244" />
+            <location filename="../../ui/calendar/dialogs.py" line="231" />
             <source>建议内容</source>
             <translation>Suggestion</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="245" />
+            <location filename="../../ui/calendar/dialogs.py" line="232" />
             <source>理由或说明</source>
             <translation>Reason or note</translation>
         </message>
@@ -1241,27 +1251,27 @@
     <context>
         <name>ConsultationDialog</name>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="191" />
+            <location filename="../../ui/requests/dialogs.py" line="196" />
             <source>书面征求第三方意见</source>
             <translation>Consult third party in writing</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="193" />
+            <location filename="../../ui/requests/dialogs.py" line="198" />
             <source>条例第三十二条：第三方应在15个工作日内提出意见；征求意见期间不计入答复期限（第三十三条）。</source>
             <translation>Art. 32: the third party replies within 15 working days; the consultation period does not count toward the reply deadline (art. 33).</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="200" />
+            <location filename="../../ui/requests/dialogs.py" line="205" />
             <source>征求意见对象</source>
             <translation>Third party</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="201" />
+            <location filename="../../ui/requests/dialogs.py" line="206" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="202" />
+            <location filename="../../ui/requests/dialogs.py" line="207" />
             <source>发出日期</source>
             <translation>Sent on</translation>
         </message>
@@ -1269,22 +1279,22 @@
     <context>
         <name>CorrectionDialog</name>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="157" />
+            <location filename="../../ui/requests/dialogs.py" line="162" />
             <source>补正通知</source>
             <translation>Correction request</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="158" />
+            <location filename="../../ui/requests/dialogs.py" line="163" />
             <source>条例第三十条：自收到申请之日起7个工作日内一次性告知需要补正的全部事项。每行写一项。</source>
             <translation>Art. 30: within 7 working days of receipt, state everything to be corrected, all at once. One item per line.</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="164" />
+            <location filename="../../ui/requests/dialogs.py" line="169" />
             <source>补正事项</source>
             <translation>Items to correct</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="165" />
+            <location filename="../../ui/requests/dialogs.py" line="170" />
             <source>通知日期</source>
             <translation>Notice date</translation>
         </message>
@@ -1300,22 +1310,22 @@
     <context>
         <name>CrashDialog</name>
         <message>
-            <location filename="../../ui/crash.py" line="41" />
+            <location filename="../../ui/crash.py" line="42" />
             <source>程序出错</source>
             <translation>Program error</translation>
         </message>
         <message>
-            <location filename="../../ui/crash.py" line="44" />
+            <location filename="../../ui/crash.py" line="45" />
             <source>程序遇到意外错误。您的数据已保存到上一次操作。请复制下面的信息发给技术支持。</source>
             <translation>The program hit an unexpected error. Your data is saved up to the last action. Please copy the details below and send them to technical support.</translation>
         </message>
         <message>
-            <location filename="../../ui/crash.py" line="46" />
+            <location filename="../../ui/crash.py" line="47" />
             <source>日志文件：</source>
             <translation>Log file: </translation>
         </message>
         <message>
-            <location filename="../../ui/crash.py" line="55" />
+            <location filename="../../ui/crash.py" line="56" />
             <source>复制错误信息</source>
             <translation>Copy details</translation>
         </message>
@@ -1394,7 +1404,7 @@
     <context>
         <name>DateDialog</name>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="179" />
+            <location filename="../../ui/requests/dialogs.py" line="184" />
             <source>日期</source>
             <translation>Date</translation>
         </message>
@@ -1776,37 +1786,37 @@ to take this page</translation>
     <context>
         <name>ExtensionDialog</name>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="213" />
+            <location filename="../../ui/requests/dialogs.py" line="218" />
             <source>延期答复</source>
             <translation>Extension</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="214" />
+            <location filename="../../ui/requests/dialogs.py" line="219" />
             <source>条例第三十三条第二款：经政府信息公开工作机构负责人同意，可延期一次，最长不超过</source>
             <translation>Art. 33(2): with the approval of the head of the disclosure office, the deadline may be extended once, by at most</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="216" />
+            <location filename="../../ui/requests/dialogs.py" line="221" />
             <source>个工作日，并告知申请人。</source>
             <translation>working days; the applicant must be told.</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="223" />
+            <location filename="../../ui/requests/dialogs.py" line="228" />
             <source>延长工作日</source>
             <translation>Extra working days</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="224" />
+            <location filename="../../ui/requests/dialogs.py" line="229" />
             <source>延期理由</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="229" />
+            <location filename="../../ui/requests/dialogs.py" line="234" />
             <source>批准人（终审或管理员）</source>
             <translation>Approver (final reviewer or admin)</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="230" />
+            <location filename="../../ui/requests/dialogs.py" line="235" />
             <source>批准人密码</source>
             <translation>Approver password</translation>
         </message>
@@ -1975,82 +1985,82 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>IntakeDialog</name>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="86" />
+            <location filename="../../ui/requests/dialogs.py" line="91" />
             <source>登记政府信息公开申请</source>
             <translation>Log information request</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="87" />
+            <location filename="../../ui/requests/dialogs.py" line="92" />
             <source>证件号码和联系方式只在本机工作人员界面显示原文，打印和导出时一律遮蔽。</source>
             <translation>ID numbers and contact details are shown in full only on this staff screen; they are always masked when printed or exported.</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="103" />
+            <location filename="../../ui/requests/dialogs.py" line="108" />
             <source>所需政府信息的名称、文号或者便于查询的特征性描述</source>
             <translation>Title, document number or a description that helps find the information</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="108" />
+            <location filename="../../ui/requests/dialogs.py" line="113" />
             <source>提交方式</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="109" />
+            <location filename="../../ui/requests/dialogs.py" line="114" />
             <source>提交或到达（签收）日期</source>
             <translation>Submitted / arrived on</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="110" />
+            <location filename="../../ui/requests/dialogs.py" line="115" />
             <source>与申请人确认日期</source>
             <translation>Confirmed with applicant on</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="112" />
+            <location filename="../../ui/requests/dialogs.py" line="117" />
             <source>申请人类型</source>
             <translation>Applicant type</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="113" />
+            <location filename="../../ui/requests/dialogs.py" line="118" />
             <source>姓名或名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="114" />
+            <location filename="../../ui/requests/dialogs.py" line="119" />
             <source>联系人（法人或其他组织）</source>
             <translation>Contact (for organisations)</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="115" />
+            <location filename="../../ui/requests/dialogs.py" line="120" />
             <source>身份证件号码</source>
             <translation>ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="116" />
+            <location filename="../../ui/requests/dialogs.py" line="121" />
             <source>联系电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="117" />
+            <location filename="../../ui/requests/dialogs.py" line="122" />
             <source>通信地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="118" />
+            <location filename="../../ui/requests/dialogs.py" line="123" />
             <source>电子邮箱</source>
             <translation>Email</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="119" />
+            <location filename="../../ui/requests/dialogs.py" line="124" />
             <source>所需信息</source>
             <translation>Information sought</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="120" />
+            <location filename="../../ui/requests/dialogs.py" line="125" />
             <source>提供形式</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="121" />
+            <location filename="../../ui/requests/dialogs.py" line="126" />
             <source>获取方式</source>
             <translation>Delivery</translation>
         </message>
@@ -3103,16 +3113,26 @@ Tap below to browse the catalogue.</translation>
         </message>
         <message>
             <location filename="../../ui/notices/preview.py" line="75" />
+            <source>海报（按所选纸张）…</source>
+            <translation>Poster (chosen paper)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/preview.py" line="76" />
+            <source>张贴用的大字海报：标题、公示期、全文张贴位置和二维码</source>
+            <translation>A large-type poster for the board: title, posting period, where the full text hangs and a QR code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/preview.py" line="77" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="155" />
+            <location filename="../../ui/notices/preview.py" line="158" />
             <source>批量打印</source>
             <translation>Batch print</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/notices/preview.py" line="156" />
+            <location filename="../../ui/notices/preview.py" line="159" />
             <source>已发送 %n 份（每个目标公开栏一份，页脚印有公开栏名称）。</source>
             <translation>
                 <numerusform>Sent %n copy (one per target board, board name in the footer).</numerusform>
@@ -3120,71 +3140,76 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="161" />
+            <location filename="../../ui/notices/preview.py" line="164" />
             <source>另存为 PDF</source>
             <translation>Save as PDF</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/preview.py" line="172" />
+            <source>保存海报</source>
+            <translation>Save poster</translation>
         </message>
     </context>
     <context>
         <name>PeriodRulesDialog</name>
         <message>
-            <location filename="../../ui/notices/admin.py" line="236" />
+            <location filename="../../ui/notices/admin.py" line="225" />
             <source>法定最短公示期</source>
             <translation>Statutory minimum posting periods</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="240" />
+            <location filename="../../ui/notices/admin.py" line="229" />
             <source>各模板的最短公示期用于检查公示期是否足够。各地规定不同，请按本地现行文件核对；修改会记入操作日志。</source>
             <translation>Each template's minimum posting period is used to check that a posting period is long enough. Rules differ from place to place: check them against the documents in force locally. Changes are written to the audit log.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="253" />
+            <location filename="../../ui/notices/admin.py" line="242" />
             <source>更正所选模板</source>
             <translation>Correct selected template</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="255" />
-            <location filename="../../ui/notices/admin.py" line="323" />
+            <location filename="../../ui/notices/admin.py" line="244" />
+            <location filename="../../ui/notices/admin.py" line="312" />
             <source>请先在上表选中一个模板。</source>
             <translation>Select a template in the table above first.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="261" />
+            <location filename="../../ui/notices/admin.py" line="250" />
             <source>个工作日</source>
             <translation>working days</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="262" />
+            <location filename="../../ui/notices/admin.py" line="251" />
             <source>日（自然日）</source>
             <translation>calendar days</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="268" />
+            <location filename="../../ui/notices/admin.py" line="257" />
             <source>文件名称、文号和条款，如《最低生活保障审核确认办法》第十六条</source>
             <translation>Document title, number and article, e.g. Art. 16 of the Measures for Minimum Living Allowance Review</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="271" />
+            <location filename="../../ui/notices/admin.py" line="260" />
             <source>保存更正</source>
             <translation>Save correction</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="272" />
+            <location filename="../../ui/notices/admin.py" line="261" />
             <source>模板</source>
             <translation>Template</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="273" />
+            <location filename="../../ui/notices/admin.py" line="262" />
             <source>最短公示期</source>
             <translation>Minimum posting period</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="274" />
+            <location filename="../../ui/notices/admin.py" line="263" />
             <source>依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="279" />
+            <location filename="../../ui/notices/admin.py" line="268" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
@@ -3349,57 +3374,57 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>RegistrationsDialog</name>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="77" />
+            <location filename="../../ui/calendar/dialogs.py" line="64" />
             <source>报名与签到：</source>
             <translation>Registration: </translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="93" />
+            <location filename="../../ui/calendar/dialogs.py" line="80" />
             <source>签到</source>
             <translation>Check in</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="94" />
+            <location filename="../../ui/calendar/dialogs.py" line="81" />
             <source>取消报名</source>
             <translation>Cancel registration</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="101" />
+            <location filename="../../ui/calendar/dialogs.py" line="88" />
             <source>新增报名</source>
             <translation>New registration</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="104" />
+            <location filename="../../ui/calendar/dialogs.py" line="91" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="106" />
+            <location filename="../../ui/calendar/dialogs.py" line="93" />
             <source>电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="108" />
+            <location filename="../../ui/calendar/dialogs.py" line="95" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="111" />
+            <location filename="../../ui/calendar/dialogs.py" line="98" />
             <source>登记</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="116" />
+            <location filename="../../ui/calendar/dialogs.py" line="103" />
             <source>名单只在工作窗口显示原文；海报、签到表、导出和同步中的电话均已遮蔽。</source>
             <translation>Details are shown in full only here; phone numbers are masked on posters, sign-in sheets, exports and sync.</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="126" />
+            <location filename="../../ui/calendar/dialogs.py" line="113" />
             <source>不限</source>
             <translation>No limit</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="129" />
+            <location filename="../../ui/calendar/dialogs.py" line="116" />
             <source>名额 %1，已报名 %2，候补 %3，已签到 %4</source>
             <translation>Places %1, registered %2, waiting %3, checked in %4</translation>
         </message>
@@ -3407,278 +3432,278 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>RequestsPage</name>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="190" />
+            <location filename="../../ui/pages/requests_page.py" line="191" />
             <source>登记新申请…</source>
             <extracomment>Opens a written PDF; the system viewer in the app, replaced in tests (the OS is an edge).</extracomment>
             <translation>New request…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="194" />
+            <location filename="../../ui/pages/requests_page.py" line="195" />
             <source>按编号、申请人或所需信息查找</source>
             <translation>Find by number, applicant or information sought</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="198" />
+            <location filename="../../ui/pages/requests_page.py" line="199" />
             <source>全部</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="199" />
+            <location filename="../../ui/pages/requests_page.py" line="200" />
             <source>未办结</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="200" />
+            <location filename="../../ui/pages/requests_page.py" line="201" />
             <location filename="_extra_sources.py" line="103" />
             <source>待补正</source>
             <translation>Awaiting correction</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="201" />
+            <location filename="../../ui/pages/requests_page.py" line="202" />
             <location filename="_extra_sources.py" line="107" />
             <source>已答复</source>
             <translation>Answered</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="202" />
+            <location filename="../../ui/pages/requests_page.py" line="203" />
             <location filename="_extra_sources.py" line="109" />
             <source>已归档</source>
             <translation>Archived</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="215" />
+            <location filename="../../ui/pages/requests_page.py" line="216" />
             <source>申请办理</source>
             <translation>Requests</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="216" />
-            <location filename="../../ui/pages/requests_page.py" line="358" />
+            <location filename="../../ui/pages/requests_page.py" line="217" />
+            <location filename="../../ui/pages/requests_page.py" line="359" />
             <source>期限提醒</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="217" />
+            <location filename="../../ui/pages/requests_page.py" line="218" />
             <source>年度报告统计</source>
             <translation>Annual report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="218" />
-            <location filename="../../ui/pages/requests_page.py" line="595" />
+            <location filename="../../ui/pages/requests_page.py" line="219" />
+            <location filename="../../ui/pages/requests_page.py" line="596" />
             <source>法定期限规则</source>
             <translation>Time-limit rules</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="253" />
+            <location filename="../../ui/pages/requests_page.py" line="254" />
             <source>答复期限是怎样算出来的</source>
             <translation>How the deadline was worked out</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="263" />
+            <location filename="../../ui/pages/requests_page.py" line="264" />
             <source>办理</source>
             <translation>Actions</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="267" />
+            <location filename="../../ui/pages/requests_page.py" line="268" />
             <source>打印</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="281" />
+            <location filename="../../ui/pages/requests_page.py" line="282" />
             <source>已超期、3个工作日内到期、等待补正和等待第三方意见的申请。双击打开。</source>
             <translation>Requests that are overdue, due within 3 working days, awaiting correction or awaiting a third party. Double-click to open.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="295" />
+            <location filename="../../ui/pages/requests_page.py" line="296" />
             <source>年度</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="301" />
+            <location filename="../../ui/pages/requests_page.py" line="302" />
             <source>导出 Excel…</source>
             <translation>Export Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="303" />
+            <location filename="../../ui/pages/requests_page.py" line="304" />
             <source>导出 PDF…</source>
             <translation>Export PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="326" />
+            <location filename="../../ui/pages/requests_page.py" line="327" />
             <source>期限天数取自《中华人民共和国政府信息公开条例》；法规修订或上级另有规定时，由管理员在此更正。</source>
             <translation>Day counts come from the PRC Regulations on Open Government Information; if the law changes or higher authorities rule otherwise, an admin corrects them here.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="335" />
+            <location filename="../../ui/pages/requests_page.py" line="336" />
             <source>修改所选规则的天数…</source>
             <translation>Change days…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="353" />
+            <location filename="../../ui/pages/requests_page.py" line="354" />
             <source>未办结 %1 件，提醒 %2 条，超期 %3 件</source>
             <translation>%1 open, %2 reminders, %3 overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="371" />
+            <location filename="../../ui/pages/requests_page.py" line="372" />
             <source>勾稽关系检查：通过</source>
             <translation>Consistency check: passed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="373" />
+            <location filename="../../ui/pages/requests_page.py" line="374" />
             <source>勾稽关系检查：未通过——请核对后再报送</source>
             <translation>Consistency check: failed — check before submitting</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="426" />
+            <location filename="../../ui/pages/requests_page.py" line="427" />
             <source>请选择左侧的一件申请</source>
             <translation>Select a request on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="437" />
+            <location filename="../../ui/pages/requests_page.py" line="438" />
             <source>申请人：</source>
             <translation>Applicant: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="440" />
+            <location filename="../../ui/pages/requests_page.py" line="441" />
             <source>证件号码：</source>
             <translation>ID number: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="440" />
+            <location filename="../../ui/pages/requests_page.py" line="441" />
             <source>　电话：</source>
             <translation>   Phone: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="441" />
+            <location filename="../../ui/pages/requests_page.py" line="442" />
             <source>地址：</source>
             <translation>Address: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="441" />
+            <location filename="../../ui/pages/requests_page.py" line="442" />
             <source>　邮箱：</source>
             <translation>   Email: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="442" />
+            <location filename="../../ui/pages/requests_page.py" line="443" />
             <source>提交方式：</source>
             <translation>Channel: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="442" />
+            <location filename="../../ui/pages/requests_page.py" line="443" />
             <source>　收到日：</source>
             <translation>   Received: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="443" />
+            <location filename="../../ui/pages/requests_page.py" line="444" />
             <source>所需信息：</source>
             <translation>Information sought: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="444" />
+            <location filename="../../ui/pages/requests_page.py" line="445" />
             <source>提供形式：</source>
             <translation>Format: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="446" />
+            <location filename="../../ui/pages/requests_page.py" line="447" />
             <source>　获取方式：</source>
             <translation>   Delivery: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="448" />
+            <location filename="../../ui/pages/requests_page.py" line="449" />
             <source>答复期限：</source>
             <translation>Reply due: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="452" />
+            <location filename="../../ui/pages/requests_page.py" line="453" />
             <source>如需补正，应于 %1 前一次性告知（条例第三十条）</source>
             <translation>Any correction request must be sent, all at once, by %1 (art. 30)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="458" />
+            <location filename="../../ui/pages/requests_page.py" line="459" />
             <source>补正：</source>
             <translation>Correction: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="465" />
+            <location filename="../../ui/pages/requests_page.py" line="466" />
             <source>未结束，第三方应于 </source>
             <translation>open; third party to reply by </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="465" />
+            <location filename="../../ui/pages/requests_page.py" line="466" />
             <source> 前答复</source>
             <translation> </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="467" />
+            <location filename="../../ui/pages/requests_page.py" line="468" />
             <source>征求意见：</source>
             <translation>Consultation: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="470" />
+            <location filename="../../ui/pages/requests_page.py" line="471" />
             <source>延期：</source>
             <translation>Extension: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="475" />
+            <location filename="../../ui/pages/requests_page.py" line="476" />
             <source>答复：</source>
             <translation>Reply: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="477" />
+            <location filename="../../ui/pages/requests_page.py" line="478" />
             <source>信息处理费：</source>
             <translation>Processing fee: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="490" />
+            <location filename="../../ui/pages/requests_page.py" line="491" />
             <source>登记回执</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="490" />
+            <location filename="../../ui/pages/requests_page.py" line="491" />
             <source>期限计算说明</source>
             <translation>Deadline sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="535" />
+            <location filename="../../ui/pages/requests_page.py" line="536" />
             <source>答复期限自收到补正的申请之日起重新计算（条例第三十条）。</source>
             <translation>The reply deadline restarts from the day the corrected request is received (art. 30).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="537" />
+            <location filename="../../ui/pages/requests_page.py" line="538" />
             <source>收到补正材料</source>
             <translation>Correction received</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="550" />
+            <location filename="../../ui/pages/requests_page.py" line="551" />
             <source>收到第三方意见</source>
             <translation>Third-party reply received</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="550" />
+            <location filename="../../ui/pages/requests_page.py" line="551" />
             <source>计时自次日恢复。</source>
             <translation>The clock resumes the next day.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="550" />
+            <location filename="../../ui/pages/requests_page.py" line="551" />
             <source>意见</source>
             <translation>Opinion</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="595" />
+            <location filename="../../ui/pages/requests_page.py" line="596" />
             <source>请先选择一条规则。</source>
             <translation>Select a rule first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="598" />
+            <location filename="../../ui/pages/requests_page.py" line="599" />
             <source>修改天数</source>
             <translation>Change days</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="632" />
+            <location filename="../../ui/pages/requests_page.py" line="633" />
             <source>已导出</source>
             <translation>Exported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="640" />
+            <location filename="../../ui/pages/requests_page.py" line="641" />
             <source>导出年度报告统计</source>
             <translation>Export annual-report statistics</translation>
         </message>
@@ -4626,32 +4651,32 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>TargetsDialog</name>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="290" />
+            <location filename="../../ui/calendar/dialogs.py" line="277" />
             <source>%1 年度活动目标</source>
             <translation>%1 event targets</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="300" />
+            <location filename="../../ui/calendar/dialogs.py" line="287" />
             <source>新的活动类型名称，如：政策评价座谈</source>
             <translation>New event type, e.g. policy evaluation forum</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="301" />
+            <location filename="../../ui/calendar/dialogs.py" line="288" />
             <source>新增类型</source>
             <translation>Add type</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="309" />
+            <location filename="../../ui/calendar/dialogs.py" line="296" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="310" />
+            <location filename="../../ui/calendar/dialogs.py" line="297" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="319" />
+            <location filename="../../ui/calendar/dialogs.py" line="306" />
             <source>不设目标</source>
             <translation>No target</translation>
         </message>

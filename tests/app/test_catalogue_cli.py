@@ -57,4 +57,4 @@ def test_bad_import_exits_2_listing_problems(
     f = tmp_path / "bad.xlsx"
     f.write_text("not a workbook")
     assert main(["--data-dir", str(data_dir), "catalogue", "import", str(f)]) == 2
-    assert "不是有效的 Excel 工作簿" in capsys.readouterr().err
+    assert "不是 Excel、WPS 或 OpenDocument 工作簿" in capsys.readouterr().err

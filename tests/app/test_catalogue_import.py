@@ -114,14 +114,20 @@ def test_updated_file_becomes_new_version_with_stable_uuids(seeded: AppContext, 
     assert seeded.catalogue.import_file(write, actor="t", origin="city").version is None
 
 
-def test_site_import_cannot_change_standard_items(seeded: AppContext, tmp_path: Path) -> None:
+def test_site_import_refines_standard_items_district_cannot_change_city(
+    seeded: AppContext, tmp_path: Path
+) -> None:
+    """A site row naming a standard item becomes its refinement; a district file may not change a city item."""
     item = seeded.catalogue.items("19")[0]
     path = write_csv(
         tmp_path / "x.csv", [row("社会救助", item.data.level1, item.data.level2, content="改过的内容")]
     )
+    result = seeded.catalogue.import_file(path, actor="t")
+    assert [c.uuid for c in result.diff.refined] == [item.uuid] and not result.changed
+    assert seeded.catalogue.get(item.uuid).data.content == "改过的内容"
     with pytest.raises(InputError) as exc:
-        seeded.catalogue.import_file(path, actor="t")
-    assert "只读" in str(exc.value) and "第 3 行" in str(exc.value)
+        seeded.catalogue.import_file(path, actor="t", origin="district")
+    assert "市级标准事项" in str(exc.value) and "第 3 行" in str(exc.value)
 
 
 def test_site_additions_go_to_outbox_city_items_do_not(seeded: AppContext, tmp_path: Path) -> None:
@@ -290,9 +296,9 @@ def test_wrong_headers_rejected(seeded: AppContext, tmp_path: Path) -> None:
 def test_not_excel_named_xlsx(seeded: AppContext, tmp_path: Path) -> None:
     path = tmp_path / "fake.xlsx"
     path.write_text("这不是表格", encoding="utf-8")
-    bad(tmp_path, seeded, path, "fake.xlsx", "不是有效的 Excel 工作簿")
+    bad(tmp_path, seeded, path, "fake.xlsx", "不是 Excel、WPS 或 OpenDocument 工作簿")
     (tmp_path / "zip.xlsx").write_bytes(_zip_bytes())
-    bad(tmp_path, seeded, tmp_path / "zip.xlsx", "不是有效的 Excel 工作簿")
+    bad(tmp_path, seeded, tmp_path / "zip.xlsx", "不是 Excel、WPS 或 OpenDocument 工作簿")
 
 
 def _zip_bytes() -> bytes:
@@ -361,4 +367,4 @@ def test_duplicate_rows_and_unknown_suffix(seeded: AppContext, tmp_path: Path) -
     )
     bad(tmp_path, seeded, path, "第 4 行", "重复", "第 3 行")
     (tmp_path / "a.txt").write_text("x")
-    bad(tmp_path, seeded, tmp_path / "a.txt", "应为 .xlsx 或 .csv")
+    bad(tmp_path, seeded, tmp_path / "a.txt", "应为 .xlsx、.xlsm、.xls、.et、.ods 或 .csv")

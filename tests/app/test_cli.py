@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -189,3 +190,47 @@ def test_real_entry_point_runs(tmp_path: Path) -> None:
         [sys.executable, "-m", "app", "--version"], capture_output=True, text=True, env=env, timeout=60
     )
     assert out.returncode == 0 and out.stdout.startswith("gongkai ")
+
+
+def test_doctor_names_the_face_of_each_role(data_dir: str, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["--data-dir", data_dir, "doctor"]) == 0
+    out = capsys.readouterr().out
+    for role in ("标题（小标宋）", "正文（仿宋）", "一级标题（黑体）", "二级标题（楷体）", "表格", "生僻字"):
+        assert f"字体：{role}" in out
+    assert "Gongkai Ming" in out and "Gongkai Kai" in out  # bundled (tests print with bundled faces)
+
+
+@pytest.mark.skipif(shutil.which("fc-list") is None, reason="fontconfig's fc-list not installed")
+def test_official_face_installed_on_the_pc_is_preferred(data_dir: str, tmp_path: Path) -> None:
+    """A face named 仿宋_GB2312 in a fontconfig directory becomes the body face (found by fc-list)."""
+    from fontTools.ttLib import TTFont
+
+    from printing.fonts import bundled_font_files
+
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    face = TTFont(io.BytesIO(bundled_font_files()["kai"].read_bytes()))
+    for rec in face["name"].names:
+        if rec.nameID in (1, 4, 16):
+            rec.string = "仿宋_GB2312"
+        elif rec.nameID == 6:
+            rec.string = "FangSong_GB2312"
+    face.save(fonts / "fs_gb2312.ttf")
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        f'<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><dir>{fonts}</dir>'
+        f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "GONGKAI_PRINT_FONTS"}
+    env["FONTCONFIG_FILE"] = str(conf)
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", data_dir, "doctor"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    body = next(line for line in done.stdout.splitlines() if "字体：正文（仿宋）" in line)
+    assert "仿宋_GB2312" in body and str(fonts) in body

@@ -3,17 +3,19 @@ adoption report lists outcomes with reasons and is a draft until published."""
 
 from __future__ import annotations
 
+import io
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 import zxingcpp
 from PIL import Image
+from pypdf import PdfReader
 
 from app.clock import ZONE
 from app.context import AppContext
 from app.events import ClosingReport, EventDraft, Suggestion
-from tests.printing.pdfutil import needs_poppler, pdftotext, render_png, squash
+from tests.printing.pdfutil import Word, needs_poppler, pdftotext, render_png, squash, words
 
 
 @pytest.fixture
@@ -41,10 +43,74 @@ def event_uuid(ctx: AppContext) -> str:
 def test_poster_qr_opens_the_event_page(ctx: AppContext, event_uuid: str, tmp_path: Path) -> None:
     pdf = ctx.events.poster_pdf(event_uuid)
     text = squash("".join(pdftotext(pdf, tmp_path)))
-    assert "政府开放月" in text and "2025年9月24日（周三）09:30—11:30" in text and "名额2人已满" in text
+    assert "政府开放月" in text and "9月24日（周三）上午9:30—11:30" in text and "名额2人已满" in text
     png = render_png(pdf, tmp_path, 100)
     (code,) = zxingcpp.read_barcodes(Image.open(png))
     assert code.text == f"https://gk.example.gov.cn/e/{event_uuid}"
+
+
+def _lines_by_size(pdf: bytes, tmp_path: Path) -> list[tuple[float, str]]:
+    """(word height, text) of each printed line of page 1, top to bottom (pdftotext -bbox)."""
+    rows: dict[int, list[Word]] = {}
+    for w in words(pdf, tmp_path)[0]:
+        rows.setdefault(round(w.y0), []).append(w)
+    return [
+        (max(w.y1 - w.y0 for w in ws), "".join(w.text for w in sorted(ws, key=lambda w: w.x0)))
+        for _, ws in sorted(rows.items())
+    ]
+
+
+@needs_poppler
+@pytest.mark.parametrize("size,scale", [("A4", 1.0), ("A3", 297 / 210)])
+def test_poster_reads_from_three_metres(
+    ctx: AppContext, event_uuid: str, tmp_path: Path, size: str, scale: float
+) -> None:
+    pdf = ctx.events.poster_pdf(event_uuid, size=size)
+    lines = _lines_by_size(pdf, tmp_path)
+    title = [(h, t) for h, t in lines if h >= 40 * scale - 0.5]
+    assert "".join(t for _, t in title) == "政府开放月：老旧小区改造项目现场开放", lines
+    # The when is the largest fact after the title, whole on its line.
+    (when,) = [(h, t) for h, t in lines if "上午9:30—11:30" in t]
+    assert when[1] == "9月24日（周三）上午9:30—11:30" and when[0] >= 24 * scale
+    assert max(h for h, t in lines if (h, t) not in title) == pytest.approx(when[0], abs=0.5)
+    text = squash("".join(pdftotext(pdf, tmp_path)))
+    for part in (
+        "历城区唐王街道政务公开专区",
+        "监督电话：0531-88123456",
+        "手机扫码查看活动详情",
+        "面向：居民代表",
+    ):
+        assert part in text
+    png = render_png(pdf, tmp_path, 100 if size == "A4" else 72)
+    (code,) = zxingcpp.read_barcodes(Image.open(png))
+    assert code.text == f"https://gk.example.gov.cn/e/{event_uuid}"
+    pos = code.position
+    width_px = max(pos.top_right.x, pos.bottom_right.x) - min(pos.top_left.x, pos.bottom_left.x)
+    dpi = 100 if size == "A4" else 72
+    assert width_px / dpi * 25.4 >= 40, "QR code at least 40 mm"
+    assert list(PdfReader(io.BytesIO(pdf)).pages[0].images) == []
+
+
+@needs_poppler
+def test_series_poster_says_the_rule_next_dates_and_range(ctx: AppContext, tmp_path: Path) -> None:
+    ev = ctx.events.create(
+        "cli",
+        EventDraft(
+            "policy_counselling",
+            "每周二综合政策辅导（社保、医保、养老服务）",
+            datetime(2025, 10, 14, 14, 0, tzinfo=ZONE),
+            datetime(2025, 10, 14, 16, 30, tzinfo=ZONE),
+            place="便民服务中心一楼",
+            rrule="FREQ=WEEKLY;BYDAY=TU;COUNT=10",
+        ),
+    )
+    pdf = ctx.events.poster_pdf(ev.uuid)
+    lines = [t for _, t in _lines_by_size(pdf, tmp_path)]
+    assert "每周二下午2:00—4:30" in lines
+    assert "近期：10月14日、10月21日、10月28日" in lines
+    assert "2025年10月14日至12月16日" in lines
+    title = "".join(t for h, t in _lines_by_size(pdf, tmp_path) if h >= 39.5)
+    assert title == "每周二综合政策辅导（社保、医保、养老服务）"
 
 
 @needs_poppler

@@ -100,7 +100,12 @@ def test_fonts_embedded_and_subset_pdffonts(draft_pdf: bytes, tmp_path: Path) ->
     assert rows, "no fonts listed"
     for row in rows:
         assert (row["emb"], row["sub"], row["uni"]) == ("yes", "yes", "yes"), row["line"]
-        assert re.fullmatch(r"[A-Z]{6}\+WenQuanYiMicroHei.*", row["name"]), row["name"]
+        # Only our faces: the title's Ming, the body's Kai, the headings' Hei (no Helvetica).
+        assert re.fullmatch(r"[A-Z]{6}\+(WenQuanYiMicroHei|Gongkai(Ming|Kai|HanExt)).*", row["name"]), row[
+            "name"
+        ]
+    names = {re.sub(r"^[A-Z]{6}\+", "", r["name"]) for r in rows}
+    assert {"GongkaiMing", "GongkaiKai"} <= names, names
 
 
 def test_fonts_embedded_and_subset_pypdf(draft_pdf: bytes) -> None:

@@ -165,3 +165,14 @@ def test_300_row_roster_paginates_with_repeated_headers(
     table_pages = [p for p in pages if "东唐村" in p]
     assert len(with_header) == len(table_pages) >= 8
     assert "— 2 —" in pages[1]
+
+
+def test_notice_poster_for_the_board(ctx: AppContext, people: dict[str, StaffUser], tmp_path: Path) -> None:
+    uuid = make(ctx, people, rows=3)
+    pdf = ctx.notices.poster_pdf(uuid, size="A4")
+    text = squash("".join(pdftotext(pdf, tmp_path)))
+    assert "2025年9月26日至10月2日" in text and "手机扫码查看公示全文" in text
+    assert all(s not in text for s in SECRETS)
+    png = render_png(pdf, tmp_path, 100)
+    (code,) = zxingcpp.read_barcodes(Image.open(png))
+    assert code.text == ctx.notices.get(uuid).public_url

@@ -9,11 +9,10 @@ import pytest
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
-from reportlab.graphics.shapes import Rect, String
 from reportlab.lib.units import mm
 
 from printing import Document, Paragraph, QRBlock, qr_drawing, qr_matrix, render
-from printing.qr import MIN_MODULE_MM, QUIET_ZONE, QRDrawing
+from printing.qr import MIN_MODULE_MM, QUIET_ZONE
 from tests.printing.pdfutil import needs_poppler, pdftotext, render_png, squash
 
 PAYLOAD = "https://gk.example.gov.cn/notice/2026/0316-dibao"
@@ -42,10 +41,6 @@ def test_matrix_rejects_empty_payload() -> None:
         qr_matrix("")
 
 
-def _dark_rects(d: QRDrawing) -> list[Rect]:
-    return [s for s in d.contents if isinstance(s, Rect) and s.fillColor is not None and s.fillColor.red == 0]
-
-
 @pytest.mark.parametrize("size_mm", [25, 30, 40])
 def test_drawing_size_and_quiet_zone(size_mm: float) -> None:
     d = qr_drawing(PAYLOAD, size_mm)
@@ -57,20 +52,21 @@ def test_drawing_size_and_quiet_zone(size_mm: float) -> None:
     caption_h = d.height - d.width
     lo = QUIET_ZONE * d.module_size
     hi = lo + d.symbol_size
-    rects = _dark_rects(d)
+    rects = d.dark_rects()
     assert rects, "the QR must be drawn as vector rectangles"
-    for r in rects:
+    for x, y, w, h in rects:
         # Every dark module lies inside the symbol: the 4-module border is empty.
-        assert r.x >= lo - 1e-6 and r.x + r.width <= hi + 0.02
-        assert r.y - caption_h >= lo - 1e-6 and r.y - caption_h + r.height <= hi + 0.02
+        assert x >= lo - 1e-6 and x + w <= hi + 0.02
+        assert y - caption_h >= lo - 1e-6 and y - caption_h + h <= hi + 0.02
 
 
 def test_caption_below_the_code() -> None:
     d = qr_drawing(PAYLOAD)
-    captions = [s for s in d.contents if isinstance(s, String)]
-    assert [c.text for c in captions] == ["扫码查看详情"]
-    assert captions[0].y + captions[0].fontSize <= d.height - d.width  # below the quiet zone
-    assert [s for s in qr_drawing(PAYLOAD, caption=None).contents if isinstance(s, String)] == []
+    assert d.caption == "扫码查看详情"
+    assert d.caption_h >= d.caption_size  # the caption's band lies below the quiet zone
+    assert d.height == pytest.approx(d.width + d.caption_h)
+    bare = qr_drawing(PAYLOAD, caption=None)
+    assert bare.caption is None and bare.height == pytest.approx(bare.width)
 
 
 def test_too_small_is_refused_and_long_payloads_grow() -> None:

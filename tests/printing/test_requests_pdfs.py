@@ -13,7 +13,7 @@ from app.context import AppContext
 from app.errors import StateError
 from app.requests.rules import LETTER_KINDS
 from app.users import Role, StaffUser
-from tests.printing.pdfutil import needs_poppler, pdftotext, render_png, squash
+from tests.printing.pdfutil import needs_poppler, pdftotext, render_png, squash, words
 
 ID = "370112198503127715"
 
@@ -143,3 +143,13 @@ def test_annual_pdf(ctx: AppContext, staff: tuple[StaffUser, StaffUser], tmp_pat
         "勾稽关系检查：通过",
     ):
         assert label in text
+    assert "年度报告" in text  # the title breaks between words, never 年度报/告
+    # The national template's header: 申请人情况 over 自然人 | 法人或其他组织 | 总计, the five
+    # organisations under 法人或其他组织 (as in the .xlsx).
+    page = {w.text: w for w in words(out.read_bytes(), tmp_path)[0]}
+    top, person, orgs, total = page["申请人情况"], page["自然人"], page["法人或其他组织"], page["总计"]
+    assert top.y1 <= orgs.y0 and top.y1 <= person.y0 and top.y1 <= total.y0
+    for name in ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"):
+        assert page[name].y0 >= orgs.y1 - 0.5, name
+    assert page["商业企业"].x0 < orgs.cx < page["其他"].x1  # centred over its five columns
+    assert person.x1 < page["商业企业"].x0 and page["其他"].x1 < total.x0

@@ -107,3 +107,23 @@ def test_import_preview_then_apply(
     assert seen[0].model.rowCount() == 1 and seen[0].model.index(0, 0).data() == "新增"
     assert len(ui_env.ctx.catalogue.versions()) == 2
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 284, timeout=5000)
+
+
+def test_badge_is_the_same_figure_as_today_gives(ui_env: UiEnv, qtbot: QtBot) -> None:
+    """Both pages report the catalogue's "needs your action" count from TodayService.needs_action:
+    overdue and due within 3 working days (the page once counted overdue items only)."""
+    from ui.pages.today_page import TodayPage
+
+    ui_env.ctx.catalogue.seed_bundled(actor="test")
+    expected = ui_env.ctx.today.needs_action(ui_env.user, "catalogue")
+    entries = ui_env.ctx.catalogue.compliance(ui_env.ctx.clock.today())
+    assert expected == len(entries) > sum(1 for e in entries if e.status == "overdue")
+    seen: list[tuple[str, int]] = []
+    ui_env.bus.counts_changed.connect(lambda key, n: seen.append((key, n)) if key == "catalogue" else None)
+    page = CataloguePage(ui_env)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=10000)
+    today = TodayPage(ui_env)
+    qtbot.addWidget(today)
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=10000)
+    assert seen == [("catalogue", expected), ("catalogue", expected)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from app.users import Role
 from tests.ui.conftest import Settle
 from ui.env import UiEnv
 from ui.notices.editor import NoticeEditorDialog, roster_from_text
+from ui.notices.pdfpages import lp_print
 from ui.notices.preview import PdfPreviewDialog
 from ui.notices.review import ReviewDialog
 from ui.pages.notices_page import NoticesPage
@@ -224,3 +226,48 @@ def test_preview_and_batch_print_to_a_pdf_printer(
     assert sheets == dialog.page_total == len(PdfReader(str(out)).pages)
     (log,) = ui_env.ctx.notices.print_log(uuid)
     assert log.board == "东唐村村务公开栏" and log.printed_by == "admin"
+    # Vector: the printed file is the service's PDF byte for byte, text and fonts, no page images.
+    assert out.read_bytes() == dialog.pdf_for("东唐村村务公开栏")
+    assert all(list(page.images) == [] for page in PdfReader(str(out)).pages)
+
+
+def test_printing_to_a_printer_hands_the_pdf_to_cups(
+    ui_env: UiEnv, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CUPS is the edge: a stand-in ``lp`` on PATH records what the window sends."""
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    lp = bindir / "lp"
+    lp.write_text(
+        f'#!/bin/sh\nprintf "%s\\n" "$@" > {spool}/args\nfor a; do f="$a"; done\ncp "$f" {spool}/job.pdf\n'
+    )
+    lp.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bindir}:{os.environ['PATH']}")
+    uuid = _notice(ui_env)
+    pdf = ui_env.ctx.notices.pdf(uuid, size="A3")
+    job = tmp_path / "job.pdf"
+    job.write_bytes(pdf)
+    lp_print(job, "Office_Laser", 2, "关于拟保障对象的公示", "A3")
+    args = (spool / "args").read_text().split("\n")
+    assert (
+        args[:4] == ["-d", "Office_Laser", "-n", "2"]
+        and "media=A3" in args
+        and "关于拟保障对象的公示" in args
+    )
+    assert (spool / "job.pdf").read_bytes() == pdf  # the PDF itself, not page images
+    lp.write_text("#!/bin/sh\necho 'lp: The printer or class does not exist.' >&2\nexit 1\n")
+    with pytest.raises(OSError, match="does not exist"):
+        lp_print(job, "Gone", 1, "", "A4")
+
+
+def test_rare_characters_render_in_qt_views(ui_env: UiEnv) -> None:
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    metrics = QFontMetrics(app.font())
+    for ch in "张𬌗刘䶮吉𠮷":
+        assert metrics.inFontUcs4(ord(ch)), f"U+{ord(ch):04X} has no glyph in the window's fonts"

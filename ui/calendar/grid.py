@@ -240,6 +240,8 @@ class DayGrid(QWidget):
         Returns how many of the lines are the time lines, and the lines ([] if nothing fits)."""
         start = f"{occ.start.hour}:{occ.start:%M}"
         span = f"{start}—{occ.end.hour}:{occ.end:%M}"
+        if occ.all_day:
+            start = span = self.tr("全天")
         word = ""
         if occ.status == "cancelled":
             word = self.tr("已取消")

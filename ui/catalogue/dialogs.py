@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -27,7 +29,13 @@ from PySide6.QtWidgets import (
 from app.catalogue import CHANNELS, CatalogueItemView, DomainView, ImportResult, ItemChange, ItemData
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
-_KIND_LABELS = {"added": "新增", "changed": "修改", "retired": "停用"}
+_KIND_LABELS = {
+    "added": "新增",
+    "changed": "修改",
+    "retired": "停用",
+    "refined": "细化",
+    "review": "待复核细化",
+}
 
 
 def change_columns() -> list[Column[tuple[str, ItemChange]]]:
@@ -44,28 +52,60 @@ def change_columns() -> list[Column[tuple[str, ItemChange]]]:
 
 
 class ImportPreviewDialog(QDialog):
-    """Shows what an import would add, change and retire; accepting applies it."""
+    """Shows what an import would add, change and retire; accepting applies it.
 
-    def __init__(self, result: ImportResult, parent: QWidget | None = None) -> None:
+    With ``origins`` (the service's ``import_origins``) an administrator chooses what the file is: a
+    city or district catalogue (complete: that origin's items missing from it are retired) or the
+    site's own. Each choice emits ``origin_changed``; the page dry-runs the file again and hands the
+    result back through ``set_result`` (or ``set_failure``), so the diff always shows what this choice
+    would do, and what it retires is spelled out above the table before anything is confirmed.
+    """
+
+    origin_changed = Signal(str)
+
+    def __init__(
+        self,
+        result: ImportResult,
+        parent: QWidget | None = None,
+        *,
+        origin: str = "site",
+        origins: Sequence[str] = (),
+        consequence: Callable[[str, int], str] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._origin = origin
+        self._consequence = consequence
         self.setWindowTitle(self.tr("导入预览：%1").replace("%1", result.source))
-        self.resize(980, 560)
+        self.resize(980, 600)
         layout = QVBoxLayout(self)
-        summary = QLabel(
-            self.tr("读取 %1 行：新增 %2 项，修改 %3 项，停用 %4 项。确认后生成新的目录版本。")
-            .replace("%1", str(result.rows))
-            .replace("%2", str(len(result.added)))
-            .replace("%3", str(len(result.changed)))
-            .replace("%4", str(len(result.retired)))
-        )
-        summary.setWordWrap(True)
-        layout.addWidget(summary)
+        self.origin_buttons: dict[str, QRadioButton] = {}
+        if origins:
+            row = QHBoxLayout()
+            row.addWidget(QLabel(self.tr("这个文件是：")))
+            group = QButtonGroup(self)
+            labels = {
+                "city": self.tr("市级标准目录"),
+                "district": self.tr("区县标准目录"),
+                "site": self.tr("本站点目录（增补与细化）"),
+            }
+            for key in origins:
+                button = QRadioButton(labels.get(key, key))
+                button.setChecked(key == origin)
+                group.addButton(button)
+                row.addWidget(button)
+                self.origin_buttons[key] = button
+                button.toggled.connect(lambda on, k=key: self._choose(k) if on else None)
+            row.addStretch(1)
+            layout.addLayout(row)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.consequence = QLabel()
+        self.consequence.setWordWrap(True)
+        layout.addWidget(self.consequence)
         self.model: RecordTableModel[tuple[str, ItemChange]] = RecordTableModel(
             change_columns(), "CataloguePage", self
         )
-        rows = [("added", c) for c in result.added] + [("changed", c) for c in result.changed]
-        rows += [("retired", c) for c in result.retired]
-        self.model.set_rows(rows)
         proxy = SortFilterProxy(self)
         proxy.setSourceModel(self.model)
         self.view = QTableView()
@@ -79,22 +119,86 @@ class ImportPreviewDialog(QDialog):
         buttons = QDialogButtonBox()
         self.apply_button = buttons.addButton(self.tr("确认导入"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.apply_button.setEnabled(bool(rows))
-        if not rows:
-            summary.setText(self.tr("文件内容与现有目录一致，无需导入。"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.set_result(result, origin)
+
+    def origin(self) -> str:
+        return self._origin
+
+    def _choose(self, origin: str) -> None:
+        self._origin = origin
+        self.apply_button.setEnabled(False)
+        self.summary.setText(self.tr("正在按所选来源重新比对…"))
+        self.consequence.clear()
+        self.model.set_rows([])
+        self.origin_changed.emit(origin)
+
+    def set_result(self, result: ImportResult, origin: str) -> None:
+        """Show the dry run of ``origin`` (a late answer for an earlier choice is ignored)."""
+        if origin != self._origin:
+            return
+        review = {c.uuid for c in result.diff.review}
+        rows = [("added", c) for c in result.added]
+        rows += [("review" if c.uuid in review else "changed", c) for c in result.changed]
+        rows += [("retired", c) for c in result.retired] + [("refined", c) for c in result.diff.refined]
+        self.model.set_rows(rows)
+        text = (
+            self.tr("读取 %1 行：新增 %2 项，修改 %3 项，停用 %4 项，细化 %5 项。确认后生成新的目录版本。")
+            .replace("%1", str(result.rows))
+            .replace("%2", str(len(result.added)))
+            .replace("%3", str(len(result.changed)))
+            .replace("%4", str(len(result.retired)))
+            .replace("%5", str(len(result.diff.refined)))
+        )
+        if result.diff.review:
+            text += self.tr("其中 %1 项是本站点细化过的标准事项，导入后将在“今天”提示复核。").replace(
+                "%1", str(len(result.diff.review))
+            )
+        if not rows:
+            text = self.tr("文件内容与现有目录一致，无需导入。")
+        self.summary.setText(text)
+        retired = len(result.retired)
+        if self._consequence is not None:
+            self.consequence.setText(self._consequence(origin, retired))
+        # Retiring items is the consequence a person must not miss: red, bold, and on the button.
+        self.consequence.setStyleSheet("color: #b00020; font-weight: bold;" if retired else "")
+        self.apply_button.setText(
+            self.tr("确认导入（停用 %1 项）").replace("%1", str(retired)) if retired else self.tr("确认导入")
+        )
+        self.apply_button.setEnabled(bool(rows))
+
+    def set_failure(self, message: str, origin: str) -> None:
+        """This choice cannot be imported (e.g. a district file that changes city items): say why."""
+        if origin != self._origin:
+            return
+        self.model.set_rows([])
+        self.summary.setText(message)
+        self.consequence.setText(self.tr("按所选来源不能导入这个文件，请改选其他来源或检查文件。"))
+        self.consequence.setStyleSheet("color: #b00020;")
+        self.apply_button.setText(self.tr("确认导入"))
+        self.apply_button.setEnabled(False)
 
 
 class ItemDialog(QDialog):
-    """Add or edit a site item (本站点增补): every column of the published layout."""
+    """Add or edit a site item (本站点增补), or refine a standard item (本站点细化): every column
+    of the published layout; when refining, the item's identity is fixed and a reason is asked."""
 
     def __init__(
-        self, domains: list[DomainView], item: CatalogueItemView | None = None, parent: QWidget | None = None
+        self,
+        domains: list[DomainView],
+        item: CatalogueItemView | None = None,
+        parent: QWidget | None = None,
+        *,
+        refine: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("修改本站点事项") if item else self.tr("增补本站点事项"))
+        self._refine = refine
+        if refine:
+            self.setWindowTitle(self.tr("本站点细化"))
+        else:
+            self.setWindowTitle(self.tr("修改本站点事项") if item else self.tr("增补本站点事项"))
         self.resize(760, 720)
         d = item.data if item else None
         form = QFormLayout(self)
@@ -164,6 +268,19 @@ class ItemDialog(QDialog):
         form.addRow(self.tr("公开层级"), tiers)
         form.addRow(self.tr("咨询电话"), self.phone)
         form.addRow(self.tr("公开时长"), self.retention)
+        self.reason = QLineEdit(item.refinement.reason if item and item.refinement else "")
+        self.reason.setPlaceholderText(self.tr("为什么本站点这样写，如“公开主体为唐王街道办事处”"))
+        if refine:
+            note = QLabel(
+                self.tr(
+                    "领域和一级/二级/三级事项是标准事项的标识，不能细化。改动的列按本站点写法显示，标准原文保留。"
+                )
+            )
+            note.setWordWrap(True)
+            form.insertRow(0, note)
+            for identity in (self.domain, self.level1, self.level2, self.level3):
+                identity.setEnabled(False)
+            form.addRow(self.tr("细化原因"), self.reason)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -1,17 +1,23 @@
-"""PDF pages as QImages (pypdfium2; PySide6-Essentials has no QtPdf) and printing them to a QPrinter.
+"""PDF pages as QImages for the preview (pypdfium2; PySide6-Essentials has no QtPdf), and printing
+the PDF itself (vector) to the printer the clerk chose.
 
-The PDF is the one the service made (masked); printing draws its page images at the printer's
-resolution, so what comes out of the printer is exactly what the preview showed.
+The PDF is the one the service made (masked); the preview shows its pages as images, the printer
+gets the PDF, so what comes out is what the preview showed, at the printer's full resolution.
 """
 
 from __future__ import annotations
 
-import pypdfium2 as pdfium
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QImage, QPainter
-from PySide6.QtPrintSupport import QPrinter
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
 
-MAX_PRINT_DPI = 300
+import pypdfium2 as pdfium
+from PySide6.QtGui import QImage
+from PySide6.QtPrintSupport import QPrinter
 
 
 def page_count(pdf: bytes) -> int:
@@ -39,24 +45,45 @@ def render_pages(pdf: bytes, dpi: float) -> list[QImage]:
     return images
 
 
-def print_pdf(pdf: bytes, printer: QPrinter, copies: int = 1) -> int:
-    """Draw every page of ``pdf`` on ``printer`` ``copies`` times; returns the number of sheets sent."""
-    dpi = min(printer.resolution(), MAX_PRINT_DPI)
-    pages = render_pages(pdf, dpi)
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError("无法启动打印机（打印机不可用或输出文件不可写）")
-    sheets = 0
-    try:
-        for copy in range(copies):
-            for i, image in enumerate(pages):
-                if copy or i:
-                    printer.newPage()
-                area = painter.viewport()
-                size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                target = QRect(area.x(), area.y(), size.width(), size.height())
-                painter.drawImage(target, image)
-                sheets += 1
-    finally:
-        painter.end()
-    return sheets
+def print_pdf(pdf: bytes, printer: QPrinter, copies: int = 1, *, title: str = "", paper: str = "A4") -> int:
+    """Send ``pdf`` itself to ``printer`` ``copies`` times; returns the number of sheets sent.
+
+    Vector all the way (docs/printing.md, "Printing from the window"): the page is never turned into
+    an image, so type and QR codes stay sharp and a "print to PDF" file is our PDF byte for byte.
+
+    * A PDF-file printer (the dialog's "打印到文件" / Save as PDF): our bytes are written to its file.
+    * Linux and other CUPS systems: the PDF goes to the chosen queue with ``lp`` (CUPS prints PDF
+      natively), with the copy count, paper and job title.
+    * Windows: the PDF is handed to the printer through the "printto" verb of the PC's PDF reader
+      (Edge, WPS, Acrobat all register it), which prints the PDF's vector content.
+    """
+    pages = page_count(pdf)
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        Path(printer.outputFileName()).write_bytes(pdf)
+        return pages
+    name = printer.printerName()
+    if not name:
+        raise OSError("没有选择打印机")
+    with tempfile.TemporaryDirectory(prefix="gongkai-print-") as tmp:
+        path = Path(tmp) / "gongkai.pdf"
+        path.write_bytes(pdf)
+        if sys.platform == "win32":  # pragma: no cover - Windows only
+            for _ in range(copies):
+                os.startfile(str(path), "printto", f'"{name}"')  # type: ignore[attr-defined,call-arg,unused-ignore]
+            # The reader opens the file after we return: keep it until the spooler has it.
+            time.sleep(5)
+        else:
+            lp_print(path, name, copies, title, paper)
+    return pages * copies
+
+
+def lp_print(path: Path, name: str, copies: int, title: str, paper: str) -> None:
+    lp = shutil.which("lp")
+    if lp is None:
+        raise OSError("找不到 CUPS 的 lp 命令：请安装 cups-client，或“另存为 PDF”后打印")
+    args = [lp, "-d", name, "-n", str(max(1, copies)), "-o", f"media={paper}"]
+    if title:
+        args += ["-t", title]
+    done = subprocess.run([*args, str(path)], capture_output=True, text=True, timeout=60, check=False)
+    if done.returncode != 0:
+        raise OSError(f"打印机“{name}”拒绝了打印任务：{(done.stderr or done.stdout).strip()}")

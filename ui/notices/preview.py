@@ -70,8 +70,10 @@ class PdfPreviewDialog(QDialog):
         self.batch_button = QPushButton(self.tr("批量打印（每个目标公开栏一份）…"))
         self.batch_button.setEnabled(False)
         self.save_button = QPushButton(self.tr("另存为 PDF…"))
+        self.poster_button = QPushButton(self.tr("海报（按所选纸张）…"))
+        self.poster_button.setToolTip(self.tr("张贴用的大字海报：标题、公示期、全文张贴位置和二维码"))
         close = QPushButton(self.tr("关闭"))
-        for b in (self.print_button, self.batch_button, self.save_button):
+        for b in (self.print_button, self.batch_button, self.save_button, self.poster_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -79,6 +81,7 @@ class PdfPreviewDialog(QDialog):
         self.print_button.clicked.connect(self._print)
         self.batch_button.clicked.connect(self._print_batch)
         self.save_button.clicked.connect(self._save)
+        self.poster_button.clicked.connect(self._save_poster)
         close.clicked.connect(self.accept)
         self.size_box.currentIndexChanged.connect(self.refresh)
         self.landscape.toggled.connect(self.refresh)
@@ -132,7 +135,7 @@ class PdfPreviewDialog(QDialog):
         sheets = 0
         size = self._options()[0]
         for board in boards:
-            sheets += print_pdf(self.pdf_for(board), printer)
+            sheets += print_pdf(self.pdf_for(board), printer, title=self._notice.title, paper=size)
             self._env.ctx.notices.record_print(
                 self._notice.uuid,
                 actor=self._env.user,
@@ -182,3 +185,17 @@ class PdfPreviewDialog(QDialog):
         if path:
             with open(path, "wb") as fh:
                 fh.write(self._pdf)
+
+    def _save_poster(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("保存海报"), f"{self._notice.title}（海报）.pdf", "PDF (*.pdf)"
+        )
+        if not path:
+            return
+        try:
+            data = self._env.ctx.notices.poster_pdf(self._notice.uuid, size=self._options()[0])
+        except Exception as exc:  # noqa: BLE001  (a bad character or a full disk is shown, not a crash)
+            show_error(self, exc)
+            return
+        with open(path, "wb") as fh:
+            fh.write(data)

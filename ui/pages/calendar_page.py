@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.authz import Action
-from app.events import EventValue, ImportReport, Occurrence
+from app.events import EventValue, ImportReport, Occurrence, SynonymTable
 from app.events.printouts import format_span
 from app.events.recurrence import describe_rule
 from app.events.service import overlaps_in
 from app.events.values import AdoptionDue, EventTypeValue, Overlap, TargetProgress
+from app.policies.links import titles as policy_titles
 from app.users import Role
 from ui.actions import ask_first
 from ui.calendar.chart import TargetChart
@@ -41,6 +42,7 @@ from ui.calendar.dialogs import ClosingDialog, RegistrationsDialog, TargetsDialo
 from ui.calendar.event_dialog import EventDialog
 from ui.calendar.grid import DayGrid, weekday_name
 from ui.calendar.occurrence_dialog import CancelEventDialog, MoveOccurrenceDialog
+from ui.calendar.synonyms import SynonymDialog
 from ui.calendar.text import arg
 from ui.env import UiEnv
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
@@ -55,7 +57,7 @@ def _agenda_title(o: Occurrence) -> str:
 def agenda_columns() -> list[Column[Occurrence]]:
     return [
         Column("日期", lambda o: f"{o.start:%Y-%m-%d} {weekday_name(o.start.weekday())}", lambda o: o.start),
-        Column("时间", lambda o: f"{o.start:%H:%M}—{o.end:%H:%M}"),
+        Column("时间", lambda o: "全天" if o.all_day else f"{o.start:%H:%M}—{o.end:%H:%M}"),
         Column("类型", lambda o: o.type_label),
         Column("标题", _agenda_title, tooltip=lambda o: o.title),
         Column("地点", lambda o: o.place),
@@ -132,6 +134,12 @@ class CalendarPage(QWidget):
         self.new_button = QPushButton(self.tr("新建活动"))
         self.import_button = QPushButton(self.tr("导入 .ics"))
         self.export_button = QPushButton(self.tr("导出 .ics"))
+        self.subscription_button = QPushButton(self.tr("订阅文件…"))
+        self.synonyms_button = QPushButton(self.tr("类型同义词…"))
+        self.synonyms_button.setToolTip(self.tr("导入日历文件时，各种分类写法对应哪种活动类型"))
+        self.subscription_button.setToolTip(
+            self.tr("只含专区公开活动（已遮蔽、不含报名信息）的 .ics，群众手机日历可导入或订阅")
+        )
         bar.addWidget(self.new_button)
         # Narrow, font-sized navigation buttons keep the bar within a 1366-pixel screen.
         small = self.fontMetrics().horizontalAdvance("国") * 3
@@ -217,9 +225,12 @@ class CalendarPage(QWidget):
         self.targets_button.clicked.connect(self._edit_targets)
         targets_layout.addWidget(self.targets_button)
         right.addWidget(targets_box)
-        files = QHBoxLayout()
-        files.addWidget(self.import_button)
-        files.addWidget(self.export_button)
+        # Two rows of two: four buttons side by side are clipped in the side panel on a 1366 screen.
+        files = QGridLayout()
+        files.addWidget(self.import_button, 0, 0)
+        files.addWidget(self.export_button, 0, 1)
+        files.addWidget(self.subscription_button, 1, 0)
+        files.addWidget(self.synonyms_button, 1, 1)
         right.addLayout(files)
         layout.addWidget(side, 1)
 
@@ -237,6 +248,8 @@ class CalendarPage(QWidget):
         self.new_button.clicked.connect(lambda: self._new_event(None))
         self.import_button.clicked.connect(self._import)
         self.export_button.clicked.connect(self._export)
+        self.subscription_button.clicked.connect(self._subscription)
+        self.synonyms_button.clicked.connect(self.edit_synonyms)
         for grid in (self.month_view, self.week_view):
             grid.occurrence_clicked.connect(self._select)
             grid.occurrence_activated.connect(self._activate)
@@ -519,7 +532,7 @@ class CalendarPage(QWidget):
             (self.tr("主讲"), "、".join(ev.speakers)),
             (self.tr("对象"), ev.audience),
             (self.tr("邀请"), "、".join(ev.invited_roles)),
-            (self.tr("相关政策"), "、".join(ev.policy_titles)),
+            (self.tr("相关政策"), policy_titles(ev.policy_links)),
             (self.tr("状态"), ev.status_label),
             (self.tr("取消原因"), ev.cancel_reason),
         ]
@@ -584,14 +597,15 @@ class CalendarPage(QWidget):
 
     def _print(self, kind: str, uuid: str) -> None:
         names = {"poster": self.tr("活动海报"), "signin": self.tr("签到表"), "adoption": self.tr("采纳情况")}
-        path, _ = QFileDialog.getSaveFileName(
-            self, names[kind], f"{names[kind]}.pdf", self.tr("PDF 文件 (*.pdf)")
-        )
+        a3 = self.tr("A3 海报 (*.pdf)")
+        filters = self.tr("A4 海报 (*.pdf)") + ";;" + a3 if kind == "poster" else self.tr("PDF 文件 (*.pdf)")
+        path, chosen = QFileDialog.getSaveFileName(self, names[kind], f"{names[kind]}.pdf", filters)
         if not path:
             return
         events = self._env.ctx.events
+        size = "A3" if chosen == a3 else "A4"
         build = {
-            "poster": events.poster_pdf,
+            "poster": lambda u: events.poster_pdf(u, size=size),
             "signin": events.sign_in_sheet_pdf,
             "adoption": events.adoption_report_pdf,
         }[kind]
@@ -624,18 +638,53 @@ class CalendarPage(QWidget):
         events, user = self._env.ctx.events, self._env.user
 
         def done(report: ImportReport) -> None:
-            QMessageBox.information(
-                self,
-                self.tr("导入完成"),
-                arg(
-                    self.tr("新增 %1，更新 %2，未变 %3"),
-                    str(report.created),
-                    str(report.updated),
-                    str(report.unchanged),
-                ),
+            text = arg(
+                self.tr("新增 %1，更新 %2，未变 %3"),
+                str(report.created),
+                str(report.updated),
+                str(report.unchanged),
             )
+            if report.notes:
+                text += "\n\n" + self.tr("请注意：") + "\n" + "\n".join(report.notes)
+            QMessageBox.information(self, self.tr("导入完成"), text)
 
         self._env.ops.write(self, lambda: events.import_ics(Path(path), actor=user), done)
+
+    def _subscription(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出订阅文件"), "专区活动订阅.ics", self.tr("iCalendar 文件 (*.ics)")
+        )
+        if not path:
+            return
+        events = self._env.ctx.events
+        self._env.ops.read(
+            self,
+            lambda: events.subscription_ics(Path(path)),
+            lambda n: self._inform(
+                self.tr("导出完成"), arg(self.tr("已导出 %1 个公开活动（已遮蔽，不含报名信息）"), str(n))
+            ),
+            key="subscription",
+        )
+
+    def edit_synonyms(self) -> None:
+        """The CATEGORIES synonym table: editable for those the service allows, read-only for others."""
+        events, user = self._env.ctx.events, self._env.user
+
+        def save(pairs: list[tuple[str, str]]) -> None:
+            events.set_synonyms(user, pairs)
+
+        def show(table: SynonymTable) -> None:
+            self.synonym_dialog = SynonymDialog(table, save, self._env.tasks, self)
+            if table.editable:
+                self.synonym_dialog.accepted.connect(
+                    lambda: self._inform(
+                        self.tr("活动类型同义词"),
+                        arg(self.tr("已保存，共 %1 种写法"), str(len(self.synonym_dialog.pairs()))),
+                    )
+                )
+            self.synonym_dialog.open()
+
+        self._env.ops.read(self, lambda: events.synonym_table(user), show, key="synonyms")
 
     def _export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

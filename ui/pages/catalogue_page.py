@@ -10,7 +10,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,9 +34,11 @@ from PySide6.QtWidgets import (
 
 from app.catalogue import CHANNELS, CatalogueItemView, ComplianceEntry, DomainView, ImportResult
 from app.catalogue.model import AUDIENCES, FIELD_LABELS, MODES, ORIGINS, TIERS, display_value
+from app.errors import GongkaiError
 from app.users import Role
 from ui.catalogue.admin import DomainDialog, SynonymDialog
 from ui.catalogue.dialogs import DisclosureDialog, ImportPreviewDialog, ItemDialog
+from ui.crash import show_error
 from ui.env import UiEnv
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
@@ -61,7 +63,7 @@ def status_text(entry: ComplianceEntry | None) -> str:
 class CataloguePage(QWidget):
     """Browse, search and maintain the catalogue.
 
-    Emits ``counts_changed("catalogue", n)`` with the number of overdue items.
+    Emits ``counts_changed("catalogue", n)`` with ``TodayService.needs_action`` for this page.
     """
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
@@ -70,6 +72,7 @@ class CataloguePage(QWidget):
         self._cat = env.ctx.catalogue
         self._is_admin = env.user.has(Role.ADMIN)
         self._compliance: dict[str, ComplianceEntry] = {}
+        self._show_standard = False
         self._domain = ALL
         self._domains: dict[str, DomainView] = {}
         self._wanted = ""
@@ -104,11 +107,16 @@ class CataloguePage(QWidget):
         self.add_button = QPushButton(self.tr("增补事项…"))
         self.edit_button = QPushButton(self.tr("修改事项…"))
         self.retire_button = QPushButton(self.tr("停用事项"))
+        self.refine_button = QPushButton(self.tr("本站点细化…"))
+        self.keep_button = QPushButton(self.tr("保留细化"))
+        self.keep_button.setToolTip(self.tr("标准已更新：本站点细化仍然适用，保留原写法"))
         self.disclose_button = QPushButton(self.tr("登记公开…"))
         self.domain_button = QPushButton(self.tr("领域适用情况…"))
         self.synonyms_button = QPushButton(self.tr("同义词表…"))
         admin_only = (
             self.import_button,
+            self.refine_button,
+            self.keep_button,
             self.add_button,
             self.edit_button,
             self.retire_button,
@@ -122,6 +130,8 @@ class CataloguePage(QWidget):
             self.add_button,
             self.edit_button,
             self.retire_button,
+            self.refine_button,
+            self.keep_button,
             self.import_button,
             self.export_button,
             self.pdf_button,
@@ -160,7 +170,7 @@ class CataloguePage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        for col, chars in ((0, 6), (1, 8), (2, 11), (3, 10), (4, 6), (5, 6)):
+        for col, chars in ((0, 6), (1, 8), (2, 11), (3, 10), (4, 6), (5, 11)):
             header.resizeSection(col, self.fontMetrics().horizontalAdvance("字") * chars + 12)
         split.addWidget(self.table)
 
@@ -190,7 +200,13 @@ class CataloguePage(QWidget):
             Column("二级事项", lambda v: v.data.level2, tooltip=lambda v: v.data.content),
             Column("公开时限", lambda v: v.data.time_limit, tooltip=lambda v: v.rule_text),
             Column("层级", lambda v: display_value("tiers", v.data.tiers)),
-            Column("来源", lambda v: ORIGINS[v.origin]),
+            Column(
+                "来源",
+                lambda v: (
+                    ORIGINS[v.origin]
+                    + (tr(" · 细化待复核") if v.needs_review else tr(" · 本站点细化") if v.refined else "")
+                ),
+            ),
             Column(
                 "状态",
                 lambda v: status_text(self._compliance.get(v.uuid)),
@@ -212,6 +228,9 @@ class CataloguePage(QWidget):
         self.add_button.clicked.connect(self._add)
         self.edit_button.clicked.connect(self._edit)
         self.retire_button.clicked.connect(self._retire)
+        self.refine_button.clicked.connect(self._refine)
+        self.keep_button.clicked.connect(self._keep)
+        self.detail.anchorClicked.connect(self._on_anchor)
         self.disclose_button.clicked.connect(self._disclose)
         self.domain_button.clicked.connect(self.edit_domain)
         self.synonyms_button.clicked.connect(self.edit_synonyms)
@@ -233,13 +252,20 @@ class CataloguePage(QWidget):
             return compliance, cat.domains(), _rows(cat, query, domain)
 
         self._env.ops.read(self, work, self._loaded, key="rows", loading=self.table)
+        # The badge is the same figure the Today page gives this page (overdue, due within 3 working
+        # days, refinements to review), so the two never disagree.
+        ctx, user = self._env.ctx, self._env.user
+        self._env.ops.read(
+            self,
+            lambda: ctx.today.needs_action(user, "catalogue"),
+            lambda n: self._env.bus.counts_changed.emit("catalogue", n),
+            key="badge",
+        )
 
     def _loaded(
         self, result: tuple[dict[str, ComplianceEntry], list[DomainView], list[CatalogueItemView]]
     ) -> None:
         self._compliance, domains, rows = result
-        overdue = sum(1 for e in self._compliance.values() if e.status == "overdue")
-        self._env.bus.counts_changed.emit("catalogue", overdue)
         self._domains = {d.code: d for d in domains}
         self._fill_tree()
         self._show_rows(rows)
@@ -379,6 +405,8 @@ class CataloguePage(QWidget):
         item = self.current_item()
         self.edit_button.setEnabled(bool(item and item.editable))
         self.retire_button.setEnabled(bool(item and item.editable))
+        self.refine_button.setEnabled(bool(item and item.refinable))
+        self.keep_button.setEnabled(bool(item and item.needs_review))
         self.disclose_button.setEnabled(item is not None)
         self.domain_button.setEnabled(bool(self._domain))
 
@@ -415,14 +443,43 @@ class CataloguePage(QWidget):
             return
         parts = [f"<h3>{e(item.data.domain)}：{e(item.title)}</h3>", banner]
         parts.append(f"<p><b>{e(self.tr('来源'))}</b>：{e(ORIGINS[item.origin])}"
-                     + ("" if item.editable else e(self.tr("（只读）"))) + "</p>")  # fmt: skip
+                     + ("" if item.editable or item.refined else e(self.tr("（只读）"))) + "</p>")  # fmt: skip
+        ref = item.refinement
+        if ref is not None:
+            state = (
+                f"<b style='color:#8a4b00;'>{e(self.tr('标准已更新，请复核本站点细化'))}</b><br>"
+                if ref.standard_changed
+                else ""
+            )
+            toggle = self.tr("收起标准原文") if self._show_standard else self.tr("查看标准原文")
+            parts.append(
+                "<p style='background:#eef5ff;padding:4px;'>"
+                + state
+                + f"<b>{e(self.tr('本站点细化'))}</b>：{e('、'.join(tr(x) for x in ref.labels))}"
+                + f"<br>{e(ref.actor)} · {e(ref.at)} · {e(ref.reason)}"
+                + (
+                    f"<br>{e(self.tr('复核'))}：{e(ref.reviewed_by)} · {e(ref.reviewed_at)}"
+                    if ref.reviewed_by
+                    else ""
+                )
+                + f"<br><a href='standard:{e(item.uuid)}'>{e(toggle)}</a></p>"
+            )
         for name, label in FIELD_LABELS.items():
             if name == "domain":
                 continue
             value = display_value(name, getattr(item.data, name))
             if name == "audience_group" and not value:
                 continue
-            parts.append(f"<p><b>{e(tr(label))}</b>：{e(value).replace(chr(10), '<br>') or '—'}</p>")
+            mark = ""
+            if ref is not None and name in ref.fields:
+                mark = f" <span style='color:#1a5fb4;'>{e(self.tr('〔本站点细化〕'))}</span>"
+            parts.append(f"<p><b>{e(tr(label))}</b>{mark}：{e(value).replace(chr(10), '<br>') or '—'}</p>")
+            if mark and self._show_standard and item.standard is not None:
+                original = display_value(name, getattr(item.standard, name))
+                parts.append(
+                    f"<p style='color:#555;margin-left:1em;'>{e(self.tr('标准原文'))}："
+                    f"{e(original).replace(chr(10), '<br>') or '—'}</p>"
+                )
         entry = self._compliance.get(item.uuid)
         rule = e(item.rule_text) + (f"；<b>{e(status_text(entry))}</b>" if entry else "")
         parts.append(f"<p><b>{e(self.tr('时限规则'))}</b>：{rule}</p>")
@@ -458,25 +515,45 @@ class CataloguePage(QWidget):
 
     def _import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("导入目录"), "", self.tr("目录表格 (*.xlsx *.csv)")
+            self, self.tr("导入目录"), "", self.tr("目录表格 (*.xlsx *.xlsm *.xls *.et *.ods *.csv)")
         )
         if path:
             self.import_path(Path(path))
 
     def import_path(self, path: Path) -> None:
-        """Dry-run the import, show the diff, apply on confirmation."""
+        """Dry-run the import as a site file, show the diff (an administrator may choose the file's
+        origin, each choice dry-run again), apply as the chosen origin on confirmation."""
         actor = self._env.user.name
+        cat = self._cat
+        origins = cat.import_origins(self._env.user)
 
-        def preview() -> ImportResult:
-            return self._cat.import_file(path, actor=actor, dry_run=True)
+        def preview(origin: str) -> ImportResult:
+            return cat.import_file(path, actor=actor, origin=origin, dry_run=True)
+
+        def again(dialog: ImportPreviewDialog, origin: str) -> None:
+            self._env.ops.read(
+                dialog,
+                lambda: preview(origin),
+                lambda result: dialog.set_result(result, origin),
+                key="preview",
+                failed=lambda exc: (
+                    dialog.set_failure(str(exc), origin)
+                    if isinstance(exc, GongkaiError)
+                    else show_error(self, exc)
+                ),
+            )
 
         def show(result: ImportResult) -> None:
-            dialog = ImportPreviewDialog(result, self)
+            dialog = ImportPreviewDialog(
+                result, self, origin="site", origins=origins, consequence=cat.import_consequence
+            )
+            dialog.origin_changed.connect(lambda origin: again(dialog, origin))
             self._preview = dialog
             if dialog.exec() == QDialog.DialogCode.Accepted:
-                self._write(lambda: self._cat.import_file(path, actor=actor), self._imported)
+                origin = dialog.origin()
+                self._write(lambda: cat.import_file(path, actor=actor, origin=origin), self._imported)
 
-        self._run(preview, show)
+        self._env.ops.read(self, lambda: preview("site"), show, key="preview")
 
     def _imported(self, result: ImportResult) -> None:
         QMessageBox.information(
@@ -517,6 +594,26 @@ class CataloguePage(QWidget):
             work,
             lambda _n: QMessageBox.information(self, self.tr("打印目录"), self.tr("已生成 PDF：") + path),
         )
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == "standard":
+            self._show_standard = not self._show_standard
+            self._show_detail(self.current_item())
+
+    def _refine(self) -> None:
+        item = self.current_item()
+        if item is None or not item.refinable:
+            return
+        dialog = ItemDialog(list(self._domains.values()), item, self, refine=True)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            data, reason = dialog.data(), dialog.reason.text()
+            self._save(lambda: self._cat.refine(self._env.user, item.uuid, data, reason))
+
+    def _keep(self) -> None:
+        item = self.current_item()
+        if item is None or not item.needs_review:
+            return
+        self._save(lambda: self._cat.keep_refinement(self._env.user, item.uuid))
 
     def _add(self) -> None:
         dialog = ItemDialog(list(self._domains.values()), None, self)

@@ -58,7 +58,10 @@ def score_sheet_pdf(sheet: ScoreSheet, trend: list[TrendPoint]) -> bytes:
             for line in sheet.lines
         ],
     )
-    return render(assessment_document(report))
+    from app.printguard import naming
+
+    with naming(f"{sheet.month.label}自评表"):
+        return render(assessment_document(report))
 
 
 def _text(ws: Worksheet, row: int, col: int, value: object) -> None:

@@ -1,0 +1,28 @@
+"""Printing errors in the words of the record: a character no print face can draw is bad input.
+
+``printing`` raises ``MissingGlyphError`` naming the character, its code point and the text around
+it, and writes no PDF; the service that asked for the printout adds which record it was (公示、
+活动、申请…) and raises ``InputError``, so the command line exits 2 and the window shows the message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from app.errors import InputError
+
+__all__ = ["naming"]
+
+
+@contextmanager
+def naming(record: str) -> Iterator[None]:
+    """Run a printout for ``record`` (e.g. 公示“……”); a missing glyph becomes an ``InputError``."""
+    try:
+        yield
+    except ValueError as exc:
+        from printing.fonts import MissingGlyphError  # already imported: the error came from it
+
+        if isinstance(exc, MissingGlyphError):
+            raise InputError(f"{record}：{exc}") from exc
+        raise

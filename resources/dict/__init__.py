@@ -1,0 +1,1 @@
+"""Word lists for line breaking: a reduced jieba dictionary and the administrative terms (scripts/build_words.py)."""
