@@ -56,6 +56,7 @@ PERMISSIONS: dict[str, Permission] = {
     "request.rules": Permission(ADMIN, "修改法定期限"),
     # events
     "event_type.add": Permission(ADMIN, "新增活动类型"),
+    "event_type.synonyms": Permission(ADMIN, "修改活动类型同义词"),
     "event.create": Permission(ADMIN, "安排活动"),
     "event.update": Permission(ADMIN, "修改活动"),
     "event.cancel_occurrence": Permission(ADMIN, "取消某次活动"),
@@ -71,14 +72,15 @@ PERMISSIONS: dict[str, Permission] = {
     "event.import": Permission(ADMIN, "导入活动日历"),
     "event_type.synonyms": Permission(ADMIN, "修改活动类型同义词"),
     # catalogue
+    "catalogue.import": Permission(ADMIN, "以市级或区县目录导入"),
     "catalogue.domain": Permission(ADMIN, "修改领域适用情况"),
     "catalogue.synonyms": Permission(ADMIN, "修改同义词表"),
     "catalogue.add": Permission(ADMIN, "增补目录事项"),
     "catalogue.update": Permission(ADMIN, "修改目录事项"),
     "catalogue.retire": Permission(ADMIN, "停用目录事项"),
     "catalogue.refine": Permission(ADMIN, "细化标准事项"),
-    "catalogue.refinement.review": Permission(ADMIN, "复核本站点细化"),
-    "catalogue.refinement.revoke": Permission(ADMIN, "撤销本站点细化"),
+    "catalogue.review_refinement": Permission(ADMIN, "复核本站点细化"),
+    "catalogue.withdraw_refinement": Permission(ADMIN, "撤销本站点细化"),
     # the rest
     "sync.resolve": Permission(CLERK, "处理同步冲突"),
     "assessment.criteria": Permission(ADMIN, "修改考核指标"),

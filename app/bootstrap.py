@@ -109,6 +109,12 @@ def _demo_events(ctx: AppContext) -> None:
     demo_events(ctx)
 
 
+def _demo_policies(ctx: AppContext) -> None:
+    from app.policies.demo import demo_policies
+
+    demo_policies(ctx)
+
+
 INIT_STEPS: list[Step] = [
     _seed_holidays,
     _seed_catalogue,
@@ -117,7 +123,14 @@ INIT_STEPS: list[Step] = [
     _seed_event_types,
     _seed_assessment_criteria,
 ]
-DEMO_STEPS: list[Step] = [_demo_users, _demo_catalogue, _demo_notices, _demo_requests, _demo_events]
+DEMO_STEPS: list[Step] = [
+    _demo_users,
+    _demo_catalogue,
+    _demo_notices,
+    _demo_requests,
+    _demo_events,
+    _demo_policies,
+]
 
 
 @dataclass

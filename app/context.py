@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from app.catalogue import CatalogueService
     from app.events import EventService
     from app.notices import NoticeService
+    from app.policies.service import PolicyService
     from app.requests import RequestService
     from app.sync.service import SyncService
     from app.sync.values import PulledRow
@@ -95,6 +96,14 @@ class AppContext:
         )
 
     @cached_property
+    def policies(self) -> PolicyService:
+        from app.policies.service import PolicyService
+
+        return PolicyService(
+            self.session_factory, self.clock, self.settings, self.paths.blobs, readonly=self.readonly
+        )
+
+    @cached_property
     def sync(self) -> SyncService:
         from app.sync import wire
         from app.sync.service import SyncService
@@ -103,6 +112,8 @@ class AppContext:
         # City catalogue releases arrive through the same importer a clerk uses (a new version with
         # its diff); importing a release twice changes nothing, which the sync applier contract needs.
         service.register_applier(wire.BUCKET_CATALOGUE, self._apply_catalogue_releases)
+        # The city's policy library: documents and interpretations, 废止 included (app/policies/sync.py).
+        service.register_applier(wire.BUCKET_POLICIES, self._apply_policy_rows)
         return service
 
     @cached_property
@@ -113,7 +124,7 @@ class AppContext:
 
     def warm_up(self) -> None:
         """Build every capability's service now (imports included)."""
-        for name in ("catalogue", "notices", "requests", "events", "sync", "today"):
+        for name in ("catalogue", "notices", "requests", "events", "policies", "sync", "today"):
             getattr(self, name)
 
     def _apply_catalogue_releases(self, rows: list[PulledRow]) -> None:
@@ -122,6 +133,11 @@ class AppContext:
                 self.catalogue.import_file(
                     row.file, actor="sync", origin="city", source=row.data.get("label")
                 )
+
+    def _apply_policy_rows(self, rows: list[PulledRow]) -> None:
+        from app.policies.sync import apply_platform_rows
+
+        apply_platform_rows(self.policies, rows)
 
     @classmethod
     def open(

@@ -29,6 +29,7 @@ from app.errors import GongkaiError, InputError, NotFoundError
 from app.events.values import EventValue
 from app.notices.templates import KIND_LABELS
 from app.notices.values import PublicNotice
+from app.policies import values as pv
 from app.privacy.masker import mask_text
 from app.privacy.profile import MaskingProfile
 from app.settings import SETTINGS
@@ -134,6 +135,7 @@ class KioskService:
 
     def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
+        self.policies = KioskPolicies(ctx)
 
     # -- the zone and the screen's settings ----------------------------------------------------------
 
@@ -304,6 +306,171 @@ class KioskService:
                 Slide("event", e.uuid, e.type_label, e.title, when, excerpt(e.description), e.public_url)
             )
         return tuple(out)
+
+
+@dataclass(frozen=True)
+class KioskPolicyRow:
+    """A current policy document in a list (always 有效 and published)."""
+
+    uuid: str
+    title: str
+    doc_number: str
+    issuer: str
+    when: str
+    domain: str
+    interpretations: int
+
+
+@dataclass(frozen=True)
+class KioskInterpretation:
+    uuid: str
+    form_label: str
+    title: str
+    text: str
+    images: tuple[str, ...]  # local paths of 图解 images, shown full screen
+
+
+@dataclass(frozen=True)
+class KioskPolicy:
+    """A document for the reader: its facts, its text (empty for a scan: see ``pdf_path``), its
+    interpretations and the QR to its public page. ``notice`` is set when it is no longer in force
+    (废止/失效/已修订) and says so, naming the current document (``current_uuid``) when there is one."""
+
+    uuid: str
+    title: str
+    fields: tuple[KioskField, ...]
+    body: str
+    pdf_path: str
+    pdf_pages: int
+    interpretations: tuple[KioskInterpretation, ...]
+    public_url: str
+    notice: str = ""
+    current_uuid: str = ""
+
+
+class KioskPolicies:
+    """The policy library as the touch screen may show it: current (有效), published documents only."""
+
+    CURRENT = pv.SearchFilters(validity="current", published_only=True)
+
+    def __init__(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+
+    def domains(self) -> tuple[tuple[str, int], ...]:
+        """(domain, number of current documents), in catalogue order; documents without one last."""
+        rows = self._ctx.policies.list(self.CURRENT)
+        counts: dict[str, int] = {}
+        for r in rows:
+            counts[r.domain or "其他"] = counts.get(r.domain or "其他", 0) + 1
+        order = {name: i for i, name in enumerate(self._ctx.policies.domains())}
+        return tuple(sorted(counts.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))
+
+    def documents(self, domain: str = "") -> tuple[KioskPolicyRow, ...]:
+        rows = self._ctx.policies.list(self.CURRENT)
+        if domain:
+            rows = [r for r in rows if (r.domain or "其他") == domain]
+        return tuple(_policy_row(r) for r in rows)
+
+    def search(self, initials: str, domain: str = "", limit: int = 60) -> tuple[KioskPolicyRow, ...]:
+        """Current documents whose title's pinyin initials (or title, number, keywords) match."""
+        query = initials.strip().lower()
+        if not query:
+            return ()
+        f = pv.SearchFilters(
+            domain=domain if domain != "其他" else "", validity="current", published_only=True
+        )
+        return tuple(_policy_row(h.row) for h in self._ctx.policies.search(query, f, limit) if h.row.current)
+
+    def document(self, uuid: str) -> KioskPolicy | None:
+        """The document for the reader; a document no longer in force comes with its notice."""
+        try:
+            doc = self._ctx.policies.get(uuid)
+        except GongkaiError:
+            return None
+        r = doc.row
+        if r.status != pv.PUBLISHED:
+            return None
+        notice, current = "", ""
+        if not r.current:
+            when = f"已于{_cn_date(r.validity_on)}" if r.validity_on else "已"
+            notice = f"此文件{when}{r.validity_label}，不再执行。"
+            if doc.replaced_by_title:
+                notice += f"现行文件是《{doc.replaced_by_title}》。"
+                current = r.replaced_by
+        facts = [
+            ("发文字号", r.doc_number),
+            ("发文机关", r.issuer),
+            ("发布日期", _cn_date(r.published_on) if r.published_on else ""),
+            ("施行日期", _cn_date(r.effective_on) if r.effective_on else ""),
+            ("有效性", r.validity_label),
+        ]
+        pdf_path = ""
+        if doc.has_original_pdf:
+            try:
+                pdf_path = str(self._ctx.policies.blob_path(doc.source_sha256))
+            except GongkaiError:
+                pdf_path = ""
+        interps = []
+        for i in doc.interpretations:
+            images = []
+            for a in i.images:
+                try:
+                    images.append(str(self._ctx.policies.blob_path(a.sha256)))
+                except GongkaiError:
+                    continue
+            interps.append(
+                KioskInterpretation(i.uuid, i.form_label, safe(i.title), safe(i.text()), tuple(images))
+            )
+        return KioskPolicy(
+            uuid=doc.uuid,
+            title=safe(doc.title),
+            fields=tuple(KioskField(label, value) for label, value in facts if value),
+            body=safe(doc.body),
+            pdf_path=pdf_path,
+            pdf_pages=doc.source_pages if pdf_path else 0,
+            interpretations=tuple(interps),
+            public_url=r.public_url,
+            notice=notice,
+            current_uuid=current,
+        )
+
+
+def _policy_row(r: pv.DocumentRow) -> KioskPolicyRow:
+    day = r.published_on or r.written_on
+    return KioskPolicyRow(
+        r.uuid,
+        safe(r.title),
+        r.doc_number,
+        r.issuer,
+        _cn_date(day) if day else "",
+        r.domain or "其他",
+        r.interpretations,
+    )
+
+
+def paginate(text: str, chars: int) -> list[str]:
+    """``text`` cut into pages of about ``chars`` characters, at paragraph ends where it can."""
+    pages: list[str] = []
+    current = ""
+    for para in text.split("\n"):
+        para = para.strip()
+        if not para:
+            continue
+        while len(para) > chars:
+            room = chars - len(current)
+            if room < chars // 4 and current:
+                pages.append(current.rstrip())
+                current = ""
+                continue
+            pages.append((current + para[:room]).rstrip())
+            current, para = "", para[room:]
+        if len(current) + len(para) > chars and current:
+            pages.append(current.rstrip())
+            current = ""
+        current += para + "\n"
+    if current.strip():
+        pages.append(current.rstrip())
+    return pages or [""]
 
 
 #: The catalogue's columns as questions a visitor would ask (the staff window keeps the official

@@ -32,6 +32,18 @@ class NewerDatabaseError(RuntimeError):
     """The database was written by a newer Gongkai; we must not touch it."""
 
 
+#: Tables Alembic does not manage: SQLite FTS5 virtual tables (made by a migration's raw DDL) and
+#: the shadow tables SQLite keeps for them (``<name>_data``, ``_idx``, ``_docsize``, ``_config``).
+FTS_TABLES = ("policy_fts",)
+
+
+def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
+    """Alembic's filter for comparing models with the database: leave the FTS5 tables out."""
+    if type_ == "table" and name:
+        return not any(name == t or name.startswith(t + "_") for t in FTS_TABLES)
+    return True
+
+
 def alembic_config() -> Config:
     from alembic.config import Config
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import sessionmaker
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from server import pages, sync_api
+from server import pages, policy_pages, sync_api
 from server.store import init_db, make_engine
 
 
@@ -76,6 +76,7 @@ def create_app(db_url: str, *, after_commit: Callable[[str], None] | None = None
     app.state.after_commit = after_commit
     app.include_router(sync_api.router)
     app.include_router(pages.router)
+    app.include_router(policy_pages.router)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_middleware(SecurityHeaders)
 

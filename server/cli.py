@@ -15,9 +15,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
-from server import admin
+from server import admin, policies
 from server.store import SchemaMismatchError, init_db, make_engine, new_epoch
 
 ENV_DB = "GONGKAI_SERVER_DB"
@@ -41,6 +41,36 @@ def build_parser() -> argparse.ArgumentParser:
     hol = sub.add_parser("holidays", help="节假日").add_subparsers(dest="sub", required=True)
     s = hol.add_parser("publish", help="发布节假日年份（.json，格式见 docs/holidays-format.md）")
     s.add_argument("file")
+    doc = sub.add_parser("doc", help="政策文件库：发布到各站点、发布解读、标记废止").add_subparsers(
+        dest="sub", required=True
+    )
+    s = doc.add_parser("publish", help="发布政策文件（原件 .pdf/.docx/.txt 及附件）到每个站点")
+    s.add_argument("file")
+    s.add_argument("--title", required=True)
+    s.add_argument("--number", default="", help="发文字号")
+    s.add_argument("--issuer", default="", help="发文机关")
+    s.add_argument("--written-on", default="", help="成文日期 YYYY-MM-DD")
+    s.add_argument("--published-on", default="", help="发布日期 YYYY-MM-DD（默认今天）")
+    s.add_argument("--effective-on", default="", help="施行日期 YYYY-MM-DD")
+    s.add_argument("--domain", default="", help="主题分类（目录领域名称）")
+    s.add_argument("--keywords", default="", help="关键词，用顿号分隔")
+    s.add_argument("--attach", action="append", default=[], help="附件（可多次）")
+    s.add_argument("--uuid", default="", help="重新发布已有文件（更换原件或信息）")
+    s.add_argument("--base-url", default="", help="公开页面地址前缀（如 https://gk.example.gov.cn）")
+    s = doc.add_parser("interpret", help="发布一份解读材料（关联已发布的文件）")
+    s.add_argument("document")
+    s.add_argument("--form", required=True, choices=["text", "graphic", "qa", "video", "demonstration"])
+    s.add_argument("--title", required=True)
+    s.add_argument("--text-file", help="文字内容（UTF-8 文本文件）")
+    s.add_argument("--file", action="append", default=[], help="图片、视频或 PDF（可多次）")
+    s.add_argument("--issuer", default="")
+    s = doc.add_parser("retire", help="标记文件废止（或失效、已修订）：各站点下次同步时随之改变")
+    s.add_argument("document")
+    s.add_argument("--validity", default="repealed", choices=["repealed", "expired", "revised"])
+    s.add_argument("--on", default="", help="自哪天起（YYYY-MM-DD，默认今天）")
+    s.add_argument("--replaced-by", default="", help="替代文件的编号")
+    s = doc.add_parser("list", help="列出平台文件库")
+    s.add_argument("--json", action="store_true")
     sub.add_parser("mark-restored", help="从备份恢复数据库后运行：开始新纪元，各站点重新核对并补传")
     s = sub.add_parser("sites", help="列出站点及其最近状态")
     s.add_argument("--json", action="store_true")
@@ -68,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "holidays":
             years = admin.publish_holidays(factory, Path(args.file))
             print("已发布节假日年份：" + ", ".join(map(str, years)))
+        elif args.command == "doc":
+            _doc(factory, args)
         elif args.command == "mark-restored":
             print(f"已开始新纪元 {new_epoch(factory)}：各站点下次同步时将重新核对并补传数据")
         elif args.command == "sites":
@@ -79,10 +111,53 @@ def main(argv: Sequence[str] | None = None) -> int:
                     seen = max((d["last_seen"] for d in s["devices"]), default="从未同步")
                     print(f"{s['code']}  {s['name']}  记录 {s['records']}  最近同步 {seen}")
         engine.dispose()
-    except (admin.AdminError, SchemaMismatchError) as exc:
+    except (admin.AdminError, policies.PolicyAdminError, SchemaMismatchError) as exc:
         sys.stderr.write(f"gongkai-server: {exc}\n")
         return 2
     return 0
+
+
+def _doc(factory: sessionmaker[Session], args: argparse.Namespace) -> None:
+    """``gongkai-server doc …``: the city's policy library."""
+    if args.sub == "publish":
+        meta = policies.DocumentMeta(
+            title=args.title,
+            doc_number=args.number,
+            issuer=args.issuer,
+            written_on=args.written_on,
+            published_on=args.published_on,
+            effective_on=args.effective_on,
+            domain=args.domain,
+            keywords=tuple(k for k in args.keywords.replace("，", "、").split("、") if k.strip()),
+        )
+        record = policies.publish_document(
+            factory, Path(args.file), meta, attachments=tuple(Path(a) for a in args.attach),
+            base_url=args.base_url, document_uuid=args.uuid,
+        )  # fmt: skip
+        print(f"已发布政策文件《{record['title']}》：{record['uuid']}")
+    elif args.sub == "interpret":
+        text = Path(args.text_file).read_text(encoding="utf-8-sig") if args.text_file else ""
+        record = policies.publish_interpretation(
+            factory, args.document, args.form, args.title, text=text,
+            files=tuple(Path(f) for f in args.file), issuer=args.issuer,
+        )  # fmt: skip
+        print(f"已发布解读材料“{record['title']}”：{record['uuid']}")
+    elif args.sub == "retire":
+        data = policies.retire_document(
+            factory, args.document, validity=args.validity, on=args.on, replaced_by=args.replaced_by
+        )
+        print(
+            f"《{data['title']}》自 {data['validity_on']} 起{policies.VALIDITIES[data['validity']]}；各站点下次同步时随之改变"
+        )
+    elif args.sub == "list":
+        docs = policies.list_documents(factory)
+        if args.json:
+            print(json.dumps(docs, ensure_ascii=False, indent=2))
+        else:
+            for d in docs:
+                print(
+                    f"{d['uuid']}  {d['doc_number'] or '—'}  {policies.VALIDITIES.get(d['validity'], '')}  {d['title']}"
+                )
 
 
 def _serve(url: str, host: str, port: int) -> int:

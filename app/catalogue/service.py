@@ -358,7 +358,7 @@ class CatalogueService:
     def import_origins(user: StaffUser) -> tuple[str, ...]:
         """The origins this person may import a workbook as, most authoritative first (administrators
         only: a city or district file retires that origin's items missing from it)."""
-        return ("city", "district", "site") if allowed(user, "catalogue.add") else ()
+        return ("city", "district", "site") if allowed(user, "catalogue.import") else ()
 
     @staticmethod
     def import_consequence(origin: str, retired: int) -> str:
@@ -710,7 +710,7 @@ class CatalogueService:
 
     def keep_refinement(self, user: StaffUser, uuid: str, note: str = "") -> CatalogueItemView:
         """After a release changed the standard: keep the site's wording as it is (reviewed now)."""
-        authorize(user, "catalogue.refinement.review")
+        authorize(user, "catalogue.review_refinement")
         with transaction(self._sf) as session:
             row, current = self._standard_row(session, uuid)
             active = refinements.load_active(session, [row.id]).get(row.id)
@@ -727,7 +727,7 @@ class CatalogueService:
 
     def withdraw_refinement(self, user: StaffUser, uuid: str, reason: str) -> CatalogueItemView:
         """Go back to the standard text for this item (the refinement is kept as withdrawn)."""
-        authorize(user, "catalogue.refinement.revoke")
+        authorize(user, "catalogue.withdraw_refinement")
         if not reason.strip():
             raise InputError("撤销原因：不能为空")
         with transaction(self._sf) as session:
@@ -998,25 +998,29 @@ class CatalogueService:
             )
             by_id, _ = self._domain_maps(session)
             version = self._current_version(session)
-            # Judge every active item from three columns (and each distinct rule text parsed once);
-            # only the items found due are loaded whole.
+            # Judge every active item from three columns (each distinct rule text parsed once); an
+            # item the site refined is judged by its refined 公开时限, the site's commitment. Only
+            # the items found due are loaded whole.
+            refined = refinements.load_active(session)
             judged = session.execute(
                 select(CatalogueItem.id, CatalogueItem.rule, CatalogueItem.changed_on)
                 .join(CatalogueDomain)
                 .where(CatalogueItem.status == "active", CatalogueDomain.applicable.is_(True))
             ).all()
-            # A refined 公开时限 is the site's commitment: it is what the item is judged by.
-            refined = refinements.load_active(session)
             refined_rules: dict[int, Any] = {}
             if refined:
-                for r in session.execute(
+                for row in session.execute(
                     select(CatalogueItem).where(CatalogueItem.id.in_(list(refined)))
                 ).scalars():
-                    refined_rules[r.id] = self._view(r, by_id[r.domain_id], version, refined[r.id]).rule
+                    refined_rules[row.id] = self._view(
+                        row, by_id[row.domain_id], version, refined[row.id]
+                    ).rule
             parsed: dict[str, Any] = {}
             due_items: dict[int, tuple[Any, Any]] = {}
             for item_id, rule_text, changed_on in judged:
-                rule = refined_rules.get(item_id) or parsed.get(rule_text)
+                rule = refined_rules.get(item_id)
+                if rule is None:
+                    rule = parsed.get(rule_text)
                 if rule is None:
                     rule = parsed[rule_text] = json.loads(rule_text)
                 due = rules.due_of(
@@ -1046,7 +1050,7 @@ class CatalogueService:
                 left = calendar.workdays_between(today, due.due) if status == "due_soon" else 0
                 out.append(
                     ComplianceEntry(
-                        item=view,
+                        item=self._view(row, by_id[row.domain_id], version, refined.get(row.id)),
                         status=status,
                         due=due.due,
                         provisional=due.provisional or (status == "due_soon" and horizon.provisional),

@@ -15,7 +15,20 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import Protocol
 
-from app.cli import catalogue, compact, core, events, kiosk, notices, report, requests, sync, today, workdays
+from app.cli import (
+    catalogue,
+    compact,
+    core,
+    documents,
+    events,
+    kiosk,
+    notices,
+    report,
+    requests,
+    sync,
+    today,
+    workdays,
+)
 from app.cli.common import CliEnv
 from app.errors import GongkaiError
 from app.logsetup import configure as configure_logging
@@ -34,6 +47,7 @@ COMMAND_MODULES: list[ModuleType] = [
     report,
     events,
     catalogue,
+    documents,
     sync,
     kiosk,
     compact,

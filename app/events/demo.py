@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from app.clock import ZONE
 from app.events.values import QA, ClosingReport, EventDraft, Suggestion
+from app.policies.links import PolicyLink
 from app.uow import transaction
 from db.models import Event
 
@@ -127,7 +128,7 @@ def demo_events(ctx: AppContext) -> None:
                 capacity=8,
                 invited_roles=("义务监督员", "人大代表", "政协委员", "群众代表", "企业代表"),
                 series="泉诚公开、政府开放",
-                policy_titles=("济南市历城区老旧小区改造实施方案",),
+                policy_links=(PolicyLink("", "济南市历城区老旧小区改造实施方案"),),
             ),
             ical_uid=uid,
         )
@@ -164,7 +165,7 @@ def demo_events(ctx: AppContext) -> None:
                 speakers=("区住房城乡建设局 马晓东", "街道城市管理办 赵建国"),
                 audience="相关小区居民、楼长",
                 invited_roles=("群众代表", "义务监督员"),
-                policy_titles=("历城区老旧小区改造居民出资和加装电梯补贴办法",),
+                policy_links=(PolicyLink("", "历城区老旧小区改造居民出资和加装电梯补贴办法"),),
             ),
             ical_uid=uid,
         )

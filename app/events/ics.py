@@ -35,6 +35,7 @@ from app.clock import ZONE
 from app.errors import InputError, LimitError
 from app.events.recurrence import normalise_rule
 from app.events.values import EventValue, OverrideValue
+from app.policies.links import PolicyLink, clean_links
 
 PRODID = "-//Gongkai//公开专区工作台//ZH"
 #: The most VEVENTs (series and moved occurrences together) one file may hold.
@@ -76,7 +77,7 @@ class ParsedEvent:
     invited_roles: tuple[str, ...]
     series: str
     catalogue_item_uuids: tuple[str, ...]
-    policy_titles: tuple[str, ...]
+    policy_links: tuple[PolicyLink, ...]
     adoption_days: int
     overrides: list[ParsedOverride] = field(default_factory=list)
     all_day: bool = False
@@ -219,10 +220,15 @@ def _master(ev: EventValue, dtstamp: datetime) -> VEvent:
         ("x-gongkai-speaker", ev.speakers),
         ("x-gongkai-invited", ev.invited_roles),
         ("x-gongkai-catalogue-item", ev.catalogue_item_uuids),
-        ("x-gongkai-policy", ev.policy_titles),
     ):
         for item in values:
             v.add(key, item)
+    for link in ev.policy_links:
+        # The title is the value (readable in any calendar); the document's UUID rides as a parameter.
+        if link.uuid:
+            v.add("x-gongkai-policy", link.title, parameters={"X-UUID": link.uuid})
+        else:
+            v.add("x-gongkai-policy", link.title)
     return v
 
 
@@ -303,6 +309,18 @@ def _texts(value: Any) -> tuple[str, ...]:
         return ()
     items = value if isinstance(value, list) else [value]
     return tuple(t for t in (_text(i).strip() for i in items) if t)
+
+
+def _links(value: Any) -> tuple[PolicyLink, ...]:
+    """X-GONGKAI-POLICY values: the title, with the document's UUID in an X-UUID parameter if linked."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        params = getattr(item, "params", {}) or {}
+        out.append(PolicyLink(str(params.get("X-UUID", "") or "").strip(), _text(item).strip()))
+    return tuple(clean_links(out))
 
 
 def _as_instant(value: Any) -> datetime | None:
@@ -464,7 +482,7 @@ def parse(
             invited_roles=_texts(comp.get("X-GONGKAI-INVITED")),
             series=_text(comp.get("X-GONGKAI-SERIES")).strip(),
             catalogue_item_uuids=_texts(comp.get("X-GONGKAI-CATALOGUE-ITEM")),
-            policy_titles=_texts(comp.get("X-GONGKAI-POLICY")),
+            policy_links=_links(comp.get("X-GONGKAI-POLICY")),
             adoption_days=int(raw_days),
             all_day=all_day,
             note=note,

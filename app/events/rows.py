@@ -24,6 +24,7 @@ from app.events.values import (
     Status,
     Suggestion,
 )
+from app.policies.links import links_from_json, links_to_json
 from app.privacy import Masker, MaskingProfile
 from db.models import Event, EventOverride, EventRegistration
 
@@ -83,7 +84,7 @@ def to_value(row: Event, type_label: str, base_url: str) -> EventValue:
         invited_roles=tuple(loads(row.invited_roles)),
         series=row.series,
         catalogue_item_uuids=tuple(loads(row.catalogue_item_uuids)),
-        policy_titles=tuple(loads(row.policy_titles)),
+        policy_links=links_from_json(row.policy_links),
         status=cast(Status, row.status),
         registered=sum(1 for r in regs if r.status == "registered"),
         waiting=sum(1 for r in regs if r.status == "waiting"),
@@ -137,7 +138,7 @@ def draft_fields(draft: EventDraft, overrides: Sequence[OverrideValue]) -> dict[
         "invited_roles": list(draft.invited_roles),
         "series": draft.series.strip(),
         "catalogue_item_uuids": list(draft.catalogue_item_uuids),
-        "policy_titles": [p.strip() for p in draft.policy_titles if p.strip()],
+        "policy_links": links_to_json(draft.policy_links),
         "adoption_days": draft.adoption_days,
         "adoption_start": draft.adoption_start,
         "all_day": draft.all_day,
@@ -164,7 +165,7 @@ def row_fields(row: Event) -> dict[str, Any]:
         "invited_roles": loads(row.invited_roles),
         "series": row.series,
         "catalogue_item_uuids": loads(row.catalogue_item_uuids),
-        "policy_titles": loads(row.policy_titles),
+        "policy_links": links_to_json(links_from_json(row.policy_links)),
         "adoption_days": row.adoption_days,
         "adoption_start": row.adoption_start,
         "all_day": bool(row.all_day),
@@ -192,7 +193,7 @@ def apply_fields(row: Event, fields: dict[str, Any]) -> None:
     row.start_at = from_utc_iso(fields["start_at"])
     row.end_at = from_utc_iso(fields["end_at"])
     row.exdates = dumps(fields["exdates"])
-    for key in ("speakers", "invited_roles", "catalogue_item_uuids", "policy_titles"):
+    for key in ("speakers", "invited_roles", "catalogue_item_uuids", "policy_links"):
         setattr(row, key, dumps(fields[key]))
     row.adoption_days = fields["adoption_days"]
     row.adoption_start = fields["adoption_start"]
@@ -269,5 +270,6 @@ def public_payload(ev: EventValue) -> dict[str, Any]:
         "status": ev.status,
         "public_url": ev.public_url,
         "catalogue_item_uuids": list(ev.catalogue_item_uuids),
+        "policy_links": links_to_json(ev.policy_links),
         "adoption_report": adoption_report(ev) if ev.adoption_published_on else None,
     }

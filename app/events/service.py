@@ -374,7 +374,7 @@ class EventService:
             invited_roles=ev.invited_roles,
             series=ev.series,
             catalogue_item_uuids=ev.catalogue_item_uuids,
-            policy_titles=ev.policy_titles,
+            policy_links=ev.policy_links,
             adoption_days=ev.adoption_days,
             adoption_start=ev.adoption_start,
             all_day=ev.all_day,
@@ -912,7 +912,7 @@ class EventService:
                     invited_roles=p.invited_roles,
                     series=p.series,
                     catalogue_item_uuids=p.catalogue_item_uuids,
-                    policy_titles=p.policy_titles,
+                    policy_links=p.policy_links,
                     adoption_days=p.adoption_days,
                     all_day=p.all_day,
                 )

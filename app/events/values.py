@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
+from app.policies.links import PolicyLink
+
 Status = Literal["planned", "held", "closed", "cancelled"]
 Outcome = Literal["pending", "adopted", "partly", "not_adopted"]
 RegistrationStatus = Literal["registered", "waiting", "cancelled"]
@@ -92,7 +94,7 @@ class EventDraft:
     invited_roles: tuple[str, ...] = ()
     series: str = ""
     catalogue_item_uuids: tuple[str, ...] = ()
-    policy_titles: tuple[str, ...] = ()
+    policy_links: tuple[PolicyLink, ...] = ()
     adoption_days: int = 10
     adoption_start: date | None = None
     #: an all-day event: start and end are local midnights (end exclusive: one day ends the next day)
@@ -161,7 +163,7 @@ class EventValue:
     invited_roles: tuple[str, ...]
     series: str
     catalogue_item_uuids: tuple[str, ...]
-    policy_titles: tuple[str, ...]
+    policy_links: tuple[PolicyLink, ...]
     status: Status
     registered: int
     waiting: int

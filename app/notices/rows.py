@@ -14,6 +14,7 @@ from app.errors import InputError
 from app.notices.masking import MaskedContent, NoticeMasker, notice_profile
 from app.notices.templates import TEMPLATE_BY_KEY
 from app.notices.values import NoticeDraft, PeriodCheck, ReviewStep, Roster
+from app.policies.links import links_from_json, links_to_json
 from db.models import Notice, NoticeReview
 
 TITLE_MAX = 300
@@ -98,6 +99,7 @@ def outbox_payload(row: Notice, board_names: list[str]) -> dict[str, Any]:
         "public_url": row.public_url,
         "published_at": row.published_at.isoformat() if row.published_at else None,
         "catalogue_item_uuids": json.loads(row.catalogue_item_uuids),
+        "policy_links": links_to_json(links_from_json(row.policy_links)),
         "boards": board_names,
     }
 

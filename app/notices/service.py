@@ -47,6 +47,7 @@ from app.notices.rows import (
     validate_draft,
 )
 from app.notices.templates import PERIOD_RULE_SEED, TEMPLATE_BY_KEY, TEMPLATES, NoticeTemplate
+from app.policies.links import dumps_links, links_from_json
 from app.privacy import Finding
 from app.settings import SettingsService
 from app.uow import read_only, transaction
@@ -680,6 +681,7 @@ class NoticeService(BoardRegister):
         row.objection_channel = data.objection_channel.strip()
         row.issue_date = data.issue_date or data.period_start
         row.catalogue_item_uuids = json.dumps(list(data.catalogue_item_uuids))
+        row.policy_links = dumps_links(data.policy_links)
         row.target_board_uuids = json.dumps(list(data.target_board_uuids))
         row.audience_mode = data.audience_mode
         row.audience_group = data.audience_group.strip()
@@ -807,6 +809,7 @@ class NoticeService(BoardRegister):
             objection_channel=row.objection_channel,
             issue_date=row.issue_date,
             catalogue_item_uuids=tuple(json.loads(row.catalogue_item_uuids)),
+            policy_links=links_from_json(row.policy_links),
             target_board_uuids=tuple(json.loads(row.target_board_uuids)),
             audience_mode=row.audience_mode,
             audience_group=row.audience_group,

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from app.policies.links import PolicyLink
+
 # Review chain (三审三校, domain-facts §4.1).
 DRAFT = "draft"
 FIRST_REVIEW = "first_review"
@@ -80,6 +82,7 @@ class NoticeDraft:
     objection_channel: str = ""
     issue_date: date | None = None  # defaults to period_start
     catalogue_item_uuids: tuple[str, ...] = ()
+    policy_links: tuple[PolicyLink, ...] = ()  # the policy documents the notice rests on
     target_board_uuids: tuple[str, ...] = ()
     audience_mode: str = "fixed"  # fixed (定点: boards) | targeted (定向: a group)
     audience_group: str = ""
@@ -167,6 +170,7 @@ class NoticeView:
     published_at: datetime | None
     period_check: PeriodCheck
     reviews: tuple[ReviewStep, ...] = field(default=())
+    policy_links: tuple[PolicyLink, ...] = ()
 
     @property
     def status_label(self) -> str:
@@ -188,6 +192,7 @@ class NoticeView:
             objection_channel=self.objection_channel,
             issue_date=self.issue_date,
             catalogue_item_uuids=self.catalogue_item_uuids,
+            policy_links=self.policy_links,
             target_board_uuids=self.target_board_uuids,
             audience_mode=self.audience_mode,
             audience_group=self.audience_group,

@@ -62,7 +62,7 @@ Applier = Callable[[list[PulledRow]], None]
 
 #: Buckets whose rows only make sense with an applier (a catalogue release must be imported): they
 #: are not pulled until one is registered, so nothing is marked applied that was never imported.
-NEEDS_APPLIER = (wire.BUCKET_CATALOGUE,)
+NEEDS_APPLIER = (wire.BUCKET_CATALOGUE, wire.BUCKET_POLICIES)
 
 
 class _Corrupt(Exception):
@@ -392,7 +392,29 @@ class SyncService:
         file: Path | None = None
         if c.bucket == wire.BUCKET_CATALOGUE and not c.deleted:
             file = self._download_release(client, c.data)
+        if c.bucket == wire.BUCKET_POLICIES and not c.deleted:
+            # A library row's files (original, attachments, 图解 images) are in the blob store
+            # before the applier sees the row.
+            refs = c.data.get("blob_refs", [])
+            for sha in refs if isinstance(refs, list) else []:
+                self._download_blob(client, str(sha))
         return PulledRow(c.bucket, c.entity, c.key, c.version, c.deleted, dict(c.data), file)
+
+    def _download_blob(self, client: PlatformClient, sha: str) -> Path:
+        """Fetch a public blob into ``DATA/blobs/<sha256>`` (verified; kept if already there)."""
+        if len(sha) != 64 or any(ch not in "0123456789abcdef" for ch in sha):
+            raise SyncUnavailable(f"平台发来的附件编号无效：{sha[:16]}")
+        target = self._paths.blobs / sha
+        if target.exists():
+            return target
+        response = client.request_raw("GET", f"/blobs/{sha}")
+        if response.status_code != 200 or wire.sha256_hex(response.content) != sha:
+            raise SyncUnavailable(f"附件 {sha[:12]} 下载不完整，稍后重试")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".part")
+        tmp.write_bytes(response.content)
+        tmp.replace(target)
+        return target
 
     def _download_release(self, client: PlatformClient, release: dict[str, Any]) -> Path:
         """Fetch a catalogue release file by SHA-256 into the data directory (verified)."""

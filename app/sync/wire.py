@@ -32,13 +32,30 @@ API_PREFIX = "/sync/v1"
 BUCKET_HOLIDAYS = "holidays"
 BUCKET_CATALOGUE = "catalogue_releases"
 BUCKET_SITE = "site_records"
-GLOBAL_BUCKETS = (BUCKET_HOLIDAYS, BUCKET_CATALOGUE)
-BUCKETS = (BUCKET_HOLIDAYS, BUCKET_CATALOGUE, BUCKET_SITE)
+#: The city's policy library (政策文件库): documents (key = uuid) and interpretations (key =
+#: "<document uuid>/<uuid>") the platform publishes to every site; files travel as public blobs
+#: named in each row's ``blob_refs``.
+BUCKET_POLICIES = "policy_library"
+GLOBAL_BUCKETS = (BUCKET_HOLIDAYS, BUCKET_CATALOGUE, BUCKET_POLICIES)
+BUCKETS = (BUCKET_HOLIDAYS, BUCKET_CATALOGUE, BUCKET_POLICIES, BUCKET_SITE)
 #: The row schema each bucket is at; a client that meets a newer one pauses that bucket only.
-BUCKET_SCHEMA = {BUCKET_HOLIDAYS: 1, BUCKET_CATALOGUE: 1, BUCKET_SITE: 1}
+BUCKET_SCHEMA = {BUCKET_HOLIDAYS: 1, BUCKET_CATALOGUE: 1, BUCKET_POLICIES: 1, BUCKET_SITE: 1}
 
 #: Entities a site pushes (the payload shapes are documented in docs/ARCHITECTURE.md, "Sync").
-SITE_ENTITIES = ("notice", "event", "request", "catalogue_item", "catalogue_disclosure", "posting")
+SITE_ENTITIES = (
+    "notice",
+    "event",
+    "request",
+    "catalogue_item",
+    "catalogue_disclosure",
+    "posting",
+    "policy_document",
+    "policy_interpretation",
+)
+#: Entities of the policy library (in BUCKET_POLICIES when the platform publishes them, in
+#: BUCKET_SITE when a site pushed its own).
+POLICY_DOCUMENT = "policy_document"
+POLICY_INTERPRETATION = "policy_interpretation"
 
 #: Push batches and pull pages. The design bounds a push at ~200 ops or 1 MB; our largest payload
 #: (a notice with its roster) is ~1–2 KB, so 500 ops stay well under the 1 MB bound and a first sync

@@ -7,6 +7,7 @@ from sqlalchemy import create_engine
 
 import db.models  # noqa: F401  (registers every table on Base.metadata)
 from db.base import Base, UTCDateTime
+from db.migrate import include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -37,6 +38,7 @@ def _configure_and_run(connection: object) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite lacks most ALTER TABLE; batch mode copies and moves
         compare_type=True,
+        include_name=include_name,  # FTS5 tables are made by raw DDL, not from the models
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -28,6 +28,14 @@ from db.models.notices import (
     NoticeRevision,
     Posting,
 )
+from db.models.policies import (
+    PolicyAttachment,
+    PolicyChange,
+    PolicyDocument,
+    PolicyInterpretation,
+    PolicyItemLink,
+    PolicyReading,
+)
 from db.models.requests import InfoRequest, RequestConsultation, RequestRule
 from db.models.sync import SyncConflict, SyncCursor, SyncPush, SyncRejection, SyncRow, SyncState
 from db.models.today import AssessmentCriterion, ReminderLog
@@ -59,6 +67,12 @@ __all__ = [
     "NoticeReview",
     "NoticeRevision",
     "OutboxEntry",
+    "PolicyAttachment",
+    "PolicyChange",
+    "PolicyDocument",
+    "PolicyInterpretation",
+    "PolicyItemLink",
+    "PolicyReading",
     "Posting",
     "ReminderLog",
     "RequestConsultation",

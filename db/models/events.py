@@ -3,7 +3,7 @@ suggestions with their adoption outcome, and yearly targets per type.
 
 Times are UTC (``UTCDateTime``); recurrence is kept as the RFC 5545 RRULE text with its EXDATEs, and a
 moved single occurrence is an ``EventOverride`` keyed by its original start (RECURRENCE-ID). Lists that
-other capabilities own (catalogue item UUIDs, policy titles) are JSON text without foreign keys, because
+other capabilities own (catalogue item UUIDs, policy document links) are JSON text without foreign keys, because
 the catalogue is built independently and may be synced in later.
 """
 
@@ -64,7 +64,8 @@ class Event(UUIDMixin, TimestampMixin, Base):
     invited_roles: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of role labels
     series: Mapped[str] = mapped_column(String(200), default="")  # brand tag, e.g. 泉诚公开、政府开放
     catalogue_item_uuids: Mapped[str] = mapped_column(Text, default="[]")
-    policy_titles: Mapped[str] = mapped_column(Text, default="[]")
+    # JSON list of {"uuid", "title"}: policy documents by UUID (uuid "" = a title not yet linked).
+    policy_links: Mapped[str] = mapped_column(Text, default="[]")
     status: Mapped[str] = mapped_column(String(16), default="planned")  # planned/held/closed/cancelled
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
     cancelled_at: Mapped[datetime | None] = mapped_column(nullable=True)

@@ -42,6 +42,7 @@ class Notice(UUIDMixin, TimestampMixin, Base):
     body: Mapped[str] = mapped_column(Text)
     roster_json: Mapped[str | None] = mapped_column(Text, nullable=True)
     catalogue_item_uuids: Mapped[str] = mapped_column(Text, default="[]")
+    policy_links: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of {"uuid", "title"}
     target_board_uuids: Mapped[str] = mapped_column(Text, default="[]")
     audience_mode: Mapped[str] = mapped_column(String(16), default="fixed")  # fixed | targeted
     audience_group: Mapped[str] = mapped_column(String(200), default="")

@@ -135,6 +135,7 @@ def test_outbox_payload_is_masked_and_carries_the_agreed_keys(ctx: AppContext, a
         "status",
         "public_url",
         "catalogue_item_uuids",
+        "policy_links",  # the policy documents it rests on or interprets (app/policies/links.py)
         "adoption_report",
     }
     assert payload["start"] == "2025-10-15T09:00:00+08:00"

@@ -30,7 +30,8 @@ def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
     engine = make_engine(tmp_path / "a.sqlite")
     migrate.upgrade(engine, tmp_path / "a.sqlite")
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        context = MigrationContext.configure(conn, opts={"include_name": migrate.include_name})
+        diff = compare_metadata(context, Base.metadata)
     assert diff == []
 
 

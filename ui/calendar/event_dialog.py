@@ -31,6 +31,7 @@ from ui.catalogue.picker import CatalogueLinksField
 from ui.crash import show_error
 from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
+from ui.policies.picker import PolicyLinksField
 
 
 def to_date(q: QDate) -> date:
@@ -86,8 +87,7 @@ class EventDialog(AsksBeforeDiscard, QDialog):
             roles_row.addWidget(box)
         self.series_edit = QLineEdit()
         self.series_edit.setPlaceholderText(self.tr("如：泉诚公开、政府开放"))
-        self.policies_edit = QLineEdit()
-        self.policies_edit.setPlaceholderText(self.tr("相关政策文件名称，多个用顿号分隔"))
+        self.policies_field = PolicyLinksField(env.ctx.policies)
         self.items_field = CatalogueLinksField(env.ctx.catalogue)
         self.adoption_days = QSpinBox()
         self.adoption_days.setRange(1, 60)
@@ -114,7 +114,7 @@ class EventDialog(AsksBeforeDiscard, QDialog):
         form.addRow(self.tr("名额"), self.capacity)
         form.addRow(self.tr("邀请"), roles_row)
         form.addRow(self.tr("活动品牌"), self.series_edit)
-        form.addRow(self.tr("相关政策"), self.policies_edit)
+        form.addRow(self.tr("相关政策"), self.policies_field)
         form.addRow(self.tr("目录事项"), self.items_field)
         form.addRow(self.tr("采纳情况公开时限"), self.adoption_days)
         form.addRow(self.tr("活动内容"), self.description)
@@ -164,7 +164,7 @@ class EventDialog(AsksBeforeDiscard, QDialog):
         for box in self.role_boxes:
             box.setChecked(box.text() in d.invited_roles)
         self.series_edit.setText(d.series)
-        self.policies_edit.setText("、".join(d.policy_titles))
+        self.policies_field.set_links(d.policy_links)
         self.items_field.set_uuids(d.catalogue_item_uuids)
         self.adoption_days.setValue(d.adoption_days)
         self.description.setPlainText(d.description)
@@ -202,7 +202,7 @@ class EventDialog(AsksBeforeDiscard, QDialog):
             invited_roles=tuple(b.text() for b in self.role_boxes if b.isChecked()),
             series=self.series_edit.text(),
             catalogue_item_uuids=self.items_field.uuids(),
-            policy_titles=_split(self.policies_edit.text()),
+            policy_links=self.policies_field.links(),
             adoption_days=self.adoption_days.value(),
             adoption_start=getattr(self, "_adoption_start", None),
         )

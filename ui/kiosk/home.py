@@ -98,9 +98,10 @@ class HomePage(KioskPage):
             ("search", self.tr("拼音首字母查找"), self.tr("不用打字，按字母就能查")),
             ("notices", self.tr("公示公告"), self.tr("正在公示的内容")),
             ("events", self.tr("活动日历"), self.tr("政策解读、开放日等活动")),
+            ("policies", self.tr("政策文件"), self.tr("现行政策、解读，扫码带走")),
         ]
         self.tiles: dict[str, Tile] = {}
-        columns = 2 if self.portrait else 4
+        columns = 2 if self.portrait else len(entries)
         for i, (key, title, sub) in enumerate(entries):
             tile = Tile([(title, "headline"), (sub, "muted")])
             tile.clicked.connect(lambda k=key: self.navigate.emit(k, ""))

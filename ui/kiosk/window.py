@@ -32,6 +32,14 @@ from ui.kiosk.home import HomePage
 from ui.kiosk.idle import IdleWatcher
 from ui.kiosk.lock import KioskLock, PinDialog, TapCounter
 from ui.kiosk.notices import NoticeDetailPage, NoticesPage
+from ui.kiosk.policies import (
+    ImagePage,
+    InterpretationPage,
+    PolicyDomainsPage,
+    PolicyListPage,
+    PolicyReaderPage,
+    PolicySearchPage,
+)
 from ui.kiosk.qr import QrCache
 from ui.kiosk.search import SearchPage
 from ui.kiosk.widgets import button, label
@@ -148,6 +156,12 @@ class KioskWindow(QWidget):
             "notice": NoticeDetailPage(*args),
             "events": EventsPage(*args),
             "event": EventDetailPage(*args),
+            "policies": PolicyDomainsPage(*args),
+            "policy_list": PolicyListPage(*args),
+            "policy_search": PolicySearchPage(*args),
+            "policy": PolicyReaderPage(*args),
+            "interpretation": InterpretationPage(*args),
+            "policy_image": ImagePage(*args),
         }
         for page in self.pages.values():
             self.stack.addWidget(page)
@@ -198,6 +212,7 @@ class KioskWindow(QWidget):
             ("search", self.tr("拼音查找")),
             ("notices", self.tr("公示公告")),
             ("events", self.tr("活动日历")),
+            ("policies", self.tr("政策文件")),
         ):
             b = button(text)
             b.clicked.connect(lambda _=False, k=key: self.open(k, "", root=True))
@@ -223,6 +238,10 @@ class KioskWindow(QWidget):
         self.contrast_button.setCheckable(True)
         self.large_button.setChecked(self.large)
         self.contrast_button.setChecked(self.high_contrast)
+        current = self.stack.currentWidget() if hasattr(self, "stack") else None
+        restyled = getattr(current, "restyled", None)
+        if callable(restyled):
+            restyled()  # the reader re-cuts its pages for the new type size
 
     # -- navigation ----------------------------------------------------------------------------------
 
@@ -256,6 +275,9 @@ class KioskWindow(QWidget):
         if self._pin is not None:
             self._pin.reject()
         self.search.reset()
+        policy_search = self.pages["policy_search"]
+        if isinstance(policy_search, PolicySearchPage):
+            policy_search.reset()
         self.set_modes(large=self.default_large, high_contrast=self.default_high_contrast)
         self.go_home()
         self.home.restart()
@@ -328,6 +350,10 @@ class KioskWindow(QWidget):
         if self.watcher is not None:
             self.watcher.close()
             self.watcher = None
+        for page in self.pages.values():
+            closer = getattr(page, "close_files", None)
+            if callable(closer):
+                closer()
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -38,6 +38,7 @@ from ui.crash import show_error
 from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
 from ui.notices.widgets import clear_layout
+from ui.policies.picker import PolicyLinksField
 
 KIND_LABELS = {
     "id_number": "身份证号",
@@ -123,8 +124,10 @@ class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
         self.group = QLineEdit()
         self.group.setPlaceholderText(self.tr("定向对象，如：拟征收土地所在村集体成员"))
         self.catalogue_links = CatalogueLinksField(env.ctx.catalogue)
+        self.policy_links = PolicyLinksField(env.ctx.policies)
         if notice is not None:
             self.catalogue_links.set_uuids(notice.catalogue_item_uuids)
+            self.policy_links.set_links(notice.policy_links)
         boards_box = QGroupBox(self.tr("目标公开栏"))
         boards_layout = QVBoxLayout(boards_box)
         self.board_checks: dict[str, QCheckBox] = {}
@@ -152,6 +155,7 @@ class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
         form.addRow(self.tr("定向对象"), self.group)
         form.addRow("", self.mask_names)
         form.addRow(self.tr("目录事项"), self.catalogue_links)
+        form.addRow(self.tr("相关政策"), self.policy_links)
         form.addRow(boards_box)
         form_scroll = QScrollArea()
         form_scroll.setWidget(form_widget)
@@ -257,6 +261,7 @@ class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
             objection_channel=self.objection.toPlainText(),
             issue_date=self._notice.issue_date if self._notice else None,
             catalogue_item_uuids=self.catalogue_links.uuids(),
+            policy_links=self.policy_links.links(),
             target_board_uuids=tuple(u for u, c in self.board_checks.items() if c.isChecked()),
             audience_mode=str(self.audience.currentData()),
             audience_group=self.group.text(),

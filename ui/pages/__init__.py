@@ -32,6 +32,7 @@ class PageSpec:
 PAGES: list[PageSpec] = [
     PageSpec("today", str(QT_TRANSLATE_NOOP("Nav", "今日工作")), "ui.pages.today_page:TodayPage"),
     PageSpec("catalogue", str(QT_TRANSLATE_NOOP("Nav", "标准目录")), "ui.pages.catalogue_page:CataloguePage"),
+    PageSpec("policies", str(QT_TRANSLATE_NOOP("Nav", "政策文件")), "ui.pages.policies_page:PoliciesPage"),
     PageSpec("calendar", str(QT_TRANSLATE_NOOP("Nav", "活动日历")), "ui.pages.calendar_page:CalendarPage"),
     PageSpec("notices", str(QT_TRANSLATE_NOOP("Nav", "公示公告")), "ui.pages.notices_page:NoticesPage"),
     PageSpec("requests", str(QT_TRANSLATE_NOOP("Nav", "依申请公开")), "ui.pages.requests_page:RequestsPage"),

@@ -34,6 +34,7 @@ from app.events.printouts import format_span
 from app.events.recurrence import describe_rule
 from app.events.service import overlaps_in
 from app.events.values import AdoptionDue, EventTypeValue, Overlap, TargetProgress
+from app.policies.links import titles as policy_titles
 from app.users import Role
 from ui.actions import ask_first
 from ui.calendar.chart import TargetChart
@@ -532,7 +533,7 @@ class CalendarPage(QWidget):
             (self.tr("主讲"), "、".join(ev.speakers)),
             (self.tr("对象"), ev.audience),
             (self.tr("邀请"), "、".join(ev.invited_roles)),
-            (self.tr("相关政策"), "、".join(ev.policy_titles)),
+            (self.tr("相关政策"), policy_titles(ev.policy_links)),
             (self.tr("状态"), ev.status_label),
             (self.tr("取消原因"), ev.cancel_reason),
         ]
@@ -685,9 +686,7 @@ class CalendarPage(QWidget):
                 )
             self.synonym_dialog.open()
 
-        self._env.tasks.run(
-            lambda: events.synonym_table(user), show, lambda e: show_error(self, e), writes=False
-        )
+        self._env.ops.read(self, lambda: events.synonym_table(user), show, key="synonyms")
 
     def _export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

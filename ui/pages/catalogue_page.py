@@ -159,9 +159,6 @@ class CataloguePage(QWidget):
             self._columns(), "CataloguePage", self
         )
         self.proxy = SortFilterProxy(self)
-        # The service returns items in catalogue order (= column 0): no Python sort of 2,000+ rows
-        # on the GUI thread at every reload; a header click still sorts.
-        self.proxy.setDynamicSortFilter(False)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -255,6 +252,15 @@ class CataloguePage(QWidget):
             return compliance, cat.domains(), _rows(cat, query, domain)
 
         self._env.ops.read(self, work, self._loaded, key="rows", loading=self.table)
+        # The badge is the same figure the Today page gives this page (overdue, due within 3 working
+        # days, refinements to review), so the two never disagree.
+        ctx, user = self._env.ctx, self._env.user
+        self._env.ops.read(
+            self,
+            lambda: ctx.today.needs_action(user, "catalogue"),
+            lambda n: self._env.bus.counts_changed.emit("catalogue", n),
+            key="badge",
+        )
 
     def _loaded(
         self, result: tuple[dict[str, ComplianceEntry], list[DomainView], list[CatalogueItemView]]
@@ -303,9 +309,11 @@ class CataloguePage(QWidget):
     def _show_rows(self, rows: list[CatalogueItemView]) -> None:
         selected = self.current_item()
         wanted = self._wanted or (selected.uuid if selected is not None else "")
+        searching = bool(self.search.text().strip())
+        if searching:
+            self.model.sort(-1)  # keep the search ranking (title hits first)
+        self.table.horizontalHeader().setSortIndicatorShown(not searching)
         self.model.set_rows(rows)
-        if self.search.text().strip():
-            self.proxy.sort(-1)  # keep the search ranking (title hits first)
         self._apply_filters()
         if wanted:
             self._select(wanted)
@@ -523,15 +531,16 @@ class CataloguePage(QWidget):
             return cat.import_file(path, actor=actor, origin=origin, dry_run=True)
 
         def again(dialog: ImportPreviewDialog, origin: str) -> None:
-            self._env.tasks.run(
+            self._env.ops.read(
+                dialog,
                 lambda: preview(origin),
                 lambda result: dialog.set_result(result, origin),
-                lambda exc: (
+                key="preview",
+                failed=lambda exc: (
                     dialog.set_failure(str(exc), origin)
                     if isinstance(exc, GongkaiError)
                     else show_error(self, exc)
                 ),
-                writes=False,
             )
 
         def show(result: ImportResult) -> None:
@@ -544,7 +553,7 @@ class CataloguePage(QWidget):
                 origin = dialog.origin()
                 self._write(lambda: cat.import_file(path, actor=actor, origin=origin), self._imported)
 
-        self._env.tasks.run(lambda: preview("site"), show, lambda exc: show_error(self, exc), writes=False)
+        self._env.ops.read(self, lambda: preview("site"), show, key="preview")
 
     def _imported(self, result: ImportResult) -> None:
         QMessageBox.information(
@@ -595,7 +604,7 @@ class CataloguePage(QWidget):
         item = self.current_item()
         if item is None or not item.refinable:
             return
-        dialog = ItemDialog(self._cat.domains(), item, self, refine=True)
+        dialog = ItemDialog(list(self._domains.values()), item, self, refine=True)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             data, reason = dialog.data(), dialog.reason.text()
             self._save(lambda: self._cat.refine(self._env.user, item.uuid, data, reason))

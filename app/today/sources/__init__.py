@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.today.items import TodayItem
-from app.today.sources import catalogue, events, holidays, notices, refinements, requests, sync
+from app.today.sources import catalogue, events, holidays, notices, policies, refinements, requests, sync
 from app.users import StaffUser
 
 if TYPE_CHECKING:
@@ -28,5 +28,6 @@ SOURCES: dict[str, Source] = {
     "events": events.items,
     "catalogue": catalogue.items,
     "refinements": refinements.items,
+    "policies": policies.items,
     "sync": sync.items,
 }

@@ -1,7 +1,7 @@
 """scale: indexes for the lists and queues that grow with the years
 
 Revision ID: 0009_scale
-Revises: 0008_today
+Revises: 0013_documents
 Create Date: 2026-12-03 17:00:00
 
 EXPLAIN QUERY PLAN on the five-year site (bench/five_year.py) showed full scans for: the sync
@@ -14,7 +14,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0009_scale"
-down_revision = "0012_refinements"
+down_revision = "0013_documents"
 branch_labels = None
 depends_on = None
 

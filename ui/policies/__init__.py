@@ -1,0 +1,1 @@
+"""Widgets of the policy library other pages embed (choosing documents to link)."""
