@@ -70,7 +70,6 @@ PERMISSIONS: dict[str, Permission] = {
     "event.publish_adoption": Permission(ADMIN, "公开意见采纳情况"),
     "event.target": Permission(ADMIN, "设置年度目标"),
     "event.import": Permission(ADMIN, "导入活动日历"),
-    "event_type.synonyms": Permission(ADMIN, "修改活动类型同义词"),
     # catalogue
     "catalogue.import": Permission(ADMIN, "以市级或区县目录导入"),
     "catalogue.domain": Permission(ADMIN, "修改领域适用情况"),

@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock
+from app.filemodes import private_file
 from app.holidays import HolidayService
 from app.paths import DataPaths
 from app.settings import SettingsService
@@ -56,7 +57,7 @@ class AppContext:
 
     def __post_init__(self) -> None:
         sf = self.session_factory
-        self.users = UserService(sf)
+        self.users = UserService(sf, self.clock)
         self.sites = SiteService(sf)
         self.settings = SettingsService(sf)
         self.holidays = HolidayService(sf)
@@ -151,6 +152,7 @@ class AppContext:
         """Open (and, unless read-only, create or migrate) the database in ``paths``."""
         if not readonly:
             paths.ensure()
+            private_file(paths.database)  # 0600 from its first byte; SQLite's -wal/-shm follow it
         engine = make_engine(paths.database, readonly=readonly)
         if readonly:
             migrate.check_not_newer(engine)

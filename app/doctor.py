@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass, field
 
 from app import audit
@@ -36,7 +37,7 @@ def run(paths: DataPaths) -> DoctorReport:
     if not db.exists():
         report.checks.append(Check("数据库", False, f"{db} 不存在，请先运行 gongkai init"))
         return report
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn:
         result = conn.execute("PRAGMA integrity_check").fetchone()[0]
         fk = conn.execute("PRAGMA foreign_key_check").fetchall()
     report.checks.append(Check("数据库完整性", result == "ok", "ok" if result == "ok" else result))

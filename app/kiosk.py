@@ -14,6 +14,8 @@ committed, via SQLite's ``PRAGMA data_version``, so the screen reloads without a
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -27,6 +29,7 @@ from app.clock import local
 from app.context import AppContext
 from app.errors import GongkaiError, InputError, NotFoundError
 from app.events.values import EventValue
+from app.lockout import PinAttempt, PinGuard
 from app.notices.templates import KIND_LABELS
 from app.notices.values import PublicNotice
 from app.policies import values as pv
@@ -133,9 +136,11 @@ def excerpt(text: str, limit: int = 160) -> str:
 class KioskService:
     """Read-side queries for the touch screen, plus the admin's exit PIN."""
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, *, monotonic: Callable[[], float] = time.monotonic) -> None:
         self._ctx = ctx
         self.policies = KioskPolicies(ctx)
+        # The PIN pad's lock (app.lockout): 5 wrong PINs lock it for a minute.
+        self._pin_guard = PinGuard(self.check_pin, monotonic)
 
     # -- the zone and the screen's settings ----------------------------------------------------------
 
@@ -187,6 +192,14 @@ class KioskService:
         """True if ``pin`` matches the stored hash (read afresh, so a new PIN applies at once)."""
         stored = str(self._ctx.settings.get(PIN_KEY) or "")
         return bool(stored) and verify_password(stored, pin)
+
+    def try_pin(self, pin: str) -> PinAttempt:
+        """One try at the PIN pad: right, wrong (with the tries left) or locked (for how long)."""
+        return self._pin_guard.attempt(pin)
+
+    def pin_locked_for(self) -> float:
+        """Seconds the PIN pad stays locked (0 when it takes PINs)."""
+        return self._pin_guard.locked_for()
 
     def set_pin(self, user: StaffUser, pin: str) -> None:
         """Store the exit PIN's argon2 hash (admin only; needs a writable context)."""

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import platformdirs
 
+from app.filemodes import database_files, private_dir, tighten
+
 ENV_DATA_DIR = "GONGKAI_DATA_DIR"
 
 
@@ -46,8 +48,15 @@ class DataPaths:
         return self.root / "blobs"
 
     def ensure(self) -> DataPaths:
+        """Create the folders, owner-only (0700), and tighten what an older version left readable:
+        the database and its -wal/-shm, copies beside it, backups and logs (0600; app/filemodes.py)."""
         for folder in (self.root, self.backups, self.logs, self.output, self.blobs):
-            folder.mkdir(parents=True, exist_ok=True)
+            private_dir(folder)
+        for path in (*database_files(self.database), *self.root.glob("*.bak")):
+            tighten(path)
+        for folder in (self.backups, self.logs):
+            for path in folder.iterdir():
+                tighten(path)
         return self
 
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import ast
 import logging
+import os
 import sqlite3
+from contextlib import closing
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -127,8 +129,13 @@ def upgrade(engine: Engine, db_path: Path | None = None, *, target: str = "heads
 
 
 def _copy_consistently(src: Path, dst: Path) -> None:
-    """Copy a live SQLite file with the backup API, so pages still in the WAL are included."""
-    with sqlite3.connect(src) as source, sqlite3.connect(dst) as target:
+    """Copy a live SQLite file with the backup API, so pages still in the WAL are included.
+
+    The copy holds what the database holds (personal data), so it is created owner-only (0600).
+    """
+    if not dst.exists():
+        os.close(os.open(dst, os.O_WRONLY | os.O_CREAT, 0o600))
+    with closing(sqlite3.connect(src)) as source, closing(sqlite3.connect(dst)) as target:
         source.backup(target)
 
 

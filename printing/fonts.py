@@ -5,11 +5,13 @@ Roles (GB/T 9704-2012, docs/printing.md): ``title`` 小标宋, ``body`` 仿宋, 
 Each role's stack is: the official face when the PC has it (found through fontconfig on Linux, the
 Fonts registry keys on Windows), else the bundled free face of the right style (Gongkai Ming = AR PL
 UMing, Gongkai Kai = LXGW WenKai, WenQuanYi Micro Hei), then the other bundled faces, the bundled
-rare-character face (Gongkai Han Ext = BabelStone Han: CJK Extension A and the 《通用规范汉字表》
-characters outside the basic block) and any rare-character face the system has (SimSun-ExtB,
-SimSun-ExtG, BabelStone Han, HanaMin). Each character is drawn with the first face in the stack that
-has a glyph for it; a character no face has raises ``MissingGlyphError`` so no PDF is written with a
-hole in a name.
+rare-character faces (Gongkai Han Ext = BabelStone Han: most of CJK Extension A, the 《通用规范汉字表》
+characters outside the basic block, what it has of Extensions G and H; Gongkai Han Ext B = Hanazono
+Mincho: the rest of Extension A and all of Extensions B–F) and any rare-character face the system
+has (SimSun-ExtB, SimSun-ExtG, BabelStone Han, HanaMin). Each character is drawn with the first face
+in the stack that has a glyph for it; a character no face has raises ``MissingGlyphError`` so no
+PDF is written with a hole in a name. Gongkai Han Ext B is 31 MB: it is read only when a document
+has a character none of the faces before it has (about half a second, once per process).
 
 Only TrueType (glyf) faces are used: ReportLab embeds those (as subsets, with a /ToUnicode map) and
 not CFF-flavoured OpenType. ``GONGKAI_PRINT_FONTS=bundled`` ignores the system's faces (reproducible
@@ -23,6 +25,7 @@ real name back.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import os
@@ -38,6 +41,8 @@ from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
+
+from printing import subsets
 
 __all__ = [
     "FONT_NAME",
@@ -70,7 +75,11 @@ _BUNDLED = {
     "ming": ("gongkai-ming.ttf", None, "GongkaiMing", "Gongkai Ming（AR PL UMing，宋体风格）"),
     "kai": ("gongkai-kai.ttf", None, "GongkaiKai", "Gongkai Kai（霞鹜文楷，楷体风格）"),
     "ext": ("gongkai-han-ext.ttf", None, "GongkaiHanExt", "Gongkai Han Ext（BabelStone Han，生僻字）"),
+    "extb": ("gongkai-han-ext-b.ttf", None, "GongkaiHanExtB", "Gongkai Han Ext B（花園明朝，扩展B–F）"),
 }
+
+#: Bundled faces read only when a character is in none of the faces before them (their size).
+_LAZY = frozenset({"extb"})
 
 #: The official faces per role, best first (GB/T 9704-2012 §5.2.2, §7.3.1, §7.3.3; docs/printing.md).
 PREFERRED: dict[str, tuple[str, ...]] = {
@@ -91,7 +100,7 @@ _ROLE_BUNDLED = {
     "table": "ming",
     "display": "hei",
 }
-_FALLBACK_ORDER = ("kai", "ming", "hei", "ext")
+_FALLBACK_ORDER = ("kai", "ming", "hei", "ext", "extb")
 
 #: System faces with the CJK extensions (Windows 10/11 ship SimSun-ExtB; SimSun-ExtG came with the
 #: GB 18030-2022 update; Debian/UOS have BabelStone Han and Hanazono in packages).
@@ -126,8 +135,14 @@ class MissingGlyphError(ValueError):
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     """ReportLab's ToUnicode CMap with UTF-16BE destinations (surrogate pairs beyond the BMP)."""
+    return _cmap_text(fontname, tuple(subset))
 
+
+@functools.lru_cache(maxsize=256)  # the same subsets recur when a notice is printed again
+def _cmap_text(fontname: str, subset: tuple[int, ...]) -> str:
     def utf16(cp: int) -> str:
+        if cp < 0x10000:
+            return f"{cp:04X}"
         return chr(cp).encode("utf-16-be", "surrogatepass").hex().upper()
 
     lines = [
@@ -156,6 +171,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 
 
 ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # see the module docstring
+subsets.install()  # font subsets reused across documents (printing/subsets.py)
 
 
 @dataclass(frozen=True)
@@ -166,6 +182,7 @@ class FaceInfo:
     label: str
     source: str  # "bundled" or the file path
     embolden: bool = False  # faux bold (a bundled Ming standing in for 小标宋)
+    lazy: bool = False  # registered with ReportLab on first need (a large bundled face)
 
 
 class FontStack:
@@ -175,7 +192,10 @@ class FontStack:
         self.role = role
         self.faces = faces
         self.primary = faces[0].name
-        self._cmaps = [pdfmetrics.getFont(f.name).face.charToGlyph for f in faces]
+        # A lazy face's cmap is None until a character is in none of the faces before it.
+        self._cmaps: list[dict[int, int] | None] = [
+            None if f.lazy else pdfmetrics.getFont(f.name).face.charToGlyph for f in faces
+        ]
         self._names = [f.name for f in faces]
         self._cache: dict[str, str | None] = {}
         self._widths: dict[tuple[str, float], float] = {}
@@ -195,7 +215,9 @@ class FontStack:
             found = ""
         else:
             cp = ord(ch)
-            for name, cmap in zip(self._names, self._cmaps, strict=True):
+            for i, (name, cmap) in enumerate(zip(self._names, self._cmaps, strict=True)):
+                if cmap is None:
+                    cmap = self._cmaps[i] = _lazy_cmap(self.faces[i])
                 if cp in cmap:
                     found = name
                     break
@@ -366,6 +388,7 @@ def _find_system(families: Iterable[str]) -> list[_SystemFace]:
 # -- registration -------------------------------------------------------------------------------
 
 _lock = threading.Lock()
+_bundled_lock = threading.Lock()
 _stacks: dict[str, FontStack] | None = None
 
 
@@ -377,11 +400,26 @@ def register_fonts() -> str:
 
 def _register_bundled(key: str) -> FaceInfo:
     file, index, name, label = _BUNDLED[key]
-    try:
-        pdfmetrics.getFont(name)
-    except KeyError:
-        pdfmetrics.registerFont(_load_ttf(name, _font_resource(file).read_bytes(), file, index))
+    if key in _LAZY:
+        return FaceInfo(name, label, "bundled", lazy=True)
+    _ensure_bundled(key)
     return FaceInfo(name, label, "bundled")
+
+
+def _ensure_bundled(key: str) -> None:
+    file, index, name, _label = _BUNDLED[key]
+    with _bundled_lock:
+        try:
+            pdfmetrics.getFont(name)
+        except KeyError:
+            pdfmetrics.registerFont(_load_ttf(name, _font_resource(file).read_bytes(), file, index))
+
+
+def _lazy_cmap(face: FaceInfo) -> dict[int, int]:
+    """Register a lazy bundled face now (once per process) and return its cmap."""
+    key = next(k for k, spec in _BUNDLED.items() if spec[2] == face.name)
+    _ensure_bundled(key)
+    return pdfmetrics.getFont(face.name).face.charToGlyph
 
 
 def _register_system(face: _SystemFace) -> FaceInfo | None:
@@ -453,7 +491,8 @@ def role_report() -> list[tuple[str, str, str]]:
     out.append(
         (
             "生僻字",
-            "Gongkai Han Ext（BabelStone Han）" + ("、" + "、".join(f.label for f in rare) if rare else ""),
+            "Gongkai Han Ext（BabelStone Han）、Gongkai Han Ext B（花園明朝）"
+            + ("、" + "、".join(f.label for f in rare) if rare else ""),
             "逐字回退：正文字体没有的字依次取这些字体",
         )
     )

@@ -1,7 +1,12 @@
 """Make the bundled print faces in resources/fonts from Debian's font packages (run at dev time).
 
-    apt-get install fonts-arphic-uming fonts-lxgw-wenkai fonts-babelstone-han
+    apt-get install fonts-arphic-uming fonts-lxgw-wenkai fonts-babelstone-han fonts-hanazono
     .venv/bin/python scripts/build_fonts.py            # writes resources/fonts/*.ttf and the licences
+    .venv/bin/python scripts/build_fonts.py --coverage # prints the per-extension table of docs/printing.md
+
+It takes about four minutes (merging the 62,000 glyphs of the plane-2 face is slow); the output is
+the same for the same Debian packages (fontTools writes no time stamps we keep: ``head.modified`` is
+pinned).
 
 What it makes (docs/printing.md explains the roles and the licences):
 
@@ -13,9 +18,17 @@ What it makes (docs/printing.md explains the roles and the licences):
 * ``gongkai-han-ext.ttf``: BabelStone Han (Arphic Public License) subset to the rare characters: all
   of CJK Extension A that it has, every 《通用规范汉字表》 character outside the basic CJK block (273,
   incl. the GB 18030-2022 level-2 name characters such as 䶮 U+4DAE and 𬌗 U+2C317), name characters
-  seen in practice (𠮷 U+20BB7) and the basic-block characters WenQuanYi Micro Hei lacks. Per-glyph
-  fallback for every role; characters beyond it come from a system face when installed
-  (printing/fonts.py).
+  seen in practice (𠮷 U+20BB7), the basic-block characters WenQuanYi Micro Hei lacks, and every
+  character of CJK Extensions G and H (plane 3) that it has, and the 14 Ext B/C characters HanaMinB
+  lacks.
+* ``gongkai-han-ext-b.ttf``: Hanazono Mincho (GlyphWiki project; Hanazono Font License, or SIL OFL
+  1.1 at the user's choice) — HanaMinB's whole plane 2 (CJK Extensions B, C, D, E, F and the
+  compatibility supplement) merged with the Extension A characters of HanaMinA that BabelStone Han
+  lacks; renamed "Gongkai Han Ext B" (the OFL reserves the names HanaMinA/HanaMinB/Hanazono Font).
+  About 31 MB: printing/fonts.py loads it only when a character is in none of the other faces.
+
+Per-glyph fallback for every role goes: the role's face, the other bundled faces, Gongkai Han Ext,
+Gongkai Han Ext B, then any rare-character face the system has (printing/fonts.py).
 
 The print repertoire: ASCII, Latin-1, general punctuation, CJK symbols, full-width forms, circled
 and Roman numerals, everything GB 2312 encodes, and the 8105 characters of 《通用规范汉字表》
@@ -28,9 +41,10 @@ from __future__ import annotations
 import gzip
 import re
 import sys
+import tempfile
 from pathlib import Path
 
-from fontTools import subset
+from fontTools import merge, subset
 from fontTools.ttLib import TTFont
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,9 +54,25 @@ DATA = Path(__file__).resolve().parent / "data" / "tongyong-guifan-hanzi.txt"
 UMING = Path("/usr/share/fonts/truetype/arphic/uming.ttc")  # index 0 = AR PL UMing CN
 WENKAI = Path("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf")
 BABELSTONE = Path("/usr/share/fonts/truetype/babelstone/BabelStoneHan.ttf")
+HANAMIN_A = Path("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf")
+HANAMIN_B = Path("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf")
+HANAZONO_COPYRIGHT = Path("/usr/share/doc/fonts-hanazono/copyright")
 WQY = OUT / "wqy-microhei.ttc"
 ARPHIC_LICENCE = Path("/usr/share/doc/fonts-arphic-uming/license/english/ARPHICPL.TXT.gz")
 WENKAI_COPYRIGHT = Path("/usr/share/doc/fonts-lxgw-wenkai/copyright")
+
+#: The CJK Unified Ideographs blocks (Unicode 15.1, Blocks.txt): name -> first, last code point.
+EXTENSIONS = {
+    "A": (0x3400, 0x4DBF),
+    "B": (0x20000, 0x2A6DF),
+    "C": (0x2A700, 0x2B739),
+    "D": (0x2B740, 0x2B81D),
+    "E": (0x2B820, 0x2CEA1),
+    "F": (0x2CEB0, 0x2EBE0),
+    "G": (0x30000, 0x3134A),
+    "H": (0x31350, 0x323AF),
+    "I": (0x2EBF0, 0x2EE5D),
+}
 
 #: Name characters outside 《通用规范汉字表》 met on rosters (kept in the bundled fallback face).
 NAME_EXTRAS = "𠮷"
@@ -97,17 +127,55 @@ def _rename(font: TTFont, family: str, note: str) -> None:
     name.setName(note, 10, 3, 1, 0x409)
 
 
-def build(src: Path, index: int | None, cps: set[int], out: Path, family: str, note: str) -> int:
+def _subset(src: Path, index: int | None, cps: set[int]) -> TTFont:
     font = TTFont(src, fontNumber=index) if index is not None else TTFont(src)
     cmap = font.getBestCmap()
-    keep = sorted(cp for cp in cps if cp in cmap)
     sub = subset.Subsetter(_options())
-    sub.populate(unicodes=keep)
+    sub.populate(unicodes=sorted(cp for cp in cps if cp in cmap))
     sub.subset(font)
+    return font
+
+
+def _save(font: TTFont, out: Path, family: str, note: str) -> None:
     _rename(font, family, note)
+    font["head"].modified = font["head"].created  # reproducible: no build time stamp
+    font.recalcTimestamp = False
     font.save(out)
-    print(f"{out.name}: {len(keep)} characters, {out.stat().st_size / 1e6:.1f} MB")
-    return len(keep)
+    print(f"{out.name}: {len(font.getBestCmap())} characters, {out.stat().st_size / 1e6:.1f} MB")
+
+
+def build(src: Path, index: int | None, cps: set[int], out: Path, family: str, note: str) -> None:
+    _save(_subset(src, index, cps), out, family, note)
+
+
+def build_plane2(ext_a_done: set[int], out: Path, note: str) -> None:
+    """HanaMinB's plane 2 merged with the Extension A characters of HanaMinA not in ``ext_a_done``."""
+    a, b = EXTENSIONS["A"]
+    with tempfile.TemporaryDirectory() as tmp:
+        parts = []
+        for src, cps in (
+            (HANAMIN_B, set(range(0x20000, 0x30000))),
+            (HANAMIN_A, set(range(a, b + 1)) - ext_a_done),
+        ):
+            part = Path(tmp) / src.name
+            _subset(src, None, cps).save(part)
+            parts.append(str(part))
+        merged = merge.Merger().merge(parts)
+    _save(merged, out, "Gongkai Han Ext B", note)
+
+
+def coverage() -> None:
+    """Per extension: code points, and how many each bundled face and all of them together draw."""
+    files = ("gongkai-han-ext.ttf", "gongkai-han-ext-b.ttf")
+    cmaps = [set(TTFont(OUT / f, lazy=True).getBestCmap()) for f in files]
+    print("| block | code points | " + " | ".join(files) + " | together | not covered |")
+    print("|---|---:|" + "---:|" * (len(files) + 2))
+    for block, (first, last) in EXTENSIONS.items():
+        cps = set(range(first, last + 1))
+        counts = [len(cps & c) for c in cmaps]
+        both = len(cps & set().union(*cmaps))
+        label = f"Ext {block} U+{first:04X}–{last:04X}"
+        print(f"| {label} | {len(cps)} | " + " | ".join(map(str, counts)) + f" | {both} | {len(cps) - both} |")
 
 
 def licences() -> None:
@@ -124,19 +192,35 @@ def licences() -> None:
     ofl = "\n".join(re.sub(r"^ \.?$", "", ln).removeprefix(" ") for ln in ofl.splitlines()[1:])
     (OUT / "LICENSE-lxgw-wenkai-OFL.txt").write_text(
         "gongkai-kai.ttf is a subset of LXGW WenKai Regular 1.250, Copyright 2021-2022 lxgw\n"
-        '<calxgw2018@gmail.com>, with Reserved Font Names "霞鹜" and "LXGW". As a Modified Version it\n'
-        'is renamed "Gongkai Kai" (SIL OFL 1.1, condition 3). Licensed under the SIL Open Font License:\n\n'
+        "<calxgw2018@gmail.com>, with Reserved Font Names \"霞鹜\" and \"LXGW\". As a Modified Version it\n"
+        "is renamed \"Gongkai Kai\" (SIL OFL 1.1, condition 3). Licensed under the SIL Open Font License:\n\n"
         + ofl
         + "\n",
+        "utf-8",
+    )
+    hanazono = HANAZONO_COPYRIGHT.read_text("utf-8")
+    body = hanazono[hanazono.index("License: Hanazono-Font-License") :]
+    body = "\n".join(re.sub(r"^ \.?$", "", ln).removeprefix(" ") for ln in body.splitlines())
+    (OUT / "LICENSE-hanazono.txt").write_text(
+        "gongkai-han-ext-b.ttf is made from Hanazono Mincho (HanaMinA and HanaMinB, version 20170904),\n"
+        "Copyright 2008, 2009, 2010, 2011 GlyphWiki Project, licensed under the Hanazono Font\n"
+        "License or, at the user's choice, the SIL Open Font License 1.1 (both below, as Debian's\n"
+        "fonts-hanazono package gives them). The Gongkai project changed it: subset to the CJK\n"
+        "characters listed in scripts/build_fonts.py, the two faces merged, hinting removed, and\n"
+        "renamed \"Gongkai Han Ext B\" (the OFL's Reserved Font Names are not used).\n\n" + body + "\n",
         "utf-8",
     )
 
 
 def main() -> int:
-    for path in (UMING, WENKAI, BABELSTONE, ARPHIC_LICENCE, WENKAI_COPYRIGHT):
+    if sys.argv[1:] == ["--coverage"]:
+        coverage()
+        return 0
+    for path in (UMING, WENKAI, BABELSTONE, HANAMIN_A, HANAMIN_B, ARPHIC_LICENCE, WENKAI_COPYRIGHT, HANAZONO_COPYRIGHT):
         if not path.exists():
             print(
                 f"missing {path}: apt-get install fonts-arphic-uming fonts-lxgw-wenkai fonts-babelstone-han"
+                " fonts-hanazono"
             )
             return 2
     cps = repertoire()
@@ -146,15 +230,15 @@ def main() -> int:
     wqy = TTFont(WQY, fontNumber=0).getBestCmap()
     ext = set(range(0x3400, 0x4DC0)) | {ord(c) for c in tongyong() if not 0x4E00 <= ord(c) <= 0x9FFF}
     ext |= {ord(c) for c in NAME_EXTRAS} | {cp for cp in range(0x4E00, 0xA000) if cp not in wqy}
-    build(
-        BABELSTONE,
-        None,
-        ext,
-        OUT / "gongkai-han-ext.ttf",
-        "Gongkai Han Ext",
-        f"{note} from BabelStone Han 15.0.5",
-    )
+    for block in ("G", "H"):
+        ext |= set(range(EXTENSIONS[block][0], EXTENSIONS[block][1] + 1))
+    # the few Ext B/C characters HanaMinB lacks (BabelStone Han has them)
+    ext |= set(range(0x20000, 0x30000)) - set(TTFont(HANAMIN_B, lazy=True).getBestCmap())
+    build(BABELSTONE, None, ext, OUT / "gongkai-han-ext.ttf", "Gongkai Han Ext", f"{note} from BabelStone Han 15.0.5")
+    done = set(TTFont(OUT / "gongkai-han-ext.ttf", lazy=True).getBestCmap())
+    build_plane2(done, OUT / "gongkai-han-ext-b.ttf", f"{note} from Hanazono Mincho (HanaMinA/B) 20170904")
     licences()
+    coverage()
     return 0
 
 

@@ -117,6 +117,13 @@ def _check_holiday_year(name: str, record: Any) -> list[str]:
             if str(day) in seen:
                 problems.append(f"{where}：日期 {day} 重复")
             seen.add(str(day))
+    if not problems:
+        # The workstation's own rule for a complete year (a partial year would make the rest of it
+        # count as working days on every site).
+        days = [dt.date.fromisoformat(str(i["date"])) for i in record.get("holidays", [])]
+        partial = wire.holiday_year_problem(year, days)
+        if partial:
+            problems.append(f"{name}：{partial}")
     return problems
 
 

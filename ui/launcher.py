@@ -27,7 +27,11 @@ def ensure_site(ctx: AppContext) -> bool:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     v = dialog.values()
+    admin = dialog.admin()
     try:
+        if admin is not None and not ctx.users.has_admin():
+            name, display, password = admin
+            ctx.users.create_first_admin(name, password, display_name=display, actor="first-run")
         bootstrap.initialise(
             ctx,
             v["code"],

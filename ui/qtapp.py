@@ -26,9 +26,11 @@ log = logging.getLogger(__name__)
 qtlog = logging.getLogger("qt")
 
 FONT_FILE = "wqy-microhei.ttc"
-#: Rare characters (CJK Extension A, the 《通用规范汉字表》 characters in the extensions such as 䶮 and
-#: 𬌗, 𠮷): the same bundled face the PDFs fall back to (printing/fonts.py, docs/printing.md).
-FALLBACK_FONT_FILE = "gongkai-han-ext.ttf"
+#: Rare characters: the same bundled faces the PDFs fall back to, in the same order
+#: (printing/fonts.py, docs/printing.md): Gongkai Han Ext (most of CJK Extension A, the
+#: 《通用规范汉字表》 characters in the extensions such as 䶮 and 𬌗, 𠮷, Extensions G and H) and
+#: Gongkai Han Ext B (the rest of A, all of Extensions B–F). Qt maps the files, it does not read them.
+FALLBACK_FONT_FILES = ("gongkai-han-ext.ttf", "gongkai-han-ext-b.ttf")
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 
 
@@ -45,15 +47,16 @@ def _register(file: str) -> str | None:
 def load_font() -> str:
     """Register the bundled fonts with Qt; returns the UI family name (or the default family).
 
-    The rare-character face is registered too and substituted for the UI family, so a name such
-    as 吉𠮷 shows whole in every view and on the kiosk, on a PC with no CJK fonts installed.
+    The rare-character faces are registered too and substituted for the UI family, so a name such
+    as 吉𠮷 or one with an Extension B–H character shows whole in every view and on the kiosk, on a
+    PC with no CJK fonts installed.
     """
     family = _register(FONT_FILE)
-    fallback = _register(FALLBACK_FONT_FILE)
+    fallbacks = [f for f in (_register(file) for file in FALLBACK_FONT_FILES) if f is not None]
     if family is None:
         return QFont().family()
-    if fallback is not None:
-        QFont.insertSubstitution(family, fallback)
+    if fallbacks:
+        QFont.insertSubstitutions(family, fallbacks)
     return family
 
 

@@ -1045,7 +1045,6 @@ class CatalogueService:
             out = []
             for row in rows:
                 rule, due = due_items[row.id]
-                view = self._view(row, by_id[row.domain_id], version, refined.get(row.id))
                 status = "overdue" if due.due < today else "due_soon"
                 left = calendar.workdays_between(today, due.due) if status == "due_soon" else 0
                 out.append(

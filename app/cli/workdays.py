@@ -33,8 +33,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     hol = sub.add_parser("holidays", help="法定节假日与调休数据").add_subparsers(
         dest="hol_cmd", required=True
     )
-    p = hol.add_parser("import", help="导入节假日文件（.json/.csv/.ics，格式见 docs/holidays-format.md）")
+    p = hol.add_parser(
+        "import",
+        help="导入节假日文件（.json/.csv/.ics，格式见 docs/holidays-format.md）",
+        description="每个年份须完整（不完整的年份整个文件不导入）；已有数据的年份若与文件不同，"
+        "先列出差异，加 --replace 才替换。",
+    )
     p.add_argument("file")
+    p.add_argument("--replace", action="store_true", help="替换已有数据的年份（先不加此项运行以查看差异）")
     p.set_defaults(handler=cmd_import)
     p = hol.add_parser("list", help="列出已载入的年份，或某一年的假日与调休")
     p.add_argument("year", nargs="?", type=int)
@@ -64,8 +70,13 @@ def cmd_import(env: CliEnv) -> int:
     path = Path(env.args.file)
     if not path.exists():
         raise InputError(f"{path}：文件不存在")
-    years = env.context().holidays.import_file(path, actor="cli")
-    print("已导入年份：" + ", ".join(str(y) for y in years))
+    result = env.context().holidays.import_file(path, actor="cli", replace=env.args.replace)
+    if result.stored:
+        print("已导入年份：" + ", ".join(str(y) for y in result.stored))
+    if result.replaced:
+        print("其中替换了原有数据的年份：" + ", ".join(str(y) for y in result.replaced))
+    if result.unchanged:
+        print("与现有数据相同、未改动的年份：" + ", ".join(str(y) for y in result.unchanged))
     return 0
 
 

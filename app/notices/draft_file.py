@@ -6,12 +6,12 @@ format is documented in README ("notice") with docs/examples/notice-dibao.json.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from app.errors import InputError
+from app.notices.limits import check_draft_limits, check_raw_limits, read_draft_json
 from app.notices.rows import parse_iso
 from app.notices.values import BoardView, NoticeDraft, Roster
 
@@ -30,19 +30,19 @@ OPTIONAL = (
 
 
 def read_draft(path: Path, boards: list[BoardView]) -> NoticeDraft:
-    """The draft in ``path``; ``boards`` (names or UUIDs) are resolved against the site's boards."""
+    """The draft in ``path``; ``boards`` (names or UUIDs) are resolved against the site's boards.
+
+    The file's size, nesting and the draft's fields are held to app/notices/limits.py first; an
+    excess is refused in one line naming the limit.
+    """
     where = str(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{where}：文件不存在") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{where}：应为 UTF-8 编码的 JSON 文件") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{where} 第 {exc.lineno} 行第 {exc.colno} 列：JSON 格式错误（{exc.msg}）") from None
+    data = read_draft_json(path)
     if not isinstance(data, Mapping):
         raise InputError(f"{where}：顶层应为 JSON 对象")
-    return draft_from_mapping(data, boards, where)
+    check_raw_limits(data, where)
+    draft = draft_from_mapping(data, boards, where)
+    check_draft_limits(draft, where)
+    return draft
 
 
 def draft_from_mapping(data: Mapping[str, Any], boards: list[BoardView], where: str) -> NoticeDraft:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from app.notices.templates import TEMPLATE_BY_KEY
 from app.notices.values import Roster
 from app.privacy import Finding, Masker, MaskingProfile
 from app.privacy.checks import ASCII_DIGITS, normalise_digits
@@ -30,8 +31,21 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in normalise_digits(text) if ch in ASCII_DIGITS)
 
 
+def public_lines(template: str) -> tuple[str, ...]:
+    """The fields a notice of ``template`` declares as the office's public lines (templates.py)."""
+    found = TEMPLATE_BY_KEY.get(template)
+    return found.public_lines if found is not None else ("supervision_phone",)
+
+
+def public_line_values(template: str, *, supervision_phone: str, contact: str) -> list[str]:
+    """The texts of the notice's public lines, whose phone numbers stay readable."""
+    values = {"supervision_phone": supervision_phone, "contact": contact}
+    return [values[f] for f in public_lines(template) if f in values]
+
+
 def notice_profile(base: dict[str, Any], public_phones: Iterable[str]) -> MaskingProfile:
-    """The stored profile plus the notice's own public lines (supervision and contact numbers).
+    """The stored profile plus the notice's own public lines (``public_line_values``: the
+    supervision and, if its template says so, the contact numbers).
 
     Those numbers are typed into dedicated fields for printing and are the office's public lines, so
     they stay readable wherever they appear in the notice.

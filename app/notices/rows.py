@@ -11,10 +11,11 @@ from datetime import date
 from typing import Any
 
 from app.errors import InputError
-from app.notices.masking import MaskedContent, NoticeMasker, notice_profile
+from app.notices.masking import MaskedContent, NoticeMasker, notice_profile, public_line_values, public_lines
 from app.notices.templates import TEMPLATE_BY_KEY
 from app.notices.values import NoticeDraft, PeriodCheck, ReviewStep, Roster
 from app.policies.links import links_from_json, links_to_json
+from app.sync import wire
 from db.models import Notice, NoticeReview
 
 TITLE_MAX = 300
@@ -46,7 +47,8 @@ def review_value(row: NoticeReview) -> ReviewStep:
 
 
 def masker_for(row: Notice) -> NoticeMasker:
-    profile = notice_profile(json.loads(row.masking_profile), [row.supervision_phone, row.contact])
+    phones = public_line_values(row.template, supervision_phone=row.supervision_phone, contact=row.contact)
+    profile = notice_profile(json.loads(row.masking_profile), phones)
     return NoticeMasker(profile, json.loads(row.masking_exemptions))
 
 
@@ -101,7 +103,25 @@ def outbox_payload(row: Notice, board_names: list[str]) -> dict[str, Any]:
         "catalogue_item_uuids": json.loads(row.catalogue_item_uuids),
         "policy_links": links_to_json(links_from_json(row.policy_links)),
         "boards": board_names,
+        # The fields the platform may show with a phone number in clear (wire.PUBLIC_LINES_KEY).
+        wire.PUBLIC_LINES_KEY: sorted(public_lines(row.template)),
     }
+
+
+def platform_refusal(row: Notice) -> str:
+    """Why the city platform would refuse this notice's payload, or "" if it would accept it.
+
+    The same check the platform runs on every push (``wire.unmasked_numbers`` with the shared
+    public-line rule), so a notice the PC lets through review is one the platform publishes.
+    """
+    leaks = wire.unmasked_numbers(outbox_payload(row, []), entity="notice")
+    if not leaks:
+        return ""
+    where = "、".join(dict.fromkeys(wire.describe_path(p) for p in leaks[:8]))
+    return (
+        f"{where}含有未遮蔽的身份证号或手机号，市级平台会拒收这份公示。"
+        "请在正文或名单中遮蔽这些号码（或恢复对它们的遮蔽）；办公电话请填在“联系方式”“监督电话”栏。"
+    )
 
 
 def validate_draft(data: NoticeDraft, known_boards: set[str], where: str = "") -> None:

@@ -4,8 +4,9 @@ Every public method is one user action in one transaction: the notice rows, the 
 outbox entry (masked payload, entity "notice") commit together. Originals stay on the device; the
 outbox payload, PDFs, the QR code and ``published_current`` (kiosk) are masked with app.privacy.
 
-Review chain (domain-facts §4.1): draft → first_review → second_review → final_review → approved →
-published → expired | withdrawn. A reviewer needs the step's role, never approves a revision they
+Review chain (三审: 初审、复审、终审 with the 保密审查 at the last step, the pattern of township review
+rules such as 历下区燕山街道's 科室负责人初审 → 分管领导复审 → 保密审查): draft → first_review →
+second_review → final_review → approved → published → expired | withdrawn. A reviewer needs the step's role, never approves a revision they
 wrote, and approves at most one step of a revision (三审 are three people). The final reviewer
 confirms the confidentiality check (保密审查) explicitly. Editing an approved or published notice
 makes a new revision that goes through the chain again.
@@ -33,7 +34,15 @@ from app.holidays import HolidayService
 from app.notices import queries
 from app.notices import values as v
 from app.notices.boards import BoardRegister
-from app.notices.masking import MaskedContent, MaskingPreview, NoticeMasker, masking_preview, notice_profile
+from app.notices.limits import check_draft_limits
+from app.notices.masking import (
+    MaskedContent,
+    MaskingPreview,
+    NoticeMasker,
+    masking_preview,
+    notice_profile,
+    public_line_values,
+)
 from app.notices.period import check_period
 from app.notices.rows import (
     check_period_or_raise,
@@ -41,6 +50,7 @@ from app.notices.rows import (
     masked_content,
     masker_for,
     outbox_payload,
+    platform_refusal,
     review_value,
     roster_from_json,
     roster_to_json,
@@ -273,6 +283,7 @@ class NoticeService(BoardRegister):
         if row.status != v.DRAFT:
             raise StateError(f"只有草稿可以提交审核；公示“{row.title}”当前为{v.STATUS_LABELS[row.status]}。")
         check_period_or_raise(self._check(session, row.template, row.period_start, row.period_end))
+        _raise_if_platform_would_refuse(row)
         row.status = v.FIRST_REVIEW
         row.return_reason = ""
         self._step(session, row, "submit", "submit", actor, "")
@@ -343,6 +354,8 @@ class NoticeService(BoardRegister):
                     raise InputError(
                         "confidentiality_checked：终审须确认已完成保密审查（涉密信息不公开，公开信息不涉密；命令行加 --confidentiality-checked）"
                     )
+                if after == v.APPROVED:
+                    _raise_if_platform_would_refuse(row)
                 row.status = after
             self._step(
                 session, row, step, decision, actor, opinion, confidentiality_checked and step == "final"
@@ -561,7 +574,10 @@ class NoticeService(BoardRegister):
         base = (profile.to_dict() if profile else {}) | (
             {"names": data.mask_names} if data.mask_names is not None else {}
         )
-        masker = NoticeMasker(notice_profile(base, [data.supervision_phone, data.contact]))
+        phones = public_line_values(
+            data.template, supervision_phone=data.supervision_phone, contact=data.contact
+        )
+        masker = NoticeMasker(notice_profile(base, phones))
         return masker.findings(data.body)
 
     def masking_preview(self, data: v.NoticeDraft) -> MaskingPreview:
@@ -572,9 +588,10 @@ class NoticeService(BoardRegister):
         base = (profile.to_dict() if profile else {}) | (
             {"names": data.mask_names} if data.mask_names is not None else {}
         )
-        masker = NoticeMasker(
-            notice_profile(base, [data.supervision_phone, data.contact]), data.masking_exemptions
+        phones = public_line_values(
+            data.template, supervision_phone=data.supervision_phone, contact=data.contact
         )
+        masker = NoticeMasker(notice_profile(base, phones), data.masking_exemptions)
         texts = {
             "title": data.title,
             "body": data.body,
@@ -657,6 +674,7 @@ class NoticeService(BoardRegister):
     # -- internals -----------------------------------------------------------------------------------
 
     def _validate(self, session: Session, data: v.NoticeDraft) -> None:
+        check_draft_limits(data)  # first: one line naming the limit, before any other check
         boards = set(session.execute(select(Board.uuid)).scalars())
         validate_draft(data, boards)
         if self._catalogue is not None:
@@ -832,3 +850,11 @@ def _utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     lo = datetime.combine(start, datetime.min.time(), ZONE)
     hi = datetime.combine(end + timedelta(days=1), datetime.min.time(), ZONE)
     return lo, hi
+
+
+def _raise_if_platform_would_refuse(row: Notice) -> None:
+    """Submitting and the final approval check the payload with the platform's own rule
+    (rows.platform_refusal), so an approved notice is never one the platform refuses."""
+    problem = platform_refusal(row)
+    if problem:
+        raise InputError(f"公示“{row.title}”：{problem}")

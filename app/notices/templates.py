@@ -3,7 +3,8 @@
 A template gives a new notice its kind, a title and body skeleton, roster columns and a masking
 profile. The *legal minimums* are not constants here: ``PERIOD_RULE_SEED`` is only what ``init``
 writes into the ``notice_period_rule`` table, where an admin can correct a number, its unit or its
-legal basis (local rules differ; domain-facts §2.1). The period check reads the table.
+legal basis (local rules differ: 低保初审公示 7 天 under 民发〔2021〕57号, while some catalogues say
+7 个工作日). The period check reads the table.
 """
 
 from __future__ import annotations
@@ -15,6 +16,13 @@ from app.privacy import MaskingProfile
 KIND_PUBLICITY = "publicity"  # 公示: a list or decision open to objection for a period
 KIND_ANNOUNCEMENT = "announcement"  # 公告: an announcement of something decided or about to happen
 KIND_LABELS = {KIND_PUBLICITY: "公示", KIND_ANNOUNCEMENT: "公告"}
+
+#: The fields that are the issuing office's public lines: 监督电话 and the 联系方式 of the office.
+#: Their phone numbers stay readable everywhere the notice goes (print, kiosk, the city platform),
+#: mobiles included. The city platform applies the same rule (app/sync/wire.py,
+#: ``PUBLIC_LINE_FIELDS``; the payload's ``public_lines`` says which of them this notice declares),
+#: so what the PC prints and approves is what the platform publishes.
+OFFICE_LINES = ("supervision_phone", "contact")
 
 UNIT_WORKING = "working"
 UNIT_CALENDAR = "calendar"
@@ -33,10 +41,13 @@ class NoticeTemplate:
     roster_columns: tuple[str, ...] = ()
     masking: MaskingProfile = MaskingProfile()
     objection_hint: str = "如有异议，请于公示期内以书面、电话或来访形式向发布单位反映。"
+    #: Which of OFFICE_LINES this template treats as public lines (a template whose contact line
+    #: may be a private person's number leaves "contact" out, and its numbers are masked).
+    public_lines: tuple[str, ...] = OFFICE_LINES
 
     @property
     def closing(self) -> str:
-        """The closing line: 特此公示。 / 特此公告。 (domain-facts §2.2)."""
+        """The closing line: 特此公示。 / 特此公告。 (the customary close of a 公示/公告)."""
         return "特此" + KIND_LABELS[self.kind] + "。"
 
 
@@ -161,7 +172,7 @@ class PeriodRuleSeed:
     basis: str
 
 
-# What init writes into notice_period_rule (domain-facts §2.1); admins correct it there. Templates
+# What init writes into notice_period_rule (each with its legal basis below); admins correct it there. Templates
 # without a row have no legal minimum (village affairs are published by frequency, not period).
 PERIOD_RULE_SEED: tuple[PeriodRuleSeed, ...] = (
     PeriodRuleSeed(

@@ -1,9 +1,11 @@
 """Privacy masking: the one service every public output passes through (README).
 
 Why
-    Supervisors flag "个人身份证号、手机号、银行卡号未进行模糊处理" in posted 公示 as violations, and the
-    2018 national key points require de-identification of personal data in disclosures
-    (domain-facts §2.3). Gongkai therefore has exactly one masking service, this package.
+    Supervisors flag "个人身份证号、手机号、银行卡号未进行模糊处理" in posted 公示 as violations (e.g.
+    汉台区 2022 年第二季度通报), and 国办《2018年政务公开工作要点》 requires that personal data in
+    disclosures "公开时要去标识化处理". Gongkai therefore has exactly one masking service, this package;
+    its formats follow 永安市人民政府办公室 通报 (2023-01-04): "电话号码138****1234，身份证号码
+    35*************123", addresses kept to 乡（镇）、街道.
 
 The rule
     The original of a masked value never reaches a PDF, a QR payload, the kiosk, an export or a
@@ -33,6 +35,12 @@ Markers
     characters, full-width included ("３７*************３１５"). ``××`` (two U+00D7,
     ``ADDRESS_MARKER``) replaces the whole cut-off part of an address, whatever its length.
     Masking is idempotent: masking masked text changes nothing.
+
+Never masked: identifiers (identifiers.py)
+    UUIDs and SHA-256 digests inside any text, values under identifier keys (``uuid``, ``…_uuid``,
+    ``sha256``, ``number`` …), numbers under amount keys and whole ISO dates pass unchanged, so a
+    record's identity survives masking (a masked UUID once made the platform refuse a request for
+    good). tests/app/test_privacy_identifiers.py proves it over generated records.
 
 Decisions worth knowing
     - An 18-digit number with a wrong check character is not an ID. If it passes Luhn it is still

@@ -13,6 +13,14 @@ from typing import Any
 
 from app.privacy.address import find_addresses
 from app.privacy.finding import KIND_ADDRESS, KIND_BANK_CARD, KIND_ID_NUMBER, KIND_MOBILE, KIND_NAME, Finding
+from app.privacy.identifiers import (
+    BLANK,
+    blank_identifiers,
+    is_amount_key,
+    is_identifier_key,
+    is_iso_date,
+    is_numeric_text,
+)
 from app.privacy.names import classify_field, mask_person_name
 from app.privacy.numbers import find_numbers, iter_tokens, star_digits
 from app.privacy.profile import DEFAULT_PROFILE, MaskingProfile
@@ -87,6 +95,10 @@ class Masker:
         ``phone``, ``address``, ``hotline``, or Chinese 姓名/身份证号...). Lists inherit their key.
         Integers that turn out to be personal numbers come back as masked strings; other
         scalars (floats, bools, None) are returned unchanged. Tuples become lists.
+
+        Identifiers are never touched (identifiers.py): values under identifier keys (``uuid``,
+        ``…_uuid``, ``sha256``, ``number`` …), numbers under amount keys, whole ISO dates, and
+        UUIDs or digests inside any text.
         """
         if not isinstance(data, Mapping):
             raise TypeError("mask_mapping needs a mapping")
@@ -96,11 +108,14 @@ class Masker:
 
     def _find(self, text: str, *, exempt_phones: bool = False, assume_address: bool = False) -> list[Finding]:
         _require_str(text)
-        numbers = find_numbers(text, self.profile, exempt_phones=exempt_phones)
+        # Detectors see UUIDs and digests blanked out (same length, so offsets hold), so a finding
+        # never starts or ends inside an identifier; originals are read back from ``text``.
+        seen = blank_identifiers(text)
+        numbers = _originals(find_numbers(seen, self.profile, exempt_phones=exempt_phones), seen, text)
         if not self.profile.address:
             return numbers
         merged = list(numbers)
-        for found in find_addresses(text, assume_address=assume_address):
+        for found in _originals(find_addresses(seen, assume_address=assume_address), seen, text):
             clashes = [n for n in numbers if n.start < found.end and found.start < n.end]
             if clashes:
                 # "…18号13812345678": the room-number digits ran into a phone number. The number keeps
@@ -154,13 +169,20 @@ class Masker:
         return "".join(out)
 
     def _mask_mapping(self, data: Mapping[Any, Any]) -> dict[Any, Any]:
-        return {
-            key: self._mask_value(value, classify_field(key) if isinstance(key, str) else None)
-            for key, value in data.items()
-        }
+        out: dict[Any, Any] = {}
+        for key, value in data.items():
+            if isinstance(key, str) and is_identifier_key(key):
+                out[key] = value  # an identifier, whatever it looks like
+            elif isinstance(key, str) and is_amount_key(key) and _is_number(value):
+                out[key] = value
+            else:
+                out[key] = self._mask_value(value, classify_field(key) if isinstance(key, str) else None)
+        return out
 
     def _mask_value(self, value: Any, kind: str | None) -> Any:
         if isinstance(value, str):
+            if is_iso_date(value):
+                return value
             return self._mask_field(value, kind, kind == KIND_NAME)
         if isinstance(value, Mapping):
             return self._mask_mapping(value)
@@ -171,6 +193,24 @@ class Masker:
             masked = self._mask_field(as_text, kind, False)
             return value if masked == as_text else masked
         return value
+
+
+def _is_number(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int | float) or (isinstance(value, str) and is_numeric_text(value))
+
+
+def _originals(findings: list[Finding], seen: str, text: str) -> list[Finding]:
+    """Findings made on the blanked text ``seen``, holding the original characters they cover;
+    any that would cover part of an identifier is dropped."""
+    if seen is text:
+        return findings
+    return [
+        Finding(f.kind, f.start, f.end, text[f.start : f.end], f.masked)
+        for f in findings
+        if BLANK not in seen[f.start : f.end]
+    ]
 
 
 def _apply(text: str, findings: list[Finding]) -> str:

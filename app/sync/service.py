@@ -518,6 +518,9 @@ class SyncService:
             open_conflicts = session.execute(
                 select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))
             ).scalar()
+            open_refusals = session.execute(
+                select(func.count()).select_from(SyncRejection).where(SyncRejection.resolved_at.is_(None))
+            ).scalar()
             paused = [r for r in session.execute(select(SyncCursor.paused_reason)).scalars() if r]
         errors = [e for e in last_error.split("\n") if e]
         errors += [p for p in paused if p not in errors]
@@ -533,7 +536,7 @@ class SyncService:
             last_attempt=last_attempt,
             queued=int(counts.get(store.QUEUED, 0)),
             conflicts=int(open_conflicts or 0),
-            rejected=int(counts.get(store.REJECTED, 0)),
+            rejected=int(open_refusals or 0),
             errors=errors,
             oldest_queued_age_seconds=age,
             clock_offset_seconds=offset,
@@ -644,27 +647,39 @@ class SyncService:
             )
 
     def rejected(self) -> list[RejectedItem]:
-        """Changes the platform refused for good, with its reason (later changes were not held up)."""
+        """Changes the platform refused and that are still to be fixed, with its reason (later
+        changes were not held up; one accepted later for the same record resolves a refusal)."""
         with read_only(self._sf) as session:
-            rows = session.execute(
-                select(OutboxEntry, SyncRejection)
-                .join(SyncRejection, SyncRejection.outbox_seq == OutboxEntry.seq)
-                .where(OutboxEntry.status == store.REJECTED)
-                .order_by(OutboxEntry.seq)
-            ).all()
-            return [
-                RejectedItem(
-                    e.seq,
-                    e.op_id,
-                    e.entity,
-                    e.entity_uuid,
-                    title_of(_payload(e)),
-                    r.code,
-                    r.message,
-                    r.rejected_at,
-                )
-                for e, r in rows
-            ]
+            return self._rejected(session)
+
+    def refusal_for(self, entity: str, entity_uuid: str) -> RejectedItem | None:
+        """The newest open refusal of one record (shown on the record's own detail), if any."""
+        with read_only(self._sf) as session:
+            found = self._rejected(
+                session, OutboxEntry.entity == entity, OutboxEntry.entity_uuid == entity_uuid
+            )
+        return found[-1] if found else None
+
+    def _rejected(self, session: Session, *where: Any) -> list[RejectedItem]:
+        rows = session.execute(
+            select(OutboxEntry, SyncRejection)
+            .join(SyncRejection, SyncRejection.outbox_seq == OutboxEntry.seq)
+            .where(OutboxEntry.status == store.REJECTED, SyncRejection.resolved_at.is_(None), *where)
+            .order_by(OutboxEntry.seq)
+        ).all()
+        return [
+            RejectedItem(
+                e.seq,
+                e.op_id,
+                e.entity,
+                e.entity_uuid,
+                title_of(_payload(e)),
+                r.code,
+                r.message,
+                r.rejected_at,
+            )
+            for e, r in rows
+        ]
 
 
 def _duration(seconds: int) -> str:

@@ -197,7 +197,37 @@ def record_results(
             .execution_options(synchronize_session=False)
         )
         session.execute(update(SyncPush), acked)
+        resolve_fixed_rejections(session, [by_seq[r.seq] for r in results if r.seq in by_seq], seqs, now)
     return counts
+
+
+def resolve_fixed_rejections(
+    session: Session, entries: Sequence[OutboxEntry], acked_seqs: Sequence[int], now: datetime
+) -> None:
+    """A refused change stops being a problem once a later change of the same record is accepted
+    (the clerk corrected it): its rejection is marked resolved, so Today, the record's detail and
+    the Sync page no longer list it (the outbox entry and its rejection stay in the database)."""
+    acked = set(acked_seqs)
+    latest: dict[tuple[str, str], int] = {}
+    for e in entries:
+        if e.seq in acked:
+            key = (e.entity, e.entity_uuid)
+            latest[key] = max(latest.get(key, 0), e.seq)
+    if not latest:
+        return
+    open_rows = session.execute(
+        select(SyncRejection.outbox_seq, OutboxEntry.entity, OutboxEntry.entity_uuid)
+        .join(OutboxEntry, OutboxEntry.seq == SyncRejection.outbox_seq)
+        .where(
+            SyncRejection.resolved_at.is_(None),
+            OutboxEntry.entity_uuid.in_({u for _, u in latest}),
+        )
+    ).all()
+    fixed = [seq for seq, entity, uuid in open_rows if seq < latest.get((entity, uuid), 0)]
+    if fixed:
+        session.execute(
+            update(SyncRejection).where(SyncRejection.outbox_seq.in_(fixed)).values(resolved_at=now)
+        )
 
 
 # -- pull -------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ is the sum of its rows' hashes mod 2**32, so it is order-independent and can be 
 from __future__ import annotations
 
 import base64
+import datetime as _dt
 import hashlib
 import json
 import re
@@ -253,7 +254,6 @@ _DIGITS = "0-9\uff10-\uff19"
 _ID_NUMBER = rf"[{_DIGITS}]{{17}}[{_DIGITS}Xx\uff38\uff58]"
 _MOBILE = rf"1[3-9][{_DIGITS}]{{9}}|１[３-９][{_DIGITS}]{{9}}"
 _UNMASKED = re.compile(rf"(?<![{_DIGITS}])(?:{_ID_NUMBER}|{_MOBILE})(?![{_DIGITS}])")
-_UNMASKED_ID = re.compile(rf"(?<![{_DIGITS}]){_ID_NUMBER}(?![{_DIGITS}])")
 _PHONE_DIGITS = re.compile(rf"[{_DIGITS}][{_DIGITS}\- ]{{5,}}[{_DIGITS}]")
 
 # -- what may be public: the one rule the workstation and the platform share -----------------------
@@ -298,12 +298,32 @@ def public_numbers(entity: str, payload: Any) -> frozenset[str]:
     return frozenset(found)
 
 
+# GB 11643-1999: the check character of a resident ID (the same computation as
+# app/privacy/checks.py, which wire cannot import; tests/app/test_sync_wire.py keeps them equal).
+# An 18-digit number whose check character does not match is not taken for an ID on either side
+# (a 统一社会信用代码 or an order number can be 18 digits; the PC leaves them readable too).
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK_CHARS = "10X98765432"
+
+
+def is_resident_id(text: str) -> bool:
+    """True for an 18-character resident ID with a valid check character (full-width digits too)."""
+    chars = [
+        str(unicodedata.digit(c)) if c.isdigit() else c.upper() for c in unicodedata.normalize("NFKC", text)
+    ]
+    if len(chars) != 18 or chars[0] == "0" or not all(c.isdigit() for c in chars[:17]):
+        return False
+    total = sum(int(c) * w for c, w in zip(chars[:17], _ID_WEIGHTS, strict=True))
+    return _ID_CHECK_CHARS[total % 11] == chars[17]
+
+
 def unmasked_numbers(value: Any, *, entity: str = "") -> list[str]:
     """Where a value still holds an unmasked 18-character resident ID or 11-digit mobile number.
 
     This is deliberately not the client's masking service (app.privacy): it is a blunt check that
     needs no context, run by the server on every pushed payload and again on every field it renders
-    on a public page, and by the workstation on a notice before it is approved. With ``entity``, the
+    on a public page, and by the workstation on a notice before it is approved. An ID is 18
+    characters with a valid GB 11643 check character, as app.privacy decides. With ``entity``, the
     shared public-line rule above applies: a mobile number in a declared public line of the payload
     (and the same number elsewhere in it) is not reported; an ID always is. Returns the JSON paths of
     the offending strings ("roster.rows[2][1]"), never the numbers themselves (they must not reach
@@ -317,12 +337,14 @@ def unmasked_numbers(value: Any, *, entity: str = "") -> list[str]:
     allowed = public_numbers(entity, value) if entity else frozenset()
 
     def leaks(text: str) -> bool:
-        text = _IDENTIFIERS.sub(" ", text)
-        if not allowed:
-            return _UNMASKED.search(text) is not None
-        if _UNMASKED_ID.search(text):
-            return True
-        return any(_digits_of(m.group()) not in allowed for m in _UNMASKED.finditer(text))
+        for m in _UNMASKED.finditer(_IDENTIFIERS.sub(" ", text)):
+            found = m.group()
+            if len(found) == 18:
+                if is_resident_id(found):
+                    return True  # an ID is never public
+            elif _digits_of(found) not in allowed:
+                return True
+        return False
 
     def walk(v: Any, path: str) -> None:
         if isinstance(v, str):
@@ -337,6 +359,38 @@ def unmasked_numbers(value: Any, *, entity: str = "") -> list[str]:
 
     walk(value, "")
     return found
+
+
+# -- holiday years: what a complete year is ----------------------------------------------------------
+#
+# A year's holiday data replaces the whole year, so a partial file (one line, one festival) would make
+# the rest of the year count as ordinary working days while no longer marked provisional. A year is
+# *complete* when it holds at least the statutory days off of 《全国年节及纪念日放假办法》 for that year
+# (国务院令第270号 1999: 10 days; 第513号, from 2008: 11 days; 第795号, from 2025: 13 days), with the
+# fixed-date ones among them (1月1日 元旦, 5月1日 劳动节, 10月1–3日 国庆节) and at least four days off in
+# January–February (元旦 plus the three or more days of 春节, which always falls between 21 January and
+# 20 February). Every official schedule since 2004 passes (tests/app/test_holidays_import.py); the
+# workstation's import and the platform's publish both apply this one rule (docs/holidays-format.md).
+
+
+def statutory_days_off(year: int) -> int:
+    """The number of full days off the law grants in ``year``."""
+    return 10 if year < 2008 else 11 if year < 2025 else 13
+
+
+def holiday_year_problem(year: int, holidays: Any) -> str | None:
+    """Why a year's holiday dates are not a complete year, in Chinese; None when complete."""
+    days = {d for d in holidays if isinstance(d, _dt.date) and d.year == year}
+    fixed = [_dt.date(year, 1, 1), _dt.date(year, 5, 1), *(_dt.date(year, 10, d) for d in (1, 2, 3))]
+    missing = [f"{d.month}月{d.day}日" for d in fixed if d not in days]
+    if missing:
+        return f"{year} 年的数据不完整：缺少法定假日 {'、'.join(missing)}（只导入部分节日会使其余节日按工作日计算）"
+    needed = statutory_days_off(year)
+    if len(days) < needed:
+        return f"{year} 年的数据不完整：只有 {len(days)} 天假日，少于法定的 {needed} 天"
+    if sum(1 for d in days if d.month <= 2) < 4:
+        return f"{year} 年的数据不完整：1–2 月应有元旦和春节的假日（至少 4 天）"
+    return None
 
 
 #: Chinese names of payload fields, for messages staff read (rejections, conflict comparisons).

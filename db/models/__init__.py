@@ -9,7 +9,7 @@ from db.models.catalogue import (
     CatalogueSynonym,
     CatalogueVersion,
 )
-from db.models.core import AuditEntry, Holiday, HolidayYear, OutboxEntry, Setting, Site, User
+from db.models.core import AuditEntry, Holiday, HolidayYear, OutboxEntry, Setting, SignInFailure, Site, User
 from db.models.events import (
     Event,
     EventOverride,
@@ -81,6 +81,7 @@ __all__ = [
     "HolidayYear",
     "OutboxEntry",
     "Setting",
+    "SignInFailure",
     "Site",
     "SyncConflict",
     "SyncCursor",

@@ -24,16 +24,32 @@ class Site(UUIDMixin, TimestampMixin, Base):
 
 
 class User(UUIDMixin, TimestampMixin, Base):
-    """A staff member who signs in; roles are a comma-separated subset of app.users.Role."""
+    """A staff member who signs in; roles are a comma-separated subset of app.users.Role.
+
+    ``name`` is kept as typed; ``name_key`` is its case-folded form (app.users.name_key), unique, so
+    "Admin" and "admin" are one account and either spelling signs in.
+    """
 
     __tablename__ = "user_account"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(64), unique=True)
+    name_key: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(100), default="")
     roles: Mapped[str] = mapped_column(String(200))
     password_hash: Mapped[str] = mapped_column(String(300))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class SignInFailure(Base):
+    """A failed sign-in for a typed user name (known or not), kept until that name signs in or for
+    a day; app.lockout decides the wait from them. The audit log has the same events for people."""
+
+    __tablename__ = "sign_in_failure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name_key: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class AuditEntry(Base):

@@ -92,3 +92,5 @@ class SyncRejection(Base):
     code: Mapped[str] = mapped_column(String(64))
     message: Mapped[str] = mapped_column(Text)
     rejected_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: When a later change of the same record was accepted (the problem was fixed); open while None.
+    resolved_at: Mapped[datetime | None] = mapped_column(default=None)

@@ -50,10 +50,22 @@ def test_init_refuses_another_site_code(data_dir: str, capsys: pytest.CaptureFix
 def test_user_add_and_list(
     data_dir: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    init = ["--data-dir", data_dir, "init", "--site-code", "370112-TW", "--site-name", "历城区唐王街道"]
+    assert run([*init, "--admin", "boss"], "boss-pw-1\n", monkeypatch) == 0
     assert (
         run(
-            ["--data-dir", data_dir, "user", "add", "lixia", "--role", "clerk,first_reviewer"],
-            "pw-123456\n",
+            [
+                "--data-dir",
+                data_dir,
+                "user",
+                "add",
+                "lixia",
+                "--role",
+                "clerk,first_reviewer",
+                "--user",
+                "boss",
+            ],
+            "boss-pw-1\npw-123456\n",
             monkeypatch,
         )
         == 0
@@ -62,7 +74,8 @@ def test_user_add_and_list(
     assert main(["--data-dir", data_dir, "user", "list", "--json"]) == 0
     users = json.loads(capsys.readouterr().out)
     assert users == [
-        {"name": "lixia", "display_name": "", "roles": ["clerk", "first_reviewer"], "active": True}
+        {"name": "boss", "display_name": "", "roles": ["admin", "clerk"], "active": True},
+        {"name": "lixia", "display_name": "", "roles": ["clerk", "first_reviewer"], "active": True},
     ]
 
 
@@ -96,12 +109,15 @@ def test_workdays_bad_date_exits_2(data_dir: str, capsys: pytest.CaptureFixture[
 
 
 def test_holidays_import_and_list(data_dir: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.app.test_holidays_import import complete_2031, csv_text
+
     f = tmp_path / "h2031.csv"
-    f.write_text("date,kind,name\n2031-01-01,holiday,元旦\n", encoding="utf-8")
+    f.write_text(csv_text(complete_2031()), encoding="utf-8")
     assert main(["--data-dir", data_dir, "holidays", "import", str(f)]) == 0
     capsys.readouterr()
     assert main(["--data-dir", data_dir, "holidays", "list", "2031", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == [{"date": "2031-01-01", "kind": "holiday", "name": "元旦"}]
+    listed = json.loads(capsys.readouterr().out)
+    assert listed[0] == {"date": "2031-01-01", "kind": "holiday", "name": "元旦"} and len(listed) == 24
     assert main(["--data-dir", data_dir, "workdays", "add", "2031-03-01", "5", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["provisional"] is False
 

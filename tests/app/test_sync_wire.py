@@ -37,8 +37,8 @@ def test_cursors_round_trip_and_garbage_means_start_over() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "身份证 370102199003071234",
-        "370102 19900307 123X"[:0] + "37010219900307123X",
+        "身份证 370102199003071238",  # a valid GB 11643 check character
+        "11010519491231002X",  # the standard's worked example, check character X
         "电话13812345678",
         "１３８１２３４５６７８",
     ],
@@ -62,6 +62,21 @@ def test_unmasked_ids_and_mobiles_are_found(text: str) -> None:
 )
 def test_masked_numbers_dates_and_identifiers_pass(text: str) -> None:
     assert wire.unmasked_numbers({"x": text}) == []
+
+
+def test_an_18_digit_number_is_an_id_only_with_its_check_character() -> None:
+    """The platform decides like app.privacy: a wrong check character is not an ID (an order
+    number, a 统一社会信用代码), so the PC shows it and the platform accepts it."""
+    import random
+
+    from app.privacy.checks import is_valid_id18
+
+    rng = random.Random(13)
+    for _ in range(3000):
+        first17 = str(rng.randint(1, 9)) + "".join(rng.choice("0123456789") for _ in range(16))
+        for check in "0123456789X":
+            assert wire.is_resident_id(first17 + check) == is_valid_id18(first17 + check)
+    assert wire.unmasked_numbers({"x": "编号370102199003071234不是身份证号"}) == []
 
 
 def test_uuids_never_look_like_phone_numbers() -> None:

@@ -480,6 +480,7 @@ def test_the_stylesheet_hash_in_the_policy_matches_the_page(
     assert f"'sha256-{digest}'" in r.headers["content-security-policy"]
 
 
+@pytest.mark.slow
 def test_the_workstation_keeps_its_pushes_under_the_limit(
     proc: PlatformProcess, platform: Platform, sites: Sites
 ) -> None:

@@ -4,6 +4,7 @@ handed to the registered catalogue applier as files, and the operator commands t
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -17,9 +18,24 @@ from tests.server.support import Platform, Sites
 
 pytestmark = pytest.mark.postgres
 
+
+def _span(first: str, days: int, name: str) -> list[dict[str, str]]:
+    start = date.fromisoformat(first)
+    return [{"date": (start + timedelta(days=i)).isoformat(), "name": name} for i in range(days)]
+
+
+# A complete year (a partial one is refused: wire.holiday_year_problem); the dates are illustrative.
 HOLIDAYS_2027 = {
     "year": 2027,
-    "holidays": [{"date": "2027-01-01", "name": "元旦"}, {"date": "2027-10-01", "name": "国庆节"}],
+    "holidays": [
+        *_span("2027-01-01", 3, "元旦"),
+        *_span("2027-02-06", 7, "春节"),
+        *_span("2027-04-05", 1, "清明节"),
+        *_span("2027-05-01", 5, "劳动节"),
+        *_span("2027-06-09", 1, "端午节"),
+        *_span("2027-09-15", 1, "中秋节"),
+        *_span("2027-10-01", 7, "国庆节"),
+    ],
     "workdays": [{"date": "2027-09-26", "name": "国庆节调休上班"}],
 }
 
@@ -44,8 +60,8 @@ def test_holiday_years_arrive_in_the_working_day_engine(
     assert admin.publish_holidays(platform.sessions, file) == [2027]
     assert ctx.sync.run_once().ok
     year = next(y for y in ctx.holidays.years() if y.year == 2027)
-    assert year.source == "city-platform" and len(year.holidays) == 2
-    assert not ctx.holidays.calendar().is_workday(__import__("datetime").date(2027, 10, 1))
+    assert year.source == "city-platform" and len(year.holidays) == 25
+    assert not ctx.holidays.calendar().is_workday(date(2027, 10, 1))
     assert ctx.sync.run_once().pulled == 0, "a year already applied is not applied again"
 
 
@@ -82,6 +98,10 @@ def test_operator_commands(pg_url: str, tmp_path: Path, capsys: pytest.CaptureFi
     (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
     assert server_main(["--db", pg_url, "holidays", "publish", str(tmp_path / "bad.json")]) == 2
     assert "应为周六或周日" in capsys.readouterr().err
+    partial = {"year": 2028, "holidays": [{"date": "2028-10-01", "name": "国庆节"}], "workdays": []}
+    (tmp_path / "partial.json").write_text(json.dumps(partial), encoding="utf-8")
+    assert server_main(["--db", pg_url, "holidays", "publish", str(tmp_path / "partial.json")]) == 2
+    assert "数据不完整" in capsys.readouterr().err
     assert server_main(["--db", pg_url, "mark-restored"]) == 0
     assert server_main(["--db", pg_url, "sites", "--json"]) == 0
     assert json.loads(capsys.readouterr().out.split("\n", 1)[1])[0]["code"] == "370112-TW"

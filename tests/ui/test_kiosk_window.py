@@ -112,6 +112,43 @@ def test_wrong_pin_keeps_the_kiosk_locked(qtbot: QtBot, window: KioskWindow) -> 
     assert window.isVisible()
 
 
+def test_five_wrong_pins_lock_the_pad_for_a_minute(qtbot: QtBot, readonly: AppContext) -> None:
+    now = [100.0]
+    window = KioskWindow(
+        KioskService(readonly, monotonic=lambda: now[0]), DataVersionWatcher(readonly.engine), portrait=False
+    )
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        tap_corner(qtbot, window)
+        dialog = pin_dialog(window)
+        assert dialog is not None
+        for left in (4, 3, 2, 1):
+            enter(dialog, "1111")
+            assert f"还可再试 {left} 次" in dialog.message.text()
+        enter(dialog, "1111")
+        assert dialog.is_locked() and "请 60 秒后再试" in dialog.message.text()
+        keys = [b for b in dialog.findChildren(QPushButton) if b.text() in "0123456789"]
+        assert keys and not any(k.isEnabled() for k in keys)
+        with qtbot.assertNotEmitted(window.exit_requested):
+            enter(dialog, PIN)  # ignored while locked
+        cancel = next(b for b in dialog.findChildren(QPushButton) if "取消" in b.text())
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: pin_dialog(window) is None or not pin_dialog(window).isVisible())  # type: ignore[union-attr]
+        QApplication.processEvents()
+        tap_corner(qtbot, window)
+        reopened = window._pin
+        assert reopened is not None and reopened.is_locked(), "cancelling and reopening keeps the lock"
+        now[0] += 61
+        qtbot.waitUntil(lambda: not reopened.is_locked(), timeout=3000)
+        with qtbot.waitSignal(window.exit_requested):
+            enter(reopened, PIN)
+    finally:
+        window.shutdown()
+        window.deleteLater()
+
+
 def test_taps_elsewhere_or_too_few_do_not_open_the_pad(qtbot: QtBot, window: KioskWindow) -> None:
     tap_corner(qtbot, window, 4)
     for _ in range(5):

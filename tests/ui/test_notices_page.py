@@ -333,3 +333,38 @@ def test_rare_characters_render_in_qt_views(ui_env: UiEnv) -> None:
     metrics = QFontMetrics(app.font())
     for ch in "张𬌗刘䶮吉𠮷":
         assert metrics.inFontUcs4(ord(ch)), f"U+{ord(ch):04X} has no glyph in the window's fonts"
+
+
+def test_editor_shows_the_roster_limit_instead_of_a_preview(ui_env: UiEnv, qtbot: QtBot) -> None:
+    """A pasted roster over the limit is not masked into a preview (that took minutes and 1.4 GB
+    for 100,000 rows); the limit is shown at once, in the window's words."""
+    dialog = NoticeEditorDialog(ui_env)
+    qtbot.addWidget(dialog)
+    rows = "\n".join(f"{i}\t张*" for i in range(1, 5001))
+    dialog.roster.setPlainText("序号\t姓名\n" + rows)
+    dialog.update_preview()
+    labels = [dialog.findings_layout.itemAt(i).widget() for i in range(dialog.findings_layout.count())]
+    assert any("名单 5,000 行，超过上限 3,000 行" in w.text() for w in labels)
+    assert "未生成预览" in dialog.preview.toPlainText()
+
+
+def test_extension_b_to_h_characters_have_a_bundled_glyph_in_qt(ui_env: UiEnv) -> None:
+    """The window and the kiosk fall back to the same bundled faces as the PDFs (ui/qtapp.py)."""
+    from PySide6.QtGui import QFont, QFontMetrics, QRawFont
+    from PySide6.QtWidgets import QApplication
+
+    from tests.printing.test_rare_extensions import EXTENSION_NAMES
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert QFont.substitutes(app.font().family())[-2:] == [
+        "gongkai han ext",
+        "gongkai han ext b",
+    ]  # Qt lowers them
+    raw = [QRawFont.fromFont(QFont(family)) for family in ("Gongkai Han Ext", "Gongkai Han Ext B")]
+    assert [r.familyName() for r in raw] == ["Gongkai Han Ext", "Gongkai Han Ext B"]
+    metrics = QFontMetrics(app.font())
+    for block, name in EXTENSION_NAMES.items():
+        cp = ord(name[1])
+        assert any(r.supportsCharacter(cp) for r in raw), f"Ext {block}: U+{cp:04X} not in the bundled faces"
+        assert metrics.inFontUcs4(cp), f"Ext {block}: U+{cp:04X} has no glyph in the window's fonts"

@@ -5,9 +5,14 @@ user who last signed in on this PC (``QSettings`` "sign_in/last_user": a conveni
 else the first active user. As soon as a user is chosen the focus moves to the password box, so a
 password is never typed into the (visible) user box. Whether a password is right, and what happens
 after repeated failures, is the user service's decision: its message is shown as it is.
+
+After too many failures the service makes the name wait (app.lockout); the dialog then says how
+long and keeps 登录 disabled, counting down, until the wait is over.
 """
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import (
@@ -22,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AuthenticationError, GongkaiError
-from app.users import StaffUser, UserService
+from app.lockout import wait_text
+from app.users import AccountLockedError, StaffUser, UserService
 
 LAST_USER_KEY = "sign_in/last_user"
 
@@ -86,12 +92,17 @@ class SignInDialog(QDialog):
         )
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.tr("登录"))
+        self.ok_button = self.ok  # the name the lockout code uses
         self.cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel.setText(self.tr("退出程序") if switching else self.tr("取消"))
         buttons.accepted.connect(self._try_sign_in)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
+        self._wait_left = 0
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
         self.choose(preselect or last_user())
         # A user picked from the list (mouse or keys) or typed and confirmed with Enter: go on to
         # the password at once.
@@ -123,12 +134,16 @@ class SignInDialog(QDialog):
         return self.name.currentText().strip()
 
     def _try_sign_in(self) -> None:
-        name = self._chosen_name()
+        if self._wait_left > 0:
+            return
         try:
-            self.user = self._users.authenticate(name, self.password.text())
-        except AuthenticationError as exc:
-            # The service's sentence (wrong password, or how long a locked account must wait).
-            self.message.setText(QCoreApplication.translate("Users", str(exc)))
+            self.user = self._users.authenticate(self._chosen_name(), self.password.text())
+        except AccountLockedError as exc:
+            self.password.clear()
+            self._start_wait(exc.wait)
+            return
+        except AuthenticationError:
+            self.message.setText(self.tr("用户名或密码错误，请重试。"))
             self._to_password()
             return
         except GongkaiError as exc:
@@ -136,3 +151,23 @@ class SignInDialog(QDialog):
             return
         remember_user(self.user.name)
         self.accept()
+
+    def _start_wait(self, wait: timedelta) -> None:
+        self._wait_left = max(1, int(-(-wait.total_seconds() // 1)))
+        self.ok_button.setEnabled(False)
+        self._show_wait()
+        self._countdown.start()
+
+    def _tick(self) -> None:
+        self._wait_left -= 1
+        if self._wait_left <= 0:
+            self._countdown.stop()
+            self.ok_button.setEnabled(True)
+            self.message.setText(self.tr("可以重新登录了。"))
+            self.password.setFocus()
+            return
+        self._show_wait()
+
+    def _show_wait(self) -> None:
+        left = wait_text(timedelta(seconds=self._wait_left))
+        self.message.setText(self.tr("登录失败次数过多，为保护账号，请 %1后再试。").replace("%1", left))

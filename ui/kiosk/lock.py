@@ -7,6 +7,8 @@ reach the PIN pad while it is open. Shortcuts the window manager takes before th
 (Ctrl+Alt+Del, the OS's own Alt+Tab) belong to the OS kiosk session (docs/ARCHITECTURE.md).
 
 ``TapCounter`` recognises the hidden gesture: five taps within three seconds on the clock's corner.
+``PinDialog`` is the number pad; after five wrong PINs the service (app.lockout.PinGuard) locks it
+for a minute, and the pad shows the countdown with its keys disabled.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from collections import deque
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.lockout import PIN_THRESHOLD, PinAttempt
 
 _BLOCKED_EVENTS = (
     QEvent.Type.KeyPress,
@@ -81,11 +85,21 @@ class PinDialog(QDialog):
 
     verified = Signal()
 
-    def __init__(self, check: Callable[[str], bool], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        attempt: Callable[[str], PinAttempt],
+        locked_for: Callable[[], float],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.FramelessWindowHint | Qt.WindowType.Dialog)
         self.setModal(True)
-        self._check = check
+        self._attempt = attempt
+        self._locked_for = locked_for
         self._digits = ""
+        self._keys: list[QPushButton] = []
+        self._unlock = QTimer(self)
+        self._unlock.setInterval(1000)
+        self._unlock.timeout.connect(self._tick)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(16)
@@ -104,6 +118,7 @@ class PinDialog(QDialog):
         grid.setSpacing(12)
         for i, digit in enumerate("1234567890"):
             key = self._key(digit)
+            self._keys.append(key)
             key.clicked.connect(partial(self.press, digit))
             row, col = (i // 3, i % 3) if i < 9 else (3, 1)
             grid.addWidget(key, row, col)
@@ -111,6 +126,7 @@ class PinDialog(QDialog):
         back.clicked.connect(self.backspace)
         grid.addWidget(back, 3, 0)
         ok = self._key(self.tr("✓ 确定"))
+        self._keys += [back, ok]
         ok.clicked.connect(self.submit)
         ok.setProperty("role", "primary")
         grid.addWidget(ok, 3, 2)
@@ -118,6 +134,8 @@ class PinDialog(QDialog):
         cancel = QPushButton(self.tr("✕ 取消，返回触摸屏"))
         cancel.clicked.connect(self.reject)
         layout.addWidget(cancel)
+        if self._locked_for() > 0:
+            self._lock()
 
     @staticmethod
     def _key(text: str) -> QPushButton:
@@ -128,6 +146,8 @@ class PinDialog(QDialog):
         return button
 
     def press(self, digit: str) -> None:
+        if self._unlock.isActive():
+            return
         if len(self._digits) < 12:
             self._digits += digit
         self._show()
@@ -140,13 +160,45 @@ class PinDialog(QDialog):
         self.display.setText("●" * len(self._digits) or " ")
 
     def submit(self) -> None:
-        if self._digits and self._check(self._digits):
-            self.verified.emit()
-            self.accept()
+        if not self._digits or self._unlock.isActive():
             return
+        result = self._attempt(self._digits)
         self._digits = ""
         self._show()
-        self.message.setText(self.tr("✕ 密码不正确，请重新输入"))
+        if result.ok:
+            self.verified.emit()
+            self.accept()
+        elif result.locked_for > 0:
+            self._lock()
+        else:
+            self.message.setText(
+                self.tr("✕ 密码不正确，还可再试 %1 次").replace("%1", str(result.tries_left))
+            )
+
+    def is_locked(self) -> bool:
+        return self._unlock.isActive()
+
+    def _lock(self) -> None:
+        """Too many wrong PINs: the keys stop working and a countdown shows until the lock ends."""
+        for key in self._keys:
+            key.setEnabled(False)
+        self._unlock.start()
+        self._tick()
+
+    def _tick(self) -> None:
+        left = self._locked_for()
+        if left <= 0:
+            self._unlock.stop()
+            for key in self._keys:
+                key.setEnabled(True)
+            self.message.setText(" ")
+            return
+        seconds = int(-(-left // 1))
+        self.message.setText(
+            self.tr("✕ 输错 %1 次，请 %2 秒后再试")
+            .replace("%1", str(PIN_THRESHOLD))
+            .replace("%2", str(seconds))
+        )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = Qt.Key(event.key())

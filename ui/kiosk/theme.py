@@ -141,6 +141,8 @@ QPushButton[role="key"] {{ font-size: {s.title}pt; font-weight: bold; padding: 4
 QPushButton[role="chip"] {{ font-size: {s.body}pt; padding: 6px 16px; }}
 QPushButton[role="chip"]:checked {{ background: {p.accent}; color: {p.accent_fg}; border-color: {p.accent}; }}
 QPushButton:checked {{ border-width: 5px; }}
+QPushButton:disabled, QPushButton[role="primary"]:disabled, QPushButton[role="key"]:disabled {{
+    background: {p.bg}; color: {p.muted}; border: 3px dashed {p.border}; }}
 QTableView {{ background: {p.surface}; color: {p.fg}; gridline-color: {p.border}; font-size: {s.body}pt;
     border: 2px solid {p.border}; }}
 QHeaderView::section {{ background: {p.bg}; color: {p.fg}; font-weight: bold; padding: 6px;

@@ -320,7 +320,7 @@ class KioskWindow(QWidget):
     def ask_pin(self) -> None:
         if self._pin is not None:
             return
-        dialog = PinDialog(self.service.check_pin, self)
+        dialog = PinDialog(self.service.try_pin, self.service.pin_locked_for, self)
         dialog.setStyleSheet(self.styleSheet())
         dialog.verified.connect(self.admin_exit)
         dialog.finished.connect(self._pin_closed)

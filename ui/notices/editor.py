@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QSplitter,
@@ -30,8 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import GongkaiError
+from app.errors import GongkaiError, InputError
 from app.notices import NoticeDraft, NoticeView, PeriodCheck, Roster
+from app.notices.limits import check_draft_limits
 from app.notices.masking import MaskingPreview
 from ui.catalogue.picker import CatalogueLinksField
 from ui.crash import show_error
@@ -56,6 +58,10 @@ def qdate(d: date) -> QDate:
 
 def pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
+
+
+#: Roster rows the staff preview masks and shows (the printout and the platform get all of them).
+PREVIEW_ROWS = 200
 
 
 def roster_from_text(text: str) -> Roster | None:
@@ -185,7 +191,7 @@ class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept_within_limits)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
@@ -298,13 +304,37 @@ class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
             "color: #1a6b2f;" if check.ok else "color: #b00020; font-weight: bold;"
         )
 
+    def _accept_within_limits(self) -> None:
+        """Keep the dialog (and what was typed) open when the draft is over a limit."""
+        try:
+            check_draft_limits(self.draft())
+        except InputError as exc:
+            QMessageBox.warning(self, self.tr("超过公示的上限"), str(exc))
+            return
+        self.accept()
+
     def update_preview(self) -> None:
-        """Ask the notice service for the masking preview of what is typed (read pool) and show it."""
+        """Ask the notice service for the masking preview of what is typed (read pool) and show it.
+
+        A draft over the notice limits (app/notices/limits.py) is not previewed: the limit is shown
+        instead, at once, so a pasted 100,000-row roster costs nothing before saving refuses it.
+        """
         data, svc = self.draft(), self._env.ctx.notices
+        try:
+            check_draft_limits(data)
+        except InputError as exc:
+            self.preview.setPlainText(self.tr("超过公示的上限，未生成预览。"))
+            clear_layout(self.findings_layout)
+            problem = QLabel(str(exc))
+            problem.setWordWrap(True)
+            problem.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.findings_layout.addWidget(problem)
+            return
         self._env.ops.read(self, lambda: svc.masking_preview(data), self._show_preview, key="preview")
 
     def _show_preview(self, preview: MaskingPreview) -> None:
-        """Highlight every detection, list the text ones with a tick box each, count the roster's."""
+        """Highlight every detection, list the text ones with a tick box each, count the roster's
+        (the table shows the first PREVIEW_ROWS rows; the counts cover the whole roster)."""
         self.masking = preview
         parts: list[str] = []
         for text, f in preview.body:
@@ -329,9 +359,12 @@ class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
                     for o, m in row
                 )
                 + "</tr>"
-                for row in preview.roster
+                for row in preview.roster[:PREVIEW_ROWS]
             )
             table = f'<table border="1" cellspacing="0" cellpadding="3"><tr>{cells}</tr>{body_rows}</table>'
+            if len(preview.roster) > PREVIEW_ROWS:
+                more = self.tr("……名单共 %1 行，预览只显示前 %2 行").replace("%1", str(len(preview.roster)))
+                table += f"<p>{html.escape(more.replace('%2', str(PREVIEW_ROWS)))}</p>"
         self.preview.setHtml(
             '<div style="font-size:12pt; white-space:pre-wrap;">' + "".join(parts) + "</div>" + table
         )

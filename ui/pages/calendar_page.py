@@ -44,7 +44,6 @@ from ui.calendar.grid import DayGrid, weekday_name
 from ui.calendar.occurrence_dialog import CancelEventDialog, MoveOccurrenceDialog
 from ui.calendar.synonyms import SynonymDialog
 from ui.calendar.text import arg
-from ui.crash import show_error
 from ui.env import UiEnv
 from ui.saved import announce_saved
 from ui.table_model import Column, RecordTableModel, SortFilterProxy

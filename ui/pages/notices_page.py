@@ -453,6 +453,15 @@ class NoticesPage(QWidget):
             out.append(f'<p style="color:#b00020"><b>{self.tr("退回理由")}：</b>{e(n.return_reason)}</p>')
         if n.withdraw_reason:
             out.append(f'<p style="color:#b00020"><b>{self.tr("撤回理由")}：</b>{e(n.withdraw_reason)}</p>')
+        refusal = self._env.ctx.sync.refusal_for("notice", n.uuid)
+        if refusal is not None:
+            out.append(
+                '<table width="100%" cellpadding="8" style="background:#fdecea;border:1px solid #b00020">'
+                f'<tr><td><b style="color:#b00020">{self.tr("市级平台拒收了这份公示，须改正")}</b><br>'
+                f"{e(refusal.message)}<br>"
+                f"{self.tr('改正的版本被平台接收之前，公开页面（二维码）不会显示这次修改：平台上只有它此前接收的版本，从未接收过则打不开。')}"
+                f"（{local(refusal.rejected_at):%Y-%m-%d %H:%M}）</td></tr></table>"
+            )
         out.append(f"<h3>{self.tr('公开版本（已遮蔽个人信息，打印与市级平台一致）')}</h3>")
         out.append(self._public_html(masked))
         out.append(f"<h3>{self.tr('审核记录')}</h3><ul>")

@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.authz import allowed
+from app.holidays import HolidayImport, ReplaceNeededError
 from app.sites import SiteInfo
 from app.users import ROLE_LABELS, Role, StaffUser
 from app.workdays import HolidayYear
+from ui.crash import show_error
 from ui.env import UiEnv
 from ui.qtapp import LANGUAGES
 from ui.staff import AddStaffDialog, ResetPasswordDialog
@@ -336,11 +338,43 @@ class SettingsPage(QWidget):
         )
         if not path:
             return
+        self._run_holiday_import(Path(path), replace=False)
+
+    def _run_holiday_import(self, path: Path, *, replace: bool) -> None:
+        """Import; when years already held would change, show the differences and ask first."""
         holidays, actor = self._env.ctx.holidays, self._env.user.name
 
-        def done(years: list[int]) -> None:
-            QMessageBox.information(
-                self, self.tr("导入完成"), self.tr("已导入年份：") + ", ".join(map(str, years))
-            )
+        def work() -> HolidayImport:
+            return holidays.import_file(path, actor=actor, replace=replace)
 
-        self._env.ops.write(self, lambda: holidays.import_file(Path(path), actor=actor), done)
+        def done(result: HolidayImport) -> None:
+            lines = []
+            if result.stored:
+                lines.append(self.tr("已导入年份：") + ", ".join(map(str, result.stored)))
+            if result.unchanged:
+                lines.append(self.tr("与现有数据相同、未改动：") + ", ".join(map(str, result.unchanged)))
+            QMessageBox.information(self, self.tr("导入完成"), "\n".join(lines))
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ReplaceNeededError):
+                box = QMessageBox(self)
+                box.setIcon(QMessageBox.Icon.Warning)
+                box.setWindowTitle(self.tr("替换已有的节假日数据？"))
+                years = "、".join(map(str, exc.years))
+                box.setText(self.tr("文件中 %1 年的安排与本机现有的数据不同。").replace("%1", years))
+                box.setDetailedText("\n".join(exc.problems))
+                box.setInformativeText(
+                    self.tr(
+                        "替换后，这些年份的期限按文件中的安排计算。请先点“显示详情”逐日核对差异，确认无误再替换。"
+                    )
+                )
+                replace_button = box.addButton(self.tr("替换"), QMessageBox.ButtonRole.DestructiveRole)
+                cancel = box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+                box.setDefaultButton(cancel)
+                box.exec()
+                if box.clickedButton() is replace_button:
+                    self._run_holiday_import(path, replace=True)
+                return
+            show_error(self, exc)
+
+        self._env.ops.write(self, work, done, failed=failed)

@@ -72,7 +72,7 @@ def rejected_columns() -> list[Column[RejectedItem]]:
     return [
         Column("类别", lambda r: entity_label(r.entity)),
         Column("内容", lambda r: r.title or r.entity_uuid[:8]),
-        Column("平台拒收原因", lambda r: r.message, tooltip=lambda r: r.message),
+        Column("平台拒收原因", lambda r: r.message, tooltip=lambda r: f"{r.message}（代码：{r.code}）"),
         Column("时间", lambda r: _when(r.rejected_at), lambda r: r.rejected_at),
     ]
 

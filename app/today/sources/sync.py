@@ -3,7 +3,9 @@
 Rules (issue 9 / sync design): data entry never waits for the network, so a change can sit in the
 outbox; one queued for more than ``QUEUE_AGE_DAYS`` means the city platform has not heard of it (a
 QR code on a posted notice may open nothing). A conflict is never resolved silently: a person picks
-a version. A refused change blocks nothing else but is not on the platform until corrected.
+a version. A refused change blocks nothing else but is not on the platform until corrected; its
+item opens the record itself (a notice on the notices page), and disappears once a corrected
+version is accepted.
 """
 
 from __future__ import annotations
@@ -20,6 +22,13 @@ if TYPE_CHECKING:
 
 PAGE = "sync"
 QUEUE_AGE_DAYS = 1
+#: Where a refused record is fixed: its own page opens at the record (the Sync page otherwise).
+RECORD_PAGES = {
+    "notice": "notices",
+    "event": "calendar",
+    "request": "requests",
+    "catalogue_item": "catalogue",
+}
 
 
 def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayItem]:
@@ -57,13 +66,15 @@ def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayIte
             )
         )
     for r in ctx.sync.rejected():
+        # The platform keeps what it accepted before (if anything): this change is not public.
+        effect = "，公开页面（二维码）不会显示这次修改" if r.entity == "notice" else ""
         found.append(
             TodayItem(
                 kind="sync.rejected",
                 record_uuid=r.entity_uuid,
-                page_key=PAGE,
+                page_key=RECORD_PAGES.get(r.entity, PAGE),
                 title=f"市级平台拒收：{r.title}",
-                why=f"平台的理由：{r.message}（{date_text(local(r.rejected_at).date())}）；改正后重新提交",
+                why=f"{date_text(local(r.rejected_at).date())}拒收。理由：{r.message}{effect}；请改正后重新提交",
                 due=local(r.rejected_at).date(),
                 severity=Severity.DUE_TODAY,
                 role=Role.CLERK,

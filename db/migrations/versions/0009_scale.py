@@ -14,7 +14,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0009_scale"
-down_revision = "0013_documents"
+down_revision = "0010_security"
 branch_labels = None
 depends_on = None
 
