@@ -26,6 +26,11 @@ from ui.discard import AsksBeforeDiscard
 from ui.ops import Operations
 
 
+# One fixed context for both dialogs (a base class's self.tr would look in the subclass's).
+def tr(text: str) -> str:
+    return QCoreApplication.translate("StaffDialogs", text)
+
+
 def role_text(role: Role) -> str:
     return QCoreApplication.translate("SettingsPage", ROLE_LABELS[role])
 
@@ -48,8 +53,8 @@ class _PasswordDialog(AsksBeforeDiscard, QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("确定"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.ok.setText(tr("确定"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
 
@@ -58,8 +63,8 @@ class _PasswordDialog(AsksBeforeDiscard, QDialog):
         label = QLabel(intro)
         label.setWordWrap(True)
         layout.addWidget(label)
-        self.form.addRow(self.tr("密码（至少 6 位）"), self.password)
-        self.form.addRow(self.tr("再输入一次密码"), self.repeat)
+        self.form.addRow(tr("密码（至少 6 位）"), self.password)
+        self.form.addRow(tr("再输入一次密码"), self.repeat)
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -67,11 +72,11 @@ class _PasswordDialog(AsksBeforeDiscard, QDialog):
 
     def _run(self, op: Callable[[], object]) -> None:
         if self.password.text() != self.repeat.text():
-            self.message.setText(self.tr("两次输入的密码不一样，请重新输入。"))
+            self.message.setText(tr("两次输入的密码不一样，请重新输入。"))
             self.repeat.clear()
             self.repeat.setFocus()
             return
-        self.message.setText(self.tr("正在保存…"))
+        self.message.setText(tr("正在保存…"))
         self.ok.setEnabled(False)
 
         def failed(exc: BaseException) -> None:
@@ -96,13 +101,13 @@ class AddStaffDialog(_PasswordDialog):
     ) -> None:
         super().__init__(ops, parent)
         self._create = create
-        self.setWindowTitle(self.tr("新增工作人员"))
+        self.setWindowTitle(tr("新增工作人员"))
         self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("登录时输入的名字，如 zhangsan"))
+        self.name.setPlaceholderText(tr("登录时输入的名字，如 zhangsan"))
         self.display_name = QLineEdit()
-        self.display_name.setPlaceholderText(self.tr("如：张三"))
-        self.form.addRow(self.tr("用户名"), self.name)
-        self.form.addRow(self.tr("姓名"), self.display_name)
+        self.display_name.setPlaceholderText(tr("如：张三"))
+        self.form.addRow(tr("用户名"), self.name)
+        self.form.addRow(tr("姓名"), self.display_name)
         roles_box = QWidget()
         roles_layout = QVBoxLayout(roles_box)
         roles_layout.setContentsMargins(0, 0, 0, 0)
@@ -112,9 +117,9 @@ class AddStaffDialog(_PasswordDialog):
             roles_layout.addWidget(box)
             self.role_boxes[role] = box
         self.role_boxes[Role.CLERK].setChecked(True)
-        self.form.addRow(self.tr("角色（可多选）"), roles_box)
+        self.form.addRow(tr("角色（可多选）"), roles_box)
         self._finish_layout(
-            self.tr("新同事用这里的用户名和密码登录；请当面告诉他密码，并提醒他不要告诉别人。")
+            tr("新同事用这里的用户名和密码登录；请当面告诉他密码，并提醒他不要告诉别人。")
         )
 
     def roles(self) -> frozenset[Role]:
@@ -139,8 +144,8 @@ class ResetPasswordDialog(_PasswordDialog):
     ) -> None:
         super().__init__(ops, parent)
         self._reset = reset
-        self.setWindowTitle(self.tr("重设密码"))
-        self._finish_layout(self.tr("为“%1”设置新密码。原来的密码从此不能再用。").replace("%1", who))
+        self.setWindowTitle(tr("重设密码"))
+        self._finish_layout(tr("为“%1”设置新密码。原来的密码从此不能再用。").replace("%1", who))
 
     def _on_ok(self) -> None:
         password, reset = self.password.text(), self._reset
