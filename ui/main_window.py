@@ -28,6 +28,8 @@ from ui.env import UiEnv
 from ui.ops import CONFIRMATION_MS
 from ui.pages import PAGES, PageSpec
 
+#: room left for the window manager's frame (width, height) when it is not known yet
+FRAME_ALLOWANCE = (8, 40)
 #: how long the badges wait after a change before being read again (several writes, one read)
 BADGE_DELAY_MS = 300
 
@@ -234,6 +236,19 @@ class MainWindow(QMainWindow):
         state = QSettings().value("main_window/geometry")
         if state is not None:
             self.restoreGeometry(state)
+        # Never taller or wider than the screen (a 1366×768 laptop): the status bar, where every
+        # confirmation shows, must stay in sight.
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            frame = self.frameGeometry().size() - self.geometry().size()
+            # Before the first show the window manager has not framed the window yet: allow for
+            # a title bar and borders.
+            width = min(self.width(), room.width() - max(frame.width(), FRAME_ALLOWANCE[0]))
+            height = min(self.height(), room.height() - max(frame.height(), FRAME_ALLOWANCE[1]))
+            if (width, height) != (self.width(), self.height()):
+                self.resize(width, height)
+                self.move(room.topLeft())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         QSettings().setValue("main_window/geometry", self.saveGeometry())
