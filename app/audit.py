@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import changes
 from db.base import new_uuid, utcnow
 from db.models import AuditEntry
 
@@ -64,6 +65,7 @@ def record(
     entry.hash = _digest(entry)
     session.add(entry)
     session.flush()
+    changes.note(entity, entity_uuid, action, detail)  # what the UI refreshes and confirms
     return entry
 
 

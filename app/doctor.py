@@ -80,5 +80,7 @@ def _font_checks() -> list[Check]:
     problems = check_fonts()
     checks = [Check("字体", not problems, "ok" if not problems else "；".join(problems))]
     if not problems:
-        checks += [Check(f"字体：{role}", True, f"{face}（{source}）") for role, face, source in role_report()]
+        checks += [
+            Check(f"字体：{role}", True, f"{face}（{source}）") for role, face, source in role_report()
+        ]
     return checks

@@ -22,6 +22,7 @@ from datetime import date, datetime
 from sqlalchemy import Engine
 
 from app import audit
+from app.authz import authorize
 from app.catalogue.model import MODES, CatalogueItemView, display_value
 from app.catalogue.search import pinyin_forms
 from app.clock import local
@@ -36,7 +37,7 @@ from app.privacy.masker import mask_text
 from app.privacy.profile import MaskingProfile
 from app.settings import SETTINGS
 from app.uow import transaction
-from app.users import Role, StaffUser, hash_password, verify_password
+from app.users import StaffUser, hash_password, verify_password
 
 PIN_KEY = "kiosk_pin_hash"
 IDLE_KEY = "kiosk_idle_seconds"
@@ -202,7 +203,7 @@ class KioskService:
 
     def set_pin(self, user: StaffUser, pin: str) -> None:
         """Store the exit PIN's argon2 hash (admin only; needs a writable context)."""
-        user.require(Role.ADMIN, "设置触摸屏退出密码")
+        authorize(user, "kiosk.pin")
         if not _PIN.match(pin):
             raise InputError("退出密码：应为 4–12 位数字（触摸屏上只有数字键）")
         with transaction(self._ctx.session_factory) as session:

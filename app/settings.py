@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app import changes
 from app.uow import read_only, transaction
 from db.models import Setting
 
@@ -53,11 +54,20 @@ class SettingsService:
     def set(self, key: str, value: Any, session: Session | None = None) -> None:
         SETTINGS[key]  # noqa: B018  (KeyError for an undeclared setting)
         payload = json.dumps(value, ensure_ascii=False)
+        changes.note("settings", key, "settings.set")  # not audited, but views show settings
         if session is not None:
             self._write(session, key, payload)
             return
         with transaction(self._sf) as own:
             self._write(own, key, payload)
+
+    def set_many(self, values: dict[str, Any]) -> None:
+        """Several settings in one transaction (the Settings page's 保存设置)."""
+        for key in values:
+            SETTINGS[key]  # noqa: B018  (KeyError for an undeclared setting)
+        with transaction(self._sf) as session:
+            for key, value in values.items():
+                self.set(key, value, session)
 
     @staticmethod
     def _write(session: Session, key: str, payload: str) -> None:

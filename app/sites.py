@@ -9,11 +9,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit
-from app.errors import InputError
+from app.authz import authorize
+from app.errors import InputError, StateError
 from app.uow import read_only, transaction
+from app.users import StaffUser
 from db.models import Site
 
 _CODE = re.compile(r"^[A-Za-z0-9_-]{2,32}$")
+_PHONE = re.compile(r"^[0-9０-９ ()（）+\-－—转]{5,40}$")
+FIELD_MAX = 100
+#: the editable details, in the words the Settings page and the refusals use
+FIELD_LABELS = {
+    "name": "站点名称",
+    "district": "所属区县",
+    "zone_location": "专区位置",
+    "supervision_phone": "监督电话",
+}
 
 
 @dataclass(frozen=True)
@@ -75,5 +86,51 @@ class SiteService:
                 entity="site",
                 entity_uuid=row.uuid,
                 detail={"code": code, "name": row.name},
+            )
+            return _value(row)
+
+    def update(
+        self,
+        user: StaffUser,
+        *,
+        name: str,
+        district: str,
+        zone_location: str,
+        supervision_phone: str,
+    ) -> SiteInfo:
+        """An administrator edits the site's details (Settings → 站点); the code never changes.
+
+        The kiosk, notices and printouts read them from here, so the next print shows the change.
+        """
+        authorize(user, "site.update")
+        values = {
+            "name": name.strip(),
+            "district": district.strip(),
+            "zone_location": zone_location.strip(),
+            "supervision_phone": supervision_phone.strip(),
+        }
+        if not values["name"]:
+            raise InputError("站点名称：不能为空")
+        for key, label in FIELD_LABELS.items():
+            if len(values[key]) > FIELD_MAX:
+                raise InputError(f"{label}：最长 {FIELD_MAX} 个字符")
+        phone = values["supervision_phone"]
+        if phone and not _PHONE.match(phone):
+            raise InputError(f"监督电话：应为电话号码（数字、-、空格或括号），实为“{phone}”")
+        with transaction(self._sf) as session:
+            row = session.execute(select(Site).limit(1)).scalar()
+            if row is None:
+                raise StateError("本数据库还没有站点：请先运行 gongkai init")
+            before = {k: getattr(row, k) or "" for k in values}
+            for key, value in values.items():
+                setattr(row, key, value)
+            changed = {k: {"from": before[k], "to": v} for k, v in values.items() if before[k] != v}
+            audit.record(
+                session,
+                actor=user.name,
+                action="site.update",
+                entity="site",
+                entity_uuid=row.uuid,
+                detail=changed,
             )
             return _value(row)

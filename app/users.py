@@ -192,6 +192,8 @@ class UserService:
     ) -> StaffUser:
         """An administrator adds a staff member (the window's staff list, ``gongkai user add``)."""
         admin.require(Role.ADMIN, "新增工作人员")
+        if not roles:
+            raise InputError("请至少选择一个角色")
         return self.add(name, roles, password, display_name=display_name, actor=admin.name)
 
     def has_admin(self) -> bool:
@@ -279,3 +281,58 @@ class UserService:
     @staticmethod
     def _failures(session: Session, key: str) -> tuple[datetime, ...]:
         return tuple(session.execute(select(SignInFailure.at).where(SignInFailure.name_key == key)).scalars())
+
+    # -- an administrator looks after the accounts (Settings → 工作人员) ------------------------------
+
+    def reset_password(self, admin: StaffUser, name: str, password: str) -> StaffUser:
+        """Set a new password for ``name`` (the staff member forgot theirs); audited, the hash only."""
+        from app.authz import authorize
+
+        authorize(admin, "user.reset_password")
+        if len(password) < PASSWORD_MIN:
+            raise InputError(f"密码至少 {PASSWORD_MIN} 个字符")
+        with transaction(self._sf) as session:
+            row = self._row(session, name)
+            row.password_hash = hash_password(password)
+            audit.record(
+                session,
+                actor=admin.name,
+                action="user.reset_password",
+                entity="user",
+                entity_uuid=row.uuid,
+                detail={"name": row.name},
+            )
+            return _to_value(row)
+
+    def set_active(self, admin: StaffUser, name: str, active: bool) -> StaffUser:
+        """Deactivate (cannot sign in, history kept) or reactivate an account.
+
+        Refused for one's own account: an administrator cannot lock themselves out, so the site
+        always keeps an active administrator who can manage staff and settings.
+        """
+        from app.authz import authorize
+
+        authorize(admin, "user.set_active")
+        with transaction(self._sf) as session:
+            row = self._row(session, name)
+            if row.active == active:
+                return _to_value(row)
+            if not active and row.name == admin.name:
+                raise StateError("不能停用自己正在使用的账号（本站需要始终有一位在用的管理员）")
+            row.active = active
+            audit.record(
+                session,
+                actor=admin.name,
+                action="user.reactivate" if active else "user.deactivate",
+                entity="user",
+                entity_uuid=row.uuid,
+                detail={"name": row.name},
+            )
+            return _to_value(row)
+
+    @staticmethod
+    def _row(session: Session, name: str) -> User:
+        row = session.execute(select(User).where(User.name_key == name_key(name))).scalar()
+        if row is None:
+            raise InputError(f"没有用户“{name}”")
+        return row

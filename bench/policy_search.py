@@ -41,7 +41,18 @@ from db.models import PolicyDocument  # noqa: E402
 RUNS = 30
 ISSUERS = ["济南市人民政府", "济南市人民政府办公厅", "济南市民政局", "济南市人力资源和社会保障局", "历城区人民政府",
            "历城区民政局", "济南市教育局", "济南市住房和城乡建设局", "济南市卫生健康委员会", "济南市医疗保障局"]  # fmt: skip
-PREFIX = ["济政发", "济政办发", "济民发", "济人社发", "历城政发", "历城民发", "济教发", "济建发", "济卫发", "济医保发"]
+PREFIX = [
+    "济政发",
+    "济政办发",
+    "济民发",
+    "济人社发",
+    "历城政发",
+    "历城民发",
+    "济教发",
+    "济建发",
+    "济卫发",
+    "济医保发",
+]
 SUBJECTS = ["城乡最低生活保障", "特困人员救助供养", "临时救助", "高龄津贴", "养老服务补贴", "困难残疾人生活补贴",
             "义务教育招生入学", "农村危房改造", "老旧小区改造", "城乡居民医疗保险", "就业创业补贴", "公益性岗位",
             "住房租赁补贴", "退役军人优待", "村级公益事业一事一议", "耕地地力保护补贴", "征地补偿安置",
@@ -152,7 +163,9 @@ def bench_reader(ctx: AppContext, root: Path) -> tuple[float, float]:
     from tests.app.policy_files import make_text_pdf
 
     admin = ctx.users.add("bench-admin", frozenset({Role.ADMIN}), "bench-password-1")
-    lines = tuple(f"第{i}条 " + SENTENCES[i % len(SENTENCES)].format(s="城乡最低生活保障")[:38] for i in range(34))
+    lines = tuple(
+        f"第{i}条 " + SENTENCES[i % len(SENTENCES)].format(s="城乡最低生活保障")[:38] for i in range(34)
+    )
     pdf = make_text_pdf(root / "二百页.pdf", "济南市社会救助政策汇编", lines, pages=200)
     doc = ctx.policies.create(admin, v.DocumentDraft("济南市社会救助政策汇编（200页）"), source=pdf)
     times = []
@@ -179,9 +192,13 @@ def main() -> None:
     build(ctx, args.documents)
     print(f"built {args.documents} documents (FTS5 index by trigger) in {time.perf_counter() - t:.1f} s")
     median, high, cpu = bench_search(ctx)
-    print(f"search overall: median {median:.1f} ms, p95 {high:.1f} ms, p95 CPU {cpu:.1f} ms  (goal: p95 < 20 ms)")
+    print(
+        f"search overall: median {median:.1f} ms, p95 {high:.1f} ms, p95 CPU {cpu:.1f} ms  (goal: p95 < 20 ms)"
+    )
     median, worst = bench_reader(ctx, root)
-    print(f"200-page PDF, record + first page: median {median:.0f} ms, worst {worst:.0f} ms  (goal: < 300 ms)")
+    print(
+        f"200-page PDF, record + first page: median {median:.0f} ms, worst {worst:.0f} ms  (goal: < 300 ms)"
+    )
     with open("/proc/loadavg") as f:
         print("load average:", f.read().split()[:3])
     ctx.close()

@@ -423,7 +423,9 @@ def _lazy_cmap(face: FaceInfo) -> dict[int, int]:
 
 
 def _register_system(face: _SystemFace) -> FaceInfo | None:
-    name = "Sys-" + "".join(c if c.isalnum() else "_" for c in face.family.encode("ascii", "replace").decode())
+    name = "Sys-" + "".join(
+        c if c.isalnum() else "_" for c in face.family.encode("ascii", "replace").decode()
+    )
     name = f"{name}-{abs(hash((face.path, face.index))) % 10**8}"
     try:
         pdfmetrics.getFont(name)

@@ -102,9 +102,7 @@ class GridTable(Flowable):
         return None
 
     def _covered(self, r: int, c: int) -> bool:
-        return any(
-            r0 <= r <= r1 and c0 <= c <= c1 and (r, c) != (r0, c0) for c0, r0, c1, r1 in self.spans
-        )
+        return any(r0 <= r <= r1 and c0 <= c <= c1 and (r, c) != (r0, c0) for c0, r0, c1, r1 in self.spans)
 
     def _measure_header(self, style: TextStyle) -> tuple[list[list[_Cell | None]], list[float]]:
         hp, vp = self.padding

@@ -220,7 +220,9 @@ def make_styles(scale: float = 1.0, *, line_pitch: float = LINE_PITCH) -> Styles
         return TextStyle(name=name, role=role, font_size=size * s, leading=leading, **kw)
 
     return Styles(
-        title=style("title", "title", PT_2HAO, 1.5 * PT_2HAO * s, align="center", bold=stack("title").embolden),
+        title=style(
+            "title", "title", PT_2HAO, 1.5 * PT_2HAO * s, align="center", bold=stack("title").embolden
+        ),
         subtitle=style("subtitle", "body", PT_3HAO, line, align="center"),
         heading=style("heading", "heading1", PT_3HAO, line, align="left", first_line_indent=indent),
         heading2=style("heading2", "heading2", PT_3HAO, line, align="left", first_line_indent=indent),
@@ -269,7 +271,9 @@ def decorate_page(
         # right edge, so it is also in the text layer (see _draw_watermark).
         hd = styles.footer
         c.setFillGray(hd.gray)
-        draw_string(c, x0 + fw, height - spec.margins.top / 2, DRAFT_NOTE, hd.stack, hd.font_size, anchor="right")
+        draw_string(
+            c, x0 + fw, height - spec.margins.top / 2, DRAFT_NOTE, hd.stack, hd.font_size, anchor="right"
+        )
 
     # Page number: top of the digits 7 mm under the type area (GB/T 9704 §7.5).
     pn = styles.page_number

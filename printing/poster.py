@@ -66,7 +66,9 @@ class Poster:
     extra: tuple[str, ...] = field(default=())
 
 
-def _style(role: str, size: float, *, leading: float = 1.3, align: str = "left", bold: bool = False) -> TextStyle:
+def _style(
+    role: str, size: float, *, leading: float = 1.3, align: str = "left", bold: bool = False
+) -> TextStyle:
     return TextStyle(
         name=f"poster-{role}",
         role=role,
@@ -100,7 +102,12 @@ def poster_pdf(p: Poster) -> bytes:
     accent = HexColor(p.accent) if p.accent.startswith("#") else HexColor("#000000")
     buf = io.BytesIO()
     c = Canvas(
-        buf, pagesize=page, invariant=1, pageCompression=1, initialFontName=stack("body").primary, lang="zh-CN"
+        buf,
+        pagesize=page,
+        invariant=1,
+        pageCompression=1,
+        initialFontName=stack("body").primary,
+        lang="zh-CN",
     )
     c.setTitle(p.title)
     c.setSubject(p.meta_subject)
@@ -208,7 +215,9 @@ def poster_pdf(p: Poster) -> bytes:
         where_line = "　".join(parts)
         size = _fit_one_line(where_line, "display", fs, 9 * k, inner)
         draw_string(c, margin, fy, where_line, stack("display"), size)
-    tail = "　".join(x for x in (f"监督电话：{p.supervision_phone}" if p.supervision_phone else "", p.issuer) if x)
+    tail = "　".join(
+        x for x in (f"监督电话：{p.supervision_phone}" if p.supervision_phone else "", p.issuer) if x
+    )
     if tail:
         size = _fit_one_line(tail, "display", fs, 9 * k, inner)
         draw_string(c, margin, fy - 1.5 * fs, tail, stack("display"), size)

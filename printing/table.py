@@ -37,7 +37,9 @@ TABLE_SPACE_BEFORE = 6.0
 TABLE_SPACE_AFTER = 12.0
 
 #: A cell of a number column: 1280, 1,280.50, 1280元, 3人, 45%.
-_NUMBER_RE = re.compile(r"^[-+]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*(?:元|万元|人|户|%|％|件|条|次)?$")
+_NUMBER_RE = re.compile(
+    r"^[-+]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*(?:元|万元|人|户|%|％|件|条|次)?$"
+)
 #: Cells this short are never wrapped (names, villages, amounts, dates, masked numbers).
 _SHORT = 4
 _SAMPLE = 500

@@ -78,12 +78,7 @@ def _single_cjk(w: str) -> bool:
 
 
 def _inside_name(before: str, after: str) -> bool:
-    return (
-        _single_cjk(before)
-        and _single_cjk(after)
-        and before not in _FUNCTION
-        and after not in _FUNCTION
-    )
+    return _single_cjk(before) and _single_cjk(after) and before not in _FUNCTION and after not in _FUNCTION
 
 
 #: Kinds of places that follow a name (a break before them splits the place's name).

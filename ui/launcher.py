@@ -12,13 +12,10 @@ from app import bootstrap
 from app.cli.common import CliEnv
 from app.context import AppContext
 from app.errors import GongkaiError
-from ui.bus import DataBus
 from ui.crash import CrashHandler, show_error
 from ui.dialogs.first_run import FirstRunDialog
-from ui.dialogs.sign_in import SignInDialog
-from ui.env import UiEnv
-from ui.main_window import MainWindow
 from ui.qtapp import create_application
+from ui.session import StaffSession, end_when_cancelled
 from ui.tasks import TaskRunner
 
 
@@ -77,15 +74,10 @@ class Launcher:
         try:
             if not ensure_site(ctx):
                 return 0
-            site = ctx.sites.get()
-            dialog = SignInDialog(ctx.users, site.name if site else "")
             warm = start_warm_up(ctx)
-            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
-                return 0
-            warm.join()
-            tasks = TaskRunner()
-            window = MainWindow(UiEnv(ctx, dialog.user, DataBus(), tasks))
-            window.show()
+            session = StaffSession(ctx, TaskRunner(), before_window=warm.join)
+            end_when_cancelled(session, app)
+            session.start(getattr(env.args, "gui_user", None) or "")
             return app.exec()
         except GongkaiError as exc:
             show_error(None, exc)

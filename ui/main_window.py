@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from datetime import datetime, time, timedelta
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -12,28 +14,46 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QToolButton,
     QWidget,
 )
 
-from app import backup
+from app import backup, housekeeping
+from app.clock import ZONE
+from app.today.service import BADGE_DEFAULT, BADGE_MEANINGS
 from app.version import app_version
 from ui.crash import show_error
 from ui.dialogs.about import show_about
 from ui.env import UiEnv
+from ui.ops import CONFIRMATION_MS
 from ui.pages import PAGES, PageSpec
+
+#: room left for the window manager's frame (width, height) when it is not known yet
+FRAME_ALLOWANCE = (8, 40)
+#: how long the badges wait after a change before being read again (several writes, one read)
+BADGE_DELAY_MS = 300
 
 
 class MainWindow(QMainWindow):
-    """Builds every page once; pages refresh themselves from the bus."""
+    """Builds every page once; pages refresh themselves from the bus.
+
+    Signing out (Ctrl+L) is asked of whoever owns the window (``ui.session.StaffSession``) through
+    ``sign_out_requested``; ``closed`` says the window closed and whether that was a sign-out.
+    """
+
+    sign_out_requested = Signal()
+    closed = Signal(bool)  # True when the window closed because the user signed out
 
     def __init__(self, env: UiEnv, pages: list[PageSpec] | None = None) -> None:
         super().__init__()
         self._env = env
+        self.signing_out = False
         self._specs = pages or PAGES
         self._counts: dict[str, int] = {}
-        site = env.ctx.sites.get()
-        self.site_name = site.name if site else ""
-        self.setWindowTitle(self.tr("公开专区工作台") + (f" — {self.site_name}" if self.site_name else ""))
+        self.site_name = ""
+        # Qt adds the application's display name ("公开专区工作台") after the title itself, so the
+        # title is only the site: "历城区唐王街道 — 公开专区工作台".
+        self.setWindowTitle("")
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -65,16 +85,64 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(self.tr("当前用户：") + env.user.label)
         self.site_label = QLabel(self.tr("站点：") + self.site_name)
         self.sync_label = QLabel(self.tr("同步：未配置"))
-        self.statusBar().addWidget(self.site_label)
-        self.statusBar().addWidget(self.user_label)
+        # Permanent (right-hand) widgets stay visible while a confirmation shows on the left.
+        self.statusBar().addPermanentWidget(self.site_label)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.switch_button = QToolButton()
+        self.switch_button.setDefaultAction(self.sign_out_action)
+        self.switch_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.statusBar().addPermanentWidget(self.switch_button)
         self.statusBar().addPermanentWidget(self.sync_label)
 
         env.bus.navigate.connect(self.open_page)
-        env.bus.counts_changed.connect(self._on_count)
+        # The badges: one service read (TodayService.badges) for every page, again shortly after any
+        # change or when a page says its figures may have moved (a sync round). A page's own figure
+        # is never shown, so a number means the same on every page.
+        self.badge_timer = QTimer(self)
+        self.badge_timer.setSingleShot(True)
+        self.badge_timer.setInterval(BADGE_DELAY_MS)
+        self.badge_timer.timeout.connect(self.reload_badges)
+        env.bus.changes.connect(lambda _c: self.badge_timer.start())
+        env.bus.counts_changed.connect(lambda _k, _n: self.badge_timer.start())
+        self.reload_badges()
         env.bus.sync_status.connect(self.sync_label.setText)
+        env.ops.confirmed.connect(self.confirm)
         env.tasks.failed.connect(lambda exc: show_error(self, exc, str(env.ctx.paths.log_file)))
         self.resize(1280, 800)
         self._restore_geometry()
+        env.ops.read(self, env.ctx.sites.get, self._show_site, key="site")
+        # What the date changes (expired notices, outbox compaction) is written now and at midnight.
+        self.midnight = QTimer(self)
+        self.midnight.setSingleShot(True)
+        self.midnight.timeout.connect(self.housekeeping)
+        self.housekeeping()
+
+    def _show_site(self, site: object) -> None:
+        self.site_name = getattr(site, "name", "") or ""
+        self.setWindowTitle(self.site_name)
+        self.site_label.setText(self.tr("站点：") + self.site_name)
+
+    @property
+    def user_name(self) -> str:
+        return self._env.user.name
+
+    @property
+    def env(self) -> UiEnv:
+        return self._env
+
+    def confirm(self, text: str) -> None:
+        """A state change's confirmation (from the operations layer) in the status bar."""
+        self.statusBar().showMessage(text, CONFIRMATION_MS)
+
+    def housekeeping(self) -> None:
+        """Store what the date changed, then wait for the next midnight (Asia/Shanghai)."""
+        ctx = self._env.ctx
+        if not ctx.readonly:
+            self._env.ops.write(self, lambda: housekeeping.run(ctx))
+        self.badge_timer.start()  # "due soon" and "overdue" move with the date
+        now = ctx.clock.now().astimezone(ZONE)
+        midnight = datetime.combine(now.date() + timedelta(days=1), time(0, 0, 30), ZONE)
+        self.midnight.start(max(1000, int((midnight - now).total_seconds() * 1000)))
 
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built now if it has not been shown yet."""
@@ -104,11 +172,26 @@ class MainWindow(QMainWindow):
         count = self._counts.get(spec.key, 0)
         return f"{title}  ({count})" if count else title
 
-    def _on_count(self, key: str, count: int) -> None:
-        self._counts[key] = count
+    def _nav_tip(self, spec: PageSpec) -> str:
+        meaning = QCoreApplication.translate("Badges", BADGE_MEANINGS.get(spec.key, BADGE_DEFAULT))
+        count = self._counts.get(spec.key, 0)
+        return meaning + "\n" + self.tr("现在：%n 件", "", count)
+
+    def reload_badges(self) -> None:
+        """Read every page's "needs your action" figure on the read pool (one Today list)."""
+        ctx, user, keys = self._env.ctx, self._env.user, [s.key for s in self._specs]
+        self._env.ops.read(self, lambda: ctx.today.badges(user, keys), self._show_badges, key="badges")
+
+    def _show_badges(self, counts: dict[str, int]) -> None:
+        self._counts = dict(counts)
         for row, spec in enumerate(self._specs):
-            if spec.key == key:
-                self.nav.item(row).setText(self._nav_text(spec))
+            item = self.nav.item(row)
+            item.setText(self._nav_text(spec))
+            item.setToolTip(self._nav_tip(spec))
+
+    def badge(self, key: str) -> int:
+        """The figure the navigation shows for page ``key`` (0: none)."""
+        return self._counts.get(key, 0)
 
     def open_page(self, key: str, record_uuid: str = "") -> None:
         """Show page ``key``; pages with ``open_record`` jump to the record."""
@@ -127,6 +210,11 @@ class MainWindow(QMainWindow):
         backup_action.triggered.connect(self._backup)
         file_menu.addAction(backup_action)
         file_menu.addSeparator()
+        self.sign_out_action = QAction(self.tr("退出登录/切换用户"), self)
+        self.sign_out_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.sign_out_action.setToolTip(self.tr("退出当前用户并回到登录框（Ctrl+L），不必关闭程序"))
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        file_menu.addAction(self.sign_out_action)
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -148,8 +236,23 @@ class MainWindow(QMainWindow):
         state = QSettings().value("main_window/geometry")
         if state is not None:
             self.restoreGeometry(state)
+        # Never taller or wider than the screen (a 1366×768 laptop): the status bar, where every
+        # confirmation shows, must stay in sight.
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            frame = self.frameGeometry().size() - self.geometry().size()
+            # Before the first show the window manager has not framed the window yet: allow for
+            # a title bar and borders.
+            width = min(self.width(), room.width() - max(frame.width(), FRAME_ALLOWANCE[0]))
+            height = min(self.height(), room.height() - max(frame.height(), FRAME_ALLOWANCE[1]))
+            if (width, height) != (self.width(), self.height()):
+                self.resize(width, height)
+                self.move(room.topLeft())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         self._env.tasks.wait(10000)
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit(self.signing_out)

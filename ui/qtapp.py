@@ -11,7 +11,14 @@ import logging
 import sys
 from importlib.resources import as_file, files
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QtMsgType, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -56,6 +63,9 @@ def load_font() -> str:
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Load our .qm for ``language`` (none needed for zh_CN, the source) and Qt's own strings."""
     translators: list[QTranslator] = []
+    # Qt's own widgets (date pickers, calendars, file dialogs) take month and day names from the
+    # default locale, not from a translator: under an English system locale they stayed English.
+    QLocale.setDefault(QLocale(language))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_tr = QTranslator(app)
     if qt_tr.load(QLocale(language), "qtbase", "_", qt_dir):
@@ -96,6 +106,8 @@ def create_application(argv: list[str] | None = None, *, language: str = "zh_CN"
     font.setPointSize(11)
     app.setFont(font)
     install_translators(app, language)
+    # Qt appends the display name to every window title; translated once the language is known.
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "公开专区工作台"))
     if existing is None:
         qInstallMessageHandler(_route_qt_messages)
     return app

@@ -17,6 +17,7 @@ from typing import Protocol
 
 from app.cli import (
     catalogue,
+    compact,
     core,
     documents,
     events,
@@ -49,6 +50,7 @@ COMMAND_MODULES: list[ModuleType] = [
     documents,
     sync,
     kiosk,
+    compact,
 ]
 
 
@@ -75,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--data-dir", help="数据目录（数据库、备份、日志、生成文件）；也可用环境变量 GONGKAI_DATA_DIR"
+    )
+    parser.add_argument(
+        "--user",
+        dest="gui_user",
+        metavar="用户名",
+        help="打开工作窗口时登录框预先选中此用户（不带子命令时有效；否则记住本机上次登录的用户）",
     )
     parser.add_argument("--version", action="version", version=f"gongkai {app_version()}")
     parser.add_argument("-v", "--verbose", action="store_true", help="日志写入调试信息")

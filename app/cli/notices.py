@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.cli.common import CliEnv, print_json, print_table
 from app.notices.draft_file import read_draft
+from app.notices.queries import NoticeSummary
 from app.notices.values import STATUS_LABELS, STATUSES, NoticeView
 
 
@@ -57,7 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_list)
 
 
-def _json(n: NoticeView) -> dict[str, object]:
+def _json(n: NoticeView | NoticeSummary) -> dict[str, object]:
     return {
         "id": n.id,
         "uuid": n.uuid,
@@ -153,7 +154,7 @@ def cmd_poster(env: CliEnv) -> int:
 
 
 def cmd_list(env: CliEnv) -> int:
-    notices = env.context().notices.list(env.args.status)
+    notices = env.context().notices.summaries(env.args.status)
     if env.args.json:
         print_json([_json(n) for n in notices])
     else:

@@ -71,19 +71,28 @@ def when_lines(ev: EventValue, today: date) -> tuple[str, ...]:
     if not ev.rrule:
         if s.date() == e.date():
             return (f"{spoken_date(s.date(), today)} {spoken_span(s, e)}",)
-        return (f"{spoken_date(s.date(), today)}{spoken_time(s)}", f"至{spoken_date(e.date(), today)}{spoken_time(e)}")
+        return (
+            f"{spoken_date(s.date(), today)}{spoken_time(s)}",
+            f"至{spoken_date(e.date(), today)}{spoken_time(e)}",
+        )
     # The rule without its end ("每周二，至…" / "，共10次"): the range has a line of its own.
     lines = [f"{describe_rule(ev.rrule).split('，')[0]} {spoken_span(s, e)}"]
     lo = datetime.combine(max(today, s.date()), time(0), ZONE)
     moved = {o.recurrence_id: Moved(o.start, o.end, o.place) for o in ev.overrides}
-    upcoming = expand(ev.start, ev.end, ev.rrule, lo, lo + timedelta(days=800), exdates=ev.exdates, moved=moved)
+    upcoming = expand(
+        ev.start, ev.end, ev.rrule, lo, lo + timedelta(days=800), exdates=ev.exdates, moved=moved
+    )
     if upcoming:
         nxt = "、".join(f"{i.start.month}月{i.start.day}日" for i in upcoming[:3])
         lines.append(f"近期：{nxt}")
         last = upcoming[-1].start.date()
         first = s.date()
         if upcoming[-1].start < lo + timedelta(days=790):  # the series ends
-            end_text = f"{last.month}月{last.day}日" if last.year == first.year else f"{last.year}年{last.month}月{last.day}日"
+            end_text = (
+                f"{last.month}月{last.day}日"
+                if last.year == first.year
+                else f"{last.year}年{last.month}月{last.day}日"
+            )
             lines.append(f"{first.year}年{first.month}月{first.day}日至{end_text}")
         else:
             lines.append(f"自{first.year}年{first.month}月{first.day}日起")

@@ -222,3 +222,19 @@ def day_window(first: date, last: date) -> tuple[datetime, datetime]:
         datetime.combine(first, time(0), ZONE),
         datetime.combine(last + timedelta(days=1), time(0), ZONE),
     )
+
+
+def ends_before(rule: str | None, when: datetime) -> bool:
+    """True when a stored (normalised) series certainly has no occurrence starting at or after
+    ``when``: its UNTIL is earlier. Cheap (no expansion), so the calendar expands only the series
+    that can reach the shown range; COUNT-bounded and open series are expanded (bounded work)."""
+    if not rule:
+        return False
+    for part in rule.split(";"):
+        name, _, value = part.partition("=")
+        if name.strip().upper() == "UNTIL":
+            try:
+                return _parse_until(value.strip(), "UNTIL") < when
+            except InputError:
+                return False
+    return False

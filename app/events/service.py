@@ -21,10 +21,11 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app import audit, outbox
+from app.authz import Action, action, allowed, authorize
 from app.clock import ZONE, Clock
 from app.errors import InputError, NotFoundError, StateError
 from app.events import rows
-from app.events.recurrence import MAX_PER_QUERY, Moved, day_window, expand, normalise_rule
+from app.events.recurrence import MAX_PER_QUERY, Moved, day_window, ends_before, expand, normalise_rule
 from app.events.values import (
     BUILTIN_TYPES,
     OUTCOME_LABELS,
@@ -45,7 +46,7 @@ from app.events.values import (
 from app.settings import SettingsService
 from app.sites import SiteService
 from app.uow import read_only, transaction
-from app.users import Role, StaffUser
+from app.users import StaffUser
 from app.workdays import WorkdayCalendar
 from db.base import new_uuid
 from db.models import Event, EventRegistration, EventSuggestion, EventTarget, EventType, EventTypeSynonym
@@ -57,11 +58,6 @@ _PHONE_DIGITS = re.compile(r"\d")
 
 def _name(actor: Actor) -> str:
     return actor.name if isinstance(actor, StaffUser) else actor
-
-
-def _require(actor: Actor, role: Role, action: str) -> None:
-    if isinstance(actor, StaffUser):
-        actor.require(role, action)
 
 
 def _load() -> Any:
@@ -110,7 +106,7 @@ class EventService:
 
     def add_type(self, actor: Actor, label: str) -> EventTypeValue:
         """A custom event type (e.g. 政策评价座谈) an admin adds; its key is generated."""
-        _require(actor, Role.ADMIN, "新增活动类型")
+        authorize(actor, "event_type.add")
         label = label.strip()
         if not label:
             raise InputError("活动类型名称：不能为空")
@@ -138,9 +134,13 @@ class EventService:
     def _base_url(self) -> str:
         return str(self._settings.get("public_base_url"))
 
-    def _value(self, session: Session, row: Event, labels: dict[str, str] | None = None) -> EventValue:
+    def _value(
+        self, session: Session, row: Event, labels: dict[str, str] | None = None, base_url: str | None = None
+    ) -> EventValue:
+        """A row as a value; lists pass ``labels`` and ``base_url`` read once (not once per row)."""
         labels = labels if labels is not None else self._labels(session)
-        return rows.to_value(row, labels.get(row.type_key, row.type_key), self._base_url())
+        base = base_url if base_url is not None else self._base_url()
+        return rows.to_value(row, labels.get(row.type_key, row.type_key), base)
 
     def _row(self, session: Session, uuid: str) -> Event:
         row = session.execute(select(Event).where(Event.uuid == uuid).options(*_load())).scalar()
@@ -180,7 +180,7 @@ class EventService:
 
     def create(self, actor: Actor, draft: EventDraft, *, ical_uid: str | None = None) -> EventValue:
         """Plan a new event (or series). UID defaults to the event's UUID."""
-        _require(actor, Role.ADMIN, "安排活动")
+        authorize(actor, "event.create")
         with transaction(self._sf) as session:
             draft = self._validate(session, draft)
             uuid = new_uuid()
@@ -201,7 +201,7 @@ class EventService:
 
     def update(self, actor: Actor, uuid: str, draft: EventDraft) -> EventValue:
         """Change an event's details (moved occurrences are kept); closed events cannot change."""
-        _require(actor, Role.ADMIN, "修改活动")
+        authorize(actor, "event.update")
         with transaction(self._sf) as session:
             row = self._row(session, uuid)
             if row.status == "closed":
@@ -256,11 +256,12 @@ class EventService:
         with read_only(self._sf) as session:
             labels = self._labels(session)
             q = select(Event).options(*_load()).order_by(Event.start_at.desc())
-            return [self._value(session, r, labels) for r in session.execute(q).scalars()]
+            base = self._base_url()
+            return [self._value(session, r, labels, base) for r in session.execute(q).scalars()]
 
     def cancel_occurrence(self, actor: Actor, uuid: str, occurrence_start: datetime) -> EventValue:
         """Drop one occurrence of a series (an EXDATE), e.g. the Tuesday in the National Day holiday."""
-        _require(actor, Role.ADMIN, "取消某次活动")
+        authorize(actor, "event.cancel_occurrence")
         with transaction(self._sf) as session:
             row = self._row(session, uuid)
             if row.rrule is None:
@@ -294,7 +295,7 @@ class EventService:
         note: str = "",
     ) -> EventValue:
         """Move one occurrence of a series (RECURRENCE-ID) to another time and optionally place."""
-        _require(actor, Role.ADMIN, "调整某次活动时间")
+        authorize(actor, "event.move_occurrence")
         if new_end <= new_start:
             raise InputError("结束时间：应晚于开始时间")
         with transaction(self._sf) as session:
@@ -326,7 +327,7 @@ class EventService:
         The row stays (nothing is deleted); the calendar keeps showing it as 已取消 and the city
         platform receives the status "cancelled", so nobody turns up to an event that is not held.
         """
-        _require(actor, Role.ADMIN, "取消活动")
+        authorize(actor, "event.cancel")
         reason = reason.strip()
         if not reason:
             raise InputError("取消原因：不能为空（将告知已报名的群众）")
@@ -407,6 +408,8 @@ class EventService:
                 q = q.where(Event.type_key.in_(types))
             out: list[Occurrence] = []
             for row in session.execute(q).scalars():
+                if row.rrule and ends_before(row.rrule, ws - timedelta(days=1)):
+                    continue  # a series that ended before the range: nothing to expand
                 moved = (
                     {o.recurrence_id: Moved(o.start_at, o.end_at, o.place) for o in row.overrides}
                     if row.rrule
@@ -455,20 +458,71 @@ class EventService:
 
     def overlaps(self, start: date, end: date) -> list[Overlap]:
         """Pairs of occurrences in the same place (room) at the same time."""
-        found: list[Overlap] = []
-        by_place: dict[str, list[Occurrence]] = {}
-        for occ in self.occurrences(start, end):
-            # A cancelled event frees its room.
-            if occ.place.strip() and occ.status != "cancelled":
-                by_place.setdefault(_room(occ.place), []).append(occ)
-        for occs in by_place.values():
-            for i, a in enumerate(occs):
-                for b in occs[i + 1 :]:
-                    if b.start >= a.end:
-                        break
-                    if a.event_uuid != b.event_uuid:
-                        found.append(Overlap(a.place, a, b))
-        return found
+        return overlaps_in(self.occurrences(start, end))
+
+    def actions(
+        self, user: StaffUser | None, uuid: str, occurrence_start: datetime, occurrence_end: datetime
+    ) -> list[Action]:
+        """What ``user`` may do to the event (and to the chosen occurrence of a series) now, in the
+        order of ``ACTIONS`` (the detail pane's buttons and the occurrences' context menu)."""
+        ev = self.get(uuid)
+        now = self._clock.now()
+        started = occurrence_start <= now
+        live = ev.status == "planned"
+        series = ev.recurring
+        return [
+            action(
+                "event.update", "编辑活动", ev.status not in ("closed", "cancelled"), user, "event.update"
+            ),
+            action(
+                "event.register",
+                "报名与签到",
+                ev.status not in ("closed", "cancelled"),
+                user,
+                "event.register",
+            ),
+            action("event.mark_held", "登记已举办", live and started and not series, user, "event.mark_held"),
+            action(
+                "event.close",
+                "总结报告与采纳情况",
+                started and not series and ev.status != "cancelled" and ev.adoption_published_on is None,
+                user,
+                "event.close",
+            ),
+            action(
+                "event.publish_adoption",
+                "公开采纳情况",
+                ev.status == "closed" and ev.adoption_published_on is None,
+                user,
+                "event.publish_adoption",
+                question="确认已公开“{title}”的意见建议采纳情况？公开后报告不能再修改。",
+            ),
+            action(
+                "event.move_occurrence",
+                "调整本次时间",
+                live and series and occurrence_end > now,
+                user,
+                "event.move_occurrence",
+            ),
+            action(
+                "event.cancel_occurrence",
+                "取消本次（重复活动）",
+                live and series and occurrence_start > now,
+                user,
+                "event.cancel_occurrence",
+                question="取消“{title}”的这一次活动？已取消的一次不能恢复。",
+            ),
+            action(
+                "event.cancel",
+                "取消整个活动",
+                live and not (series and ev.start <= now),
+                user,
+                "event.cancel",
+            ),
+            Action("event.poster", "打印海报", True),
+            Action("event.signin", "打印签到表", True),
+            Action("event.adoption_report", "打印采纳情况", ev.status == "closed"),
+        ]
 
     def conflicts(self, draft: EventDraft, exclude_uuid: str | None = None) -> list[Occurrence]:
         """Occurrences of other events in the draft's place that overlap the draft's first occurrences
@@ -498,7 +552,7 @@ class EventService:
         self, actor: Actor, event_uuid: str, name: str, phone: str = "", role: str = ""
     ) -> RegistrationValue:
         """Sign someone up; over capacity they go on the waiting list (status "waiting")."""
-        _require(actor, Role.CLERK, "登记活动报名")
+        authorize(actor, "event.register")
         name = name.strip()
         phone = phone.strip()
         if not name:
@@ -554,7 +608,7 @@ class EventService:
 
     def cancel_registration(self, actor: Actor, registration_uuid: str) -> RegistrationValue | None:
         """Cancel (the row stays, status "cancelled"); returns whoever moved up from the waiting list."""
-        _require(actor, Role.CLERK, "取消报名")
+        authorize(actor, "event.cancel_registration")
         with transaction(self._sf) as session:
             reg = self._reg(session, registration_uuid)
             if reg.status == "cancelled":
@@ -575,7 +629,7 @@ class EventService:
 
     def check_in(self, actor: Actor, registration_uuid: str) -> RegistrationValue:
         """Record that a registered person arrived (签到)."""
-        _require(actor, Role.CLERK, "活动签到")
+        authorize(actor, "event.check_in")
         with transaction(self._sf) as session:
             reg = self._reg(session, registration_uuid)
             if reg.status != "registered":
@@ -602,7 +656,7 @@ class EventService:
 
     def mark_held(self, actor: Actor, uuid: str) -> EventValue:
         """planned → held, once the event has started."""
-        _require(actor, Role.CLERK, "登记活动已举办")
+        authorize(actor, "event.mark_held")
         with transaction(self._sf) as session:
             row = self._row(session, uuid)
             if row.status != "planned":
@@ -617,7 +671,7 @@ class EventService:
     def close(self, actor: Actor, uuid: str, report: ClosingReport) -> EventValue:
         """Record the closing report (→ closed). Calling it again amends the report until the adoption
         report is published."""
-        _require(actor, Role.ADMIN, "提交活动总结报告")
+        authorize(actor, "event.close")
         problems: list[str] = []
         if report.attendance < 0:
             problems.append(f"参加人数：应为非负整数，实为 {report.attendance}")
@@ -678,7 +732,7 @@ class EventService:
 
     def publish_adoption(self, actor: Actor, uuid: str) -> EventValue:
         """Mark the adoption report published today; the city platform receives it (masked)."""
-        _require(actor, Role.ADMIN, "公开意见采纳情况")
+        authorize(actor, "event.publish_adoption")
         with transaction(self._sf) as session:
             row = self._row(session, uuid)
             if row.status != "closed":
@@ -731,9 +785,14 @@ class EventService:
             q = (
                 select(Event)
                 .options(*_load())
-                .where(Event.status == "closed", Event.adoption_published_on.is_(None))
+                .where(
+                    Event.status == "closed",
+                    Event.adoption_published_on.is_(None),
+                    Event.suggestions.any(),  # in SQL: years of closed events without any are skipped
+                )
             )
-            return [self._value(session, r, labels) for r in session.execute(q).scalars() if r.suggestions]
+            base = self._base_url()
+            return [self._value(session, r, labels, base) for r in session.execute(q).scalars()]
 
     def closing_reports_due(self, today: date) -> list[EventValue]:
         """Single events that have ended (by ``today``) but have no closing report yet."""
@@ -751,13 +810,14 @@ class EventService:
                 )
                 .order_by(Event.start_at)
             )
-            return [self._value(session, r, labels) for r in session.execute(q).scalars()]
+            base = self._base_url()
+            return [self._value(session, r, labels, base) for r in session.execute(q).scalars()]
 
     # -- targets ---------------------------------------------------------------------------------
 
     def set_target(self, actor: Actor, year: int, type_key: str, target: int) -> None:
         """The yearly count to reach for one type (e.g. 5 policy evaluations; seed 二(三))."""
-        _require(actor, Role.ADMIN, "设置年度目标")
+        authorize(actor, "event.target")
         if target < 0:
             raise InputError(f"年度目标：应为非负整数，实为 {target}")
         with transaction(self._sf) as session:
@@ -823,7 +883,7 @@ class EventService:
 
         The file is checked completely before anything is written; one transaction for all of it.
         """
-        _require(actor, Role.ADMIN, "导入活动日历")
+        authorize(actor, "event.import")
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -929,7 +989,7 @@ class EventService:
     def may_edit_synonyms(actor: Actor) -> bool:
         """Administrators keep the table; everyone else may read it (to see why a file's 开放日活动
         became 政府开放日)."""
-        return not isinstance(actor, StaffUser) or actor.has(Role.ADMIN)
+        return allowed(actor, "event_type.synonyms")
 
     def synonym_table(self, actor: Actor) -> SynonymTable:
         """Everything the synonym dialog shows, in one read."""
@@ -946,8 +1006,7 @@ class EventService:
 
     def set_synonyms(self, actor: Actor, pairs: list[tuple[str, str]]) -> None:
         """Replace the synonym table (admin); each name maps to one existing event type."""
-        if not self.may_edit_synonyms(actor):
-            _require(actor, Role.ADMIN, "修改活动类型同义词")
+        authorize(actor, "event_type.synonyms")
         with transaction(self._sf) as session:
             keys = set(session.execute(select(EventType.key)).scalars())
             by_label = {t.label: t.key for t in session.execute(select(EventType)).scalars()}
@@ -1037,3 +1096,21 @@ def _midnights(*instants: datetime) -> bool:
 def _room(place: str) -> str:
     """Places compare without spaces and case (会议室 A == 会议室a)."""
     return re.sub(r"\s+", "", place).casefold()
+
+
+def overlaps_in(occurrences: list[Occurrence]) -> list[Overlap]:
+    """Pairs of ``occurrences`` in the same place (room) at the same time (no database)."""
+    found: list[Overlap] = []
+    by_place: dict[str, list[Occurrence]] = {}
+    for occ in occurrences:
+        # A cancelled event frees its room.
+        if occ.place.strip() and occ.status != "cancelled":
+            by_place.setdefault(_room(occ.place), []).append(occ)
+    for occs in by_place.values():
+        for i, a in enumerate(occs):
+            for b in occs[i + 1 :]:
+                if b.start >= a.end:
+                    break
+                if a.event_uuid != b.event_uuid:
+                    found.append(Overlap(a.place, a, b))
+    return found

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import builtins
 import hashlib
-import json
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -16,11 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit
+from app.authz import authorize
 from app.clock import Clock
-from app.errors import InputError, NotFoundError, PermissionDeniedError, StateError
+from app.errors import InputError, NotFoundError, StateError
+from app.notices import queries
 from app.notices import values as v
 from app.uow import read_only, transaction
-from app.users import Role, StaffUser
+from app.users import StaffUser
 from db.models import Board, Notice, NoticePrintLog, Posting
 
 _POSTABLE = (v.APPROVED, v.PUBLISHED)
@@ -48,11 +49,6 @@ def _posting_value(p: Posting, n: Notice, b: Board) -> v.PostingView:
         p.taken_down_on,
         p.taken_down_by,
     )
-
-
-def _staff(actor: StaffUser, action: str) -> None:
-    if not (actor.has(Role.CLERK) or actor.has(Role.ADMIN)):
-        raise PermissionDeniedError(f"用户“{actor.name}”没有“窗口工作人员”或“管理员”角色，不能{action}。")
 
 
 class BoardRegister:
@@ -93,7 +89,7 @@ class BoardRegister:
     def add_board(
         self, name: str, village: str, *, actor: StaffUser, location: str = "", medium: str = "paper"
     ) -> v.BoardView:
-        actor.require(Role.ADMIN, "登记公开栏")
+        authorize(actor, "board.add")
         name, village = name.strip(), village.strip()
         problems = []
         if not name:
@@ -123,7 +119,7 @@ class BoardRegister:
     def set_board_active(self, board_uuid: str, active: bool, *, actor: StaffUser) -> v.BoardView:
         """Take a board out of use (or back into use). Boards are never deleted: postings keep
         pointing at them, and an inactive board is simply no longer offered or counted as missing."""
-        actor.require(Role.ADMIN, "停用或启用公开栏")
+        authorize(actor, "board.set_active")
         with transaction(self._sf) as session:
             row = self._board_row(session, board_uuid)
             if row.active == active:
@@ -159,7 +155,9 @@ class BoardRegister:
         photo: Path | None = None,
     ) -> v.PostingView:
         """Record that a printed (approved) notice went up on a board; it comes down after the period."""
-        _staff(actor, "登记张贴")
+        authorize(actor, "posting.record")
+        if posted_on is not None and posted_on > self._clock.today():
+            raise InputError(f"posted_on：张贴日期 {posted_on.isoformat()} 还没到，只能登记已经张贴的公示")
         photo_bytes = b""
         if photo is not None:
             if photo.suffix.lower() not in _PHOTO_TYPES:
@@ -212,7 +210,7 @@ class BoardRegister:
             return _posting_value(row, notice, board)
 
     def take_down(self, posting_uuid: str, *, actor: StaffUser, on: date | None = None) -> v.PostingView:
-        _staff(actor, "登记撤下")
+        authorize(actor, "posting.take_down")
         with transaction(self._sf) as session:
             row = session.execute(select(Posting).where(Posting.uuid == posting_uuid)).scalar()
             if row is None:
@@ -252,48 +250,29 @@ class BoardRegister:
 
     def take_downs_due(self, today: date) -> builtins.list[v.TakeDown]:
         """Postings still up whose take-down day is today or past (most overdue first)."""
-        return sorted(
-            (
-                v.TakeDown(p, (today - p.take_down_on).days)
-                for p in self.postings(active_only=True)
-                if p.take_down_on <= today
-            ),
-            key=lambda t: (-t.overdue_days, t.posting.board_name),
-        )
+        with read_only(self._sf) as session:
+            return queries.take_downs_due(session, today)
 
     def boards_missing_notices(self) -> builtins.list[v.MissingPosting]:
-        """Approved/published notices with target boards they are not (or no longer) posted on."""
+        """Approved/published notices (in their period) with target boards they are not posted on."""
         with read_only(self._sf) as session:
-            boards = {b.uuid: b for b in session.execute(select(Board)).scalars()}
-            out: builtins.list[v.MissingPosting] = []
-            for notice in session.execute(
-                select(Notice).where(Notice.status.in_(_POSTABLE)).order_by(Notice.period_start)
-            ).scalars():
-                posted = set(
-                    session.execute(
-                        select(Board.uuid)
-                        .join(Posting, Posting.board_id == Board.id)
-                        .where(Posting.notice_id == notice.id, Posting.taken_down_on.is_(None))
-                    ).scalars()
-                )
-                for uuid in json.loads(notice.target_board_uuids):
-                    board = boards.get(uuid)
-                    if board is not None and board.active and uuid not in posted:
-                        out.append(
-                            v.MissingPosting(
-                                notice.uuid, notice.title, notice.status, uuid, board.name, board.village
-                            )
-                        )
-            return out
+            return queries.boards_missing(session, self._clock.today())
+
+    def recent_postings(self, limit: int = 200) -> builtins.list[v.PostingView]:
+        """The newest postings, for the register (the whole history is in ``postings``)."""
+        with read_only(self._sf) as session:
+            return queries.postings_page(session, limit=limit)
 
     def postings_between(self, start: date, end: date) -> builtins.list[v.PostingView]:
         """Postings put up or taken down on ``start``..``end`` (monthly self-assessment)."""
-        return [
-            p
-            for p in self.postings()
-            if start <= p.posted_on <= end
-            or (p.taken_down_on is not None and start <= p.taken_down_on <= end)
-        ]
+        with read_only(self._sf) as session:
+            rows = session.execute(
+                queries._postings_query().where(
+                    ((Posting.posted_on >= start) & (Posting.posted_on <= end))
+                    | ((Posting.taken_down_on >= start) & (Posting.taken_down_on <= end))
+                )
+            ).all()
+            return queries._posting_values(rows)
 
     # -- print log -----------------------------------------------------------------------------------
 

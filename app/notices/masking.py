@@ -110,3 +110,90 @@ class NoticeMasker:
             supervision_phone=self.text(phone),
             objection=self.text(objection),
         )
+
+
+@dataclass(frozen=True)
+class PreviewFinding:
+    """One distinct detection in the texts a staff member may exempt (title, body, contact,
+    objection channel): what it is, what it becomes, where, how often, and whether it was unticked."""
+
+    kind: str
+    original: str
+    masked: str
+    where: tuple[str, ...]  # field labels (标题/正文/联系方式/异议渠道), in form order
+    count: int
+    exempt: bool
+
+
+@dataclass(frozen=True)
+class MaskingPreview:
+    """Everything the editor's masking preview shows, computed by the one masking service.
+
+    ``body`` is the body as segments ``(text, finding)`` (finding None for plain text); ``roster``
+    is the roster as ``(original, masked)`` cells. Roster cells are always masked (no exemptions,
+    see the module docstring); ``roster_columns_masked`` counts them per column header.
+    """
+
+    body: tuple[tuple[str, Finding | None], ...]
+    findings: tuple[PreviewFinding, ...]
+    roster_columns: tuple[str, ...]
+    roster: tuple[tuple[tuple[str, str], ...], ...]
+    roster_columns_masked: tuple[tuple[str, int], ...]
+
+    @property
+    def roster_masked(self) -> int:
+        return sum(n for _, n in self.roster_columns_masked)
+
+    @property
+    def text_masked(self) -> int:
+        """Occurrences in the texts that will be masked (exempted ones not counted)."""
+        return sum(f.count for f in self.findings if not f.exempt)
+
+    @property
+    def masked(self) -> int:
+        return self.text_masked + self.roster_masked
+
+
+#: the free-text fields an exemption applies to, with their labels (Simplified Chinese source)
+PREVIEW_FIELDS = (("title", "标题"), ("body", "正文"), ("contact", "联系方式"), ("objection", "异议渠道"))
+
+
+def masking_preview(masker: NoticeMasker, texts: dict[str, str], roster: Roster | None) -> MaskingPreview:
+    """The preview of ``texts`` (keys of PREVIEW_FIELDS) and ``roster`` under ``masker``."""
+    found: dict[str, tuple[Finding, list[str], int]] = {}
+    body: list[tuple[str, Finding | None]] = []
+    for key, label in PREVIEW_FIELDS:
+        text = texts.get(key, "")
+        pos = 0
+        for f in masker.findings(text):
+            first, where, count = found.get(f.original, (f, [], 0))
+            found[f.original] = (first, where if label in where else [*where, label], count + 1)
+            if key == "body":
+                body.append((text[pos : f.start], None))
+                body.append((f.original, f))
+                pos = f.end
+        if key == "body":
+            body.append((text[pos:], None))
+    findings = tuple(
+        PreviewFinding(f.kind, f.original, f.masked, tuple(where), count, f.original in masker.exemptions)
+        for f, where, count in found.values()
+    )
+    columns: tuple[str, ...] = ()
+    cells: list[tuple[tuple[str, str], ...]] = []
+    per_column: dict[str, int] = {}
+    masked_roster = masker.roster(roster)
+    if roster is not None and masked_roster is not None:
+        columns = roster.columns
+        for orig, masked in zip(roster.rows, masked_roster.rows, strict=False):
+            cells.append(tuple(zip(orig, masked, strict=False)))
+            for i, (o, m) in enumerate(zip(orig, masked, strict=False)):
+                if o != m:
+                    name = columns[i] if i < len(columns) else str(i + 1)
+                    per_column[name] = per_column.get(name, 0) + 1
+    return MaskingPreview(
+        body=tuple((t, f) for t, f in body if t),
+        findings=findings,
+        roster_columns=columns,
+        roster=tuple(cells),
+        roster_columns_masked=tuple(per_column.items()),
+    )

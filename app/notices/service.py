@@ -26,14 +26,23 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit, outbox
+from app.authz import Action, action, authorize
 from app.catalogue import CatalogueService
 from app.clock import ZONE, Clock
 from app.errors import InputError, PermissionDeniedError, StateError
 from app.holidays import HolidayService
+from app.notices import queries
 from app.notices import values as v
 from app.notices.boards import BoardRegister
 from app.notices.limits import check_draft_limits
-from app.notices.masking import MaskedContent, NoticeMasker, notice_profile, public_line_values
+from app.notices.masking import (
+    MaskedContent,
+    MaskingPreview,
+    NoticeMasker,
+    masking_preview,
+    notice_profile,
+    public_line_values,
+)
 from app.notices.period import check_period
 from app.notices.rows import (
     check_period_or_raise,
@@ -52,26 +61,28 @@ from app.policies.links import dumps_links, links_from_json
 from app.privacy import Finding
 from app.settings import SettingsService
 from app.uow import read_only, transaction
-from app.users import ROLE_LABELS, Role, StaffUser
+from app.users import StaffUser
 from db.models import Board, Notice, NoticePeriodRule, NoticeReview, NoticeRevision, Posting
 
-# status -> (step name, role needed, status after approval)
-_CHAIN: dict[str, tuple[str, Role, str]] = {
-    v.FIRST_REVIEW: ("first", Role.FIRST_REVIEWER, v.SECOND_REVIEW),
-    v.SECOND_REVIEW: ("second", Role.SECOND_REVIEWER, v.FINAL_REVIEW),
-    v.FINAL_REVIEW: ("final", Role.FINAL_REVIEWER, v.APPROVED),
+# status -> (step name, status after approval); the step's permission is "notice.review.<step>".
+_CHAIN: dict[str, tuple[str, str]] = {
+    v.FIRST_REVIEW: ("first", v.SECOND_REVIEW),
+    v.SECOND_REVIEW: ("second", v.FINAL_REVIEW),
+    v.FINAL_REVIEW: ("final", v.APPROVED),
 }
-_EDITORS = (Role.CLERK, Role.ADMIN)
+#: The actions of a notice in the order the window shows them (key, label); ``actions`` says which apply.
+ACTIONS: tuple[tuple[str, str], ...] = (
+    ("notice.create", "新建公示…"),
+    ("notice.update", "修改…"),
+    ("notice.submit", "提交审核"),
+    ("notice.review", "审核…"),
+    ("notice.publish", "发布"),
+    ("notice.preview", "预览与打印…"),
+    ("notice.withdraw", "撤回…"),
+)
 #: The catalogue channels (app.catalogue.CHANNELS) a published notice discloses its items through.
 BOARD_CHANNEL = "社区/企事业单位/村公示栏(电子屏)"
 PUSH_CHANNEL = "精准推送"
-
-
-def require_any(user: StaffUser, roles: Iterable[Role], action: str) -> None:
-    roles = tuple(roles)
-    if not any(user.has(r) for r in roles):
-        names = "或".join(f"“{ROLE_LABELS[r]}”" for r in roles)
-        raise PermissionDeniedError(f"用户“{user.name}”没有{names}角色，不能{action}。")
 
 
 class NoticeService(BoardRegister):
@@ -120,7 +131,7 @@ class NoticeService(BoardRegister):
         self, template: str, min_days: int, unit: str, basis: str, *, actor: StaffUser
     ) -> v.PeriodRule:
         """Correct a template's legal minimum (admin only)."""
-        actor.require(Role.ADMIN, "修改法定公示期")
+        authorize(actor, "notice.period_rule")
         if template not in TEMPLATE_BY_KEY:
             raise InputError(f"template：未知模板“{template}”")
         if unit not in ("working", "calendar"):
@@ -164,7 +175,7 @@ class NoticeService(BoardRegister):
 
     def create(self, data: v.NoticeDraft, *, actor: StaffUser, submit: bool = False) -> v.NoticeView:
         """A new notice (draft, or straight into first review with ``submit``); its public URL is fixed now."""
-        require_any(actor, _EDITORS, "起草公示")
+        authorize(actor, "notice.create")
         base_url = str(self._settings.get("public_base_url")).rstrip("/")
         with transaction(self._sf) as session:
             self._validate(session, data)
@@ -202,7 +213,7 @@ class NoticeService(BoardRegister):
 
     def update(self, uuid: str, data: v.NoticeDraft, *, actor: StaffUser) -> v.NoticeView:
         """Edit a draft in place; editing an approved or published notice starts a new revision."""
-        require_any(actor, _EDITORS, "修改公示")
+        authorize(actor, "notice.update")
         with transaction(self._sf) as session:
             row = self._row(session, uuid)
             if row.status in _CHAIN:
@@ -261,7 +272,7 @@ class NoticeService(BoardRegister):
 
     def submit(self, uuid: str, *, actor: StaffUser) -> v.NoticeView:
         """Send a draft to first review."""
-        require_any(actor, _EDITORS, "提交公示审核")
+        authorize(actor, "notice.submit")
         with transaction(self._sf) as session:
             row = self._row(session, uuid)
             self._submit(session, row, actor)
@@ -304,8 +315,8 @@ class NoticeService(BoardRegister):
             row = self._row(session, uuid)
             if row.status not in _CHAIN:
                 raise StateError(f"公示“{row.title}”当前为{v.STATUS_LABELS[row.status]}，不在审核环节。")
-            step, role, after = _CHAIN[row.status]
-            actor.require(role, v.STEP_LABELS[step] + "公示")
+            step, after = _CHAIN[row.status]
+            authorize(actor, f"notice.review.{step}")
             if decision == "return":
                 if not opinion:
                     raise InputError("opinion：退回修改须写明理由")
@@ -368,7 +379,7 @@ class NoticeService(BoardRegister):
 
     def publish(self, uuid: str, *, actor: StaffUser) -> v.NoticeView:
         """An approved notice goes public (the city platform shows it; the kiosk lists it)."""
-        require_any(actor, _EDITORS, "发布公示")
+        authorize(actor, "notice.publish")
         with transaction(self._sf) as session:
             row = self._row(session, uuid)
             if row.status != v.APPROVED:
@@ -394,7 +405,7 @@ class NoticeService(BoardRegister):
 
     def withdraw(self, uuid: str, *, actor: StaffUser, reason: str) -> v.NoticeView:
         """Withdraw a notice (admin); its postings are due to come down today."""
-        actor.require(Role.ADMIN, "撤回公示")
+        authorize(actor, "notice.withdraw")
         if not reason.strip():
             raise InputError("reason：撤回须写明理由")
         today = self._clock.today()
@@ -421,7 +432,10 @@ class NoticeService(BoardRegister):
             return self._view(session, row)
 
     def expire_due(self) -> int:
-        """Published notices whose posting period ended before today become expired; returns how many."""
+        """Published notices whose posting period ended before today become expired; returns how many.
+
+        Housekeeping, not a read: the window runs it at start and at midnight (``app.housekeeping``);
+        reads show such a notice as expired already (``queries.effective_status``)."""
         if self._readonly:
             return 0
         today = self._clock.today()
@@ -439,7 +453,7 @@ class NoticeService(BoardRegister):
                     action="notice.expire",
                     entity="notice",
                     entity_uuid=row.uuid,
-                    detail={"period_end": row.period_end.isoformat()},
+                    detail={"period_end": row.period_end.isoformat(), "status": v.EXPIRED},
                 )
                 self._enqueue(session, row)
             return len(rows)
@@ -447,25 +461,105 @@ class NoticeService(BoardRegister):
     # -- queries -------------------------------------------------------------------------------------
 
     def get(self, uuid: str) -> v.NoticeView:
-        self.expire_due()
         with read_only(self._sf) as session:
             return self._view(session, self._row(session, uuid))
 
     def list(self, status: str | None = None) -> builtins.list[v.NoticeView]:
+        """Every notice (newest first) as a full view: for the command line and reports. The staff
+        window's list asks for ``page`` instead."""
         if status is not None and status not in v.STATUSES:
             raise InputError(f"--status：应为 {', '.join(v.STATUSES)} 之一，实为“{status}”")
-        self.expire_due()
+        today = self._clock.today()
         with read_only(self._sf) as session:
             query = select(Notice).order_by(Notice.created_at.desc(), Notice.id.desc())
             if status is not None:
-                query = query.where(Notice.status == status)
-            return [self._view(session, r) for r in session.execute(query).scalars()]
+                query = query.where(queries._status_sql(today) == status)
+            rows = list(session.execute(query).scalars())
+            reviews: dict[int, builtins.list[NoticeReview]] = {}
+            for r in session.execute(
+                select(NoticeReview).order_by(NoticeReview.at, NoticeReview.id)
+            ).scalars():
+                reviews.setdefault(r.notice_id, []).append(r)
+            rules = queries.period_rules(session)
+            return [self._view(session, r, reviews.get(r.id, []), rules) for r in rows]
 
-    def awaiting_review(self, user: StaffUser) -> builtins.list[v.NoticeView]:
-        """Notices at a step this user may act on (and did not write)."""
-        statuses = [s for s, (_, role, _) in _CHAIN.items() if user.has(role)]
+    def summaries(self, status: str | None = None) -> builtins.list[queries.NoticeSummary]:
+        """Every notice (newest first) without roster or reviews: the command line's list."""
+        if status is not None and status not in v.STATUSES:
+            raise InputError(f"--status：应为 {', '.join(v.STATUSES)} 之一，实为“{status}”")
+        with read_only(self._sf) as session:
+            return queries.summaries(session, status, self._clock.today(), self._holidays.calendar())
+
+    def page(self, query: queries.NoticeQuery, user: StaffUser | None = None) -> queries.NoticePage:
+        """One page of the staff list (a few statements, whatever the number of notices)."""
+        with read_only(self._sf) as session:
+            return queries.page(session, query, user, self._clock.today(), self._holidays.calendar())
+
+    def awaiting_review(self, user: StaffUser | None) -> builtins.list[queries.Awaiting]:
+        """Notices at a step this user may take (not written, nor already approved a step of, by
+        them in this pass of the chain); None: every notice in review."""
+        with read_only(self._sf) as session:
+            return queries.awaiting(session, user)
+
+    def attention(self, user: StaffUser | None) -> int:
+        """The page's "needs your action" count (reviews waiting for ``user``, take-downs due)."""
+        with read_only(self._sf) as session:
+            return queries.attention(session, user, self._clock.today())
+
+    def actions(self, user: StaffUser | None, uuid: str | None) -> builtins.list[Action]:
+        """What ``user`` may do to the notice now, in the order the window shows the buttons.
+
+        Without a notice only "new" applies. Keys: notice.create, notice.update, notice.submit,
+        notice.review, notice.publish, notice.preview, notice.withdraw.
+        """
+        today = self._clock.today()
+        found, status, period_end, mine = False, "", today, False
+        if uuid:
+            with read_only(self._sf) as session:
+                row = self._row(session, uuid)
+                found, period_end = True, row.period_end
+                status = queries.effective_status(row.status, row.period_end, today)
+                mine = row.id in queries.awaiting_ids(session, user) if user is not None else False
+        review_reason = ""
+        review_key = "notice.review.first"
+        if found and status in _CHAIN:
+            step, _ = _CHAIN[status]
+            review_key = f"notice.review.{step}"
+            if user is not None and not mine and user.has(queries.STEPS[status][1]):
+                review_reason = "您是本版公示的起草或修改人，或已审核过本轮的其他环节，三审须由不同人员完成。"
         return [
-            n for n in self.list() if n.status in statuses and user.name not in n.revision_author.split(",")
+            action("notice.create", "新建公示…", True, user, "notice.create"),
+            action(
+                "notice.update",
+                "修改…",
+                found and status in (v.DRAFT, v.APPROVED, v.PUBLISHED),
+                user,
+                "notice.update",
+                question=(
+                    "修改已审定或已发布的公示将形成新版本，须重新经过三审。是否继续修改“{title}”？"
+                    if status in (v.APPROVED, v.PUBLISHED)
+                    else ""
+                ),
+            ),
+            action("notice.submit", "提交审核", status == v.DRAFT, user, "notice.submit"),
+            action("notice.review", "审核…", status in _CHAIN, user, review_key, reason=review_reason),
+            action(
+                "notice.publish",
+                "发布",
+                status == v.APPROVED and period_end >= today,
+                user,
+                "notice.publish",
+                question="发布后，“{title}”将在市级平台和触摸屏上公开，不能撤销（只能由管理员撤回）。确定发布吗？",
+            ),
+            Action("notice.preview", "预览与打印…", found),
+            action(
+                "notice.withdraw",
+                "撤回…",
+                found and status not in (v.WITHDRAWN, v.EXPIRED),
+                user,
+                "notice.withdraw",
+                question="撤回后，“{title}”不再公开，已张贴的须今天撤下；撤回不能撤销。确定撤回吗？",
+            ),
         ]
 
     def masked(self, uuid: str) -> MaskedContent:
@@ -485,6 +579,26 @@ class NoticeService(BoardRegister):
         )
         masker = NoticeMasker(notice_profile(base, phones))
         return masker.findings(data.body)
+
+    def masking_preview(self, data: v.NoticeDraft) -> MaskingPreview:
+        """The editor's masking preview of a draft: the body with every detection, each distinct
+        detection in the title, body, contact and objection channel (unticked ones marked), and the
+        roster's cells as they will print (always masked). No database access."""
+        profile = TEMPLATE_BY_KEY[data.template].masking if data.template in TEMPLATE_BY_KEY else None
+        base = (profile.to_dict() if profile else {}) | (
+            {"names": data.mask_names} if data.mask_names is not None else {}
+        )
+        phones = public_line_values(
+            data.template, supervision_phone=data.supervision_phone, contact=data.contact
+        )
+        masker = NoticeMasker(notice_profile(base, phones), data.masking_exemptions)
+        texts = {
+            "title": data.title,
+            "body": data.body,
+            "contact": data.contact,
+            "objection": data.objection_channel,
+        }
+        return masking_preview(masker, texts, data.roster)
 
     def published_current(self, today: date) -> builtins.list[v.PublicNotice]:
         """Published notices whose period includes ``today``, masked (for the kiosk)."""
@@ -551,7 +665,9 @@ class NoticeService(BoardRegister):
 
         names = {b.uuid: b.name for b in self.boards()}
         boards = [names[u] for u in notice.target_board_uuids if u in names]
-        data = notice_poster(notice, self.masked(uuid), boards=boards, site=SiteService(self._sf).get(), size=size)
+        data = notice_poster(
+            notice, self.masked(uuid), boards=boards, site=SiteService(self._sf).get(), size=size
+        )
         with naming(f"公示“{notice.title}”的海报"):
             return poster_pdf(data)
 
@@ -672,13 +788,26 @@ class NoticeService(BoardRegister):
             payload=outbox_payload(row, [names[u] for u in uuids if u in names]),
         )
 
-    def _view(self, session: Session, row: Notice) -> v.NoticeView:
+    def _view(
+        self,
+        session: Session,
+        row: Notice,
+        reviews: Iterable[NoticeReview] | None = None,
+        rules: dict[str, v.PeriodRule] | None = None,
+    ) -> v.NoticeView:
         session.flush()
-        reviews = session.execute(
-            select(NoticeReview)
-            .where(NoticeReview.notice_id == row.id)
-            .order_by(NoticeReview.at, NoticeReview.id)
-        ).scalars()
+        if reviews is None:
+            reviews = session.execute(
+                select(NoticeReview)
+                .where(NoticeReview.notice_id == row.id)
+                .order_by(NoticeReview.at, NoticeReview.id)
+            ).scalars()
+        if rules is None:
+            check = self._check(session, row.template, row.period_start, row.period_end)
+        else:
+            check = check_period(
+                row.period_start, row.period_end, rules.get(row.template), self._holidays.calendar()
+            )
         template = TEMPLATE_BY_KEY.get(row.template)
         return v.NoticeView(
             id=row.id,
@@ -704,7 +833,7 @@ class NoticeService(BoardRegister):
             audience_group=row.audience_group,
             masking_profile=json.loads(row.masking_profile),
             masking_exemptions=tuple(json.loads(row.masking_exemptions)),
-            status=row.status,
+            status=queries.effective_status(row.status, row.period_end, self._clock.today()),
             return_reason=row.return_reason,
             withdraw_reason=row.withdraw_reason,
             public_url=row.public_url,
@@ -712,7 +841,7 @@ class NoticeService(BoardRegister):
             revision_author=row.revision_author,
             created_at=row.created_at,
             published_at=row.published_at,
-            period_check=self._check(session, row.template, row.period_start, row.period_end),
+            period_check=check,
             reviews=tuple(review_value(r) for r in reviews),
         )
 

@@ -270,6 +270,7 @@ class MissingPosting:
     board_uuid: str
     board_name: str
     village: str
+    period_start: date | None = None  # when the notice should be up from
 
 
 @dataclass(frozen=True)

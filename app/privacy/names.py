@@ -116,7 +116,12 @@ def _is_mark(ch: str) -> bool:
     ideographic variation selectors U+E0100–E01EF that pick a name character's variant form), a
     combining mark or a zero-width joiner."""
     o = ord(ch)
-    return 0xFE00 <= o <= 0xFE0F or 0xE0100 <= o <= 0xE01EF or o == 0x200D or unicodedata.category(ch) in ("Mn", "Me")
+    return (
+        0xFE00 <= o <= 0xFE0F
+        or 0xE0100 <= o <= 0xE01EF
+        or o == 0x200D
+        or unicodedata.category(ch) in ("Mn", "Me")
+    )
 
 
 def _mask_one(name: str) -> str:

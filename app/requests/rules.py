@@ -236,6 +236,31 @@ TRANSITIONS: dict[tuple[str, str], Edge] = {
     ("answered", "archived"): Edge(CLERK_ROLES, "归档", "transition"),
 }
 
+#: The workflow's actions in the order the window shows them (one place each, whatever the state):
+#: key, the Edge.action it stands for, and the question asked first when it cannot be undone.
+ACTIONS: tuple[tuple[str, str, str], ...] = (
+    ("request.register", "登记申请", ""),
+    (
+        "request.correction",
+        "发出补正通知",
+        "补正通知只能发一次（条例第三十条），应一次性写明需要补正的全部内容。确定向{title}发出补正通知吗？",
+    ),
+    ("request.receive_correction", "登记补正材料", ""),
+    ("request.start", "开始办理", ""),
+    ("request.consult", "征求第三方意见", ""),
+    ("request.consult_end", "登记第三方意见", ""),
+    (
+        "request.extend",
+        "批准延期答复",
+        "延期只能批准一次（条例第三十三条），批准后不能撤销。确定为{title}延期吗？",
+    ),
+    ("request.sign_off", "提交审签", ""),
+    ("request.send_back", "退回重办", ""),
+    ("request.answer", "签发答复", "签发后答复即告办结，不能撤销。确定签发{title}的答复吗？"),
+    ("request.archive", "归档", "归档后不能再办理。确定将{title}归档吗？"),
+)
+
+
 # -- the clock's figures: seeded into request_rule, corrected there by an admin ---------------------
 
 

@@ -10,32 +10,33 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
-from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app import audit, outbox
+from app.authz import Action, Permission, action, authorize
 from app.clock import Clock
-from app.errors import InputError, NotFoundError, PermissionDeniedError, StateError
+from app.errors import InputError, NotFoundError, StateError
 from app.holidays import HolidayService
 from app.printguard import naming as _naming
 from app.privacy import Masker
 from app.requests import annual, clock, fees, views
 from app.requests.rules import (
+    ACTIONS,
     ANSWER_TYPES,
     APPLICANT_KINDS,
     CHANNELS,
+    CLERK_ROLES,
     DELIVERIES,
     FORMS,
     OPEN_STATES,
     RULE_KEYS,
     RULE_SEEDS,
-    SIGN_ROLES,
     STATES,
     TRANSITIONS,
     Edge,
@@ -44,25 +45,28 @@ from app.requests.rules import (
 from app.requests.values import (
     ClockRule,
     Reminder,
+    RequestCounts,
     RequestDetail,
+    RequestPage,
+    RequestQuery,
     RequestSummary,
 )
 from app.settings import SettingsService
 from app.sites import SiteService
 from app.uow import read_only, transaction
-from app.users import ROLE_LABELS, Role, StaffUser
+from app.users import StaffUser
 from app.workdays import WorkdayCalendar
 from db.models import InfoRequest, RequestConsultation, RequestRule
 
 _masker = Masker()
-
-
-def require_any(user: StaffUser, roles: Iterable[Role], action: str) -> None:
-    """PermissionDeniedError unless ``user`` holds one of ``roles``."""
-    roles = frozenset(roles)
-    if not user.roles & roles:
-        names = "或".join(f"“{ROLE_LABELS[r]}”" for r in sorted(roles))
-        raise PermissionDeniedError(f"用户“{user.name}”没有{names}角色，不能{action}。")
+_SORTS = {
+    "number": InfoRequest.number,
+    "status": InfoRequest.status,
+    "applicant": InfoRequest.applicant_name,
+    "kind": InfoRequest.applicant_kind,
+    "channel": InfoRequest.channel,
+    "received": InfoRequest.received_on,
+}
 
 
 def _documents() -> ModuleType:
@@ -126,7 +130,7 @@ class RequestService:
 
     def set_rule(self, key: str, days: int, *, actor: StaffUser, basis: str = "") -> ClockRule:
         """Correct one figure of the clock (admin only); the basis text may be updated with it."""
-        actor.require(Role.ADMIN, "修改法定期限")
+        authorize(actor, "request.rules")
         if key not in RULE_KEYS:
             raise InputError(f"规则：应为 {'、'.join(sorted(RULE_KEYS))} 之一，实为“{key}”")
         if not 0 <= days <= 365:
@@ -214,6 +218,66 @@ class RequestService:
             cx = self._cx(session)
             return [views.summary(r, views.clock_of(r, cx), cx) for r in rows]
 
+    def page(self, query: RequestQuery) -> RequestPage:
+        """One page of the staff list: filtered, searched and sorted in SQL; the clock and masking are
+        computed for the page's rows only (a few statements, whatever the number of requests)."""
+        with read_only(self._sf) as session:
+            where: list[ColumnElement[bool]] = []
+            if query.state == "open":
+                where.append(InfoRequest.status.in_(OPEN_STATES | {"correction_requested"}))
+            elif query.state:
+                where.append(InfoRequest.status == query.state)
+            text = query.text.strip()
+            if text:
+                where.append(
+                    InfoRequest.number.contains(text)
+                    | InfoRequest.applicant_name.contains(text)
+                    | InfoRequest.description.contains(text)
+                )
+            total = session.execute(select(func.count(InfoRequest.id)).where(*where)).scalar() or 0
+            order = _SORTS.get(query.sort, InfoRequest.received_on)
+            rows = session.execute(
+                select(InfoRequest)
+                .where(*where)
+                .options(selectinload(InfoRequest.consultations))
+                .order_by(order.desc() if query.descending else order.asc(), InfoRequest.id.desc())
+                .offset(query.offset)
+                .limit(query.limit)
+            ).scalars()
+            cx = self._cx(session)
+            return RequestPage(tuple(views.summary(r, views.clock_of(r, cx), cx) for r in rows), int(total))
+
+    def counts(self, today: date | None = None) -> RequestCounts:
+        """Open requests, reminders and overdue ones (the page's summary line and its badge)."""
+        reminders = self.reminders(today)
+        with read_only(self._sf) as session:
+            open_count = session.execute(
+                select(func.count(InfoRequest.id)).where(
+                    InfoRequest.status.in_(OPEN_STATES | {"correction_requested"})
+                )
+            ).scalar()
+        overdue = sum(1 for r in reminders if r.kind == "overdue")
+        return RequestCounts(int(open_count or 0), len(reminders), overdue)
+
+    def actions(self, user: StaffUser | None, uuid: str) -> builtins.list[Action]:
+        """Every workflow action in ``rules.ACTIONS`` order: which apply to the request now and
+        whether ``user`` may take them. An extension may be asked for by a clerk and is then
+        approved in the dialog by a signer's password, so it is allowed to clerks too."""
+        with read_only(self._sf) as session:
+            row = self._load(session, uuid)
+            status = row.status
+        by_label = {edge.action: edge for (frm, _to), edge in TRANSITIONS.items() if frm == status}
+        out = []
+        for key, label, question in ACTIONS:
+            edge = by_label.get(label)
+            roles = edge.roles if edge is not None else frozenset()
+            if key == "request.extend":
+                roles = roles | CLERK_ROLES
+            out.append(
+                action(key, label, edge is not None, user, Permission(roles, label), question=question)
+            )
+        return out
+
     # -- intake --------------------------------------------------------------------------------
 
     def intake(
@@ -235,7 +299,7 @@ class RequestService:
         contact_person: str = "",
     ) -> RequestDetail:
         """Log an application (接收): the receipt date follows the channel's rule (条例第三十一条)."""
-        require_any(actor, {Role.CLERK, Role.ADMIN}, "登记依申请公开")
+        authorize(actor, "request.intake")
         problems = []
         if applicant_kind not in APPLICANT_KINDS:
             problems.append(f"申请人类型：应为 {'、'.join(APPLICANT_KINDS)} 之一，实为“{applicant_kind}”")
@@ -334,7 +398,7 @@ class RequestService:
             raise StateError(f"申请 {row.number} 当前为“{STATES[row.status]}”，不能转为“{STATES[to_state]}”")
         if edge.via != via:
             raise StateError(f"“{edge.action}”需通过专门的操作办理（{edge.via}），不能直接改状态")
-        require_any(actor, edge.roles, edge.action)
+        authorize(actor, Permission(edge.roles, edge.action))
         return edge
 
     def transition(self, uuid: str, to_state: str, *, actor: StaffUser, note: str = "") -> RequestDetail:
@@ -440,7 +504,7 @@ class RequestService:
         self, uuid: str, *, days: int, reason: str, approver: StaffUser, on: date | None = None
     ) -> RequestDetail:
         """One extension of at most the rule's figure, approved by the head (条例第三十三条第二款)."""
-        require_any(approver, SIGN_ROLES, "批准延期答复")
+        authorize(approver, "request.extend")
         if not reason.strip():
             raise InputError("延期理由：不能为空（延期须告知申请人理由）")
         on = on or self._clock.today()
@@ -566,16 +630,7 @@ class RequestService:
 
     def letters_available(self, uuid: str) -> builtins.list[str]:
         """The letter kinds that can be printed for the request now."""
-        d = self.get(uuid)
-        kinds = []
-        if d.correction_requested_on is not None:
-            kinds.append("correction")
-        if d.summary.extension_days:
-            kinds.append("extension")
-        answer = ANSWER_TYPES.get(d.summary.answer_type)
-        if answer is not None and answer.letter:
-            kinds.append(answer.letter)
-        return kinds
+        return letters_for(self.get(uuid))
 
     def export_annual(self, year: int, path: Path) -> Path:
         """Write the section-3 table to ``path`` (.xlsx or .pdf); a failing row check is printed in it."""
@@ -590,3 +645,16 @@ class RequestService:
             raise InputError(f"-o：文件应以 .xlsx 或 .pdf 结尾，实为“{path.name}”")
         path.write_bytes(data)
         return path
+
+
+def letters_for(d: RequestDetail) -> list[str]:
+    """The letter kinds that can be printed for a request as ``d`` shows it."""
+    kinds = []
+    if d.correction_requested_on is not None:
+        kinds.append("correction")
+    if d.summary.extension_days:
+        kinds.append("extension")
+    answer = ANSWER_TYPES.get(d.summary.answer_type)
+    if answer is not None and answer.letter:
+        kinds.append(answer.letter)
+    return kinds

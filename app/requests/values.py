@@ -189,3 +189,29 @@ class ClockRule:
     label: str
     basis: str
     updated_by: str
+
+
+@dataclass(frozen=True)
+class RequestQuery:
+    """What the requests list asks for: a state filter ("", "open" or a state), a search, an order
+    (``number``, ``status``, ``applicant``, ``kind``, ``channel`` or ``received``) and a page."""
+
+    state: str = ""
+    text: str = ""
+    sort: str = "received"
+    descending: bool = True
+    offset: int = 0
+    limit: int = 100
+
+
+@dataclass(frozen=True)
+class RequestPage:
+    rows: tuple[RequestSummary, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class RequestCounts:
+    open: int
+    reminders: int
+    overdue: int

@@ -33,6 +33,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit, outbox
+from app.authz import authorize
 from app.clock import Clock
 from app.errors import GongkaiError, InputError, NotFoundError, StateError
 from app.holidays import HolidayService
@@ -51,7 +52,7 @@ from app.sync.values import (
     title_of,
 )
 from app.uow import read_only, transaction
-from app.users import Role, StaffUser
+from app.users import StaffUser
 from app.workdays import parse_holiday_bytes
 from db.models import OutboxEntry, SyncConflict, SyncCursor, SyncRejection
 
@@ -503,12 +504,17 @@ class SyncService:
             last_good = state.last_good_sync_at if state else None
             last_attempt = state.last_attempt_at if state else None
             device_id = state.device_id if state else ""
-            counts = dict(
-                session.execute(select(OutboxEntry.status, func.count()).group_by(OutboxEntry.status)).all()
-            )
-            oldest = session.execute(
-                select(func.min(OutboxEntry.created_at)).where(OutboxEntry.status == store.QUEUED)
-            ).scalar()
+            # One pass over the status index gives every count and the oldest queued entry.
+            by_status = {
+                status: (count, first)
+                for status, count, first in session.execute(
+                    select(OutboxEntry.status, func.count(), func.min(OutboxEntry.created_at)).group_by(
+                        OutboxEntry.status
+                    )
+                ).all()
+            }
+            counts = {status: count for status, (count, _first) in by_status.items()}
+            oldest = by_status.get(store.QUEUED, (0, None))[1]
             open_conflicts = session.execute(
                 select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))
             ).scalar()
@@ -591,7 +597,7 @@ class SyncService:
     def resolve(self, conflict_id: str, choice: str, *, actor: StaffUser) -> None:
         """Settle a conflict: "mine" sends this workstation's version again (now based on the
         platform's), "theirs" keeps the platform's version. One transaction, audited."""
-        actor.require(Role.CLERK, "处理同步冲突")
+        authorize(actor, "sync.resolve")
         if choice not in ("mine", "theirs"):
             raise InputError(f"处理方式：应为 mine（保留本机）或 theirs（采用平台），实为“{choice}”")
         with transaction(self._sf) as session:

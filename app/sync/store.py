@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from app import outbox
 from app.sync import wire
 from db.base import new_uuid
 from db.models import OutboxEntry, SyncConflict, SyncCursor, SyncPush, SyncRejection, SyncRow, SyncState
@@ -111,7 +112,28 @@ def requeue_after(session: Session, device_id: str, last_applied: int) -> int:
         .values(status=QUEUED)
     )
     session.execute(update(SyncPush).where(SyncPush.outbox_seq.in_(seqs)).values(acked_at=None))
+    _refill_pruned(session, seqs)
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def _refill_pruned(session: Session, seqs: list[int]) -> None:
+    """A compacted entry (``app.outbox.prune``) sent again carries its record's latest payload:
+    the newer state arrives early and again in its own turn, and the device sequence has no gap."""
+    for entry in session.execute(
+        select(OutboxEntry).where(OutboxEntry.seq.in_(seqs), OutboxEntry.payload == outbox.PRUNED)
+    ).scalars():
+        latest = session.execute(
+            select(OutboxEntry.payload)
+            .where(
+                OutboxEntry.entity == entry.entity,
+                OutboxEntry.entity_uuid == entry.entity_uuid,
+                OutboxEntry.payload != outbox.PRUNED,
+            )
+            .order_by(OutboxEntry.seq.desc())
+            .limit(1)
+        ).scalar()
+        if latest is not None:
+            entry.payload = latest
 
 
 def renumber(session: Session, state: SyncState) -> str:

@@ -68,7 +68,8 @@ class TodayItem:
     rule in words, with its date; ``provisional`` marks a due date computed across a year without
     official holiday data; ``role`` the role the item is for (None: everyone at the site);
     ``action`` is False for items there to be known rather than done (this week's events), which
-    the headline, the navigation counts and the reminders leave out.
+    the headline, the navigation counts and the reminders leave out; ``part`` tells apart several
+    items about one record (each target board of a notice, each posting), so each has its own key.
     """
 
     kind: str
@@ -82,6 +83,7 @@ class TodayItem:
     role: Role | None = None
     section_hint: Section | None = None
     action: bool = True
+    part: str = ""
 
     @property
     def section(self) -> Section:
@@ -99,7 +101,10 @@ class TodayItem:
     def key(self) -> str:
         """Identity for the reminder log: the same record at a new severity or date is news again."""
         due = self.due.isoformat() if self.due else "-"
-        return f"{self.kind}|{self.record_uuid or self.title}|{self.severity.value}|{due}"[:200]
+        record = self.record_uuid or self.title
+        if self.part:
+            record = f"{record}/{self.part}"
+        return f"{self.kind}|{record}|{self.severity.value}|{due}"[:200]
 
     @property
     def actionable(self) -> bool:

@@ -24,7 +24,7 @@ from app.users import StaffUser
 from db.models import ReminderLog
 
 if TYPE_CHECKING:
-    from app.today.service import TodayService
+    from app.today.service import TodayList, TodayService
 
 LOG_DAYS = 14
 SITE_VIEW = "*"  # the log's user name for the whole-site view (no signed-in user)
@@ -77,9 +77,15 @@ class ReminderService:
         self._sf = session_factory
         self._today = today
 
-    def announce(self, user: StaffUser | None, day: date | None = None) -> ReminderSummary:
-        """The actionable items not yet announced to ``user`` today; records them as announced."""
-        listing = self._today.list(user, day)
+    def announce(
+        self, user: StaffUser | None, day: date | None = None, *, listing: TodayList | None = None
+    ) -> ReminderSummary:
+        """The actionable items not yet announced to ``user`` today; records them as announced.
+
+        ``listing`` is the day's list when the caller already has it (the Today page computes it
+        once for the page and the reminder)."""
+        if listing is None:
+            listing = self._today.list(user, day)
         who = user.name if user is not None else SITE_VIEW
         with transaction(self._sf) as session:
             session.execute(
@@ -92,7 +98,10 @@ class ReminderService:
                     )
                 ).scalars()
             )
-            news = [i for i in listing.actionable if i.key not in done]
-            for item in news:
-                session.add(ReminderLog(day=listing.day, user_name=who, item_key=item.key))
+            news: list[TodayItem] = []
+            for item in listing.actionable:
+                if item.key not in done:  # two items with one key are one announcement
+                    done.add(item.key)
+                    news.append(item)
+                    session.add(ReminderLog(day=listing.day, user_name=who, item_key=item.key))
         return ReminderSummary(listing.day, tuple(news))

@@ -23,6 +23,21 @@ if TYPE_CHECKING:
     from app.context import AppContext
 
 
+#: What each page's number in the navigation counts (its tooltip); Simplified Chinese source, the UI
+#: translates it in context "Badges". Every figure is ``TodayService.badges``: the user's actionable
+#: Today items for that page, so a number means the same on every page.
+BADGE_MEANINGS: dict[str, str] = {
+    "today": "需要您处理的事项总数：已逾期、今天到期和 3 个工作日内到期的，与“今日工作”列表相同",
+    "catalogue": "需要您处理的目录事项：到期或即将到期应公开的事项，以及待复核的本站点细化",
+    "calendar": "需要您处理的活动：待提交总结报告、待公开意见采纳情况",
+    "notices": "需要您处理的公示：等您审核的、应张贴而未张贴的、公示期满应撤下的",
+    "requests": "需要您处理的申请：答复已逾期、今天到期或即将到期的，以及补正、征求意见期限已到的",
+    "sync": "需要处理的同步问题：同步冲突、被市级平台拒收的更改、超过 1 天未送达的更改",
+    "settings": "需要处理的设置：下一年的法定节假日安排尚未导入",
+}
+BADGE_DEFAULT = "需要您处理的事项"
+
+
 @dataclass(frozen=True)
 class TodayList:
     """The items of one day for one user, with the figures the page and the CLI show."""
@@ -93,9 +108,20 @@ class TodayService:
         return TodayList(day, tuple(sorted(found, key=sort_key)))
 
     def needs_action(self, user: StaffUser | None, page_key: str, today: date | None = None) -> int:
-        """How many things on ``page_key`` need ``user``'s action today: the one figure behind a page's
-        badge in the navigation, whichever page asks (Today's rows for that page, actionable only)."""
-        return self.list(user, today).counts_by_page([page_key])[page_key]
+        """How many things on ``page_key`` need ``user``'s action today (see ``badges``)."""
+        return self.badges(user, [page_key], today)[page_key]
+
+    def badges(
+        self, user: StaffUser | None, page_keys: builtins.list[str], today: date | None = None
+    ) -> dict[str, int]:
+        """Every navigation badge from one Today list: per page, the user's actionable items for
+        that page; "today" is all of them. The staff window reads this once per change, so a
+        page's number is the same whichever page is open (BADGE_MEANINGS says what each counts)."""
+        listing = self.list(user, today)
+        counts = listing.counts_by_page(page_keys)
+        if "today" in page_keys:
+            counts["today"] = len(listing.actionable)
+        return {k: counts.get(k, 0) for k in page_keys}
 
     def task_sheet_pdf(self, user: StaffUser | None, today: date | None = None) -> bytes:
         """The printable one-page task sheet of ``list(user, today)``."""

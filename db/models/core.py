@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base, TimestampMixin, UUIDMixin, utcnow
@@ -113,6 +113,8 @@ class OutboxEntry(Base):
     """
 
     __tablename__ = "outbox_entry"
+    # The compaction asks "is there a later entry of this record?" (app.outbox.prune).
+    __table_args__ = (Index("ix_outbox_entry_record", "entity", "entity_uuid", "seq"),)
 
     seq: Mapped[int] = mapped_column(primary_key=True)
     op_id: Mapped[str] = mapped_column(String(36), unique=True)
@@ -121,6 +123,6 @@ class OutboxEntry(Base):
     op: Mapped[str] = mapped_column(String(16))
     payload: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    status: Mapped[str] = mapped_column(String(16), default="queued")
+    status: Mapped[str] = mapped_column(String(16), default="queued", index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str] = mapped_column(Text, default="")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, TimestampMixin, UUIDMixin, utcnow
@@ -55,7 +55,7 @@ class Notice(UUIDMixin, TimestampMixin, Base):
     issue_date: Mapped[date] = mapped_column(Date)
     masking_profile: Mapped[str] = mapped_column(Text)
     masking_exemptions: Mapped[str] = mapped_column(Text, default="[]")
-    status: Mapped[str] = mapped_column(String(16), default="draft")
+    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
     return_reason: Mapped[str] = mapped_column(Text, default="")
     withdraw_reason: Mapped[str] = mapped_column(Text, default="")
     public_url: Mapped[str] = mapped_column(String(300))
@@ -112,6 +112,8 @@ class Posting(UUIDMixin, Base):
     """A notice put up on a board: when, by whom, an optional photo, and when it must come down."""
 
     __tablename__ = "posting"
+    # "Still up, due to come down by today" is asked every time the Today list is read.
+    __table_args__ = (Index("ix_posting_still_up", "taken_down_on", "take_down_on"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     notice_id: Mapped[int] = mapped_column(ForeignKey("notice.id"), index=True)

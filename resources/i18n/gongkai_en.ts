@@ -35,61 +35,81 @@
         </message>
     </context>
     <context>
+        <name>AddStaffDialog</name>
+        <message>
+            <source>用户名</source>
+            <translation type="obsolete">Username</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation type="obsolete">Name</translation>
+        </message>
+    </context>
+    <context>
         <name>AnswerDialog</name>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="251" />
+            <location filename="../../ui/requests/dialogs.py" line="252" />
             <source>签发答复</source>
             <translation>Issue reply</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="252" />
+            <location filename="../../ui/requests/dialogs.py" line="253" />
             <source>答复类型决定年度报告中计入的行和打印的告知书。</source>
             <translation>The reply type decides the annual-report row it counts in and the letter that is printed.</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="263" />
+            <location filename="../../ui/requests/dialogs.py" line="264" />
             <source>理由、提供方式，或负责公开的机关及联系方式</source>
             <translation>Reasons, how provided, or the responsible body and its contact</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="267" />
+            <location filename="../../ui/requests/dialogs.py" line="268" />
             <source>不收费</source>
             <translation>No fee</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="268" />
+            <location filename="../../ui/requests/dialogs.py" line="269" />
             <source>按件收费</source>
             <translation>Per request</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="269" />
+            <location filename="../../ui/requests/dialogs.py" line="270" />
             <source>按量（页）收费</source>
             <translation>Per page</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="271" />
+            <location filename="../../ui/requests/dialogs.py" line="272" />
             <source>答复类型</source>
             <translation>Reply type</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="272" />
+            <location filename="../../ui/requests/dialogs.py" line="273" />
             <source>说明</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="273" />
+            <location filename="../../ui/requests/dialogs.py" line="274" />
             <source>提供页数</source>
             <translation>Pages provided</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="274" />
+            <location filename="../../ui/requests/dialogs.py" line="275" />
             <source>信息处理费</source>
             <translation>Processing fee</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="275" />
+            <location filename="../../ui/requests/dialogs.py" line="276" />
             <source>答复日期</source>
             <translation>Reply date</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../../ui/qtapp.py" line="107" />
+            <source>公开专区工作台</source>
+            <extracomment>Rare characters: the same bundled faces the PDFs fall back to, in the same order (printing/fonts.py, docs/printing.md): Gongkai Han Ext (most of CJK Extension A, the 《通用规范汉字表》 characters in the extensions such as 䶮 and 𬌗, 𠮷, Extensions G and H) and Gongkai Han Ext B (the rest of A, all of Extensions B–F). Qt maps the files, it does not read them.</extracomment>
+            <translation>Disclosure Zone Desk</translation>
         </message>
     </context>
     <context>
@@ -155,146 +175,182 @@
             <translation>Export self-assessment score sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="221" />
             <source>导出完成</source>
-            <translation>Export complete</translation>
+            <translation type="vanished">Export complete</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="221" />
             <source>已保存到：</source>
-            <translation>Saved to: </translation>
+            <translation type="vanished">Saved to: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="184" />
+            <location filename="_extra_sources.py" line="237" />
             <source>指标</source>
             <translation>Criterion</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="185" />
+            <location filename="_extra_sources.py" line="238" />
             <source>分值</source>
             <translation>Points</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="186" />
+            <location filename="_extra_sources.py" line="239" />
             <source>本月结果</source>
             <translation>This month</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="187" />
+            <location filename="_extra_sources.py" line="240" />
             <source>目标</source>
             <translation>Target</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="188" />
+            <location filename="_extra_sources.py" line="241" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="189" />
+            <location filename="_extra_sources.py" line="242" />
             <source>依据记录</source>
             <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="190" />
+            <location filename="_extra_sources.py" line="243" />
             <source>日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="191" />
+            <location filename="_extra_sources.py" line="244" />
             <source>记录</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="192" />
+            <location filename="_extra_sources.py" line="245" />
             <source>结论</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="193" />
+            <location filename="_extra_sources.py" line="246" />
             <source>说明</source>
             <translation>Notes</translation>
         </message>
     </context>
     <context>
+        <name>Badges</name>
+        <message>
+            <location filename="_extra_sources.py" line="29" />
+            <source>需要您处理的事项总数：已逾期、今天到期和 3 个工作日内到期的，与“今日工作”列表相同</source>
+            <translation>All things that need your action: overdue, due today and due within 3 working days — the same as the Today list</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="30" />
+            <source>需要您处理的目录事项：到期或即将到期应公开的事项，以及待复核的本站点细化</source>
+            <translation>Catalogue items that need your action: disclosures due or due soon, and site refinements to review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="31" />
+            <source>需要您处理的活动：待提交总结报告、待公开意见采纳情况</source>
+            <translation>Events that need your action: summary reports to submit, adoption of opinions to publish</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="32" />
+            <source>需要您处理的公示：等您审核的、应张贴而未张贴的、公示期满应撤下的</source>
+            <translation>Notices that need your action: waiting for your review, not yet posted on a target board, or due to be taken down</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="33" />
+            <source>需要您处理的申请：答复已逾期、今天到期或即将到期的，以及补正、征求意见期限已到的</source>
+            <translation>Requests that need your action: answers overdue, due today or due soon, and correction or consultation periods that have run out</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="34" />
+            <source>需要处理的同步问题：同步冲突、被市级平台拒收的更改、超过 1 天未送达的更改</source>
+            <translation>Sync problems to handle: conflicts, changes the city platform refused, changes not delivered for over a day</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="35" />
+            <source>需要处理的设置：下一年的法定节假日安排尚未导入</source>
+            <translation>Settings to handle: next year's public holiday schedule has not been imported</translation>
+        </message>
+    </context>
+    <context>
         <name>BoardsDialog</name>
         <message>
-            <location filename="../../ui/notices/admin.py" line="79" />
+            <location filename="../../ui/notices/admin.py" line="80" />
             <source>公开栏管理</source>
             <translation>Boards</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="84" />
+            <location filename="../../ui/notices/admin.py" line="85" />
             <source>停用的公开栏不再出现在张贴选择和“应张贴而未张贴”中，以往的张贴记录仍保留；需要时可重新启用。</source>
             <translation>Retired boards no longer appear when choosing where to post or under “Not yet posted”; their past postings are kept. A board can be reactivated when needed.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="98" />
-            <location filename="../../ui/notices/admin.py" line="153" />
+            <location filename="../../ui/notices/admin.py" line="99" />
+            <location filename="../../ui/notices/admin.py" line="162" />
             <source>停用所选公开栏</source>
             <translation>Retire selected board</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="103" />
+            <location filename="../../ui/notices/admin.py" line="104" />
             <source>登记新的公开栏</source>
             <translation>Register a new board</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="106" />
+            <location filename="../../ui/notices/admin.py" line="107" />
             <source>如：东唐村村务公开栏</source>
             <translation>e.g. Dongtang village affairs board</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="108" />
+            <location filename="../../ui/notices/admin.py" line="109" />
             <source>如：东唐村</source>
             <translation>e.g. Dongtang village</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="110" />
+            <location filename="../../ui/notices/admin.py" line="111" />
             <source>如：村委会大院东墙</source>
             <translation>e.g. east wall of the village committee yard</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="112" />
+            <location filename="../../ui/notices/admin.py" line="113" />
             <source>纸质公开栏</source>
             <translation>Paper board</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="113" />
+            <location filename="../../ui/notices/admin.py" line="114" />
             <source>电子屏</source>
             <translation>Electronic screen</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="114" />
+            <location filename="../../ui/notices/admin.py" line="115" />
             <source>登记</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="115" />
+            <location filename="../../ui/notices/admin.py" line="116" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="116" />
+            <location filename="../../ui/notices/admin.py" line="117" />
             <source>所在村（社区）</source>
             <translation>Village (community)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="117" />
+            <location filename="../../ui/notices/admin.py" line="118" />
             <source>具体位置</source>
             <translation>Location</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="118" />
+            <location filename="../../ui/notices/admin.py" line="119" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="123" />
+            <location filename="../../ui/notices/admin.py" line="124" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="151" />
+            <location filename="../../ui/notices/admin.py" line="160" />
             <source>重新启用所选公开栏</source>
             <translation>Reactivate selected board</translation>
         </message>
@@ -302,374 +358,420 @@
     <context>
         <name>CalendarPage</name>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="76" />
+            <location filename="../../ui/pages/calendar_page.py" line="116" />
             <source>月</source>
+            <extracomment>The service's action keys (EventService.actions) -&gt; this page's buttons.</extracomment>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="76" />
+            <location filename="../../ui/pages/calendar_page.py" line="116" />
             <source>周</source>
             <translation>Week</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="76" />
+            <location filename="../../ui/pages/calendar_page.py" line="116" />
             <source>列表</source>
             <translation>List</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="83" />
+            <location filename="../../ui/pages/calendar_page.py" line="123" />
             <source>今天</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="93" />
-            <location filename="../../ui/pages/calendar_page.py" line="436" />
-            <location filename="_extra_sources.py" line="48" />
+            <location filename="../../ui/pages/calendar_page.py" line="133" />
+            <location filename="../../ui/pages/calendar_page.py" line="524" />
+            <location filename="_extra_sources.py" line="55" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="95" />
+            <location filename="../../ui/pages/calendar_page.py" line="135" />
             <source>新建活动</source>
             <translation>New event</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="96" />
+            <location filename="../../ui/pages/calendar_page.py" line="136" />
             <source>导入 .ics</source>
             <translation>Import .ics</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="97" />
+            <location filename="../../ui/pages/calendar_page.py" line="137" />
             <source>导出 .ics</source>
             <translation>Export .ics</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/calendar_page.py" line="138" />
+            <source>订阅文件…</source>
+            <translation>Subscription file…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="139" />
+            <source>类型同义词…</source>
+            <translation>Type synonyms…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="140" />
+            <source>导入日历文件时，各种分类写法对应哪种活动类型</source>
+            <translation>Which event type each category spelling maps to when importing calendar files</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/calendar_page.py" line="142" />
+            <source>只含专区公开活动（已遮蔽、不含报名信息）的 .ics，群众手机日历可导入或订阅</source>
+            <translation>An .ics with the zone's public events only (masked, no registrations) that residents can import or subscribe to on their phones</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="188" />
             <source>活动详情</source>
             <translation>Event details</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="144" />
-            <location filename="../../ui/pages/calendar_page.py" line="410" />
+            <location filename="../../ui/pages/calendar_page.py" line="190" />
+            <location filename="../../ui/pages/calendar_page.py" line="492" />
+            <location filename="../../ui/pages/calendar_page.py" line="516" />
             <source>在日历中点选一项活动。</source>
             <translation>Select an event in the calendar.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="155" />
+            <location filename="../../ui/pages/calendar_page.py" line="202" />
             <source>编辑活动</source>
             <translation>Edit event</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="156" />
+            <location filename="../../ui/pages/calendar_page.py" line="203" />
             <source>报名与签到</source>
             <translation>Registration</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="157" />
+            <location filename="../../ui/pages/calendar_page.py" line="204" />
             <source>登记已举办</source>
             <translation>Mark as held</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="158" />
+            <location filename="../../ui/pages/calendar_page.py" line="205" />
             <source>总结报告与采纳情况</source>
             <translation>Closing report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="159" />
-            <location filename="../../ui/pages/calendar_page.py" line="498" />
+            <location filename="../../ui/pages/calendar_page.py" line="206" />
             <source>公开采纳情况</source>
             <translation>Publish adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="160" />
+            <location filename="../../ui/pages/calendar_page.py" line="207" />
             <source>调整本次时间</source>
             <translation>Reschedule this one</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="161" />
+            <location filename="../../ui/pages/calendar_page.py" line="208" />
             <source>取消本次（重复活动）</source>
             <translation>Cancel this occurrence</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="162" />
+            <location filename="../../ui/pages/calendar_page.py" line="209" />
             <source>取消整个活动</source>
             <translation>Cancel whole event</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="163" />
+            <location filename="../../ui/pages/calendar_page.py" line="210" />
             <source>打印海报</source>
             <translation>Print poster</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="164" />
+            <location filename="../../ui/pages/calendar_page.py" line="211" />
             <source>打印签到表</source>
             <translation>Print sign-in sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="165" />
+            <location filename="../../ui/pages/calendar_page.py" line="212" />
             <source>打印采纳情况</source>
             <translation>Print adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="173" />
+            <location filename="../../ui/pages/calendar_page.py" line="220" />
             <source>%1 年度目标完成情况</source>
             <translation>%1 targets: progress</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="177" />
+            <location filename="../../ui/pages/calendar_page.py" line="224" />
             <source>设置年度目标…</source>
             <translation>Set yearly targets…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="221" />
+            <location filename="../../ui/pages/calendar_page.py" line="274" />
             <source>全部类型</source>
             <translation>All types</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="242" />
+            <location filename="../../ui/pages/calendar_page.py" line="296" />
             <source>已逾期</source>
             <translation>overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="242" />
+            <location filename="../../ui/pages/calendar_page.py" line="296" />
             <source>待公开</source>
             <translation>due</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="243" />
+            <location filename="../../ui/pages/calendar_page.py" line="297" />
             <source>（暂定：该年无官方假期数据）</source>
             <translation> (provisional: no official holiday data for that year)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="253" />
+            <location filename="../../ui/pages/calendar_page.py" line="334" />
             <source>%1年%2月</source>
             <translation>%2/%1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="259" />
+            <location filename="../../ui/pages/calendar_page.py" line="340" />
             <source>%1月%2日—%3日</source>
             <translation>%1/%2–%3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="262" />
+            <location filename="../../ui/pages/calendar_page.py" line="343" />
             <source>%1月%2日—%3月%4日</source>
             <translation>%1/%2–%3/%4</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="274" />
+            <location filename="../../ui/pages/calendar_page.py" line="355" />
             <source>%1年%2月—%3月</source>
             <translation>%2–%3/%1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="286" />
+            <location filename="../../ui/pages/calendar_page.py" line="370" />
             <source>待提交总结报告：</source>
             <translation>Closing reports due: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="292" />
+            <location filename="../../ui/pages/calendar_page.py" line="375" />
             <source>采纳情况%1：</source>
             <translation>Adoption %1: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="295" />
+            <location filename="../../ui/pages/calendar_page.py" line="378" />
             <source>，应于 %1 前公开</source>
             <translation>, publish by %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="296" />
+            <location filename="../../ui/pages/calendar_page.py" line="379" />
             <source>%1年%2月%3日</source>
             <translation>%1-%2-%3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="303" />
+            <location filename="../../ui/pages/calendar_page.py" line="386" />
             <source>地点冲突：%1 %2 “%3”与“%4”</source>
             <translation>Venue clash: %1 %2 "%3" and "%4"</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="438" />
+            <location filename="../../ui/pages/calendar_page.py" line="526" />
             <source>本次时间</source>
             <translation>This occurrence</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="439" />
+            <location filename="../../ui/pages/calendar_page.py" line="527" />
             <source>（已改期）</source>
             <translation> (rescheduled)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="441" />
-            <location filename="_extra_sources.py" line="50" />
+            <location filename="../../ui/pages/calendar_page.py" line="529" />
+            <location filename="_extra_sources.py" line="57" />
             <source>地点</source>
             <translation>Venue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="442" />
+            <location filename="../../ui/pages/calendar_page.py" line="530" />
             <source>重复</source>
             <translation>Repeat</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="443" />
+            <location filename="../../ui/pages/calendar_page.py" line="531" />
             <source>主办</source>
             <translation>Host</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="444" />
+            <location filename="../../ui/pages/calendar_page.py" line="532" />
             <source>主讲</source>
             <translation>Speaker</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="445" />
+            <location filename="../../ui/pages/calendar_page.py" line="533" />
             <source>对象</source>
             <translation>Audience</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="446" />
+            <location filename="../../ui/pages/calendar_page.py" line="534" />
             <source>邀请</source>
             <translation>Invited</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="447" />
+            <location filename="../../ui/pages/calendar_page.py" line="535" />
             <source>相关政策</source>
             <translation>Related policies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="448" />
+            <location filename="../../ui/pages/calendar_page.py" line="536" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="449" />
+            <location filename="../../ui/pages/calendar_page.py" line="537" />
             <source>取消原因</source>
             <translation>Cancellation reason</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="452" />
+            <location filename="../../ui/pages/calendar_page.py" line="540" />
             <source>不限</source>
             <translation>No limit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="455" />
+            <location filename="../../ui/pages/calendar_page.py" line="543" />
             <source>报名</source>
             <translation>Registration</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="456" />
+            <location filename="../../ui/pages/calendar_page.py" line="544" />
             <source>名额 %1，已报名 %2，候补 %3</source>
             <translation>Places %1, registered %2, waiting %3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="460" />
+            <location filename="../../ui/pages/calendar_page.py" line="548" />
             <source>参加人数</source>
             <translation>Attendance</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="464" />
+            <location filename="../../ui/pages/calendar_page.py" line="552" />
             <source>已于 %1 公开</source>
             <translation>Published on %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="466" />
+            <location filename="../../ui/pages/calendar_page.py" line="554" />
             <source>应于 %1 前公开</source>
             <translation>Publish by %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="467" />
+            <location filename="../../ui/pages/calendar_page.py" line="555" />
             <source>（暂定）</source>
             <translation> (provisional)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="469" />
-            <location filename="../../ui/pages/calendar_page.py" line="517" />
+            <location filename="../../ui/pages/calendar_page.py" line="557" />
+            <location filename="../../ui/pages/calendar_page.py" line="599" />
             <source>采纳情况</source>
             <translation>Adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="499" />
             <source>确认已公开该活动的意见建议采纳情况？公开后报告不能再修改。</source>
-            <translation>Confirm that the adoption of suggestions for this event has been published? The report cannot be changed afterwards.</translation>
+            <translation type="vanished">Confirm that the adoption of suggestions for this event has been published? The report cannot be changed afterwards.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="517" />
+            <location filename="../../ui/pages/calendar_page.py" line="599" />
             <source>活动海报</source>
             <translation>Event poster</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="517" />
+            <location filename="../../ui/pages/calendar_page.py" line="599" />
             <source>签到表</source>
             <translation>Sign-in sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="518" />
+            <location filename="../../ui/pages/calendar_page.py" line="600" />
             <source>A3 海报 (*.pdf)</source>
             <translation>A3 poster (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="519" />
+            <location filename="../../ui/pages/calendar_page.py" line="601" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="519" />
+            <location filename="../../ui/pages/calendar_page.py" line="601" />
             <source>A4 海报 (*.pdf)</source>
             <translation>A4 poster (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="537" />
             <source>已保存：</source>
-            <translation>Saved: </translation>
+            <translation type="vanished">Saved: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="554" />
+            <location filename="../../ui/pages/calendar_page.py" line="635" />
             <source>导入活动日历</source>
             <translation>Import calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="554" />
-            <location filename="../../ui/pages/calendar_page.py" line="579" />
+            <location filename="../../ui/pages/calendar_page.py" line="635" />
+            <location filename="../../ui/pages/calendar_page.py" line="656" />
+            <location filename="../../ui/pages/calendar_page.py" line="692" />
             <source>iCalendar 文件 (*.ics)</source>
             <translation>iCalendar files (*.ics)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="564" />
+            <location filename="../../ui/pages/calendar_page.py" line="649" />
+            <source>请注意：</source>
+            <translation>Please note:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="650" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="566" />
+            <location filename="../../ui/pages/calendar_page.py" line="643" />
             <source>新增 %1，更新 %2，未变 %3</source>
             <translation>Added %1, updated %2, unchanged %3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="579" />
+            <location filename="../../ui/pages/calendar_page.py" line="656" />
+            <source>导出订阅文件</source>
+            <translation>Export subscription file</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="665" />
+            <source>已导出 %1 个公开活动（已遮蔽，不含报名信息）</source>
+            <translation>Exported %1 public events (masked, no registrations)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="682" />
+            <source>活动类型同义词</source>
+            <translation>Event type synonyms</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="683" />
+            <source>已保存，共 %1 种写法</source>
+            <translation>Saved: %1 spellings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/calendar_page.py" line="692" />
             <source>导出活动日历</source>
             <translation>Export calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="586" />
+            <location filename="../../ui/pages/calendar_page.py" line="665" />
+            <location filename="../../ui/pages/calendar_page.py" line="700" />
             <source>导出完成</source>
             <translation>Export complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="586" />
+            <location filename="../../ui/pages/calendar_page.py" line="700" />
             <source>已导出 %1 个活动</source>
             <translation>Exported %1 events</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="45" />
+            <location filename="_extra_sources.py" line="52" />
             <source>（已取消）</source>
             <translation> (cancelled)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="46" />
+            <location filename="_extra_sources.py" line="53" />
             <source>日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="47" />
+            <location filename="_extra_sources.py" line="54" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="49" />
+            <location filename="_extra_sources.py" line="56" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
@@ -677,42 +779,42 @@
     <context>
         <name>CancelEventDialog</name>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="121" />
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="113" />
             <source>取消整个活动</source>
             <translation>Cancel whole event</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="123" />
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="115" />
             <source>确认取消“%1”？</source>
             <translation>Cancel “%1”?</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="125" />
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="117" />
             <source>这是重复活动，以后各次都将取消。</source>
             <translation> This is a recurring event; all later occurrences will be cancelled.</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="128" />
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="120" />
             <source>已有 %1 人报名、%2 人候补，请逐一电话告知。</source>
             <translation> %1 registered and %2 on the waiting list: please phone each of them.</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="133" />
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="125" />
             <source>取消原因（群众来问时据此答复）：</source>
             <translation>Reason (given to anyone who asks):</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="135" />
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="127" />
             <source>如：会议室改造施工，活动另行通知</source>
             <translation>e.g. meeting room under renovation; new date to be announced</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="138" />
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="130" />
             <source>确认取消活动</source>
             <translation>Cancel event</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="138" />
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="130" />
             <source>不取消</source>
             <translation>Keep event</translation>
         </message>
@@ -762,194 +864,223 @@
     <context>
         <name>CataloguePage</name>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="86" />
+            <location filename="../../ui/pages/catalogue_page.py" line="90" />
             <source>搜索事项：汉字、拼音或首字母（如 低保、zdshbz）</source>
             <translation>Search items: Chinese, pinyin or initials (e.g. 低保, zdshbz)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="89" />
-            <location filename="_extra_sources.py" line="227" />
+            <location filename="../../ui/pages/catalogue_page.py" line="93" />
+            <location filename="_extra_sources.py" line="280" />
             <source>公开对象</source>
             <translation>Audience</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="90" />
-            <location filename="_extra_sources.py" line="229" />
+            <location filename="../../ui/pages/catalogue_page.py" line="94" />
+            <location filename="_extra_sources.py" line="282" />
             <source>公开方式</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="91" />
-            <location filename="_extra_sources.py" line="230" />
+            <location filename="../../ui/pages/catalogue_page.py" line="95" />
+            <location filename="_extra_sources.py" line="283" />
             <source>公开层级</source>
             <translation>Tier</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="92" />
+            <location filename="../../ui/pages/catalogue_page.py" line="96" />
             <source>公开渠道</source>
             <translation>Channels</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="95" />
+            <location filename="../../ui/pages/catalogue_page.py" line="99" />
             <source>只看逾期/临期</source>
             <translation>Overdue/due only</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="100" />
+            <location filename="../../ui/pages/catalogue_page.py" line="104" />
             <source>导入目录…</source>
             <translation>Import…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="101" />
+            <location filename="../../ui/pages/catalogue_page.py" line="105" />
             <source>导出目录…</source>
             <translation>Export…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="102" />
+            <location filename="../../ui/pages/catalogue_page.py" line="106" />
             <source>打印目录（PDF）…</source>
             <translation>Print (PDF)…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="103" />
+            <location filename="../../ui/pages/catalogue_page.py" line="107" />
             <source>增补事项…</source>
             <translation>Add item…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="104" />
+            <location filename="../../ui/pages/catalogue_page.py" line="108" />
             <source>修改事项…</source>
             <translation>Edit item…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="105" />
-            <location filename="../../ui/pages/catalogue_page.py" line="497" />
+            <location filename="../../ui/pages/catalogue_page.py" line="109" />
+            <location filename="../../ui/pages/catalogue_page.py" line="637" />
             <source>停用事项</source>
             <translation>Retire item</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="106" />
+            <location filename="../../ui/pages/catalogue_page.py" line="110" />
+            <source>本站点细化…</source>
+            <translation>Site refinement…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="111" />
+            <source>保留细化</source>
+            <translation>Keep refinement</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="112" />
+            <source>标准已更新：本站点细化仍然适用，保留原写法</source>
+            <translation>The standard changed: the site refinement still applies, keep its wording</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="113" />
             <source>登记公开…</source>
             <translation>Record disclosure…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="107" />
-            <location filename="../../ui/pages/catalogue_page.py" line="343" />
+            <location filename="../../ui/pages/catalogue_page.py" line="114" />
+            <location filename="../../ui/pages/catalogue_page.py" line="397" />
             <source>领域适用情况…</source>
             <translation>Domain applicability…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="108" />
+            <location filename="../../ui/pages/catalogue_page.py" line="115" />
             <source>同义词表…</source>
             <translation>Synonyms…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="138" />
+            <location filename="../../ui/pages/catalogue_page.py" line="149" />
             <location filename="_extra_sources.py" line="12" />
             <source>领域</source>
             <translation>Domain</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="180" />
+            <location filename="../../ui/pages/catalogue_page.py" line="191" />
             <source>：全部</source>
             <translation>: all</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="238" />
+            <location filename="../../ui/pages/catalogue_page.py" line="280" />
             <source>全部领域（%1 项）</source>
             <translation>All domains (%1 items)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="246" />
+            <location filename="../../ui/pages/catalogue_page.py" line="288" />
             <source> · 未涉及</source>
             <translation> · n/a</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="289" />
+            <location filename="../../ui/pages/catalogue_page.py" line="338" />
             <source>显示 %1 / %2 项</source>
             <translation>Showing %1 of %2 items</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="378" />
+            <location filename="../../ui/pages/catalogue_page.py" line="446" />
             <source>（只读）</source>
             <translation> (read-only)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="402" />
+            <location filename="../../ui/pages/catalogue_page.py" line="454" />
+            <source>收起标准原文</source>
+            <translation>Hide standard text</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="454" />
+            <source>查看标准原文</source>
+            <translation>Show standard text</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="498" />
             <source>新增</source>
             <translation>Added</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="402" />
+            <location filename="../../ui/pages/catalogue_page.py" line="498" />
             <source>修改</source>
             <translation>Changed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="402" />
+            <location filename="../../ui/pages/catalogue_page.py" line="498" />
             <source>停用</source>
             <translation>Retired</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="417" />
+            <location filename="../../ui/pages/catalogue_page.py" line="518" />
             <source>导入目录</source>
             <translation>Import catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="417" />
-            <source>目录表格 (*.xlsx *.csv)</source>
-            <translation>Catalogue sheets (*.xlsx *.csv)</translation>
+            <location filename="../../ui/pages/catalogue_page.py" line="518" />
+            <source>目录表格 (*.xlsx *.xlsm *.xls *.et *.ods *.csv)</source>
+            <translation>Catalogue spreadsheets (*.xlsx *.xlsm *.xls *.et *.ods *.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="441" />
+            <source>目录表格 (*.xlsx *.csv)</source>
+            <translation type="vanished">Catalogue sheets (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/catalogue_page.py" line="561" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="442" />
+            <location filename="../../ui/pages/catalogue_page.py" line="562" />
             <source>已生成目录第 %1 版。</source>
             <translation>Created catalogue version %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="444" />
+            <location filename="../../ui/pages/catalogue_page.py" line="564" />
             <source>没有变化。</source>
             <translation>No changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="449" />
+            <location filename="../../ui/pages/catalogue_page.py" line="569" />
             <source>导出目录</source>
             <translation>Export catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="449" />
+            <location filename="../../ui/pages/catalogue_page.py" line="569" />
             <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
             <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="455" />
+            <location filename="../../ui/pages/catalogue_page.py" line="575" />
             <source>导出完成</source>
             <translation>Export complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="455" />
+            <location filename="../../ui/pages/catalogue_page.py" line="575" />
             <source>已导出 %1 个事项。</source>
             <translation>Exported %1 items.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="461" />
-            <location filename="../../ui/pages/catalogue_page.py" line="475" />
+            <location filename="../../ui/pages/catalogue_page.py" line="581" />
+            <location filename="../../ui/pages/catalogue_page.py" line="595" />
             <source>打印目录</source>
             <translation>Print catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="461" />
+            <location filename="../../ui/pages/catalogue_page.py" line="581" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="475" />
+            <location filename="../../ui/pages/catalogue_page.py" line="595" />
             <source>已生成 PDF：</source>
             <translation>PDF created: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="498" />
+            <location filename="../../ui/pages/catalogue_page.py" line="638" />
             <source>停用“%1”？停用后不再显示，历史记录保留。</source>
             <translation>Retire "%1"? It will no longer be shown; its history is kept.</translation>
         </message>
@@ -969,127 +1100,162 @@
             <translation>Changes</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="52" />
+            <location filename="_extra_sources.py" line="59" />
             <source>时限规则</source>
             <translation>Time-limit rule</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="53" />
+            <location filename="_extra_sources.py" line="60" />
             <source>公开记录</source>
             <translation>Disclosures</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="54" />
+            <location filename="_extra_sources.py" line="61" />
             <source>变更历史</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="55" />
+            <location filename="_extra_sources.py" line="62" />
             <source>第 %1 版</source>
             <translation>Version %1</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="57" />
+            <location filename="_extra_sources.py" line="66" />
             <source>选择一个事项查看全部内容和变更历史。</source>
             <translation>Select an item to see all its fields and history.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="56" />
+            <location filename="_extra_sources.py" line="65" />
             <source>尚无公开记录</source>
             <translation>No disclosures yet</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="51" />
+            <location filename="_extra_sources.py" line="58" />
             <source>本站点未涉及此领域</source>
             <translation>This domain does not apply here</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="59" />
+            <location filename="_extra_sources.py" line="63" />
+            <source>标准已更新，请复核本站点细化</source>
+            <translation>The standard changed: please review the site refinement</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="64" />
+            <source>〔本站点细化〕</source>
+            <translation>[site refinement]</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="68" />
+            <source>标准原文</source>
+            <translation>Standard text</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="69" />
+            <source>复核</source>
+            <translation>Review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="70" />
+            <source>本站点细化</source>
+            <translation>Site refinement</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="71" />
             <source>（暂定）</source>
             <translation> (provisional)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="60" />
+            <location filename="_extra_sources.py" line="72" />
             <source>临期</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="61" />
+            <location filename="_extra_sources.py" line="73" />
             <source>逾期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="62" />
+            <location filename="_extra_sources.py" line="74" />
+            <source> · 细化待复核</source>
+            <translation> · refinement to review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="75" />
+            <source> · 本站点细化</source>
+            <translation> · site refinement</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="76" />
             <source>一级事项</source>
             <translation>Level-1 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="63" />
+            <location filename="_extra_sources.py" line="77" />
             <source>二级事项</source>
             <translation>Level-2 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="64" />
+            <location filename="_extra_sources.py" line="78" />
             <source>公开时限</source>
             <translation>Time limit</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="65" />
+            <location filename="_extra_sources.py" line="79" />
             <source>层级</source>
             <translation>Tier</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="221" />
+            <location filename="_extra_sources.py" line="274" />
             <source>三级事项</source>
             <translation>Level-3 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="222" />
+            <location filename="_extra_sources.py" line="275" />
             <source>公开内容（要素）</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="223" />
+            <location filename="_extra_sources.py" line="276" />
             <source>公开依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="224" />
+            <location filename="_extra_sources.py" line="277" />
             <source>公开主体</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="225" />
+            <location filename="_extra_sources.py" line="278" />
             <source>公开渠道和载体</source>
             <translation>Channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="226" />
+            <location filename="_extra_sources.py" line="279" />
             <source>其他渠道</source>
             <translation>Other channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="228" />
+            <location filename="_extra_sources.py" line="281" />
             <source>特定群体说明</source>
             <translation>Specific group</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="231" />
+            <location filename="_extra_sources.py" line="284" />
             <source>咨询电话</source>
             <translation>Enquiry phone</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="232" />
+            <location filename="_extra_sources.py" line="285" />
             <source>公开时长</source>
             <translation>Duration</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="58" />
+            <location filename="_extra_sources.py" line="67" />
             <source>来源</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="66" />
+            <location filename="_extra_sources.py" line="80" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
@@ -1163,87 +1329,87 @@
     <context>
         <name>ClosingDialog</name>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="161" />
+            <location filename="../../ui/calendar/dialogs.py" line="178" />
             <source>活动总结报告：</source>
             <translation>Closing report: </translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="169" />
+            <location filename="../../ui/calendar/dialogs.py" line="186" />
             <source>按政策出台日期起算</source>
             <translation>Count from policy issue date</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="179" />
+            <location filename="../../ui/calendar/dialogs.py" line="196" />
             <source> 个工作日内公开采纳情况</source>
             <translation> working days to publish adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="183" />
+            <location filename="../../ui/calendar/dialogs.py" line="200" />
             <source>参加人数</source>
             <translation>Attendance</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="184" />
+            <location filename="../../ui/calendar/dialogs.py" line="201" />
             <source>活动概况</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="185" />
+            <location filename="../../ui/calendar/dialogs.py" line="202" />
             <source>起算日</source>
             <translation>Start date</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="186" />
+            <location filename="../../ui/calendar/dialogs.py" line="203" />
             <source>公开时限</source>
             <translation>Time limit</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="189" />
+            <location filename="../../ui/calendar/dialogs.py" line="206" />
             <source>现场问答</source>
             <translation>Q&amp;&amp;A</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="192" />
+            <location filename="../../ui/calendar/dialogs.py" line="209" />
             <source>添加一问</source>
             <translation>Add question</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="197" />
+            <location filename="../../ui/calendar/dialogs.py" line="214" />
             <source>意见建议及采纳情况（部分采纳、未采纳须说明理由）</source>
             <translation>Suggestions and adoption (give reasons if partly or not adopted)</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="200" />
+            <location filename="../../ui/calendar/dialogs.py" line="217" />
             <source>添加一条建议</source>
             <translation>Add suggestion</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="212" />
+            <location filename="../../ui/calendar/dialogs.py" line="229" />
             <source>提交报告</source>
             <translation>Submit report</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="213" />
+            <location filename="../../ui/calendar/dialogs.py" line="230" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="222" />
+            <location filename="../../ui/calendar/dialogs.py" line="239" />
             <source>问</source>
             <translation>Question</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="223" />
+            <location filename="../../ui/calendar/dialogs.py" line="240" />
             <source>答</source>
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="231" />
+            <location filename="../../ui/calendar/dialogs.py" line="248" />
             <source>建议内容</source>
             <translation>Suggestion</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="232" />
+            <location filename="../../ui/calendar/dialogs.py" line="249" />
             <source>理由或说明</source>
             <translation>Reason or note</translation>
         </message>
@@ -1251,27 +1417,27 @@
     <context>
         <name>ConsultationDialog</name>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="196" />
+            <location filename="../../ui/requests/dialogs.py" line="197" />
             <source>书面征求第三方意见</source>
             <translation>Consult third party in writing</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="198" />
+            <location filename="../../ui/requests/dialogs.py" line="199" />
             <source>条例第三十二条：第三方应在15个工作日内提出意见；征求意见期间不计入答复期限（第三十三条）。</source>
             <translation>Art. 32: the third party replies within 15 working days; the consultation period does not count toward the reply deadline (art. 33).</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="205" />
+            <location filename="../../ui/requests/dialogs.py" line="206" />
             <source>征求意见对象</source>
             <translation>Third party</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="206" />
+            <location filename="../../ui/requests/dialogs.py" line="207" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="207" />
+            <location filename="../../ui/requests/dialogs.py" line="208" />
             <source>发出日期</source>
             <translation>Sent on</translation>
         </message>
@@ -1279,22 +1445,22 @@
     <context>
         <name>CorrectionDialog</name>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="162" />
+            <location filename="../../ui/requests/dialogs.py" line="163" />
             <source>补正通知</source>
             <translation>Correction request</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="163" />
+            <location filename="../../ui/requests/dialogs.py" line="164" />
             <source>条例第三十条：自收到申请之日起7个工作日内一次性告知需要补正的全部事项。每行写一项。</source>
             <translation>Art. 30: within 7 working days of receipt, state everything to be corrected, all at once. One item per line.</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="169" />
+            <location filename="../../ui/requests/dialogs.py" line="170" />
             <source>补正事项</source>
             <translation>Items to correct</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="170" />
+            <location filename="../../ui/requests/dialogs.py" line="171" />
             <source>通知日期</source>
             <translation>Notice date</translation>
         </message>
@@ -1333,70 +1499,70 @@
     <context>
         <name>CriteriaDialog</name>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="50" />
+            <location filename="../../ui/today/criteria_dialog.py" line="51" />
             <source>考核指标</source>
             <translation>Assessment criteria</translation>
         </message>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="78" />
+            <location filename="../../ui/today/criteria_dialog.py" line="79" />
             <source>比率类：0–1（0.95 即 95%）；次数类：允许的最多次数</source>
             <translation>Rates: 0–1 (0.95 = 95%); counts: the most allowed</translation>
         </message>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="81" />
+            <location filename="../../ui/today/criteria_dialog.py" line="82" />
             <source>参与评分</source>
             <translation>Scored</translation>
         </message>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="82" />
+            <location filename="../../ui/today/criteria_dialog.py" line="83" />
             <source>代码</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="83" />
+            <location filename="../../ui/today/criteria_dialog.py" line="84" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="84" />
-            <location filename="_extra_sources.py" line="195" />
+            <location filename="../../ui/today/criteria_dialog.py" line="85" />
+            <location filename="_extra_sources.py" line="248" />
             <source>分值</source>
             <translation>Points</translation>
         </message>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="85" />
-            <location filename="_extra_sources.py" line="196" />
+            <location filename="../../ui/today/criteria_dialog.py" line="86" />
+            <location filename="_extra_sources.py" line="249" />
             <source>计算方法</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="86" />
-            <location filename="_extra_sources.py" line="197" />
+            <location filename="../../ui/today/criteria_dialog.py" line="87" />
+            <location filename="_extra_sources.py" line="250" />
             <source>目标</source>
             <translation>Target</translation>
         </message>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="87" />
+            <location filename="../../ui/today/criteria_dialog.py" line="88" />
             <source>规则说明</source>
             <translation>Rule</translation>
         </message>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="92" />
+            <location filename="../../ui/today/criteria_dialog.py" line="93" />
             <source>新增指标</source>
             <translation>New criterion</translation>
         </message>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="94" />
+            <location filename="../../ui/today/criteria_dialog.py" line="95" />
             <source>保存此指标</source>
             <translation>Save criterion</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="194" />
+            <location filename="_extra_sources.py" line="247" />
             <source>指标</source>
             <translation>Criterion</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="198" />
+            <location filename="_extra_sources.py" line="251" />
             <source>启用</source>
             <translation>Active</translation>
         </message>
@@ -1404,7 +1570,7 @@
     <context>
         <name>DateDialog</name>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="184" />
+            <location filename="../../ui/requests/dialogs.py" line="185" />
             <source>日期</source>
             <translation>Date</translation>
         </message>
@@ -1465,17 +1631,22 @@
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/grid.py" line="245" />
+            <location filename="../../ui/calendar/grid.py" line="244" />
+            <source>全天</source>
+            <translation>All day</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/grid.py" line="247" />
             <source>已取消</source>
             <translation>Cancelled</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/grid.py" line="247" />
+            <location filename="../../ui/calendar/grid.py" line="249" />
             <source>改期</source>
             <translation>Moved</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/calendar/grid.py" line="308" />
+            <location filename="../../ui/calendar/grid.py" line="310" />
             <source>+%n 项</source>
             <translation>
                 <numerusform>+%n more</numerusform>
@@ -1483,12 +1654,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/grid.py" line="350" />
+            <location filename="../../ui/calendar/grid.py" line="352" />
             <source>（本次已改期）</source>
             <translation> (rescheduled)</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/grid.py" line="352" />
+            <location filename="../../ui/calendar/grid.py" line="354" />
             <source>（已取消）</source>
             <translation> (cancelled)</translation>
         </message>
@@ -1504,82 +1675,188 @@ to take this page</translation>
         </message>
     </context>
     <context>
+        <name>Discard</name>
+        <message>
+            <location filename="../../ui/discard.py" line="72" />
+            <source>放弃修改？</source>
+            <translation>Discard changes?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/discard.py" line="73" />
+            <source>填写的内容还没有保存。关闭后这些修改会丢失。</source>
+            <translation>What you typed has not been saved. Closing now loses these changes.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/discard.py" line="75" />
+            <source>放弃修改</source>
+            <translation>Discard changes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/discard.py" line="77" />
+            <source>继续编辑</source>
+            <translation>Keep editing</translation>
+        </message>
+    </context>
+    <context>
         <name>DisclosureDialog</name>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="206" />
+            <location filename="../../ui/catalogue/dialogs.py" line="324" />
             <source>登记公开</source>
             <translation>Record disclosure</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="210" />
+            <location filename="../../ui/catalogue/dialogs.py" line="328" />
             <source>事项</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="219" />
+            <location filename="../../ui/catalogue/dialogs.py" line="337" />
             <source>公开日期</source>
             <translation>Disclosed on</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="220" />
+            <location filename="../../ui/catalogue/dialogs.py" line="338" />
             <source>公开渠道</source>
             <translation>Channel</translation>
         </message>
     </context>
     <context>
+        <name>DocumentDialog</name>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="118" />
+            <source>登记政策文件</source>
+            <translation>Register policy document</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="123" />
+            <source>如 历城政办发〔2024〕12号（留空则从正文首部读取）</source>
+            <translation>e.g. 历城政办发〔2024〕12号 (left empty: read from the top of the text)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="128" />
+            <source>（不分类）</source>
+            <translation>(no category)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="132" />
+            <source>多个用顿号分隔</source>
+            <translation>Separate several with 、</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="135" />
+            <source>选择原件…</source>
+            <translation>Choose original…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="141" />
+            <source>没有原件时在此录入全文</source>
+            <translation>Type the full text here when there is no original</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="143" />
+            <source>标题</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="144" />
+            <source>发文字号</source>
+            <translation>Document number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="145" />
+            <source>发文机关</source>
+            <translation>Issuing authority</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="146" />
+            <source>发布日期</source>
+            <translation>Publication date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="147" />
+            <source>主题分类</source>
+            <translation>Subject category</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="148" />
+            <source>关键词</source>
+            <translation>Keywords</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="151" />
+            <source>原件</source>
+            <translation>Original</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="152" />
+            <source>全文</source>
+            <translation>Full text</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="162" />
+            <source>选择原件</source>
+            <translation>Choose original</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="162" />
+            <source>正文文件 (*.docx *.pdf *.txt)</source>
+            <translation>Documents (*.docx *.pdf *.txt)</translation>
+        </message>
+    </context>
+    <context>
         <name>DomainDialog</name>
         <message>
-            <location filename="../../ui/catalogue/admin.py" line="205" />
+            <location filename="../../ui/catalogue/admin.py" line="200" />
             <source>领域适用情况</source>
             <translation>Domain applicability</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/admin.py" line="210" />
+            <location filename="../../ui/catalogue/admin.py" line="205" />
             <source>领域</source>
             <translation>Domain</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/admin.py" line="214" />
+            <location filename="../../ui/catalogue/admin.py" line="209" />
             <source>牵头部门</source>
             <translation>Lead department</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/admin.py" line="215" />
+            <location filename="../../ui/catalogue/admin.py" line="210" />
             <source>适用：本站点涉及这个领域</source>
             <translation>Applies: this domain concerns this office</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/admin.py" line="216" />
+            <location filename="../../ui/catalogue/admin.py" line="211" />
             <source>不适用：本站点未涉及这个领域</source>
             <translation>Does not apply: this domain does not concern this office</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/admin.py" line="221" />
+            <location filename="../../ui/catalogue/admin.py" line="216" />
             <source>适用情况</source>
             <translation>Applicability</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/admin.py" line="223" />
+            <location filename="../../ui/catalogue/admin.py" line="218" />
             <source>写明不涉及的原因，如：本街道无农村集体土地，不涉及征地补偿</source>
             <translation>Say why it does not apply, e.g. no collective rural land in this street office, so no expropriation compensation</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/admin.py" line="225" />
+            <location filename="../../ui/catalogue/admin.py" line="220" />
             <source>不适用原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/admin.py" line="226" />
+            <location filename="../../ui/catalogue/admin.py" line="221" />
             <source>标为不适用后，这个领域的事项仍然保留，但不再提醒逾期。</source>
             <translation>Items of a domain marked as not applicable are kept, but no longer flagged as overdue.</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/admin.py" line="233" />
+            <location filename="../../ui/catalogue/admin.py" line="228" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/admin.py" line="234" />
+            <location filename="../../ui/catalogue/admin.py" line="229" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -1608,17 +1885,17 @@ to take this page</translation>
     <context>
         <name>EventDialog</name>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="57" />
+            <location filename="../../ui/calendar/event_dialog.py" line="59" />
             <source>编辑活动</source>
             <translation>Edit event</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="57" />
+            <location filename="../../ui/calendar/event_dialog.py" line="59" />
             <source>新建活动</source>
             <translation>New event</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="67" />
+            <location filename="../../ui/calendar/event_dialog.py" line="69" />
             <source>如：《老旧小区改造补贴办法》现场政策解读</source>
             <translation>e.g. Policy interpretation: old-district renovation subsidies</translation>
         </message>
@@ -1639,56 +1916,55 @@ to take this page</translation>
             <translation type="vanished">Custom rule (RFC 5545)</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="77" />
+            <location filename="../../ui/calendar/event_dialog.py" line="79" />
             <source>多人用顿号分隔</source>
             <translation>Separate several names with "、"</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="81" />
+            <location filename="../../ui/calendar/event_dialog.py" line="83" />
             <source>不限</source>
             <translation>No limit</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="87" />
+            <location filename="../../ui/calendar/event_dialog.py" line="89" />
             <source>如：泉诚公开、政府开放</source>
             <translation>e.g. Quancheng Open, Open Government</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="89" />
             <source>相关政策文件名称，多个用顿号分隔</source>
-            <translation>Policy document titles, separated by "、"</translation>
+            <translation type="vanished">Policy document titles, separated by "、"</translation>
         </message>
         <message>
             <source>关联的目录事项 UUID，多个用逗号分隔</source>
             <translation type="vanished">Linked catalogue item UUIDs, comma-separated</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="93" />
+            <location filename="../../ui/calendar/event_dialog.py" line="94" />
             <source> 个工作日</source>
             <translation> working days</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="97" />
+            <location filename="../../ui/calendar/event_dialog.py" line="98" />
             <source>活动类型</source>
             <translation>Event type</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="98" />
+            <location filename="../../ui/calendar/event_dialog.py" line="99" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="101" />
+            <location filename="../../ui/calendar/event_dialog.py" line="102" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="103" />
+            <location filename="../../ui/calendar/event_dialog.py" line="104" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="104" />
+            <location filename="../../ui/calendar/event_dialog.py" line="105" />
             <source>地点</source>
             <translation>Venue</translation>
         </message>
@@ -1697,77 +1973,77 @@ to take this page</translation>
             <translation type="vanished">Until</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="109" />
+            <location filename="../../ui/calendar/event_dialog.py" line="110" />
             <source>重复</source>
             <translation>Repeat</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="110" />
+            <location filename="../../ui/calendar/event_dialog.py" line="111" />
             <source>主办</source>
             <translation>Host</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="111" />
+            <location filename="../../ui/calendar/event_dialog.py" line="112" />
             <source>主讲</source>
             <translation>Speaker</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="112" />
+            <location filename="../../ui/calendar/event_dialog.py" line="113" />
             <source>参加对象</source>
             <translation>Audience</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="113" />
+            <location filename="../../ui/calendar/event_dialog.py" line="114" />
             <source>名额</source>
             <translation>Places</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="114" />
+            <location filename="../../ui/calendar/event_dialog.py" line="115" />
             <source>邀请</source>
             <translation>Invited</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="115" />
+            <location filename="../../ui/calendar/event_dialog.py" line="116" />
             <source>活动品牌</source>
             <translation>Brand</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="116" />
+            <location filename="../../ui/calendar/event_dialog.py" line="117" />
             <source>相关政策</source>
             <translation>Related policies</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="117" />
+            <location filename="../../ui/calendar/event_dialog.py" line="118" />
             <source>目录事项</source>
             <translation>Catalogue items</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="118" />
+            <location filename="../../ui/calendar/event_dialog.py" line="119" />
             <source>采纳情况公开时限</source>
             <translation>Adoption time limit</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="119" />
+            <location filename="../../ui/calendar/event_dialog.py" line="120" />
             <source>活动内容</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="124" />
+            <location filename="../../ui/calendar/event_dialog.py" line="125" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="125" />
+            <location filename="../../ui/calendar/event_dialog.py" line="126" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="215" />
+            <location filename="../../ui/calendar/event_dialog.py" line="216" />
             <source>注意：该地点同一时间已有活动“%1”（%2）</source>
             <translation>Note: the venue already has "%1" at this time (%2)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/calendar/event_dialog.py" line="219" />
+            <location filename="../../ui/calendar/event_dialog.py" line="220" />
             <source>等 %n 项</source>
             <translation>
                 <numerusform>and %n more</numerusform>
@@ -1786,37 +2062,37 @@ to take this page</translation>
     <context>
         <name>ExtensionDialog</name>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="218" />
+            <location filename="../../ui/requests/dialogs.py" line="219" />
             <source>延期答复</source>
             <translation>Extension</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="219" />
+            <location filename="../../ui/requests/dialogs.py" line="220" />
             <source>条例第三十三条第二款：经政府信息公开工作机构负责人同意，可延期一次，最长不超过</source>
             <translation>Art. 33(2): with the approval of the head of the disclosure office, the deadline may be extended once, by at most</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="221" />
+            <location filename="../../ui/requests/dialogs.py" line="222" />
             <source>个工作日，并告知申请人。</source>
             <translation>working days; the applicant must be told.</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="228" />
+            <location filename="../../ui/requests/dialogs.py" line="229" />
             <source>延长工作日</source>
             <translation>Extra working days</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="229" />
+            <location filename="../../ui/requests/dialogs.py" line="230" />
             <source>延期理由</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="234" />
+            <location filename="../../ui/requests/dialogs.py" line="235" />
             <source>批准人（终审或管理员）</source>
             <translation>Approver (final reviewer or admin)</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="235" />
+            <location filename="../../ui/requests/dialogs.py" line="236" />
             <source>批准人密码</source>
             <translation>Approver password</translation>
         </message>
@@ -1824,54 +2100,99 @@ to take this page</translation>
     <context>
         <name>FirstRunDialog</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="24" />
+            <location filename="../../ui/dialogs/first_run.py" line="27" />
             <source>首次使用 — 设置站点</source>
             <translation>First run — set up site</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="26" />
+            <location filename="../../ui/dialogs/first_run.py" line="29" />
             <source>这是本机第一次运行公开专区工作台。请填写本乡镇（街道）的信息。</source>
             <translation>This is the first time Gongkai runs on this computer. Please enter your township (street office) details.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="35" />
+            <location filename="../../ui/dialogs/first_run.py" line="38" />
             <source>站点代码</source>
             <translation>Site code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="36" />
+            <location filename="../../ui/dialogs/first_run.py" line="39" />
             <source>站点名称</source>
             <translation>Site name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="37" />
+            <location filename="../../ui/dialogs/first_run.py" line="40" />
             <source>所属区县</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="38" />
+            <location filename="../../ui/dialogs/first_run.py" line="41" />
             <source>专区位置</source>
             <translation>Zone location</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="39" />
+            <location filename="../../ui/dialogs/first_run.py" line="42" />
             <source>监督电话</source>
             <translation>Complaints phone</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="41" />
+            <location filename="../../ui/dialogs/first_run.py" line="44" />
             <source>写入演示数据（演示用户密码：%1）</source>
             <translation>Load demo data (demo user password: %1)</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/first_run.py" line="47" />
+            <source>本站管理员（负责新增其他工作人员）</source>
+            <translation>Site administrator (adds the other staff)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="55" />
+            <source>用户名</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="56" />
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="57" />
+            <source>密码（至少 6 位）</source>
+            <translation>Password (at least 6 characters)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="58" />
+            <source>再次输入密码</source>
+            <translation>Repeat the password</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="68" />
             <source>创建</source>
             <translation>Create</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="48" />
+            <location filename="../../ui/dialogs/first_run.py" line="69" />
             <source>取消</source>
             <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="80" />
+            <source>演示数据已含管理员 admin</source>
+            <translation>The demo data already has the administrator admin</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="93" />
+            <source>请填写管理员的用户名。</source>
+            <translation>Please enter the administrator's user name.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="96" />
+            <source>管理员密码至少 6 位。</source>
+            <translation>The administrator's password needs at least 6 characters.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="99" />
+            <source>两次输入的密码不一致。</source>
+            <translation>The two passwords differ.</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="28" />
@@ -1949,120 +2270,202 @@ Tap below to browse the catalogue.</translation>
             <translation>Policy talks, open days…</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/home.py" line="148" />
+            <location filename="../../ui/kiosk/home.py" line="101" />
+            <source>政策文件</source>
+            <translation>Policy documents</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/home.py" line="101" />
+            <source>现行政策、解读，扫码带走</source>
+            <translation>Current policies and explanations — scan to take them with you</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/home.py" line="149" />
             <source>第 %1 / %2 条</source>
             <translation>%1 of %2</translation>
         </message>
     </context>
     <context>
+        <name>ImagePage</name>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="385" />
+            <source>图片无法显示。</source>
+            <translation>The picture cannot be shown.</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportPreviewDialog</name>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="51" />
+            <location filename="../../ui/catalogue/dialogs.py" line="79" />
             <source>导入预览：%1</source>
             <translation>Import preview: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="55" />
             <source>读取 %1 行：新增 %2 项，修改 %3 项，停用 %4 项。确认后生成新的目录版本。</source>
-            <translation>Read %1 rows: %2 added, %3 changed, %4 retired. Confirm to create a new catalogue version.</translation>
+            <translation type="vanished">Read %1 rows: %2 added, %3 changed, %4 retired. Confirm to create a new catalogue version.</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="80" />
+            <location filename="../../ui/catalogue/dialogs.py" line="85" />
+            <source>这个文件是：</source>
+            <translation>This file is:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="88" />
+            <source>市级标准目录</source>
+            <translation>City standard catalogue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="89" />
+            <source>区县标准目录</source>
+            <translation>District standard catalogue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="90" />
+            <source>本站点目录（增补与细化）</source>
+            <translation>Site catalogue (additions and refinements)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="121" />
+            <location filename="../../ui/catalogue/dialogs.py" line="169" />
+            <location filename="../../ui/catalogue/dialogs.py" line="181" />
             <source>确认导入</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="81" />
+            <location filename="../../ui/catalogue/dialogs.py" line="122" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="84" />
+            <location filename="../../ui/catalogue/dialogs.py" line="134" />
+            <source>正在按所选来源重新比对…</source>
+            <translation>Comparing again for the chosen origin…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="149" />
+            <source>读取 %1 行：新增 %2 项，修改 %3 项，停用 %4 项，细化 %5 项。确认后生成新的目录版本。</source>
+            <translation>Read %1 rows: %2 new, %3 changed, %4 retired, %5 refined. Confirming makes a new catalogue version.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="157" />
+            <source>其中 %1 项是本站点细化过的标准事项，导入后将在“今天”提示复核。</source>
+            <translation>%1 of them are standard items this site refined; after the import, Today asks for a review.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="161" />
             <source>文件内容与现有目录一致，无需导入。</source>
             <translation>The file matches the current catalogue; nothing to import.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="169" />
+            <source>确认导入（停用 %1 项）</source>
+            <translation>Import (retires %1 items)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="179" />
+            <source>按所选来源不能导入这个文件，请改选其他来源或检查文件。</source>
+            <translation>This file cannot be imported as the chosen origin; choose another origin or check the file.</translation>
         </message>
     </context>
     <context>
         <name>IntakeDialog</name>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="91" />
+            <location filename="../../ui/requests/dialogs.py" line="92" />
             <source>登记政府信息公开申请</source>
             <translation>Log information request</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="92" />
+            <location filename="../../ui/requests/dialogs.py" line="93" />
             <source>证件号码和联系方式只在本机工作人员界面显示原文，打印和导出时一律遮蔽。</source>
             <translation>ID numbers and contact details are shown in full only on this staff screen; they are always masked when printed or exported.</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="108" />
+            <location filename="../../ui/requests/dialogs.py" line="109" />
             <source>所需政府信息的名称、文号或者便于查询的特征性描述</source>
             <translation>Title, document number or a description that helps find the information</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="113" />
+            <location filename="../../ui/requests/dialogs.py" line="114" />
             <source>提交方式</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="114" />
+            <location filename="../../ui/requests/dialogs.py" line="115" />
             <source>提交或到达（签收）日期</source>
             <translation>Submitted / arrived on</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="115" />
+            <location filename="../../ui/requests/dialogs.py" line="116" />
             <source>与申请人确认日期</source>
             <translation>Confirmed with applicant on</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="117" />
+            <location filename="../../ui/requests/dialogs.py" line="118" />
             <source>申请人类型</source>
             <translation>Applicant type</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="118" />
+            <location filename="../../ui/requests/dialogs.py" line="119" />
             <source>姓名或名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="119" />
+            <location filename="../../ui/requests/dialogs.py" line="120" />
             <source>联系人（法人或其他组织）</source>
             <translation>Contact (for organisations)</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="120" />
+            <location filename="../../ui/requests/dialogs.py" line="121" />
             <source>身份证件号码</source>
             <translation>ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="121" />
+            <location filename="../../ui/requests/dialogs.py" line="122" />
             <source>联系电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="122" />
+            <location filename="../../ui/requests/dialogs.py" line="123" />
             <source>通信地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="123" />
+            <location filename="../../ui/requests/dialogs.py" line="124" />
             <source>电子邮箱</source>
             <translation>Email</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="124" />
+            <location filename="../../ui/requests/dialogs.py" line="125" />
             <source>所需信息</source>
             <translation>Information sought</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="125" />
+            <location filename="../../ui/requests/dialogs.py" line="126" />
             <source>提供形式</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/requests/dialogs.py" line="126" />
+            <location filename="../../ui/requests/dialogs.py" line="127" />
             <source>获取方式</source>
             <translation>Delivery</translation>
+        </message>
+    </context>
+    <context>
+        <name>InterpretationPage</name>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="355" />
+            <source>这份解读材料不存在。请按“返回首页”。</source>
+            <translation>This explanation does not exist. Please press "Home".</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="360" />
+            <source>解读的文件：</source>
+            <translation>Explains:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="362" />
+            <source>▣ 点此全屏看图解</source>
+            <translation>▣ Tap for the full-screen graphic</translation>
         </message>
     </context>
     <context>
@@ -2076,114 +2479,134 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>ItemDialog</name>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="97" />
+            <location filename="../../ui/catalogue/dialogs.py" line="200" />
+            <source>本站点细化</source>
+            <translation>Site refinement</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="202" />
             <source>修改本站点事项</source>
             <translation>Edit site item</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="97" />
+            <location filename="../../ui/catalogue/dialogs.py" line="202" />
             <source>增补本站点事项</source>
             <translation>Add site item</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="125" />
+            <location filename="../../ui/catalogue/dialogs.py" line="230" />
             <source>其他渠道名称，用“；”分隔</source>
             <translation>Other channels, separated by "；"</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="126" />
+            <location filename="../../ui/catalogue/dialogs.py" line="231" />
             <source>全社会</source>
             <translation>Public</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="127" />
+            <location filename="../../ui/catalogue/dialogs.py" line="232" />
             <source>特定群体：</source>
             <translation>Specific group:</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="133" />
+            <location filename="../../ui/catalogue/dialogs.py" line="238" />
             <source>主动</source>
             <translation>Proactive</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="134" />
+            <location filename="../../ui/catalogue/dialogs.py" line="239" />
             <source>依申请</source>
             <translation>On request</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="152" />
+            <location filename="../../ui/catalogue/dialogs.py" line="257" />
             <source>领域</source>
             <translation>Domain</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="153" />
+            <location filename="../../ui/catalogue/dialogs.py" line="258" />
             <source>一级事项</source>
             <translation>Level-1 item</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="154" />
+            <location filename="../../ui/catalogue/dialogs.py" line="259" />
             <source>二级事项</source>
             <translation>Level-2 item</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="155" />
+            <location filename="../../ui/catalogue/dialogs.py" line="260" />
             <source>三级事项</source>
             <translation>Level-3 item</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="156" />
+            <location filename="../../ui/catalogue/dialogs.py" line="261" />
             <source>公开内容（要素）</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="157" />
+            <location filename="../../ui/catalogue/dialogs.py" line="262" />
             <source>公开依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="158" />
+            <location filename="../../ui/catalogue/dialogs.py" line="263" />
             <source>公开时限</source>
             <translation>Time limit</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="159" />
+            <location filename="../../ui/catalogue/dialogs.py" line="264" />
             <source>公开主体</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="160" />
+            <location filename="../../ui/catalogue/dialogs.py" line="265" />
             <source>公开渠道和载体</source>
             <translation>Channels</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="161" />
+            <location filename="../../ui/catalogue/dialogs.py" line="266" />
             <source>其他渠道</source>
             <translation>Other channels</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="162" />
+            <location filename="../../ui/catalogue/dialogs.py" line="267" />
             <source>公开对象</source>
             <translation>Audience</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="163" />
+            <location filename="../../ui/catalogue/dialogs.py" line="268" />
             <source>公开方式</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="164" />
+            <location filename="../../ui/catalogue/dialogs.py" line="269" />
             <source>公开层级</source>
             <translation>Tier</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="165" />
+            <location filename="../../ui/catalogue/dialogs.py" line="270" />
             <source>咨询电话</source>
             <translation>Enquiry phone</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="166" />
+            <location filename="../../ui/catalogue/dialogs.py" line="271" />
             <source>公开时长</source>
             <translation>Duration</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="273" />
+            <source>为什么本站点这样写，如“公开主体为唐王街道办事处”</source>
+            <translation>Why this site words it so, e.g. "disclosed by the Tangwang street office"</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="277" />
+            <source>领域和一级/二级/三级事项是标准事项的标识，不能细化。改动的列按本站点写法显示，标准原文保留。</source>
+            <translation>The domain and level 1/2/3 items identify a standard item and cannot be refined. Changed columns show the site's wording; the standard text is kept.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/dialogs.py" line="284" />
+            <source>细化原因</source>
+            <translation>Reason for the refinement</translation>
         </message>
     </context>
     <context>
@@ -2273,48 +2696,53 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>KioskWindow</name>
         <message>
-            <location filename="../../ui/kiosk/window.py" line="192" />
+            <location filename="../../ui/kiosk/window.py" line="206" />
             <source>⌂ 返回首页</source>
             <extracomment>The hidden admin corner of the clock, in pixels from its top-left.</extracomment>
             <translation>⌂ Home</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/window.py" line="197" />
+            <location filename="../../ui/kiosk/window.py" line="211" />
             <source>查目录</source>
             <translation>Catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/window.py" line="198" />
+            <location filename="../../ui/kiosk/window.py" line="212" />
             <source>拼音查找</source>
             <translation>Pinyin search</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/window.py" line="199" />
+            <location filename="../../ui/kiosk/window.py" line="213" />
             <source>公示公告</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/window.py" line="200" />
+            <location filename="../../ui/kiosk/window.py" line="214" />
             <source>活动日历</source>
             <translation>Events</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/window.py" line="219" />
+            <location filename="../../ui/kiosk/window.py" line="215" />
+            <source>政策文件</source>
+            <translation>Policy documents</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/window.py" line="234" />
             <source>开 ✓</source>
             <translation>On ✓</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/window.py" line="219" />
+            <location filename="../../ui/kiosk/window.py" line="234" />
             <source>关</source>
             <translation>Off</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/window.py" line="220" />
+            <location filename="../../ui/kiosk/window.py" line="235" />
             <source>长辈模式 大字：</source>
             <translation>Large text:</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/window.py" line="221" />
+            <location filename="../../ui/kiosk/window.py" line="236" />
             <source>高对比：</source>
             <translation>High contrast:</translation>
         </message>
@@ -2322,57 +2750,76 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="36" />
             <source>公开专区工作台</source>
-            <translation>Disclosure Zone Desk</translation>
+            <translation type="vanished">Disclosure Zone Desk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="65" />
+            <location filename="../../ui/main_window.py" line="83" />
             <source>当前用户：</source>
+            <extracomment>how long the badges wait after a change before being read again (several writes, one read)</extracomment>
             <translation>User: </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="66" />
+            <location filename="../../ui/main_window.py" line="84" />
+            <location filename="../../ui/main_window.py" line="121" />
             <source>站点：</source>
             <translation>Site: </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="67" />
+            <location filename="../../ui/main_window.py" line="85" />
             <source>同步：未配置</source>
             <translation>Sync: not set up</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../ui/main_window.py" line="176" />
+            <source>现在：%n 件</source>
+            <translation>
+                <numerusform>Now: %n</numerusform>
+                <numerusform>Now: %n</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../ui/main_window.py" line="125" />
+            <location filename="../../ui/main_window.py" line="206" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="126" />
+            <location filename="../../ui/main_window.py" line="207" />
             <source>立即备份数据库</source>
             <translation>Back up database now</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="130" />
+            <location filename="../../ui/main_window.py" line="211" />
+            <source>退出登录/切换用户</source>
+            <translation>Sign out / switch user</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="213" />
+            <source>退出当前用户并回到登录框（Ctrl+L），不必关闭程序</source>
+            <translation>Sign out and return to the sign-in box (Ctrl+L) without closing the program</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="216" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="134" />
+            <location filename="../../ui/main_window.py" line="220" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="135" />
+            <location filename="../../ui/main_window.py" line="221" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="143" />
+            <location filename="../../ui/main_window.py" line="229" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="143" />
+            <location filename="../../ui/main_window.py" line="229" />
             <source>已备份到：</source>
             <translation>Backed up to: </translation>
         </message>
@@ -2380,47 +2827,47 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>MoveOccurrenceDialog</name>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="48" />
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="47" />
             <source>调整本次活动时间</source>
             <translation>Reschedule this occurrence</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="54" />
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="53" />
             <source>“%1”原定 %2。只调整这一次，其余各次不变。</source>
             <translation>“%1” was planned for %2. Only this occurrence moves; the others stay as they are.</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="72" />
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="71" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="77" />
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="76" />
             <source>如：国庆假期顺延</source>
             <translation>e.g. postponed for the National Day holiday</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="78" />
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="77" />
             <source>改到</source>
             <translation>Move to</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="79" />
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="78" />
             <source>地点</source>
             <translation>Venue</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="80" />
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="79" />
             <source>改期说明</source>
             <translation>Reason for the change</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="82" />
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="81" />
             <source>确定改期</source>
             <translation>Reschedule</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/occurrence_dialog.py" line="82" />
+            <location filename="../../ui/calendar/occurrence_dialog.py" line="81" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -2439,26 +2886,31 @@ Tap below to browse the catalogue.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/__init__.py" line="35" />
+            <source>政策文件</source>
+            <translation>Policy documents</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/__init__.py" line="36" />
             <source>活动日历</source>
             <translation>Calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/__init__.py" line="36" />
+            <location filename="../../ui/pages/__init__.py" line="37" />
             <source>公示公告</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/__init__.py" line="37" />
+            <location filename="../../ui/pages/__init__.py" line="38" />
             <source>依申请公开</source>
             <translation>Requests</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/__init__.py" line="38" />
+            <location filename="../../ui/pages/__init__.py" line="39" />
             <source>同步</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/__init__.py" line="39" />
+            <location filename="../../ui/pages/__init__.py" line="40" />
             <source>设置</source>
             <translation>Settings</translation>
         </message>
@@ -2466,52 +2918,52 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>NoticeAdmin</name>
         <message>
-            <location filename="_extra_sources.py" line="29" />
+            <location filename="_extra_sources.py" line="36" />
             <source>未规定</source>
             <translation>None set</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="30" />
+            <location filename="_extra_sources.py" line="37" />
             <source>公开栏名称</source>
             <translation>Board</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="31" />
+            <location filename="_extra_sources.py" line="38" />
             <source>村（社区）</source>
             <translation>Village (community)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="32" />
+            <location filename="_extra_sources.py" line="39" />
             <source>位置</source>
             <translation>Location</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="33" />
+            <location filename="_extra_sources.py" line="40" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="34" />
+            <location filename="_extra_sources.py" line="41" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="35" />
+            <location filename="_extra_sources.py" line="42" />
             <source>公示模板</source>
             <translation>Notice template</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="36" />
+            <location filename="_extra_sources.py" line="43" />
             <source>最短公示期</source>
             <translation>Minimum posting period</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="37" />
+            <location filename="_extra_sources.py" line="44" />
             <source>修改人</source>
             <translation>Changed by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="38" />
+            <location filename="_extra_sources.py" line="45" />
             <source>依据</source>
             <translation>Basis</translation>
         </message>
@@ -2527,172 +2979,231 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>NoticeEditorDialog</name>
         <message>
-            <location filename="../../ui/notices/editor.py" line="82" />
+            <location filename="../../ui/notices/editor.py" line="91" />
             <source>新建公示</source>
+            <extracomment>Roster rows the staff preview masks and shows (the printout and the platform get all of them).</extracomment>
             <translation>New notice</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="82" />
+            <location filename="../../ui/notices/editor.py" line="91" />
             <source>修改公示：</source>
             <translation>Edit notice: </translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="94" />
+            <location filename="../../ui/notices/editor.py" line="103" />
             <source>正文：段落之间空一行；“一、……”单独成行作为小标题。</source>
             <translation>Body: leave a blank line between paragraphs; a line starting "一、" becomes a heading.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="97" />
+            <location filename="../../ui/notices/editor.py" line="106" />
             <source>名单（可从 Excel 复制粘贴）：第一行为表头，每行一条，列之间用 Tab 分隔。</source>
             <translation>List (paste from Excel): first row is the header, one entry per row, columns separated by Tab.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="112" />
+            <location filename="../../ui/notices/editor.py" line="121" />
             <source>如：社会事务办 刘主任 0531-88123457</source>
             <translation>e.g. Social Affairs Office, Director Liu, 0531-88123457</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="116" />
+            <location filename="../../ui/notices/editor.py" line="125" />
             <source>异议反馈渠道（留空则用模板的默认说明）</source>
             <translation>How to object (blank = template default)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="117" />
+            <location filename="../../ui/notices/editor.py" line="126" />
             <source>姓名也遮蔽（张三 → 张*）</source>
             <translation>Mask names too (张三 → 张*)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="119" />
+            <location filename="../../ui/notices/editor.py" line="128" />
             <source>定点公开（张贴到所选公开栏）</source>
             <translation>Targeted posting (on chosen boards)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="120" />
+            <location filename="../../ui/notices/editor.py" line="129" />
             <source>定向公开（面向特定群体）</source>
             <translation>Directed disclosure (specific group)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="122" />
+            <location filename="../../ui/notices/editor.py" line="131" />
             <source>定向对象，如：拟征收土地所在村集体成员</source>
             <translation>Target group, e.g. members of the village whose land is to be expropriated</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="126" />
+            <location filename="../../ui/notices/editor.py" line="137" />
             <source>目标公开栏</source>
             <translation>Target boards</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="136" />
+            <location filename="../../ui/notices/editor.py" line="147" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="139" />
+            <location filename="../../ui/notices/editor.py" line="150" />
             <source>模板</source>
             <translation>Template</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="140" />
+            <location filename="../../ui/notices/editor.py" line="151" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="141" />
+            <location filename="../../ui/notices/editor.py" line="152" />
             <source>正文</source>
             <translation>Body</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="142" />
+            <location filename="../../ui/notices/editor.py" line="153" />
             <source>名单</source>
             <translation>List</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="143" />
+            <location filename="../../ui/notices/editor.py" line="154" />
             <source>公示期</source>
             <translation>Posting period</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="145" />
+            <location filename="../../ui/notices/editor.py" line="156" />
             <source>发布单位</source>
             <translation>Issued by</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="146" />
+            <location filename="../../ui/notices/editor.py" line="157" />
             <source>联系人及电话</source>
             <translation>Contact and phone</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="147" />
+            <location filename="../../ui/notices/editor.py" line="158" />
             <source>监督电话</source>
             <translation>Complaints phone</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="148" />
+            <location filename="../../ui/notices/editor.py" line="159" />
             <source>异议渠道</source>
             <translation>Objections</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="149" />
+            <location filename="../../ui/notices/editor.py" line="160" />
             <source>公开方式</source>
             <translation>Disclosure</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="150" />
+            <location filename="../../ui/notices/editor.py" line="161" />
             <source>定向对象</source>
             <translation>Target group</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="152" />
+            <location filename="../../ui/notices/editor.py" line="163" />
             <source>目录事项</source>
             <translation>Catalogue items</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="161" />
-            <source>遮蔽预览（黄色为打印和公开时将遮蔽的内容；取消勾选可保留原文，并记入审计日志）</source>
-            <translation>Masking preview (yellow text is masked when printed or published; untick to keep the original, which is logged)</translation>
+            <location filename="../../ui/notices/editor.py" line="164" />
+            <source>相关政策</source>
+            <translation>Related policies</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="182" />
+            <location filename="../../ui/notices/editor.py" line="172" />
+            <source>遮蔽预览：黄色为打印和公开时将遮蔽的内容（与打印件、公开页面一致）</source>
+            <translation>Masking preview: yellow is what printouts and the public page hide (the same as they show)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="312" />
+            <source>超过公示的上限</source>
+            <translation>Over the notice limits</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="326" />
+            <source>超过公示的上限，未生成预览。</source>
+            <translation>Over the notice limits: no preview made.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="366" />
+            <source>……名单共 %1 行，预览只显示前 %2 行</source>
+            <translation>…the roster has %1 rows; the preview shows the first %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="380" />
+            <source>标题、正文等文字中发现的（取消勾选可保留原文，保存时记入审计日志）：</source>
+            <translation>Found in the title, body and other text (untick to keep the original; saving records it in the audit log):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="386" />
+            <source>（%1 处）</source>
+            <translation> (%1 times)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="394" />
+            <source>%1 %2 格</source>
+            <translation>%1: %2 cells</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="398" />
+            <source>名单中遮蔽 %1 个单元格：%2。名单里的身份证号、电话、姓名等始终遮蔽，不能保留原文。</source>
+            <translation>%1 roster cells masked: %2. ID numbers, phone numbers and names in a roster are always masked and cannot be kept.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="407" />
+            <source>没有发现需要遮蔽的个人信息。</source>
+            <translation>No personal data to mask was found.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="408" />
+            <source>打印和公开时共遮蔽 %1 处：文字中 %2 处，名单中 %3 个单元格。</source>
+            <translation>Printouts and the public page mask %1 in all: %2 in the text, %3 roster cells.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="416" />
+            <source>已取消勾选 %1 项（保留原文）。</source>
+            <translation> %1 unticked (original kept).</translation>
+        </message>
+        <message>
+            <source>遮蔽预览（黄色为打印和公开时将遮蔽的内容；取消勾选可保留原文，并记入审计日志）</source>
+            <translation type="vanished">Masking preview (yellow text is masked when printed or published; untick to keep the original, which is logged)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/editor.py" line="192" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="183" />
+            <location filename="../../ui/notices/editor.py" line="193" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="332" />
             <source>正文中未发现需要遮蔽的个人信息。</source>
-            <translation>No personal data to mask was found in the body.</translation>
+            <translation type="vanished">No personal data to mask was found in the body.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="39" />
+            <location filename="_extra_sources.py" line="46" />
             <source>身份证号</source>
             <translation>ID number</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="40" />
+            <location filename="_extra_sources.py" line="47" />
             <source>手机号</source>
             <translation>Mobile number</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="41" />
+            <location filename="_extra_sources.py" line="48" />
             <source>固定电话</source>
             <translation>Landline</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="42" />
+            <location filename="_extra_sources.py" line="49" />
             <source>银行卡号</source>
             <translation>Bank card number</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="43" />
+            <location filename="_extra_sources.py" line="50" />
             <source>详细住址</source>
             <translation>Street address</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="44" />
+            <location filename="_extra_sources.py" line="51" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
@@ -2705,295 +3216,303 @@ Tap below to browse the catalogue.</translation>
             <translation>No notices are posted at the moment.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="64" />
+            <location filename="../../ui/pages/notices_page.py" line="81" />
             <source>%1 至 %2</source>
+            <extracomment>How long the list waits after the last keystroke before it asks again. The service's sort key of each list column (None: not sortable).</extracomment>
             <translation>%1 to %2</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="69" />
+            <location filename="../../ui/pages/notices_page.py" line="85" />
             <source>（暂定）</source>
             <translation> (provisional)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="88" />
+            <location filename="../../ui/pages/notices_page.py" line="101" />
             <source>今天撤下</source>
             <translation>Take down today</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="151" />
             <source>新建公示…</source>
-            <translation>New…</translation>
+            <translation type="vanished">New…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="152" />
             <source>修改…</source>
-            <translation>Edit…</translation>
+            <translation type="vanished">Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="153" />
             <source>提交审核</source>
-            <translation>Submit</translation>
+            <translation type="vanished">Submit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="154" />
             <source>审核…</source>
-            <translation>Review…</translation>
+            <translation type="vanished">Review…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="155" />
             <source>发布</source>
-            <translation>Publish</translation>
+            <translation type="vanished">Publish</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="156" />
             <source>预览与打印…</source>
-            <translation>Print…</translation>
+            <translation type="vanished">Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="157" />
             <source>撤回…</source>
-            <translation>Withdraw…</translation>
+            <translation type="vanished">Withdraw…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="170" />
+            <location filename="../../ui/pages/notices_page.py" line="200" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="171" />
+            <location filename="../../ui/pages/notices_page.py" line="201" />
             <source>待我审核</source>
             <translation>Awaiting me</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="175" />
+            <location filename="../../ui/pages/notices_page.py" line="205" />
             <source>搜索标题</source>
             <translation>Search titles</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="195" />
-            <location filename="../../ui/pages/notices_page.py" line="372" />
+            <location filename="../../ui/pages/notices_page.py" line="246" />
             <source>公示公告</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="201" />
+            <location filename="../../ui/pages/notices_page.py" line="253" />
             <source>登记张贴…</source>
             <translation>Record posting…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="202" />
-            <location filename="../../ui/pages/notices_page.py" line="477" />
+            <location filename="../../ui/pages/notices_page.py" line="254" />
+            <location filename="../../ui/pages/notices_page.py" line="637" />
             <source>登记撤下</source>
             <translation>Record removal</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="206" />
+            <location filename="../../ui/pages/notices_page.py" line="258" />
             <source>公开栏管理…</source>
             <translation>Boards…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="207" />
+            <location filename="../../ui/pages/notices_page.py" line="259" />
             <source>法定公示期…</source>
             <translation>Posting periods…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="212" />
+            <location filename="../../ui/pages/notices_page.py" line="264" />
             <source>今天应撤下或已逾期</source>
             <translation>Due for removal today or overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="221" />
+            <location filename="../../ui/pages/notices_page.py" line="273" />
             <source>应张贴而未张贴（已审定或已发布的公示）</source>
             <translation>Not yet posted (approved or published notices)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="227" />
-            <source>张贴登记</source>
-            <translation>Postings</translation>
+            <location filename="../../ui/pages/notices_page.py" line="279" />
+            <source>张贴登记（最近 200 条）</source>
+            <translation>Posting register (latest 200)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="233" />
+            <location filename="../../ui/pages/notices_page.py" line="597" />
+            <source>请先在下面“应张贴而未张贴”中选中一行，或在“公示公告”中选中要张贴的公示。</source>
+            <translation>First select a row under "Not yet posted" below, or select the notice to post under "Notices".</translation>
+        </message>
+        <message>
+            <source>张贴登记</source>
+            <translation type="vanished">Postings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="287" />
             <source>公开栏与张贴</source>
             <translation>Boards and postings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="355" />
+            <location filename="../../ui/pages/notices_page.py" line="372" />
+            <source>共 %1 条</source>
+            <translation>%1 in all</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/notices_page.py" line="469" />
             <source>（已保密审查）</source>
             <translation> (confidentiality checked)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="389" />
             <source>修改已审定的公示</source>
-            <translation>Edit approved notice</translation>
+            <translation type="vanished">Edit approved notice</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="390" />
             <source>修改已审定或已发布的公示将形成新版本，须重新经过三审。是否继续？</source>
-            <translation>Editing an approved or published notice creates a new version that must go through the review chain again. Continue?</translation>
+            <translation type="vanished">Editing an approved or published notice creates a new version that must go through the review chain again. Continue?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="427" />
+            <location filename="../../ui/pages/notices_page.py" line="575" />
             <source>撤回公示</source>
             <translation>Withdraw notice</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="427" />
+            <location filename="../../ui/pages/notices_page.py" line="575" />
             <source>撤回理由：</source>
             <translation>Reason for withdrawal:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="445" />
-            <location filename="../../ui/pages/notices_page.py" line="450" />
+            <location filename="../../ui/pages/notices_page.py" line="596" />
             <source>登记张贴</source>
             <translation>Record posting</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="445" />
             <source>请先在“公示公告”中选中要张贴的公示。</source>
-            <translation>First select the notice to post under "Notices".</translation>
+            <translation type="vanished">First select the notice to post under "Notices".</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="450" />
             <source>张贴到：</source>
-            <translation>Post on:</translation>
+            <translation type="vanished">Post on:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="455" />
             <source>张贴照片（可不选）</source>
-            <translation>Posting photo (optional)</translation>
+            <translation type="vanished">Posting photo (optional)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="455" />
             <source>照片 (*.jpg *.jpeg *.png *.webp *.heic)</source>
-            <translation>Photos (*.jpg *.jpeg *.png *.webp *.heic)</translation>
+            <translation type="vanished">Photos (*.jpg *.jpeg *.png *.webp *.heic)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="462" />
             <source>已登记张贴。</source>
-            <translation>Posting recorded.</translation>
+            <translation type="vanished">Posting recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="477" />
+            <location filename="../../ui/pages/notices_page.py" line="637" />
             <source>请先选中一条张贴记录。</source>
             <translation>Select a posting first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="480" />
             <source>已登记撤下。</source>
-            <translation>Removal recorded.</translation>
+            <translation type="vanished">Removal recorded.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="78" />
+            <location filename="_extra_sources.py" line="94" />
             <source>草稿</source>
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="79" />
+            <location filename="_extra_sources.py" line="95" />
             <source>待初审</source>
             <translation>First review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="80" />
+            <location filename="_extra_sources.py" line="96" />
             <source>待复审</source>
             <translation>Second review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="81" />
+            <location filename="_extra_sources.py" line="97" />
             <source>待终审</source>
             <translation>Final review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="82" />
+            <location filename="_extra_sources.py" line="98" />
             <source>已审定</source>
             <translation>Approved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="83" />
+            <location filename="_extra_sources.py" line="99" />
             <source>已发布</source>
             <translation>Published</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="84" />
+            <location filename="_extra_sources.py" line="100" />
             <source>已到期</source>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="85" />
+            <location filename="_extra_sources.py" line="101" />
             <source>已撤回</source>
             <translation>Withdrawn</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="87" />
+            <location filename="_extra_sources.py" line="103" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="67" />
+            <location filename="_extra_sources.py" line="81" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="88" />
+            <location filename="_extra_sources.py" line="104" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="89" />
+            <location filename="_extra_sources.py" line="105" />
             <source>类型</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="70" />
+            <location filename="_extra_sources.py" line="84" />
             <source>公示期</source>
             <translation>Posting period</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="68" />
+            <location filename="_extra_sources.py" line="82" />
             <source>版本</source>
             <translation>Version</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="69" />
+            <location filename="_extra_sources.py" line="83" />
             <source>模板</source>
             <translation>Template</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="71" />
+            <location filename="_extra_sources.py" line="85" />
             <source>公开地址（二维码）</source>
             <translation>Public address (QR)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="72" />
+            <location filename="_extra_sources.py" line="86" />
             <source>公开版本（已遮蔽个人信息，打印与市级平台一致）</source>
             <translation>Public version (personal data masked; same as print and city platform)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="73" />
+            <location filename="_extra_sources.py" line="87" />
             <source>审核记录</source>
             <translation>Review record</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="74" />
+            <location filename="_extra_sources.py" line="88" />
             <source>退回理由</source>
             <translation>Reason returned</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="75" />
+            <location filename="_extra_sources.py" line="89" />
             <source>撤回理由</source>
             <translation>Reason withdrawn</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="76" />
+            <location filename="_extra_sources.py" line="90" />
+            <source>市级平台拒收了这份公示，须改正</source>
+            <translation>The city platform refused this notice: it must be corrected</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="91" />
+            <source>改正的版本被平台接收之前，公开页面（二维码）不会显示这次修改：平台上只有它此前接收的版本，从未接收过则打不开。</source>
+            <translation>Until the platform accepts a corrected version, the public page (QR code) does not show this change: the platform has only the version it accepted before, and opens nothing if it never accepted one.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="92" />
             <source>……共</source>
             <translation>… total</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="77" />
+            <location filename="_extra_sources.py" line="93" />
             <source>行</source>
             <translation>rows</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="86" />
+            <location filename="_extra_sources.py" line="102" />
             <source>已逾期 %n 天</source>
             <translation>
                 <numerusform>%n day overdue</numerusform>
@@ -3001,59 +3520,68 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="90" />
+            <location filename="_extra_sources.py" line="106" />
             <source>公开栏</source>
             <translation>Board</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="91" />
+            <location filename="_extra_sources.py" line="107" />
             <source>公示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="92" />
+            <location filename="_extra_sources.py" line="108" />
             <source>应撤下日期</source>
             <translation>Remove by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="93" />
+            <location filename="_extra_sources.py" line="109" />
             <source>情况</source>
             <translation>Situation</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="94" />
+            <location filename="_extra_sources.py" line="110" />
             <source>村（社区）</source>
             <translation>Village (community)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="95" />
+            <location filename="_extra_sources.py" line="111" />
             <source>应张贴的公示</source>
             <translation>Notice to post</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="96" />
+            <location filename="_extra_sources.py" line="112" />
             <source>张贴日期</source>
             <translation>Posted on</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="97" />
+            <location filename="_extra_sources.py" line="113" />
             <source>张贴人</source>
             <translation>Posted by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="98" />
+            <location filename="_extra_sources.py" line="114" />
             <source>应撤下</source>
             <translation>Remove by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="99" />
+            <location filename="_extra_sources.py" line="115" />
             <source>已撤下</source>
             <translation>Removed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="100" />
+            <location filename="_extra_sources.py" line="116" />
             <source>照片</source>
             <translation>Photo</translation>
+        </message>
+    </context>
+    <context>
+        <name>Operations</name>
+        <message>
+            <location filename="../../ui/ops.py" line="67" />
+            <source>正在加载…</source>
+            <extracomment>A load that takes longer than this shows its loading state (issue 16: ~150 ms). How long a confirmation stays in the status bar.</extracomment>
+            <translation>Loading…</translation>
         </message>
     </context>
     <context>
@@ -3067,32 +3595,32 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>PdfPreviewDialog</name>
         <message>
-            <location filename="../../ui/notices/preview.py" line="39" />
+            <location filename="../../ui/notices/preview.py" line="42" />
             <source>打印预览：</source>
             <translation>Print preview: </translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="45" />
+            <location filename="../../ui/notices/preview.py" line="47" />
             <source>横向</source>
             <translation>Landscape</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="47" />
+            <location filename="../../ui/notices/preview.py" line="49" />
             <source>（页脚不印张贴位置）</source>
             <translation>(no board in footer)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="52" />
+            <location filename="../../ui/notices/preview.py" line="51" />
             <source>纸张</source>
             <translation>Paper</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="55" />
+            <location filename="../../ui/notices/preview.py" line="54" />
             <source>张贴位置</source>
             <translation>Board</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="59" />
+            <location filename="../../ui/notices/preview.py" line="58" />
             <source>本公示尚未审定，打印件带“草稿”水印，不得张贴。</source>
             <translation>This notice is not approved yet: prints carry a "DRAFT" watermark and must not be posted.</translation>
         </message>
@@ -3127,12 +3655,17 @@ Tap below to browse the catalogue.</translation>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="158" />
+            <location filename="../../ui/notices/preview.py" line="85" />
+            <source>打开所在文件夹</source>
+            <translation>Open containing folder</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/preview.py" line="204" />
             <source>批量打印</source>
             <translation>Batch print</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/notices/preview.py" line="159" />
+            <location filename="../../ui/notices/preview.py" line="205" />
             <source>已发送 %n 份（每个目标公开栏一份，页脚印有公开栏名称）。</source>
             <translation>
                 <numerusform>Sent %n copy (one per target board, board name in the footer).</numerusform>
@@ -3140,12 +3673,24 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="164" />
+            <location filename="../../ui/notices/preview.py" line="210" />
+            <location filename="../../ui/notices/preview.py" line="213" />
+            <location filename="../../ui/notices/preview.py" line="220" />
             <source>另存为 PDF</source>
             <translation>Save as PDF</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="172" />
+            <location filename="../../ui/notices/preview.py" line="210" />
+            <source>预览还在生成，请稍候再保存。</source>
+            <translation>The preview is still being made; please save in a moment.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/preview.py" line="220" />
+            <source>无法保存：</source>
+            <translation>Could not save: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/preview.py" line="229" />
             <source>保存海报</source>
             <translation>Save poster</translation>
         </message>
@@ -3153,63 +3698,63 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>PeriodRulesDialog</name>
         <message>
-            <location filename="../../ui/notices/admin.py" line="225" />
+            <location filename="../../ui/notices/admin.py" line="230" />
             <source>法定最短公示期</source>
             <translation>Statutory minimum posting periods</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="229" />
+            <location filename="../../ui/notices/admin.py" line="234" />
             <source>各模板的最短公示期用于检查公示期是否足够。各地规定不同，请按本地现行文件核对；修改会记入操作日志。</source>
             <translation>Each template's minimum posting period is used to check that a posting period is long enough. Rules differ from place to place: check them against the documents in force locally. Changes are written to the audit log.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="242" />
+            <location filename="../../ui/notices/admin.py" line="247" />
             <source>更正所选模板</source>
             <translation>Correct selected template</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="244" />
-            <location filename="../../ui/notices/admin.py" line="312" />
+            <location filename="../../ui/notices/admin.py" line="249" />
+            <location filename="../../ui/notices/admin.py" line="324" />
             <source>请先在上表选中一个模板。</source>
             <translation>Select a template in the table above first.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="250" />
+            <location filename="../../ui/notices/admin.py" line="255" />
             <source>个工作日</source>
             <translation>working days</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="251" />
+            <location filename="../../ui/notices/admin.py" line="256" />
             <source>日（自然日）</source>
             <translation>calendar days</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="257" />
+            <location filename="../../ui/notices/admin.py" line="262" />
             <source>文件名称、文号和条款，如《最低生活保障审核确认办法》第十六条</source>
             <translation>Document title, number and article, e.g. Art. 16 of the Measures for Minimum Living Allowance Review</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="260" />
+            <location filename="../../ui/notices/admin.py" line="265" />
             <source>保存更正</source>
             <translation>Save correction</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="261" />
+            <location filename="../../ui/notices/admin.py" line="266" />
             <source>模板</source>
             <translation>Template</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="262" />
+            <location filename="../../ui/notices/admin.py" line="267" />
             <source>最短公示期</source>
             <translation>Minimum posting period</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="263" />
+            <location filename="../../ui/notices/admin.py" line="268" />
             <source>依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="268" />
+            <location filename="../../ui/notices/admin.py" line="273" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
@@ -3217,29 +3762,38 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>PinDialog</name>
         <message>
-            <location filename="../../ui/kiosk/lock.py" line="92" />
+            <location filename="../../ui/kiosk/lock.py" line="106" />
             <source>管理员退出：请输入退出密码</source>
             <translation>Admin exit: enter the exit PIN</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/lock.py" line="110" />
+            <location filename="../../ui/kiosk/lock.py" line="125" />
             <source>⌫ 删除</source>
             <translation>⌫ Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/lock.py" line="113" />
+            <location filename="../../ui/kiosk/lock.py" line="128" />
             <source>✓ 确定</source>
             <translation>✓ OK</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/lock.py" line="118" />
+            <location filename="../../ui/kiosk/lock.py" line="134" />
             <source>✕ 取消，返回触摸屏</source>
             <translation>✕ Cancel, back to kiosk</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/lock.py" line="149" />
+            <location filename="../../ui/kiosk/lock.py" line="175" />
+            <source>✕ 密码不正确，还可再试 %1 次</source>
+            <translation>✕ Wrong PIN, %1 tries left</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/lock.py" line="198" />
+            <source>✕ 输错 %1 次，请 %2 秒后再试</source>
+            <translation>✕ %1 wrong tries, try again in %2 s</translation>
+        </message>
+        <message>
             <source>✕ 密码不正确，请重新输入</source>
-            <translation>✕ Wrong PIN, try again</translation>
+            <translation type="vanished">✕ Wrong PIN, try again</translation>
         </message>
     </context>
     <context>
@@ -3273,6 +3827,708 @@ Tap below to browse the catalogue.</translation>
             <location filename="../../ui/pages/placeholder.py" line="28" />
             <source>同步：与市级平台交换公示、活动和目录，将在这里查看。</source>
             <translation>Sync: exchange of notices, events and the catalogue with the city platform will be shown here.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PoliciesPage</name>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="217" />
+            <source>搜索：标题、文号、关键词、全文或拼音首字母（如 低保、zdshbz、〔2024〕12号）</source>
+            <translation>Search: title, number, keywords, full text or pinyin initials (e.g. 低保, zdshbz, 〔2024〕12号)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="225" />
+            <source>有效性：全部</source>
+            <translation>Validity: all</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="226" />
+            <source>现行有效</source>
+            <translation>In force</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="237" />
+            <source>打印…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="238" />
+            <location filename="../../ui/pages/policies_page.py" line="709" />
+            <source>登记查阅</source>
+            <translation>Record a reading</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="239" />
+            <source>登记文件…</source>
+            <translation>Register document…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="240" />
+            <source>导入文件夹或压缩包…</source>
+            <translation>Import folder or zip…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="241" />
+            <source>标记废止…</source>
+            <translation>Mark repealed…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="242" />
+            <source>添加解读…</source>
+            <translation>Add explanation…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="243" />
+            <source>关联目录事项…</source>
+            <translation>Link catalogue items…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="308" />
+            <source>文件库</source>
+            <translation>Library</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="317" />
+            <source>导出（姓名脱敏）…</source>
+            <translation>Export (names masked)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="319" />
+            <source>年份</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="325" />
+            <source>查阅登记</source>
+            <translation>Reading register</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="331" />
+            <source>市级平台上变化了的文件（新发布、修订、废止）：核对关联的目录事项和查阅资料后确认。</source>
+            <translation>Documents that changed on the city platform (new, revised, repealed): check the linked catalogue items and reading materials, then confirm.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="335" />
+            <source>已核对，确认</source>
+            <translation>Checked, confirm</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="338" />
+            <location filename="../../ui/pages/policies_page.py" line="894" />
+            <source>待核对变化</source>
+            <translation>Changes to check</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="364" />
+            <source>◀ 上一页</source>
+            <translation>◀ Previous page</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="365" />
+            <source>下一页 ▶</source>
+            <translation>Next page ▶</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="376" />
+            <source>政策解读</source>
+            <translation>Policy explanations</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="418" />
+            <source>领域：全部</source>
+            <translation>Domain: all</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="419" />
+            <source>发文机关：全部</source>
+            <translation>Issuer: all</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="420" />
+            <source>年份：全部</source>
+            <translation>Year: all</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="458" />
+            <source>%1 份文件</source>
+            <translation>%1 documents</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="507" />
+            <location filename="_extra_sources.py" line="129" />
+            <source>发文字号</source>
+            <translation>Document number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="508" />
+            <location filename="_extra_sources.py" line="130" />
+            <source>发文机关</source>
+            <translation>Issuing authority</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="509" />
+            <source>成文日期</source>
+            <translation>Date written</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="510" />
+            <location filename="_extra_sources.py" line="131" />
+            <source>发布日期</source>
+            <translation>Publication date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="511" />
+            <source>施行日期</source>
+            <translation>In force from</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="512" />
+            <source>主题分类</source>
+            <translation>Subject category</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="513" />
+            <source>关键词</source>
+            <translation>Keywords</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="517" />
+            <source>，替代文件：</source>
+            <translation>, replaced by: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="526" />
+            <source>附件：</source>
+            <translation>Attachments: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="532" />
+            <source>（没有文字内容）</source>
+            <translation>(no text)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="541" />
+            <source>本站点发布的文件应同步发布解读（三同步）。</source>
+            <translation>Documents this site issues should be published with their explanation at the same time.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="543" />
+            <source>尚无解读材料。</source>
+            <translation>No explanation yet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="557" />
+            <source>第 %1 / %2 页</source>
+            <translation>Page %1 / %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="572" />
+            <source>正在显示第 %1 页…</source>
+            <translation>Showing page %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="606" />
+            <source>文件本身</source>
+            <translation>The document itself</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="607" />
+            <location filename="../../ui/pages/policies_page.py" line="612" />
+            <location filename="../../ui/pages/policies_page.py" line="637" />
+            <location filename="../../ui/pages/policies_page.py" line="701" />
+            <source>打印</source>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="607" />
+            <source>打印哪一份：</source>
+            <translation>Print which:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="611" />
+            <source>打印机</source>
+            <translation>Printer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="611" />
+            <source>保存为 PDF 文件</source>
+            <translation>Save as PDF</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="612" />
+            <source>输出到：</source>
+            <translation>Output to:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="619" />
+            <source>保存打印文件</source>
+            <translation>Save print file</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="619" />
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="633" />
+            <source>原件</source>
+            <translation>Original</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="633" />
+            <source>排版</source>
+            <translation>Typeset</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="638" />
+            <source>已生成 %1 页（%2）：</source>
+            <translation>Made %1 pages (%2):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="641" />
+            <source>已记入查阅登记。</source>
+            <translation>Recorded in the reading register.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="701" />
+            <source>已送打印机 %1 页，已记入查阅登记。</source>
+            <translation>Sent %1 pages to the printer; recorded in the reading register.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="709" />
+            <source>查阅人姓名（可不填；导出时脱敏）：</source>
+            <translation>Reader's name (optional; masked on export):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="731" />
+            <source>导入压缩包</source>
+            <translation>Import zip</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="731" />
+            <source>压缩包 (*.zip)</source>
+            <translation>Zip files (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="733" />
+            <source>或选择文件夹</source>
+            <translation>Or choose a folder</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="743" />
+            <source>将导入 %1 个文件。</source>
+            <translation>%1 files will be imported.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="746" />
+            <source>导入政策文件</source>
+            <translation>Import policy documents</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="754" />
+            <source>导入完成</source>
+            <translation>Import finished</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="754" />
+            <source>已导入 %1 个文件。</source>
+            <translation>Imported %1 files.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="763" />
+            <source>标记废止</source>
+            <translation>Mark repealed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="763" />
+            <source>有效性改为：</source>
+            <translation>Change validity to:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="769" />
+            <source>替代文件</source>
+            <translation>Replacing document</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="769" />
+            <source>替代它的文件的发文字号或编号（没有可不填）：</source>
+            <translation>Number of the document replacing it (optional):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="784" />
+            <location filename="../../ui/pages/policies_page.py" line="789" />
+            <location filename="../../ui/pages/policies_page.py" line="798" />
+            <source>添加解读</source>
+            <translation>Add explanation</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="784" />
+            <source>解读形式：</source>
+            <translation>Form:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="789" />
+            <source>标题：</source>
+            <translation>Title:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="795" />
+            <source>选择图片或视频</source>
+            <translation>Choose picture or video</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="798" />
+            <source>内容：</source>
+            <translation>Content:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="850" />
+            <source>%1 年：查阅 %2 人次，打印 %3 次（%4 页），涉及文件 %5 份（年度报告用）</source>
+            <translation>%1: %2 readings, %3 prints (%4 pages), %5 documents (for the annual report)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="872" />
+            <source>导出查阅登记</source>
+            <translation>Export reading register</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="874" />
+            <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
+            <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="881" />
+            <source>导出完成</source>
+            <translation>Export finished</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="881" />
+            <source>已导出 %1 条（姓名已脱敏）。</source>
+            <translation>Exported %1 entries (names masked).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="888" />
+            <source>关联事项：</source>
+            <translation>Linked items: </translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="117" />
+            <source>有效性</source>
+            <translation>Validity</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="118" />
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="119" />
+            <source>类型</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="120" />
+            <source>文件或解读</source>
+            <translation>Document or explanation</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="121" />
+            <source>页数</source>
+            <translation>Pages</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="122" />
+            <source>查阅人</source>
+            <translation>Reader</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="123" />
+            <source>登记人</source>
+            <translation>Recorded by</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="124" />
+            <source>扫描件：没有文字层，不能全文检索；下方显示原件页面。</source>
+            <translation>Scanned: no text layer, so no full-text search; the original pages are shown below.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="125" />
+            <source>废止</source>
+            <translation>Repealed</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="126" />
+            <source>失效</source>
+            <translation>Expired</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="127" />
+            <source>已修订</source>
+            <translation>Revised</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="128" />
+            <source>标题</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="132" />
+            <source>领域</source>
+            <translation>Domain</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="133" />
+            <source>解读</source>
+            <translation>Explanation</translation>
+        </message>
+    </context>
+    <context>
+        <name>PolicyDomainsPage</name>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="52" />
+            <source>按拼音首字母查找政策文件 ▸</source>
+            <translation>Find policy documents by pinyin initials ▸</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="64" />
+            <source>政策文件库暂无文件。请向窗口工作人员咨询。</source>
+            <translation>The policy library has no documents yet. Please ask at the counter.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="68" />
+            <source>%1 份文件</source>
+            <translation>%1 documents</translation>
+        </message>
+    </context>
+    <context>
+        <name>PolicyLinksField</name>
+        <message>
+            <location filename="../../ui/policies/picker.py" line="150" />
+            <location filename="../../ui/policies/picker.py" line="180" />
+            <source>选择文件…</source>
+            <translation>Choose documents…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/policies/picker.py" line="170" />
+            <source>（未关联文件库）</source>
+            <translation>(not in the library)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/policies/picker.py" line="172" />
+            <source>（本机文件库中暂无）</source>
+            <translation>(not in this PC's library yet)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/policies/picker.py" line="179" />
+            <source>未关联政策文件</source>
+            <translation>No policy documents linked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/policies/picker.py" line="180" />
+            <source>更改…</source>
+            <translation>Change…</translation>
+        </message>
+    </context>
+    <context>
+        <name>PolicyListPage</name>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="87" />
+            <source>政策文件</source>
+            <translation>Policy documents</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="90" />
+            <source>这个领域暂无现行有效的政策文件。</source>
+            <translation>No policy documents in force in this domain.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PolicyPickerDialog</name>
+        <message>
+            <location filename="../../ui/policies/picker.py" line="48" />
+            <source>选择政策文件</source>
+            <translation>Choose policy documents</translation>
+        </message>
+        <message>
+            <location filename="../../ui/policies/picker.py" line="53" />
+            <source>输入标题、文号或拼音首字母查找，如 低保、历城政发〔2024〕21号</source>
+            <translation>Type a title, number or pinyin initials, e.g. 低保, 历城政发〔2024〕21号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/policies/picker.py" line="60" />
+            <source>添加所选 ↓</source>
+            <translation>Add selected ↓</translation>
+        </message>
+        <message>
+            <location filename="../../ui/policies/picker.py" line="62" />
+            <source>文件库中还没有的文件：写下标题，以后再关联</source>
+            <translation>A document not in the library yet: write its title and link it later</translation>
+        </message>
+        <message>
+            <location filename="../../ui/policies/picker.py" line="63" />
+            <source>添加标题</source>
+            <translation>Add title</translation>
+        </message>
+        <message>
+            <location filename="../../ui/policies/picker.py" line="68" />
+            <source>已选：</source>
+            <translation>Chosen:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/policies/picker.py" line="71" />
+            <source>移除所选</source>
+            <translation>Remove selected</translation>
+        </message>
+        <message>
+            <location filename="../../ui/policies/picker.py" line="125" />
+            <source>（未关联文件库）</source>
+            <translation>(not in the library)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PolicyReaderPage</name>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="200" />
+            <source>◀ 上一页</source>
+            <translation>◀ Previous page</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="203" />
+            <source>下一页 ▶</source>
+            <translation>Next page ▶</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="205" />
+            <source>看现行文件 ▶</source>
+            <translation>Current documents ▶</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="219" />
+            <source>扫码带走全文和解读</source>
+            <translation>Scan to take the full text and explanation</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="222" />
+            <source>政策解读</source>
+            <translation>Policy explanations</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="258" />
+            <source>这份文件不存在或尚未发布。请按“返回首页”。</source>
+            <translation>This document does not exist or is not published. Please press "Home".</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="281" />
+            <source>（这份文件没有文字内容。请扫码在手机上查看，或向窗口工作人员索取。）</source>
+            <translation>(This document has no text. Scan to read it on your phone, or ask at the counter.)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="325" />
+            <source>第 %1 / %2 页</source>
+            <translation>Page %1 / %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>PolicySearchPage</name>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="112" />
+            <source>例：查“最低生活保障”，请依次按 Z、D、S、H。按字母即查，不用打字。</source>
+            <translation>Example: for 最低生活保障 press Z, D, S, H. Each letter searches at once; no typing needed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="127" />
+            <source>⌫ 删一个</source>
+            <translation>⌫ Delete one</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="130" />
+            <source>✕ 全部清除</source>
+            <translation>✕ Clear all</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="153" />
+            <source>（请按字母）</source>
+            <translation>(press letters)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="154" />
+            <source>已按：</source>
+            <translation>Pressed: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/policies.py" line="158" />
+            <source>没有找到。请少按一个字母再试。</source>
+            <translation>Nothing found. Remove one letter and try again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PostingDialog</name>
+        <message>
+            <location filename="../../ui/notices/posting.py" line="49" />
+            <location filename="../../ui/notices/posting.py" line="88" />
+            <source>登记张贴</source>
+            <translation>Record posting</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/posting.py" line="52" />
+            <source>登记这份公示已经贴到公开栏（或在电子屏上显示）。</source>
+            <translation>Record that this notice has been posted on a board (or shown on a screen).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/posting.py" line="58" />
+            <source>公示</source>
+            <translation>Notice</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/posting.py" line="64" />
+            <source>公开栏</source>
+            <translation>Board</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/posting.py" line="71" />
+            <source>张贴日期</source>
+            <translation>Posted on</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/posting.py" line="72" />
+            <source>张贴人</source>
+            <translation>Posted by</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/posting.py" line="74" />
+            <source>选择照片…</source>
+            <translation>Choose photo…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/posting.py" line="75" />
+            <location filename="../../ui/notices/posting.py" line="108" />
+            <source>未选照片（可不选）</source>
+            <translation>No photo (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/posting.py" line="77" />
+            <source>不要照片</source>
+            <translation>No photo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/posting.py" line="82" />
+            <source>现场照片</source>
+            <translation>Photo on site</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/posting.py" line="90" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/posting.py" line="113" />
+            <source>选择张贴照片</source>
+            <translation>Choose posting photo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/posting.py" line="113" />
+            <source>照片 (*.jpg *.jpeg *.png *.webp *.heic)</source>
+            <translation>Photos (*.jpg *.jpeg *.png *.webp *.heic)</translation>
         </message>
     </context>
     <context>
@@ -3374,57 +4630,57 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>RegistrationsDialog</name>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="64" />
+            <location filename="../../ui/calendar/dialogs.py" line="66" />
             <source>报名与签到：</source>
             <translation>Registration: </translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="80" />
+            <location filename="../../ui/calendar/dialogs.py" line="82" />
             <source>签到</source>
             <translation>Check in</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="81" />
+            <location filename="../../ui/calendar/dialogs.py" line="83" />
             <source>取消报名</source>
             <translation>Cancel registration</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="88" />
+            <location filename="../../ui/calendar/dialogs.py" line="90" />
             <source>新增报名</source>
             <translation>New registration</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="91" />
+            <location filename="../../ui/calendar/dialogs.py" line="93" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="93" />
+            <location filename="../../ui/calendar/dialogs.py" line="95" />
             <source>电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="95" />
+            <location filename="../../ui/calendar/dialogs.py" line="97" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="98" />
+            <location filename="../../ui/calendar/dialogs.py" line="100" />
             <source>登记</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="103" />
+            <location filename="../../ui/calendar/dialogs.py" line="105" />
             <source>名单只在工作窗口显示原文；海报、签到表、导出和同步中的电话均已遮蔽。</source>
             <translation>Details are shown in full only here; phone numbers are masked on posters, sign-in sheets, exports and sync.</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="113" />
+            <location filename="../../ui/calendar/dialogs.py" line="122" />
             <source>不限</source>
             <translation>No limit</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="116" />
+            <location filename="../../ui/calendar/dialogs.py" line="125" />
             <source>名额 %1，已报名 %2，候补 %3，已签到 %4</source>
             <translation>Places %1, registered %2, waiting %3, checked in %4</translation>
         </message>
@@ -3432,533 +4688,532 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>RequestsPage</name>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="191" />
+            <location filename="../../ui/pages/requests_page.py" line="206" />
             <source>登记新申请…</source>
-            <extracomment>Opens a written PDF; the system viewer in the app, replaced in tests (the OS is an edge).</extracomment>
+            <extracomment>The service's sort key of each list column (None: computed per row, not sortable in SQL). Opens a written PDF; the system viewer in the app, replaced in tests (the OS is an edge).</extracomment>
             <translation>New request…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="195" />
+            <location filename="../../ui/pages/requests_page.py" line="210" />
             <source>按编号、申请人或所需信息查找</source>
             <translation>Find by number, applicant or information sought</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="199" />
+            <location filename="../../ui/pages/requests_page.py" line="214" />
             <source>全部</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="200" />
+            <location filename="../../ui/pages/requests_page.py" line="215" />
             <source>未办结</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="201" />
-            <location filename="_extra_sources.py" line="103" />
+            <location filename="../../ui/pages/requests_page.py" line="216" />
+            <location filename="_extra_sources.py" line="136" />
             <source>待补正</source>
             <translation>Awaiting correction</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="202" />
-            <location filename="_extra_sources.py" line="107" />
+            <location filename="../../ui/pages/requests_page.py" line="217" />
+            <location filename="_extra_sources.py" line="140" />
             <source>已答复</source>
             <translation>Answered</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="203" />
-            <location filename="_extra_sources.py" line="109" />
+            <location filename="../../ui/pages/requests_page.py" line="218" />
+            <location filename="_extra_sources.py" line="142" />
             <source>已归档</source>
             <translation>Archived</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="216" />
+            <location filename="../../ui/pages/requests_page.py" line="230" />
             <source>申请办理</source>
             <translation>Requests</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="217" />
-            <location filename="../../ui/pages/requests_page.py" line="359" />
+            <location filename="../../ui/pages/requests_page.py" line="231" />
+            <location filename="../../ui/pages/requests_page.py" line="433" />
             <source>期限提醒</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="218" />
+            <location filename="../../ui/pages/requests_page.py" line="232" />
             <source>年度报告统计</source>
             <translation>Annual report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="219" />
-            <location filename="../../ui/pages/requests_page.py" line="596" />
+            <location filename="../../ui/pages/requests_page.py" line="233" />
+            <location filename="../../ui/pages/requests_page.py" line="705" />
             <source>法定期限规则</source>
             <translation>Time-limit rules</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="254" />
+            <location filename="../../ui/pages/requests_page.py" line="294" />
             <source>答复期限是怎样算出来的</source>
             <translation>How the deadline was worked out</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="264" />
+            <location filename="../../ui/pages/requests_page.py" line="306" />
             <source>办理</source>
             <translation>Actions</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="268" />
+            <location filename="../../ui/pages/requests_page.py" line="318" />
             <source>打印</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="282" />
+            <location filename="../../ui/pages/requests_page.py" line="333" />
             <source>已超期、3个工作日内到期、等待补正和等待第三方意见的申请。双击打开。</source>
             <translation>Requests that are overdue, due within 3 working days, awaiting correction or awaiting a third party. Double-click to open.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="296" />
+            <location filename="../../ui/pages/requests_page.py" line="348" />
             <source>年度</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="302" />
+            <location filename="../../ui/pages/requests_page.py" line="354" />
             <source>导出 Excel…</source>
             <translation>Export Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="304" />
+            <location filename="../../ui/pages/requests_page.py" line="356" />
             <source>导出 PDF…</source>
             <translation>Export PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="327" />
+            <location filename="../../ui/pages/requests_page.py" line="380" />
             <source>期限天数取自《中华人民共和国政府信息公开条例》；法规修订或上级另有规定时，由管理员在此更正。</source>
             <translation>Day counts come from the PRC Regulations on Open Government Information; if the law changes or higher authorities rule otherwise, an admin corrects them here.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="336" />
+            <location filename="../../ui/pages/requests_page.py" line="389" />
             <source>修改所选规则的天数…</source>
             <translation>Change days…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="354" />
+            <location filename="../../ui/pages/requests_page.py" line="428" />
             <source>未办结 %1 件，提醒 %2 条，超期 %3 件</source>
             <translation>%1 open, %2 reminders, %3 overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="372" />
+            <location filename="../../ui/pages/requests_page.py" line="459" />
             <source>勾稽关系检查：通过</source>
             <translation>Consistency check: passed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="374" />
+            <location filename="../../ui/pages/requests_page.py" line="461" />
             <source>勾稽关系检查：未通过——请核对后再报送</source>
             <translation>Consistency check: failed — check before submitting</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="427" />
+            <location filename="../../ui/pages/requests_page.py" line="524" />
             <source>请选择左侧的一件申请</source>
             <translation>Select a request on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="438" />
+            <location filename="../../ui/pages/requests_page.py" line="535" />
             <source>申请人：</source>
             <translation>Applicant: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="441" />
+            <location filename="../../ui/pages/requests_page.py" line="538" />
             <source>证件号码：</source>
             <translation>ID number: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="441" />
+            <location filename="../../ui/pages/requests_page.py" line="538" />
             <source>　电话：</source>
             <translation>   Phone: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="442" />
+            <location filename="../../ui/pages/requests_page.py" line="539" />
             <source>地址：</source>
             <translation>Address: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="442" />
+            <location filename="../../ui/pages/requests_page.py" line="539" />
             <source>　邮箱：</source>
             <translation>   Email: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="443" />
+            <location filename="../../ui/pages/requests_page.py" line="540" />
             <source>提交方式：</source>
             <translation>Channel: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="443" />
+            <location filename="../../ui/pages/requests_page.py" line="540" />
             <source>　收到日：</source>
             <translation>   Received: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="444" />
+            <location filename="../../ui/pages/requests_page.py" line="541" />
             <source>所需信息：</source>
             <translation>Information sought: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="445" />
+            <location filename="../../ui/pages/requests_page.py" line="542" />
             <source>提供形式：</source>
             <translation>Format: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="447" />
+            <location filename="../../ui/pages/requests_page.py" line="544" />
             <source>　获取方式：</source>
             <translation>   Delivery: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="449" />
+            <location filename="../../ui/pages/requests_page.py" line="546" />
             <source>答复期限：</source>
             <translation>Reply due: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="453" />
+            <location filename="../../ui/pages/requests_page.py" line="550" />
             <source>如需补正，应于 %1 前一次性告知（条例第三十条）</source>
             <translation>Any correction request must be sent, all at once, by %1 (art. 30)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="459" />
+            <location filename="../../ui/pages/requests_page.py" line="556" />
             <source>补正：</source>
             <translation>Correction: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="466" />
+            <location filename="../../ui/pages/requests_page.py" line="563" />
             <source>未结束，第三方应于 </source>
             <translation>open; third party to reply by </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="466" />
+            <location filename="../../ui/pages/requests_page.py" line="563" />
             <source> 前答复</source>
             <translation> </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="468" />
+            <location filename="../../ui/pages/requests_page.py" line="565" />
             <source>征求意见：</source>
             <translation>Consultation: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="471" />
+            <location filename="../../ui/pages/requests_page.py" line="568" />
             <source>延期：</source>
             <translation>Extension: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="476" />
+            <location filename="../../ui/pages/requests_page.py" line="573" />
             <source>答复：</source>
             <translation>Reply: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="478" />
+            <location filename="../../ui/pages/requests_page.py" line="575" />
             <source>信息处理费：</source>
             <translation>Processing fee: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="491" />
+            <location filename="../../ui/pages/requests_page.py" line="584" />
             <source>登记回执</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="491" />
+            <location filename="../../ui/pages/requests_page.py" line="584" />
             <source>期限计算说明</source>
             <translation>Deadline sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="536" />
+            <location filename="../../ui/pages/requests_page.py" line="646" />
             <source>答复期限自收到补正的申请之日起重新计算（条例第三十条）。</source>
             <translation>The reply deadline restarts from the day the corrected request is received (art. 30).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="538" />
+            <location filename="../../ui/pages/requests_page.py" line="648" />
             <source>收到补正材料</source>
             <translation>Correction received</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="551" />
+            <location filename="../../ui/pages/requests_page.py" line="661" />
             <source>收到第三方意见</source>
             <translation>Third-party reply received</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="551" />
+            <location filename="../../ui/pages/requests_page.py" line="661" />
             <source>计时自次日恢复。</source>
             <translation>The clock resumes the next day.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="551" />
+            <location filename="../../ui/pages/requests_page.py" line="661" />
             <source>意见</source>
             <translation>Opinion</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="596" />
+            <location filename="../../ui/pages/requests_page.py" line="705" />
             <source>请先选择一条规则。</source>
             <translation>Select a rule first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="599" />
+            <location filename="../../ui/pages/requests_page.py" line="708" />
             <source>修改天数</source>
             <translation>Change days</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="633" />
             <source>已导出</source>
-            <translation>Exported</translation>
+            <translation type="vanished">Exported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="641" />
+            <location filename="../../ui/pages/requests_page.py" line="747" />
             <source>导出年度报告统计</source>
             <translation>Export annual-report statistics</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="116" />
+            <location filename="_extra_sources.py" line="149" />
             <source>补正申请通知书</source>
             <translation>Correction request</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="117" />
+            <location filename="_extra_sources.py" line="150" />
             <source>延期答复告知书</source>
             <translation>Extension notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="118" />
+            <location filename="_extra_sources.py" line="151" />
             <source>政府信息公开告知书</source>
             <translation>Disclosure notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="119" />
+            <location filename="_extra_sources.py" line="152" />
             <source>政府信息部分公开告知书</source>
             <translation>Partial disclosure notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="120" />
+            <location filename="_extra_sources.py" line="153" />
             <source>政府信息不予公开告知书</source>
             <translation>Non-disclosure notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="121" />
+            <location filename="_extra_sources.py" line="154" />
             <source>政府信息不存在告知书</source>
             <translation>Information does not exist</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="122" />
+            <location filename="_extra_sources.py" line="155" />
             <source>非本机关政府信息告知书</source>
             <translation>Not held by this office</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="123" />
+            <location filename="_extra_sources.py" line="156" />
             <source>重复申请告知书</source>
             <translation>Repeat request notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="126" />
+            <location filename="_extra_sources.py" line="159" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="127" />
+            <location filename="_extra_sources.py" line="160" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="129" />
+            <location filename="_extra_sources.py" line="162" />
             <source>申请人</source>
             <translation>Applicant</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="130" />
+            <location filename="_extra_sources.py" line="163" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="131" />
+            <location filename="_extra_sources.py" line="164" />
             <source>证件号码</source>
             <translation>ID number</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="132" />
+            <location filename="_extra_sources.py" line="165" />
             <source>提交方式</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="133" />
+            <location filename="_extra_sources.py" line="166" />
             <source>收到日</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="128" />
+            <location filename="_extra_sources.py" line="161" />
             <source>答复期限</source>
             <translation>Reply due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="124" />
+            <location filename="_extra_sources.py" line="157" />
             <source>  已超期 %1 个工作日</source>
             <translation>  %1 working day(s) overdue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="125" />
+            <location filename="_extra_sources.py" line="158" />
             <source>  还剩 %1 个工作日</source>
             <translation>  %1 working day(s) left</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="134" />
+            <location filename="_extra_sources.py" line="167" />
             <source>所需信息</source>
             <translation>Information sought</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="135" />
+            <location filename="_extra_sources.py" line="168" />
             <source>答复</source>
             <translation>Reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="136" />
+            <location filename="_extra_sources.py" line="169" />
             <source>提醒</source>
             <translation>Reminder</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="137" />
+            <location filename="_extra_sources.py" line="170" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="138" />
+            <location filename="_extra_sources.py" line="171" />
             <source>依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="139" />
+            <location filename="_extra_sources.py" line="172" />
             <source>项目</source>
             <translation>Rule</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="140" />
+            <location filename="_extra_sources.py" line="173" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="141" />
+            <location filename="_extra_sources.py" line="174" />
             <source>工作日</source>
             <translation>Working days</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="142" />
+            <location filename="_extra_sources.py" line="175" />
             <source>修改人</source>
             <translation>Changed by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="210" />
+            <location filename="_extra_sources.py" line="263" />
             <source>登记申请</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="211" />
+            <location filename="_extra_sources.py" line="264" />
             <source>发出补正通知</source>
             <translation>Request correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="212" />
+            <location filename="_extra_sources.py" line="265" />
             <source>登记补正材料</source>
             <translation>Log correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="213" />
+            <location filename="_extra_sources.py" line="266" />
             <source>开始办理</source>
             <translation>Start work</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="214" />
+            <location filename="_extra_sources.py" line="267" />
             <source>征求第三方意见</source>
             <translation>Consult third party</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="215" />
+            <location filename="_extra_sources.py" line="268" />
             <source>登记第三方意见</source>
             <translation>Log third-party reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="216" />
+            <location filename="_extra_sources.py" line="269" />
             <source>批准延期答复</source>
             <translation>Approve extension</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="217" />
+            <location filename="_extra_sources.py" line="270" />
             <source>提交审签</source>
             <translation>Submit for sign-off</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="218" />
+            <location filename="_extra_sources.py" line="271" />
             <source>退回重办</source>
             <translation>Send back</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="219" />
+            <location filename="_extra_sources.py" line="272" />
             <source>签发答复</source>
             <translation>Issue reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="220" />
+            <location filename="_extra_sources.py" line="273" />
             <source>归档</source>
             <translation>Archive</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="110" />
+            <location filename="_extra_sources.py" line="143" />
             <source>自然人</source>
             <translation>Individuals</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="101" />
+            <location filename="_extra_sources.py" line="134" />
             <source>已接收</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="102" />
+            <location filename="_extra_sources.py" line="135" />
             <source>已登记</source>
             <translation>Registered</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="104" />
+            <location filename="_extra_sources.py" line="137" />
             <source>办理中</source>
             <translation>In progress</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="105" />
+            <location filename="_extra_sources.py" line="138" />
             <source>征求意见中</source>
             <translation>Consulting</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="106" />
+            <location filename="_extra_sources.py" line="139" />
             <source>待审签</source>
             <translation>Awaiting sign-off</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="108" />
+            <location filename="_extra_sources.py" line="141" />
             <source>已延期</source>
             <translation>Extended</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="111" />
+            <location filename="_extra_sources.py" line="144" />
             <source>商业企业</source>
             <translation>Businesses</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="112" />
+            <location filename="_extra_sources.py" line="145" />
             <source>科研机构</source>
             <translation>Research bodies</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="113" />
+            <location filename="_extra_sources.py" line="146" />
             <source>社会公益组织</source>
             <translation>Non-profits</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="114" />
+            <location filename="_extra_sources.py" line="147" />
             <source>法律服务机构</source>
             <translation>Legal services</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="115" />
+            <location filename="_extra_sources.py" line="148" />
             <source>其他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="233" />
+            <location filename="_extra_sources.py" line="286" />
             <source>总计</source>
             <translation>Total</translation>
         </message>
@@ -3966,50 +5221,93 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>ReviewDialog</name>
         <message>
-            <location filename="../../ui/notices/review.py" line="28" />
+            <location filename="../../ui/notices/review.py" line="50" />
             <source>审核公示</source>
             <translation>Review notice</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/review.py" line="34" />
+            <location filename="../../ui/notices/review.py" line="62" />
+            <source>关联目录事项</source>
+            <translation>Linked catalogue items</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/review.py" line="64" />
+            <source>未关联</source>
+            <translation>None linked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/review.py" line="66" />
+            <source>目标公开栏</source>
+            <translation>Target boards</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/review.py" line="68" />
+            <source>未选（定向公开或尚未指定）</source>
+            <translation>None (targeted disclosure, or not chosen yet)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/review.py" line="77" />
             <source>审核意见（退回时必填）</source>
             <translation>Comments (required when returning)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/review.py" line="37" />
+            <location filename="../../ui/notices/review.py" line="86" />
             <source>已完成保密审查：涉密信息不公开，公开信息不涉密</source>
             <translation>Confidentiality check done: nothing classified is disclosed, nothing disclosed is classified</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/review.py" line="41" />
+            <location filename="../../ui/notices/review.py" line="90" />
             <source>审核通过</source>
             <translation>Approve</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/review.py" line="42" />
-            <location filename="../../ui/notices/review.py" line="63" />
+            <location filename="../../ui/notices/review.py" line="91" />
+            <location filename="../../ui/notices/review.py" line="112" />
             <source>退回修改</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/review.py" line="43" />
+            <location filename="../../ui/notices/review.py" line="92" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/review.py" line="63" />
+            <location filename="../../ui/notices/review.py" line="112" />
             <source>请写明退回理由。</source>
             <translation>Please give a reason for returning it.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/review.py" line="66" />
+            <location filename="../../ui/notices/review.py" line="115" />
             <source>终审</source>
             <translation>Final review</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/review.py" line="66" />
+            <location filename="../../ui/notices/review.py" line="115" />
             <source>终审通过前须确认已完成保密审查。</source>
             <translation>Confirm the confidentiality check before final approval.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Saved</name>
+        <message>
+            <location filename="_extra_sources.py" line="210" />
+            <source>无法打开</source>
+            <translation>Cannot open</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="211" />
+            <source>已保存到 </source>
+            <translation>Saved to </translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="212" />
+            <source>打开所在文件夹</source>
+            <translation>Open containing folder</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="213" />
+            <source>这台电脑没有能打开它的程序（或文件管理器）。文件在：</source>
+            <translation>No program (or file manager) on this PC can open it. The file is at: </translation>
         </message>
     </context>
     <context>
@@ -4068,289 +5366,496 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="36" />
+            <location filename="../../ui/pages/settings_page.py" line="50" />
             <source>内置（国务院办公厅通知）</source>
+            <extracomment>the site details an administrator edits, in the order shown (labels as in app.sites.FIELD_LABELS)</extracomment>
             <translation>Built-in (State Council notice)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="38" />
+            <location filename="../../ui/pages/settings_page.py" line="52" />
             <source>市级平台下发</source>
             <translation>From city platform</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="40" />
+            <location filename="../../ui/pages/settings_page.py" line="54" />
             <source>导入：</source>
             <translation>Imported: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="59" />
+            <location filename="../../ui/pages/settings_page.py" line="73" />
             <source>、</source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="76" />
             <source>站点</source>
-            <translation>Site</translation>
+            <translation type="vanished">Site</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="79" />
+            <location filename="../../ui/pages/settings_page.py" line="100" />
+            <source>您登录的身份是“%1”，本页只能查看，不能修改。站点信息、偏好设置、节假日和工作人员账号由政务公开专员（管理员）维护；需要修改时，请联系本站点的管理员。</source>
+            <translation>You are signed in as "%1": you can read this page but not change it. The site details, preferences, holidays and staff accounts are kept by the disclosure officer (administrator); ask your site's administrator for changes.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="118" />
+            <source>站点（触摸屏和打印材料上显示）</source>
+            <translation>Site (shown on the kiosk and on printouts)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="121" />
             <source>站点代码</source>
             <translation>Site code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="80" />
+            <location filename="../../ui/pages/settings_page.py" line="124" />
             <source>站点名称</source>
             <translation>Site name</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="81" />
+            <location filename="../../ui/pages/settings_page.py" line="125" />
+            <source>所属区县</source>
+            <translation>District</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="126" />
             <source>专区位置</source>
             <translation>Zone location</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="82" />
+            <location filename="../../ui/pages/settings_page.py" line="127" />
             <source>监督电话</source>
             <translation>Complaints phone</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="85" />
+            <location filename="../../ui/pages/settings_page.py" line="134" />
+            <source>如：便民服务中心一楼政务公开专区</source>
+            <translation>e.g. Service centre, ground floor, disclosure zone</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="135" />
+            <source>如：0531-88123456</source>
+            <translation>e.g. 0531-88123456</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="136" />
+            <source>保存站点信息</source>
+            <translation>Save site details</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="143" />
             <source>偏好设置</source>
             <translation>Preferences</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="90" />
+            <location filename="../../ui/pages/settings_page.py" line="147" />
             <source>公示二维码指向的市级平台地址；公示创建时即确定，改动只影响之后创建的公示。</source>
             <translation>City-platform address the notice QR codes point to; fixed when a notice is created, so a change affects only new notices.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="96" />
+            <location filename="../../ui/pages/settings_page.py" line="152" />
             <source>市级平台公开页面地址</source>
             <translation>Public page address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="97" />
+            <location filename="../../ui/pages/settings_page.py" line="153" />
             <source>每日提醒时间</source>
             <translation>Daily reminder at</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="98" />
+            <location filename="../../ui/pages/settings_page.py" line="154" />
             <source>触摸屏无操作返回首页（秒）</source>
             <translation>Kiosk idle reset (s)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="103" />
+            <location filename="../../ui/pages/settings_page.py" line="158" />
             <source>重新启动程序后生效</source>
             <translation>Takes effect after restart</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="104" />
+            <location filename="../../ui/pages/settings_page.py" line="159" />
             <source>界面语言（重启后生效）</source>
             <translation>Language (after restart)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="105" />
+            <location filename="../../ui/pages/settings_page.py" line="160" />
             <source>保存设置</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="113" />
+            <location filename="../../ui/pages/settings_page.py" line="171" />
             <source>法定节假日与调休（工作日计算依据）</source>
             <translation>Public holidays and make-up workdays (for working-day counts)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="127" />
+            <location filename="../../ui/pages/settings_page.py" line="185" />
             <source>没有官方数据的年份只按周末计算，结果标为“暂定”。</source>
             <translation>Years without official data count weekends only; results are marked "provisional".</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="130" />
+            <location filename="../../ui/pages/settings_page.py" line="188" />
             <source>导入节假日文件…</source>
             <translation>Import holidays…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="136" />
+            <location filename="../../ui/pages/settings_page.py" line="194" />
             <source>工作人员</source>
             <translation>Staff</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="164" />
+            <location filename="../../ui/pages/settings_page.py" line="206" />
+            <source>新增工作人员…</source>
+            <translation>Add staff member…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="207" />
+            <source>重设密码…</source>
+            <translation>Reset password…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="208" />
+            <location filename="../../ui/pages/settings_page.py" line="276" />
+            <source>停用账号…</source>
+            <translation>Deactivate account…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="276" />
+            <source>重新启用账号…</source>
+            <translation>Reactivate account…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="305" />
+            <source>重新启用账号</source>
+            <translation>Reactivate account</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="306" />
+            <source>重新启用后，“%1”可以用原来的密码登录。要重新启用吗？</source>
+            <translation>After reactivation "%1" can sign in with their old password. Reactivate?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="310" />
+            <source>停用账号</source>
+            <translation>Deactivate account</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="311" />
+            <source>停用后，“%1”不能再登录；他办过的记录都会保留，以后可以重新启用。要停用吗？</source>
+            <translation>After deactivation "%1" cannot sign in; everything they did is kept, and the account can be reactivated later. Deactivate?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="362" />
+            <source>替换已有的节假日数据？</source>
+            <translation>Replace the holiday data you have?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="364" />
+            <source>文件中 %1 年的安排与本机现有的数据不同。</source>
+            <translation>The file's schedule for %1 differs from the data on this PC.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="368" />
+            <source>替换后，这些年份的期限按文件中的安排计算。请先点“显示详情”逐日核对差异，确认无误再替换。</source>
+            <translation>After replacing, deadlines in these years follow the file's schedule. Click "Show Details" to check the differences day by day before replacing.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="371" />
+            <source>替换</source>
+            <translation>Replace</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="372" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
             <source>设置</source>
-            <translation>Settings</translation>
+            <translation type="vanished">Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="164" />
             <source>设置已保存。</source>
-            <translation>Settings saved.</translation>
+            <translation type="vanished">Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="168" />
+            <location filename="../../ui/pages/settings_page.py" line="337" />
             <source>导入节假日文件</source>
             <translation>Import holiday file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="168" />
+            <location filename="../../ui/pages/settings_page.py" line="337" />
             <source>节假日文件 (*.json *.csv *.ics)</source>
             <translation>Holiday files (*.json *.csv *.ics)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="180" />
+            <location filename="../../ui/pages/settings_page.py" line="355" />
+            <source>与现有数据相同、未改动：</source>
+            <translation>Same as before, unchanged: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="356" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="180" />
+            <location filename="../../ui/pages/settings_page.py" line="353" />
             <source>已导入年份：</source>
             <translation>Years imported: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="143" />
+            <location filename="_extra_sources.py" line="176" />
             <source>窗口工作人员</source>
             <translation>Counter clerk</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="144" />
+            <location filename="_extra_sources.py" line="177" />
             <source>初审</source>
             <translation>First review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="145" />
+            <location filename="_extra_sources.py" line="178" />
             <source>复审</source>
             <translation>Second review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="146" />
+            <location filename="_extra_sources.py" line="179" />
             <source>终审</source>
             <translation>Final review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="147" />
+            <location filename="_extra_sources.py" line="180" />
             <source>政务公开专员（管理员）</source>
             <translation>Disclosure admin</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="148" />
+            <location filename="_extra_sources.py" line="181" />
             <source>年份</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="149" />
+            <location filename="_extra_sources.py" line="182" />
             <source>假日天数</source>
             <translation>Holidays</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="150" />
+            <location filename="_extra_sources.py" line="183" />
             <source>调休上班天数</source>
             <translation>Make-up workdays</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="151" />
+            <location filename="_extra_sources.py" line="184" />
             <source>来源</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="152" />
+            <location filename="_extra_sources.py" line="185" />
             <source>用户名</source>
             <translation>Username</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="153" />
+            <location filename="_extra_sources.py" line="186" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="154" />
+            <location filename="_extra_sources.py" line="187" />
             <source>角色</source>
             <translation>Roles</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="188" />
+            <source>状态</source>
+            <translation>Status</translation>
         </message>
     </context>
     <context>
         <name>SignInDialog</name>
         <message>
-            <location filename="../../ui/dialogs/sign_in.py" line="27" />
+            <location filename="../../ui/dialogs/sign_in.py" line="65" />
             <source>登录 — 公开专区工作台</source>
             <translation>Sign in — Gongkai</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sign_in.py" line="38" />
+            <location filename="../../ui/dialogs/sign_in.py" line="65" />
+            <source>切换用户 — 公开专区工作台</source>
+            <translation>Switch user — Disclosure Zone Desk</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sign_in.py" line="72" />
+            <source>已退出登录。请选择用户并输入密码；点“退出程序”关闭工作台。</source>
+            <translation>Signed out. Choose a user and enter the password; click "Quit" to close the program.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sign_in.py" line="81" />
             <source>用户名</source>
             <translation>Username</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sign_in.py" line="41" />
+            <location filename="../../ui/dialogs/sign_in.py" line="84" />
             <source>密码</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sign_in.py" line="49" />
+            <location filename="../../ui/dialogs/sign_in.py" line="94" />
             <source>登录</source>
             <translation>Sign in</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sign_in.py" line="50" />
+            <location filename="../../ui/dialogs/sign_in.py" line="97" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sign_in.py" line="68" />
+            <location filename="../../ui/dialogs/sign_in.py" line="97" />
+            <source>退出程序</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sign_in.py" line="146" />
             <source>用户名或密码错误，请重试。</source>
             <translation>Wrong username or password. Please try again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sign_in.py" line="166" />
+            <source>可以重新登录了。</source>
+            <translation>You can sign in again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sign_in.py" line="173" />
+            <source>登录失败次数过多，为保护账号，请 %1后再试。</source>
+            <translation>Too many failed sign-ins; to protect the account, try again in %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffDialogs</name>
+        <message>
+            <location filename="_extra_sources.py" line="214" />
+            <source>确定</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="215" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="216" />
+            <source>密码（至少 6 位）</source>
+            <translation>Password (at least 6 characters)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="217" />
+            <source>再输入一次密码</source>
+            <translation>Repeat the password</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="218" />
+            <source>正在保存…</source>
+            <translation>Saving…</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="219" />
+            <source>新增工作人员</source>
+            <translation>Add staff member</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="220" />
+            <source>登录时输入的名字，如 zhangsan</source>
+            <translation>The name typed at sign-in, e.g. zhangsan</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="221" />
+            <source>如：张三</source>
+            <translation>e.g. Zhang San</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="222" />
+            <source>用户名</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="223" />
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="224" />
+            <source>角色（可多选）</source>
+            <translation>Roles (one or more)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="225" />
+            <source>新同事用这里的用户名和密码登录；请当面告诉他密码，并提醒他不要告诉别人。</source>
+            <translation>The new colleague signs in with this user name and password; tell them the password in person and remind them not to share it.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="226" />
+            <source>重设密码</source>
+            <translation>Reset password</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="227" />
+            <source>两次输入的密码不一样，请重新输入。</source>
+            <translation>The two passwords differ; please type them again.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="228" />
+            <source>为“%1”设置新密码。原来的密码从此不能再用。</source>
+            <translation>Set a new password for "%1". The old password stops working.</translation>
         </message>
     </context>
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="118" />
-            <location filename="../../ui/pages/sync_page.py" line="288" />
+            <location filename="../../ui/pages/sync_page.py" line="116" />
+            <location filename="../../ui/pages/sync_page.py" line="306" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="137" />
+            <location filename="../../ui/pages/sync_page.py" line="135" />
             <source>另一台工作站先修改了这些记录。两个版本都已保留，请核对后选择保留哪一个；系统不会自动覆盖任何一方。</source>
             <translation>Another workstation changed these records first. Both versions are kept; check them and choose which to keep. Neither is overwritten automatically.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="153" />
+            <location filename="../../ui/pages/sync_page.py" line="151" />
             <source>保留本机版本</source>
             <translation>Keep mine</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="154" />
+            <location filename="../../ui/pages/sync_page.py" line="152" />
             <source>采用平台版本</source>
             <translation>Use platform's</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="169" />
+            <location filename="../../ui/pages/sync_page.py" line="167" />
             <source>市级平台拒收了这些变更（之后的变更不受影响）。请按原因在对应页面改正后重新保存。</source>
             <translation>The city platform rejected these changes (later changes are not affected). Fix them on the relevant page as the reason says, then save again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="178" />
+            <location filename="../../ui/pages/sync_page.py" line="176" />
             <source>市级平台设置</source>
             <translation>City platform</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="184" />
+            <location filename="../../ui/pages/sync_page.py" line="182" />
             <source>保存设置</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="186" />
+            <location filename="../../ui/pages/sync_page.py" line="184" />
             <source>平台地址</source>
             <translation>Platform address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="187" />
+            <location filename="../../ui/pages/sync_page.py" line="185" />
             <source>设备令牌</source>
             <translation>Device token</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="193" />
+            <location filename="../../ui/pages/sync_page.py" line="191" />
             <source>只有管理员可以修改平台设置。</source>
             <translation>Only an admin can change the platform settings.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="221" />
+            <location filename="../../ui/pages/sync_page.py" line="245" />
             <source>待同步（%n）</source>
             <translation>
                 <numerusform>Queued (%n)</numerusform>
@@ -4358,7 +5863,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="222" />
+            <location filename="../../ui/pages/sync_page.py" line="246" />
             <source>冲突（%n）</source>
             <translation>
                 <numerusform>Conflicts (%n)</numerusform>
@@ -4366,7 +5871,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="223" />
+            <location filename="../../ui/pages/sync_page.py" line="247" />
             <source>平台拒收（%n）</source>
             <translation>
                 <numerusform>Rejected (%n)</numerusform>
@@ -4374,22 +5879,22 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="229" />
+            <location filename="../../ui/pages/sync_page.py" line="253" />
             <source>尚未设置市级平台。请在下方填写平台地址和本站点的设备令牌。</source>
             <translation>No city platform is set up. Enter the platform address and this site's device token below.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="231" />
+            <location filename="../../ui/pages/sync_page.py" line="255" />
             <source>从未</source>
             <translation>never</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="232" />
+            <location filename="../../ui/pages/sync_page.py" line="256" />
             <source>上次成功同步：</source>
             <translation>Last successful sync: </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="232" />
+            <location filename="../../ui/pages/sync_page.py" line="256" />
             <source>待同步：%n 条</source>
             <translation>
                 <numerusform>Queued: %n item</numerusform>
@@ -4397,7 +5902,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="235" />
+            <location filename="../../ui/pages/sync_page.py" line="259" />
             <source>（最早一条已等待 %n 小时）</source>
             <translation>
                 <numerusform> (oldest waiting %n hour)</numerusform>
@@ -4405,122 +5910,120 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="278" />
             <source>同步</source>
-            <translation>Sync</translation>
+            <translation type="vanished">Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="278" />
             <source>平台设置已保存。</source>
-            <translation>Platform settings saved.</translation>
+            <translation type="vanished">Platform settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="288" />
+            <location filename="../../ui/pages/sync_page.py" line="306" />
             <source>正在同步…</source>
             <translation>Syncing…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="155" />
+            <location filename="_extra_sources.py" line="189" />
             <source>公示公告</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="156" />
+            <location filename="_extra_sources.py" line="190" />
             <source>活动</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="157" />
+            <location filename="_extra_sources.py" line="191" />
             <source>依申请公开</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="158" />
+            <location filename="_extra_sources.py" line="192" />
             <source>目录事项</source>
             <translation>Catalogue item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="159" />
+            <location filename="_extra_sources.py" line="193" />
             <source>目录公开记录</source>
             <translation>Disclosure record</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="160" />
+            <location filename="_extra_sources.py" line="194" />
             <source>公示栏张贴</source>
             <translation>Posting</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="161" />
+            <location filename="_extra_sources.py" line="195" />
             <source>两个版本内容相同。</source>
             <translation>Both versions are identical.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="162" />
+            <location filename="_extra_sources.py" line="196" />
             <source>平台上的版本尚未下载，下次同步后显示。</source>
             <translation>The platform version has not been downloaded yet; it appears after the next sync.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="163" />
+            <location filename="_extra_sources.py" line="197" />
             <source>新增或修改</source>
             <translation>Add or change</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="164" />
+            <location filename="_extra_sources.py" line="198" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="165" />
+            <location filename="_extra_sources.py" line="199" />
             <source>本机：</source>
             <translation>Mine: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="166" />
+            <location filename="_extra_sources.py" line="200" />
             <source>平台：</source>
             <translation>Platform: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="167" />
+            <location filename="_extra_sources.py" line="201" />
             <source>类别</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="168" />
+            <location filename="_extra_sources.py" line="202" />
             <source>内容</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="169" />
+            <location filename="_extra_sources.py" line="203" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="170" />
+            <location filename="_extra_sources.py" line="204" />
             <source>记录时间</source>
             <translation>Recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="171" />
+            <location filename="_extra_sources.py" line="205" />
             <source>尝试次数</source>
             <translation>Attempts</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="172" />
+            <location filename="_extra_sources.py" line="206" />
             <source>最近问题</source>
             <translation>Last problem</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="173" />
+            <location filename="_extra_sources.py" line="207" />
             <source>发现时间</source>
             <translation>Found at</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="174" />
+            <location filename="_extra_sources.py" line="208" />
             <source>平台拒收原因</source>
             <translation>Rejection reason</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="175" />
+            <location filename="_extra_sources.py" line="209" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
@@ -4528,17 +6031,17 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>SyncWorker</name>
         <message>
-            <location filename="_extra_sources.py" line="176" />
+            <location filename="_extra_sources.py" line="229" />
             <source>同步：未配置</source>
             <translation>Sync: not set up</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="177" />
+            <location filename="_extra_sources.py" line="230" />
             <source>同步：正在同步…</source>
             <translation>Sync: syncing…</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="178" />
+            <location filename="_extra_sources.py" line="231" />
             <source>待同步 %n 条</source>
             <translation>
                 <numerusform>%n queued</numerusform>
@@ -4546,12 +6049,12 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="179" />
+            <location filename="_extra_sources.py" line="232" />
             <source>同步：尚未成功同步</source>
             <translation>Sync: never succeeded</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="180" />
+            <location filename="_extra_sources.py" line="233" />
             <source>冲突 %n 条</source>
             <translation>
                 <numerusform>%n conflict</numerusform>
@@ -4559,7 +6062,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="181" />
+            <location filename="_extra_sources.py" line="234" />
             <source>拒收 %n 条</source>
             <translation>
                 <numerusform>%n rejected</numerusform>
@@ -4567,12 +6070,12 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="182" />
+            <location filename="_extra_sources.py" line="235" />
             <source>有问题，详见“同步”页</source>
             <translation>problems, see the Sync page</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="183" />
+            <location filename="_extra_sources.py" line="236" />
             <source>同步：上次成功 </source>
             <translation>Sync: last OK </translation>
         </message>
@@ -4605,24 +6108,83 @@ Tap below to browse the catalogue.</translation>
             <translation>Full name, e.g. 最低生活保障</translation>
         </message>
         <message>
+            <location filename="../../ui/calendar/synonyms.py" line="52" />
+            <source>活动类型同义词</source>
+            <translation>Event type synonyms</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/synonyms.py" line="57" />
+            <source>导入其他单位的日历文件时，活动的分类（CATEGORIES）写法各不相同。左边的写法会按右边的活动类型导入；表中没有的写法按“其他活动”导入，并在导入结果中提示。</source>
+            <translation>Calendar files from other offices spell event categories (CATEGORIES) differently. A spelling on the left is imported as the event type on the right; spellings not in the table are imported as "Other event" and the import result says so.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/synonyms.py" line="63" />
+            <source>只有管理员可以修改此表；如需增加写法，请联系本站点管理员。</source>
+            <translation>Only an administrator can change this table; ask your site's administrator to add a spelling.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/synonyms.py" line="71" />
+            <source>日历文件中的写法</source>
+            <translation>Spelling in calendar files</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/synonyms.py" line="72" />
+            <source>导入为活动类型</source>
+            <translation>Imported as event type</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/synonyms.py" line="88" />
+            <source>写法，如：开放日活动</source>
+            <translation>Spelling, e.g. 开放日活动</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/synonyms.py" line="92" />
             <location filename="../../ui/catalogue/admin.py" line="119" />
             <source>添加</source>
             <translation>Add</translation>
         </message>
         <message>
+            <location filename="../../ui/calendar/synonyms.py" line="93" />
+            <source>修改所选</source>
+            <translation>Change selected</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/synonyms.py" line="94" />
             <location filename="../../ui/catalogue/admin.py" line="120" />
             <source>删除所选</source>
             <translation>Delete selected</translation>
         </message>
         <message>
+            <location filename="../../ui/calendar/synonyms.py" line="115" />
             <location filename="../../ui/catalogue/admin.py" line="136" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
         <message>
+            <location filename="../../ui/calendar/synonyms.py" line="116" />
             <location filename="../../ui/catalogue/admin.py" line="137" />
             <source>取消</source>
             <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/synonyms.py" line="120" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/synonyms.py" line="155" />
+            <source>请填写日历文件中的写法。</source>
+            <translation>Please enter the spelling used in calendar files.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/synonyms.py" line="159" />
+            <source>表中已有这个写法；要改它对应的类型，请选中它后点“修改所选”。</source>
+            <translation>This spelling is already in the table; to change its type, select it and click "Change selected".</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/synonyms.py" line="204" />
+            <source>正在保存…</source>
+            <translation>Saving…</translation>
         </message>
         <message>
             <location filename="../../ui/catalogue/admin.py" line="161" />
@@ -4651,32 +6213,32 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>TargetsDialog</name>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="277" />
+            <location filename="../../ui/calendar/dialogs.py" line="292" />
             <source>%1 年度活动目标</source>
             <translation>%1 event targets</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="287" />
+            <location filename="../../ui/calendar/dialogs.py" line="302" />
             <source>新的活动类型名称，如：政策评价座谈</source>
             <translation>New event type, e.g. policy evaluation forum</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="288" />
+            <location filename="../../ui/calendar/dialogs.py" line="303" />
             <source>新增类型</source>
             <translation>Add type</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="296" />
+            <location filename="../../ui/calendar/dialogs.py" line="311" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="297" />
+            <location filename="../../ui/calendar/dialogs.py" line="312" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="306" />
+            <location filename="../../ui/calendar/dialogs.py" line="321" />
             <source>不设目标</source>
             <translation>No target</translation>
         </message>
@@ -4684,124 +6246,133 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>TodayPage</name>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="74" />
+            <location filename="../../ui/pages/today_page.py" line="76" />
             <source>知道了</source>
             <translation>Got it</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="103" />
+            <location filename="../../ui/pages/today_page.py" line="105" />
             <source>双击或按回车键打开该事项所在页面。</source>
             <translation>Double-click or press Enter to open the page where the item is handled.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="107" />
+            <location filename="../../ui/pages/today_page.py" line="109" />
             <source>打印今日任务单…</source>
             <translation>Print today's task list…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="109" />
+            <location filename="../../ui/pages/today_page.py" line="111" />
             <source>刷新</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="114" />
+            <location filename="../../ui/pages/today_page.py" line="116" />
             <source>今日工作</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="116" />
+            <location filename="../../ui/pages/today_page.py" line="118" />
             <source>月度自评</source>
             <translation>Monthly self-assessment</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="207" />
+            <location filename="../../ui/pages/today_page.py" line="219" />
             <source>提醒：</source>
             <translation>Reminder: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="207" />
+            <location filename="../../ui/pages/today_page.py" line="219" />
             <source>最急的一件：</source>
             <translation>Most urgent: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="207" />
+            <location filename="../../ui/pages/today_page.py" line="219" />
             <source>。详见下表。</source>
             <translation>. See the table below.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="231" />
+            <location filename="../../ui/pages/today_page.py" line="248" />
             <source>保存今日任务单</source>
             <translation>Save today's task list</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="231" />
+            <location filename="../../ui/pages/today_page.py" line="248" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="243" />
             <source>任务单</source>
-            <translation>Task list</translation>
+            <translation type="vanished">Task list</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="243" />
             <source>已保存，可打印：</source>
-            <translation>Saved, ready to print: </translation>
+            <translation type="vanished">Saved, ready to print: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="199" />
+            <location filename="_extra_sources.py" line="252" />
             <source>已逾期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="200" />
+            <location filename="_extra_sources.py" line="253" />
             <source>今天到期</source>
             <translation>Due today</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="201" />
+            <location filename="_extra_sources.py" line="254" />
             <source>3个工作日内</source>
             <translation>Within 3 working days</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="202" />
+            <location filename="_extra_sources.py" line="255" />
             <source>今天和本周的活动</source>
             <translation>Events today and this week</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="203" />
+            <location filename="_extra_sources.py" line="256" />
             <source>同步</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="204" />
+            <location filename="_extra_sources.py" line="257" />
             <source>其他提醒</source>
             <translation>Other reminders</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="205" />
+            <location filename="_extra_sources.py" line="258" />
             <source>%1（%2）</source>
             <translation>%1 (%2)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="206" />
+            <location filename="_extra_sources.py" line="259" />
             <source>事项</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="207" />
+            <location filename="_extra_sources.py" line="260" />
             <source>为什么在这里（规则和日期）</source>
             <translation>Why it is here (rule and dates)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="208" />
+            <location filename="_extra_sources.py" line="261" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="209" />
+            <location filename="_extra_sources.py" line="262" />
             <source>在哪办理</source>
             <translation>Handled in</translation>
+        </message>
+    </context>
+    <context>
+        <name>_PasswordDialog</name>
+        <message>
+            <source>确定</source>
+            <translation type="obsolete">OK</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation type="obsolete">Cancel</translation>
         </message>
     </context>
     <context>

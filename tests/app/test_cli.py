@@ -241,7 +241,11 @@ def test_official_face_installed_on_the_pc_is_preferred(data_dir: str, tmp_path:
     env = {k: v for k, v in os.environ.items() if k != "GONGKAI_PRINT_FONTS"}
     env["FONTCONFIG_FILE"] = str(conf)
     done = subprocess.run(
-        [sys.executable, "-m", "app", "--data-dir", data_dir, "doctor"], capture_output=True, text=True, env=env, check=False
+        [sys.executable, "-m", "app", "--data-dir", data_dir, "doctor"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     body = next(line for line in done.stdout.splitlines() if "字体：正文（仿宋）" in line)

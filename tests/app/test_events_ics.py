@@ -112,7 +112,10 @@ def test_round_trip_import_export_import(ctx: AppContext, tmp_path: Path, data_p
             invited_roles=("人大代表",),
             series="泉诚公开、政府开放",
             catalogue_item_uuids=("0b0f9f5e-1111-4a4a-9999-000000000001",),
-            policy_links=(PolicyLink("", "历城区补贴办法"), PolicyLink("5f0e7c1a-2222-4b4b-8888-000000000002", "济南市补贴细则")),
+            policy_links=(
+                PolicyLink("", "历城区补贴办法"),
+                PolicyLink("5f0e7c1a-2222-4b4b-8888-000000000002", "济南市补贴细则"),
+            ),
             adoption_days=7,
         ),
     )

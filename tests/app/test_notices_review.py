@@ -249,7 +249,11 @@ def test_expiry_follows_the_period_end(ctx: AppContext, staff: dict[str, StaffUs
     ctx.notices.publish(n.uuid, actor=staff["clerk"])
     assert [p.uuid for p in ctx.notices.published_current(date(2025, 9, 27))] == [n.uuid]
     clock.advance(days=7)  # type: ignore[attr-defined]
+    # Reading never writes: the notice reads as expired at once, and housekeeping (window start,
+    # midnight) stores it and tells the platform.
     assert ctx.notices.get(n.uuid).status == v.EXPIRED
+    assert outbox_payloads(ctx, n.uuid)[-1]["status"] == "published"
+    assert ctx.notices.expire_due() == 1
     assert outbox_payloads(ctx, n.uuid)[-1]["status"] == "expired"
 
 

@@ -49,7 +49,9 @@ def test_rare_names_print_and_a_private_use_character_is_refused(ctx: AppContext
     assert "公示“唐王街道关于拟保障对象的公示”" in message and "U+E000" in message and "王\ue000明" in message
 
 
-def test_cli_exits_2_and_writes_nothing(ctx: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_exits_2_and_writes_nothing(
+    ctx: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = _notice(ctx, "王\ue000明")
     out = tmp_path / "n.pdf"
     ctx.close()

@@ -145,3 +145,24 @@ def test_posting_figures_match_an_independent_count(
     assert (figure.numerator, figure.denominator) == (expected_ok, expected_all)
     reviewed = notices_reviewed(ctx, Month(2025, 9))
     assert (reviewed.numerator, reviewed.denominator) == (published_in_sep, published_in_sep)
+
+
+def test_an_approved_notice_with_several_boards_not_posted_is_announced_once_per_board(
+    ctx: AppContext, people: dict[str, StaffUser]
+) -> None:
+    """Regression (issue 16): the reminder log's key was the same for every target board, so the
+    clerk's first summary of the day failed with UNIQUE constraint failed: reminder_log.day, …"""
+    admin = people["admin"]
+    boards = tuple(
+        ctx.notices.add_board(f"{v}村务公开栏", v, actor=admin).uuid for v in ("东唐村", "西营村", "山头店村")
+    )
+    n = ctx.notices.create(
+        draft("征兵公告", date(2025, 9, 26), date(2025, 9, 30), boards), actor=admin, submit=True
+    )
+    ctx.notices.review(n.uuid, actor=people["r1"], decision="approve")
+    ctx.notices.review(n.uuid, actor=people["r2"], decision="approve")
+    ctx.notices.review(n.uuid, actor=people["r3"], decision="approve", confidentiality_checked=True)
+    first = ctx.today.reminders.announce(people["clerk"])
+    missing = [i for i in first.items if i.kind == "notice.posting_missing"]
+    assert len(missing) == 3 and len({i.key for i in missing}) == 3
+    assert ctx.today.reminders.announce(people["clerk"]).items == ()

@@ -54,7 +54,10 @@ def _lines_by_size(pdf: bytes, tmp_path: Path) -> list[tuple[float, str]]:
     rows: dict[int, list[Word]] = {}
     for w in words(pdf, tmp_path)[0]:
         rows.setdefault(round(w.y0), []).append(w)
-    return [(max(w.y1 - w.y0 for w in ws), "".join(w.text for w in sorted(ws, key=lambda w: w.x0))) for _, ws in sorted(rows.items())]
+    return [
+        (max(w.y1 - w.y0 for w in ws), "".join(w.text for w in sorted(ws, key=lambda w: w.x0)))
+        for _, ws in sorted(rows.items())
+    ]
 
 
 @needs_poppler
@@ -71,7 +74,12 @@ def test_poster_reads_from_three_metres(
     assert when[1] == "9月24日（周三）上午9:30—11:30" and when[0] >= 24 * scale
     assert max(h for h, t in lines if (h, t) not in title) == pytest.approx(when[0], abs=0.5)
     text = squash("".join(pdftotext(pdf, tmp_path)))
-    for part in ("历城区唐王街道政务公开专区", "监督电话：0531-88123456", "手机扫码查看活动详情", "面向：居民代表"):
+    for part in (
+        "历城区唐王街道政务公开专区",
+        "监督电话：0531-88123456",
+        "手机扫码查看活动详情",
+        "面向：居民代表",
+    ):
         assert part in text
     png = render_png(pdf, tmp_path, 100 if size == "A4" else 72)
     (code,) = zxingcpp.read_barcodes(Image.open(png))

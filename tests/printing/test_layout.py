@@ -101,7 +101,9 @@ def test_fonts_embedded_and_subset_pdffonts(draft_pdf: bytes, tmp_path: Path) ->
     for row in rows:
         assert (row["emb"], row["sub"], row["uni"]) == ("yes", "yes", "yes"), row["line"]
         # Only our faces: the title's Ming, the body's Kai, the headings' Hei (no Helvetica).
-        assert re.fullmatch(r"[A-Z]{6}\+(WenQuanYiMicroHei|Gongkai(Ming|Kai|HanExt)).*", row["name"]), row["name"]
+        assert re.fullmatch(r"[A-Z]{6}\+(WenQuanYiMicroHei|Gongkai(Ming|Kai|HanExt)).*", row["name"]), row[
+            "name"
+        ]
     names = {re.sub(r"^[A-Z]{6}\+", "", r["name"]) for r in rows}
     assert {"GongkaiMing", "GongkaiKai"} <= names, names
 

@@ -32,7 +32,9 @@ pytestmark = needs_poppler
 
 ADMIN_TERMS = [
     t.strip()
-    for t in (Path(__file__).resolve().parents[2] / "resources" / "dict" / "admin_terms.txt").read_text("utf-8").splitlines()
+    for t in (Path(__file__).resolve().parents[2] / "resources" / "dict" / "admin_terms.txt")
+    .read_text("utf-8")
+    .splitlines()
     if t.strip() and not t.startswith("#")
 ]
 
@@ -63,7 +65,15 @@ def dibao(rows: int = 3, **kw: object) -> NoticePrint:
         "contact_text": "联系人及电话：街道社会事务办 刘主任 0531-88123457",
         "supervision_text": "监督电话：0531-88123456",
         "closing": "特此公示。",
-        "roster_columns": ("序号", "户主姓名", "身份证号", "所在村（社区）", "保障人口", "月保障金额", "联系电话"),
+        "roster_columns": (
+            "序号",
+            "户主姓名",
+            "身份证号",
+            "所在村（社区）",
+            "保障人口",
+            "月保障金额",
+            "联系电话",
+        ),
         "roster_rows": tuple(
             (str(i + 1), "张桂兰", f"37*************{410 + i}", "东唐村", "2", "1280元", f"138****{8840 + i}")
             for i in range(rows)
@@ -141,7 +151,9 @@ def test_title_lines_end_between_words(tmp_path: Path) -> None:
             for term in ADMIN_TERMS:
                 start = title.find(term)
                 while start >= 0:
-                    assert not (start < offset < start + len(term)), f"{title}: line ends inside {term}: {printed}"
+                    assert not (start < offset < start + len(term)), (
+                        f"{title}: line ends inside {term}: {printed}"
+                    )
                     start = title.find(term, start + 1)
             assert offset in break_costs(title), f"{title}: {printed} breaks inside a jieba word"
 
@@ -163,7 +175,16 @@ def test_segmenter_keeps_administrative_terms() -> None:
 
 
 @pytest.mark.parametrize(
-    "fact", ["2026年12月4日", "12月16日（周三）", "上午9:00—11:00", "1280元", "7个工作日", "37*************416", "138****8842"]
+    "fact",
+    [
+        "2026年12月4日",
+        "12月16日（周三）",
+        "上午9:00—11:00",
+        "1280元",
+        "7个工作日",
+        "37*************416",
+        "138****8842",
+    ],
 )
 def test_body_never_breaks_inside_dates_times_amounts_or_masked_numbers(fact: str) -> None:
     register_fonts()
@@ -182,7 +203,10 @@ def test_every_rare_character_of_every_name_is_in_the_pdf(tmp_path: Path) -> Non
     pdf = render(
         Document(
             title="吉𠮷等生僻字姓名名单",
-            blocks=[Paragraph("本名单含生僻字：" + "、".join(RARE_NAMES) + "。"), Table(["序号", "姓名", "身份证号", "村"], rows)],
+            blocks=[
+                Paragraph("本名单含生僻字：" + "、".join(RARE_NAMES) + "。"),
+                Table(["序号", "姓名", "身份证号", "村"], rows),
+            ],
         )
     )
     text = pdftotext(pdf, tmp_path)[0]
@@ -246,10 +270,15 @@ def test_signature_keeps_a_line_or_two_of_the_text(tmp_path: Path) -> None:
         pdf = render(
             Document(
                 title="告知书",
-                blocks=[*[Paragraph(filler) for _ in range(n)], Signature("历城区唐王街道办事处", "2026年12月4日")],
+                blocks=[
+                    *[Paragraph(filler) for _ in range(n)],
+                    Signature("历城区唐王街道办事处", "2026年12月4日"),
+                ],
                 fit_one_page=False,
             )
         )
         pages = pdftotext(pdf, tmp_path)
-        last = [ln for ln in body_lines(pages[-1]) if squash(ln) not in {"历城区唐王街道办事处", "2026年12月4日"}]
+        last = [
+            ln for ln in body_lines(pages[-1]) if squash(ln) not in {"历城区唐王街道办事处", "2026年12月4日"}
+        ]
         assert last, f"{n} paragraphs: the signature stands alone"

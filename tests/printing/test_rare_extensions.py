@@ -50,7 +50,10 @@ def test_a_roster_with_a_name_from_each_extension_prints_every_character(tmp_pat
     pdf = render(
         Document(
             title="生僻字姓名名单",
-            blocks=[Paragraph("名单：" + "、".join(names) + "。"), Table(["序号", "姓名", "身份证号", "村"], rows)],
+            blocks=[
+                Paragraph("名单：" + "、".join(names) + "。"),
+                Table(["序号", "姓名", "身份证号", "村"], rows),
+            ],
         )
     )
     text = squash(pdftotext(pdf, tmp_path)[0])

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.context import AppContext
 from app.users import Role
@@ -28,3 +29,49 @@ def ui_env(ctx: AppContext, qapp: QApplication) -> Iterator[UiEnv]:
     env = UiEnv(ctx, admin, DataBus(), tasks)
     yield env
     tasks.wait()
+
+
+class Settle:
+    """Waits for the operations layer: reads and writes run off the GUI thread, and the views
+    watching a change reload on the next turn of the event loop."""
+
+    def __init__(self, env: UiEnv, qtbot: QtBot) -> None:
+        self._env = env
+        self._qtbot = qtbot
+
+    def __call__(self, timeout: int = 15000) -> None:
+        for _ in range(3):
+            self._qtbot.waitUntil(lambda: not self._env.tasks.busy, timeout=timeout)
+            self._qtbot.wait(15)
+        self._qtbot.waitUntil(lambda: not self._env.tasks.busy, timeout=timeout)
+
+
+@pytest.fixture
+def settle(ui_env: UiEnv, qtbot: QtBot) -> Settle:
+    return Settle(ui_env, qtbot)
+
+
+@pytest.fixture(autouse=True)
+def own_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """QSettings (window geometry, the last user) in a temporary folder, not the tester's home."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+
+
+@pytest.fixture(autouse=True)
+def no_crash_dialog(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """A crash dialog is a bug: record it instead of blocking on exec(), and fail the test."""
+    from ui.crash import CrashDialog
+
+    shown: list[str] = []
+
+    def record(self: CrashDialog) -> int:
+        shown.append(self.details.toPlainText())
+        return 0
+
+    monkeypatch.setattr(CrashDialog, "exec", record)
+    yield shown
+    assert not shown, "crash dialog shown:\n" + "\n".join(shown)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.clock import ZONE
 from app.events import EventDraft
+from tests.ui.conftest import Settle
 from ui.calendar.event_dialog import EventDialog
 from ui.calendar.grid import wrap_text
 from ui.calendar.occurrence_dialog import CancelEventDialog, MoveOccurrenceDialog
@@ -37,6 +38,9 @@ def _page(qtbot: QtBot, env: UiEnv) -> CalendarPage:
     page.resize(1366, 760)
     page.show()
     qtbot.waitExposed(page)
+    settle = Settle(env, qtbot)
+    settle()
+    page.settle = settle  # type: ignore[attr-defined]
     return page
 
 
@@ -60,6 +64,7 @@ def test_month_cells_wrap_titles_on_two_lines_and_count_the_overflow(qtbot: QtBo
     assert more == [date(2025, 10, 7)]  # the crowded day in the grid's last weeks
     rect, day = grid._more[0]
     qtbot.mouseClick(grid, Qt.MouseButton.LeftButton, pos=rect.center())
+    page.settle()  # type: ignore[attr-defined]
     assert page.stack.currentIndex() == 1 and page.anchor == day
 
 
@@ -78,6 +83,7 @@ def test_cancel_a_whole_event_from_the_menu_and_see_it_struck_through(qtbot: QtB
     )
     page = _page(qtbot, ui_env)
     page.open_record(ev.uuid)
+    page.settle()  # type: ignore[attr-defined]
     occ = page.selected
     assert occ is not None
     menu = page.occurrence_menu(occ)
@@ -90,6 +96,7 @@ def test_cancel_a_whole_event_from_the_menu_and_see_it_struck_through(qtbot: QtB
         dialog._save()
     assert ui_env.ctx.events.get(ev.uuid).status == "cancelled"
     page.open_record(ev.uuid)
+    page.settle()  # type: ignore[attr-defined]
     assert "已取消" in page.details.text() and "会议室改造施工" in page.details.text()
     grid = page.month_view
     grid.grab()
@@ -100,6 +107,7 @@ def test_cancel_a_whole_event_from_the_menu_and_see_it_struck_through(qtbot: QtB
     assert not page.action_buttons["edit"].isEnabled() and not page.action_buttons["cancel"].isEnabled()
     page.stack.setCurrentIndex(2)
     page.reload()
+    page.settle()  # type: ignore[attr-defined]
     assert any(o.title == "政府开放日" for o in page.agenda_model.rows())
     assert page.agenda_model.index(0, 3).data().startswith("【已取消】")
 
@@ -109,6 +117,7 @@ def test_move_one_occurrence_from_its_dialog(qtbot: QtBot, ui_env: UiEnv) -> Non
     page = _page(qtbot, ui_env)
     occ = next(o for o in page.month_view.occurrences_on(date(2025, 9, 30)))
     page._select(occ)
+    page.settle()  # type: ignore[attr-defined]
     menu = page.occurrence_menu(occ)
     assert {a.data() for a in menu.actions() if a.isEnabled()} >= {"move", "skip", "edit"}
     dialog = MoveOccurrenceDialog(ui_env, occ, page)

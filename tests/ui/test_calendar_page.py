@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.clock import ZONE
 from app.events import EventDraft
+from tests.ui.conftest import Settle
 from ui.calendar.dialogs import ClosingDialog, RegistrationsDialog
 from ui.calendar.event_dialog import EventDialog
 from ui.env import UiEnv
@@ -30,13 +31,16 @@ def _series(env: UiEnv) -> str:
     ).uuid
 
 
-def test_month_view_shows_each_occurrence_and_selects_on_click(qtbot: QtBot, ui_env: UiEnv) -> None:
+def test_month_view_shows_each_occurrence_and_selects_on_click(
+    qtbot: QtBot, ui_env: UiEnv, settle: Settle
+) -> None:
     uuid = _series(ui_env)
     page = CalendarPage(ui_env)
     qtbot.addWidget(page)
     page.resize(1300, 800)
     page.show()
     qtbot.waitExposed(page)
+    settle()
     grid = page.month_view
     assert page.period_label.text() == "2025年9月"
     tuesdays = [d for d in (date(2025, 9, n) for n in range(1, 31)) if grid.occurrences_on(d)]
@@ -44,21 +48,23 @@ def test_month_view_shows_each_occurrence_and_selects_on_click(qtbot: QtBot, ui_
     grid.grab()  # paints, which lays out the clickable lines
     hit = grid._hits[0]
     qtbot.mouseClick(grid, Qt.MouseButton.LeftButton, pos=hit.rect.center())
+    settle()
     assert page.selected is not None and page.selected.event_uuid == uuid
     assert "每周二综合政策辅导" in page.details.text() and "每周二" in page.details.text()
-    page._step(1)
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    settle()
     assert page.period_label.text() == "2025年10月"
 
 
-def test_counts_and_type_filter(qtbot: QtBot, ui_env: UiEnv) -> None:
+def test_counts_and_type_filter(qtbot: QtBot, ui_env: UiEnv, settle: Settle) -> None:
     _series(ui_env)
-    counts: list[tuple[str, int]] = []
-    ui_env.bus.counts_changed.connect(lambda k, n: counts.append((k, n)))
     page = CalendarPage(ui_env)
     qtbot.addWidget(page)
+    settle()
     page.type_filter.setCurrentIndex(page.type_filter.findData("open_day"))
+    settle()
     assert page.month_view.occurrences_on(date(2025, 9, 2)) == []
-    assert counts and counts[-1] == ("calendar", 0)
+    assert ui_env.ctx.today.needs_action(ui_env.user, "calendar") == 0
 
 
 def test_event_dialog_creates_a_monthly_series(qtbot: QtBot, ui_env: UiEnv) -> None:
@@ -87,7 +93,7 @@ def test_event_dialog_warns_about_the_same_room(qtbot: QtBot, ui_env: UiEnv) -> 
     assert dialog.conflict_label.isHidden()
 
 
-def test_registrations_dialog_and_closing_dialog(qtbot: QtBot, ui_env: UiEnv) -> None:
+def test_registrations_dialog_and_closing_dialog(qtbot: QtBot, ui_env: UiEnv, settle: Settle) -> None:
     ev = ui_env.ctx.events.create(
         ui_env.user,
         EventDraft(
@@ -104,6 +110,7 @@ def test_registrations_dialog_and_closing_dialog(qtbot: QtBot, ui_env: UiEnv) ->
         regs.name_edit.setText(name)
         regs.phone_edit.setText("13905318842")
         regs._add()
+    settle()
     assert [r.status for r in regs.model.rows()] == ["registered", "waiting"]
     assert "候补 1" in regs.summary.text()
     closing = ClosingDialog(ui_env, ev.uuid)
@@ -111,6 +118,7 @@ def test_registrations_dialog_and_closing_dialog(qtbot: QtBot, ui_env: UiEnv) ->
     closing._add_suggestion(closing_suggestion())
     closing.attendance.setValue(12)
     closing._save()
+    settle()
     assert ui_env.ctx.events.get(ev.uuid).status == "closed"
 
 
@@ -120,7 +128,7 @@ def closing_suggestion():  # type: ignore[no-untyped-def]
     return Suggestion("保留消防通道", "adopted")
 
 
-def test_open_record_jumps_to_the_event(qtbot: QtBot, ui_env: UiEnv) -> None:
+def test_open_record_jumps_to_the_event(qtbot: QtBot, ui_env: UiEnv, settle: Settle) -> None:
     ev = ui_env.ctx.events.create(
         ui_env.user,
         EventDraft(
@@ -132,5 +140,6 @@ def test_open_record_jumps_to_the_event(qtbot: QtBot, ui_env: UiEnv) -> None:
     page.resize(1300, 800)
     page.show()
     page.open_record(ev.uuid)
+    settle()
     assert page.period_label.text() == "2026年3月"
     assert page.selected is not None and page.selected.event_uuid == ev.uuid

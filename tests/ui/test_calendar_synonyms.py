@@ -96,3 +96,24 @@ def test_clerk_sees_the_table_read_only(qtbot: QtBot, ui_env: UiEnv) -> None:
         ui_env.ctx.events.set_synonyms(clerk, [("开放日", "open_day")])
     dialog.buttons.button(dialog.buttons.StandardButton.Close).click()
     assert not dialog.isVisible()
+
+
+def test_escape_asks_before_discarding_an_edited_table(qtbot: QtBot, ui_env: UiEnv) -> None:
+    from tests.ui.test_posting_and_discard import when_modal
+
+    dialog = open_dialog(qtbot, ui_env)
+    click_row(qtbot, dialog, "政策宣讲")  # selecting only fills the form: nothing to lose
+    assert not dialog.has_changes()
+    dialog.name_edit.setText("开放日体验")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    asked: list[str] = []
+
+    def keep_editing(box: object) -> None:
+        assert isinstance(box, QMessageBox)
+        asked.append(box.windowTitle())
+        (button,) = [b for b in box.buttons() if b.text() == "继续编辑"]
+        button.click()
+
+    seen = when_modal(qtbot, keep_editing)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert seen and asked == ["放弃修改？"] and dialog.isVisible()

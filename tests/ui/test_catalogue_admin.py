@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.users import Role
+from tests.ui.conftest import Settle
 from ui.bus import DataBus
 from ui.catalogue.admin import DomainDialog, SynonymDialog
 from ui.env import UiEnv
@@ -18,10 +19,13 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def page(ui_env: UiEnv, qtbot: QtBot) -> CataloguePage:
+def page(ui_env: UiEnv, qtbot: QtBot, settle: Settle) -> CataloguePage:
     ui_env.ctx.catalogue.seed_bundled(actor="test")
     p = CataloguePage(ui_env)
     qtbot.addWidget(p)
+    p.show()
+    settle()
+    p.settle = settle  # type: ignore[attr-defined]
     return p
 
 
@@ -29,6 +33,7 @@ def choose_domain(page: CataloguePage, code: str) -> None:
     root = page.tree_model.item(0)
     node = next(root.child(r) for r in range(root.rowCount()) if root.child(r).text().startswith(code))
     page.tree.setCurrentIndex(node.index())
+    page.settle()  # type: ignore[attr-defined]
 
 
 def test_synonyms_added_edited_removed_and_used_by_search(
@@ -38,6 +43,7 @@ def test_synonyms_added_edited_removed_and_used_by_search(
     before = cat.synonyms()
     assert not cat.search("百岁金")
     page.synonyms_button.click()
+    page.settle()  # type: ignore[attr-defined]
     dialog = page.synonym_dialog
     assert isinstance(dialog, SynonymDialog) and dialog.model.rowCount() == len(before)
     # adding: both fields are needed, duplicates are refused, a good pair lands at the end
@@ -66,6 +72,7 @@ def test_synonyms_added_edited_removed_and_used_by_search(
     assert not any(short == "新农合" for short, _ in dialog.model.rows())
     with qtbot.waitSignal(ui_env.bus.changed):
         dialog.save_button.click()
+    page.settle()  # type: ignore[attr-defined]
     assert not dialog.isVisible()
     saved = cat.synonyms()
     assert ("百岁金", "高龄津贴") in saved and not any(s == "新农合" for s, _ in saved)
@@ -79,11 +86,13 @@ def test_a_rejected_synonym_table_keeps_the_dialog_open(
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
     page.edit_synonyms()
+    page.settle()  # type: ignore[attr-defined]
     dialog = page.synonym_dialog
     first = dialog.proxy.index(0, 0)
     full = dialog.model.rows()[dialog.proxy.mapToSource(first).row()][1]
     dialog.proxy.setData(first, full)  # now short == full
     dialog.save_button.click()
+    page.settle()  # type: ignore[attr-defined]
     assert shown and "不相同" in shown[0] and dialog.isVisible()
 
 
@@ -102,9 +111,11 @@ def test_domain_marked_not_applicable_with_reason_and_back(
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
     dialog.save_button.click()  # no reason yet
+    page.settle()  # type: ignore[attr-defined]
     assert shown and "原因" in shown[0] and dialog.isVisible()
     dialog.reason.setPlainText("税务机关垂直管理，本街道不涉及")
     dialog.save_button.click()
+    page.settle()  # type: ignore[attr-defined]
     assert not dialog.isVisible()
     domain = next(d for d in ui_env.ctx.catalogue.domains() if d.code == "05")
     assert not domain.applicable and domain.not_applicable_reason == "税务机关垂直管理，本街道不涉及"
@@ -115,6 +126,7 @@ def test_domain_marked_not_applicable_with_reason_and_back(
     page.edit_domain()
     page.domain_dialog.applicable.setChecked(True)
     page.domain_dialog.save_button.click()
+    page.settle()  # type: ignore[attr-defined]
     domain = next(d for d in ui_env.ctx.catalogue.domains() if d.code == "05")
     assert domain.applicable and domain.not_applicable_reason == ""
     assert "未涉及" not in page.tree.currentIndex().data()

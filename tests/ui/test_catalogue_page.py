@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from app.catalogue.layout import HEADER1, HEADER2
+from tests.ui.conftest import Settle
 from ui.catalogue.dialogs import ImportPreviewDialog
 from ui.env import UiEnv
 from ui.pages.catalogue_page import CataloguePage
@@ -19,10 +20,12 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def page(ui_env: UiEnv, qtbot: QtBot) -> CataloguePage:
+def page(ui_env: UiEnv, qtbot: QtBot, settle: Settle) -> CataloguePage:
     ui_env.ctx.catalogue.seed_bundled(actor="test")
     p = CataloguePage(ui_env)
     qtbot.addWidget(p)
+    p.show()
+    settle()
     return p
 
 
@@ -33,9 +36,10 @@ def test_tree_lists_domains_and_table_all_items(page: CataloguePage) -> None:
     assert page.proxy.object_at(0).domain_code == "01"
 
 
-def test_domain_and_filters(page: CataloguePage) -> None:
+def test_domain_and_filters(page: CataloguePage, settle: Settle) -> None:
     node = page.tree_model.item(0).child(18)  # 19 社会救助
     page.tree.setCurrentIndex(node.index())
+    settle()
     assert {page.proxy.object_at(r).domain_code for r in range(page.proxy.rowCount())} == {"19"}
     page.tier.setCurrentIndex(page.tier.findData("village"))
     assert all("village" in page.proxy.object_at(r).data.tiers for r in range(page.proxy.rowCount()))
@@ -48,20 +52,22 @@ def test_search_as_you_type_debounced(page: CataloguePage, qtbot: QtBot) -> None
     assert page.proxy.object_at(0).data.level1 == "最低生活保障"
 
 
-def test_overdue_filter_and_count_signal(ui_env: UiEnv, qtbot: QtBot) -> None:
+def test_overdue_filter_and_count_signal(ui_env: UiEnv, qtbot: QtBot, settle: Settle) -> None:
     ui_env.ctx.catalogue.seed_bundled(actor="test")
-    with qtbot.waitSignal(ui_env.bus.counts_changed) as blocker:
-        p = CataloguePage(ui_env)
-        qtbot.addWidget(p)
-    assert blocker.args[0] == "catalogue" and blocker.args[1] > 0
+    p = CataloguePage(ui_env)
+    qtbot.addWidget(p)
+    settle()
+    badge = ui_env.ctx.today.needs_action(ui_env.user, "catalogue")
+    assert badge > 0
     p.overdue_only.setChecked(True)
-    assert p.proxy.rowCount() >= blocker.args[1]  # overdue plus due soon
+    assert p.proxy.rowCount() >= badge  # overdue plus due soon
     assert any("逾期" in p.proxy.index(r, 6).data() for r in range(p.proxy.rowCount()))
 
 
-def test_detail_shows_every_column_and_history(page: CataloguePage) -> None:
+def test_detail_shows_every_column_and_history(page: CataloguePage, settle: Settle) -> None:
     uuid = page.proxy.object_at(3).uuid
     page.open_record(uuid)
+    settle()
     text = page.detail.toPlainText()
     for label in (
         "公开内容（要素）",
@@ -103,21 +109,12 @@ def test_import_preview_then_apply(
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 284, timeout=5000)
 
 
-def test_badge_is_the_same_figure_as_today_gives(ui_env: UiEnv, qtbot: QtBot) -> None:
-    """Both pages report the catalogue's "needs your action" count from TodayService.needs_action:
-    overdue and due within 3 working days (the page once counted overdue items only)."""
-    from ui.pages.today_page import TodayPage
-
+def test_badge_is_the_same_figure_as_today_gives(ui_env: UiEnv) -> None:
+    """The catalogue's "needs your action" figure counts overdue and due within 3 working days
+    (the page once counted overdue items only); the window shows it (tests/ui/test_main_window.py)."""
     ui_env.ctx.catalogue.seed_bundled(actor="test")
     expected = ui_env.ctx.today.needs_action(ui_env.user, "catalogue")
     entries = ui_env.ctx.catalogue.compliance(ui_env.ctx.clock.today())
     assert expected == len(entries) > sum(1 for e in entries if e.status == "overdue")
-    seen: list[tuple[str, int]] = []
-    ui_env.bus.counts_changed.connect(lambda key, n: seen.append((key, n)) if key == "catalogue" else None)
-    page = CataloguePage(ui_env)
-    qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: len(seen) == 1, timeout=10000)
-    today = TodayPage(ui_env)
-    qtbot.addWidget(today)
-    qtbot.waitUntil(lambda: len(seen) == 2, timeout=10000)
-    assert seen == [("catalogue", expected), ("catalogue", expected)]
+    today = ui_env.ctx.today.list(ui_env.user)
+    assert expected == sum(1 for i in today.actionable if i.page_key == "catalogue")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
 from app.errors import InputError
+from tests.ui.conftest import Settle
 from ui.dialogs.first_run import FirstRunDialog
 from ui.dialogs.sign_in import SignInDialog
 from ui.env import UiEnv
@@ -16,29 +19,69 @@ from ui.pages import PAGES
 from ui.tasks import TaskRunner
 
 
-def test_every_page_opens_and_renders(qtbot: QtBot, ui_env: UiEnv, tmp_path: Path) -> None:
-    window = MainWindow(ui_env)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.nav.count() == len(PAGES)
-    for row, spec in enumerate(PAGES):
-        window.nav.setCurrentRow(row)
-        assert window.stack.currentWidget() is window.pages[spec.key]
-        pixmap = window.grab()
-        assert not pixmap.isNull()
-        pixmap.save(str(tmp_path / f"{spec.key}.png"))
+def test_every_page_opens_and_renders(qtbot: QtBot, ui_env: UiEnv, tmp_path: Path, settle: Settle) -> None:
+    """Every page opens without a single query on the GUI thread (they all read on the pool)."""
+    gui_queries: list[str] = []
+
+    def on_query(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if threading.current_thread() is threading.main_thread():
+            gui_queries.append(statement.split("\n")[0][:80])
+
+    event.listen(ui_env.ctx.engine, "before_cursor_execute", on_query)
+    try:
+        window = MainWindow(ui_env)
+        qtbot.addWidget(window)
+        window.show()
+        assert window.nav.count() == len(PAGES)
+        for row, spec in enumerate(PAGES):
+            window.nav.setCurrentRow(row)
+            assert window.stack.currentWidget() is window.pages[spec.key]
+            settle()
+            pixmap = window.grab()
+            assert not pixmap.isNull()
+            pixmap.save(str(tmp_path / f"{spec.key}.png"))
+    finally:
+        event.remove(ui_env.ctx.engine, "before_cursor_execute", on_query)
+    assert gui_queries == []
     assert "历城区唐王街道" in window.site_label.text()
     assert "王专员" in window.user_label.text()
 
 
-def test_bus_navigation_and_counts(qtbot: QtBot, ui_env: UiEnv) -> None:
+def test_bus_navigation(qtbot: QtBot, ui_env: UiEnv) -> None:
     window = MainWindow(ui_env)
     qtbot.addWidget(window)
     ui_env.bus.navigate.emit("settings", "")
     assert window.stack.currentWidget() is window.pages["settings"]
-    ui_env.bus.counts_changed.emit("notices", 3)
-    row = [s.key for s in PAGES].index("notices")
-    assert window.nav.item(row).text().endswith("(3)")
+
+
+def test_badges_mean_the_same_on_every_page(qtbot: QtBot, ui_env: UiEnv, settle: Settle) -> None:
+    """The navigation numbers are the user's "needs your action" figures from one service read
+    (TodayService.badges), whichever page is open, each with a tooltip saying what it counts."""
+    ui_env.ctx.catalogue.seed_bundled(actor="test")
+    keys = [s.key for s in PAGES]
+    expected = ui_env.ctx.today.badges(ui_env.user, keys)
+    assert expected["catalogue"] > 0 and expected["today"] >= expected["catalogue"]
+    window = MainWindow(ui_env)
+    qtbot.addWidget(window)
+    window.show()
+    settle()
+    qtbot.waitUntil(lambda: not window.badge_timer.isActive(), timeout=5000)
+    settle()
+
+    def shown() -> list[str]:
+        return [window.nav.item(r).text() for r in range(window.nav.count())]
+
+    first = shown()
+    assert first[keys.index("catalogue")].endswith(f"({expected['catalogue']})")
+    for row, key in enumerate(keys):
+        window.nav.setCurrentRow(row)
+        settle()
+        qtbot.waitUntil(lambda: not window.badge_timer.isActive(), timeout=5000)
+        settle()
+        assert shown() == first, f"after opening {key}"
+        assert {k: window.badge(k) for k in keys} == expected
+    tip = window.nav.item(keys.index("notices")).toolTip()
+    assert "需要您处理的公示" in tip and "现在" in tip
 
 
 def test_sign_in_dialog(qtbot: QtBot, ui_env: UiEnv) -> None:
@@ -85,18 +128,21 @@ def test_settings_language_is_a_setting(ui_env: UiEnv, language: str) -> None:
     assert ui_env.ctx.settings.get("language") == language
 
 
-def test_language_choice_is_saved(qtbot: QtBot, ui_env: UiEnv, monkeypatch: pytest.MonkeyPatch) -> None:
-    from PySide6.QtWidgets import QMessageBox
+def test_language_choice_is_saved(qtbot: QtBot, ui_env: UiEnv, settle: Settle) -> None:
+    from PySide6.QtCore import Qt
 
     from ui.pages.settings_page import SettingsPage
 
+    confirmations: list[str] = []
+    ui_env.ops.confirmed.connect(confirmations.append)
     page = SettingsPage(ui_env)
     qtbot.addWidget(page)
+    settle()
     page.language.setCurrentIndex(page.language.findData("en"))
-    # The confirmation box is the edge here; answer it without a human.
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
-    page._save()
+    qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
+    settle()
     assert ui_env.ctx.settings.get("language") == "en"
+    assert confirmations == ["设置已保存"]  # the status bar's line, no dialog to dismiss
 
 
 def test_english_translation_loads(qapp) -> None:  # type: ignore[no-untyped-def]
@@ -128,3 +174,15 @@ def test_every_page_target_names_a_widget_class() -> None:
     for spec in PAGES:
         module, _, name = spec.target.partition(":")
         assert isinstance(getattr(import_module(module), name), type)
+
+
+def test_window_title_names_the_app_once(qtbot: QtBot, ui_env: UiEnv, settle: Settle) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = MainWindow(ui_env)
+    qtbot.addWidget(window)
+    window.show()
+    settle()
+    # Qt shows "<title> — <display name>"; the title itself is only the site.
+    assert window.windowTitle() == "历城区唐王街道"
+    assert QApplication.applicationDisplayName() == "公开专区工作台"

@@ -25,7 +25,9 @@ def page(qtbot: QtBot, ui_env: UiEnv, tmp_path: Path) -> PoliciesPage:
     ctx.policies.import_path(make_folder(tmp_path / "docs"))
     doc = next(r for r in ctx.policies.list() if r.title.startswith("关于调整"))
     ctx.policies.add_interpretation(
-        ui_env.user, doc.uuid, v.InterpretationDraft("qa", "低保问答", qa=(v.QAPair("谁能申请？", "困难家庭。"),))
+        ui_env.user,
+        doc.uuid,
+        v.InterpretationDraft("qa", "低保问答", qa=(v.QAPair("谁能申请？", "困难家庭。"),)),
     )
     p = PoliciesPage(ui_env)
     qtbot.addWidget(p)

@@ -18,6 +18,7 @@ from tests.server.support import (
     start_platform,
     write,
 )
+from tests.ui.conftest import Settle
 from ui.env import UiEnv
 from ui.main_window import MainWindow
 from ui.pages.sync_page import SyncPage, differences
@@ -38,9 +39,10 @@ def configured(ui_env: UiEnv, platform: Platform) -> UiEnv:
     return ui_env
 
 
-def test_unconfigured_page_says_what_to_do(qtbot: QtBot, ui_env: UiEnv) -> None:
+def test_unconfigured_page_says_what_to_do(qtbot: QtBot, ui_env: UiEnv, settle: Settle) -> None:
     page = SyncPage(ui_env, automatic=False)
     qtbot.addWidget(page)
+    settle()
     assert "尚未设置市级平台" in page.summary.text()
     assert not page.sync_button.isEnabled()
     assert page.url_edit.isEnabled(), "the admin may set the platform"
@@ -49,17 +51,23 @@ def test_unconfigured_page_says_what_to_do(qtbot: QtBot, ui_env: UiEnv) -> None:
 def test_sync_now_runs_off_the_gui_thread_and_updates_the_status_bar(
     qtbot: QtBot, configured: UiEnv, platform: Platform
 ) -> None:
+    settle = Settle(configured, qtbot)
     window = MainWindow(configured)
     qtbot.addWidget(window)
     page = window.pages["sync"]
     assert isinstance(page, SyncPage)
+    window.show()
+    window.open_page("sync")
+    settle()
     write(configured.ctx, "notice", notice_payload(str(uuid.uuid4())))
     configured.bus.changed.emit("notice")
-    assert "待同步 1 条" in window.sync_label.text()
+    qtbot.waitUntil(lambda: "待同步 1 条" in window.sync_label.text(), timeout=5000)
+    settle()
     assert page.queue_model.rowCount() == 1
     with qtbot.waitSignal(page.worker.finished, timeout=20000):
         assert page.worker.sync_now()
         assert page.sync_button.text() == "正在同步…"
+    settle()
     assert "上次成功" in window.sync_label.text() and "待同步 0 条" in window.sync_label.text()
     assert page.queue_model.rowCount() == 0 and page.sync_button.isEnabled()
 
@@ -81,15 +89,17 @@ def test_conflicts_and_refusals_are_shown_and_resolved(
     write(ctx, "notice", leaked)
     ctx.sync.run_once()
 
+    settle = Settle(configured, qtbot)
     page = SyncPage(configured, automatic=False)
     qtbot.addWidget(page)
     page.resize(1100, 760)
+    page.show()
+    settle()
     assert page.tabs.tabText(1) == "冲突（1）" and page.tabs.tabText(2) == "平台拒收（1）"
     page.open_record(u)
     assert page.tabs.currentIndex() == 1
     assert "改到下午两点" in page.conflict_detail.toPlainText()
     assert "改到三楼会议室" in page.conflict_detail.toPlainText()
-    page.show()
     page.grab().save("/tmp/sync-page-conflict.png")
     page.open_record(leaked["uuid"])
     assert page.tabs.currentIndex() == 2
@@ -97,6 +107,7 @@ def test_conflicts_and_refusals_are_shown_and_resolved(
     page.open_record(u)
     with qtbot.waitSignal(configured.bus.changed, timeout=5000):
         page.keep_mine.click()
+    settle()
     assert page.conflict_model.rowCount() == 0 and page.queue_model.rowCount() == 1
     other.close()
 

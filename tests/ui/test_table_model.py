@@ -42,3 +42,25 @@ def test_predicate_filter(qapp) -> None:  # type: ignore[no-untyped-def]
     proxy.set_predicate(lambda r: r.size is not None)
     assert proxy.rowCount() == 2
     assert proxy.index(0, 0).data(ObjectRole).name in {"乙", "丙"}
+
+
+def test_sorting_is_by_key_in_the_model_and_survives_a_reload(qtbot: object) -> None:
+    """Thousands of rows sort by one key each (not a Python comparison per pair on the GUI thread),
+    None last either way, and the chosen order is kept when the rows are replaced."""
+    from PySide6.QtCore import Qt
+
+    from ui.table_model import Column, RecordTableModel, SortFilterProxy
+
+    model: RecordTableModel[tuple[str, int | None]] = RecordTableModel(
+        [Column("名", lambda r: r[0]), Column("数", lambda r: str(r[1]), lambda r: r[1])]
+    )
+    proxy = SortFilterProxy()
+    proxy.setSourceModel(model)
+    model.set_rows([("乙", 2), ("甲", None), ("丙", 1)])
+    proxy.sort(1, Qt.SortOrder.DescendingOrder)
+    assert [proxy.object_at(i)[0] for i in range(3)] == ["乙", "丙", "甲"]
+    model.set_rows([("丁", 5), ("戊", 3)])
+    assert [proxy.object_at(i)[0] for i in range(2)] == ["丁", "戊"]
+    proxy.sort(-1)
+    model.set_rows([("戊", 3), ("丁", 5)])
+    assert [proxy.object_at(i)[0] for i in range(2)] == ["戊", "丁"]

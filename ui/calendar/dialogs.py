@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate
@@ -32,12 +33,13 @@ from app.events import (
     QA,
     ClosingReport,
     EventTypeValue,
+    EventValue,
     RegistrationValue,
     Suggestion,
 )
 from ui.calendar.event_dialog import to_date
 from ui.calendar.text import arg
-from ui.crash import attempt
+from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
@@ -108,8 +110,15 @@ class RegistrationsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        ev = self._env.ctx.events.get(self._uuid)
-        self.model.set_rows(self._env.ctx.events.registrations(self._uuid))
+        """Read the event's figures and registrations (read pool)."""
+        events, uuid = self._env.ctx.events, self._uuid
+        self._env.ops.read(
+            self, lambda: (events.get(uuid), events.registrations(uuid)), self._show, key="regs"
+        )
+
+    def _show(self, result: tuple[EventValue, list[RegistrationValue]]) -> None:
+        ev, registrations = result
+        self.model.set_rows(registrations)
         cap = self.tr("不限") if ev.capacity is None else str(ev.capacity)
         self.summary.setText(
             arg(
@@ -125,32 +134,40 @@ class RegistrationsDialog(QDialog):
         rows = self.view.selectionModel().selectedRows()
         return self.proxy.object_at(rows[0].row()) if rows else None
 
-    def _done(self) -> None:
-        self._env.bus.changed.emit("event")
-        self.reload()
+    def _write(self, op: Callable[[], object], then: Callable[[], None] | None = None) -> None:
+        """One write (writer thread, confirmed in the status bar), then the list read again."""
+
+        def done(_result: object) -> None:
+            if then is not None:
+                then()
+            self.reload()
+
+        self._env.ops.write(self, op, done)
 
     def _add(self) -> None:
-        events, user = self._env.ctx.events, self._env.user
+        events, user, uuid = self._env.ctx.events, self._env.user, self._uuid
         name, phone, role = self.name_edit.text(), self.phone_edit.text(), str(self.role_box.currentData())
-        if attempt(self, lambda: events.register(user, self._uuid, name, phone, role)):
+
+        def clear() -> None:
             self.name_edit.clear()
             self.phone_edit.clear()
-            self._done()
+
+        self._write(lambda: events.register(user, uuid, name, phone, role), clear)
 
     def _check_in(self) -> None:
         reg = self._selected()
-        if reg is not None and attempt(self, lambda: self._env.ctx.events.check_in(self._env.user, reg.uuid)):
-            self._done()
+        if reg is not None:
+            events, user = self._env.ctx.events, self._env.user
+            self._write(lambda: events.check_in(user, reg.uuid))
 
     def _cancel(self) -> None:
         reg = self._selected()
-        if reg is not None and attempt(
-            self, lambda: self._env.ctx.events.cancel_registration(self._env.user, reg.uuid)
-        ):
-            self._done()
+        if reg is not None:
+            events, user = self._env.ctx.events, self._env.user
+            self._write(lambda: events.cancel_registration(user, reg.uuid))
 
 
-class ClosingDialog(QDialog):
+class ClosingDialog(AsksBeforeDiscard, QDialog):
     """The closing report: attendance, Q&A, suggestions with their outcome and reason."""
 
     def __init__(self, env: UiEnv, event_uuid: str, parent: QWidget | None = None) -> None:
@@ -261,13 +278,11 @@ class ClosingDialog(QDialog):
         )
 
     def _save(self) -> None:
-        report = self.report()
-        if attempt(self, lambda: self._env.ctx.events.close(self._env.user, self._uuid, report)):
-            self._env.bus.changed.emit("event")
-            self.accept()
+        report, events, user, uuid = self.report(), self._env.ctx.events, self._env.user, self._uuid
+        self._env.ops.write(self, lambda: events.close(user, uuid, report), lambda _ev: self.accept())
 
 
-class TargetsDialog(QDialog):
+class TargetsDialog(AsksBeforeDiscard, QDialog):
     """The admin sets this year's target count per event type; custom types can be added here."""
 
     def __init__(self, env: UiEnv, year: int, parent: QWidget | None = None) -> None:
@@ -308,29 +323,23 @@ class TargetsDialog(QDialog):
         self.spins[key] = spin
 
     def _add_type(self) -> None:
-        label = self.new_type.text()
-        created: list[EventTypeValue] = []
+        label, events, user = self.new_type.text(), self._env.ctx.events, self._env.user
 
-        def add() -> None:
-            created.append(self._env.ctx.events.add_type(self._env.user, label))
-
-        if attempt(self, add):
-            self._add_row(created[0].key, created[0].label, 0)
+        def added(created: EventTypeValue) -> None:
+            self._add_row(created.key, created.label, 0)
             self.new_type.clear()
-            self._env.bus.changed.emit("event")
+
+        self._env.ops.write(self, lambda: events.add_type(user, label), added)
 
     def _save(self) -> None:
-        events, user = self._env.ctx.events, self._env.user
-        existing = {t.type_key for t in events.targets(self._year)}
-        for key, spin in self.spins.items():
-            value = spin.value()
-            if not (value or key in existing):
-                continue
+        events, user, year = self._env.ctx.events, self._env.user, self._year
+        values = {key: spin.value() for key, spin in self.spins.items()}
 
-            def save(k: str = key, v: int = value) -> None:
-                events.set_target(user, self._year, k, v)
+        def save() -> None:
+            # Each target is one audited write; they run together on the writer thread.
+            existing = {t.type_key for t in events.targets(year)}
+            for key, value in values.items():
+                if value or key in existing:
+                    events.set_target(user, year, key, value)
 
-            if not attempt(self, save):
-                return
-        self._env.bus.changed.emit("event")
-        self.accept()
+        self._env.ops.write(self, save, lambda _r: self.accept())

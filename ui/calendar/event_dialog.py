@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from app.clock import ZONE
 from app.errors import GongkaiError, InputError
-from app.events import INVITED_ROLES, EventDraft
+from app.events import INVITED_ROLES, EventDraft, EventValue
 from ui.calendar.recurrence_editor import RecurrenceEditor
 from ui.calendar.text import arg
 from ui.catalogue.picker import CatalogueLinksField
 from ui.crash import show_error
+from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
 from ui.policies.picker import PolicyLinksField
 
@@ -45,7 +46,7 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in text.replace("，", "、").replace(",", "、").split("、") if p.strip())
 
 
-class EventDialog(QDialog):
+class EventDialog(AsksBeforeDiscard, QDialog):
     """Create (``uuid`` None) or edit an event; ``saved_uuid`` holds the result after accept."""
 
     def __init__(
@@ -223,15 +224,19 @@ class EventDialog(QDialog):
         self.conflict_label.setVisible(bool(conflicts))
 
     def _save(self) -> None:
-        events = self._env.ctx.events
+        events, user, uuid = self._env.ctx.events, self._env.user, self._uuid
         try:
-            if self._uuid:
-                saved = events.update(self._env.user, self._uuid, self.draft())
-            else:
-                saved = events.create(self._env.user, self.draft())
-        except GongkaiError as exc:
+            draft = self.draft()
+        except GongkaiError as exc:  # a field the form could not read
             show_error(self, exc)
             return
-        self.saved_uuid = saved.uuid
-        self._env.bus.changed.emit("event")
-        self.accept()
+
+        def saved(ev: EventValue) -> None:
+            self.saved_uuid = ev.uuid
+            self.accept()
+
+        self._env.ops.write(
+            self,
+            lambda: events.update(user, uuid, draft) if uuid else events.create(user, draft),
+            saved,
+        )

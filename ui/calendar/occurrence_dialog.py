@@ -21,12 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import ZONE
-from app.errors import GongkaiError
 from app.events import EventValue, Occurrence
 from app.events.printouts import format_span
 from ui.calendar.event_dialog import to_date, to_time
 from ui.calendar.text import arg
-from ui.crash import show_error
+from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
 
 
@@ -38,7 +37,7 @@ def _buttons(dialog: QDialog, ok_text: str, cancel_text: str) -> QDialogButtonBo
     return buttons
 
 
-class MoveOccurrenceDialog(QDialog):
+class MoveOccurrenceDialog(AsksBeforeDiscard, QDialog):
     """Move one occurrence (RECURRENCE-ID kept): the rest of the series stays where it was."""
 
     def __init__(self, env: UiEnv, occ: Occurrence, parent: QWidget | None = None) -> None:
@@ -92,26 +91,19 @@ class MoveOccurrenceDialog(QDialog):
         return start, end
 
     def _save(self) -> None:
-        occ = self._occ
+        occ, events, user = self._occ, self._env.ctx.events, self._env.user
         start, end = self.new_times()
-        try:
-            self._env.ctx.events.move_occurrence(
-                self._env.user,
-                occ.event_uuid,
-                occ.recurrence_id or occ.start,
-                start,
-                end,
-                place=self.place_edit.text(),
-                note=self.note_edit.text(),
-            )
-        except GongkaiError as exc:
-            show_error(self, exc)
-            return
-        self._env.bus.changed.emit("event")
-        self.accept()
+        place, note = self.place_edit.text(), self.note_edit.text()
+        self._env.ops.write(
+            self,
+            lambda: events.move_occurrence(
+                user, occ.event_uuid, occ.recurrence_id or occ.start, start, end, place=place, note=note
+            ),
+            lambda _ev: self.accept(),
+        )
 
 
-class CancelEventDialog(QDialog):
+class CancelEventDialog(AsksBeforeDiscard, QDialog):
     """Call off the whole event (every occurrence of a series); the reason is required."""
 
     def __init__(self, env: UiEnv, ev: EventValue, parent: QWidget | None = None) -> None:
@@ -140,10 +132,10 @@ class CancelEventDialog(QDialog):
         layout.addWidget(buttons)
 
     def _save(self) -> None:
-        try:
-            self._env.ctx.events.cancel(self._env.user, self._ev.uuid, self.reason_edit.toPlainText())
-        except GongkaiError as exc:
-            show_error(self, exc)
-            return
-        self._env.bus.changed.emit("event")
-        self.accept()
+        events, user, uuid, reason = (
+            self._env.ctx.events,
+            self._env.user,
+            self._ev.uuid,
+            self.reason_edit.toPlainText(),
+        )
+        self._env.ops.write(self, lambda: events.cancel(user, uuid, reason), lambda _ev: self.accept())

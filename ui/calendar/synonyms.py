@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 from app.errors import GongkaiError
 from app.events import SynonymTable
 from ui.crash import show_error
+from ui.discard import AsksBeforeDiscard
 from ui.table_model import Column, RecordTableModel
 from ui.tasks import TaskRunner
 
 Pair = tuple[str, str]
 
 
-class SynonymDialog(QDialog):
+class SynonymDialog(AsksBeforeDiscard, QDialog):
     """See the module docstring. ``save`` runs on the writer thread; the dialog closes when it succeeds."""
 
     def __init__(
@@ -130,6 +131,10 @@ class SynonymDialog(QDialog):
 
     def pairs(self) -> list[Pair]:
         return self.model.rows()
+
+    def has_changes(self) -> bool:
+        """The table differs from the saved one (the form box only mirrors the selected row)."""
+        return self.pairs() != list(self._table.pairs)
 
     def _selected_row(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()

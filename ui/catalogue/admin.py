@@ -1,7 +1,8 @@
 """Catalogue settings an administrator keeps: the synonym table and whether a domain applies here.
 
-Both dialogs are handed a ``save`` callable (the page binds it to the service with the signed-in user);
-a rejected save (``GongkaiError``) is shown and the dialog stays open with what was typed.
+Both dialogs are handed a ``save`` callable (the page binds it to a write through the operations
+layer with the signed-in user). The write runs off the GUI thread: the page closes the dialog when it
+succeeded; a refusal is shown and the dialog stays open with what was typed.
 """
 
 from __future__ import annotations
@@ -27,8 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalogue import DomainView
-from app.errors import GongkaiError
-from ui.crash import show_error
+from ui.discard import AsksBeforeDiscard
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
 Pair = tuple[str, str]
@@ -74,7 +74,7 @@ class SynonymModel(RecordTableModel[Pair]):
         self.endRemoveRows()
 
 
-class SynonymDialog(QDialog):
+class SynonymDialog(AsksBeforeDiscard, QDialog):
     """Edit the abbreviations search understands (低保 → 最低生活保障); saved as one change."""
 
     def __init__(
@@ -186,15 +186,10 @@ class SynonymDialog(QDialog):
         self.remove_button.setEnabled(bool(self.view.selectionModel().selectedRows()))
 
     def _on_save(self) -> None:
-        try:
-            self._save(self.pairs())
-        except GongkaiError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        self._save(self.pairs())
 
 
-class DomainDialog(QDialog):
+class DomainDialog(AsksBeforeDiscard, QDialog):
     """Whether a domain applies to this site; a domain that does not (未涉及领域) needs the reason."""
 
     def __init__(
@@ -246,9 +241,4 @@ class DomainDialog(QDialog):
         self.reason.setEnabled(self.not_applicable.isChecked())
 
     def _on_save(self) -> None:
-        try:
-            self._save(*self.values())
-        except GongkaiError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        self._save(*self.values())

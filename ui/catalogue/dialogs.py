@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalogue import CHANNELS, CatalogueItemView, DomainView, ImportResult, ItemChange, ItemData
+from ui.discard import AsksBeforeDiscard
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
 _KIND_LABELS = {
@@ -181,7 +182,7 @@ class ImportPreviewDialog(QDialog):
         self.apply_button.setEnabled(False)
 
 
-class ItemDialog(QDialog):
+class ItemDialog(AsksBeforeDiscard, QDialog):
     """Add or edit a site item (本站点增补), or refine a standard item (本站点细化): every column
     of the published layout; when refining, the item's identity is fixed and a reason is asked."""
 
@@ -315,7 +316,7 @@ class ItemDialog(QDialog):
         )
 
 
-class DisclosureDialog(QDialog):
+class DisclosureDialog(AsksBeforeDiscard, QDialog):
     """Record that an item was disclosed: date and channel (the item's own channels offered first)."""
 
     def __init__(self, item: CatalogueItemView, today: date, parent: QWidget | None = None) -> None:

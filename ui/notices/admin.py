@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from app.notices import BoardView
 from app.notices.templates import UNIT_CALENDAR, UNIT_LABELS, UNIT_WORKING
-from ui.crash import attempt
+from app.notices.values import PeriodRule
+from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
@@ -130,9 +131,17 @@ class BoardsDialog(QDialog):
         self.resize(self.fontMetrics().horizontalAdvance("国") * 56, self.fontMetrics().height() * 30)
         self.reload()
 
-    def reload(self) -> None:
-        self.model.set_rows(self._env.ctx.notices.boards(include_inactive=True))
-        self._update_button()
+    def reload(self, then: str = "") -> None:
+        """Read the boards (read pool); select ``then`` when they arrive."""
+        notices = self._env.ctx.notices
+
+        def show(boards: list[BoardView]) -> None:
+            self.model.set_rows(boards)
+            if then:
+                self.select(then)
+            self._update_button()
+
+        self._env.ops.read(self, lambda: notices.boards(include_inactive=True), show, key="boards")
 
     def selected(self) -> BoardView | None:
         rows = self.view.selectionModel().selectedRows()
@@ -153,37 +162,33 @@ class BoardsDialog(QDialog):
             else self.tr("停用所选公开栏")
         )
 
-    def _changed(self, uuid: str) -> None:
-        self.reload()
-        self.select(uuid)
-        self._env.bus.changed.emit("board")
+    def _changed(self, board: BoardView) -> None:
+        self.reload(then=board.uuid)
 
     def _add(self) -> None:
         notices, user = self._env.ctx.notices, self._env.user
-        added: list[BoardView] = []
-        if attempt(
-            self,
-            lambda: added.append(
-                notices.add_board(
-                    self.name_edit.text(),
-                    self.village_edit.text(),
-                    actor=user,
-                    location=self.location_edit.text(),
-                    medium=str(self.medium_box.currentData()),
-                )
-            ),
-        ):
+        name, village = self.name_edit.text(), self.village_edit.text()
+        location, medium = self.location_edit.text(), str(self.medium_box.currentData())
+
+        def added(board: BoardView) -> None:
             for edit in (self.name_edit, self.location_edit):
                 edit.clear()
-            self._changed(added[0].uuid)
+            self._changed(board)
+
+        self._env.ops.write(
+            self,
+            lambda: notices.add_board(name, village, actor=user, location=location, medium=medium),
+            added,
+        )
 
     def _toggle(self) -> None:
         board = self.selected()
         if board is None:
             return
         notices, user = self._env.ctx.notices, self._env.user
-        if attempt(self, lambda: notices.set_board_active(board.uuid, not board.active, actor=user)):
-            self._changed(board.uuid)
+        self._env.ops.write(
+            self, lambda: notices.set_board_active(board.uuid, not board.active, actor=user), self._changed
+        )
 
 
 # -- posting periods -------------------------------------------------------------------------------
@@ -216,7 +221,7 @@ def period_columns() -> list[Column[PeriodRow]]:
     ]
 
 
-class PeriodRulesDialog(QDialog):
+class PeriodRulesDialog(AsksBeforeDiscard, QDialog):
     """Correct each template's legal minimum posting period: value, working or calendar days, basis."""
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
@@ -274,25 +279,32 @@ class PeriodRulesDialog(QDialog):
         self.resize(self.fontMetrics().horizontalAdvance("国") * 64, self.fontMetrics().height() * 34)
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, then: str = "") -> None:
+        """Read the period rules (read pool); select template ``then`` when they arrive."""
         notices = self._env.ctx.notices
-        rules = {r.template: r for r in notices.period_rules()}
-        rows = []
-        for t in notices.templates():
-            rule = rules.get(t.key)
-            rows.append(
-                PeriodRow(
-                    t.key,
-                    t.name,
-                    rule.min_days if rule else None,
-                    rule.unit if rule else UNIT_CALENDAR,
-                    rule.basis if rule else "",
-                    rule.updated_by if rule else "",
+
+        def show(rules_list: list[PeriodRule]) -> None:
+            rules = {r.template: r for r in rules_list}
+            rows = []
+            for t in notices.templates():
+                rule = rules.get(t.key)
+                rows.append(
+                    PeriodRow(
+                        t.key,
+                        t.name,
+                        rule.min_days if rule else None,
+                        rule.unit if rule else UNIT_CALENDAR,
+                        rule.basis if rule else "",
+                        rule.updated_by if rule else "",
+                    )
                 )
-            )
-        self.model.set_rows(rows)
-        self.view.resizeRowsToContents()
-        self._fill()
+            self.model.set_rows(rows)
+            self.view.resizeRowsToContents()
+            if then:
+                self.select(then)
+            self._fill()
+
+        self._env.ops.read(self, notices.period_rules, show, key="rules")
 
     def selected(self) -> PeriodRow | None:
         rows = self.view.selectionModel().selectedRows()
@@ -323,8 +335,9 @@ class PeriodRulesDialog(QDialog):
         notices, user = self._env.ctx.notices, self._env.user
         days, unit = self.days.value(), str(self.unit_box.currentData())
         basis = self.basis_edit.toPlainText().strip()
-        if attempt(self, lambda: notices.set_period_rule(row.template, days, unit, basis, actor=user)):
-            self.reload()
-            self.select(row.template)
-            # Notices show their period check: let the page recompute it.
-            self._env.bus.changed.emit("notice")
+        # The write announces notice_period_rule (area "notice"): the notices page recomputes checks.
+        self._env.ops.write(
+            self,
+            lambda: notices.set_period_rule(row.template, days, unit, basis, actor=user),
+            lambda _rule: self.reload(then=row.template),
+        )

@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import GongkaiError, InputError
-from app.notices import NoticeDraft, NoticeView, Roster
+from app.notices import NoticeDraft, NoticeView, PeriodCheck, Roster
 from app.notices.limits import check_draft_limits
-from app.notices.masking import NoticeMasker, notice_profile, public_line_values
+from app.notices.masking import MaskingPreview
 from ui.catalogue.picker import CatalogueLinksField
+from ui.crash import show_error
+from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
 from ui.notices.widgets import clear_layout
 from ui.policies.picker import PolicyLinksField
@@ -78,7 +80,7 @@ def roster_to_text(roster: Roster | None) -> str:
     return "\n".join("\t".join(r) for r in (roster.columns, *roster.rows))
 
 
-class NoticeEditorDialog(QDialog):
+class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
     """Create or edit a notice; ``draft()`` returns what was typed."""
 
     def __init__(self, env: UiEnv, notice: NoticeView | None = None, parent: QWidget | None = None) -> None:
@@ -167,9 +169,7 @@ class NoticeEditorDialog(QDialog):
 
         preview = QWidget()
         preview_layout = QVBoxLayout(preview)
-        head = QLabel(
-            self.tr("遮蔽预览（黄色为打印和公开时将遮蔽的内容；取消勾选可保留原文，并记入审计日志）")
-        )
+        head = QLabel(self.tr("遮蔽预览：黄色为打印和公开时将遮蔽的内容（与打印件、公开页面一致）"))
         head.setWordWrap(True)
         preview_layout.addWidget(head)
         self.preview = QTextBrowser()
@@ -276,13 +276,29 @@ class NoticeEditorDialog(QDialog):
         )
 
     def update_period(self) -> None:
-        try:
-            check = self._env.ctx.notices.check_period(
-                str(self.template.currentData()), pydate(self.start.date()), pydate(self.end.date())
-            )
-        except GongkaiError as exc:
-            self.period_label.setText(str(exc))
-            return
+        """Check the period against the template's legal minimum (read pool; the last answer wins)."""
+        svc = self._env.ctx.notices
+        template, start, end = (
+            str(self.template.currentData()),
+            pydate(self.start.date()),
+            pydate(self.end.date()),
+        )
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, GongkaiError):
+                self.period_label.setText(str(exc))  # e.g. the end before the start: said in place
+            else:
+                show_error(self, exc, str(self._env.ctx.paths.log_file))
+
+        self._env.ops.read(
+            self,
+            lambda: svc.check_period(template, start, end),
+            self._show_period,
+            key="period",
+            failed=failed,
+        )
+
+    def _show_period(self, check: PeriodCheck) -> None:
         self.period_label.setText(check.message)
         self.period_label.setStyleSheet(
             "color: #1a6b2f;" if check.ok else "color: #b00020; font-weight: bold;"
@@ -298,12 +314,12 @@ class NoticeEditorDialog(QDialog):
         self.accept()
 
     def update_preview(self) -> None:
-        """Highlight every detection in the body and list them with a tick box each.
+        """Ask the notice service for the masking preview of what is typed (read pool) and show it.
 
         A draft over the notice limits (app/notices/limits.py) is not previewed: the limit is shown
         instead, at once, so a pasted 100,000-row roster costs nothing before saving refuses it.
         """
-        data = self.draft()
+        data, svc = self.draft(), self._env.ctx.notices
         try:
             check_draft_limits(data)
         except InputError as exc:
@@ -314,65 +330,91 @@ class NoticeEditorDialog(QDialog):
             problem.setStyleSheet("color: #b00020; font-weight: bold;")
             self.findings_layout.addWidget(problem)
             return
-        profile = {t.key: t for t in self._env.ctx.notices.templates()}[data.template].masking.to_dict()
-        profile["names"] = data.mask_names
-        phones = public_line_values(
-            data.template, supervision_phone=data.supervision_phone, contact=data.contact
-        )
-        masker = NoticeMasker(notice_profile(profile, phones))
-        text = data.body
-        findings = masker.findings(text)
+        self._env.ops.read(self, lambda: svc.masking_preview(data), self._show_preview, key="preview")
+
+    def _show_preview(self, preview: MaskingPreview) -> None:
+        """Highlight every detection, list the text ones with a tick box each, count the roster's
+        (the table shows the first PREVIEW_ROWS rows; the counts cover the whole roster)."""
+        self.masking = preview
         parts: list[str] = []
-        pos = 0
-        for f in findings:
-            parts.append(html.escape(text[pos : f.start]))
-            if f.original in self._exemptions:
+        for text, f in preview.body:
+            if f is None:
+                parts.append(html.escape(text))
+            elif f.original in self._exemptions:
                 parts.append(f'<span style="background:#dde;">{html.escape(f.original)}</span>')
             else:
                 parts.append(
                     f'<span style="background:#ffe066;">{html.escape(f.original)}</span>'
                     f'<span style="color:#555;"> → {html.escape(f.masked)}</span>'
                 )
-            pos = f.end
-        parts.append(html.escape(text[pos:]))
-        shown = data.roster
-        if shown is not None and len(shown.rows) > PREVIEW_ROWS:
-            shown = Roster(shown.columns, shown.rows[:PREVIEW_ROWS])
-        roster = masker.roster(shown)
         table = ""
-        if roster is not None and data.roster is not None:
-            cells = "".join(f"<th>{html.escape(c)}</th>" for c in roster.columns)
+        if preview.roster_columns:
+            cells = "".join(f"<th>{html.escape(c)}</th>" for c in preview.roster_columns)
             body_rows = "".join(
                 "<tr>"
                 + "".join(
                     f'<td style="background:#ffe066;">{html.escape(m)}</td>'
                     if m != o
                     else f"<td>{html.escape(o)}</td>"
-                    for o, m in zip(orig, masked, strict=False)
+                    for o, m in row
                 )
                 + "</tr>"
-                for orig, masked in zip(data.roster.rows[:PREVIEW_ROWS], roster.rows, strict=False)
+                for row in preview.roster[:PREVIEW_ROWS]
             )
             table = f'<table border="1" cellspacing="0" cellpadding="3"><tr>{cells}</tr>{body_rows}</table>'
-            if len(data.roster.rows) > PREVIEW_ROWS:
-                more = self.tr("……名单共 %1 行，预览只显示前 %2 行").replace("%1", str(len(data.roster.rows)))
+            if len(preview.roster) > PREVIEW_ROWS:
+                more = self.tr("……名单共 %1 行，预览只显示前 %2 行").replace("%1", str(len(preview.roster)))
                 table += f"<p>{html.escape(more.replace('%2', str(PREVIEW_ROWS)))}</p>"
         self.preview.setHtml(
             '<div style="font-size:12pt; white-space:pre-wrap;">' + "".join(parts) + "</div>" + table
         )
         clear_layout(self.findings_layout)
-        seen: set[str] = set()
-        for f in findings:
-            if f.original in seen:
-                continue
-            seen.add(f.original)
-            kind = QCoreApplication.translate("NoticeEditorDialog", KIND_LABELS.get(f.kind, f.kind))
-            check = QCheckBox(f"{kind}：{f.original} → {f.masked}")
-            check.setChecked(f.original not in self._exemptions)
-            check.toggled.connect(lambda on, original=f.original: self._toggle(original, on))
+        self.findings_checks: list[QCheckBox] = []
+        summary = QLabel(self._summary(preview))
+        summary.setWordWrap(True)
+        summary.setObjectName("masking_summary")
+        self.findings_layout.addWidget(summary)
+        self.masking_summary = summary
+        if preview.findings:
+            self.findings_layout.addWidget(
+                QLabel(self.tr("标题、正文等文字中发现的（取消勾选可保留原文，保存时记入审计日志）："))
+            )
+        tr = QCoreApplication.translate
+        for pf in preview.findings:
+            kind = tr("NoticeEditorDialog", KIND_LABELS.get(pf.kind, pf.kind))
+            where = "、".join(tr("NoticeEditorDialog", w) for w in pf.where)
+            times = self.tr("（%1 处）").replace("%1", str(pf.count)) if pf.count > 1 else ""
+            check = QCheckBox(f"{kind}：{pf.original} → {pf.masked}　[{where}]{times}")
+            check.setChecked(pf.original not in self._exemptions)
+            check.toggled.connect(lambda on, original=pf.original: self._toggle(original, on))
             self.findings_layout.addWidget(check)
-        if not findings:
-            self.findings_layout.addWidget(QLabel(self.tr("正文中未发现需要遮蔽的个人信息。")))
+            self.findings_checks.append(check)
+        if preview.roster_masked:
+            columns = "、".join(
+                self.tr("%1 %2 格").replace("%1", name).replace("%2", str(n))
+                for name, n in preview.roster_columns_masked
+            )
+            roster = QLabel(
+                self.tr("名单中遮蔽 %1 个单元格：%2。名单里的身份证号、电话、姓名等始终遮蔽，不能保留原文。")
+                .replace("%1", str(preview.roster_masked))
+                .replace("%2", columns)
+            )
+            roster.setWordWrap(True)
+            self.findings_layout.addWidget(roster)
+
+    def _summary(self, preview: MaskingPreview) -> str:
+        if preview.masked == 0 and not preview.findings:
+            return self.tr("没有发现需要遮蔽的个人信息。")
+        text = self.tr("打印和公开时共遮蔽 %1 处：文字中 %2 处，名单中 %3 个单元格。")
+        text = (
+            text.replace("%1", str(preview.masked))
+            .replace("%2", str(preview.text_masked))
+            .replace("%3", str(preview.roster_masked))
+        )
+        kept = sum(1 for f in preview.findings if f.exempt)
+        if kept:
+            text += self.tr("已取消勾选 %1 项（保留原文）。").replace("%1", str(kept))
+        return text
 
     def _toggle(self, original: str, masked: bool) -> None:
         if masked:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +26,7 @@ from ui.crash import show_error
 from ui.env import UiEnv
 from ui.notices.pdfpages import print_pdf, render_pages
 from ui.notices.widgets import clear_layout
+from ui.saved import announce_saved, open_path
 
 PREVIEW_DPI = 80
 
@@ -37,7 +40,6 @@ class PdfPreviewDialog(QDialog):
         self._notice = notice
         self._pdf = b""
         self.setWindowTitle(self.tr("打印预览：") + notice.title)
-        self.resize(820, 900)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.size_box = QComboBox()
@@ -45,10 +47,7 @@ class PdfPreviewDialog(QDialog):
         self.landscape = QCheckBox(self.tr("横向"))
         self.board_box = QComboBox()
         self.board_box.addItem(self.tr("（页脚不印张贴位置）"), "")
-        boards = {b.uuid: b for b in env.ctx.notices.boards()}
-        self._targets = [boards[u].name for u in notice.target_board_uuids if u in boards]
-        for name in self._targets:
-            self.board_box.addItem(name, name)
+        self._targets: list[str] = []  # the target boards' names, read with the first preview
         bar.addWidget(QLabel(self.tr("纸张")))
         bar.addWidget(self.size_box)
         bar.addWidget(self.landscape)
@@ -63,6 +62,7 @@ class PdfPreviewDialog(QDialog):
         self.pages_layout = QVBoxLayout(self.pages)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         scroll = QScrollArea()
+        self.scroll_area = scroll
         scroll.setWidget(self.pages)
         scroll.setWidgetResizable(True)
         scroll.setStyleSheet("QScrollArea { background: #888; }")
@@ -70,7 +70,7 @@ class PdfPreviewDialog(QDialog):
         buttons = QHBoxLayout()
         self.print_button = QPushButton(self.tr("打印…"))
         self.batch_button = QPushButton(self.tr("批量打印（每个目标公开栏一份）…"))
-        self.batch_button.setEnabled(bool(self._targets))
+        self.batch_button.setEnabled(False)
         self.save_button = QPushButton(self.tr("另存为 PDF…"))
         self.poster_button = QPushButton(self.tr("海报（按所选纸张）…"))
         self.poster_button.setToolTip(self.tr("张贴用的大字海报：标题、公示期、全文张贴位置和二维码"))
@@ -79,7 +79,20 @@ class PdfPreviewDialog(QDialog):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(close)
+        saved_row = QHBoxLayout()
+        self.saved_label = QLabel("")
+        self.saved_label.setWordWrap(True)
+        self.open_folder = QPushButton(self.tr("打开所在文件夹"))
+        self.open_folder.setVisible(False)
+        self._saved_folder: Path | None = None
+        self.open_folder.clicked.connect(
+            lambda: open_path(self, self._saved_folder) if self._saved_folder else None
+        )
+        saved_row.addWidget(self.saved_label, 1)
+        saved_row.addWidget(self.open_folder)
+        layout.addLayout(saved_row)
         layout.addLayout(buttons)
+        self._fit_screen()
         self.print_button.clicked.connect(self._print)
         self.batch_button.clicked.connect(self._print_batch)
         self.save_button.clicked.connect(self._save)
@@ -90,6 +103,18 @@ class PdfPreviewDialog(QDialog):
         self.board_box.currentIndexChanged.connect(self.refresh)
         self.refresh()
 
+    def _fit_screen(self) -> None:
+        """As tall as the screen allows (a 1600×900 screen shows the buttons), never taller."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else None
+        if area is None:
+            return
+        # Room for the window frame and title bar, which availableGeometry does not include.
+        height = min(900, area.height() - 60)
+        width = min(820, area.width() - 40)
+        self.resize(width, height)
+        self.setMaximumHeight(area.height() - 40)
+
     def _options(self) -> tuple[str, bool, str | None]:
         return self.size_box.currentText(), self.landscape.isChecked(), self.board_box.currentData() or None
 
@@ -98,10 +123,31 @@ class PdfPreviewDialog(QDialog):
         return self._env.ctx.notices.pdf(self._notice.uuid, size=size, landscape=landscape, board=board)
 
     def refresh(self) -> None:
-        """Make the PDF and show its pages (synchronously: one notice takes well under a second)."""
-        self._pdf = self.pdf_for(self._options()[2])
+        """Make the PDF and render its pages on the read pool; show them when they arrive."""
+        size, landscape, board = self._options()
+        notices, uuid, first = self._env.ctx.notices, self._notice.uuid, not self._targets
+
+        def work() -> tuple[list[str] | None, bytes, list[QImage]]:
+            names = None
+            if first:
+                boards = {b.uuid: b.name for b in notices.boards()}
+                names = [boards[u] for u in self._notice.target_board_uuids if u in boards]
+            pdf = notices.pdf(uuid, size=size, landscape=landscape, board=board)
+            return names, pdf, render_pages(pdf, PREVIEW_DPI)
+
+        self._env.ops.read(self, work, self._show, key="pdf", loading=self.scroll_area)
+
+    def _show(self, result: tuple[list[str] | None, bytes, list[QImage]]) -> None:
+        names, self._pdf, images = result
+        if names is not None and not self._targets:
+            self._targets = names
+            self.board_box.blockSignals(True)
+            for name in names:
+                self.board_box.addItem(name, name)
+            self.board_box.blockSignals(False)
+            self.batch_button.setEnabled(bool(names))
         clear_layout(self.pages_layout)
-        for image in render_pages(self._pdf, PREVIEW_DPI):
+        for image in images:
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
             label.setStyleSheet("border: 1px solid #444; background: white;")
@@ -160,12 +206,23 @@ class PdfPreviewDialog(QDialog):
         )
 
     def _save(self) -> None:
+        if not self._pdf:
+            QMessageBox.information(self, self.tr("另存为 PDF"), self.tr("预览还在生成，请稍候再保存。"))
+            return
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("另存为 PDF"), f"{self._notice.title}.pdf", "PDF (*.pdf)"
         )
         if path:
-            with open(path, "wb") as fh:
-                fh.write(self._pdf)
+            try:
+                Path(path).write_bytes(self._pdf)
+            except OSError as exc:
+                QMessageBox.warning(
+                    self, self.tr("另存为 PDF"), self.tr("无法保存：") + f"{path}（{exc.strerror}）"
+                )
+                return
+            self.saved_label.setText(announce_saved(self, Path(path)))
+            self.open_folder.setVisible(True)
+            self._saved_folder = Path(path).parent
 
     def _save_poster(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -175,8 +232,10 @@ class PdfPreviewDialog(QDialog):
             return
         try:
             data = self._env.ctx.notices.poster_pdf(self._notice.uuid, size=self._options()[0])
+            Path(path).write_bytes(data)
         except Exception as exc:  # noqa: BLE001  (a bad character or a full disk is shown, not a crash)
             show_error(self, exc)
             return
-        with open(path, "wb") as fh:
-            fh.write(data)
+        self.saved_label.setText(announce_saved(self, Path(path)))
+        self.open_folder.setVisible(True)
+        self._saved_folder = Path(path).parent

@@ -3,6 +3,7 @@ what needs attention (closing reports, adoption reports due, room overlaps) and 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 from pathlib import Path
@@ -27,11 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.authz import Action
 from app.events import EventValue, ImportReport, Occurrence, SynonymTable
 from app.events.printouts import format_span
 from app.events.recurrence import describe_rule
+from app.events.service import overlaps_in
+from app.events.values import AdoptionDue, EventTypeValue, Overlap, TargetProgress
 from app.policies.links import titles as policy_titles
 from app.users import Role
+from ui.actions import ask_first
 from ui.calendar.chart import TargetChart
 from ui.calendar.dialogs import ClosingDialog, RegistrationsDialog, TargetsDialog
 from ui.calendar.event_dialog import EventDialog
@@ -39,8 +44,8 @@ from ui.calendar.grid import DayGrid, weekday_name
 from ui.calendar.occurrence_dialog import CancelEventDialog, MoveOccurrenceDialog
 from ui.calendar.synonyms import SynonymDialog
 from ui.calendar.text import arg
-from ui.crash import attempt, show_error
 from ui.env import UiEnv
+from ui.saved import announce_saved
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
 
@@ -60,6 +65,35 @@ def agenda_columns() -> list[Column[Occurrence]]:
     ]
 
 
+#: The service's action keys (EventService.actions) -> this page's buttons.
+_BUTTONS = {
+    "event.update": "edit",
+    "event.register": "registrations",
+    "event.mark_held": "held",
+    "event.close": "close",
+    "event.publish_adoption": "publish",
+    "event.move_occurrence": "move",
+    "event.cancel_occurrence": "skip",
+    "event.cancel": "cancel",
+    "event.poster": "poster",
+    "event.signin": "signin",
+    "event.adoption_report": "adoption",
+}
+
+
+@dataclass(frozen=True)
+class CalendarData:
+    """What one range of the calendar shows, read together off the GUI thread."""
+
+    today: date
+    occurrences: list[Occurrence]
+    closing: list[EventValue]
+    adoption: list[AdoptionDue]
+    overlaps: list[Overlap]
+    targets: list[TargetProgress]
+    types: list[EventTypeValue]
+
+
 class CalendarPage(QWidget):
     """Admins plan and close events; clerks register people and check them in."""
 
@@ -69,6 +103,10 @@ class CalendarPage(QWidget):
         self._today = env.ctx.clock.today()
         self.anchor = self._today
         self.selected: Occurrence | None = None
+        self._event: EventValue | None = None
+        self._actions_for: Occurrence | None = None
+        self._pending_menu: QPoint | None = None
+        self._wanted = ""
         self._is_admin = env.user.has(Role.ADMIN)
         layout = QHBoxLayout(self)
 
@@ -158,6 +196,7 @@ class CalendarPage(QWidget):
         scroll.setWidget(self.details)
         details_layout.addWidget(scroll, 1)
         self.action_buttons: dict[str, QPushButton] = {}
+        self._actions: dict[str, Action] = {}
         grid = QGridLayout()
         for key, text in (
             ("edit", self.tr("编辑活动")),
@@ -196,8 +235,9 @@ class CalendarPage(QWidget):
         right.addLayout(files)
         layout.addWidget(side, 1)
 
+        self._type_keys: list[str] = []
         self._connect_signals()
-        self._fill_types()
+        env.bus.watch(self, ("event", "holiday", "settings"), lambda _c: self.reload())
         self.reload()
 
     def _connect_signals(self) -> None:
@@ -216,25 +256,26 @@ class CalendarPage(QWidget):
             grid.occurrence_activated.connect(self._activate)
             grid.day_clicked.connect(self._on_day_clicked)
             grid.more_clicked.connect(self._show_week_of)
-            grid.occurrence_menu.connect(lambda occ, pos: self.occurrence_menu(occ).exec(pos))
+            grid.occurrence_menu.connect(self._menu_at)
         self.agenda_view.clicked.connect(lambda idx: self._select(self.agenda_proxy.object_at(idx.row())))
         self.agenda_view.doubleClicked.connect(
             lambda idx: self._activate(self.agenda_proxy.object_at(idx.row()))
         )
         self.agenda_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.agenda_view.customContextMenuRequested.connect(self._agenda_menu)
-        self._env.bus.changed.connect(self._on_bus_changed)
+        self.attention.linkActivated.connect(self.open_record)
 
     # -- loading ---------------------------------------------------------------------------------
 
-    def _fill_types(self) -> None:
+    def _fill_types(self, types: list[EventTypeValue]) -> None:
         current = self.type_filter.currentData()
         self.type_filter.blockSignals(True)
         self.type_filter.clear()
         self.type_filter.addItem(self.tr("全部类型"), "")
-        self._type_keys = [t.key for t in self._env.ctx.events.types(include_inactive=True)]
-        for t in self._env.ctx.events.types():
-            self.type_filter.addItem(t.label, t.key)
+        self._type_keys = [t.key for t in types]
+        for t in types:
+            if t.active:
+                self.type_filter.addItem(t.label, t.key)
         self.type_filter.setCurrentIndex(max(self.type_filter.findData(current), 0))
         self.type_filter.blockSignals(False)
 
@@ -256,12 +297,39 @@ class CalendarPage(QWidget):
         return label + (self.tr("（暂定：该年无官方假期数据）") if provisional else "")
 
     def reload(self) -> None:
-        events = self._env.ctx.events
-        self._today = self._env.ctx.clock.today()
+        """Read what the shown range needs in one go on the read pool: the occurrences (each series
+        that reaches the range expanded once), the reports due, room clashes, targets, types."""
+        events, clock = self._env.ctx.events, self._env.ctx.clock
         first, last, month = self._window()
         key = self.type_filter.currentData()
-        occurrences = events.occurrences(first, last, {key} if key else None)
         view = self.stack.currentIndex()
+
+        def work() -> CalendarData:
+            today = clock.today()
+            occurrences = events.occurrences(first, last, {key} if key else None)
+            everything = occurrences if not key else events.occurrences(first, last)
+            return CalendarData(
+                today=today,
+                occurrences=occurrences,
+                closing=events.closing_reports_due(today),
+                adoption=events.adoption_due(today),
+                overlaps=overlaps_in(everything),
+                targets=events.targets(today.year),
+                types=events.types(include_inactive=True),
+            )
+
+        self._env.ops.read(
+            self,
+            work,
+            lambda data: self._show(data, first, last, month, view),
+            key="range",
+            loading=self.stack,
+        )
+
+    def _show(self, data: CalendarData, first: date, last: date, month: int | None, view: int) -> None:
+        self._today = data.today
+        self._fill_types(data.types)
+        occurrences = data.occurrences
         if view == 0:
             self.period_label.setText(arg(self.tr("%1年%2月"), str(self.anchor.year), str(self.anchor.month)))
             self.month_view.set_data(
@@ -287,18 +355,20 @@ class CalendarPage(QWidget):
                 arg(self.tr("%1年%2月—%3月"), str(first.year), str(first.month), str(last.month))
             )
             self.agenda_model.set_rows(occurrences)
-        self._reload_attention(first, last)
-        self.chart.set_rows(events.targets(self._today.year))
+        self._show_attention(data)
+        self.chart.set_rows(data.targets)
         self._show_selected()
+        if self._wanted:
+            uuid, self._wanted = self._wanted, ""
+            occ = next((o for o in occurrences if o.event_uuid == uuid), None)
+            if occ is not None:
+                self._select(occ)
 
-    def _reload_attention(self, first: date, last: date) -> None:
-        events = self._env.ctx.events
+    def _show_attention(self, data: CalendarData) -> None:
         lines: list[str] = []
-        closing = events.closing_reports_due(self._today)
-        for ev in closing[:3]:
+        for ev in data.closing[:3]:
             lines.append(self.tr("待提交总结报告：") + f"<a href='{ev.uuid}'>{escape(ev.title)}</a>")
-        adoption = events.adoption_due(self._today)
-        for a in adoption[:3]:
+        for a in data.adoption[:3]:
             colour = "#c62828" if a.overdue else "#b45309"
             lines.append(
                 f"<span style='color:{colour}'>"
@@ -310,7 +380,7 @@ class CalendarPage(QWidget):
                 )
                 + "</span>"
             )
-        for o in events.overlaps(first, last)[:3]:
+        for o in data.overlaps[:3]:
             lines.append(
                 arg(
                     self.tr("地点冲突：%1 %2 “%3”与“%4”"),
@@ -322,15 +392,6 @@ class CalendarPage(QWidget):
             )
         self.attention.setText("<br>".join(lines))
         self.attention.setVisible(bool(lines))
-        if not getattr(self, "_attention_linked", False):
-            self.attention.linkActivated.connect(self.open_record)
-            self._attention_linked = True
-        self._env.bus.counts_changed.emit("calendar", len(closing) + len(adoption))
-
-    def _on_bus_changed(self, entity: str) -> None:
-        if entity in ("event", "holiday", "settings"):
-            self._fill_types()
-            self.reload()
 
     # -- navigation ------------------------------------------------------------------------------
 
@@ -348,7 +409,7 @@ class CalendarPage(QWidget):
         self.reload()
 
     def _go_today(self) -> None:
-        self.anchor = self._env.ctx.clock.today()
+        self.anchor = self._today
         self.reload()
 
     def _on_day_clicked(self, day: date) -> None:
@@ -365,15 +426,17 @@ class CalendarPage(QWidget):
 
     def open_record(self, uuid: str) -> None:
         """Show the event's (first) occurrence in the month view and select it."""
-        ev = self._env.ctx.events.get(uuid)
-        self.anchor = ev.start.date()
-        self.stack.setCurrentIndex(0)
-        self.view_buttons.button(0).setChecked(True)
-        self.type_filter.setCurrentIndex(0)
-        self.reload()
-        occ = next((o for o in self.month_view.occurrences_on(ev.start.date()) if o.event_uuid == uuid), None)
-        if occ is not None:
-            self._select(occ)
+        events = self._env.ctx.events
+
+        def show(ev: EventValue) -> None:
+            self.anchor = ev.start.date()
+            self.stack.setCurrentIndex(0)
+            self.view_buttons.button(0).setChecked(True)
+            self.type_filter.setCurrentIndex(0)
+            self._wanted = uuid
+            self.reload()
+
+        self._env.ops.read(self, lambda: events.get(uuid), show, key="open")
 
     # -- selection and actions -------------------------------------------------------------------
 
@@ -388,18 +451,27 @@ class CalendarPage(QWidget):
         index = self.agenda_view.indexAt(pos)
         if index.isValid():
             occ = self.agenda_proxy.object_at(index.row())
-            self._select(occ)
-            self.occurrence_menu(occ).exec(self.agenda_view.viewport().mapToGlobal(pos))
+            self._menu_at(occ, self.agenda_view.viewport().mapToGlobal(pos))
+
+    def _menu_at(self, occ: Occurrence, pos: QPoint) -> None:
+        """Select ``occ`` and pop its menu at ``pos`` once its actions are known (read on the pool)."""
+        if self.selected == occ and self._actions_for == occ:
+            self.occurrence_menu(occ).exec(pos)
+            return
+        self._pending_menu = pos
+        self._select(occ)
 
     def occurrence_menu(self, occ: Occurrence) -> QMenu:
         """The context menu of one occurrence (month, week and agenda views): the same actions as the
-        buttons under the details, enabled by the same rules."""
-        self._select(occ)
+        buttons under the details, from the same ``EventService.actions``."""
+        if self.selected != occ:
+            self._select(occ)
         menu = QMenu(self)
         for key in ("edit", "move", "skip", "cancel", "registrations", "poster"):
             button = self.action_buttons[key]
             action = menu.addAction(button.text() + ("…" if key in ("edit", "move", "cancel") else ""))
-            action.setEnabled(button.isEnabled())
+            a = self._actions.get(key) if self._actions_for == occ else None
+            action.setEnabled(bool(a and a.enabled))
             action.setData(key)
             action.triggered.connect(lambda _=False, k=key: self._on_action(k))
         return menu
@@ -410,41 +482,44 @@ class CalendarPage(QWidget):
             self._on_action("edit")
 
     def _show_selected(self) -> None:
+        """The selected occurrence's event and what may be done to it, read on the pool."""
         occ = self.selected
-        ev: EventValue | None = None
-        if occ is not None:
-            try:
-                ev = self._env.ctx.events.get(occ.event_uuid)
-            except Exception:  # noqa: BLE001  (deleted meanwhile: show nothing)
-                ev = None
+        self._actions_for = None
         for b in self.action_buttons.values():
-            b.setEnabled(ev is not None)
-        if ev is None or occ is None:
+            b.setEnabled(False)  # until the actions of this occurrence arrive
+        if occ is None:
+            self._env.ops.forget(self, "selected")
             self.details.setText(self.tr("在日历中点选一项活动。"))
             return
-        self.details.setText(self._details_html(ev, occ))
-        now = self._env.ctx.clock.now()
-        started = occ.start <= now
-        live = ev.status == "planned"
-        enabled = {
-            "edit": self._is_admin and ev.status not in ("closed", "cancelled"),
-            "held": live and started and not ev.recurring,
-            "close": self._is_admin
-            and started
-            and not ev.recurring
-            and ev.status != "cancelled"
-            and ev.adoption_published_on is None,
-            "publish": self._is_admin and ev.status == "closed" and ev.adoption_published_on is None,
-            "skip": self._is_admin and live and ev.recurring and occ.start > now,
-            "move": self._is_admin and live and ev.recurring and occ.end > now,
-            "cancel": self._is_admin and live and not (ev.recurring and ev.start <= now),
-            "adoption": ev.status == "closed",
-            "registrations": ev.status not in ("closed", "cancelled"),
-        }
-        for key, on in enabled.items():
-            self.action_buttons[key].setEnabled(on)
+        events, user = self._env.ctx.events, self._env.user
 
-    def _details_html(self, ev: EventValue, occ: Occurrence) -> str:
+        def work() -> tuple[EventValue, list[Action], tuple[date, date, bool] | None]:
+            ev = events.get(occ.event_uuid)
+            deadline = events.adoption_deadline(ev) if ev.status == "closed" and ev.suggestions else None
+            return ev, events.actions(user, occ.event_uuid, occ.start, occ.end), deadline
+
+        def show(result: tuple[EventValue, list[Action], tuple[date, date, bool] | None]) -> None:
+            ev, actions, deadline = result
+            self._event = ev
+            self._actions = {_BUTTONS.get(a.key, a.key): a for a in actions}
+            self._actions_for = occ
+            self.details.setText(self._details_html(ev, occ, deadline))
+            for key, button in self.action_buttons.items():
+                a = self._actions.get(key)
+                button.setEnabled(bool(a and a.enabled))
+                button.setToolTip(a.reason if a and a.reason else "")
+            if self._pending_menu is not None and self.selected == occ:
+                pos, self._pending_menu = self._pending_menu, None
+                self.occurrence_menu(occ).exec(pos)
+
+        def gone(_exc: BaseException) -> None:  # deleted meanwhile: show nothing
+            self.details.setText(self.tr("在日历中点选一项活动。"))
+
+        self._env.ops.read(self, work, show, key="selected", failed=gone)
+
+    def _details_html(
+        self, ev: EventValue, occ: Occurrence, deadline: tuple[date, date, bool] | None = None
+    ) -> str:
         rows = [
             (self.tr("类型"), ev.type_label),
             (
@@ -471,8 +546,8 @@ class CalendarPage(QWidget):
             )
         if ev.status == "closed":
             rows.append((self.tr("参加人数"), str(ev.attendance)))
-            if ev.suggestions:
-                _, due, provisional = self._env.ctx.events.adoption_deadline(ev)
+            if ev.suggestions and deadline is not None:
+                _, due, provisional = deadline
                 state = (
                     arg(self.tr("已于 %1 公开"), ev.adoption_published_on.isoformat())
                     if ev.adoption_published_on
@@ -492,10 +567,14 @@ class CalendarPage(QWidget):
 
     def _on_action(self, key: str) -> None:
         occ = self.selected
-        if occ is None:
-            return
+        action = self._actions.get(key)
+        if occ is None or action is None or not action.enabled:
+            return  # a stale click: nothing happens
         uuid = occ.event_uuid
         events, user = self._env.ctx.events, self._env.user
+        title = self._event.title if self._event is not None else occ.title
+        if action.question and not ask_first(self, action, title):
+            return
         if key == "edit":
             EventDialog(self._env, uuid, parent=self).exec()
         elif key == "registrations":
@@ -503,26 +582,16 @@ class CalendarPage(QWidget):
         elif key == "close":
             ClosingDialog(self._env, uuid, self).exec()
         elif key == "held":
-            if attempt(self, lambda: events.mark_held(user, uuid)):
-                self._env.bus.changed.emit("event")
+            self._env.ops.write(self, lambda: events.mark_held(user, uuid))
         elif key == "publish":
-            answer = QMessageBox.question(
-                self,
-                self.tr("公开采纳情况"),
-                self.tr("确认已公开该活动的意见建议采纳情况？公开后报告不能再修改。"),
-            )
-            if answer == QMessageBox.StandardButton.Yes and attempt(
-                self, lambda: events.publish_adoption(user, uuid)
-            ):
-                self._env.bus.changed.emit("event")
+            self._env.ops.write(self, lambda: events.publish_adoption(user, uuid))
         elif key == "move":
             MoveOccurrenceDialog(self._env, occ, self).exec()
-        elif key == "cancel":
-            CancelEventDialog(self._env, events.get(uuid), self).exec()
+        elif key == "cancel" and self._event is not None:
+            CancelEventDialog(self._env, self._event, self).exec()
         elif key == "skip":
             start = occ.recurrence_id or occ.start
-            if attempt(self, lambda: events.cancel_occurrence(user, uuid, start)):
-                self._env.bus.changed.emit("event")
+            self._env.ops.write(self, lambda: events.cancel_occurrence(user, uuid, start))
         elif key in ("poster", "signin", "adoption"):
             self._print(key, uuid)
 
@@ -545,11 +614,10 @@ class CalendarPage(QWidget):
             Path(path).write_bytes(build(uuid))
             return path
 
-        self._env.tasks.run(
-            work,
-            lambda p: self._inform(names[kind], self.tr("已保存：") + str(p)),
-            lambda exc: show_error(self, exc),
-        )
+        self._env.ops.read(self, work, lambda p: self._saved(Path(p)), key="print")
+
+    def _saved(self, path: Path) -> None:
+        announce_saved(self, path)
 
     def _inform(self, title: str, text: str) -> None:
         QMessageBox.information(self, title, text)
@@ -571,7 +639,6 @@ class CalendarPage(QWidget):
         events, user = self._env.ctx.events, self._env.user
 
         def done(report: ImportReport) -> None:
-            self._env.bus.changed.emit("event")
             text = arg(
                 self.tr("新增 %1，更新 %2，未变 %3"),
                 str(report.created),
@@ -582,9 +649,7 @@ class CalendarPage(QWidget):
                 text += "\n\n" + self.tr("请注意：") + "\n" + "\n".join(report.notes)
             QMessageBox.information(self, self.tr("导入完成"), text)
 
-        self._env.tasks.run(
-            lambda: events.import_ics(Path(path), actor=user), done, lambda e: show_error(self, e)
-        )
+        self._env.ops.write(self, lambda: events.import_ics(Path(path), actor=user), done)
 
     def _subscription(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -593,12 +658,13 @@ class CalendarPage(QWidget):
         if not path:
             return
         events = self._env.ctx.events
-        self._env.tasks.run(
+        self._env.ops.read(
+            self,
             lambda: events.subscription_ics(Path(path)),
             lambda n: self._inform(
                 self.tr("导出完成"), arg(self.tr("已导出 %1 个公开活动（已遮蔽，不含报名信息）"), str(n))
             ),
-            lambda e: show_error(self, e),
+            key="subscription",
         )
 
     def edit_synonyms(self) -> None:
@@ -619,9 +685,7 @@ class CalendarPage(QWidget):
                 )
             self.synonym_dialog.open()
 
-        self._env.tasks.run(
-            lambda: events.synonym_table(user), show, lambda e: show_error(self, e), writes=False
-        )
+        self._env.ops.read(self, lambda: events.synonym_table(user), show, key="synonyms")
 
     def _export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -630,8 +694,9 @@ class CalendarPage(QWidget):
         if not path:
             return
         events = self._env.ctx.events
-        self._env.tasks.run(
+        self._env.ops.read(
+            self,
             lambda: events.export_ics(Path(path)),
             lambda n: self._inform(self.tr("导出完成"), arg(self.tr("已导出 %1 个活动"), str(n))),
-            lambda e: show_error(self, e),
+            key="export",
         )

@@ -63,7 +63,7 @@ def status_text(entry: ComplianceEntry | None) -> str:
 class CataloguePage(QWidget):
     """Browse, search and maintain the catalogue.
 
-    Emits ``counts_changed("catalogue", n)`` with ``TodayService.needs_action`` for this page.
+    Its badge in the navigation is the window's (``TodayService.badges``).
     """
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
@@ -75,8 +75,10 @@ class CataloguePage(QWidget):
         self._show_standard = False
         self._domain = ALL
         self._domains: dict[str, DomainView] = {}
+        self._wanted = ""
         self._build()
         self._connect_signals()
+        env.bus.watch(self, ("catalogue", "holiday", "notice"), lambda _c: self.reload())
         self.reload()
 
     # -- layout ------------------------------------------------------------------------------------
@@ -233,31 +235,46 @@ class CataloguePage(QWidget):
         self.domain_button.clicked.connect(self.edit_domain)
         self.synonyms_button.clicked.connect(self.edit_synonyms)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
-        self._env.bus.changed.connect(self._on_bus_changed)
 
     # -- data --------------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Reload domains, compliance and the rows (after a change or at start)."""
-        today = self._env.ctx.clock.today()
-        self._compliance = {e.item.uuid: e for e in self._cat.compliance(today)}
+        """Read domains, compliance and the rows again (after a change or at start), off the GUI thread."""
+        cat, today, query, domain = (
+            self._cat,
+            self._env.ctx.clock.today(),
+            self.search.text().strip(),
+            self._domain,
+        )
+
+        def work() -> tuple[dict[str, ComplianceEntry], list[DomainView], list[CatalogueItemView]]:
+            compliance = {e.item.uuid: e for e in cat.compliance(today)}
+            return compliance, cat.domains(), _rows(cat, query, domain)
+
+        self._env.ops.read(self, work, self._loaded, key="rows", loading=self.table)
         # The badge is the same figure the Today page gives this page (overdue, due within 3 working
         # days, refinements to review), so the two never disagree.
         ctx, user = self._env.ctx, self._env.user
-        self._env.tasks.run(
+        self._env.ops.read(
+            self,
             lambda: ctx.today.needs_action(user, "catalogue"),
             lambda n: self._env.bus.counts_changed.emit("catalogue", n),
-            lambda exc: show_error(self, exc),
-            writes=False,
+            key="badge",
         )
+
+    def _loaded(
+        self, result: tuple[dict[str, ComplianceEntry], list[DomainView], list[CatalogueItemView]]
+    ) -> None:
+        self._compliance, domains, rows = result
+        self._domains = {d.code: d for d in domains}
         self._fill_tree()
-        self._refresh_rows()
+        self._show_rows(rows)
         if self.current_item() is None:
             self._show_detail(None)  # the chosen domain's state may have changed
 
     def _fill_tree(self) -> None:
-        domains = self._cat.domains()
-        self._domains = {d.code: d for d in domains}
+        domains = list(self._domains.values())
+        self.tree.selectionModel().blockSignals(True)
         self.tree_model.removeRows(0, self.tree_model.rowCount())
         total = sum(d.active_items for d in domains)
         root = QStandardItem(self.tr("全部领域（%1 项）").replace("%1", str(total)))
@@ -280,19 +297,26 @@ class CataloguePage(QWidget):
                 current = node
         self.tree.expandAll()
         self.tree.setCurrentIndex(current.index())
+        self.tree.selectionModel().blockSignals(False)
 
     def _refresh_rows(self) -> None:
-        query = self.search.text().strip()
-        rows = self._cat.search(query, limit=500) if query else self._cat.items()
-        if self._domain:
-            rows = [r for r in rows if r.domain_code == self._domain]
+        """Read the rows for the search and the chosen domain (read pool; the last one asked wins)."""
+        cat, query, domain = self._cat, self.search.text().strip(), self._domain
+        self._env.ops.read(
+            self, lambda: _rows(cat, query, domain), self._show_rows, key="rows", loading=self.table
+        )
+
+    def _show_rows(self, rows: list[CatalogueItemView]) -> None:
         selected = self.current_item()
+        wanted = self._wanted or (selected.uuid if selected is not None else "")
+        searching = bool(self.search.text().strip())
+        if searching:
+            self.model.sort(-1)  # keep the search ranking (title hits first)
+        self.table.horizontalHeader().setSortIndicatorShown(not searching)
         self.model.set_rows(rows)
-        if query:
-            self.proxy.sort(-1)  # keep the search ranking (title hits first)
         self._apply_filters()
-        if selected is not None:
-            self.open_record(selected.uuid, navigate=False)
+        if wanted:
+            self._select(wanted)
 
     def _apply_filters(self) -> None:
         audience, mode = self.audience.currentData(), self.mode.currentData()
@@ -325,25 +349,30 @@ class CataloguePage(QWidget):
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         return self.proxy.object_at(rows[0].row()) if rows else None
 
+    def _select(self, uuid: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.object_at(row).uuid == uuid:
+                self._wanted = ""
+                self.table.selectRow(row)
+                self.table.scrollTo(self.proxy.index(row, 0))
+                return True
+        return False
+
     def open_record(self, uuid: str, *, navigate: bool = True) -> None:
         """Select the item ``uuid`` (clearing search and domain filter when it is hidden)."""
-        for attempt in range(2):
-            for row in range(self.proxy.rowCount()):
-                if self.proxy.object_at(row).uuid == uuid:
-                    self.table.selectRow(row)
-                    self.table.scrollTo(self.proxy.index(row, 0))
-                    return
-            if attempt == 0 and navigate:
-                self._domain = ALL
-                self.search.blockSignals(True)
-                self.search.clear()
-                self.search.blockSignals(False)
-                self.overdue_only.setChecked(False)
-                self._fill_tree()
-                self._refresh_rows()
-            else:
-                break
-        self._show_detail(None)
+        if self._select(uuid):
+            return
+        if navigate:
+            self._wanted = uuid
+            self._domain = ALL
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.overdue_only.setChecked(False)
+            self._fill_tree()
+            self._refresh_rows()
+        else:
+            self._show_detail(None)
 
     # -- slots -------------------------------------------------------------------------------------
 
@@ -372,10 +401,6 @@ class CataloguePage(QWidget):
         self._show_detail(self.current_item())
         self._update_buttons()
 
-    def _on_bus_changed(self, entity: str) -> None:
-        if entity in ("catalogue", "holiday", "notice"):
-            self.reload()
-
     def _update_buttons(self) -> None:
         item = self.current_item()
         self.edit_button.setEnabled(bool(item and item.editable))
@@ -386,6 +411,22 @@ class CataloguePage(QWidget):
         self.domain_button.setEnabled(bool(self._domain))
 
     def _show_detail(self, item: CatalogueItemView | None) -> None:
+        """The detail pane: the item's fields at once, its disclosures and history read on the pool."""
+        if item is None:
+            self._env.ops.forget(self, "detail")
+            self._render_detail(None, [], [])
+            return
+        cat, uuid = self._cat, item.uuid
+        self._env.ops.read(
+            self,
+            lambda: (cat.disclosures(uuid), cat.history(uuid)),
+            lambda result: self._render_detail(item, *result),
+            key="detail",
+        )
+
+    def _render_detail(
+        self, item: CatalogueItemView | None, disclosures: list[Any], history: list[Any]
+    ) -> None:
         e = html.escape
         domain = self.current_domain()
         banner = ""
@@ -442,7 +483,6 @@ class CataloguePage(QWidget):
         entry = self._compliance.get(item.uuid)
         rule = e(item.rule_text) + (f"；<b>{e(status_text(entry))}</b>" if entry else "")
         parts.append(f"<p><b>{e(self.tr('时限规则'))}</b>：{rule}</p>")
-        disclosures = self._cat.disclosures(item.uuid)
         parts.append(f"<h4>{e(self.tr('公开记录'))}</h4>")
         if disclosures:
             parts.append(
@@ -456,7 +496,7 @@ class CataloguePage(QWidget):
             parts.append(f"<p>{e(self.tr('尚无公开记录'))}</p>")
         parts.append(f"<h4>{e(self.tr('变更历史'))}</h4><ul>")
         labels = {"added": self.tr("新增"), "changed": self.tr("修改"), "retired": self.tr("停用")}
-        for h in reversed(self._cat.history(item.uuid)):
+        for h in reversed(history):
             line = f"{self.tr('第 %1 版').replace('%1', str(h.version))} · {h.at} · {labels[h.change]} · {h.actor}"
             changes = "".join(f"<br>　{e(f.label)}：{e(f.old[:80])} → {e(f.new[:80])}" for f in h.fields)
             parts.append(f"<li>{e(line)}{changes}</li>")
@@ -466,7 +506,12 @@ class CataloguePage(QWidget):
     # -- actions -----------------------------------------------------------------------------------
 
     def _run(self, fn: Any, done: Any) -> None:
-        self._env.tasks.run(fn, done, lambda exc: show_error(self, exc))
+        """Work that writes a file, not the database (export, PDF, an import's dry run): read pool."""
+        self._env.ops.read(self, fn, done, key="file")
+
+    def _write(self, fn: Any, done: Any = None) -> None:
+        """One catalogue write (writer thread); the bus reloads the page, the status bar confirms."""
+        self._env.ops.write(self, fn, done)
 
     def _import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -486,15 +531,16 @@ class CataloguePage(QWidget):
             return cat.import_file(path, actor=actor, origin=origin, dry_run=True)
 
         def again(dialog: ImportPreviewDialog, origin: str) -> None:
-            self._env.tasks.run(
+            self._env.ops.read(
+                dialog,
                 lambda: preview(origin),
                 lambda result: dialog.set_result(result, origin),
-                lambda exc: (
+                key="preview",
+                failed=lambda exc: (
                     dialog.set_failure(str(exc), origin)
                     if isinstance(exc, GongkaiError)
                     else show_error(self, exc)
                 ),
-                writes=False,
             )
 
         def show(result: ImportResult) -> None:
@@ -505,12 +551,11 @@ class CataloguePage(QWidget):
             self._preview = dialog
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 origin = dialog.origin()
-                self._run(lambda: cat.import_file(path, actor=actor, origin=origin), self._imported)
+                self._write(lambda: cat.import_file(path, actor=actor, origin=origin), self._imported)
 
-        self._env.tasks.run(lambda: preview("site"), show, lambda exc: show_error(self, exc), writes=False)
+        self._env.ops.read(self, lambda: preview("site"), show, key="preview")
 
     def _imported(self, result: ImportResult) -> None:
-        self._env.bus.changed.emit("catalogue")
         QMessageBox.information(
             self,
             self.tr("导入完成"),
@@ -537,10 +582,10 @@ class CataloguePage(QWidget):
         )
         if not path:
             return
-        site = self._env.ctx.sites.get()
-        domain = self._domain or None
+        sites, domain = self._env.ctx.sites, self._domain or None
 
         def work() -> int:
+            site = sites.get()
             data = self._cat.pdf(size="A3", domain=domain, site_name=site.name if site else "")
             Path(path).write_bytes(data)
             return len(data)
@@ -559,7 +604,7 @@ class CataloguePage(QWidget):
         item = self.current_item()
         if item is None or not item.refinable:
             return
-        dialog = ItemDialog(self._cat.domains(), item, self, refine=True)
+        dialog = ItemDialog(list(self._domains.values()), item, self, refine=True)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             data, reason = dialog.data(), dialog.reason.text()
             self._save(lambda: self._cat.refine(self._env.user, item.uuid, data, reason))
@@ -571,7 +616,7 @@ class CataloguePage(QWidget):
         self._save(lambda: self._cat.keep_refinement(self._env.user, item.uuid))
 
     def _add(self) -> None:
-        dialog = ItemDialog(self._cat.domains(), None, self)
+        dialog = ItemDialog(list(self._domains.values()), None, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._save(lambda: self._cat.add_item(self._env.user, dialog.data()))
 
@@ -579,7 +624,7 @@ class CataloguePage(QWidget):
         item = self.current_item()
         if item is None:
             return
-        dialog = ItemDialog(self._cat.domains(), item, self)
+        dialog = ItemDialog(list(self._domains.values()), item, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._save(lambda: self._cat.update_item(self._env.user, item.uuid, dialog.data()))
 
@@ -597,10 +642,9 @@ class CataloguePage(QWidget):
 
     def _save(self, fn: Any) -> None:
         def done(view: CatalogueItemView) -> None:
-            self._env.bus.changed.emit("catalogue")
-            self.open_record(view.uuid)
+            self._wanted = view.uuid  # selected when the reloaded rows arrive
 
-        self._run(fn, done)
+        self._write(fn, done)
 
     def edit_domain(self) -> None:
         """Mark the chosen domain applicable, or not applicable with the reason (admin)."""
@@ -610,8 +654,12 @@ class CataloguePage(QWidget):
         user = self._env.user
 
         def save(applicable: bool, reason: str) -> None:
-            self._cat.set_domain_applicable(user, domain.code, applicable, reason)
-            self._env.bus.changed.emit("catalogue")
+            dialog = self.domain_dialog
+            self._env.ops.write(
+                dialog,
+                lambda: self._cat.set_domain_applicable(user, domain.code, applicable, reason),
+                lambda _r: dialog.accept(),
+            )
 
         self.domain_dialog = DomainDialog(domain, save, self)
         self.domain_dialog.open()
@@ -621,11 +669,16 @@ class CataloguePage(QWidget):
         user = self._env.user
 
         def save(pairs: list[tuple[str, str]]) -> None:
-            self._cat.set_synonyms(user, pairs)
-            self._env.bus.changed.emit("catalogue")
+            dialog = self.synonym_dialog
+            self._env.ops.write(
+                dialog, lambda: self._cat.set_synonyms(user, pairs), lambda _r: dialog.accept()
+            )
 
-        self.synonym_dialog = SynonymDialog(self._cat.synonyms(), save, self)
-        self.synonym_dialog.open()
+        def show(pairs: list[tuple[str, str]]) -> None:
+            self.synonym_dialog = SynonymDialog(pairs, save, self)
+            self.synonym_dialog.open()
+
+        self._env.ops.read(self, self._cat.synonyms, show, key="synonyms")
 
     def _disclose(self) -> None:
         item = self.current_item()
@@ -635,7 +688,10 @@ class CataloguePage(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             on, channel = dialog.values()
             actor = self._env.user.name
-            self._run(
-                lambda: self._cat.record_disclosure(item.uuid, on=on, channel=channel, actor=actor),
-                lambda _v: self._env.bus.changed.emit("catalogue"),
-            )
+            self._write(lambda: self._cat.record_disclosure(item.uuid, on=on, channel=channel, actor=actor))
+
+
+def _rows(cat: Any, query: str, domain: str) -> list[CatalogueItemView]:
+    """The items for a search (ranked) or all active items, of one domain or all (read pool)."""
+    rows = cat.search(query, limit=500) if query else cat.items()
+    return [r for r in rows if r.domain_code == domain] if domain else rows

@@ -1,18 +1,24 @@
 """公示公告: the notice list with its review actions and a staff detail view, and the board register
-(what must come down, which boards miss a notice, postings)."""
+(what must come down, which boards miss a notice, postings).
+
+Everything the page shows is read on the read pool through ``env.ops`` and every action is one
+``env.ops.write``: the list loads a page of rows at a time (filtered, searched and sorted in SQL),
+a notice's detail loads when it is selected, and the buttons come from
+``NoticeService.actions(user, uuid)`` — they keep their places, are disabled with the reason as a
+tooltip when the user may not act, and ask before a step that cannot be undone.
+"""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -28,18 +34,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.authz import Action
+from app.changes import Changes
 from app.clock import local
 from app.notices import MissingPosting, NoticeView, PostingView, TakeDown
-from app.notices.values import APPROVED, DRAFT, FIRST_REVIEW, PUBLISHED, STATUS_LABELS, STATUSES
+from app.notices.masking import MaskedContent
+from app.notices.queries import NoticeQuery, NoticeRow
+from app.notices.service import ACTIONS
+from app.notices.values import DRAFT, STATUS_LABELS, STATUSES
 from app.users import Role
+from ui.actions import apply_action, ask_first
 from ui.calendar.text import arg
-from ui.crash import show_error
+from ui.catalogue.picker import item_label
 from ui.env import UiEnv
 from ui.notices.admin import BoardsDialog, PeriodRulesDialog
 from ui.notices.editor import NoticeEditorDialog
+from ui.notices.posting import PostingDialog
 from ui.notices.preview import PdfPreviewDialog
-from ui.notices.review import ReviewDialog
-from ui.table_model import Column, RecordTableModel, SortFilterProxy
+from ui.notices.review import ReviewContent, ReviewDialog
+from ui.table_model import Column, PagedTableModel, RecordTableModel, SortFilterProxy
 
 CTX = "NoticesPage"
 _STATUS_COLOURS = {
@@ -49,9 +62,13 @@ _STATUS_COLOURS = {
     "draft": "#f1f1f1",
     "withdrawn": "#f6dede",
 }
+#: How long the list waits after the last keystroke before it asks again.
+SEARCH_DELAY_MS = 250
+#: The service's sort key of each list column (None: not sortable).
+SORT_KEYS = ["id", "status", "title", "template", "period", "revision"]
 
 
-def notice_columns() -> list[Column[NoticeView]]:
+def notice_columns() -> list[Column[NoticeRow]]:
     return [
         Column("编号", lambda n: str(n.id), lambda n: n.id),
         Column("状态", lambda n: QCoreApplication.translate("NoticesPage", STATUS_LABELS[n.status])),
@@ -65,11 +82,7 @@ def notice_columns() -> list[Column[NoticeView]]:
                     n.period_start.isoformat(),
                     n.period_end.isoformat(),
                 )
-                + (
-                    QCoreApplication.translate("NoticesPage", "（暂定）")
-                    if n.period_check.provisional
-                    else ""
-                )
+                + (QCoreApplication.translate("NoticesPage", "（暂定）") if n.provisional else "")
             ),
             lambda n: n.period_start,
         ),
@@ -103,12 +116,13 @@ def missing_columns() -> list[Column[MissingPosting]]:
     ]
 
 
-def posting_columns() -> list[Column[PostingView]]:
+def posting_columns(people: dict[str, str]) -> list[Column[PostingView]]:
+    """``people``: login name -> the person's name, filled when the register is read."""
     return [
         Column("公开栏", lambda p: p.board_name),
         Column("公示", lambda p: p.notice_title),
         Column("张贴日期", lambda p: p.posted_on.isoformat(), lambda p: p.posted_on),
-        Column("张贴人", lambda p: p.posted_by),
+        Column("张贴人", lambda p: people.get(p.posted_by, p.posted_by)),
         Column("应撤下", lambda p: p.take_down_on.isoformat(), lambda p: p.take_down_on),
         Column(
             "已撤下",
@@ -119,7 +133,10 @@ def posting_columns() -> list[Column[PostingView]]:
     ]
 
 
-def _table(model: RecordTableModel[Any], parent: QWidget) -> tuple[QTableView, SortFilterProxy]:
+def _table(
+    model: RecordTableModel[Any], parent: QWidget, widths: tuple[int, ...] = ()
+) -> tuple[QTableView, SortFilterProxy]:
+    """A small, fixed list (the board register): sorted in Qt, columns sized once to the header."""
     proxy = SortFilterProxy(parent)
     proxy.setSourceModel(model)
     view = QTableView()
@@ -129,9 +146,20 @@ def _table(model: RecordTableModel[Any], parent: QWidget) -> tuple[QTableView, S
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
+    for column, width in enumerate(widths):  # board and notice names are long: room to read them
+        view.setColumnWidth(column, width)
     return view, proxy
+
+
+@dataclass(frozen=True)
+class Detail:
+    """What the detail pane shows for the selected notice, read in one go off the GUI thread."""
+
+    notice: NoticeView
+    masked: MaskedContent
+    actions: tuple[Action, ...]
 
 
 class NoticesPage(QWidget):
@@ -140,6 +168,11 @@ class NoticesPage(QWidget):
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._env = env
+        self._detail: Detail | None = None
+        self._wanted: str = ""  # the notice to select once its row arrives
+        self._people: dict[str, str] = {}  # login -> name, for 张贴人
+        self.posting_dialog: PostingDialog | None = None
+        self.review_dialog: ReviewDialog | None = None
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
@@ -148,23 +181,20 @@ class NoticesPage(QWidget):
         notices_tab = QWidget()
         nl = QVBoxLayout(notices_tab)
         bar = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("新建公示…"))
-        self.edit_button = QPushButton(self.tr("修改…"))
-        self.submit_button = QPushButton(self.tr("提交审核"))
-        self.review_button = QPushButton(self.tr("审核…"))
-        self.publish_button = QPushButton(self.tr("发布"))
-        self.print_button = QPushButton(self.tr("预览与打印…"))
-        self.withdraw_button = QPushButton(self.tr("撤回…"))
-        for b in (
-            self.new_button,
-            self.edit_button,
-            self.submit_button,
-            self.review_button,
-            self.publish_button,
-            self.print_button,
-            self.withdraw_button,
-        ):
-            bar.addWidget(b)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, label in ACTIONS:
+            button = QPushButton(QCoreApplication.translate("Actions", label))
+            button.setObjectName(key)
+            self.buttons[key] = button
+            bar.addWidget(button)
+            apply_action(button, None)
+        self.new_button = self.buttons["notice.create"]
+        self.edit_button = self.buttons["notice.update"]
+        self.submit_button = self.buttons["notice.submit"]
+        self.review_button = self.buttons["notice.review"]
+        self.publish_button = self.buttons["notice.publish"]
+        self.print_button = self.buttons["notice.preview"]
+        self.withdraw_button = self.buttons["notice.withdraw"]
         bar.addStretch(1)
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("全部状态"), "")
@@ -174,17 +204,38 @@ class NoticesPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("搜索标题"))
         self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel()
         bar.addWidget(self.status_filter)
         bar.addWidget(self.search)
+        bar.addWidget(self.count_label)
         nl.addLayout(bar)
-        self.model: RecordTableModel[NoticeView] = RecordTableModel(
+        self.view = QTableView()
+        self.model: PagedTableModel[NoticeRow] = PagedTableModel(
             notice_columns(),
-            "NoticesPage",
+            CTX,
             self,
+            ops=env.ops,
+            fetch=self._fetch,
+            sort_keys=SORT_KEYS,
+            sort="id",
+            loading=self.view,
             row_colour=lambda n: QColor(_STATUS_COLOURS[n.status]) if n.status in _STATUS_COLOURS else None,
         )
-        self.view, self.proxy = _table(self.model, self)
-        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().setVisible(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        fm = self.view.fontMetrics()
+        for column, sample in enumerate(
+            ("00000", "待初审审", "", "最低生活保障（低保）", "2026-12-04 至 2026-12-10（暂定）", "版本")
+        ):
+            self.view.setColumnWidth(column, fm.horizontalAdvance(sample) + 18)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.detail = QTextBrowser()
         self.detail.setOpenExternalLinks(False)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -196,6 +247,7 @@ class NoticesPage(QWidget):
 
         # -- boards tab -------------------------------------------------------------------------
         boards_tab = QWidget()
+        self.boards_tab = boards_tab
         bl = QVBoxLayout(boards_tab)
         bbar = QHBoxLayout()
         self.post_button = QPushButton(self.tr("登记张贴…"))
@@ -216,121 +268,183 @@ class NoticesPage(QWidget):
             self,
             row_colour=lambda t: QColor("#f6dede") if t.overdue_days > 0 else QColor("#fff4d6"),
         )
-        self.takedown_view, _ = _table(self.takedown_model, self)
+        self.takedown_view, self.takedown_proxy = _table(self.takedown_model, self, (280, 520, 120))
         bl.addWidget(self.takedown_view, 1)
         bl.addWidget(QLabel(self.tr("应张贴而未张贴（已审定或已发布的公示）")))
         self.missing_model: RecordTableModel[MissingPosting] = RecordTableModel(
             missing_columns(), "NoticesPage", self
         )
-        self.missing_view, _ = _table(self.missing_model, self)
+        self.missing_view, self.missing_proxy = _table(self.missing_model, self, (280, 140, 520))
         bl.addWidget(self.missing_view, 1)
-        bl.addWidget(QLabel(self.tr("张贴登记")))
+        bl.addWidget(QLabel(self.tr("张贴登记（最近 200 条）")))
         self.posting_model: RecordTableModel[PostingView] = RecordTableModel(
-            posting_columns(), "NoticesPage", self
+            posting_columns(self._people), "NoticesPage", self
         )
-        self.posting_view, self.posting_proxy = _table(self.posting_model, self)
+        self.posting_view, self.posting_proxy = _table(
+            self.posting_model, self, (260, 420, 100, 100, 100, 100)
+        )
         bl.addWidget(self.posting_view, 2)
         self.tabs.addTab(boards_tab, self.tr("公开栏与张贴"))
 
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.model.reload)
         self._connect_signals()
+        env.bus.watch(self, ("notice", "holiday", "settings"), self._on_changes)
         self.reload()
 
     def _connect_signals(self) -> None:
         self.new_button.clicked.connect(self._new)
         self.edit_button.clicked.connect(self._edit)
-        self.submit_button.clicked.connect(lambda: self._act("submit"))
+        self.submit_button.clicked.connect(lambda: self._act("notice.submit"))
         self.review_button.clicked.connect(self._review)
-        self.publish_button.clicked.connect(lambda: self._act("publish"))
+        self.publish_button.clicked.connect(lambda: self._act("notice.publish"))
         self.print_button.clicked.connect(self._preview)
         self.withdraw_button.clicked.connect(self._withdraw)
         self.post_button.clicked.connect(self._post)
         self.take_down_button.clicked.connect(self._take_down)
         self.boards_button.clicked.connect(lambda: BoardsDialog(self._env, self).exec())
         self.periods_button.clicked.connect(lambda: PeriodRulesDialog(self._env, self).exec())
-        self.status_filter.currentIndexChanged.connect(self._apply_filter)
-        self.search.textChanged.connect(self._apply_filter)
+        self.status_filter.currentIndexChanged.connect(self.model.reload)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         self.view.doubleClicked.connect(lambda _i: self._preview())
-        self._env.bus.changed.connect(self._on_bus_changed)
+        self.model.page_loaded.connect(self._on_page_loaded)
+        self.model.total_changed.connect(self._on_total)
+        self.tabs.currentChanged.connect(lambda _i: self._reload_boards())
 
     # -- data ----------------------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        current = self.selected()
-        service = self._env.ctx.notices
-        self.model.set_rows(service.list())
-        self.takedown_model.set_rows(service.take_downs_due(self._env.ctx.clock.today()))
-        self.missing_model.set_rows(service.boards_missing_notices())
-        self.posting_model.set_rows(service.postings())
-        self._apply_filter()
-        if current is not None:
-            self.open_record(current.uuid)
-        self._update_buttons()
-        attention = len(service.awaiting_review(self._env.user)) + self.takedown_model.rowCount()
-        self._env.bus.counts_changed.emit("notices", attention)
-
-    def _on_bus_changed(self, entity: str) -> None:
-        if entity in ("notice", "board", "settings", "holiday"):
-            self.reload()
-
-    def _apply_filter(self) -> None:
-        status = self.status_filter.currentData()
-        needle = self.search.text().strip()
-        mine = (
-            {n.uuid for n in self._env.ctx.notices.awaiting_review(self._env.user)}
-            if status == "mine"
-            else set()
+    def _fetch(self, offset: int, sort: str, descending: bool) -> Callable[[], tuple[list[NoticeRow], int]]:
+        """The read of one page as the filter and search ask now (filters read here, on the GUI thread)."""
+        query = NoticeQuery(
+            status=self.status_filter.currentData() or "",
+            text=self.search.text().strip(),
+            sort=sort,
+            descending=descending,
+            offset=offset,
         )
+        svc, user = self._env.ctx.notices, self._env.user
 
-        def accept(n: NoticeView) -> bool:
-            if status == "mine" and n.uuid not in mine:
-                return False
-            if status not in ("", "mine") and n.status != status:
-                return False
-            return needle in n.title
+        def work() -> tuple[list[NoticeRow], int]:
+            page = svc.page(query, user)
+            return list(page.rows), page.total
 
-        self.proxy.set_predicate(accept)
+        return work
+
+    def reload(self, _changes: Changes | None = None) -> None:
+        """Read the list's first page, the selected notice, and the board register again."""
+        current = self._detail.notice.uuid if self._detail else ""
+        if current:
+            self._wanted = current
+            self._load_detail(current)
+        else:
+            self._load_actions()
+        self.model.reload()
+        self._reload_boards()
+
+    def _on_changes(self, changes: Changes) -> None:
+        self.reload(changes)
+
+    def _reload_boards(self) -> None:
+        if self.tabs.currentWidget() is not self.boards_tab:
+            return  # read when the tab is shown
+        svc, today = self._env.ctx.notices, self._env.ctx.clock.today()
+        users = self._env.ctx.users
+        Register = tuple[list[TakeDown], list[MissingPosting], list[PostingView], dict[str, str]]
+
+        def work() -> Register:
+            people = {u.name: u.label for u in users.list()}
+            return svc.take_downs_due(today), svc.boards_missing_notices(), svc.recent_postings(), people
+
+        def show(result: Register) -> None:
+            takedowns, missing, postings, people = result
+            self._people.clear()
+            self._people.update(people)
+            self.takedown_model.set_rows(takedowns)
+            self.missing_model.set_rows(missing)
+            self.posting_model.set_rows(postings)
+
+        self._env.ops.read(self, work, show, key="boards", loading=self.posting_view)
+
+    def _on_total(self, total: int) -> None:
+        self.count_label.setText(self.tr("共 %1 条").replace("%1", str(total)))
+
+    def _on_page_loaded(self, offset: int) -> None:
+        if offset == 0 and self._wanted:
+            self._select_row(self._wanted)
+
+    def _select_row(self, uuid: str) -> bool:
+        for row, n in enumerate(self.model.rows()):
+            if n.uuid == uuid:
+                if self.selected_row() is None or self.selected_row().uuid != uuid:  # type: ignore[union-attr]
+                    self.view.selectRow(row)
+                self.view.scrollTo(self.model.index(row, 0))
+                return True
+        return False
+
+    def selected_row(self) -> NoticeRow | None:
+        rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def selected(self) -> NoticeView | None:
-        rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
-        return self.proxy.object_at(rows[0].row()) if rows else None
+        """The notice whose detail is shown (loaded after the selection)."""
+        return self._detail.notice if self._detail else None
 
     def open_record(self, uuid: str) -> None:
-        """Select the notice ``uuid`` (navigation from other pages)."""
+        """Show the notice ``uuid`` (navigation from other pages), selected if its row is loaded."""
         self.tabs.setCurrentIndex(0)
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.object_at(row).uuid == uuid:
-                self.view.selectRow(row)
-                return
+        self._wanted = uuid
+        if not self._select_row(uuid):
+            self._load_detail(uuid)
 
     def _on_selection(self) -> None:
-        self._update_buttons()
-        notice = self.selected()
-        self.detail.setHtml(self._detail_html(notice) if notice else "")
+        row = self.selected_row()
+        if row is None:
+            return
+        self._wanted = row.uuid
+        if self._detail is None or self._detail.notice.uuid != row.uuid:
+            for button in self.buttons.values():
+                if button is not self.new_button:
+                    button.setEnabled(False)  # until the selected notice's actions arrive
+            self._load_detail(row.uuid)
 
-    def _update_buttons(self) -> None:
-        n = self.selected()
-        user = self._env.user
-        editor = user.has(Role.CLERK) or user.has(Role.ADMIN)
-        self.new_button.setEnabled(editor)
-        self.edit_button.setEnabled(bool(n and editor and n.status in (DRAFT, APPROVED, PUBLISHED)))
-        self.submit_button.setEnabled(bool(n and editor and n.status == DRAFT))
-        mine = {x.uuid for x in self._env.ctx.notices.awaiting_review(user)} if n else set()
-        self.review_button.setEnabled(bool(n and n.uuid in mine))
-        self.publish_button.setEnabled(bool(n and editor and n.status == APPROVED))
-        self.print_button.setEnabled(n is not None)
-        self.withdraw_button.setEnabled(
-            bool(n and user.has(Role.ADMIN) and n.status not in ("withdrawn", "expired"))
-        )
+    def _load_detail(self, uuid: str) -> None:
+        svc, user = self._env.ctx.notices, self._env.user
 
-    def _detail_html(self, n: NoticeView) -> str:
-        masked = self._env.ctx.notices.masked(n.uuid)
+        def work() -> Detail:
+            return Detail(svc.get(uuid), svc.masked(uuid), tuple(svc.actions(user, uuid)))
+
+        self._env.ops.read(self, work, self._show_detail, key="detail", loading=self.detail)
+
+    def _load_actions(self) -> None:
+        svc, user = self._env.ctx.notices, self._env.user
+        self._env.ops.read(self, lambda: svc.actions(user, None), self._apply_actions, key="detail")
+
+    def _show_detail(self, detail: Detail) -> None:
+        self._detail = detail
+        self.detail.setHtml(self._detail_html(detail.notice, detail.masked))
+        self._apply_actions(list(detail.actions))
+
+    def _apply_actions(self, actions: list[Action]) -> None:
+        by_key = {a.key: a for a in actions}
+        for key, button in self.buttons.items():
+            apply_action(button, by_key.get(key))
+
+    def action(self, key: str) -> Action | None:
+        """The selected notice's action ``key`` as the service last said (None before it loaded)."""
+        if self._detail is None:
+            return None
+        return next((a for a in self._detail.actions if a.key == key), None)
+
+    def _detail_html(self, n: NoticeView, masked: MaskedContent) -> str:
         e = html.escape
         check = n.period_check
         colour = "#1a6b2f" if check.ok else "#b00020"
         out = [
             f"<h2>{e(n.title)}</h2>",
-            f"<p><b>{self.tr('状态')}：</b>{e(STATUS_LABELS[n.status])}　<b>{self.tr('版本')}：</b>{n.revision}"
+            f"<p><b>{self.tr('状态')}：</b>{e(self.tr(STATUS_LABELS[n.status]))}　<b>{self.tr('版本')}：</b>{n.revision}"
             f"　<b>{self.tr('模板')}：</b>{e(n.template_name)}</p>",
             f'<p style="color:{colour}"><b>{self.tr("公示期")}：</b>{n.period_start} 至 {n.period_end}　{e(check.message)}</p>',
             f"<p><b>{self.tr('公开地址（二维码）')}：</b>{e(n.public_url)}</p>",
@@ -349,16 +463,7 @@ class NoticesPage(QWidget):
                 f"（{local(refusal.rejected_at):%Y-%m-%d %H:%M}）</td></tr></table>"
             )
         out.append(f"<h3>{self.tr('公开版本（已遮蔽个人信息，打印与市级平台一致）')}</h3>")
-        out += [f"<p>{e(p)}</p>" for p in masked.paragraphs]
-        if masked.roster:
-            out.append('<table border="1" cellspacing="0" cellpadding="3"><tr>')
-            out += [f"<th>{e(c)}</th>" for c in masked.roster.columns]
-            out.append("</tr>")
-            for row in masked.roster.rows[:50]:
-                out.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>")
-            out.append("</table>")
-            if len(masked.roster.rows) > 50:
-                out.append(f"<p>{self.tr('……共')} {len(masked.roster.rows)} {self.tr('行')}</p>")
+        out.append(self._public_html(masked))
         out.append(f"<h3>{self.tr('审核记录')}</h3><ul>")
         for r in n.reviews:
             extra = self.tr("（已保密审查）") if r.confidentiality_checked else ""
@@ -370,114 +475,160 @@ class NoticesPage(QWidget):
         out.append("</ul>")
         return "".join(out)
 
+    def _public_html(self, masked: MaskedContent) -> str:
+        """The public (masked) text and roster, as the reader of the board will see them."""
+        e = html.escape
+        out = [f"<p>{e(p)}</p>" for p in masked.paragraphs]
+        if masked.roster:
+            out.append('<table border="1" cellspacing="0" cellpadding="3"><tr>')
+            out += [f"<th>{e(c)}</th>" for c in masked.roster.columns]
+            out.append("</tr>")
+            for row in masked.roster.rows[:50]:
+                out.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>")
+            out.append("</table>")
+            if len(masked.roster.rows) > 50:
+                out.append(f"<p>{self.tr('……共')} {len(masked.roster.rows)} {self.tr('行')}</p>")
+        return "".join(out)
+
     # -- actions -------------------------------------------------------------------------------------
 
-    def _run(self, work: Callable[[], Any], done_message: str = "") -> None:
-        def done(result: Any) -> None:
-            self._env.bus.changed.emit("notice")
-            if hasattr(result, "uuid"):
-                self.open_record(result.uuid)
-            if done_message:
-                QMessageBox.information(self, self.tr("公示公告"), done_message)
+    def _write(self, work: Callable[[], Any]) -> None:
+        """One service write; the bus reloads this page, the status bar confirms it."""
 
-        self._env.tasks.run(work, done, lambda exc: show_error(self, exc))
+        def done(result: Any) -> None:
+            if isinstance(result, NoticeView):
+                self._wanted = result.uuid
+                self._load_detail(result.uuid)
+
+        def again() -> None:
+            if self._detail is not None and self._wanted == self._detail.notice.uuid:
+                self._load_detail(self._detail.notice.uuid)  # what it is now, also after a refusal
+
+        self._env.ops.write(self, work, done, finally_=again)
+
+    def _allowed(self, key: str) -> Action | None:
+        """The selected notice's action, if it may be done now (stale clicks do nothing)."""
+        action = self.action(key)
+        return action if action is not None and action.enabled else None
 
     def _new(self) -> None:
         dialog = NoticeEditorDialog(self._env, parent=self)
         if dialog.exec():
             data, user = dialog.draft(), self._env.user
-            self._run(lambda: self._env.ctx.notices.create(data, actor=user))
+            self._write(lambda: self._env.ctx.notices.create(data, actor=user))
 
     def _edit(self) -> None:
-        n = self.selected()
-        if n is None:
+        n, action = self.selected(), self._allowed("notice.update")
+        if n is None or action is None or not ask_first(self, action, n.title):
             return
-        if n.status in (APPROVED, PUBLISHED):
-            answer = QMessageBox.question(
-                self,
-                self.tr("修改已审定的公示"),
-                self.tr("修改已审定或已发布的公示将形成新版本，须重新经过三审。是否继续？"),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
         dialog = NoticeEditorDialog(self._env, n, parent=self)
         if dialog.exec():
             data, user = dialog.draft(), self._env.user
-            self._run(lambda: self._env.ctx.notices.update(n.uuid, data, actor=user))
+            self._write(lambda: self._env.ctx.notices.update(n.uuid, data, actor=user))
 
-    def _act(self, action: str) -> None:
-        n = self.selected()
-        if n is None:
+    def _act(self, key: str) -> None:
+        n, action = self.selected(), self._allowed(key)
+        if n is None or action is None or not ask_first(self, action, n.title):
             return
-        service, user = self._env.ctx.notices, self._env.user
-        if action == "submit":
-            self._run(lambda: service.submit(n.uuid, actor=user))
-        elif action == "publish":
-            self._run(lambda: service.publish(n.uuid, actor=user))
+        service, user, uuid = self._env.ctx.notices, self._env.user, n.uuid
+        if key == "notice.submit":
+            self._write(lambda: service.submit(uuid, actor=user))
+        elif key == "notice.publish":
+            self._write(lambda: service.publish(uuid, actor=user))
 
     def _review(self) -> None:
-        n = self.selected()
-        if n is None or n.status not in (FIRST_REVIEW, "second_review", "final_review"):
+        """Read what the reviewer must see (links and boards by name) off the GUI thread, then ask."""
+        n, detail = self.selected(), self._detail
+        if n is None or detail is None or self._allowed("notice.review") is None:
             return
-        dialog = ReviewDialog(n, self)
+        notices, catalogue = self._env.ctx.notices, self._env.ctx.catalogue
+        body = self._public_html(detail.masked)
+
+        def work() -> ReviewContent:
+            found = catalogue.items_by_uuid(n.catalogue_item_uuids)
+            items = tuple(
+                f"{found[u].data.domain}：{item_label(found[u])}"
+                for u in n.catalogue_item_uuids
+                if u in found
+            )
+            boards = {b.uuid: f"{b.name}（{b.village}）" for b in notices.boards()}
+            return ReviewContent(body, items, tuple(boards[u] for u in n.target_board_uuids if u in boards))
+
+        self._env.ops.read(self, work, lambda content: self._review_with(n, content), key="review")
+
+    def _review_with(self, n: NoticeView, content: ReviewContent) -> None:
+        dialog = ReviewDialog(n, self, content)
+        self.review_dialog = dialog  # for tests and screenshots
         if dialog.exec() and dialog.decision:
             service, user = self._env.ctx.notices, self._env.user
             decision, opinion, checked = dialog.decision, dialog.opinion, dialog.confidentiality_checked
-            self._run(
+            self._write(
                 lambda: service.review(
                     n.uuid, actor=user, decision=decision, opinion=opinion, confidentiality_checked=checked
                 )
             )
 
     def _withdraw(self) -> None:
-        n = self.selected()
-        if n is None:
+        n, action = self.selected(), self._allowed("notice.withdraw")
+        if n is None or action is None or not ask_first(self, action, n.title):
             return
         reason, ok = QInputDialog.getText(self, self.tr("撤回公示"), self.tr("撤回理由："))
         if ok and reason.strip():
             service, user = self._env.ctx.notices, self._env.user
-            self._run(lambda: service.withdraw(n.uuid, actor=user, reason=reason))
+            self._write(lambda: service.withdraw(n.uuid, actor=user, reason=reason))
 
     def _preview(self) -> None:
         n = self.selected()
-        if n is None:
-            return
-        try:
+        if n is not None:
             PdfPreviewDialog(self._env, n, self).exec()
-        except Exception as exc:  # noqa: BLE001  (shown to the clerk, logged by the crash handler's path)
-            show_error(self, exc)
 
     def _post(self) -> None:
-        n = self.selected()
-        if n is None:
+        """登记张贴 for the row chosen in 应张贴而未张贴 (notice and board), else the selected notice."""
+        rows = self.missing_view.selectionModel().selectedRows()
+        if rows:
+            m = self.missing_proxy.object_at(rows[0].row())
+            notice_uuid, title, board_uuid = m.notice_uuid, m.notice_title, m.board_uuid
+        elif (n := self.selected()) is not None:
+            notice_uuid, title, board_uuid = n.uuid, n.title, ""
+        else:
             QMessageBox.information(
-                self, self.tr("登记张贴"), self.tr("请先在“公示公告”中选中要张贴的公示。")
+                self,
+                self.tr("登记张贴"),
+                self.tr("请先在下面“应张贴而未张贴”中选中一行，或在“公示公告”中选中要张贴的公示。"),
             )
             return
-        boards = self._env.ctx.notices.boards()
-        names = [f"{b.name}（{b.village}）" for b in boards]
-        choice, ok = QInputDialog.getItem(self, self.tr("登记张贴"), self.tr("张贴到："), names, 0, False)
-        if not ok:
-            return
-        board = boards[names.index(choice)]
-        photo, _ = QFileDialog.getOpenFileName(
-            self, self.tr("张贴照片（可不选）"), "", self.tr("照片 (*.jpg *.jpeg *.png *.webp *.heic)")
+        svc = self._env.ctx.notices
+        self._env.ops.read(
+            self,
+            lambda: [b for b in svc.boards() if b.active],
+            lambda boards: self._post_to(notice_uuid, title, board_uuid, boards),
+            key="post",
         )
-        service, user = self._env.ctx.notices, self._env.user
-        self._run(
-            lambda: service.record_posting(
-                n.uuid, board.uuid, actor=user, photo=Path(photo) if photo else None
-            ),
-            self.tr("已登记张贴。"),
+
+    def _post_to(self, notice_uuid: str, title: str, board_uuid: str, boards: list[Any]) -> None:
+        user = self._env.user
+        dialog = PostingDialog(
+            title,
+            boards,
+            board_uuid=board_uuid,
+            today=self._env.ctx.clock.today(),
+            person=user.label,
+            parent=self,
+        )
+        self.posting_dialog = dialog  # for tests and screenshots
+        if not dialog.exec():
+            return
+        service = self._env.ctx.notices
+        board, posted_on, photo = dialog.board_uuid, dialog.posted_date, dialog.photo
+        self._write(
+            lambda: service.record_posting(notice_uuid, board, actor=user, posted_on=posted_on, photo=photo)
         )
 
     def _take_down(self) -> None:
         rows = self.takedown_view.selectionModel().selectedRows()
         posting: PostingView | None = None
         if rows:
-            posting = (
-                self.takedown_view.model().index(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole + 1).posting
-            )
+            posting = self.takedown_proxy.object_at(rows[0].row()).posting
         else:
             prow = self.posting_view.selectionModel().selectedRows()
             if prow:
@@ -486,4 +637,4 @@ class NoticesPage(QWidget):
             QMessageBox.information(self, self.tr("登记撤下"), self.tr("请先选中一条张贴记录。"))
             return
         service, user, uuid = self._env.ctx.notices, self._env.user, posting.uuid
-        self._run(lambda: service.take_down(uuid, actor=user), self.tr("已登记撤下。"))
+        self._write(lambda: service.take_down(uuid, actor=user))

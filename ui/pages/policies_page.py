@@ -385,7 +385,9 @@ class PoliciesPage(QWidget):
     # -- data --------------------------------------------------------------------------------------
 
     def _read(self, fn: Any, done: Any) -> None:
-        self._env.tasks.run(fn, self._guarded(done), self._guarded(lambda e: show_error(self, e)), writes=False)
+        self._env.tasks.run(
+            fn, self._guarded(done), self._guarded(lambda e: show_error(self, e)), writes=False
+        )
 
     def _write(self, fn: Any, done: Any) -> None:
         self._env.tasks.run(fn, self._guarded(done), self._guarded(lambda e: show_error(self, e)))

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -35,21 +35,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.authz import Action
+from app.changes import Changes
 from app.requests import ClockRule, Reminder, RequestDetail, RequestSummary
-from app.requests.annual import AnnualRow
+from app.requests.annual import AnnualRow, AnnualTable
 from app.requests.fees import quote
 from app.requests.rules import (
+    ACTIONS,
     APPLICANT_KINDS,
     DELIVERIES,
     FORMS,
     LETTER_KINDS,
     SIGN_ROLES,
     STATES,
-    TRANSITIONS,
 )
+from app.requests.service import letters_for
+from app.requests.values import RequestCounts, RequestQuery
 from app.users import Role
-from ui.crash import show_error
+from ui.actions import apply_action, ask_first
 from ui.env import UiEnv
+from ui.pages.notices_page import SEARCH_DELAY_MS
 from ui.requests.dialogs import (
     AnswerDialog,
     AsksValues,
@@ -60,7 +65,8 @@ from ui.requests.dialogs import (
     FormDialog,
     IntakeDialog,
 )
-from ui.table_model import Column, RecordTableModel, SortFilterProxy
+from ui.saved import announce_saved, open_path
+from ui.table_model import Column, PagedTableModel, RecordTableModel, SortFilterProxy
 
 CTX = "RequestsPage"
 OVERDUE = QColor("#fde2e1")
@@ -68,6 +74,8 @@ SOON = QColor("#fff4d6")
 
 
 RECEIVED_COLUMN = 7  # index of 收到日 in request_columns()
+#: The service's sort key of each list column (None: computed per row, not sortable in SQL).
+SORT_KEYS = ["number", "status", None, "applicant", "kind", None, "channel", "received", None, None]
 
 
 def request_columns() -> list[Column[RequestSummary]]:
@@ -156,7 +164,8 @@ def _row_colour(r: RequestSummary) -> QColor | None:
 
 
 def table(model: Any, proxy: SortFilterProxy, *, sortable: bool = True) -> QTableView:
-    """A read-only row-selecting view; unsortable views keep the service's order (report rows, urgency)."""
+    """A read-only row-selecting view over a small list; unsortable views keep the service's order
+    (report rows, urgency). Columns fit their contents: these lists have tens of rows."""
     proxy.setSourceModel(model)
     view = QTableView()
     view.setModel(proxy)
@@ -173,18 +182,24 @@ def table(model: Any, proxy: SortFilterProxy, *, sortable: bool = True) -> QTabl
 
 
 class RequestsPage(QWidget):
-    """Staff page for information requests. Reloads on ``bus.changed("request")``."""
+    """Staff page for information requests; reloads when requests, holidays or settings change.
+
+    The list reads a page at a time (filtered and sorted in SQL, clocks computed for the rows
+    shown); the detail of the selected request and its actions load when it is selected; the
+    action buttons are ``RequestService.actions`` in fixed places (``rules.ACTIONS``).
+    """
 
     #: Opens a written PDF; the system viewer in the app, replaced in tests (the OS is an edge).
-    open_file: Callable[[Path], None] = staticmethod(
-        lambda p: QDesktopServices.openUrl(QUrl.fromLocalFile(str(p)))
-    )  # type: ignore[assignment]
+    open_file: Callable[[Path], None] = staticmethod(lambda p: open_path(None, p))  # type: ignore[assignment]
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._env = env
         self._svc = env.ctx.requests
         self._detail: RequestDetail | None = None
+        self._actions: dict[str, Action] = {}
+        self._wanted = ""
+        self._rules: list[ClockRule] = []
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
@@ -193,7 +208,7 @@ class RequestsPage(QWidget):
         self.new_button.setEnabled(bool(env.user.roles & {Role.CLERK, Role.ADMIN}))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("按编号、申请人或所需信息查找"))
-        self.search.textChanged.connect(self._apply_filter)
+        self.search.setClearButtonEnabled(True)
         self.state_filter = QComboBox()
         for label, code in (
             (self.tr("全部"), ""),
@@ -203,7 +218,6 @@ class RequestsPage(QWidget):
             (self.tr("已归档"), "archived"),
         ):
             self.state_filter.addItem(label, code)
-        self.state_filter.currentIndexChanged.connect(self._apply_filter)
         self.summary_label = QLabel()
         top.addWidget(self.new_button)
         top.addWidget(self.search, 1)
@@ -217,31 +231,57 @@ class RequestsPage(QWidget):
         self.tabs.addTab(self._build_reminder_tab(), self.tr("期限提醒"))
         self.tabs.addTab(self._build_annual_tab(), self.tr("年度报告统计"))
         self.tabs.addTab(self._build_rules_tab(), self.tr("法定期限规则"))
+        self.tabs.currentChanged.connect(lambda _i: self._reload_tab())
 
-        env.bus.changed.connect(self._on_bus_changed)
-        self._attention = 0
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.model.reload)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.state_filter.currentIndexChanged.connect(self.model.reload)
+        env.bus.watch(self, ("request", "holiday", "settings"), self._on_changes)
         self.reload()
-        # Pages are built before the window connects to counts_changed: announce again once it has.
-        QTimer.singleShot(0, self._emit_count)
-
-    def _emit_count(self) -> None:
-        self._env.bus.counts_changed.emit("requests", self._attention)
 
     # -- building --------------------------------------------------------------------------------
 
     def _build_list_tab(self) -> QWidget:
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.model: RecordTableModel[RequestSummary] = RecordTableModel(
-            request_columns(), CTX, self, row_colour=_row_colour
+        self.view = QTableView()
+        self.model: PagedTableModel[RequestSummary] = PagedTableModel(
+            request_columns(),
+            CTX,
+            self,
+            ops=self._env.ops,
+            fetch=self._fetch,
+            sort_keys=SORT_KEYS,
+            sort="received",
+            loading=self.view,
+            row_colour=_row_colour,
         )
-        self.proxy = SortFilterProxy(self)
-        self.view = table(self.model, self.proxy)
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
         # Newest first: by 收到日 (received on).
-        self.view.sortByColumn(RECEIVED_COLUMN, Qt.SortOrder.DescendingOrder)
+        self.view.horizontalHeader().setSortIndicator(RECEIVED_COLUMN, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        header = self.view.horizontalHeader()
+        # Fixed widths, not "fit to contents": sizing to contents measures every row on the GUI thread.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        fm = self.view.fontMetrics()
+        samples = ("依申请〔2026〕第0000号", "征求意见中", "2026-12-30  已超期 10 个工作日", "济南唐冶建材",
+                   "社会公益组织", "37*************715", "互联网（在线申请）", "2026-12-30",
+                   "唐王街道老旧小区改造项目清单", "不予公开：过程性信息")  # fmt: skip
+        for column, sample in enumerate(samples):
+            self.view.setColumnWidth(column, fm.horizontalAdvance(sample) + 18)
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_changed)
+        self.model.page_loaded.connect(self._on_page_loaded)
         splitter.addWidget(self.view)
 
         pane = QWidget()
+        self.pane = pane
         pane_layout = QVBoxLayout(pane)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
@@ -259,9 +299,19 @@ class RequestsPage(QWidget):
         clock_layout.addWidget(self.clock_text)
         pane_layout.addWidget(clock_box, 1)
         # Plain widgets with a bold heading line: a QGroupBox title was not drawn by every style.
+        # One button per workflow action, always in the same place (hidden in place when it does not
+        # apply), so a double click never lands on the next step.
         self.actions_box = QWidget()
         self.actions_layout = QGridLayout(self.actions_box)
         self.actions_layout.addWidget(_heading(self.tr("办理")), 0, 0, 1, 3)
+        self.action_buttons: dict[str, QPushButton] = {}
+        for i, (key, label, _question) in enumerate(ACTIONS):
+            button = QPushButton(QCoreApplication.translate(CTX, label))
+            button.setObjectName(key)
+            button.clicked.connect(lambda _=False, k=key: self._act(k))
+            apply_action(button, None)
+            self.action_buttons[key] = button
+            self.actions_layout.addWidget(button, 1 + i // 3, i % 3)
         pane_layout.addWidget(self.actions_box)
         self.print_box = QWidget()
         self.print_layout = QGridLayout(self.print_box)
@@ -278,6 +328,7 @@ class RequestsPage(QWidget):
 
     def _build_reminder_tab(self) -> QWidget:
         w = QWidget()
+        self.reminder_tab = w
         lay = QVBoxLayout(w)
         note = QLabel(self.tr("已超期、3个工作日内到期、等待补正和等待第三方意见的申请。双击打开。"))
         note.setWordWrap(True)
@@ -291,13 +342,14 @@ class RequestsPage(QWidget):
 
     def _build_annual_tab(self) -> QWidget:
         w = QWidget()
+        self.annual_tab = w
         lay = QVBoxLayout(w)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("年度")))
         self.year = QSpinBox()
         self.year.setRange(2019, 2100)
         self.year.setValue(self._env.ctx.clock.today().year)
-        self.year.valueChanged.connect(self._reload_annual)
+        self.year.valueChanged.connect(lambda _y: self._reload_annual())
         row.addWidget(self.year)
         self.export_xlsx = QPushButton(self.tr("导出 Excel…"))
         self.export_xlsx.clicked.connect(lambda: self._export_annual(".xlsx"))
@@ -321,6 +373,7 @@ class RequestsPage(QWidget):
 
     def _build_rules_tab(self) -> QWidget:
         w = QWidget()
+        self.rules_tab = w
         lay = QVBoxLayout(w)
         note = QLabel(
             self.tr(
@@ -341,29 +394,63 @@ class RequestsPage(QWidget):
 
     # -- loading ---------------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        rows = self._svc.list()
-        self.model.set_rows(rows)
-        reminders = self._svc.reminders()
-        self.reminder_model.set_rows(reminders)
-        self.rule_model.set_rows(self._svc.rules())
-        self._reload_annual()
-        open_count = sum(1 for r in rows if r.is_open)
-        overdue = sum(1 for r in reminders if r.kind == "overdue")
+    def _fetch(
+        self, offset: int, sort: str, descending: bool
+    ) -> Callable[[], tuple[list[RequestSummary], int]]:
+        query = RequestQuery(
+            state=self.state_filter.currentData() or "",
+            text=self.search.text().strip(),
+            sort=sort,
+            descending=descending,
+            offset=offset,
+        )
+        svc = self._svc
+
+        def work() -> tuple[list[RequestSummary], int]:
+            page = svc.page(query)
+            return list(page.rows), page.total
+
+        return work
+
+    def reload(self, _changes: Changes | None = None) -> None:
+        """Read the list's first page, the summary line, the selected request and the open tab again."""
+        self.model.reload()
+        self._env.ops.read(self, self._svc.counts, self._show_counts, key="counts")
+        if self._detail is not None:
+            self._load_detail(self._detail.uuid)
+        self._reload_tab()
+
+    def _on_changes(self, changes: Changes) -> None:
+        self.reload(changes)
+
+    def _show_counts(self, counts: RequestCounts) -> None:
         self.summary_label.setText(
             self.tr("未办结 %1 件，提醒 %2 条，超期 %3 件")
-            .replace("%1", str(open_count))
-            .replace("%2", str(len(reminders)))
-            .replace("%3", str(overdue))
+            .replace("%1", str(counts.open))
+            .replace("%2", str(counts.reminders))
+            .replace("%3", str(counts.overdue))
         )
-        self.tabs.setTabText(1, self.tr("期限提醒") + (f"（{len(reminders)}）" if reminders else ""))
-        self._attention = len(reminders)
-        self._emit_count()
-        if self._detail is not None:
-            self.open_record(self._detail.uuid)
+        self.tabs.setTabText(1, self.tr("期限提醒") + (f"（{counts.reminders}）" if counts.reminders else ""))
+
+    def _reload_tab(self) -> None:
+        """The reminder, annual and rules tabs are read when shown (and again after a change)."""
+        current = self.tabs.currentWidget()
+        if current is self.reminder_tab:
+            self._env.ops.read(self, self._svc.reminders, self.reminder_model.set_rows, key="reminders")
+        elif current is self.annual_tab:
+            self._reload_annual()
+        elif current is self.rules_tab:
+            self._env.ops.read(self, self._svc.rules, self._show_rules, key="rules")
+
+    def _show_rules(self, rules: list[ClockRule]) -> None:
+        self._rules = rules
+        self.rule_model.set_rows(rules)
 
     def _reload_annual(self) -> None:
-        result = self._svc.annual_table(self.year.value())
+        year, svc = self.year.value(), self._svc
+        self._env.ops.read(self, lambda: svc.annual_table(year), self._show_annual, key="annual")
+
+    def _show_annual(self, result: AnnualTable) -> None:
         self.annual_model = RecordTableModel(annual_columns(result.columns), CTX, self)
         self.annual_proxy.setSourceModel(self.annual_model)
         self.annual_model.set_rows(list(result.rows))
@@ -376,38 +463,49 @@ class RequestsPage(QWidget):
         self.check_label.setText(head + "\n" + "\n".join(result.check_lines))
         self.check_label.setStyleSheet("" if result.check_ok else "color: #b00020; font-weight: bold;")
 
-    def _on_bus_changed(self, entity: str) -> None:
-        if entity in ("request", "holiday", "settings"):
-            self.reload()
-
-    def _apply_filter(self) -> None:
-        needle = self.search.text().strip()
-        state = self.state_filter.currentData()
-
-        def keep(r: RequestSummary) -> bool:
-            if state == "open" and not r.is_open:
-                return False
-            if state and state != "open" and r.status != state:
-                return False
-            return not needle or any(needle in t for t in (r.number, r.applicant_name, r.description))
-
-        self.proxy.set_predicate(keep)
-
     # -- the detail pane -------------------------------------------------------------------------
 
     def open_record(self, uuid: str) -> None:
         """Select the request and show its detail (navigation from Today and reminders)."""
         self.tabs.setCurrentIndex(0)
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.object_at(row).uuid == uuid:
-                self.view.selectRow(row)
-                break
-        self._show_detail(self._svc.get(uuid))
+        self._wanted = uuid
+        self._select_row(uuid)
+        self._load_detail(uuid)
+
+    def _select_row(self, uuid: str) -> bool:
+        for row, r in enumerate(self.model.rows()):
+            if r.uuid == uuid:
+                if self.view.currentIndex().row() != row:
+                    self.view.selectRow(row)
+                return True
+        return False
+
+    def _on_page_loaded(self, offset: int) -> None:
+        if offset == 0 and self._wanted:
+            self._select_row(self._wanted)
 
     def _on_view_current_changed(self) -> None:
         index = self.view.currentIndex()
         if index.isValid():
-            self._show_detail(self._svc.get(self.proxy.object_at(index.row()).uuid))
+            uuid = self.model.row_at(index.row()).uuid
+            self._wanted = uuid
+            if self._detail is None or self._detail.uuid != uuid:
+                for button in self.action_buttons.values():
+                    button.setEnabled(False)  # until the selected request's actions arrive
+                self._load_detail(uuid)
+
+    def _load_detail(self, uuid: str) -> None:
+        svc, user = self._svc, self._env.user
+
+        def work() -> tuple[RequestDetail, list[Action]]:
+            return svc.get(uuid), svc.actions(user, uuid)
+
+        self._env.ops.read(self, work, self._arrived, key="detail", loading=self.pane)
+
+    def _arrived(self, result: tuple[RequestDetail, list[Action]]) -> None:
+        detail, actions = result
+        self._actions = {a.key: a for a in actions}
+        self._show_detail(detail)
 
     def _on_reminder_view_double_clicked(self) -> None:
         index = self.reminder_view.currentIndex()
@@ -416,13 +514,12 @@ class RequestsPage(QWidget):
 
     def _show_detail(self, d: RequestDetail | None) -> None:
         self._detail = d
-        for lay in (self.actions_layout, self.print_layout):
-            while lay.count() > 1:  # keep the heading
-                item = lay.takeAt(1)
-                widget = item.widget() if item is not None else None
-                if widget is not None:
-                    widget.hide()  # deleted on return to the event loop; hidden now so it paints nothing
-                    widget.deleteLater()
+        while self.print_layout.count() > 1:  # keep the heading
+            item = self.print_layout.takeAt(1)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # deleted on return to the event loop; hidden now so it paints nothing
+                widget.deleteLater()
         if d is None:
             self.title.setText(self.tr("请选择左侧的一件申请"))
             self.fields.setText("")
@@ -432,7 +529,7 @@ class RequestsPage(QWidget):
             self.print_box.setVisible(False)
             return
         s = d.summary
-        self.title.setText(f"{s.number}  {s.status_label}")
+        self.title.setText(f"{s.number}  {QCoreApplication.translate(CTX, s.status_label)}")
         c = d.contact
         lines = [
             self.tr("申请人：")
@@ -480,18 +577,12 @@ class RequestsPage(QWidget):
         self.clock_text.setPlainText("\n".join(d.clock.lines))
         self.clock_box.setVisible(True)
 
-        self.actions_box.setVisible(bool(d.next_actions))
-        for i, (to_state, label) in enumerate(d.next_actions):
-            edge = TRANSITIONS[(s.status, to_state)]
-            button = QPushButton(QCoreApplication.translate(CTX, label))
-            button.setEnabled(bool(self._env.user.roles & edge.roles) or edge.via == "extend")
-            button.clicked.connect(lambda _=False, t=to_state, v=edge.via: self._act(t, v))
-            self.actions_layout.addWidget(button, 1 + i // 3, i % 3)
+        self.actions_box.setVisible(any(a.available for a in self._actions.values()))
+        for key, button in self.action_buttons.items():
+            apply_action(button, self._actions.get(key))
         self.print_box.setVisible(True)
         buttons = [(self.tr("登记回执"), "receipt"), (self.tr("期限计算说明"), "clock")]
-        buttons += [
-            (QCoreApplication.translate(CTX, LETTER_KINDS[k]), k) for k in self._svc.letters_available(d.uuid)
-        ]
+        buttons += [(QCoreApplication.translate(CTX, LETTER_KINDS[k]), k) for k in letters_for(d)]
         for i, (label, kind) in enumerate(buttons):
             button = QPushButton(label)
             button.clicked.connect(lambda _=False, k=kind: self._print(k))
@@ -500,13 +591,19 @@ class RequestsPage(QWidget):
     # -- actions ---------------------------------------------------------------------------------
 
     def _run(self, fn: Callable[[], RequestDetail]) -> None:
-        try:
-            detail = fn()
-        except Exception as exc:  # noqa: BLE001  (shown to the user: GongkaiError as a message, bugs as a crash dialog)
-            show_error(self, exc, str(self._env.ctx.paths.log_file))
-            return
-        self._detail = detail
-        self._env.bus.changed.emit("request")
+        """One service write on the writer thread; the page reloads from the bus, the status bar
+        confirms it, a failure shows the one error message."""
+
+        def done(detail: RequestDetail) -> None:
+            self._wanted = detail.uuid  # the request acted on (a new one too) stays selected
+            self._select_row(detail.uuid)
+
+        def again() -> None:
+            uuid = self._wanted or (self._detail.uuid if self._detail is not None else "")
+            if uuid:
+                self._load_detail(uuid)  # what it is now, also after a refusal
+
+        self._env.ops.write(self, fn, done, finally_=again)
 
     def _intake(self) -> None:
         self._ask_then(
@@ -520,41 +617,54 @@ class RequestsPage(QWidget):
             values = dialog.values()
             self._run(lambda: fn(values))
 
-    def _act(self, to_state: str, via: str) -> None:
-        d = self._detail
-        if d is None:
+    def action(self, key: str) -> Action | None:
+        return self._actions.get(key)
+
+    def _act(self, key: str) -> None:
+        d, action = self._detail, self._actions.get(key)
+        if d is None or action is None or not action.enabled:
+            return  # a stale click (the request moved on): nothing happens
+        if not ask_first(self, action, d.summary.number):
             return
         svc, user, uuid, today = self._svc, self._env.user, d.uuid, self._env.ctx.clock.today()
-        if via == "transition":
+        simple = {
+            "request.register": "registered",
+            "request.start": "in_progress",
+            "request.sign_off": "sign_off",
+            "request.send_back": "in_progress",
+            "request.archive": "archived",
+        }
+        if key in simple:
+            to_state = simple[key]
             self._run(lambda: svc.transition(uuid, to_state, actor=user))
-        elif via == "request_correction":
+        elif key == "request.correction":
             self._ask_then(
                 CorrectionDialog(today, self),
                 lambda v: svc.request_correction(uuid, items=v["items"], actor=user, on=v["on"]),
             )
-        elif via == "receive_correction":
+        elif key == "request.receive_correction":
             intro = self.tr("答复期限自收到补正的申请之日起重新计算（条例第三十条）。")
             self._ask_then(
                 DateDialog(self.tr("收到补正材料"), intro, today, parent=self),
                 lambda v: svc.receive_correction(uuid, actor=user, on=v["on"]),
             )
-        elif via == "start_consultation":
+        elif key == "request.consult":
             self._ask_then(
                 ConsultationDialog(today, self),
                 lambda v: svc.start_consultation(
                     uuid, party=v["party"], reason=v["reason"], actor=user, on=v["on"]
                 ),
             )
-        elif via == "end_consultation":
+        elif key == "request.consult_end":
             self._ask_then(
                 DateDialog(
                     self.tr("收到第三方意见"), self.tr("计时自次日恢复。"), today, self.tr("意见"), self
                 ),
                 lambda v: svc.end_consultation(uuid, actor=user, outcome=v["text"], on=v["on"]),
             )
-        elif via == "extend":
-            self._extend(uuid)
-        elif via == "answer":
+        elif key == "request.extend":
+            self._env.ops.read(self, svc.rules, lambda rules: self._extend(uuid, rules), key="rules-extend")
+        elif key == "request.answer":
             nth = d.fee.nth_in_month
 
             def answer(v: dict[str, Any]) -> RequestDetail:
@@ -572,23 +682,22 @@ class RequestsPage(QWidget):
 
             self._ask_then(AnswerDialog(today, d.summary.status == "correction_requested", self), answer)
 
-    def _extend(self, uuid: str) -> None:
-        user = self._env.user
+    def _extend(self, uuid: str, rules: list[ClockRule]) -> None:
+        user, users = self._env.user, self._env.ctx.users
         can_approve = bool(user.roles & SIGN_ROLES)
-        limit = {r.key: r.days for r in self._svc.rules()}["extension_max_days"]
+        limit = {r.key: r.days for r in rules}["extension_max_days"]
         dialog = ExtensionDialog(limit, not can_approve, self)
         if dialog.exec() != FormDialog.DialogCode.Accepted:
             return
         v = dialog.values()
-        if can_approve:
-            approver = user
-        else:
-            try:
-                approver = self._env.ctx.users.authenticate(v["approver"], v["password"])
-            except Exception as exc:  # noqa: BLE001
-                show_error(self, exc)
-                return
-        self._run(lambda: self._svc.extend(uuid, days=v["days"], reason=v["reason"], approver=approver))
+        svc = self._svc
+
+        def work() -> RequestDetail:
+            # The signer's password is checked on the writer thread (argon2 is deliberately slow).
+            approver = user if can_approve else users.authenticate(v["approver"], v["password"])
+            return svc.extend(uuid, days=v["days"], reason=v["reason"], approver=approver)
+
+        self._run(work)
 
     def _edit_rule(self) -> None:
         index = self.rule_view.currentIndex()
@@ -598,12 +707,8 @@ class RequestsPage(QWidget):
         rule: ClockRule = self.rule_proxy.object_at(index.row())
         days, ok = QInputDialog.getInt(self, self.tr("修改天数"), rule.label, rule.days, 0, 365)
         if ok:
-            try:
-                self._svc.set_rule(rule.key, days, actor=self._env.user)
-            except Exception as exc:  # noqa: BLE001
-                show_error(self, exc)
-                return
-            self._env.bus.changed.emit("request")
+            svc, user = self._svc, self._env.user
+            self._env.ops.write(self, lambda: svc.set_rule(rule.key, days, actor=user))
 
     # -- printing and export ---------------------------------------------------------------------
 
@@ -627,12 +732,13 @@ class RequestsPage(QWidget):
             target.write_bytes(data)
             return target
 
-        self._env.tasks.run(work, self._on_pdf_written, lambda e: show_error(self, e), writes=False)
+        self._env.ops.read(self, work, self._on_pdf_written, key=f"print-{kind}")
 
     def _on_exported(self, path: Path) -> None:
-        QMessageBox.information(self, self.tr("已导出"), str(path))
+        announce_saved(self, path)
 
     def _on_pdf_written(self, path: Path) -> None:
+        announce_saved(self, path)
         type(self).open_file(path)
 
     def _export_annual(self, suffix: str) -> None:
@@ -642,12 +748,8 @@ class RequestsPage(QWidget):
         if not path:
             return
         target = Path(path).with_suffix(suffix)
-        self._env.tasks.run(
-            lambda: self._svc.export_annual(year, target),
-            self._on_exported,
-            lambda e: show_error(self, e),
-            writes=False,
-        )
+        svc = self._svc
+        self._env.ops.read(self, lambda: svc.export_annual(year, target), self._on_exported, key="export")
 
 
 __all__ = ["RequestsPage"]

@@ -1,4 +1,11 @@
-"""Settings: the site, business preferences, holiday years (with import) and staff accounts."""
+"""Settings: the site, business preferences, holiday years (with import) and staff accounts.
+
+An administrator edits the site's details (they appear on the kiosk and on printouts), the
+preferences and the staff accounts (add, reset a password, deactivate/reactivate; the dialogs are in
+ui/staff.py). Who may is ``app.authz`` ("site.update", "user.*"); the services check it again and
+audit every change. Anyone else reads the same page, told in one sentence at the top why it cannot
+be changed and whom to ask.
+"""
 
 from __future__ import annotations
 
@@ -22,13 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.authz import allowed
 from app.holidays import HolidayImport, ReplaceNeededError
+from app.sites import SiteInfo
 from app.users import ROLE_LABELS, Role, StaffUser
 from app.workdays import HolidayYear
 from ui.crash import show_error
 from ui.env import UiEnv
 from ui.qtapp import LANGUAGES
+from ui.staff import AddStaffDialog, ResetPasswordDialog
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
+
+#: the site details an administrator edits, in the order shown (labels as in app.sites.FIELD_LABELS)
+SITE_FIELDS = ("name", "district", "zone_location", "supervision_phone")
 
 
 def source_label(source: str) -> str:
@@ -58,7 +71,14 @@ def user_columns() -> list[Column[StaffUser]]:
         Column(
             "角色",
             lambda u: QCoreApplication.translate("SettingsPage", "、").join(
-                QCoreApplication.translate("SettingsPage", ROLE_LABELS[r]) for r in sorted(u.roles)
+                QCoreApplication.translate("SettingsPage", ROLE_LABELS[r])
+                for r in sorted(u.roles, key=list(Role).index)
+            ),
+        ),
+        Column(
+            "状态",
+            lambda u: QCoreApplication.translate(
+                "SettingsPage", "在用" if u.active else "已停用（不能登录）"
             ),
         ),
     ]
@@ -73,42 +93,79 @@ class SettingsPage(QWidget):
         is_admin = env.user.has(Role.ADMIN)
         layout = QVBoxLayout(self)
 
-        site = env.ctx.sites.get()
-        site_box = QGroupBox(self.tr("站点"))
+        self._site_editable = allowed(env.user, "site.update")
+        self._staff_editable = allowed(env.user, "user.add")
+        self.read_only_note = QLabel(
+            self.tr(
+                "您登录的身份是“%1”，本页只能查看，不能修改。站点信息、偏好设置、节假日和工作人员账号"
+                "由政务公开专员（管理员）维护；需要修改时，请联系本站点的管理员。"
+            ).replace(
+                "%1",
+                "、".join(
+                    QCoreApplication.translate("SettingsPage", ROLE_LABELS[r])
+                    for r in sorted(env.user.roles, key=list(Role).index)
+                ),
+            )
+        )
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.setStyleSheet(
+            "background: #fff4ce; border: 1px solid #e0c060; border-radius: 4px; padding: 8px;"
+        )
+        self.read_only_note.setVisible(not (self._site_editable and is_admin))
+        layout.addWidget(self.read_only_note)
+        top = QHBoxLayout()
+
+        site_box = QGroupBox(self.tr("站点（触摸屏和打印材料上显示）"))
         site_form = QFormLayout(site_box)
-        if site is not None:
-            site_form.addRow(self.tr("站点代码"), QLabel(site.code))
-            site_form.addRow(self.tr("站点名称"), QLabel(site.name))
-            site_form.addRow(self.tr("专区位置"), QLabel(site.zone_location))
-            site_form.addRow(self.tr("监督电话"), QLabel(site.supervision_phone))
-        layout.addWidget(site_box)
+        self.site_code = QLabel()
+        site_form.addRow(self.tr("站点代码"), self.site_code)
+        self.site_edits: dict[str, QLineEdit] = {}
+        labels = {
+            "name": self.tr("站点名称"),
+            "district": self.tr("所属区县"),
+            "zone_location": self.tr("专区位置"),
+            "supervision_phone": self.tr("监督电话"),
+        }
+        for key in SITE_FIELDS:
+            edit = QLineEdit()
+            edit.setReadOnly(True)  # until read; then: administrators only
+            self.site_edits[key] = edit
+            site_form.addRow(labels[key], edit)
+        self.site_edits["zone_location"].setPlaceholderText(self.tr("如：便民服务中心一楼政务公开专区"))
+        self.site_edits["supervision_phone"].setPlaceholderText(self.tr("如：0531-88123456"))
+        self.save_site = QPushButton(self.tr("保存站点信息"))
+        self.save_site.clicked.connect(self._save_site)
+        self.save_site.setVisible(self._site_editable)
+        self.save_site.setEnabled(False)
+        site_form.addRow("", self.save_site)
+        top.addWidget(site_box, 1)
 
         prefs = QGroupBox(self.tr("偏好设置"))
         form = QFormLayout(prefs)
-        settings = env.ctx.settings.all()
-        self.base_url = QLineEdit(str(settings["public_base_url"]))
+        self.base_url = QLineEdit()
         self.base_url.setToolTip(
             self.tr("公示二维码指向的市级平台地址；公示创建时即确定，改动只影响之后创建的公示。")
         )
-        self.reminder = QLineEdit(str(settings["reminder_time"]))
+        self.reminder = QLineEdit()
         self.idle = QSpinBox()
         self.idle.setRange(15, 3600)
-        self.idle.setValue(int(settings["kiosk_idle_seconds"]))
         form.addRow(self.tr("市级平台公开页面地址"), self.base_url)
         form.addRow(self.tr("每日提醒时间"), self.reminder)
         form.addRow(self.tr("触摸屏无操作返回首页（秒）"), self.idle)
         self.language = QComboBox()
         for code, label in LANGUAGES.items():
             self.language.addItem(label, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings["language"])))
         self.language.setToolTip(self.tr("重新启动程序后生效"))
         form.addRow(self.tr("界面语言（重启后生效）"), self.language)
         self.save = QPushButton(self.tr("保存设置"))
         self.save.clicked.connect(self._save)
+        self.save.setVisible(is_admin)
         form.addRow("", self.save)
+        self._is_admin = is_admin
         for w in (self.base_url, self.reminder, self.idle, self.language, self.save):
-            w.setEnabled(is_admin)
-        layout.addWidget(prefs)
+            w.setEnabled(False)  # until the settings are read (then: admins only)
+        top.addWidget(prefs, 1)
+        layout.addLayout(top)
 
         row = QHBoxLayout()
         hol_box = QGroupBox(self.tr("法定节假日与调休（工作日计算依据）"))
@@ -129,7 +186,7 @@ class SettingsPage(QWidget):
         note.setWordWrap(True)
         hol_layout.addWidget(note)
         self.import_button = QPushButton(self.tr("导入节假日文件…"))
-        self.import_button.setEnabled(is_admin)
+        self.import_button.setVisible(is_admin)
         self.import_button.clicked.connect(self._import_holidays)
         hol_layout.addWidget(self.import_button)
         row.addWidget(hol_box)
@@ -139,61 +196,141 @@ class SettingsPage(QWidget):
         self.user_model: RecordTableModel[StaffUser] = RecordTableModel(user_columns(), "SettingsPage", self)
         self.user_view = QTableView()
         self.user_view.setModel(self.user_model)
+        self.user_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.user_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.user_view.verticalHeader().setVisible(False)
+        self.user_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.user_view.horizontalHeader().setStretchLastSection(True)
         user_layout.addWidget(self.user_view)
+        staff_buttons = QHBoxLayout()
         self.add_user_button = QPushButton(self.tr("新增工作人员…"))
-        self.add_user_button.setEnabled(is_admin)
-        if not is_admin:
-            self.add_user_button.setToolTip(self.tr("只有管理员可以新增工作人员"))
+        self.reset_password_button = QPushButton(self.tr("重设密码…"))
+        self.toggle_user_button = QPushButton(self.tr("停用账号…"))
+        for b in (self.add_user_button, self.reset_password_button, self.toggle_user_button):
+            b.setVisible(self._staff_editable)
+            staff_buttons.addWidget(b)
+        staff_buttons.addStretch(1)
+        user_layout.addLayout(staff_buttons)
         self.add_user_button.clicked.connect(self._add_user)
-        user_layout.addWidget(self.add_user_button)
+        self.reset_password_button.clicked.connect(self._reset_password)
+        self.toggle_user_button.clicked.connect(self._toggle_user)
+        self.user_view.selectionModel().selectionChanged.connect(lambda *_: self._on_user_selected())
+        self._on_user_selected()
         row.addWidget(user_box)
         layout.addLayout(row, 1)
 
-        env.bus.changed.connect(self._on_bus_changed)
+        env.bus.watch(self, ("holiday", "user", "settings"), lambda _c: self.reload())
         self.reload()
 
     def reload(self) -> None:
-        self.holiday_model.set_rows(self._env.ctx.holidays.years())
-        self.user_model.set_rows(self._env.ctx.users.list())
+        """Read the site, the settings, the holiday years and the staff (read pool)."""
+        ctx = self._env.ctx
 
-    def _on_bus_changed(self, entity: str) -> None:
-        if entity in ("holiday", "user", "settings"):
-            self.reload()
+        def work() -> tuple[SiteInfo | None, dict[str, object], list[HolidayYear], list[StaffUser]]:
+            return ctx.sites.get(), ctx.settings.all(), ctx.holidays.years(), ctx.users.list()
 
-    def _save(self) -> None:
-        settings = self._env.ctx.settings
-        settings.set("public_base_url", self.base_url.text().strip())
-        settings.set("reminder_time", self.reminder.text().strip())
-        settings.set("kiosk_idle_seconds", self.idle.value())
-        settings.set("language", self.language.currentData())
-        self._env.bus.changed.emit("settings")
-        QMessageBox.information(self, self.tr("设置"), self.tr("设置已保存。"))
+        self._env.ops.read(self, work, self._show, key="all")
 
-    def _add_user(self, typed: tuple[str, str, frozenset[Role]] | None = None) -> None:
-        from ui.dialogs.add_user import AddUserDialog
+    def _show(
+        self, result: tuple[SiteInfo | None, dict[str, object], list[HolidayYear], list[StaffUser]]
+    ) -> None:
+        site, settings, years, users = result
+        self.site_code.setText(site.code if site else "")
+        for key, edit in self.site_edits.items():
+            edit.setText(str(getattr(site, key, "") or ""))
+            edit.setReadOnly(not self._site_editable)
+        self.save_site.setEnabled(site is not None)
+        self.base_url.setText(str(settings["public_base_url"]))
+        self.reminder.setText(str(settings["reminder_time"]))
+        self.idle.setValue(int(str(settings["kiosk_idle_seconds"])))
+        self.language.setCurrentIndex(max(0, self.language.findData(settings["language"])))
+        for w in (self.base_url, self.reminder, self.idle, self.language, self.save):
+            w.setEnabled(self._is_admin)
+        self.holiday_model.set_rows(years)
+        selected = self.selected_user()
+        self.user_model.set_rows(users)
+        if selected is not None:
+            for row, u in enumerate(users):
+                if u.name == selected.name:
+                    self.user_view.selectRow(row)
+        self._on_user_selected()
 
-        dialog = AddUserDialog(self)
-        if typed is not None:
-            dialog.fill(*typed)
-        if not dialog.exec():
-            return
-        name, display, roles, password = dialog.values()
+    # -- the site --------------------------------------------------------------------------------
+
+    def _save_site(self) -> None:
+        values = {key: edit.text() for key, edit in self.site_edits.items()}
+        sites, user = self._env.ctx.sites, self._env.user
+        self._env.ops.write(self, lambda: sites.update(user, **values), finally_=self.reload)
+
+    # -- staff -----------------------------------------------------------------------------------
+
+    def selected_user(self) -> StaffUser | None:
+        rows = self.user_view.selectionModel().selectedRows()
+        return self.user_model.row_at(rows[0].row()) if rows else None
+
+    def _on_user_selected(self) -> None:
+        user = self.selected_user()
+        self.reset_password_button.setEnabled(user is not None)
+        self.toggle_user_button.setEnabled(user is not None)
+        self.toggle_user_button.setText(
+            self.tr("重新启用账号…") if user is not None and not user.active else self.tr("停用账号…")
+        )
+
+    def _add_user(self) -> None:
         users, admin = self._env.ctx.users, self._env.user
 
-        def done(user: StaffUser) -> None:
-            self._env.bus.changed.emit("user")
-            QMessageBox.information(
-                self, self.tr("新增工作人员"), self.tr("已新增工作人员 %1。").replace("%1", user.name)
-            )
+        def create(name: str, display: str, roles: frozenset[Role], password: str) -> StaffUser:
+            return users.create(admin, name, roles, password, display_name=display)
 
-        def failed(exc: BaseException) -> None:
-            show_error(self, exc)
-            self._add_user((name, display, roles))  # back to the form, with what was typed
+        self.add_dialog = AddStaffDialog(self._env.ops, create, self)
+        self.add_dialog.open()
 
-        self._env.tasks.run(
-            lambda: users.create(admin, name, roles, password, display_name=display), done, failed
+    def _reset_password(self) -> None:
+        who = self.selected_user()
+        if who is None:
+            return
+        users, admin, name = self._env.ctx.users, self._env.user, who.name
+        self.password_dialog = ResetPasswordDialog(
+            self._env.ops, who.label, lambda password: users.reset_password(admin, name, password), self
         )
+        self.password_dialog.open()
+
+    def _toggle_user(self) -> None:
+        who = self.selected_user()
+        if who is None:
+            return
+        activate = not who.active
+        if activate:
+            title, text = (
+                self.tr("重新启用账号"),
+                self.tr("重新启用后，“%1”可以用原来的密码登录。要重新启用吗？"),
+            )
+        else:
+            title, text = (
+                self.tr("停用账号"),
+                self.tr("停用后，“%1”不能再登录；他办过的记录都会保留，以后可以重新启用。要停用吗？"),
+            )
+        answer = QMessageBox.question(
+            self,
+            title,
+            text.replace("%1", who.label),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        users, admin, name = self._env.ctx.users, self._env.user, who.name
+        self._env.ops.write(self, lambda: users.set_active(admin, name, activate), finally_=self.reload)
+
+    def _save(self) -> None:
+        values = {
+            "public_base_url": self.base_url.text().strip(),
+            "reminder_time": self.reminder.text().strip(),
+            "kiosk_idle_seconds": self.idle.value(),
+            "language": self.language.currentData(),
+        }
+        settings = self._env.ctx.settings
+        self._env.ops.write(self, lambda: settings.set_many(values))
 
     def _import_holidays(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -211,7 +348,6 @@ class SettingsPage(QWidget):
             return holidays.import_file(path, actor=actor, replace=replace)
 
         def done(result: HolidayImport) -> None:
-            self._env.bus.changed.emit("holiday")
             lines = []
             if result.stored:
                 lines.append(self.tr("已导入年份：") + ", ".join(map(str, result.stored)))
@@ -241,4 +377,4 @@ class SettingsPage(QWidget):
                 return
             show_error(self, exc)
 
-        self._env.tasks.run(work, done, failed)
+        self._env.ops.write(self, work, done, failed=failed)

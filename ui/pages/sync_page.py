@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -27,7 +26,6 @@ from app.clock import local
 from app.sync import wire
 from app.sync.values import ConflictItem, QueuedItem, RejectedItem, SyncReport, SyncStatus
 from app.users import Role
-from ui.crash import show_error
 from ui.env import UiEnv
 from ui.sync.worker import SyncWorker
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
@@ -177,9 +175,9 @@ class SyncPage(QWidget):
 
         box = QGroupBox(self.tr("市级平台设置"))
         form = QFormLayout(box)
-        self.url_edit = QLineEdit(str(env.ctx.settings.get("sync_server_url")))
+        self.url_edit = QLineEdit()
         self.url_edit.setPlaceholderText("https://gk.example.gov.cn")
-        self.token_edit = QLineEdit(str(env.ctx.settings.get("sync_token")))
+        self.token_edit = QLineEdit()
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.save_button = QPushButton(self.tr("保存设置"))
         self.save_button.clicked.connect(self._save_settings)
@@ -196,7 +194,12 @@ class SyncPage(QWidget):
         self.worker.status_changed.connect(self._on_worker_status_changed)
         self.worker.running_changed.connect(self._on_worker_running_changed)
         self.worker.finished.connect(self._on_worker_finished)
-        env.bus.changed.connect(self._on_bus_changed)
+        # Every capability's write queues an outbox entry: the queue shown changes with any of them.
+        env.bus.watch(
+            self,
+            ("sync", "settings", "notice", "request", "event", "catalogue", "holiday"),
+            lambda _c: self.reload(),
+        )
         self.reload()
         QTimer.singleShot(0, self.worker.refresh)  # after the window has connected its status bar
 
@@ -214,10 +217,31 @@ class SyncPage(QWidget):
         return view
 
     def reload(self) -> None:
-        sync = self._env.ctx.sync
-        self.queue_model.set_rows(sync.queue())
-        self.conflict_model.set_rows(sync.conflicts())
-        self.rejected_model.set_rows(sync.rejected())
+        """Read the queue, conflicts, refusals and the platform settings (read pool)."""
+        ctx = self._env.ctx
+
+        def work() -> tuple[list[QueuedItem], list[ConflictItem], list[RejectedItem], str, str]:
+            sync, settings = ctx.sync, ctx.settings
+            return (
+                sync.queue(),
+                sync.conflicts(),
+                sync.rejected(),
+                str(settings.get("sync_server_url")),
+                str(settings.get("sync_token")),
+            )
+
+        self._env.ops.read(self, work, self._show, key="all")
+
+    def _show(
+        self, result: tuple[list[QueuedItem], list[ConflictItem], list[RejectedItem], str, str]
+    ) -> None:
+        queue, conflicts, rejected, url, token = result
+        self.queue_model.set_rows(queue)
+        self.conflict_model.set_rows(conflicts)
+        self.rejected_model.set_rows(rejected)
+        if not self.url_edit.hasFocus() and not self.token_edit.hasFocus():
+            self.url_edit.setText(url)
+            self.token_edit.setText(token)
         self.tabs.setTabText(0, self.tr("待同步（%n）", "", self.queue_model.rowCount()))
         self.tabs.setTabText(1, self.tr("冲突（%n）", "", self.conflict_model.rowCount()))
         self.tabs.setTabText(2, self.tr("平台拒收（%n）", "", self.rejected_model.rowCount()))
@@ -259,23 +283,17 @@ class SyncPage(QWidget):
         conflict = self._selected_conflict()
         if conflict is None:
             return
-        try:
-            self._env.ctx.sync.resolve(conflict.uuid, choice, actor=self._env.user)
-        except Exception as exc:  # noqa: BLE001  (shown to the user; unexpected ones reach the log too)
-            show_error(self, exc)
-            return
-        self._env.bus.changed.emit("sync")
+        sync, user = self._env.ctx.sync, self._env.user
+        self._env.ops.write(self, lambda: sync.resolve(conflict.uuid, choice, actor=user))
 
     def _save_settings(self) -> None:
-        try:
-            self._env.ctx.sync.configure(
-                self.url_edit.text(), self.token_edit.text(), actor=self._env.user.name
-            )
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        self._env.bus.changed.emit("settings")
-        QMessageBox.information(self, self.tr("同步"), self.tr("平台设置已保存。"))
+        sync, url, token, actor = (
+            self._env.ctx.sync,
+            self.url_edit.text(),
+            self.token_edit.text(),
+            self._env.user.name,
+        )
+        self._env.ops.write(self, lambda: sync.configure(url, token, actor=actor))
 
     def _on_sync_button_clicked(self) -> None:
         self.worker.sync_now()
@@ -293,9 +311,6 @@ class SyncPage(QWidget):
         if not isinstance(outcome, SyncReport):
             self.problems.setText(str(outcome))
             self.problems.setVisible(True)
-
-    def _on_bus_changed(self, entity: str) -> None:
-        self.reload()
 
     def open_record(self, uuid: str) -> None:
         """Show the tab and row holding the record ``uuid`` (a conflict first, then a refusal, then the queue)."""

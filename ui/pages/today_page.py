@@ -5,8 +5,9 @@ saying why it is there and opening its record on double-click or Enter; a plain 
 reminder summary at start and at the daily ``reminder_time``; the printable task sheet; and a second
 tab with the monthly self-assessment.
 
-Signals used: ``bus.navigate(page, uuid)`` to open a record, ``bus.counts_changed(page, n)`` for the
-navigation badges; reloads on every ``bus.changed`` (any capability's change can add or clear an item).
+Signals used: ``bus.navigate(page, uuid)`` to open a record, the navigation badges are the
+window's (``TodayService.badges``); reloads when any capability's records change (``bus.watch``). The list is
+computed once per load on the read pool; the reminder summary is recorded from that same list.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.clock import ZONE
 from app.errors import GongkaiError
 from app.today import TodayItem, TodayList
@@ -36,6 +37,7 @@ from app.today.items import date_text
 from app.today.reminders import ReminderSummary, next_reminder, parse_reminder_time
 from ui.crash import show_error
 from ui.env import UiEnv
+from ui.saved import announce_saved
 from ui.table_model import SortFilterProxy
 from ui.today.assessment_view import AssessmentView
 from ui.today.list_model import SectionRow, TodayListModel, rows_of
@@ -107,7 +109,7 @@ class TodayPage(QWidget):
         self.print_button = QPushButton(self.tr("打印今日任务单…"))
         self.print_button.clicked.connect(self._save_task_sheet)
         self.refresh_button = QPushButton(self.tr("刷新"))
-        self.refresh_button.clicked.connect(self.reload)
+        self.refresh_button.clicked.connect(lambda: self.reload())
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.refresh_button)
         work_layout.addLayout(buttons)
@@ -120,16 +122,28 @@ class TodayPage(QWidget):
         self.reminder_timer.setSingleShot(True)
         self.reminder_timer.timeout.connect(self._on_reminder_time)
 
-        env.bus.changed.connect(self._on_bus_changed)
-        self.reload()
+        # Any capability's change can add or clear an item (the assessment tab has its own reload).
+        env.bus.watch(
+            self, ("notice", "request", "event", "catalogue", "holiday", "sync", "settings"), self._on_changes
+        )
         self.remind()
         self._arm_reminder()
 
     # -- loading ---------------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, _changes: Changes | None = None) -> None:
+        """Compute the day's list once (read pool); the reminder summary reuses it."""
+        self.load(remind=False)
+
+    def load(self, *, remind: bool) -> None:
         ctx, user = self._env.ctx, self._env.user
-        self._env.tasks.run(lambda: ctx.today.list(user), self._show, self._failed, writes=False)
+
+        def shown(listing: TodayList) -> None:
+            self._show(listing)
+            if remind:
+                self._remind_with(listing)
+
+        self._env.ops.read(self, lambda: ctx.today.list(user), shown, key="list", loading=self.view)
 
     def _show(self, listing: TodayList) -> None:
         self.listing = listing
@@ -141,22 +155,14 @@ class TodayPage(QWidget):
         for row, value in enumerate(self.model.rows()):
             if isinstance(value, SectionRow):
                 self.view.setSpan(row, 0, 1, self.model.columnCount())
-        self.view.resizeRowsToContents()
-        from ui.pages import PAGES  # ui.pages imports this module
-
-        counts = listing.counts_by_page([spec.key for spec in PAGES if spec.key != PAGE_KEY])
-        for key, n in counts.items():
-            self._env.bus.counts_changed.emit(key, n)
-        self._env.bus.counts_changed.emit(PAGE_KEY, len(listing.actionable))
 
     def _failed(self, exc: BaseException) -> None:
         show_error(self, exc, str(self._env.ctx.paths.log_file))
 
-    def _on_bus_changed(self, entity: str) -> None:
-        if entity != "assessment":
-            self.reload()
-        if entity in ("settings",):
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches("settings"):
             self._arm_reminder()
+        self.reload(changes)
 
     # -- opening records -------------------------------------------------------------------
 
@@ -196,8 +202,14 @@ class TodayPage(QWidget):
 
     def remind(self) -> None:
         """Show what became due since the last summary (nothing is shown twice a day)."""
+        self.load(remind=True)
+
+    def _remind_with(self, listing: TodayList) -> None:
+        """Record the summary of ``listing`` (a write: the reminder log) and show its news."""
         ctx, user = self._env.ctx, self._env.user
-        self._env.tasks.run(lambda: ctx.today.reminders.announce(user), self._show_reminder, self._failed)
+        self._env.ops.write(
+            self, lambda: ctx.today.reminders.announce(user, listing=listing), self._show_reminder
+        )
 
     def _show_reminder(self, summary: ReminderSummary) -> None:
         if not summary.items:
@@ -209,8 +221,14 @@ class TodayPage(QWidget):
         self.banner.show()
 
     def _arm_reminder(self) -> None:
+        settings = self._env.ctx.settings
+        self._env.ops.read(
+            self, lambda: str(settings.get("reminder_time")), self._arm_at, key="reminder_time"
+        )
+
+    def _arm_at(self, text: str) -> None:
         try:
-            at = parse_reminder_time(str(self._env.ctx.settings.get("reminder_time")))
+            at = parse_reminder_time(text)
         except GongkaiError:
             self.reminder_timer.stop()  # an unreadable time: the Settings page reports it
             return
@@ -219,7 +237,6 @@ class TodayPage(QWidget):
         self.reminder_timer.start(max(1000, int((due - now.astimezone(ZONE)).total_seconds() * 1000)))
 
     def _on_reminder_time(self) -> None:
-        self.reload()
         self.remind()
         self._arm_reminder()
 
@@ -240,6 +257,6 @@ class TodayPage(QWidget):
             return target
 
         def done(written: Path) -> None:
-            QMessageBox.information(self, self.tr("任务单"), self.tr("已保存，可打印：") + str(written))
+            announce_saved(self, written)
 
-        self._env.tasks.run(work, done, self._failed, writes=False)
+        self._env.ops.read(self, work, done, key="sheet")

@@ -32,6 +32,7 @@ from app.requests.rules import (
     DELIVERIES,
     FORMS,
 )
+from ui.discard import AsksBeforeDiscard
 
 
 def date_edit(value: date) -> QDateEdit:
@@ -61,7 +62,7 @@ class AsksValues(Protocol):
     def values(self) -> dict[str, Any]: ...
 
 
-class FormDialog(QDialog):
+class FormDialog(AsksBeforeDiscard, QDialog):
     """A titled form with OK/Cancel; subclasses add rows and a ``values()`` method (see ``AsksValues``)."""
 
     def __init__(self, title: str, intro: str = "", parent: QWidget | None = None) -> None:

@@ -62,10 +62,15 @@ class SyncWorker(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer_timeout)
         self._automatic = automatic
-        self.status = env.ctx.sync.status()
+        # Not known until read (off the GUI thread); the first read arms the automatic rounds.
+        self.status = SyncStatus(False, "", None, None, 0, 0, 0, [], None, 0, "")
+        self._known = False
+        self._refresh_soon = QTimer(self)
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(200)  # many changes in a row: one status read
+        self._refresh_soon.timeout.connect(self.refresh)
         env.bus.changed.connect(self._on_bus_changed)
-        if automatic and self.status.configured:
-            self._timer.start(FIRST_ROUND_MS)
+        self.refresh()
 
     @property
     def running(self) -> bool:
@@ -73,7 +78,7 @@ class SyncWorker(QObject):
 
     def sync_now(self) -> bool:
         """Start a round unless one is running; False if it could not start."""
-        if self._running or not self._env.ctx.sync.status().configured:
+        if self._running or not self.status.configured:
             return False
         self._running = True
         self._timer.stop()
@@ -85,8 +90,17 @@ class SyncWorker(QObject):
         return True
 
     def refresh(self) -> None:
-        self.status = self._env.ctx.sync.status()
-        self._publish(self.status)
+        """Read the status (read pool; one query per kind of count) and announce it."""
+        self._env.ops.read(self, self._env.ctx.sync.status, self._arrived, key="status")
+
+    def _arrived(self, status: SyncStatus) -> None:
+        first = not self._known
+        self._known = True
+        self.status = status
+        self._publish(status)
+        idle = self._automatic and not self._timer.isActive() and not self._running
+        if first and idle and status.configured:
+            self._timer.start(FIRST_ROUND_MS)
 
     def _publish(self, status: SyncStatus) -> None:
         self.status_changed.emit(status)
@@ -120,7 +134,6 @@ class SyncWorker(QObject):
 
     def _on_bus_changed(self, entity: str) -> None:
         if entity != "sync" and not self._running:
-            self.refresh()
-        idle = self._automatic and not self._timer.isActive() and not self._running
-        if entity == "settings" and idle and self.status.configured:
-            self._timer.start(FIRST_ROUND_MS)
+            self._refresh_soon.start()
+        if entity == "settings":
+            self._known = False  # re-arm the rounds if the platform was just configured

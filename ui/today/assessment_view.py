@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -25,6 +24,7 @@ from app.today.assessment.period import Month
 from app.today.assessment.service import ScoreLine, ScoreSheet, TrendPoint
 from ui.crash import show_error
 from ui.env import UiEnv
+from ui.saved import announce_saved
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 from ui.today.criteria_dialog import CriteriaDialog
 from ui.today.trend_chart import TrendChart
@@ -218,7 +218,7 @@ class AssessmentView(QWidget):
             return target
 
         def done(written: Path) -> None:
-            QMessageBox.information(self, self.tr("导出完成"), self.tr("已保存到：") + str(written))
+            announce_saved(self, written)
 
         self._env.tasks.run(work, done, lambda exc: show_error(self, exc), writes=False)
 

@@ -25,6 +25,7 @@ from app.today.assessment.figures import Direction
 from app.today.assessment.service import Criterion
 from app.users import Role
 from ui.crash import show_error
+from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
 from ui.table_model import Column, RecordTableModel
 
@@ -39,7 +40,7 @@ def criterion_columns() -> list[Column[Criterion]]:
     ]
 
 
-class CriteriaDialog(QDialog):
+class CriteriaDialog(AsksBeforeDiscard, QDialog):
     """Pick a criterion, change its fields, save; ``changed`` tells the caller to recompute."""
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:

@@ -16,13 +16,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.authz import authorize
 from app.errors import InputError, NotFoundError
 from app.today.assessment.criteria import DEFAULT_CRITERIA
 from app.today.assessment.figures import Direction, Figure, Method, achievement
 from app.today.assessment.methods import METHODS
 from app.today.assessment.period import Month
 from app.uow import read_only, transaction
-from app.users import Role, StaffUser
+from app.users import StaffUser
 from db.models import AssessmentCriterion
 
 if TYPE_CHECKING:
@@ -176,7 +177,7 @@ class AssessmentService:
         active: bool = True,
     ) -> Criterion:
         """Create or change the criterion ``code`` (admin only); every change is audited."""
-        user.require(Role.ADMIN, "修改考核指标")
+        authorize(user, "assessment.criteria")
         problems = []
         if not code.strip():
             problems.append("代码：不能为空")

@@ -5,6 +5,8 @@ Rules:
   turn; each step is for the reviewers holding that role, so a reviewer sees only the notices at
   their own step (``NoticeService.awaiting_review``). The review must be done before the posting
   period starts, so that date is the item's deadline.
+- 三审三校 is a queue read in SQL (``NoticeService.awaiting_review``): the notices at a step the
+  user holds, not written by them and not already approved by them in this pass.
 - A posting comes down when the posting period has ended (its take-down day).
 - 定点公开: an approved or published notice must be on every board it targets, from the start of
   its posting period.
@@ -41,14 +43,10 @@ def _by_start(start: date, today: date, ctx: AppContext) -> Severity:
 
 
 def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayItem]:
+    """Three SQL reads whatever the number of notices: the review queue, take-downs, missing postings."""
     notices = ctx.notices
-    waiting = (
-        notices.awaiting_review(user)
-        if user is not None
-        else [n for n in notices.list() if n.status in _STEP_ROLES]
-    )
     found: list[TodayItem] = []
-    for n in waiting:
+    for n in notices.awaiting_review(user):
         step, role = _STEP_ROLES[n.status]
         started = n.period_start < today
         found.append(
@@ -79,13 +77,11 @@ def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayIte
                 due=p.take_down_on,
                 severity=severity_for(p.take_down_on, today, ctx.holidays.calendar()) or Severity.DUE_TODAY,
                 role=Role.CLERK,
+                part=p.uuid,  # one item per posting: a notice comes down from several boards
             )
         )
-    starts: dict[str, date] = {}
     for m in notices.boards_missing_notices():
-        if m.notice_uuid not in starts:
-            starts[m.notice_uuid] = notices.get(m.notice_uuid).period_start
-        start = starts[m.notice_uuid]
+        start = m.period_start or today
         found.append(
             TodayItem(
                 kind="notice.posting_missing",
@@ -99,6 +95,7 @@ def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayIte
                 due=start,
                 severity=_by_start(start, today, ctx),
                 role=Role.CLERK,
+                part=m.board_uuid,  # one item per target board (issue 16: the reminder-log crash)
             )
         )
     return found
