@@ -6,7 +6,7 @@ Dev-time only: the app reads the generated CSV files and never runs this script.
     .venv/bin/python scripts/build_catalogue.py --check  # validate the files; exit 1 on any problem
 
 Inputs
-    ../shared/reference/catalogue-rows.csv     279 real published rows (research notes beside it)
+    scripts/data/catalogue-rows.csv            279 real published rows (research notes beside it)
     resources/data/catalogue/additions.csv     curated rows that are not in the reference (hand-edited)
     the ``SPEC`` / ``DROP`` tables below          which reference rows are used, in what order, with what
                                                   edits, and why every other reference row is left out
@@ -46,7 +46,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT_DIR = ROOT / "resources" / "data" / "catalogue"
-DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference" / "catalogue-rows.csv"
+DEFAULT_REFERENCE = ROOT / "scripts" / "data" / "catalogue-rows.csv"
 ADDITIONS = OUT_DIR / "additions.csv"
 
 CATALOGUE_FILE = "standard-catalogue.csv"
@@ -1896,7 +1896,7 @@ script and re-run). Check with `.venv/bin/python scripts/build_catalogue.py --ch
 
 ## Where the rows came from
 
-- **Reference rows** — `../shared/reference/catalogue-rows.csv` (279 rows captured from 92 published township /
+- **Reference rows** — `scripts/data/catalogue-rows.csv` (279 rows captured from 92 published township /
   county catalogue pages; see `catalogue-rows.md`). {used} of them are used; the other {len(DROP)} are listed below
   with the reason. Row numbers are 1-based data rows of that file.
   - *verbatim*: 一级/二级/公开内容/公开依据/公开时限 exactly as captured (after stripping outline numbers such as
