@@ -101,7 +101,12 @@ class AppContext:
         from app.policies.service import PolicyService
 
         return PolicyService(
-            self.session_factory, self.clock, self.settings, self.paths.blobs, readonly=self.readonly
+            self.session_factory,
+            self.clock,
+            self.settings,
+            self.paths.blobs,
+            readonly=self.readonly,
+            events=self.events,
         )
 
     @cached_property

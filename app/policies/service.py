@@ -16,18 +16,19 @@ Rules it keeps:
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import json
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit, outbox
-from app.clock import Clock
+from app.clock import ZONE, Clock
 from app.errors import InputError, NotFoundError, StateError
 from app.policies import values as v
 from app.policies.blobs import BlobStore
@@ -42,6 +43,7 @@ from db.base import utcnow
 from db.models import (
     CatalogueDomain,
     CatalogueItem,
+    Event,
     PolicyAttachment,
     PolicyChange,
     PolicyDocument,
@@ -59,6 +61,9 @@ ENTITY_DOCUMENT = "policy_document"
 ENTITY_INTERPRETATION = "policy_interpretation"
 #: Characters of a document's text sent to the platform (UTF-8 stays well inside wire.MAX_PAYLOAD_BYTES).
 MAX_PUSHED_BODY = 600_000
+
+if TYPE_CHECKING:
+    from app.events import EventService
 
 
 def _loads(raw: str) -> list[Any]:
@@ -91,8 +96,11 @@ class PolicyService:
         blobs: Path,
         *,
         readonly: bool = False,
+        events: EventService | None = None,
     ) -> None:
         self._sf = session_factory
+        # The zone's calendar, for the 现场演示 of a document (events that interpret it).
+        self._events = events
         self._clock = clock
         self._settings = settings
         self.blobs = BlobStore(blobs)
@@ -170,9 +178,24 @@ class PolicyService:
             )
 
     def get(self, ref: str) -> v.DocumentView:
-        """A document by UUID, UUID prefix (≥ 8 characters) or 发文字号."""
+        """A document by UUID, UUID prefix (≥ 8 characters) or 发文字号, with its next on-site
+        demonstrations."""
         with read_only(self._sf) as session:
-            return self._view(session, self._find(session, ref))
+            view = self._view(session, self._find(session, ref))
+        return dataclasses.replace(view, demonstrations=self.demonstrations(view))
+
+    def demonstrations(self, doc: v.DocumentView, *, limit: int = 3) -> tuple[v.Demonstration, ...]:
+        """The next occurrences of the zone's events that interpret ``doc``: 现场政策解读 and
+        办事流程演示 events linking it by UUID, and the events its 现场演示 interpretations name."""
+        if self._events is None:
+            return ()
+        named = [i.event_uuid for i in doc.interpretations if i.form == v.DEMONSTRATION and i.event_uuid]
+        return tuple(
+            v.Demonstration(
+                o.event_uuid, o.title, o.start.astimezone(ZONE), o.end.astimezone(ZONE), o.place, o.all_day
+            )
+            for o in self._events.interpreting(doc.uuid, named, self._clock.now(), limit=limit)
+        )
 
     def exists(self, uuid: str) -> bool:
         with read_only(self._sf) as session:
@@ -468,6 +491,16 @@ class PolicyService:
         stored = [self._store_attachment(p) for p in attachments]
         with transaction(self._sf) as session:
             doc = self._find(session, ref)
+            if draft.form == v.DEMONSTRATION:
+                # A 现场演示 is held at one of the zone's events: the reader and the kiosk show its
+                # next date and place from the calendar.
+                event = draft.event_uuid.strip()
+                if not event:
+                    raise InputError(
+                        "解读材料有误，未保存", ["活动：现场演示应选择举办演示的活动（活动日历中的活动）"]
+                    )
+                if session.execute(select(Event.id).where(Event.uuid == event)).first() is None:
+                    raise InputError("解读材料有误，未保存", [f"活动：活动日历中没有编号为 {event} 的活动"])
             row = self.insert_interpretation(session, doc, draft, actor.name)
             for i, (name, sha, size, pages) in enumerate(stored):
                 session.add(
