@@ -32,12 +32,11 @@ def clerk(ctx: AppContext, tmp_path: Path) -> StaffUser:
     # 2025: two documents read (three readings), one printed twice (4 pages × 2 copies, then 3 pages).
     lib.record_reading(user, docs[0].uuid, reader_name="张三", on=date(2025, 3, 2))
     lib.record_reading(user, docs[0].uuid, on=date(2025, 6, 9))
-    lib.record_reading(user, docs[1].uuid, on=date(2025, 12, 31))
+    lib.record_reading(user, docs[1].uuid, on=date(2025, 9, 26))
     lib.record_reading(user, docs[1].uuid, action=v.PRINT, pages=4, copies=2, on=date(2025, 7, 1))
-    lib.record_reading(user, docs[1].uuid, action=v.PRINT, pages=3, on=date(2025, 9, 26))
+    lib.record_reading(user, docs[1].uuid, action=v.PRINT, pages=3, on=date(2025, 1, 1))
     # Other years do not count.
     lib.record_reading(user, docs[2].uuid, action=v.PRINT, pages=9, on=date(2024, 12, 31))
-    lib.record_reading(user, docs[2].uuid, on=date(2026, 1, 1))
     return user
 
 

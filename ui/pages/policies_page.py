@@ -903,7 +903,7 @@ class PoliciesPage(QWidget):
             self,
             self.tr("导出查阅登记"),
             f"查阅登记-{year}.xlsx",
-            self.tr("Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)"),
+            self.tr("Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv);;PDF 文件（打印用） (*.pdf)"),
         )
         if path:
             lib = self._lib
