@@ -1,7 +1,7 @@
 """Pages of a PDF as images, rendered one at a time when asked (pypdfium2).
 
 The reader shows page 1 of a 200-page PDF at once: pdfium opens a file without parsing every page,
-and only the page on screen is rendered (bench/policy_reader.py). A few documents stay open (LRU), so
+and only the page on screen is rendered (bench/policy_search.py). A few documents stay open (LRU), so
 turning pages does not reopen the file. Every pdfium call holds ``app.pdfium_lock.PDFIUM_LOCK``.
 """
 
