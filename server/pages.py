@@ -304,7 +304,8 @@ def _cited_documents(request: Request, safe: _Safe, heading: str) -> str:
             found = find_document(session, uuid) if _UUID.match(uuid) else None
             if found is not None:
                 data = found[0]
-                title = _scalar_text(data.get("title")) or title
+                # The document's own title passes the privacy check again, as on its own page.
+                title = _Safe("policy_document", uuid, {"title": data.get("title")}).text("title") or title
                 mark = _NOT_IN_FORCE.get(_scalar_text(data.get("validity")), "")
                 note = f'<span class="note">（{_e(mark)}）</span>' if mark else ""
                 key = uuid
