@@ -86,7 +86,15 @@ class AppContext:
     def requests(self) -> RequestService:
         from app.requests import RequestService
 
-        return RequestService(self.session_factory, self.clock, self.holidays, self.settings, self.sites)
+        return RequestService(
+            self.session_factory,
+            self.clock,
+            self.holidays,
+            self.settings,
+            self.sites,
+            # The 查阅登记's yearly figure for the annual report (the library is opened only then).
+            reading_figures=lambda year: self.policies.register_figures(year),
+        )
 
     @cached_property
     def events(self) -> EventService:
@@ -101,7 +109,12 @@ class AppContext:
         from app.policies.service import PolicyService
 
         return PolicyService(
-            self.session_factory, self.clock, self.settings, self.paths.blobs, readonly=self.readonly
+            self.session_factory,
+            self.clock,
+            self.settings,
+            self.paths.blobs,
+            readonly=self.readonly,
+            events=self.events,
         )
 
     @cached_property

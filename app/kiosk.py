@@ -359,6 +359,8 @@ class KioskPolicy:
     public_url: str
     notice: str = ""
     current_uuid: str = ""
+    #: "现场演示：<date, time>，<place>" for the next events of the zone that interpret it
+    demonstrations: tuple[str, ...] = ()
 
 
 class KioskPolicies:
@@ -445,6 +447,7 @@ class KioskPolicies:
             public_url=r.public_url,
             notice=notice,
             current_uuid=current,
+            demonstrations=tuple(safe(d.line) for d in doc.demonstrations) if r.current else (),
         )
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from printing.document import Block, Document, Heading, Paragraph, QRBlock, Spacer, render
+from printing.document import Block, Document, Heading, Paragraph, QRBlock, Spacer, Table, render
+from printing.layout import PageSpec
 
-__all__ = ["PolicyPrintData", "QAItem", "policy_pdf"]
+__all__ = ["PolicyPrintData", "QAItem", "RegisterSheet", "policy_pdf", "register_pdf"]
 
 
 @dataclass(frozen=True)
@@ -62,3 +63,44 @@ def policy_pdf(data: PolicyPrintData) -> bytes:
         meta_subject="政策文件查阅打印",
     )
     return render(doc)
+
+
+@dataclass(frozen=True)
+class RegisterSheet:
+    """The 查阅登记 of a period as printed (names already masked or left out by the app)."""
+
+    title: str
+    site: str
+    columns: list[str]
+    rows: list[list[str]]
+    totals: str
+    note: str
+
+
+def register_pdf(data: RegisterSheet) -> bytes:
+    """The register on A4 landscape: the lines as a table (header repeated on every page), then the
+    totals and the note on names."""
+    blocks: list[Block] = []
+    if data.rows:
+        widths = {
+            "日期": 1.4,
+            "类型": 0.7,
+            "文件或解读": 5.0,
+            "页数": 0.7,
+            "份数": 0.7,
+            "查阅人": 1.0,
+            "登记人": 1.0,
+        }
+        blocks.append(Table(data.columns, data.rows, col_widths=[widths.get(c, 1.0) for c in data.columns]))
+    else:
+        blocks.append(Paragraph("本时段没有查阅登记。", indent=False))
+    blocks += [Spacer(3), Paragraph(data.totals, indent=False), Paragraph(data.note, indent=False)]
+    return render(
+        Document(
+            title=data.title,
+            subtitle=data.site or None,
+            blocks=blocks,
+            page=PageSpec(landscape=True),
+            meta_subject="政策文件查阅登记",
+        )
+    )

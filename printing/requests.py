@@ -77,6 +77,11 @@ class AnnualSheet:
     check_note: str
     check_ok: bool
     check_lines: list[str]
+    #: A supplementary figure after the table (the reading place's register): title, rows of
+    #: (label, number), a note saying it is not part of section 3. Empty: none.
+    supplement_title: str = ""
+    supplement: list[list[str]] = field(default_factory=list)
+    supplement_note: str = ""
 
 
 def receipt_pdf(data: ReceiptData) -> bytes:
@@ -160,6 +165,13 @@ def annual_pdf(data: AnnualSheet) -> bytes:
     head = "勾稽关系检查：通过" if data.check_ok else "勾稽关系检查：未通过，请核对下列各列后再报送"
     blocks.append(Paragraph(head, indent=False))
     blocks += [Paragraph(line, indent=False, align="left") for line in data.check_lines]
+    if data.supplement:
+        blocks += [
+            Spacer(3),
+            Heading(data.supplement_title),
+            Table(["项目", "数量"], data.supplement, col_widths=[4, 1]),
+            Paragraph(data.supplement_note, indent=False),
+        ]
     return render(
         Document(
             title=data.title,

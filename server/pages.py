@@ -279,6 +279,48 @@ def _roster(safe: _Safe) -> str:
     )
 
 
+#: 有效性 of a cited document as its link shows it when it is no longer in force.
+_NOT_IN_FORCE = {"expired": "已失效", "repealed": "已废止", "revised": "已修订"}
+
+
+def _cited_documents(request: Request, safe: _Safe, heading: str) -> str:
+    """The policy documents a notice or an event cites (``policy_links``: UUID and title), each a link
+    to its public page /d/{uuid} when the platform holds it, with the title the platform has and a
+    mark when it is no longer in force. A title not yet linked to a document (no UUID), or a
+    document the platform does not hold (a site's draft), is listed as plain text."""
+    links = safe.raw("policy_links")
+    if not isinstance(links, list) or not links:
+        return ""
+    from server.policies import find_document  # server.policies is heavier; only pages citing one
+
+    items: list[str] = []
+    seen: set[str] = set()
+    with _factory(request)() as session:
+        for link in links[:50]:
+            if not isinstance(link, dict):
+                continue
+            uuid = _scalar_text(link.get("uuid")).lower()
+            title = _scalar_text(link.get("title")).strip("《》")
+            found = find_document(session, uuid) if _UUID.match(uuid) else None
+            if found is not None:
+                data = found[0]
+                # The document's own title passes the privacy check again, as on its own page.
+                title = _Safe("policy_document", uuid, {"title": data.get("title")}).text("title") or title
+                mark = _NOT_IN_FORCE.get(_scalar_text(data.get("validity")), "")
+                note = f'<span class="note">（{_e(mark)}）</span>' if mark else ""
+                key = uuid
+                item = f'<a href="/d/{uuid}">《{_e(title)}》</a>{note}'
+            else:
+                key = f"title:{title}"
+                item = f"《{_e(title)}》" if title else ""
+            if item and key not in seen:
+                seen.add(key)
+                items.append(f"<li>{item}</li>")
+    if not items:
+        return ""
+    return f'<div class="card"><h2>{_e(heading)}</h2><ul>{"".join(items)}</ul></div>'
+
+
 @router.get("/n/{uuid}", response_class=HTMLResponse)
 @_never_fails
 def notice_page(request: Request, uuid: str) -> HTMLResponse:
@@ -320,6 +362,7 @@ def notice_page(request: Request, uuid: str) -> HTMLResponse:
     body = f'<div class="card">{meta}</div>'
     body += f'<div class="card">{_paragraphs(safe.text("body"))}</div>'
     body += _roster(safe)
+    body += _cited_documents(request, safe, "政策依据")
     body += (
         '<div class="card note">公示期内如有异议，可拨打监督电话反映，或到政务公开专区当面提出。'
         "名单中的个人信息已按规定遮蔽。</div>"
@@ -368,6 +411,7 @@ def event_page(request: Request, uuid: str) -> HTMLResponse:
     body = f'<div class="card">{meta}</div>'
     if safe.text("description"):
         body += f'<div class="card">{_paragraphs(safe.text("description"))}</div>'
+    body += _cited_documents(request, safe, "相关政策文件")
     return _page(safe.text("title") or label, label, body)
 
 

@@ -66,11 +66,31 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--interpretation", default="", help="打印这份解读材料（编号）而不是文件本身")
     p.set_defaults(handler=cmd_print)
 
-    p = doc.add_parser("register", help="查阅登记：某年的数字（年度报告用），可导出（姓名脱敏）")
+    p = doc.add_parser(
+        "register",
+        help="查阅登记：某时段的数字（年度报告用）、逐条列出、导出 .xlsx/.csv 或打印 PDF（姓名脱敏）；add 登记一条",
+    )
     p.add_argument("--year", type=int, help="年份（默认今年）")
-    p.add_argument("-o", "--output", help="导出为 .xlsx 或 .csv（查阅人姓名脱敏）")
+    p.add_argument("--from", dest="first", type=date.fromisoformat, help="时段开始日 YYYY-MM-DD")
+    p.add_argument("--to", dest="last", type=date.fromisoformat, help="时段结束日 YYYY-MM-DD（默认今天）")
+    p.add_argument("--list", action="store_true", help="逐条列出（查阅人姓名脱敏）")
+    p.add_argument("-o", "--output", help="导出为 .xlsx、.csv，或 .pdf（打印用）；查阅人姓名脱敏")
+    p.add_argument("--without-names", action="store_true", help="导出或列出时不含查阅人姓名")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_register)
+    add = p.add_subparsers(dest="register_cmd", required=False).add_parser(
+        "add", help="登记一次查阅或打印（查阅人姓名可不填）"
+    )
+    add.add_argument("id", help="文件编号（UUID 或其前 8 位）或发文字号")
+    add.add_argument("--print", dest="printed", action="store_true", help="打印（默认为查阅）")
+    add.add_argument("--pages", type=int, default=0, help="打印页数（每份）")
+    add.add_argument("--copies", type=int, default=1, help="打印份数")
+    add.add_argument("--interpretation", default="", help="查阅或打印的是这份解读材料（编号）")
+    add.add_argument("--name", default="", help="查阅人姓名（可不填；导出时脱敏）")
+    add.add_argument("--note", default="")
+    add.add_argument("--on", type=date.fromisoformat, help="日期 YYYY-MM-DD（默认今天）")
+    add.add_argument("--user", required=True, help="工作人员用户名（密码从标准输入读取）")
+    add.set_defaults(handler=cmd_register_add)
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
@@ -217,18 +237,63 @@ def cmd_print(env: CliEnv) -> int:
 
 
 def cmd_register(env: CliEnv) -> int:
+    from app.policies.register import Names, Period
+
     ctx = env.context()
-    year = env.args.year or ctx.clock.today().year
-    figures = ctx.policies.register_figures(year)
-    if env.args.output:
-        n = ctx.policies.export_register(Path(env.args.output), year)
-        if not env.args.json:
-            print(f"已导出 {n} 条查阅登记：{env.args.output}（查阅人姓名已脱敏）")
-    if env.args.json:
-        print_json(figures.to_json())
-    else:
-        print(
-            f"{year} 年政策文件查阅：查阅 {figures.readings} 人次，打印 {figures.prints} 次"
-            f"（{figures.printed_pages} 页），涉及文件 {figures.documents} 份"
-        )
+    a = env.args
+    period = Period.of(a.year, a.first, a.last, ctx.clock.today())
+    register = ctx.policies.readings
+    names: Names = "omit" if a.without_names else "masked"
+    if a.output:
+        n = register.export(Path(a.output), period, names=names)
+        if not a.json:
+            how = "不含查阅人姓名" if a.without_names else "查阅人姓名已脱敏"
+            print(f"已导出 {period.label} {n} 条查阅登记：{a.output}（{how}）")
+    if a.list:
+        rows = register.rows(period, names=names)
+        if a.json:
+            keys = ["on", "action", "title", "pages", "copies", "reader", "note", "recorded_by"]
+            print_json([dict(zip(keys, r, strict=True)) for r in rows])
+            return 0
+        print_table([[r[0], r[1], r[2], r[3], r[4], r[5], r[7]] for r in rows],
+                    ["日期", "类型", "文件或解读", "页数", "份数", "查阅人", "登记人"])  # fmt: skip
+    if period.whole_year:
+        figures = register.figures(period.first.year)
+        if a.json:
+            if not a.list:
+                print_json(figures.to_json())
+        else:
+            print(
+                f"{period.label}政策文件查阅：查阅 {figures.readings} 人次，打印 {figures.prints} 次"
+                f"（{figures.printed_pages} 页），涉及文件 {figures.documents} 份"
+            )
+    elif a.json:
+        if not a.list:
+            n = len(register.entries(period))
+            print_json({"from": period.first.isoformat(), "to": period.last.isoformat(), "entries": n})
+    elif not a.list and not a.output:
+        print(f"{period.label}：{len(register.entries(period))} 条查阅登记（用 --list 逐条列出）")
+    return 0
+
+
+def cmd_register_add(env: CliEnv) -> int:
+    from app.policies import values as pv
+
+    user = env.staff_user()
+    a = env.args
+    if not a.printed and (a.pages or a.copies != 1):
+        raise InputError("--pages/--copies 只用于打印登记（加 --print）")
+    entry = env.context().policies.readings.add(
+        user,
+        a.id,
+        action=pv.PRINT if a.printed else pv.READ,
+        pages=a.pages,
+        copies=a.copies,
+        reader_name=a.name,
+        interpretation=a.interpretation,
+        note=a.note,
+        on=a.on,
+    )
+    extra = f"，{entry.pages} 页 × {entry.copies} 份" if entry.action == pv.PRINT else ""
+    print(f"已登记 {entry.on} {entry.action_label}《{entry.title}》{extra}")
     return 0

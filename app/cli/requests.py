@@ -118,4 +118,10 @@ def cmd_annual(env: CliEnv) -> int:
     print(f"已写入 {out}")
     for line in table.check_lines:
         print("  " + line)
+    reading = service.reading_figures(env.args.year)
+    if reading is not None:
+        print(
+            f"  补充数据（查阅登记）：查阅 {reading.readings} 人次，打印 {reading.prints} 次、"
+            f"{reading.printed_pages} 页，涉及文件 {reading.documents} 件"
+        )
     return 0 if table.check_ok else 1

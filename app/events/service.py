@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -28,6 +28,7 @@ from app.events import rows
 from app.events.recurrence import MAX_PER_QUERY, Moved, day_window, ends_before, expand, normalise_rule
 from app.events.values import (
     BUILTIN_TYPES,
+    INTERPRETING_TYPES,
     OUTCOME_LABELS,
     STATUS_LABELS,
     AdoptionDue,
@@ -391,7 +392,9 @@ class EventService:
         ws, we = day_window(start, end)
         return self._occurrences(ws, we, types)
 
-    def _occurrences(self, ws: datetime, we: datetime, types: set[str] | None) -> list[Occurrence]:
+    def _occurrences(
+        self, ws: datetime, we: datetime, types: set[str] | None, only: Any = None
+    ) -> list[Occurrence]:
         with read_only(self._sf) as session:
             labels = self._labels(session)
             q = (
@@ -406,6 +409,8 @@ class EventService:
             )
             if types is not None:
                 q = q.where(Event.type_key.in_(types))
+            if only is not None:
+                q = q.where(only)
             out: list[Occurrence] = []
             for row in session.execute(q).scalars():
                 if row.rrule and ends_before(row.rrule, ws - timedelta(days=1)):
@@ -454,6 +459,41 @@ class EventService:
             if len(found) >= limit:
                 break
             horizon *= 4
+        return found[:limit]
+
+    def interpreting(
+        self, document_uuid: str, event_uuids: Collection[str], now: datetime, *, limit: int = 3
+    ) -> list[Occurrence]:
+        """The next occurrences (not over, not cancelled, within half a year) of the events that
+        interpret a policy document on site: events of type 现场政策解读 or 办事流程演示 linking it by
+        UUID, and the events its 现场演示 interpretations name (``event_uuids``, of any type)."""
+        if not document_uuid:
+            return []
+        # The JSON column is narrowed with LIKE and checked exactly below (a UUID never occurs by
+        # chance inside another value).
+        linking = and_(Event.type_key.in_(INTERPRETING_TYPES), Event.policy_links.contains(document_uuid))
+        named = [u for u in event_uuids if u]
+        only = or_(linking, Event.uuid.in_(named)) if named else linking
+        found = [
+            o
+            for o in self._occurrences(now, now + timedelta(days=183), None, only)
+            if o.end > now and o.status != "cancelled"
+        ]
+        if found:
+            with read_only(self._sf) as session:
+                links = dict(
+                    session.execute(
+                        select(Event.uuid, Event.policy_links).where(
+                            Event.uuid.in_({o.event_uuid for o in found})
+                        )
+                    ).all()
+                )
+            found = [
+                o
+                for o in found
+                if o.event_uuid in named
+                or any(link.uuid == document_uuid for link in rows.links_from_json(links[o.event_uuid]))
+            ]
         return found[:limit]
 
     def overlaps(self, start: date, end: date) -> list[Overlap]:

@@ -47,6 +47,10 @@ BUILTIN_TYPES: tuple[tuple[str, str], ...] = (
     ("other", "其他活动"),
 )
 
+#: Event types that interpret the policy documents they link (by UUID) on site: the reader and the
+#: kiosk show their next occurrences with the document as 现场演示 (docs/policies.md).
+INTERPRETING_TYPES: tuple[str, ...] = ("policy_interpretation", "procedure_demonstration")
+
 
 @dataclass(frozen=True)
 class EventTypeValue:

@@ -6,23 +6,21 @@ reported as ``no_text`` so staff know it cannot be found by its words. A .docx i
 are counted and measured before python-docx opens it (a ZIP bomb is refused); python-docx parses with
 lxml without resolving entities. Libraries are imported on first use (start-up time, bench/startup.py).
 
-pdfium is not thread-safe, so every call into it holds ``PDFIUM_LOCK`` (the reader renders pages on a
-worker thread while an import may extract text on another).
+pdfium is not thread-safe, so every call into it holds the one ``app.pdfium_lock.PDFIUM_LOCK`` (the
+reader renders pages on a worker thread while an import may extract text on another).
 """
 
 from __future__ import annotations
 
 import re
-import threading
 import zipfile
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
 from app.errors import InputError
+from app.pdfium_lock import PDFIUM_LOCK
 from app.policies.values import TEXT_NONE, TEXT_OK
-
-PDFIUM_LOCK = threading.RLock()
 
 #: A document file (.docx/.pdf/.txt) larger than this is refused (the largest gazette PDFs are ~50 MB).
 MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
@@ -149,21 +147,25 @@ def _pdf(name: str, data: bytes) -> tuple[str, int]:
             raise InputError(
                 f"{name}：无法打开 PDF 文件（{exc}）；加密或损坏的 PDF 请先另存为普通 PDF"
             ) from None
-        try:
-            pages = len(pdf)
-            texts = []
-            total = 0
-            for i in range(pages):
+        pages = len(pdf)
+    try:
+        texts = []
+        total = 0
+        for i in range(pages):
+            # The lock is taken page by page: the reader on another thread gets its page rendered
+            # between two pages of a 600-page extraction instead of after all of them.
+            with PDFIUM_LOCK:
                 page = pdf[i]
                 textpage = page.get_textpage()
                 text = textpage.get_text_range()
                 textpage.close()
                 page.close()
-                texts.append(text)
-                total += len(text)
-                if total > MAX_BODY_CHARS:
-                    break
-        finally:
+            texts.append(text)
+            total += len(text)
+            if total > MAX_BODY_CHARS:
+                break
+    finally:
+        with PDFIUM_LOCK:
             pdf.close()
     return "\n".join(texts), pages
 

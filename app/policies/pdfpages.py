@@ -1,8 +1,8 @@
 """Pages of a PDF as images, rendered one at a time when asked (pypdfium2).
 
 The reader shows page 1 of a 200-page PDF at once: pdfium opens a file without parsing every page,
-and only the page on screen is rendered (bench/policy_reader.py). A few documents stay open (LRU), so
-turning pages does not reopen the file. Every pdfium call holds ``extract.PDFIUM_LOCK``.
+and only the page on screen is rendered (bench/policy_search.py). A few documents stay open (LRU), so
+turning pages does not reopen the file. Every pdfium call holds ``app.pdfium_lock.PDFIUM_LOCK``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.errors import InputError
-from app.policies.extract import PDFIUM_LOCK
+from app.pdfium_lock import PDFIUM_LOCK
 
 if TYPE_CHECKING:
     from PIL.Image import Image

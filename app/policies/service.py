@@ -16,24 +16,26 @@ Rules it keeps:
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import json
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit, outbox
-from app.clock import Clock
+from app.clock import ZONE, Clock
 from app.errors import InputError, NotFoundError, StateError
 from app.policies import values as v
 from app.policies.blobs import BlobStore
 from app.policies.extract import MAX_DOCUMENT_BYTES, Extracted, extract, pdf_page_count
+from app.policies.register import Period, ReadingRegister
 from app.policies.search import PolicySearch
-from app.privacy import Masker, MaskingProfile, mask_text
+from app.privacy import mask_text
 from app.settings import SettingsService
 from app.sync import wire
 from app.uow import read_only, transaction
@@ -42,23 +44,24 @@ from db.base import utcnow
 from db.models import (
     CatalogueDomain,
     CatalogueItem,
+    Event,
     PolicyAttachment,
     PolicyChange,
     PolicyDocument,
     PolicyInterpretation,
     PolicyItemLink,
-    PolicyReading,
 )
 
 #: An attachment (a video above all) larger than this is refused.
 MAX_ATTACHMENT_BYTES = 1024 * 1024 * 1024
-#: Names in register exports are masked like every personal name that leaves the staff window.
-REGISTER_MASKER = Masker(MaskingProfile(names=True))
 #: Entities the site's own documents travel as (outbox → city platform).
 ENTITY_DOCUMENT = "policy_document"
 ENTITY_INTERPRETATION = "policy_interpretation"
 #: Characters of a document's text sent to the platform (UTF-8 stays well inside wire.MAX_PAYLOAD_BYTES).
 MAX_PUSHED_BODY = 600_000
+
+if TYPE_CHECKING:
+    from app.events import EventService
 
 
 def _loads(raw: str) -> list[Any]:
@@ -91,13 +94,18 @@ class PolicyService:
         blobs: Path,
         *,
         readonly: bool = False,
+        events: EventService | None = None,
     ) -> None:
         self._sf = session_factory
+        # The zone's calendar, for the 现场演示 of a document (events that interpret it).
+        self._events = events
         self._clock = clock
         self._settings = settings
         self.blobs = BlobStore(blobs)
         self._readonly = readonly
         self._search = PolicySearch()
+        #: The 查阅登记 of the zone, a module of its own (add, list by period, export, print).
+        self.readings = ReadingRegister(session_factory, clock, self._find, self._site_name)
 
     # -- reading ------------------------------------------------------------------------------------
 
@@ -170,9 +178,24 @@ class PolicyService:
             )
 
     def get(self, ref: str) -> v.DocumentView:
-        """A document by UUID, UUID prefix (≥ 8 characters) or 发文字号."""
+        """A document by UUID, UUID prefix (≥ 8 characters) or 发文字号, with its next on-site
+        demonstrations."""
         with read_only(self._sf) as session:
-            return self._view(session, self._find(session, ref))
+            view = self._view(session, self._find(session, ref))
+        return dataclasses.replace(view, demonstrations=self.demonstrations(view))
+
+    def demonstrations(self, doc: v.DocumentView, *, limit: int = 3) -> tuple[v.Demonstration, ...]:
+        """The next occurrences of the zone's events that interpret ``doc``: 现场政策解读 and
+        办事流程演示 events linking it by UUID, and the events its 现场演示 interpretations name."""
+        if self._events is None:
+            return ()
+        named = [i.event_uuid for i in doc.interpretations if i.form == v.DEMONSTRATION and i.event_uuid]
+        return tuple(
+            v.Demonstration(
+                o.event_uuid, o.title, o.start.astimezone(ZONE), o.end.astimezone(ZONE), o.place, o.all_day
+            )
+            for o in self._events.interpreting(doc.uuid, named, self._clock.now(), limit=limit)
+        )
 
     def exists(self, uuid: str) -> bool:
         with read_only(self._sf) as session:
@@ -468,6 +491,16 @@ class PolicyService:
         stored = [self._store_attachment(p) for p in attachments]
         with transaction(self._sf) as session:
             doc = self._find(session, ref)
+            if draft.form == v.DEMONSTRATION:
+                # A 现场演示 is held at one of the zone's events: the reader and the kiosk show its
+                # next date and place from the calendar.
+                event = draft.event_uuid.strip()
+                if not event:
+                    raise InputError(
+                        "解读材料有误，未保存", ["活动：现场演示应选择举办演示的活动（活动日历中的活动）"]
+                    )
+                if session.execute(select(Event.id).where(Event.uuid == event)).first() is None:
+                    raise InputError("解读材料有误，未保存", [f"活动：活动日历中没有编号为 {event} 的活动"])
             row = self.insert_interpretation(session, doc, draft, actor.name)
             for i, (name, sha, size, pages) in enumerate(stored):
                 session.add(
@@ -603,6 +636,8 @@ class PolicyService:
         data = printouts.document_pdf(doc, self._site_name(), self._clock.today())
         return data, pdf_page_count(data), "typeset"
 
+    # -- the reading register (查阅登记, app/policies/register.py) --------------------------------------
+
     def record_reading(
         self,
         actor: StaffUser,
@@ -616,119 +651,30 @@ class PolicyService:
         note: str = "",
         on: date | None = None,
     ) -> v.ReadingEntry:
-        """One line of the 查阅登记: what was read or printed and how many pages (a name only if given)."""
-        if not (actor.has(Role.CLERK) or actor.has(Role.ADMIN)):
-            actor.require(Role.CLERK, "登记查阅")
-        if action not in v.ACTIONS:
-            raise InputError(f"登记类型：应为 read（查阅）或 print（打印），实为“{action}”")
-        if pages < 0 or copies < 1 or pages > 100000:
-            raise InputError("页数应为 0 或正整数，份数应为正整数")
-        if len(reader_name) > 50:
-            raise InputError("查阅人：不超过 50 字（可不填）")
-        with transaction(self._sf) as session:
-            doc = self._find(session, ref)
-            title = doc.title
-            if interpretation:
-                interp = session.execute(
-                    select(PolicyInterpretation).where(
-                        PolicyInterpretation.uuid == interpretation,
-                        PolicyInterpretation.document_id == doc.id,
-                    )
-                ).scalar_one_or_none()
-                if interp is None:
-                    raise NotFoundError(f"《{doc.title}》没有编号为 {interpretation} 的解读材料")
-                title = f"{interp.title}（{v.FORMS.get(interp.form, interp.form)}）"
-            row = PolicyReading(
-                on=on or self._clock.today(),
-                document_uuid=doc.uuid,
-                interpretation_uuid=interpretation,
-                title=title,
-                action=action,
-                pages=pages,
-                copies=copies,
-                reader_name=reader_name.strip(),
-                note=note.strip(),
-                recorded_by=actor.name,
-                at=self._clock.now(),
-            )
-            session.add(row)
-            session.flush()
-            # The audit line names what was read, never who read it.
-            audit.record(
-                session,
-                actor=actor.name,
-                action=f"policy.{action}",
-                entity=ENTITY_DOCUMENT,
-                entity_uuid=doc.uuid,
-                detail={"pages": pages, "copies": copies},
-            )
-            return _reading_value(row)
+        """One line of the 查阅登记 (``ReadingRegister.add``)."""
+        return self.readings.add(
+            actor,
+            ref,
+            action=action,
+            pages=pages,
+            copies=copies,
+            reader_name=reader_name,
+            interpretation=interpretation,
+            note=note,
+            on=on,
+        )
 
     def register(self, year: int | None = None) -> builtins.list[v.ReadingEntry]:
-        """The reading register, newest first (names as entered: staff only; exports mask them)."""
-        with read_only(self._sf) as session:
-            query = select(PolicyReading).order_by(PolicyReading.on.desc(), PolicyReading.id.desc())
-            if year is not None:
-                query = query.where(
-                    PolicyReading.on >= date(year, 1, 1), PolicyReading.on <= date(year, 12, 31)
-                )
-            return [_reading_value(r) for r in session.execute(query).scalars()]
-
-    def register_rows(self, year: int | None = None) -> builtins.list[builtins.list[str]]:
-        """The register as rows for an export, names masked (张三 → 张*) with app.privacy."""
-        rows = []
-        for e in self.register(year):
-            name = REGISTER_MASKER.mask_name(e.reader_name) if e.reader_name else ""
-            rows.append(
-                [
-                    e.on.isoformat(),
-                    e.action_label,
-                    e.title,
-                    str(e.pages),
-                    str(e.copies),
-                    name,
-                    mask_text(e.note) if e.note else "",
-                    e.recorded_by,
-                ]
-            )
-        return rows
+        """The register of ``year`` (all when None), newest first, names as entered (staff only)."""
+        return self.readings.entries(Period.year(year) if year is not None else None)
 
     def export_register(self, path: Path, year: int | None = None) -> int:
-        """Write the register to .xlsx or .csv (names masked); returns the number of lines."""
-        from app.catalogue.files import write_csv, write_xlsx
-
-        header = ["日期", "类型", "文件或解读", "页数", "份数", "查阅人", "备注", "登记人"]
-        rows = self.register_rows(year)
-        suffix = path.suffix.lower()
-        if suffix == ".csv":
-            write_csv(path, [header, *rows])
-        elif suffix == ".xlsx":
-            write_xlsx(path, "查阅登记", [header, *rows], [], [12, 8, 48, 8, 8, 10, 24, 10], 1)
-        else:
-            raise InputError(f"{path.name}：导出文件应为 .xlsx 或 .csv")
-        return len(rows)
+        """Write the register to .xlsx, .csv or .pdf (names masked); returns the number of lines."""
+        return self.readings.export(path, Period.year(year) if year is not None else None)
 
     def register_figures(self, year: int) -> v.RegisterFigures:
         """The year's figures for the annual report (查阅 and 打印 entries, printed pages, documents)."""
-        with read_only(self._sf) as session:
-            lo, hi = date(year, 1, 1), date(year, 12, 31)
-            in_year = (PolicyReading.on >= lo, PolicyReading.on <= hi)
-            counts = dict(
-                session.execute(
-                    select(PolicyReading.action, func.count()).where(*in_year).group_by(PolicyReading.action)
-                ).all()
-            )
-            pages = session.execute(
-                select(func.coalesce(func.sum(PolicyReading.pages * PolicyReading.copies), 0)).where(
-                    *in_year, PolicyReading.action == v.PRINT
-                )
-            ).scalar_one()
-            documents = session.execute(
-                select(func.count(func.distinct(PolicyReading.document_uuid))).where(*in_year)
-            ).scalar_one()
-            return v.RegisterFigures(
-                year, int(counts.get(v.READ, 0)), int(counts.get(v.PRINT, 0)), int(pages), int(documents)
-            )
+        return self.readings.figures(year)
 
     # -- changes from the platform and the 三同步 rule ----------------------------------------------
 
@@ -1139,22 +1085,6 @@ def _row_value(r: Any, interpretations: int) -> v.DocumentRow:
 
 def _attachment_value(a: PolicyAttachment) -> v.AttachmentView:
     return v.AttachmentView(a.uuid, a.kind, a.name, a.sha256, a.size, a.pages)
-
-
-def _reading_value(r: PolicyReading) -> v.ReadingEntry:
-    return v.ReadingEntry(
-        r.uuid,
-        r.on,
-        r.document_uuid,
-        r.interpretation_uuid,
-        r.title,
-        r.action,
-        r.pages,
-        r.copies,
-        r.reader_name,
-        r.note,
-        r.recorded_by,
-    )
 
 
 def _apply(row: PolicyDocument, d: v.DocumentDraft) -> None:

@@ -35,6 +35,7 @@ VALIDITY_SPELLINGS: dict[str, str] = {
     "revised": REVISED,
 }
 
+DEMONSTRATION = "demonstration"  # 现场演示: held at an event of the zone (``event_uuid``)
 FORMS: dict[str, str] = {
     "text": "文字解读",
     "graphic": "图解",
@@ -242,6 +243,42 @@ class DocumentRow:
         }
 
 
+WEEKDAYS = "一二三四五六日"
+
+
+@dataclass(frozen=True)
+class Demonstration:
+    """An upcoming on-site demonstration of a document: the next occurrence of an event of the zone
+    that interprets it (a 现场政策解读 or 办事流程演示 event linking it, or the event a 现场演示
+    interpretation names). Times are Asia/Shanghai."""
+
+    event_uuid: str
+    title: str
+    start: datetime
+    end: datetime
+    place: str
+    all_day: bool = False
+
+    @property
+    def when(self) -> str:
+        """2026年12月10日（周四）14:30—16:00 (the date alone for an all-day event)."""
+        s = self.start
+        day = f"{s.year}年{s.month}月{s.day}日（周{WEEKDAYS[s.weekday()]}）"
+        if self.all_day:
+            return day
+        end = (
+            f"{self.end:%H:%M}"
+            if self.end.date() == s.date()
+            else f"{self.end.month}月{self.end.day}日{self.end:%H:%M}"
+        )
+        return f"{day}{s:%H:%M}—{end}"
+
+    @property
+    def line(self) -> str:
+        """What the reader and the kiosk show: 现场演示：<date, time>，<place>."""
+        return f"现场演示：{self.when}，{self.place or '地点见活动详情'}"
+
+
 @dataclass(frozen=True)
 class DocumentView:
     """A document with its full text, files and interpretations (the reader's content)."""
@@ -264,6 +301,8 @@ class DocumentView:
     interpretation_due: bool = False
     #: titles of the catalogue items linked to it
     linked_items: tuple[str, ...] = ()
+    #: the next on-site demonstrations of it (events of the zone that interpret it), soonest first
+    demonstrations: tuple[Demonstration, ...] = ()
 
     @property
     def uuid(self) -> str:

@@ -9,6 +9,11 @@ Rows (domain-facts §3.3):
 - 三、本年度办理结果: answered within the year, one row per answer type, （七）总计 their sum;
 - 四、结转下年度继续办理: received by 31 December and not answered by then.
 
+Beside the national table, a supplementary reading figure (``reading_rows``): what the zone's 政府信息
+查阅场所 register (查阅登记, app/policies) recorded in the year — readings, prints, pages printed and
+documents. It is not part of section 3 and says so; report writers quote it in the section on the
+reading place (docs/policies.md, "The annual report").
+
 The format's check "第一项加第二项之和，等于第三项加第四项之和" is computed from rows counted
 independently of each other, so data that breaks it (an answer dated before its receipt, an answer
 without a known type) shows as a failed check instead of being balanced away.
@@ -20,11 +25,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from app.policies.values import RegisterFigures
 from app.requests.rules import ANSWER_GROUPS, ANSWER_TYPES, APPLICANT_KINDS
 
 KIND_ORDER: tuple[str, ...] = tuple(APPLICANT_KINDS)
 COLUMN_LABELS: tuple[str, ...] = tuple(APPLICANT_KINDS.values()) + ("总计",)
 CHECK_NOTE = "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和"
+
+
+READING_TITLE = "补充数据：政府信息公开查阅场所查阅登记（政策文件查阅、打印）"
+READING_NOTE = "此项为补充数据，不属于第三部分表格，取自政务公开专区的查阅登记。"
+
+
+def reading_rows(figures: RegisterFigures) -> list[tuple[str, int]]:
+    """The supplementary reading figure of ``figures.year`` as (label, number) lines."""
+    return [
+        ("现场查阅政策文件（人次）", figures.readings),
+        ("打印政策文件（次）", figures.prints),
+        ("打印页数（页，含份数）", figures.printed_pages),
+        ("查阅或打印的政策文件（件）", figures.documents),
+    ]
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from app.errors import InputError, StateError
+from app.policies.values import RegisterFigures
 from app.privacy import Masker
-from app.requests.annual import CHECK_NOTE, AnnualTable
+from app.requests.annual import CHECK_NOTE, READING_NOTE, READING_TITLE, AnnualTable, reading_rows
 from app.requests.masking import mask_id, mask_phone
 from app.requests.rules import ANSWER_TYPES, APPLICANT_KINDS, CHANNELS, DELIVERIES, FORMS, LETTER_KINDS
 from app.requests.values import RequestDetail
@@ -223,7 +224,8 @@ def _table_rows(table: AnnualTable) -> list[list[str]]:
     ]
 
 
-def annual_pdf(table: AnnualTable, site_name: str) -> bytes:
+def annual_pdf(table: AnnualTable, site_name: str, reading: RegisterFigures | None = None) -> bytes:
+    """Section 3 as a landscape PDF; with ``reading``, the supplementary reading figure after it."""
     return printed.annual_pdf(
         printed.AnnualSheet(
             title=f"{site_name}{table.year}年政府信息公开工作年度报告（收到和处理政府信息公开申请情况）",
@@ -232,12 +234,16 @@ def annual_pdf(table: AnnualTable, site_name: str) -> bytes:
             check_note=f"注：{CHECK_NOTE}。",
             check_ok=table.check_ok,
             check_lines=list(table.check_lines),
+            supplement_title=READING_TITLE if reading is not None else "",
+            supplement=[[label, str(n)] for label, n in reading_rows(reading)] if reading is not None else [],
+            supplement_note=READING_NOTE if reading is not None else "",
         )
     )
 
 
-def annual_xlsx(table: AnnualTable, site_name: str) -> bytes:
-    """The section-3 table laid out as in the national format (two header rows, merged cells)."""
+def annual_xlsx(table: AnnualTable, site_name: str, reading: RegisterFigures | None = None) -> bytes:
+    """The section-3 table laid out as in the national format (two header rows, merged cells); with
+    ``reading``, the supplementary reading figure below the check, apart from the table."""
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -276,6 +282,14 @@ def annual_xlsx(table: AnnualTable, site_name: str) -> bytes:
     ws.cell(last + 2, 1).font = Font(bold=True, color="000000" if table.check_ok else "C00000")
     for k, line in enumerate(table.check_lines, start=last + 3):
         ws.cell(k, 1, line)
+    if reading is not None:
+        top = last + 3 + len(table.check_lines) + 1
+        ws.cell(top, 1, READING_TITLE).font = Font(bold=True)
+        for k, (label, n) in enumerate(reading_rows(reading), start=top + 1):
+            ws.cell(k, 1, label).border = border
+            ws.cell(k, 2, n).border = border
+            ws.cell(k, 2).alignment = center
+        ws.cell(top + 5, 1, READING_NOTE)
     ws.column_dimensions["A"].width = 62
     for c in range(2, ncol + 1):
         ws.column_dimensions[get_column_letter(c)].width = 11

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -23,6 +24,7 @@ from app.authz import Action, Permission, action, authorize
 from app.clock import Clock
 from app.errors import InputError, NotFoundError, StateError
 from app.holidays import HolidayService
+from app.policies.values import RegisterFigures
 from app.printguard import naming as _naming
 from app.privacy import Masker
 from app.requests import annual, clock, fees, views
@@ -87,12 +89,17 @@ class RequestService:
         holidays: HolidayService,
         settings: SettingsService,
         sites: SiteService,
+        *,
+        reading_figures: Callable[[int], RegisterFigures] | None = None,
     ) -> None:
         self._sf = session_factory
         self._clock = clock_
         self._holidays = holidays
         self._settings = settings
         self._sites = sites
+        # The year's 查阅登记 figures (PolicyService.register_figures), the annual report's
+        # supplementary reading figure; None leaves it out.
+        self._reading_figures = reading_figures
 
     # -- rules ---------------------------------------------------------------------------------
 
@@ -632,17 +639,24 @@ class RequestService:
         """The letter kinds that can be printed for the request now."""
         return letters_for(self.get(uuid))
 
+    def reading_figures(self, year: int) -> RegisterFigures | None:
+        """The year's 查阅登记 figures (readings, prints, printed pages, documents), if the site keeps
+        the register; the annual report prints them as a supplementary reading figure."""
+        return self._reading_figures(year) if self._reading_figures is not None else None
+
     def export_annual(self, year: int, path: Path) -> Path:
-        """Write the section-3 table to ``path`` (.xlsx or .pdf); a failing row check is printed in it."""
-        table = self.annual_table(year)
+        """Write the section-3 table to ``path`` (.xlsx or .pdf); a failing row check is printed in it,
+        and the year's 查阅登记 figures follow as a supplementary reading figure."""
         suffix = path.suffix.lower()
-        if suffix == ".xlsx":
-            data = _documents().annual_xlsx(table, self._site_name())
-        elif suffix == ".pdf":
-            with _naming(f"{year}年度报告"):
-                data = _documents().annual_pdf(table, self._site_name())
-        else:
+        if suffix not in (".xlsx", ".pdf"):
             raise InputError(f"-o：文件应以 .xlsx 或 .pdf 结尾，实为“{path.name}”")
+        table = self.annual_table(year)
+        reading = self.reading_figures(year)
+        if suffix == ".xlsx":
+            data = _documents().annual_xlsx(table, self._site_name(), reading)
+        else:
+            with _naming(f"{year}年度报告"):
+                data = _documents().annual_pdf(table, self._site_name(), reading)
         path.write_bytes(data)
         return path
 

@@ -106,7 +106,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/qtapp.py" line="107" />
+            <location filename="../../ui/qtapp.py" line="110" />
             <source>公开专区工作台</source>
             <extracomment>Rare characters: the same bundled faces the PDFs fall back to, in the same order (printing/fonts.py, docs/printing.md): Gongkai Han Ext (most of CJK Extension A, the 《通用规范汉字表》 characters in the extensions such as 䶮 and 𬌗, 𠮷, Extensions G and H) and Gongkai Han Ext B (the rest of A, all of Extensions B–F). Qt maps the files, it does not read them.</extracomment>
             <translation>Disclosure Zone Desk</translation>
@@ -2288,7 +2288,7 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>ImagePage</name>
         <message>
-            <location filename="../../ui/kiosk/policies.py" line="385" />
+            <location filename="../../ui/kiosk/policies.py" line="398" />
             <source>图片无法显示。</source>
             <translation>The picture cannot be shown.</translation>
         </message>
@@ -2453,17 +2453,17 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>InterpretationPage</name>
         <message>
-            <location filename="../../ui/kiosk/policies.py" line="355" />
+            <location filename="../../ui/kiosk/policies.py" line="368" />
             <source>这份解读材料不存在。请按“返回首页”。</source>
             <translation>This explanation does not exist. Please press "Home".</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/policies.py" line="360" />
+            <location filename="../../ui/kiosk/policies.py" line="373" />
             <source>解读的文件：</source>
             <translation>Explains:</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/policies.py" line="362" />
+            <location filename="../../ui/kiosk/policies.py" line="375" />
             <source>▣ 点此全屏看图解</source>
             <translation>▣ Tap for the full-screen graphic</translation>
         </message>
@@ -2754,24 +2754,24 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Disclosure Zone Desk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="83" />
+            <location filename="../../ui/main_window.py" line="85" />
             <source>当前用户：</source>
-            <extracomment>how long the badges wait after a change before being read again (several writes, one read)</extracomment>
+            <extracomment>room left for the window manager's frame (width, height) when it is not known yet how long the badges wait after a change before being read again (several writes, one read)</extracomment>
             <translation>User: </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="84" />
-            <location filename="../../ui/main_window.py" line="121" />
+            <location filename="../../ui/main_window.py" line="86" />
+            <location filename="../../ui/main_window.py" line="123" />
             <source>站点：</source>
             <translation>Site: </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="85" />
+            <location filename="../../ui/main_window.py" line="87" />
             <source>同步：未配置</source>
             <translation>Sync: not set up</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/main_window.py" line="176" />
+            <location filename="../../ui/main_window.py" line="178" />
             <source>现在：%n 件</source>
             <translation>
                 <numerusform>Now: %n</numerusform>
@@ -2779,47 +2779,47 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="206" />
+            <location filename="../../ui/main_window.py" line="208" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="207" />
+            <location filename="../../ui/main_window.py" line="209" />
             <source>立即备份数据库</source>
             <translation>Back up database now</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="211" />
+            <location filename="../../ui/main_window.py" line="213" />
             <source>退出登录/切换用户</source>
             <translation>Sign out / switch user</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="213" />
+            <location filename="../../ui/main_window.py" line="215" />
             <source>退出当前用户并回到登录框（Ctrl+L），不必关闭程序</source>
             <translation>Sign out and return to the sign-in box (Ctrl+L) without closing the program</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="216" />
+            <location filename="../../ui/main_window.py" line="218" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="220" />
+            <location filename="../../ui/main_window.py" line="222" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="221" />
+            <location filename="../../ui/main_window.py" line="223" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="229" />
+            <location filename="../../ui/main_window.py" line="231" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="229" />
+            <location filename="../../ui/main_window.py" line="231" />
             <source>已备份到：</source>
             <translation>Backed up to: </translation>
         </message>
@@ -3853,7 +3853,7 @@ Tap below to browse the catalogue.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/policies_page.py" line="238" />
-            <location filename="../../ui/pages/policies_page.py" line="709" />
+            <location filename="../../ui/pages/policies_page.py" line="711" />
             <source>登记查阅</source>
             <translation>Record a reading</translation>
         </message>
@@ -3914,7 +3914,7 @@ Tap below to browse the catalogue.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/policies_page.py" line="338" />
-            <location filename="../../ui/pages/policies_page.py" line="894" />
+            <location filename="../../ui/pages/policies_page.py" line="926" />
             <source>待核对变化</source>
             <translation>Changes to check</translation>
         </message>
@@ -3997,217 +3997,233 @@ Tap below to browse the catalogue.</translation>
             <translation>, replaced by: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="526" />
+            <location filename="../../ui/pages/policies_page.py" line="528" />
             <source>附件：</source>
             <translation>Attachments: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="532" />
+            <location filename="../../ui/pages/policies_page.py" line="534" />
             <source>（没有文字内容）</source>
             <translation>(no text)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="541" />
+            <location filename="../../ui/pages/policies_page.py" line="543" />
             <source>本站点发布的文件应同步发布解读（三同步）。</source>
             <translation>Documents this site issues should be published with their explanation at the same time.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="543" />
+            <location filename="../../ui/pages/policies_page.py" line="545" />
             <source>尚无解读材料。</source>
             <translation>No explanation yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="557" />
+            <location filename="../../ui/pages/policies_page.py" line="559" />
             <source>第 %1 / %2 页</source>
             <translation>Page %1 / %2</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="572" />
+            <location filename="../../ui/pages/policies_page.py" line="574" />
             <source>正在显示第 %1 页…</source>
             <translation>Showing page %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="606" />
+            <location filename="../../ui/pages/policies_page.py" line="608" />
             <source>文件本身</source>
             <translation>The document itself</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="607" />
-            <location filename="../../ui/pages/policies_page.py" line="612" />
-            <location filename="../../ui/pages/policies_page.py" line="637" />
-            <location filename="../../ui/pages/policies_page.py" line="701" />
+            <location filename="../../ui/pages/policies_page.py" line="609" />
+            <location filename="../../ui/pages/policies_page.py" line="614" />
+            <location filename="../../ui/pages/policies_page.py" line="639" />
+            <location filename="../../ui/pages/policies_page.py" line="703" />
             <source>打印</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="607" />
+            <location filename="../../ui/pages/policies_page.py" line="609" />
             <source>打印哪一份：</source>
             <translation>Print which:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="611" />
+            <location filename="../../ui/pages/policies_page.py" line="613" />
             <source>打印机</source>
             <translation>Printer</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="611" />
+            <location filename="../../ui/pages/policies_page.py" line="613" />
             <source>保存为 PDF 文件</source>
             <translation>Save as PDF</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="612" />
+            <location filename="../../ui/pages/policies_page.py" line="614" />
             <source>输出到：</source>
             <translation>Output to:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="619" />
+            <location filename="../../ui/pages/policies_page.py" line="621" />
             <source>保存打印文件</source>
             <translation>Save print file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="619" />
+            <location filename="../../ui/pages/policies_page.py" line="621" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="633" />
+            <location filename="../../ui/pages/policies_page.py" line="635" />
             <source>原件</source>
             <translation>Original</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="633" />
+            <location filename="../../ui/pages/policies_page.py" line="635" />
             <source>排版</source>
             <translation>Typeset</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="638" />
+            <location filename="../../ui/pages/policies_page.py" line="640" />
             <source>已生成 %1 页（%2）：</source>
             <translation>Made %1 pages (%2):</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="641" />
+            <location filename="../../ui/pages/policies_page.py" line="643" />
             <source>已记入查阅登记。</source>
             <translation>Recorded in the reading register.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="701" />
+            <location filename="../../ui/pages/policies_page.py" line="703" />
             <source>已送打印机 %1 页，已记入查阅登记。</source>
             <translation>Sent %1 pages to the printer; recorded in the reading register.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="709" />
+            <location filename="../../ui/pages/policies_page.py" line="711" />
             <source>查阅人姓名（可不填；导出时脱敏）：</source>
             <translation>Reader's name (optional; masked on export):</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="731" />
+            <location filename="../../ui/pages/policies_page.py" line="733" />
             <source>导入压缩包</source>
             <translation>Import zip</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="731" />
+            <location filename="../../ui/pages/policies_page.py" line="733" />
             <source>压缩包 (*.zip)</source>
             <translation>Zip files (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="733" />
+            <location filename="../../ui/pages/policies_page.py" line="735" />
             <source>或选择文件夹</source>
             <translation>Or choose a folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="743" />
+            <location filename="../../ui/pages/policies_page.py" line="745" />
             <source>将导入 %1 个文件。</source>
             <translation>%1 files will be imported.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="746" />
+            <location filename="../../ui/pages/policies_page.py" line="748" />
             <source>导入政策文件</source>
             <translation>Import policy documents</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="754" />
+            <location filename="../../ui/pages/policies_page.py" line="756" />
             <source>导入完成</source>
             <translation>Import finished</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="754" />
+            <location filename="../../ui/pages/policies_page.py" line="756" />
             <source>已导入 %1 个文件。</source>
             <translation>Imported %1 files.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="763" />
+            <location filename="../../ui/pages/policies_page.py" line="765" />
             <source>标记废止</source>
             <translation>Mark repealed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="763" />
+            <location filename="../../ui/pages/policies_page.py" line="765" />
             <source>有效性改为：</source>
             <translation>Change validity to:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="769" />
+            <location filename="../../ui/pages/policies_page.py" line="771" />
             <source>替代文件</source>
             <translation>Replacing document</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="769" />
+            <location filename="../../ui/pages/policies_page.py" line="771" />
             <source>替代它的文件的发文字号或编号（没有可不填）：</source>
             <translation>Number of the document replacing it (optional):</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="784" />
-            <location filename="../../ui/pages/policies_page.py" line="789" />
-            <location filename="../../ui/pages/policies_page.py" line="798" />
+            <location filename="../../ui/pages/policies_page.py" line="786" />
+            <location filename="../../ui/pages/policies_page.py" line="791" />
+            <location filename="../../ui/pages/policies_page.py" line="808" />
+            <location filename="../../ui/pages/policies_page.py" line="818" />
+            <location filename="../../ui/pages/policies_page.py" line="830" />
             <source>添加解读</source>
             <translation>Add explanation</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="784" />
+            <location filename="../../ui/pages/policies_page.py" line="786" />
             <source>解读形式：</source>
             <translation>Form:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="789" />
+            <location filename="../../ui/pages/policies_page.py" line="791" />
             <source>标题：</source>
             <translation>Title:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="795" />
+            <location filename="../../ui/pages/policies_page.py" line="809" />
+            <source>活动日历中没有即将举办的活动。请先在活动日历中安排现场演示。</source>
+            <translation>There are no upcoming events in the calendar. Schedule the on-site demonstration in the calendar first.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="818" />
+            <source>举办演示的活动：</source>
+            <translation>Event holding the demonstration:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="827" />
             <source>选择图片或视频</source>
             <translation>Choose picture or video</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="798" />
+            <location filename="../../ui/pages/policies_page.py" line="830" />
             <source>内容：</source>
             <translation>Content:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="850" />
+            <location filename="../../ui/pages/policies_page.py" line="882" />
             <source>%1 年：查阅 %2 人次，打印 %3 次（%4 页），涉及文件 %5 份（年度报告用）</source>
             <translation>%1: %2 readings, %3 prints (%4 pages), %5 documents (for the annual report)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="872" />
+            <location filename="../../ui/pages/policies_page.py" line="904" />
             <source>导出查阅登记</source>
             <translation>Export reading register</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="874" />
-            <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
-            <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
+            <location filename="../../ui/pages/policies_page.py" line="906" />
+            <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv);;PDF 文件（打印用） (*.pdf)</source>
+            <translation>Excel workbook (*.xlsx);;CSV file (*.csv);;PDF file for printing (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="881" />
+            <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
+            <translation type="vanished">Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="913" />
             <source>导出完成</source>
             <translation>Export finished</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="881" />
+            <location filename="../../ui/pages/policies_page.py" line="913" />
             <source>已导出 %1 条（姓名已脱敏）。</source>
             <translation>Exported %1 entries (names masked).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="888" />
+            <location filename="../../ui/pages/policies_page.py" line="920" />
             <source>关联事项：</source>
             <translation>Linked items: </translation>
         </message>
@@ -4388,42 +4404,42 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>PolicyReaderPage</name>
         <message>
-            <location filename="../../ui/kiosk/policies.py" line="200" />
+            <location filename="../../ui/kiosk/policies.py" line="203" />
             <source>◀ 上一页</source>
             <translation>◀ Previous page</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/policies.py" line="203" />
+            <location filename="../../ui/kiosk/policies.py" line="206" />
             <source>下一页 ▶</source>
             <translation>Next page ▶</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/policies.py" line="205" />
+            <location filename="../../ui/kiosk/policies.py" line="208" />
             <source>看现行文件 ▶</source>
             <translation>Current documents ▶</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/policies.py" line="219" />
+            <location filename="../../ui/kiosk/policies.py" line="222" />
             <source>扫码带走全文和解读</source>
             <translation>Scan to take the full text and explanation</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/policies.py" line="222" />
+            <location filename="../../ui/kiosk/policies.py" line="225" />
             <source>政策解读</source>
             <translation>Policy explanations</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/policies.py" line="258" />
+            <location filename="../../ui/kiosk/policies.py" line="261" />
             <source>这份文件不存在或尚未发布。请按“返回首页”。</source>
             <translation>This document does not exist or is not published. Please press "Home".</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/policies.py" line="281" />
+            <location filename="../../ui/kiosk/policies.py" line="294" />
             <source>（这份文件没有文字内容。请扫码在手机上查看，或向窗口工作人员索取。）</source>
             <translation>(This document has no text. Scan to read it on your phone, or ask at the counter.)</translation>
         </message>
         <message>
-            <location filename="../../ui/kiosk/policies.py" line="325" />
+            <location filename="../../ui/kiosk/policies.py" line="338" />
             <source>第 %1 / %2 页</source>
             <translation>Page %1 / %2</translation>
         </message>
@@ -4688,268 +4704,273 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>RequestsPage</name>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="206" />
+            <location filename="../../ui/pages/requests_page.py" line="207" />
             <source>登记新申请…</source>
             <extracomment>The service's sort key of each list column (None: computed per row, not sortable in SQL). Opens a written PDF; the system viewer in the app, replaced in tests (the OS is an edge).</extracomment>
             <translation>New request…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="210" />
+            <location filename="../../ui/pages/requests_page.py" line="211" />
             <source>按编号、申请人或所需信息查找</source>
             <translation>Find by number, applicant or information sought</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="214" />
+            <location filename="../../ui/pages/requests_page.py" line="215" />
             <source>全部</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="215" />
+            <location filename="../../ui/pages/requests_page.py" line="216" />
             <source>未办结</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="216" />
+            <location filename="../../ui/pages/requests_page.py" line="217" />
             <location filename="_extra_sources.py" line="136" />
             <source>待补正</source>
             <translation>Awaiting correction</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="217" />
+            <location filename="../../ui/pages/requests_page.py" line="218" />
             <location filename="_extra_sources.py" line="140" />
             <source>已答复</source>
             <translation>Answered</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="218" />
+            <location filename="../../ui/pages/requests_page.py" line="219" />
             <location filename="_extra_sources.py" line="142" />
             <source>已归档</source>
             <translation>Archived</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="230" />
+            <location filename="../../ui/pages/requests_page.py" line="231" />
             <source>申请办理</source>
             <translation>Requests</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="231" />
-            <location filename="../../ui/pages/requests_page.py" line="433" />
+            <location filename="../../ui/pages/requests_page.py" line="232" />
+            <location filename="../../ui/pages/requests_page.py" line="438" />
             <source>期限提醒</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="232" />
+            <location filename="../../ui/pages/requests_page.py" line="233" />
             <source>年度报告统计</source>
             <translation>Annual report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="233" />
-            <location filename="../../ui/pages/requests_page.py" line="705" />
+            <location filename="../../ui/pages/requests_page.py" line="234" />
+            <location filename="../../ui/pages/requests_page.py" line="722" />
             <source>法定期限规则</source>
             <translation>Time-limit rules</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="294" />
+            <location filename="../../ui/pages/requests_page.py" line="295" />
             <source>答复期限是怎样算出来的</source>
             <translation>How the deadline was worked out</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="306" />
+            <location filename="../../ui/pages/requests_page.py" line="307" />
             <source>办理</source>
             <translation>Actions</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="318" />
+            <location filename="../../ui/pages/requests_page.py" line="319" />
             <source>打印</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="333" />
+            <location filename="../../ui/pages/requests_page.py" line="334" />
             <source>已超期、3个工作日内到期、等待补正和等待第三方意见的申请。双击打开。</source>
             <translation>Requests that are overdue, due within 3 working days, awaiting correction or awaiting a third party. Double-click to open.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="348" />
+            <location filename="../../ui/pages/requests_page.py" line="349" />
             <source>年度</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="354" />
+            <location filename="../../ui/pages/requests_page.py" line="355" />
             <source>导出 Excel…</source>
             <translation>Export Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="356" />
+            <location filename="../../ui/pages/requests_page.py" line="357" />
             <source>导出 PDF…</source>
             <translation>Export PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="380" />
+            <location filename="../../ui/pages/requests_page.py" line="385" />
             <source>期限天数取自《中华人民共和国政府信息公开条例》；法规修订或上级另有规定时，由管理员在此更正。</source>
             <translation>Day counts come from the PRC Regulations on Open Government Information; if the law changes or higher authorities rule otherwise, an admin corrects them here.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="389" />
+            <location filename="../../ui/pages/requests_page.py" line="394" />
             <source>修改所选规则的天数…</source>
             <translation>Change days…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="428" />
+            <location filename="../../ui/pages/requests_page.py" line="433" />
             <source>未办结 %1 件，提醒 %2 条，超期 %3 件</source>
             <translation>%1 open, %2 reminders, %3 overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="459" />
+            <location filename="../../ui/pages/requests_page.py" line="463" />
+            <source>补充数据（查阅登记）：现场查阅 %1 人次，打印 %2 次、%3 页，涉及政策文件 %4 件</source>
+            <translation>Supplementary figure (reading register): %1 on-site readings, %2 prints (%3 pages), %4 policy documents</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="476" />
             <source>勾稽关系检查：通过</source>
             <translation>Consistency check: passed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="461" />
+            <location filename="../../ui/pages/requests_page.py" line="478" />
             <source>勾稽关系检查：未通过——请核对后再报送</source>
             <translation>Consistency check: failed — check before submitting</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="524" />
+            <location filename="../../ui/pages/requests_page.py" line="541" />
             <source>请选择左侧的一件申请</source>
             <translation>Select a request on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="535" />
+            <location filename="../../ui/pages/requests_page.py" line="552" />
             <source>申请人：</source>
             <translation>Applicant: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="538" />
+            <location filename="../../ui/pages/requests_page.py" line="555" />
             <source>证件号码：</source>
             <translation>ID number: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="538" />
+            <location filename="../../ui/pages/requests_page.py" line="555" />
             <source>　电话：</source>
             <translation>   Phone: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="539" />
+            <location filename="../../ui/pages/requests_page.py" line="556" />
             <source>地址：</source>
             <translation>Address: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="539" />
+            <location filename="../../ui/pages/requests_page.py" line="556" />
             <source>　邮箱：</source>
             <translation>   Email: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="540" />
+            <location filename="../../ui/pages/requests_page.py" line="557" />
             <source>提交方式：</source>
             <translation>Channel: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="540" />
+            <location filename="../../ui/pages/requests_page.py" line="557" />
             <source>　收到日：</source>
             <translation>   Received: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="541" />
+            <location filename="../../ui/pages/requests_page.py" line="558" />
             <source>所需信息：</source>
             <translation>Information sought: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="542" />
+            <location filename="../../ui/pages/requests_page.py" line="559" />
             <source>提供形式：</source>
             <translation>Format: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="544" />
+            <location filename="../../ui/pages/requests_page.py" line="561" />
             <source>　获取方式：</source>
             <translation>   Delivery: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="546" />
+            <location filename="../../ui/pages/requests_page.py" line="563" />
             <source>答复期限：</source>
             <translation>Reply due: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="550" />
+            <location filename="../../ui/pages/requests_page.py" line="567" />
             <source>如需补正，应于 %1 前一次性告知（条例第三十条）</source>
             <translation>Any correction request must be sent, all at once, by %1 (art. 30)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="556" />
+            <location filename="../../ui/pages/requests_page.py" line="573" />
             <source>补正：</source>
             <translation>Correction: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="563" />
+            <location filename="../../ui/pages/requests_page.py" line="580" />
             <source>未结束，第三方应于 </source>
             <translation>open; third party to reply by </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="563" />
+            <location filename="../../ui/pages/requests_page.py" line="580" />
             <source> 前答复</source>
             <translation> </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="565" />
+            <location filename="../../ui/pages/requests_page.py" line="582" />
             <source>征求意见：</source>
             <translation>Consultation: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="568" />
+            <location filename="../../ui/pages/requests_page.py" line="585" />
             <source>延期：</source>
             <translation>Extension: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="573" />
+            <location filename="../../ui/pages/requests_page.py" line="590" />
             <source>答复：</source>
             <translation>Reply: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="575" />
+            <location filename="../../ui/pages/requests_page.py" line="592" />
             <source>信息处理费：</source>
             <translation>Processing fee: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="584" />
+            <location filename="../../ui/pages/requests_page.py" line="601" />
             <source>登记回执</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="584" />
+            <location filename="../../ui/pages/requests_page.py" line="601" />
             <source>期限计算说明</source>
             <translation>Deadline sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="646" />
+            <location filename="../../ui/pages/requests_page.py" line="663" />
             <source>答复期限自收到补正的申请之日起重新计算（条例第三十条）。</source>
             <translation>The reply deadline restarts from the day the corrected request is received (art. 30).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="648" />
+            <location filename="../../ui/pages/requests_page.py" line="665" />
             <source>收到补正材料</source>
             <translation>Correction received</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="661" />
+            <location filename="../../ui/pages/requests_page.py" line="678" />
             <source>收到第三方意见</source>
             <translation>Third-party reply received</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="661" />
+            <location filename="../../ui/pages/requests_page.py" line="678" />
             <source>计时自次日恢复。</source>
             <translation>The clock resumes the next day.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="661" />
+            <location filename="../../ui/pages/requests_page.py" line="678" />
             <source>意见</source>
             <translation>Opinion</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="705" />
+            <location filename="../../ui/pages/requests_page.py" line="722" />
             <source>请先选择一条规则。</source>
             <translation>Select a rule first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="708" />
+            <location filename="../../ui/pages/requests_page.py" line="725" />
             <source>修改天数</source>
             <translation>Change days</translation>
         </message>
@@ -4958,7 +4979,7 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Exported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="747" />
+            <location filename="../../ui/pages/requests_page.py" line="764" />
             <source>导出年度报告统计</source>
             <translation>Export annual-report statistics</translation>
         </message>

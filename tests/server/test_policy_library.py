@@ -5,6 +5,7 @@ goes up and has its public page. A real platform on loopback over PostgreSQL, re
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from db.models import CatalogueDomain, CatalogueItem
 from server import policies as platform_library
 from server.cli import main as server_main
 from tests.app.policy_files import make_docx, make_text_pdf
-from tests.server.support import Platform, Sites
+from tests.server.support import Platform, Sites, event_payload, notice_payload, write
 
 pytestmark = pytest.mark.postgres
 
@@ -185,6 +186,58 @@ def test_a_site_document_goes_up_and_has_its_public_page(
     assert page.status_code == 200 and "1030元" in page.text and "解读：集中认证怎么办" in page.text
     assert httpx.get(f"{platform.url}/d/{doc.uuid}/f/{doc.source_sha256}").content == source.read_bytes()
     assert httpx.get(f"{platform.url}/d/{doc.uuid}/f/{'0' * 64}").status_code == 404
+
+
+def test_notice_and_event_pages_link_the_documents_they_cite(
+    platform: Platform, sites: Sites, tmp_path: Path
+) -> None:
+    old, new = _publish(platform, tmp_path)
+    platform_library.retire_document(
+        platform.sessions, old, validity="repealed", on="2025-03-01", replaced_by=new
+    )
+    ctx = _site(sites, platform)
+    draft_only = str(uuid.uuid4())  # a document of the site the platform never received
+    notice, event = str(uuid.uuid4()), str(uuid.uuid4())
+    write(
+        ctx,
+        "notice",
+        {
+            **notice_payload(notice, status="approved"),
+            "policy_links": [
+                {"uuid": new, "title": "旧标题（链接时的标题）"},
+                {"uuid": old, "title": "济南市城乡低保审核确认办法"},
+                {"uuid": draft_only, "title": "唐王街道低保复核工作细则（草案）"},
+                {"uuid": "", "title": "山东省最低生活保障办法"},
+                {"uuid": new, "title": "重复的链接"},
+            ],
+        },
+    )
+    write(ctx, "event", {**event_payload(event), "policy_links": [{"uuid": new, "title": "x"}]})
+    assert ctx.sync.run_once().ok
+
+    page = httpx.get(f"{platform.url}/n/{notice}").text
+    card = page.split("<h2>政策依据</h2>", 1)[1].split("</div>", 1)[0]
+    # Linked documents the platform holds: a link to /d/{uuid} with the platform's current title;
+    # a repealed one marked so; repeats once.
+    assert f'<a href="/d/{new}">《济南市城乡低保审核确认办法（2025年修订）》</a>' in card
+    assert (
+        f'<a href="/d/{old}">《济南市城乡低保审核确认办法》</a><span class="note">（已废止）</span>' in card
+    )
+    assert card.count(f"/d/{new}") == 1 and "旧标题" not in card
+    # A title without a document, and a document the platform does not hold: text, no link.
+    assert "<li>《山东省最低生活保障办法》</li>" in card
+    assert "<li>《唐王街道低保复核工作细则（草案）》</li>" in card and draft_only not in card
+    for href in (f"/d/{new}", f"/d/{old}"):
+        assert httpx.get(platform.url + href).status_code == 200
+
+    event_page = httpx.get(f"{platform.url}/e/{event}").text
+    assert "<h2>相关政策文件</h2>" in event_page
+    assert f'<a href="/d/{new}">《济南市城乡低保审核确认办法（2025年修订）》</a>' in event_page
+    # A notice that cites nothing has no such card.
+    plain = str(uuid.uuid4())
+    write(ctx, "notice", notice_payload(plain, status="approved"))
+    assert ctx.sync.run_once().ok
+    assert "政策依据" not in httpx.get(f"{platform.url}/n/{plain}").text
 
 
 def test_operator_commands(pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -155,3 +155,34 @@ def test_paginate_keeps_every_character() -> None:
     pages = paginate(LONG, 200)
     assert all(len(p) <= 200 for p in pages)
     assert "".join(pages).replace("\n", "") == LONG.replace("\n", "")
+
+
+def test_the_reader_shows_the_coming_on_site_demonstration(
+    qtbot: QtBot, window: KioskWindow, ctx: AppContext, library: StaffUser
+) -> None:
+    from datetime import datetime
+
+    from app.clock import ZONE
+    from app.events import EventDraft
+    from app.policies.links import PolicyLink
+
+    doc = next(r for r in ctx.policies.list() if r.title == "城乡最低生活保障审核确认办法")
+    ctx.events.create(
+        library,
+        EventDraft(
+            "policy_interpretation",
+            "低保审核确认办法现场解读",
+            datetime(2025, 10, 16, 14, 30, tzinfo=ZONE),
+            datetime(2025, 10, 16, 16, 0, tzinfo=ZONE),
+            place="政务公开专区",
+            policy_links=(PolicyLink(doc.uuid, doc.title),),
+        ),
+    )
+    window.open("policy", doc.uuid, root=True)
+    reader = window.stack.currentWidget()
+    assert isinstance(reader, PolicyReaderPage)
+    assert reader.demos.isVisible()
+    assert reader.demos.text() == "现场演示：2025年10月16日（周四）14:30—16:00，政务公开专区"
+    other = next(r for r in ctx.policies.list() if r.title == "关于调整城乡最低生活保障标准的通知")
+    window.open("policy", other.uuid, root=True)
+    assert not reader.demos.isVisible()

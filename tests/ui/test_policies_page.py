@@ -133,3 +133,49 @@ def test_print_to_the_printer_page_by_page(
 
     assert len(PdfReader(out).pages) == 2
     assert page._lib.register(2025)[0].pages == 2
+
+
+def test_a_demonstration_is_added_with_its_event_and_shown_in_the_reader(
+    qtbot: QtBot, page: PoliciesPage, ui_env: UiEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import datetime
+
+    from app.clock import ZONE
+    from app.events import EventDraft
+
+    ctx = ui_env.ctx
+    hall = ctx.events.create(
+        ui_env.user,
+        EventDraft(
+            "open_day",
+            "政府开放日：低保办理演示",
+            datetime(2025, 10, 16, 14, 30, tzinfo=ZONE),
+            datetime(2025, 10, 16, 16, 0, tzinfo=ZONE),
+            place="一楼大厅",
+        ),
+    )
+    select(qtbot, page, "关于调整城乡最低生活保障标准的通知")
+    assert "现场演示" not in page.head.toPlainText()
+    items = iter([("现场演示", True), ("2025-10-16 14:30 政府开放日：低保办理演示（一楼大厅）", True)])
+    offered: list[list[str]] = []
+
+    def get_item(
+        _parent: object, _title: str, _label: str, choices: list[str], *_a: object
+    ) -> tuple[str, bool]:
+        offered.append(list(choices))
+        return next(items)
+
+    monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("低保办理现场演示", True))
+    monkeypatch.setattr(
+        QInputDialog, "getMultiLineText", lambda *a, **k: ("窗口工作人员现场演示网上申请。", True)
+    )
+    page.interp_button.click()
+    qtbot.waitUntil(lambda: page.interp_list.count() == 2, timeout=10000)
+    assert offered[1] == ["2025-10-16 14:30 政府开放日：低保办理演示（一楼大厅）"]
+    view = ctx.policies.get(page._doc.uuid if page._doc else "")
+    demo = next(i for i in view.interpretations if i.form == v.DEMONSTRATION)
+    assert demo.event_uuid == hall.uuid
+    qtbot.waitUntil(
+        lambda: "现场演示：2025年10月16日（周四）14:30—16:00，一楼大厅" in page.head.toPlainText()
+    )

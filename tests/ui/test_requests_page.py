@@ -161,6 +161,11 @@ def test_annual_tab_shows_the_row_check(page: RequestsPage, settle: Settle) -> N
     settle()
     assert "勾稽关系检查：通过" in page.check_label.text()
     assert page.annual_proxy.index(0, 0).data().startswith("一、本年新收")
+    # The supplementary reading figure from the 查阅登记 (none recorded here).
+    assert (
+        page.reading_label.text()
+        == "补充数据（查阅登记）：现场查阅 0 人次，打印 0 次、0 页，涉及政策文件 0 件"
+    )
 
 
 def test_intake_dialog_feeds_the_service(ui_env: UiEnv, qtbot: QtBot) -> None:

@@ -187,6 +187,9 @@ class PolicyReaderPage(KioskPage):
         reading.addWidget(self.notice)
         self.facts = label("", "muted")
         reading.addWidget(self.facts)
+        # The next on-site demonstrations of the document (events of the zone that interpret it).
+        self.demos = label("", "title")
+        reading.addWidget(self.demos)
         self.text = label("")
         self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # The text area's size comes from the layout, never from the text: a page is cut to fit it.
@@ -256,7 +259,15 @@ class PolicyReaderPage(KioskPage):
         doc = self.doc
         if doc is None:
             self.title.setText(self.tr("这份文件不存在或尚未发布。请按“返回首页”。"))
-            for w in (self.notice, self.facts, self.text, self.image, self.qr_label, self.qr_caption):
+            for w in (
+                self.notice,
+                self.facts,
+                self.demos,
+                self.text,
+                self.image,
+                self.qr_label,
+                self.qr_caption,
+            ):
                 w.setVisible(False)
             for b in (self.prev_button, self.next_button, self.current_button):
                 b.setVisible(False)
@@ -269,6 +280,8 @@ class PolicyReaderPage(KioskPage):
         self.current_button.setVisible(bool(doc.current_uuid))
         self.facts.setVisible(True)
         self.facts.setText("　".join(f"{f.label}：{f.value}" for f in doc.fields))
+        self.demos.setVisible(bool(doc.demonstrations))
+        self.demos.setText("\n".join(doc.demonstrations))
         self.qr_label.setVisible(bool(doc.public_url))
         self.qr_caption.setVisible(bool(doc.public_url))
         if doc.public_url:

@@ -3,6 +3,9 @@ the PDF itself (vector) to the printer the clerk chose.
 
 The PDF is the one the service made (masked); the preview shows its pages as images, the printer
 gets the PDF, so what comes out is what the preview showed, at the printer's full resolution.
+
+pdfium is not thread-safe: every call into it holds ``app.pdfium_lock.PDFIUM_LOCK``, the one lock the
+policy reader, the counter print of original PDFs and text extraction hold too.
 """
 
 from __future__ import annotations
@@ -19,29 +22,42 @@ import pypdfium2 as pdfium
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 
+from app.pdfium_lock import PDFIUM_LOCK
+
 
 def page_count(pdf: bytes) -> int:
-    doc = pdfium.PdfDocument(pdf)
-    try:
-        return len(doc)
-    finally:
-        doc.close()
+    with PDFIUM_LOCK:
+        doc = pdfium.PdfDocument(pdf)
+        try:
+            return len(doc)
+        finally:
+            doc.close()
 
 
 def render_pages(pdf: bytes, dpi: float) -> list[QImage]:
     """Every page as an RGB QImage at ``dpi``."""
-    doc = pdfium.PdfDocument(pdf)
     images: list[QImage] = []
+    with PDFIUM_LOCK:
+        doc = pdfium.PdfDocument(pdf)
+        count = len(doc)
     try:
-        for index in range(len(doc)):
-            page = doc[index]
-            pil = page.render(scale=dpi / 72).to_pil().convert("RGB")
+        for index in range(count):
+            with PDFIUM_LOCK:  # one page at a time, so another thread's page can come in between
+                page = doc[index]
+                try:
+                    # Bitmap and page are closed here, under the lock, not left to a finalizer that
+                    # could run on whatever thread collects them.
+                    bitmap = page.render(scale=dpi / 72)
+                    pil = bitmap.to_pil().convert("RGB")
+                    bitmap.close()
+                finally:
+                    page.close()
             data = pil.tobytes("raw", "RGB")
             image = QImage(data, pil.width, pil.height, 3 * pil.width, QImage.Format.Format_RGB888)
             images.append(image.copy())  # own the pixels: ``data`` goes away with this scope
-            page.close()
     finally:
-        doc.close()
+        with PDFIUM_LOCK:
+            doc.close()
     return images
 
 

@@ -519,6 +519,8 @@ class PoliciesPage(QWidget):
         colour = "#1a1a1a" if r.validity == v.VALID else "#8a1c1c"
         parts.append(f"<p><b style='color:{colour}'>{e(self.tr('有效性'))}：{e(status)}</b></p>")
         parts.append("<p>" + "　".join(f"{e(k)}：{e(val)}" for k, val in facts if val) + "</p>")
+        for demo in doc.demonstrations:
+            parts.append(f"<p><b>{e(demo.line)}</b></p>")
         if r.text_status == v.TEXT_NONE:
             parts.append(f"<p>{e(self.tr('扫描件：没有文字层，不能全文检索；下方显示原件页面。'))}</p>")
         if doc.attachments:
@@ -789,6 +791,36 @@ class PoliciesPage(QWidget):
         title, ok = QInputDialog.getText(self, self.tr("添加解读"), self.tr("标题："))
         if not ok:
             return
+        if form != v.DEMONSTRATION:
+            self._finish_interpretation(doc, form, title, "")
+            return
+        # A 现场演示 is held at one of the zone's events: pick it among the coming ones.
+        events, clock = self._env.ctx.events, self._env.ctx.clock
+        self._read(
+            lambda: events.upcoming(clock.now(), 40),
+            lambda found: self._pick_demonstration_event(doc, title, found),
+        )
+
+    def _pick_demonstration_event(self, doc: v.DocumentView, title: str, found: list[Any]) -> None:
+        if not found:
+            QMessageBox.information(
+                self,
+                self.tr("添加解读"),
+                self.tr("活动日历中没有即将举办的活动。请先在活动日历中安排现场演示。"),
+            )
+            return
+        firsts: dict[str, Any] = {}
+        for o in found:  # a series once, at its next occurrence
+            firsts.setdefault(o.event_uuid, o)
+        found = list(firsts.values())
+        choices = [f"{o.start:%Y-%m-%d %H:%M} {o.title}（{o.place}）" for o in found]
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("添加解读"), self.tr("举办演示的活动："), choices, 0, False
+        )
+        if ok:
+            self._finish_interpretation(doc, v.DEMONSTRATION, title, found[choices.index(choice)].event_uuid)
+
+    def _finish_interpretation(self, doc: v.DocumentView, form: str, title: str, event_uuid: str) -> None:
         files: list[Path] = []
         body = ""
         if form in ("graphic", "video"):
@@ -806,7 +838,7 @@ class PoliciesPage(QWidget):
                 if q.strip() and a.strip()
             )
             body = ""
-        draft = v.InterpretationDraft(form, title, body=body, qa=qa)
+        draft = v.InterpretationDraft(form, title, body=body, qa=qa, event_uuid=event_uuid)
         lib, user = self._lib, self._env.user
         self._write(
             lambda: lib.add_interpretation(user, doc.uuid, draft, attachments=files),
@@ -871,7 +903,7 @@ class PoliciesPage(QWidget):
             self,
             self.tr("导出查阅登记"),
             f"查阅登记-{year}.xlsx",
-            self.tr("Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)"),
+            self.tr("Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv);;PDF 文件（打印用） (*.pdf)"),
         )
         if path:
             lib = self._lib

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from app.authz import Action
 from app.changes import Changes
+from app.policies.values import RegisterFigures
 from app.requests import ClockRule, Reminder, RequestDetail, RequestSummary
 from app.requests.annual import AnnualRow, AnnualTable
 from app.requests.fees import quote
@@ -362,6 +363,10 @@ class RequestsPage(QWidget):
         self.check_label = QLabel()
         self.check_label.setWordWrap(True)
         lay.addWidget(self.check_label)
+        # The supplementary reading figure the exports carry (the 查阅登记 of the policy library).
+        self.reading_label = QLabel()
+        self.reading_label.setWordWrap(True)
+        lay.addWidget(self.reading_label)
         self.annual_model: RecordTableModel[AnnualRow] = RecordTableModel([], CTX, self)
         self.annual_proxy = SortFilterProxy(self)
         self.annual_view = table(self.annual_model, self.annual_proxy, sortable=False)
@@ -449,6 +454,18 @@ class RequestsPage(QWidget):
     def _reload_annual(self) -> None:
         year, svc = self.year.value(), self._svc
         self._env.ops.read(self, lambda: svc.annual_table(year), self._show_annual, key="annual")
+        self._env.ops.read(self, lambda: svc.reading_figures(year), self._show_reading, key="annual_reading")
+
+    def _show_reading(self, figures: RegisterFigures | None) -> None:
+        self.reading_label.setVisible(figures is not None)
+        if figures is not None:
+            self.reading_label.setText(
+                self.tr("补充数据（查阅登记）：现场查阅 %1 人次，打印 %2 次、%3 页，涉及政策文件 %4 件")
+                .replace("%1", str(figures.readings))
+                .replace("%2", str(figures.prints))
+                .replace("%3", str(figures.printed_pages))
+                .replace("%4", str(figures.documents))
+            )
 
     def _show_annual(self, result: AnnualTable) -> None:
         self.annual_model = RecordTableModel(annual_columns(result.columns), CTX, self)
