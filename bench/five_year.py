@@ -72,8 +72,8 @@ from app.context import AppContext  # noqa: E402
 from app.errors import GongkaiError  # noqa: E402
 from app.events.values import QA, ClosingReport, EventDraft, Suggestion  # noqa: E402
 from app.notices.values import NoticeDraft, Roster  # noqa: E402
-from app.policies.links import PolicyLink  # noqa: E402
 from app.paths import DataPaths  # noqa: E402
+from app.policies.links import PolicyLink  # noqa: E402
 from app.privacy.checks import id_check_char  # noqa: E402
 from app.users import Role, StaffUser  # noqa: E402
 
