@@ -183,3 +183,24 @@ def test_event_dialog_opens_from_the_calendar_with_its_data_read_off_the_gui_thr
     settle()
     assert found["ready"] is True and int(found["types"]) >= 4  # type: ignore[call-overload]
     assert gui_thread_queries == [], gui_thread_queries
+
+
+def test_criteria_dialog_reads_and_saves_off_the_gui_thread(
+    ui_env: UiEnv, qtbot: QtBot, settle: Settle, gui_thread_queries: list[str]
+) -> None:
+    from ui.today.criteria_dialog import CriteriaDialog
+
+    with ui_env.ctx.session_factory() as session, session.begin():
+        ui_env.ctx.today.assessment.seed_defaults(session)
+    gui_thread_queries.clear()
+    dialog = CriteriaDialog(ui_env)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle()
+    assert dialog.model.rowCount() > 0 and dialog.code.text()
+    code = dialog.code.text()
+    dialog.weight.setValue(dialog.weight.value() + 1)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert dialog.changed and dialog.code.text() == code
+    assert gui_thread_queries == [], gui_thread_queries
