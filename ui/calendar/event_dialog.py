@@ -39,6 +39,7 @@ from ui.catalogue.picker import CatalogueLinksField
 from ui.crash import show_error
 from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
+from ui.i18n import app_label
 from ui.policies.picker import PolicyLinksField
 
 
@@ -182,7 +183,7 @@ class EventDialog(AsksBeforeDiscard, QDialog):
         dirty = self.has_changes()
         self.type_box.blockSignals(True)
         for t in setup.types:
-            self.type_box.addItem(t.label, t.key)
+            self.type_box.addItem(app_label(t.label), t.key)
         self.type_box.blockSignals(False)
         if setup.draft is not None:
             self._load(setup.draft)

@@ -52,6 +52,7 @@ from ui.catalogue.picker import CatalogueLinksField
 from ui.crash import show_error
 from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
+from ui.i18n import app_label
 from ui.notices.widgets import clear_layout
 from ui.policies.picker import PolicyLinksField
 
@@ -264,7 +265,7 @@ class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
         self._templates = {t.key: t for t in setup.templates}
         self.template.blockSignals(True)
         for t in setup.templates:
-            self.template.addItem(t.name, t.key)
+            self.template.addItem(app_label(t.name), t.key)
         self.template.blockSignals(False)
         for b in setup.boards:
             check = QCheckBox(f"{b.name}（{b.village}，{b.medium_label}）")

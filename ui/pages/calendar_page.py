@@ -45,6 +45,7 @@ from ui.calendar.occurrence_dialog import CancelEventDialog, MoveOccurrenceDialo
 from ui.calendar.synonyms import SynonymDialog
 from ui.calendar.text import arg
 from ui.env import UiEnv
+from ui.i18n import app_label
 from ui.saved import announce_saved
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
@@ -277,7 +278,7 @@ class CalendarPage(QWidget):
         self._type_keys = [t.key for t in types]
         for t in types:
             if t.active:
-                self.type_filter.addItem(t.label, t.key)
+                self.type_filter.addItem(app_label(t.label), t.key)
         self.type_filter.setCurrentIndex(max(self.type_filter.findData(current), 0))
         self.type_filter.blockSignals(False)
 

@@ -48,6 +48,7 @@ from ui.actions import apply_action, ask_first
 from ui.calendar.text import arg
 from ui.catalogue.picker import item_label
 from ui.env import UiEnv
+from ui.i18n import app_label
 from ui.notices.admin import BoardsDialog, PeriodRulesDialog
 from ui.notices.editor import EditorSetup, NoticeEditorDialog, load_setup
 from ui.notices.posting import PostingDialog
@@ -74,7 +75,7 @@ def notice_columns() -> list[Column[NoticeRow]]:
         Column("编号", lambda n: str(n.id), lambda n: n.id),
         Column("状态", lambda n: QCoreApplication.translate("NoticesPage", STATUS_LABELS[n.status])),
         Column("标题", lambda n: n.title, tooltip=lambda n: n.title),
-        Column("类型", lambda n: n.template_name),
+        Column("类型", lambda n: app_label(n.template_name)),
         Column(
             "公示期",
             lambda n: (
@@ -452,7 +453,7 @@ class NoticesPage(QWidget):
         out = [
             f"<h2>{e(n.title)}</h2>",
             f"<p><b>{self.tr('状态')}：</b>{e(self.tr(STATUS_LABELS[n.status]))}　<b>{self.tr('版本')}：</b>{n.revision}"
-            f"　<b>{self.tr('模板')}：</b>{e(n.template_name)}</p>",
+            f"　<b>{self.tr('模板')}：</b>{e(app_label(n.template_name))}</p>",
             f'<p style="color:{colour}"><b>{self.tr("公示期")}：</b>{n.period_start} 至 {n.period_end}　{e(check.message)}</p>',
             f"<p><b>{self.tr('公开地址（二维码）')}：</b>{e(n.public_url)}</p>",
         ]
