@@ -256,6 +256,7 @@ class PoliciesPage(QWidget):
             self.import_button,
             self.retire_button,
             self.interp_button,
+            self.link_button,  # unparented, setVisible(True) showed it as a window of its own
         ):
             actions.addWidget(b)
         actions.addStretch()
