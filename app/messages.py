@@ -70,6 +70,12 @@ EVENT_ADOPTION_WHY = (
     "收集到 {n} 条意见建议，须在 {start} 起 {days} 个工作日内公开收集和采纳情况（要点二(二)），期限 {due}"
 )
 
+# -- Notices: the posting period against its legal minimum ------------------------------------------
+PERIOD = "公示期共 {days}{unit}{minimum}{provisional}"
+PERIOD_MINIMUM = "，法定最短 {min}{unit}（{basis}）{late}"
+PERIOD_LATE = "；结束日期最早应为 {end}"
+PERIOD_PROVISIONAL = "（暂定：该年无官方节假日数据）"
+
 # -- Requests: the deadline column ------------------------------------------------------------------
 REQUEST_DUE_CORRECTION = "待补正（补正期限 {due}）"
 REQUEST_DUE_CORRECTION_BARE = "待补正"
@@ -97,6 +103,8 @@ POLICY_INTERPRETATION_WHY = (
 
 #: Fixed words app/ puts into the templates' arguments (review steps, "no record", "not filled in").
 LABELS = (
+    "个工作日",
+    "日",
     "初审",
     "复审",
     "终审",

@@ -37,132 +37,132 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="_extra_sources.py" line="400" />
+            <location filename="_extra_sources.py" line="406" />
             <source>编辑活动</source>
             <translation>Edit event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="401" />
+            <location filename="_extra_sources.py" line="407" />
             <source>报名与签到</source>
             <translation>Registrations and check-in</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="402" />
+            <location filename="_extra_sources.py" line="408" />
             <source>登记已举办</source>
             <translation>Mark as held</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="403" />
+            <location filename="_extra_sources.py" line="409" />
             <source>总结报告与采纳情况</source>
             <translation>Closing report and adoption</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="404" />
+            <location filename="_extra_sources.py" line="410" />
             <source>公开采纳情况</source>
             <translation>Publish adoption</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="405" />
+            <location filename="_extra_sources.py" line="411" />
             <source>确认已公开“{title}”的意见建议采纳情况？公开后报告不能再修改。</source>
             <translation>Confirm that the adoption of suggestions for “{title}” has been published? The report cannot be changed afterwards.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="406" />
+            <location filename="_extra_sources.py" line="412" />
             <source>调整本次时间</source>
             <translation>Move this occurrence</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="407" />
+            <location filename="_extra_sources.py" line="413" />
             <source>取消本次（重复活动）</source>
             <translation>Cancel this occurrence (series)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="408" />
+            <location filename="_extra_sources.py" line="414" />
             <source>取消“{title}”的这一次活动？已取消的一次不能恢复。</source>
             <translation>Cancel this occurrence of “{title}”? A cancelled occurrence cannot be restored.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="409" />
+            <location filename="_extra_sources.py" line="415" />
             <source>取消整个活动</source>
             <translation>Cancel the whole event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="410" />
+            <location filename="_extra_sources.py" line="416" />
             <source>打印海报</source>
             <translation>Print poster</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="411" />
+            <location filename="_extra_sources.py" line="417" />
             <source>打印签到表</source>
             <translation>Print sign-in sheet</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="412" />
+            <location filename="_extra_sources.py" line="418" />
             <source>打印采纳情况</source>
             <translation>Print adoption report</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="413" />
+            <location filename="_extra_sources.py" line="419" />
             <source>新建活动</source>
             <translation>New event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="414" />
+            <location filename="_extra_sources.py" line="420" />
             <source>导入 .ics</source>
             <translation>Import .ics</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="415" />
+            <location filename="_extra_sources.py" line="421" />
             <source>设置年度目标…</source>
             <translation>Set yearly targets…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="416" />
+            <location filename="_extra_sources.py" line="422" />
             <source>类型同义词…</source>
             <translation>Type synonyms…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="417" />
+            <location filename="_extra_sources.py" line="423" />
             <source>新建公示…</source>
             <translation>New notice…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="418" />
+            <location filename="_extra_sources.py" line="424" />
             <source>修改…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="419" />
+            <location filename="_extra_sources.py" line="425" />
             <source>提交审核</source>
             <translation>Submit for review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="420" />
+            <location filename="_extra_sources.py" line="426" />
             <source>审核…</source>
             <translation>Review…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="421" />
+            <location filename="_extra_sources.py" line="427" />
             <source>发布</source>
             <translation>Publish</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="422" />
+            <location filename="_extra_sources.py" line="428" />
             <source>发布后，“{title}”将在市级平台和触摸屏上公开，不能撤销（只能由管理员撤回）。确定发布吗？</source>
             <translation>Once published, “{title}” is public on the city platform and the touch screen; this cannot be undone (only an administrator can withdraw it). Publish?</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="423" />
+            <location filename="_extra_sources.py" line="429" />
             <source>预览与打印…</source>
             <translation>Preview and print…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="424" />
+            <location filename="_extra_sources.py" line="430" />
             <source>撤回…</source>
             <translation>Withdraw…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="425" />
+            <location filename="_extra_sources.py" line="431" />
             <source>撤回后，“{title}”不再公开，已张贴的须今天撤下；撤回不能撤销。确定撤回吗？</source>
             <translation>Once withdrawn, “{title}” is no longer public and its postings must come down today; this cannot be undone. Withdraw?</translation>
         </message>
@@ -1061,7 +1061,7 @@
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="109" />
-            <location filename="../../ui/pages/catalogue_page.py" line="637" />
+            <location filename="../../ui/pages/catalogue_page.py" line="645" />
             <source>停用事项</source>
             <translation>Retire item</translation>
         </message>
@@ -1087,7 +1087,7 @@
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="114" />
-            <location filename="../../ui/pages/catalogue_page.py" line="397" />
+            <location filename="../../ui/pages/catalogue_page.py" line="405" />
             <source>领域适用情况…</source>
             <translation>Domain applicability…</translation>
         </message>
@@ -1097,68 +1097,68 @@
             <translation>Synonyms…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="149" />
+            <location filename="../../ui/pages/catalogue_page.py" line="157" />
             <location filename="_extra_sources.py" line="12" />
             <source>领域</source>
             <translation>Domain</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="191" />
+            <location filename="../../ui/pages/catalogue_page.py" line="199" />
             <source>：全部</source>
             <translation>: all</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="280" />
+            <location filename="../../ui/pages/catalogue_page.py" line="288" />
             <source>全部领域（%1 项）</source>
             <translation>All domains (%1 items)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="288" />
+            <location filename="../../ui/pages/catalogue_page.py" line="296" />
             <source> · 未涉及</source>
             <translation> · n/a</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="338" />
+            <location filename="../../ui/pages/catalogue_page.py" line="346" />
             <source>显示 %1 / %2 项</source>
             <translation>Showing %1 of %2 items</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="446" />
+            <location filename="../../ui/pages/catalogue_page.py" line="454" />
             <source>（只读）</source>
             <translation> (read-only)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="454" />
+            <location filename="../../ui/pages/catalogue_page.py" line="462" />
             <source>收起标准原文</source>
             <translation>Hide standard text</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="454" />
+            <location filename="../../ui/pages/catalogue_page.py" line="462" />
             <source>查看标准原文</source>
             <translation>Show standard text</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="498" />
+            <location filename="../../ui/pages/catalogue_page.py" line="506" />
             <source>新增</source>
             <translation>Added</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="498" />
+            <location filename="../../ui/pages/catalogue_page.py" line="506" />
             <source>修改</source>
             <translation>Changed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="498" />
+            <location filename="../../ui/pages/catalogue_page.py" line="506" />
             <source>停用</source>
             <translation>Retired</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="518" />
+            <location filename="../../ui/pages/catalogue_page.py" line="526" />
             <source>导入目录</source>
             <translation>Import catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="518" />
+            <location filename="../../ui/pages/catalogue_page.py" line="526" />
             <source>目录表格 (*.xlsx *.xlsm *.xls *.et *.ods *.csv)</source>
             <translation>Catalogue spreadsheets (*.xlsx *.xlsm *.xls *.et *.ods *.csv)</translation>
         </message>
@@ -1167,58 +1167,58 @@
             <translation type="vanished">Catalogue sheets (*.xlsx *.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="561" />
+            <location filename="../../ui/pages/catalogue_page.py" line="569" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="562" />
+            <location filename="../../ui/pages/catalogue_page.py" line="570" />
             <source>已生成目录第 %1 版。</source>
             <translation>Created catalogue version %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="564" />
+            <location filename="../../ui/pages/catalogue_page.py" line="572" />
             <source>没有变化。</source>
             <translation>No changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="569" />
+            <location filename="../../ui/pages/catalogue_page.py" line="577" />
             <source>导出目录</source>
             <translation>Export catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="569" />
+            <location filename="../../ui/pages/catalogue_page.py" line="577" />
             <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
             <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="575" />
+            <location filename="../../ui/pages/catalogue_page.py" line="583" />
             <source>导出完成</source>
             <translation>Export complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="575" />
+            <location filename="../../ui/pages/catalogue_page.py" line="583" />
             <source>已导出 %1 个事项。</source>
             <translation>Exported %1 items.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="581" />
-            <location filename="../../ui/pages/catalogue_page.py" line="595" />
+            <location filename="../../ui/pages/catalogue_page.py" line="589" />
+            <location filename="../../ui/pages/catalogue_page.py" line="603" />
             <source>打印目录</source>
             <translation>Print catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="581" />
+            <location filename="../../ui/pages/catalogue_page.py" line="589" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="595" />
+            <location filename="../../ui/pages/catalogue_page.py" line="603" />
             <source>已生成 PDF：</source>
             <translation>PDF created: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="638" />
+            <location filename="../../ui/pages/catalogue_page.py" line="646" />
             <source>停用“%1”？停用后不再显示，历史记录保留。</source>
             <translation>Retire "%1"? It will no longer be shown; its history is kept.</translation>
         </message>
@@ -1467,307 +1467,307 @@
     <context>
         <name>Changes</name>
         <message>
-            <location filename="_extra_sources.py" line="339" />
+            <location filename="_extra_sources.py" line="345" />
             <source>公示已保存为草稿</source>
             <translation>Notice saved as a draft</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="340" />
+            <location filename="_extra_sources.py" line="346" />
             <source>公示已保存</source>
             <translation>Notice saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="341" />
+            <location filename="_extra_sources.py" line="347" />
             <source>已形成新版本，须重新审核</source>
             <translation>A new revision was made; it must be reviewed again</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="342" />
+            <location filename="_extra_sources.py" line="348" />
             <source>已提交初审</source>
             <translation>Submitted for first review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="343" />
+            <location filename="_extra_sources.py" line="349" />
             <source>初审通过，已送复审</source>
             <translation>First review passed; sent to second review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="344" />
+            <location filename="_extra_sources.py" line="350" />
             <source>复审通过，已送终审</source>
             <translation>Second review passed; sent to final review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="345" />
+            <location filename="_extra_sources.py" line="351" />
             <source>终审通过，公示已审定，可以打印张贴</source>
             <translation>Final review passed; the notice is approved and can be printed and posted</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="346" />
+            <location filename="_extra_sources.py" line="352" />
             <source>已退回修改</source>
             <translation>Returned for revision</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="347" />
+            <location filename="_extra_sources.py" line="353" />
             <source>公示已发布</source>
             <translation>Notice published</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="348" />
+            <location filename="_extra_sources.py" line="354" />
             <source>公示已撤回</source>
             <translation>Notice withdrawn</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="349" />
+            <location filename="_extra_sources.py" line="355" />
             <source>已登记张贴</source>
             <translation>Posting recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="350" />
+            <location filename="_extra_sources.py" line="356" />
             <source>已登记撤下</source>
             <translation>Take-down recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="351" />
+            <location filename="_extra_sources.py" line="357" />
             <source>已记录打印</source>
             <translation>Printing recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="352" />
+            <location filename="_extra_sources.py" line="358" />
             <source>法定公示期已更新</source>
             <translation>Statutory posting period updated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="353" />
+            <location filename="_extra_sources.py" line="359" />
             <source>公开栏已登记</source>
             <translation>Board registered</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="354" />
+            <location filename="_extra_sources.py" line="360" />
             <source>公开栏已停用</source>
             <translation>Board deactivated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="355" />
+            <location filename="_extra_sources.py" line="361" />
             <source>公开栏已重新启用</source>
             <translation>Board reactivated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="356" />
+            <location filename="_extra_sources.py" line="362" />
             <source>申请已接收，请打印回执</source>
             <translation>Request received; please print the receipt</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="357" />
+            <location filename="_extra_sources.py" line="363" />
             <source>已登记申请</source>
             <translation>Request registered</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="358" />
+            <location filename="_extra_sources.py" line="364" />
             <source>已转入办理</source>
             <translation>Moved to processing</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="359" />
+            <location filename="_extra_sources.py" line="365" />
             <source>已提交审签</source>
             <translation>Submitted for sign-off</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="360" />
+            <location filename="_extra_sources.py" line="366" />
             <source>已归档</source>
             <translation>Archived</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="361" />
+            <location filename="_extra_sources.py" line="367" />
             <source>已发出补正通知，答复期限暂停计算</source>
             <translation>Correction notice sent; the answer clock is paused</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="362" />
+            <location filename="_extra_sources.py" line="368" />
             <source>已登记补正材料，答复期限重新计算</source>
             <translation>Correction received; the answer clock restarts</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="363" />
+            <location filename="_extra_sources.py" line="369" />
             <source>已征求第三方意见，计时暂停</source>
             <translation>Third party consulted; the clock is paused</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="364" />
+            <location filename="_extra_sources.py" line="370" />
             <source>已登记第三方意见，计时恢复</source>
             <translation>Third-party opinion recorded; the clock resumes</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="365" />
+            <location filename="_extra_sources.py" line="371" />
             <source>已批准延期答复</source>
             <translation>Extension approved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="366" />
+            <location filename="_extra_sources.py" line="372" />
             <source>已签发答复</source>
             <translation>Answer issued</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="367" />
+            <location filename="_extra_sources.py" line="373" />
             <source>法定期限规则已更新</source>
             <translation>Statutory deadline rules updated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="368" />
+            <location filename="_extra_sources.py" line="374" />
             <source>活动已安排</source>
             <translation>Event planned</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="369" />
+            <location filename="_extra_sources.py" line="375" />
             <source>活动已修改</source>
             <translation>Event changed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="370" />
+            <location filename="_extra_sources.py" line="376" />
             <source>活动已取消</source>
             <translation>Event cancelled</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="371" />
+            <location filename="_extra_sources.py" line="377" />
             <source>该次活动已取消</source>
             <translation>Occurrence cancelled</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="372" />
+            <location filename="_extra_sources.py" line="378" />
             <source>该次活动已改期</source>
             <translation>Occurrence moved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="373" />
+            <location filename="_extra_sources.py" line="379" />
             <source>已登记报名</source>
             <translation>Registration recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="374" />
+            <location filename="_extra_sources.py" line="380" />
             <source>已取消报名</source>
             <translation>Registration cancelled</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="375" />
+            <location filename="_extra_sources.py" line="381" />
             <source>已签到</source>
             <translation>Checked in</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="376" />
+            <location filename="_extra_sources.py" line="382" />
             <source>已登记为已举办</source>
             <translation>Marked as held</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="377" />
+            <location filename="_extra_sources.py" line="383" />
             <source>活动总结已保存</source>
             <translation>Closing report saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="378" />
+            <location filename="_extra_sources.py" line="384" />
             <source>意见采纳情况已公开</source>
             <translation>Adoption of suggestions published</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="379" />
+            <location filename="_extra_sources.py" line="385" />
             <source>年度目标已保存</source>
             <translation>Yearly targets saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="380" />
+            <location filename="_extra_sources.py" line="386" />
             <source>日历文件已导入</source>
             <translation>Calendar file imported</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="381" />
+            <location filename="_extra_sources.py" line="387" />
             <source>活动类型已添加</source>
             <translation>Event type added</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="382" />
+            <location filename="_extra_sources.py" line="388" />
             <source>目录已导入</source>
             <translation>Catalogue imported</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="383" />
+            <location filename="_extra_sources.py" line="389" />
             <source>事项已增补</source>
             <translation>Item added</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="384" />
+            <location filename="_extra_sources.py" line="390" />
             <source>事项已修改</source>
             <translation>Item changed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="385" />
+            <location filename="_extra_sources.py" line="391" />
             <source>事项已停用</source>
             <translation>Item retired</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="386" />
+            <location filename="_extra_sources.py" line="392" />
             <source>已登记公开</source>
             <translation>Disclosure recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="387" />
+            <location filename="_extra_sources.py" line="393" />
             <source>同义词表已保存</source>
             <translation>Synonyms saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="388" />
+            <location filename="_extra_sources.py" line="394" />
             <source>领域适用情况已保存</source>
             <translation>Domain applicability saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="389" />
+            <location filename="_extra_sources.py" line="395" />
             <source>设置已保存</source>
             <translation>Settings saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="390" />
+            <location filename="_extra_sources.py" line="396" />
             <source>节假日安排已导入</source>
             <translation>Holiday schedule imported</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="391" />
+            <location filename="_extra_sources.py" line="397" />
             <source>用户已添加</source>
             <translation>User added</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="392" />
+            <location filename="_extra_sources.py" line="398" />
             <source>密码已重设</source>
             <translation>Password reset</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="393" />
+            <location filename="_extra_sources.py" line="399" />
             <source>账号已停用</source>
             <translation>Account deactivated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="394" />
+            <location filename="_extra_sources.py" line="400" />
             <source>账号已重新启用</source>
             <translation>Account reactivated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="395" />
+            <location filename="_extra_sources.py" line="401" />
             <source>站点信息已保存</source>
             <translation>Site details saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="396" />
+            <location filename="_extra_sources.py" line="402" />
             <source>考核指标已保存</source>
             <translation>Criterion saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="397" />
+            <location filename="_extra_sources.py" line="403" />
             <source>同步设置已保存</source>
             <translation>Sync settings saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="398" />
+            <location filename="_extra_sources.py" line="404" />
             <source>冲突已处理</source>
             <translation>Conflict resolved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="399" />
+            <location filename="_extra_sources.py" line="405" />
             <source>触摸屏退出密码已设置</source>
             <translation>Touch-screen exit PIN set</translation>
         </message>
@@ -3209,252 +3209,252 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>Labels</name>
         <message>
-            <location filename="_extra_sources.py" line="426" />
+            <location filename="_extra_sources.py" line="432" />
             <source>通用公示公告</source>
             <translation>General notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="427" />
+            <location filename="_extra_sources.py" line="433" />
             <source>最低生活保障（低保）初审公示</source>
             <translation>Minimum living allowance (dibao): first-review notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="428" />
+            <location filename="_extra_sources.py" line="434" />
             <source>特困人员救助供养公示</source>
             <translation>Support for people in extreme poverty</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="429" />
+            <location filename="_extra_sources.py" line="435" />
             <source>征收土地预公告</source>
             <translation>Land acquisition: preliminary announcement</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="430" />
+            <location filename="_extra_sources.py" line="436" />
             <source>征地补偿安置方案公告</source>
             <translation>Land acquisition: compensation and resettlement plan</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="431" />
+            <location filename="_extra_sources.py" line="437" />
             <source>房屋征收与老旧小区改造方案</source>
             <translation>Housing expropriation and old-estate renovation plan</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="432" />
+            <location filename="_extra_sources.py" line="438" />
             <source>义务教育招生政策与学区范围</source>
             <translation>School admission policy and catchment areas</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="433" />
+            <location filename="_extra_sources.py" line="439" />
             <source>医疗卫生服务（疫苗接种、家庭医生）</source>
             <translation>Health services (vaccination, family doctors)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="434" />
+            <location filename="_extra_sources.py" line="440" />
             <source>老年人福利补贴（高龄津贴等）公示</source>
             <translation>Elderly welfare allowances (longevity allowance etc.)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="435" />
+            <location filename="_extra_sources.py" line="441" />
             <source>村（居）务与财务公开</source>
             <translation>Village (community) affairs and finances</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="436" />
+            <location filename="_extra_sources.py" line="442" />
             <source>重大行政决策征求意见</source>
             <translation>Consultation on a major administrative decision</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="437" />
+            <location filename="_extra_sources.py" line="443" />
             <source>活动公告（政策解读、开放日等）</source>
             <translation>Event announcement (policy briefing, open day etc.)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="438" />
+            <location filename="_extra_sources.py" line="444" />
             <source>当面提交</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="439" />
+            <location filename="_extra_sources.py" line="445" />
             <source>邮寄（挂号/EMS）</source>
             <translation>By post (registered/EMS)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="440" />
+            <location filename="_extra_sources.py" line="446" />
             <source>平常信函</source>
             <translation>Ordinary letter</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="441" />
+            <location filename="_extra_sources.py" line="447" />
             <source>互联网（在线申请/电子邮件）</source>
             <translation>Internet (online form/e-mail)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="442" />
+            <location filename="_extra_sources.py" line="448" />
             <source>传真</source>
             <translation>Fax</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="443" />
+            <location filename="_extra_sources.py" line="449" />
             <source>予以公开</source>
             <translation>Disclosed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="444" />
+            <location filename="_extra_sources.py" line="450" />
             <source>部分公开</source>
             <translation>Partly disclosed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="445" />
+            <location filename="_extra_sources.py" line="451" />
             <source>不予公开：国家秘密</source>
             <translation>Withheld: state secret</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="446" />
+            <location filename="_extra_sources.py" line="452" />
             <source>不予公开：法律行政法规禁止</source>
             <translation>Withheld: prohibited by law</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="447" />
+            <location filename="_extra_sources.py" line="453" />
             <source>不予公开：危及三安全一稳定</source>
             <translation>Withheld: endangers security or stability</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="448" />
+            <location filename="_extra_sources.py" line="454" />
             <source>不予公开：保护第三方合法权益</source>
             <translation>Withheld: third-party rights</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="449" />
+            <location filename="_extra_sources.py" line="455" />
             <source>不予公开：内部事务信息</source>
             <translation>Withheld: internal affairs</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="450" />
+            <location filename="_extra_sources.py" line="456" />
             <source>不予公开：过程性信息</source>
             <translation>Withheld: process information</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="451" />
+            <location filename="_extra_sources.py" line="457" />
             <source>不予公开：行政执法案卷</source>
             <translation>Withheld: enforcement files</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="452" />
+            <location filename="_extra_sources.py" line="458" />
             <source>不予公开：行政查询事项</source>
             <translation>Withheld: administrative inquiry</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="453" />
+            <location filename="_extra_sources.py" line="459" />
             <source>无法提供：信息不存在</source>
             <translation>Cannot provide: does not exist</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="454" />
+            <location filename="_extra_sources.py" line="460" />
             <source>无法提供：非本机关信息</source>
             <translation>Cannot provide: not held by this body</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="455" />
+            <location filename="_extra_sources.py" line="461" />
             <source>无法提供：需另行制作</source>
             <translation>Cannot provide: would need to be created</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="456" />
+            <location filename="_extra_sources.py" line="462" />
             <source>无法提供：补正后仍不明确</source>
             <translation>Cannot provide: still unclear after correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="457" />
+            <location filename="_extra_sources.py" line="463" />
             <source>不予处理：信访举报投诉类</source>
             <translation>Not handled: petition or complaint</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="458" />
+            <location filename="_extra_sources.py" line="464" />
             <source>不予处理：重复申请</source>
             <translation>Not handled: repeated request</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="459" />
+            <location filename="_extra_sources.py" line="465" />
             <source>不予处理：公开出版物</source>
             <translation>Not handled: published material</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="460" />
+            <location filename="_extra_sources.py" line="466" />
             <source>不予处理：无正当理由大量反复申请</source>
             <translation>Not handled: excessive repeated requests</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="461" />
+            <location filename="_extra_sources.py" line="467" />
             <source>不予处理：要求确认或重新出具</source>
             <translation>Not handled: asks to confirm or reissue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="462" />
+            <location filename="_extra_sources.py" line="468" />
             <source>其他：逾期不补正</source>
             <translation>Other: no correction in time</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="463" />
+            <location filename="_extra_sources.py" line="469" />
             <source>其他：逾期未缴费</source>
             <translation>Other: fee not paid in time</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="464" />
+            <location filename="_extra_sources.py" line="470" />
             <source>其他处理</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="465" />
+            <location filename="_extra_sources.py" line="471" />
             <source>现场政策解读</source>
             <translation>On-site policy briefing</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="466" />
+            <location filename="_extra_sources.py" line="472" />
             <source>综合政策辅导</source>
             <translation>Policy counselling</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="467" />
+            <location filename="_extra_sources.py" line="473" />
             <source>办事流程演示</source>
             <translation>Procedure demonstration</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="468" />
+            <location filename="_extra_sources.py" line="474" />
             <source>政府开放日/开放月</source>
             <translation>Government open day/month</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="469" />
+            <location filename="_extra_sources.py" line="475" />
             <source>座谈会/听证会</source>
             <translation>Symposium/hearing</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="470" />
+            <location filename="_extra_sources.py" line="476" />
             <source>问卷调查/征集调查</source>
             <translation>Survey/consultation</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="471" />
+            <location filename="_extra_sources.py" line="477" />
             <source>其他活动</source>
             <translation>Other event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="472" />
+            <location filename="_extra_sources.py" line="478" />
             <source>计划中</source>
             <translation>Planned</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="473" />
+            <location filename="_extra_sources.py" line="479" />
             <source>已举办</source>
             <translation>Held</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="474" />
+            <location filename="_extra_sources.py" line="480" />
             <source>已结束（已报告）</source>
             <translation>Closed (reported)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="475" />
+            <location filename="_extra_sources.py" line="481" />
             <source>已取消</source>
             <translation>Cancelled</translation>
         </message>
@@ -3466,24 +3466,24 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Disclosure Zone Desk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="85" />
+            <location filename="../../ui/main_window.py" line="86" />
             <source>当前用户：</source>
             <extracomment>room left for the window manager's frame (width, height) when it is not known yet how long the badges wait after a change before being read again (several writes, one read)</extracomment>
             <translation>User: </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="86" />
-            <location filename="../../ui/main_window.py" line="123" />
+            <location filename="../../ui/main_window.py" line="87" />
+            <location filename="../../ui/main_window.py" line="124" />
             <source>站点：</source>
             <translation>Site: </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="87" />
+            <location filename="../../ui/main_window.py" line="88" />
             <source>同步：未配置</source>
             <translation>Sync: not set up</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/main_window.py" line="178" />
+            <location filename="../../ui/main_window.py" line="194" />
             <source>现在：%n 件</source>
             <translation>
                 <numerusform>Now: %n</numerusform>
@@ -3491,47 +3491,47 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="208" />
+            <location filename="../../ui/main_window.py" line="224" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="209" />
+            <location filename="../../ui/main_window.py" line="225" />
             <source>立即备份数据库</source>
             <translation>Back up database now</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="213" />
+            <location filename="../../ui/main_window.py" line="229" />
             <source>退出登录/切换用户</source>
             <translation>Sign out / switch user</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="215" />
+            <location filename="../../ui/main_window.py" line="231" />
             <source>退出当前用户并回到登录框（Ctrl+L），不必关闭程序</source>
             <translation>Sign out and return to the sign-in box (Ctrl+L) without closing the program</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="218" />
+            <location filename="../../ui/main_window.py" line="234" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="222" />
+            <location filename="../../ui/main_window.py" line="238" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="223" />
+            <location filename="../../ui/main_window.py" line="239" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="231" />
+            <location filename="../../ui/main_window.py" line="247" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="231" />
+            <location filename="../../ui/main_window.py" line="247" />
             <source>已备份到：</source>
             <translation>Backed up to: </translation>
         </message>
@@ -3575,7 +3575,7 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="_extra_sources.py" line="294" />
             <source>{step}：{title}</source>
-            <translation>{step}: {title}</translation>
+            <translation>Review ({step}): {title}</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="295" />
@@ -3699,151 +3699,181 @@ Tap below to browse the catalogue.</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="319" />
+            <source>公示期共 {days}{unit}{minimum}{provisional}</source>
+            <translation>Posting period: {days} {unit}{minimum}{provisional}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="320" />
+            <source>，法定最短 {min}{unit}（{basis}）{late}</source>
+            <translation>; legal minimum {min} {unit} ({basis}){late}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="321" />
+            <source>；结束日期最早应为 {end}</source>
+            <translation>; the earliest end date is {end}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="322" />
+            <source>（暂定：该年无官方节假日数据）</source>
+            <translation> (provisional: no official holiday data for that year)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="323" />
             <source>待补正（补正期限 {due}）</source>
             <translation>Waiting for correction (due {due})</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="320" />
+            <location filename="_extra_sources.py" line="324" />
             <source>待补正</source>
             <translation>Waiting for correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="321" />
+            <location filename="_extra_sources.py" line="325" />
             <source>{due}</source>
             <translation>{due}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="322" />
+            <location filename="_extra_sources.py" line="326" />
             <source>{due}（暂定）</source>
             <translation>{due} (provisional)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="323" />
+            <location filename="_extra_sources.py" line="327" />
             <source>{due}（暂停计时中）</source>
             <translation>{due} (clock paused)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="324" />
+            <location filename="_extra_sources.py" line="328" />
             <source>{due}（暂定）（暂停计时中）</source>
             <translation>{due} (provisional, clock paused)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="325" />
+            <location filename="_extra_sources.py" line="329" />
             <source>载入 {year} 年法定节假日安排</source>
             <translation>Load the {year} public holiday schedule</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="326" />
+            <location filename="_extra_sources.py" line="330" />
             <source>{year} 年没有官方节假日数据：涉及该年的期限只按周末计算，标为“暂定”。请在“设置”中导入国务院办公厅通知，或同步市级平台。</source>
             <translation>No official holiday data for {year}: deadlines in that year count weekends only and are marked “provisional”. Import the State Council notice in Settings, or sync with the city platform.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="327" />
+            <location filename="_extra_sources.py" line="331" />
             <source>政策文件{kind}：《{title}》</source>
             <translation>Policy document {kind}: “{title}”</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="328" />
+            <location filename="_extra_sources.py" line="332" />
             <source>市级平台于 {on} {what}；请核对关联的目录事项和查阅资料，在“政策文件”页确认</source>
             <translation>On {on} the city platform: {what}; check the linked catalogue items and reading materials, then confirm on the Policies page</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="329" />
+            <location filename="_extra_sources.py" line="333" />
             <source>市级平台于 {on} {what}；关联目录事项：{items}；请核对关联的目录事项和查阅资料，在“政策文件”页确认</source>
             <translation>On {on} the city platform: {what}; linked catalogue items: {items}; check them and the reading materials, then confirm on the Policies page</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="330" />
+            <location filename="_extra_sources.py" line="334" />
             <source>政策解读：《{title}》尚无解读材料</source>
             <translation>Policy briefing: “{title}” has no interpretation yet</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="331" />
+            <location filename="_extra_sources.py" line="335" />
             <source>政策解读“三同步”：解读材料应与政策文件同步起草、同步审签、同步发布（2023年济南市政务公开工作要点 三(二)）；文件发布于 {on}</source>
             <translation>Interpretations are drafted, signed off and released together with the policy (Jinan 2023 key points 3(2)); the document was released on {on}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="332" />
+            <location filename="_extra_sources.py" line="336" />
+            <source>个工作日</source>
+            <translation>working day(s)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="337" />
+            <source>日</source>
+            <translation>day(s)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="338" />
             <source>初审</source>
             <translation>first review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="333" />
+            <location filename="_extra_sources.py" line="339" />
             <source>复审</source>
             <translation>second review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="334" />
+            <location filename="_extra_sources.py" line="340" />
             <source>终审</source>
             <translation>final review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="335" />
+            <location filename="_extra_sources.py" line="341" />
             <source>无记录</source>
             <translation>none recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="336" />
+            <location filename="_extra_sources.py" line="342" />
             <source>未填写</source>
             <translation>not given</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="337" />
+            <location filename="_extra_sources.py" line="343" />
             <source>补正期限</source>
             <translation>correction due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="338" />
+            <location filename="_extra_sources.py" line="344" />
             <source>第三方意见期限</source>
             <translation>third-party opinion due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="476" />
+            <location filename="_extra_sources.py" line="482" />
             <source>已超期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="477" />
+            <location filename="_extra_sources.py" line="483" />
             <source>即将到期</source>
             <translation>Due soon</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="478" />
+            <location filename="_extra_sources.py" line="484" />
             <source>等待补正</source>
             <translation>Waiting for correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="479" />
+            <location filename="_extra_sources.py" line="485" />
             <source>等待第三方意见</source>
             <translation>Waiting for third party</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="480" />
+            <location filename="_extra_sources.py" line="486" />
             <source>条例第三十三条第二款：自收到申请之日起20个工作日内予以答复</source>
             <translation>Regulations art. 33(2): answer within 20 working days of receipt</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="481" />
+            <location filename="_extra_sources.py" line="487" />
             <source>条例第三十条：自收到申请之日起7个工作日内一次性告知申请人作出补正</source>
             <translation>Regulations art. 30: ask for all corrections at once within 7 working days of receipt</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="482" />
+            <location filename="_extra_sources.py" line="488" />
             <source>条例第三十二条：第三方应当自收到征求意见书之日起15个工作日内提出意见</source>
             <translation>Regulations art. 32: the third party answers within 15 working days of the consultation letter</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="483" />
+            <location filename="_extra_sources.py" line="489" />
             <source>条例第三十三条第二款：经政府信息公开工作机构负责人同意，延长的期限最长不得超过20个工作日</source>
             <translation>Regulations art. 33(2): an approved extension is at most 20 working days</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="484" />
+            <location filename="_extra_sources.py" line="490" />
             <source>本站设定：条例第三十条要求在补正通知中给出合理补正期限（参照苏政办函〔2019〕98号）</source>
             <translation>Site setting: art. 30 asks for a reasonable correction period in the notice (cf. Jiangsu 2019 No. 98)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="485" />
+            <location filename="_extra_sources.py" line="491" />
             <source>本站设定：到期前若干个工作日起提醒</source>
             <translation>Site setting: remind this many working days before the deadline</translation>
         </message>
@@ -4241,6 +4271,7 @@ Tap below to browse the catalogue.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/notices_page.py" line="83" />
+            <location filename="../../ui/pages/notices_page.py" line="458" />
             <source>%1 至 %2</source>
             <extracomment>How long the list waits after the last keystroke before it asks again. The service's sort key of each list column (None: not sortable).</extracomment>
             <translation>%1 to %2</translation>
@@ -4310,7 +4341,7 @@ Tap below to browse the catalogue.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/notices_page.py" line="257" />
-            <location filename="../../ui/pages/notices_page.py" line="666" />
+            <location filename="../../ui/pages/notices_page.py" line="668" />
             <source>登记撤下</source>
             <translation>Record removal</translation>
         </message>
@@ -4340,7 +4371,7 @@ Tap below to browse the catalogue.</translation>
             <translation>Posting register (latest 200)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="626" />
+            <location filename="../../ui/pages/notices_page.py" line="628" />
             <source>请先在下面“应张贴而未张贴”中选中一行，或在“公示公告”中选中要张贴的公示。</source>
             <translation>First select a row under "Not yet posted" below, or select the notice to post under "Notices".</translation>
         </message>
@@ -4359,7 +4390,7 @@ Tap below to browse the catalogue.</translation>
             <translation>%1 in all</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="476" />
+            <location filename="../../ui/pages/notices_page.py" line="478" />
             <source>（已保密审查）</source>
             <translation> (confidentiality checked)</translation>
         </message>
@@ -4372,17 +4403,17 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Editing an approved or published notice creates a new version that must go through the review chain again. Continue?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="604" />
+            <location filename="../../ui/pages/notices_page.py" line="606" />
             <source>撤回公示</source>
             <translation>Withdraw notice</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="604" />
+            <location filename="../../ui/pages/notices_page.py" line="606" />
             <source>撤回理由：</source>
             <translation>Reason for withdrawal:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="625" />
+            <location filename="../../ui/pages/notices_page.py" line="627" />
             <source>登记张贴</source>
             <translation>Record posting</translation>
         </message>
@@ -4407,7 +4438,7 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Posting recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="666" />
+            <location filename="../../ui/pages/notices_page.py" line="668" />
             <source>请先选中一条张贴记录。</source>
             <translation>Select a posting first.</translation>
         </message>
@@ -4476,7 +4507,7 @@ Tap below to browse the catalogue.</translation>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="84" />
+            <location filename="_extra_sources.py" line="91" />
             <source>公示期</source>
             <translation>Posting period</translation>
         </message>
@@ -4491,37 +4522,37 @@ Tap below to browse the catalogue.</translation>
             <translation>Template</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="85" />
+            <location filename="_extra_sources.py" line="84" />
             <source>公开地址（二维码）</source>
             <translation>Public address (QR)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="86" />
+            <location filename="_extra_sources.py" line="85" />
             <source>公开版本（已遮蔽个人信息，打印与市级平台一致）</source>
             <translation>Public version (personal data masked; same as print and city platform)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="87" />
+            <location filename="_extra_sources.py" line="86" />
             <source>审核记录</source>
             <translation>Review record</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="88" />
+            <location filename="_extra_sources.py" line="87" />
             <source>退回理由</source>
             <translation>Reason returned</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="89" />
+            <location filename="_extra_sources.py" line="88" />
             <source>撤回理由</source>
             <translation>Reason withdrawn</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="90" />
+            <location filename="_extra_sources.py" line="89" />
             <source>市级平台拒收了这份公示，须改正</source>
             <translation>The city platform refused this notice: it must be corrected</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="91" />
+            <location filename="_extra_sources.py" line="90" />
             <source>改正的版本被平台接收之前，公开页面（二维码）不会显示这次修改：平台上只有它此前接收的版本，从未接收过则打不开。</source>
             <translation>Until the platform accepts a corrected version, the public page (QR code) does not show this change: the platform has only the version it accepted before, and opens nothing if it never accepted one.</translation>
         </message>
@@ -4877,7 +4908,7 @@ Tap below to browse the catalogue.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/policies_page.py" line="238" />
-            <location filename="../../ui/pages/policies_page.py" line="709" />
+            <location filename="../../ui/pages/policies_page.py" line="710" />
             <source>登记查阅</source>
             <translation>Record a reading</translation>
         </message>
@@ -4907,331 +4938,331 @@ Tap below to browse the catalogue.</translation>
             <translation>Link catalogue items…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="308" />
+            <location filename="../../ui/pages/policies_page.py" line="309" />
             <source>文件库</source>
             <translation>Library</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="317" />
+            <location filename="../../ui/pages/policies_page.py" line="318" />
             <source>导出（姓名脱敏）…</source>
             <translation>Export (names masked)…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="319" />
+            <location filename="../../ui/pages/policies_page.py" line="320" />
             <source>年份</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="325" />
+            <location filename="../../ui/pages/policies_page.py" line="326" />
             <source>查阅登记</source>
             <translation>Reading register</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="331" />
+            <location filename="../../ui/pages/policies_page.py" line="332" />
             <source>市级平台上变化了的文件（新发布、修订、废止）：核对关联的目录事项和查阅资料后确认。</source>
             <translation>Documents that changed on the city platform (new, revised, repealed): check the linked catalogue items and reading materials, then confirm.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="335" />
+            <location filename="../../ui/pages/policies_page.py" line="336" />
             <source>已核对，确认</source>
             <translation>Checked, confirm</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="338" />
-            <location filename="../../ui/pages/policies_page.py" line="901" />
+            <location filename="../../ui/pages/policies_page.py" line="339" />
+            <location filename="../../ui/pages/policies_page.py" line="902" />
             <source>待核对变化</source>
             <translation>Changes to check</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="364" />
+            <location filename="../../ui/pages/policies_page.py" line="365" />
             <source>◀ 上一页</source>
             <translation>◀ Previous page</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="365" />
+            <location filename="../../ui/pages/policies_page.py" line="366" />
             <source>下一页 ▶</source>
             <translation>Next page ▶</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="376" />
+            <location filename="../../ui/pages/policies_page.py" line="377" />
             <source>政策解读</source>
             <translation>Policy explanations</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="418" />
+            <location filename="../../ui/pages/policies_page.py" line="419" />
             <source>领域：全部</source>
             <translation>Domain: all</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="419" />
+            <location filename="../../ui/pages/policies_page.py" line="420" />
             <source>发文机关：全部</source>
             <translation>Issuer: all</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="420" />
+            <location filename="../../ui/pages/policies_page.py" line="421" />
             <source>年份：全部</source>
             <translation>Year: all</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="458" />
+            <location filename="../../ui/pages/policies_page.py" line="459" />
             <source>%1 份文件</source>
             <translation>%1 documents</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="507" />
+            <location filename="../../ui/pages/policies_page.py" line="508" />
             <location filename="_extra_sources.py" line="129" />
             <source>发文字号</source>
             <translation>Document number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="508" />
+            <location filename="../../ui/pages/policies_page.py" line="509" />
             <location filename="_extra_sources.py" line="130" />
             <source>发文机关</source>
             <translation>Issuing authority</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="509" />
+            <location filename="../../ui/pages/policies_page.py" line="510" />
             <source>成文日期</source>
             <translation>Date written</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="510" />
+            <location filename="../../ui/pages/policies_page.py" line="511" />
             <location filename="_extra_sources.py" line="131" />
             <source>发布日期</source>
             <translation>Publication date</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="511" />
+            <location filename="../../ui/pages/policies_page.py" line="512" />
             <source>施行日期</source>
             <translation>In force from</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="512" />
+            <location filename="../../ui/pages/policies_page.py" line="513" />
             <source>主题分类</source>
             <translation>Subject category</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="513" />
+            <location filename="../../ui/pages/policies_page.py" line="514" />
             <source>关键词</source>
             <translation>Keywords</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="517" />
+            <location filename="../../ui/pages/policies_page.py" line="518" />
             <source>，替代文件：</source>
             <translation>, replaced by: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="526" />
+            <location filename="../../ui/pages/policies_page.py" line="527" />
             <source>附件：</source>
             <translation>Attachments: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="532" />
+            <location filename="../../ui/pages/policies_page.py" line="533" />
             <source>（没有文字内容）</source>
             <translation>(no text)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="541" />
+            <location filename="../../ui/pages/policies_page.py" line="542" />
             <source>本站点发布的文件应同步发布解读（三同步）。</source>
             <translation>Documents this site issues should be published with their explanation at the same time.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="543" />
+            <location filename="../../ui/pages/policies_page.py" line="544" />
             <source>尚无解读材料。</source>
             <translation>No explanation yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="557" />
+            <location filename="../../ui/pages/policies_page.py" line="558" />
             <source>第 %1 / %2 页</source>
             <translation>Page %1 / %2</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="572" />
+            <location filename="../../ui/pages/policies_page.py" line="573" />
             <source>正在显示第 %1 页…</source>
             <translation>Showing page %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="606" />
+            <location filename="../../ui/pages/policies_page.py" line="607" />
             <source>文件本身</source>
             <translation>The document itself</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="607" />
-            <location filename="../../ui/pages/policies_page.py" line="612" />
-            <location filename="../../ui/pages/policies_page.py" line="637" />
-            <location filename="../../ui/pages/policies_page.py" line="701" />
+            <location filename="../../ui/pages/policies_page.py" line="608" />
+            <location filename="../../ui/pages/policies_page.py" line="613" />
+            <location filename="../../ui/pages/policies_page.py" line="638" />
+            <location filename="../../ui/pages/policies_page.py" line="702" />
             <source>打印</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="607" />
+            <location filename="../../ui/pages/policies_page.py" line="608" />
             <source>打印哪一份：</source>
             <translation>Print which:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="611" />
+            <location filename="../../ui/pages/policies_page.py" line="612" />
             <source>打印机</source>
             <translation>Printer</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="611" />
+            <location filename="../../ui/pages/policies_page.py" line="612" />
             <source>保存为 PDF 文件</source>
             <translation>Save as PDF</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="612" />
+            <location filename="../../ui/pages/policies_page.py" line="613" />
             <source>输出到：</source>
             <translation>Output to:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="619" />
+            <location filename="../../ui/pages/policies_page.py" line="620" />
             <source>保存打印文件</source>
             <translation>Save print file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="619" />
+            <location filename="../../ui/pages/policies_page.py" line="620" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="633" />
+            <location filename="../../ui/pages/policies_page.py" line="634" />
             <source>原件</source>
             <translation>Original</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="633" />
+            <location filename="../../ui/pages/policies_page.py" line="634" />
             <source>排版</source>
             <translation>Typeset</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="638" />
+            <location filename="../../ui/pages/policies_page.py" line="639" />
             <source>已生成 %1 页（%2）：</source>
             <translation>Made %1 pages (%2):</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="641" />
+            <location filename="../../ui/pages/policies_page.py" line="642" />
             <source>已记入查阅登记。</source>
             <translation>Recorded in the reading register.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="701" />
+            <location filename="../../ui/pages/policies_page.py" line="702" />
             <source>已送打印机 %1 页，已记入查阅登记。</source>
             <translation>Sent %1 pages to the printer; recorded in the reading register.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="709" />
+            <location filename="../../ui/pages/policies_page.py" line="710" />
             <source>查阅人姓名（可不填；导出时脱敏）：</source>
             <translation>Reader's name (optional; masked on export):</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="735" />
+            <location filename="../../ui/pages/policies_page.py" line="736" />
             <source>导入压缩包</source>
             <translation>Import zip</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="735" />
+            <location filename="../../ui/pages/policies_page.py" line="736" />
             <source>压缩包 (*.zip)</source>
             <translation>Zip files (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="737" />
+            <location filename="../../ui/pages/policies_page.py" line="738" />
             <source>或选择文件夹</source>
             <translation>Or choose a folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="747" />
+            <location filename="../../ui/pages/policies_page.py" line="748" />
             <source>将导入 %1 个文件。</source>
             <translation>%1 files will be imported.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="750" />
+            <location filename="../../ui/pages/policies_page.py" line="751" />
             <source>导入政策文件</source>
             <translation>Import policy documents</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="758" />
+            <location filename="../../ui/pages/policies_page.py" line="759" />
             <source>导入完成</source>
             <translation>Import finished</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="758" />
+            <location filename="../../ui/pages/policies_page.py" line="759" />
             <source>已导入 %1 个文件。</source>
             <translation>Imported %1 files.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="767" />
+            <location filename="../../ui/pages/policies_page.py" line="768" />
             <source>标记废止</source>
             <translation>Mark repealed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="767" />
+            <location filename="../../ui/pages/policies_page.py" line="768" />
             <source>有效性改为：</source>
             <translation>Change validity to:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="773" />
+            <location filename="../../ui/pages/policies_page.py" line="774" />
             <source>替代文件</source>
             <translation>Replacing document</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="773" />
+            <location filename="../../ui/pages/policies_page.py" line="774" />
             <source>替代它的文件的发文字号或编号（没有可不填）：</source>
             <translation>Number of the document replacing it (optional):</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="788" />
-            <location filename="../../ui/pages/policies_page.py" line="793" />
-            <location filename="../../ui/pages/policies_page.py" line="802" />
+            <location filename="../../ui/pages/policies_page.py" line="789" />
+            <location filename="../../ui/pages/policies_page.py" line="794" />
+            <location filename="../../ui/pages/policies_page.py" line="803" />
             <source>添加解读</source>
             <translation>Add explanation</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="788" />
+            <location filename="../../ui/pages/policies_page.py" line="789" />
             <source>解读形式：</source>
             <translation>Form:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="793" />
+            <location filename="../../ui/pages/policies_page.py" line="794" />
             <source>标题：</source>
             <translation>Title:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="799" />
+            <location filename="../../ui/pages/policies_page.py" line="800" />
             <source>选择图片或视频</source>
             <translation>Choose picture or video</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="802" />
+            <location filename="../../ui/pages/policies_page.py" line="803" />
             <source>内容：</source>
             <translation>Content:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="857" />
+            <location filename="../../ui/pages/policies_page.py" line="858" />
             <source>%1 年：查阅 %2 人次，打印 %3 次（%4 页），涉及文件 %5 份（年度报告用）</source>
             <translation>%1: %2 readings, %3 prints (%4 pages), %5 documents (for the annual report)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="879" />
+            <location filename="../../ui/pages/policies_page.py" line="880" />
             <source>导出查阅登记</source>
             <translation>Export reading register</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="881" />
+            <location filename="../../ui/pages/policies_page.py" line="882" />
             <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
             <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="888" />
+            <location filename="../../ui/pages/policies_page.py" line="889" />
             <source>导出完成</source>
             <translation>Export finished</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="888" />
+            <location filename="../../ui/pages/policies_page.py" line="889" />
             <source>已导出 %1 条（姓名已脱敏）。</source>
             <translation>Exported %1 entries (names masked).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="895" />
+            <location filename="../../ui/pages/policies_page.py" line="896" />
             <source>关联事项：</source>
             <translation>Linked items: </translation>
         </message>
@@ -6425,188 +6456,188 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Site</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="80" />
+            <location filename="../../ui/pages/settings_page.py" line="81" />
             <source>在用</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="82" />
+            <location filename="../../ui/pages/settings_page.py" line="83" />
             <source>已停用（不能登录）</source>
             <translation>Deactivated (cannot sign in)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="100" />
+            <location filename="../../ui/pages/settings_page.py" line="102" />
             <source>您登录的身份是“%1”，本页只能查看，不能修改。站点信息、偏好设置、节假日和工作人员账号由政务公开专员（管理员）维护；需要修改时，请联系本站点的管理员。</source>
             <translation>You are signed in as "%1": you can read this page but not change it. The site details, preferences, holidays and staff accounts are kept by the disclosure officer (administrator); ask your site's administrator for changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="118" />
+            <location filename="../../ui/pages/settings_page.py" line="120" />
             <source>站点（触摸屏和打印材料上显示）</source>
             <translation>Site (shown on the kiosk and on printouts)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="121" />
+            <location filename="../../ui/pages/settings_page.py" line="123" />
             <source>站点代码</source>
             <translation>Site code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="124" />
+            <location filename="../../ui/pages/settings_page.py" line="126" />
             <source>站点名称</source>
             <translation>Site name</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="125" />
+            <location filename="../../ui/pages/settings_page.py" line="127" />
             <source>所属区县</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="126" />
+            <location filename="../../ui/pages/settings_page.py" line="128" />
             <source>专区位置</source>
             <translation>Zone location</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="127" />
+            <location filename="../../ui/pages/settings_page.py" line="129" />
             <source>监督电话</source>
             <translation>Complaints phone</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="134" />
+            <location filename="../../ui/pages/settings_page.py" line="136" />
             <source>如：便民服务中心一楼政务公开专区</source>
             <translation>e.g. Service centre, ground floor, disclosure zone</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="135" />
+            <location filename="../../ui/pages/settings_page.py" line="137" />
             <source>如：0531-88123456</source>
             <translation>e.g. 0531-88123456</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="136" />
+            <location filename="../../ui/pages/settings_page.py" line="138" />
             <source>保存站点信息</source>
             <translation>Save site details</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="143" />
+            <location filename="../../ui/pages/settings_page.py" line="145" />
             <source>偏好设置</source>
             <translation>Preferences</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="147" />
+            <location filename="../../ui/pages/settings_page.py" line="149" />
             <source>公示二维码指向的市级平台地址；公示创建时即确定，改动只影响之后创建的公示。</source>
             <translation>City-platform address the notice QR codes point to; fixed when a notice is created, so a change affects only new notices.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="152" />
+            <location filename="../../ui/pages/settings_page.py" line="154" />
             <source>市级平台公开页面地址</source>
             <translation>Public page address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="153" />
+            <location filename="../../ui/pages/settings_page.py" line="155" />
             <source>每日提醒时间</source>
             <translation>Daily reminder at</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="154" />
+            <location filename="../../ui/pages/settings_page.py" line="156" />
             <source>触摸屏无操作返回首页（秒）</source>
             <translation>Kiosk idle reset (s)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="158" />
+            <location filename="../../ui/pages/settings_page.py" line="160" />
             <source>重新启动程序后生效</source>
             <translation>Takes effect after restart</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="159" />
+            <location filename="../../ui/pages/settings_page.py" line="161" />
             <source>界面语言（重启后生效）</source>
             <translation>Language (after restart)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="160" />
+            <location filename="../../ui/pages/settings_page.py" line="162" />
             <source>保存设置</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="171" />
+            <location filename="../../ui/pages/settings_page.py" line="173" />
             <source>法定节假日与调休（工作日计算依据）</source>
             <translation>Public holidays and make-up workdays (for working-day counts)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="185" />
+            <location filename="../../ui/pages/settings_page.py" line="187" />
             <source>没有官方数据的年份只按周末计算，结果标为“暂定”。</source>
             <translation>Years without official data count weekends only; results are marked "provisional".</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="188" />
+            <location filename="../../ui/pages/settings_page.py" line="190" />
             <source>导入节假日文件…</source>
             <translation>Import holidays…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="194" />
+            <location filename="../../ui/pages/settings_page.py" line="196" />
             <source>工作人员</source>
             <translation>Staff</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="206" />
+            <location filename="../../ui/pages/settings_page.py" line="208" />
             <source>新增工作人员…</source>
             <translation>Add staff member…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="207" />
+            <location filename="../../ui/pages/settings_page.py" line="209" />
             <source>重设密码…</source>
             <translation>Reset password…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="208" />
-            <location filename="../../ui/pages/settings_page.py" line="276" />
+            <location filename="../../ui/pages/settings_page.py" line="210" />
+            <location filename="../../ui/pages/settings_page.py" line="278" />
             <source>停用账号…</source>
             <translation>Deactivate account…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="276" />
+            <location filename="../../ui/pages/settings_page.py" line="278" />
             <source>重新启用账号…</source>
             <translation>Reactivate account…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="305" />
+            <location filename="../../ui/pages/settings_page.py" line="307" />
             <source>重新启用账号</source>
             <translation>Reactivate account</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="306" />
+            <location filename="../../ui/pages/settings_page.py" line="308" />
             <source>重新启用后，“%1”可以用原来的密码登录。要重新启用吗？</source>
             <translation>After reactivation "%1" can sign in with their old password. Reactivate?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="310" />
+            <location filename="../../ui/pages/settings_page.py" line="312" />
             <source>停用账号</source>
             <translation>Deactivate account</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="311" />
+            <location filename="../../ui/pages/settings_page.py" line="313" />
             <source>停用后，“%1”不能再登录；他办过的记录都会保留，以后可以重新启用。要停用吗？</source>
             <translation>After deactivation "%1" cannot sign in; everything they did is kept, and the account can be reactivated later. Deactivate?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="362" />
+            <location filename="../../ui/pages/settings_page.py" line="364" />
             <source>替换已有的节假日数据？</source>
             <translation>Replace the holiday data you have?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="364" />
+            <location filename="../../ui/pages/settings_page.py" line="366" />
             <source>文件中 %1 年的安排与本机现有的数据不同。</source>
             <translation>The file's schedule for %1 differs from the data on this PC.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="368" />
+            <location filename="../../ui/pages/settings_page.py" line="370" />
             <source>替换后，这些年份的期限按文件中的安排计算。请先点“显示详情”逐日核对差异，确认无误再替换。</source>
             <translation>After replacing, deadlines in these years follow the file's schedule. Click "Show Details" to check the differences day by day before replacing.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="371" />
+            <location filename="../../ui/pages/settings_page.py" line="373" />
             <source>替换</source>
             <translation>Replace</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="372" />
+            <location filename="../../ui/pages/settings_page.py" line="374" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -6619,27 +6650,27 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="337" />
+            <location filename="../../ui/pages/settings_page.py" line="339" />
             <source>导入节假日文件</source>
             <translation>Import holiday file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="337" />
+            <location filename="../../ui/pages/settings_page.py" line="339" />
             <source>节假日文件 (*.json *.csv *.ics)</source>
             <translation>Holiday files (*.json *.csv *.ics)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="355" />
+            <location filename="../../ui/pages/settings_page.py" line="357" />
             <source>与现有数据相同、未改动：</source>
             <translation>Same as before, unchanged: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="356" />
+            <location filename="../../ui/pages/settings_page.py" line="358" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="353" />
+            <location filename="../../ui/pages/settings_page.py" line="355" />
             <source>已导入年份：</source>
             <translation>Years imported: </translation>
         </message>

@@ -52,7 +52,7 @@ from ui.catalogue.picker import CatalogueLinksField
 from ui.crash import show_error
 from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
-from ui.i18n import app_label
+from ui.i18n import app_label, message_text
 from ui.notices.widgets import clear_layout
 from ui.policies.picker import PolicyLinksField
 
@@ -369,7 +369,7 @@ class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
         )
 
     def _show_period(self, check: PeriodCheck) -> None:
-        self.period_label.setText(check.message)
+        self.period_label.setText(message_text(check.message_value))
         self.period_label.setStyleSheet(
             "color: #1a6b2f;" if check.ok else "color: #b00020; font-weight: bold;"
         )

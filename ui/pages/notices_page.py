@@ -48,7 +48,7 @@ from ui.actions import apply_action, ask_first
 from ui.calendar.text import arg
 from ui.catalogue.picker import item_label
 from ui.env import UiEnv
-from ui.i18n import app_label
+from ui.i18n import app_label, message_text
 from ui.notices.admin import BoardsDialog, PeriodRulesDialog
 from ui.notices.editor import EditorSetup, NoticeEditorDialog, load_setup
 from ui.notices.posting import PostingDialog
@@ -454,7 +454,9 @@ class NoticesPage(QWidget):
             f"<h2>{e(n.title)}</h2>",
             f"<p><b>{self.tr('状态')}：</b>{e(self.tr(STATUS_LABELS[n.status]))}　<b>{self.tr('版本')}：</b>{n.revision}"
             f"　<b>{self.tr('模板')}：</b>{e(app_label(n.template_name))}</p>",
-            f'<p style="color:{colour}"><b>{self.tr("公示期")}：</b>{n.period_start} 至 {n.period_end}　{e(check.message)}</p>',
+            f'<p style="color:{colour}"><b>{self.tr("公示期")}：</b>'
+            + e(self.tr("%1 至 %2").replace("%1", str(n.period_start)).replace("%2", str(n.period_end)))
+            + f"　{e(message_text(check.message_value))}</p>",
             f"<p><b>{self.tr('公开地址（二维码）')}：</b>{e(n.public_url)}</p>",
         ]
         if n.return_reason and n.status == DRAFT:
