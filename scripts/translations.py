@@ -58,6 +58,7 @@ LABEL_SOURCES = [
     ("Labels", "app.requests.rules", "ANSWER_LABELS", ""),
     ("Labels", "app.events.values", "BUILTIN_TYPES", 1),
     ("Labels", "app.events.values", "STATUS_LABELS", ""),
+    ("Labels", "app.events.values", "INVITED_ROLES", ""),
     # Words Today's messages carry as Label arguments (context "Messages"): the reminder kinds and
     # the statutory rules as seeded (an administrator's correction of a rule shows as written).
     ("Messages", "app.requests.values", "REMINDER_KINDS", ""),

@@ -2385,7 +2385,7 @@ to take this page</translation>
             <translation>No limit</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="118" />
+            <location filename="../../ui/calendar/event_dialog.py" line="122" />
             <source>如：泉诚公开、政府开放</source>
             <translation>e.g. Quancheng Open, Open Government</translation>
         </message>
@@ -2398,32 +2398,32 @@ to take this page</translation>
             <translation type="vanished">Linked catalogue item UUIDs, comma-separated</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="123" />
+            <location filename="../../ui/calendar/event_dialog.py" line="127" />
             <source> 个工作日</source>
             <translation> working days</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="127" />
+            <location filename="../../ui/calendar/event_dialog.py" line="131" />
             <source>活动类型</source>
             <translation>Event type</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="128" />
+            <location filename="../../ui/calendar/event_dialog.py" line="132" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="131" />
+            <location filename="../../ui/calendar/event_dialog.py" line="135" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="133" />
+            <location filename="../../ui/calendar/event_dialog.py" line="137" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="134" />
+            <location filename="../../ui/calendar/event_dialog.py" line="138" />
             <source>地点</source>
             <translation>Venue</translation>
         </message>
@@ -2432,77 +2432,77 @@ to take this page</translation>
             <translation type="vanished">Until</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="139" />
+            <location filename="../../ui/calendar/event_dialog.py" line="143" />
             <source>重复</source>
             <translation>Repeat</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="140" />
+            <location filename="../../ui/calendar/event_dialog.py" line="144" />
             <source>主办</source>
             <translation>Host</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="141" />
+            <location filename="../../ui/calendar/event_dialog.py" line="145" />
             <source>主讲</source>
             <translation>Speaker</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="142" />
+            <location filename="../../ui/calendar/event_dialog.py" line="146" />
             <source>参加对象</source>
             <translation>Audience</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="143" />
+            <location filename="../../ui/calendar/event_dialog.py" line="147" />
             <source>名额</source>
             <translation>Places</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="144" />
+            <location filename="../../ui/calendar/event_dialog.py" line="148" />
             <source>邀请</source>
             <translation>Invited</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="145" />
+            <location filename="../../ui/calendar/event_dialog.py" line="149" />
             <source>活动品牌</source>
             <translation>Brand</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="146" />
+            <location filename="../../ui/calendar/event_dialog.py" line="150" />
             <source>相关政策</source>
             <translation>Related policies</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="147" />
+            <location filename="../../ui/calendar/event_dialog.py" line="151" />
             <source>目录事项</source>
             <translation>Catalogue items</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="148" />
+            <location filename="../../ui/calendar/event_dialog.py" line="152" />
             <source>采纳情况公开时限</source>
             <translation>Adoption time limit</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="149" />
+            <location filename="../../ui/calendar/event_dialog.py" line="153" />
             <source>活动内容</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="155" />
+            <location filename="../../ui/calendar/event_dialog.py" line="159" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="157" />
+            <location filename="../../ui/calendar/event_dialog.py" line="161" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="272" />
+            <location filename="../../ui/calendar/event_dialog.py" line="276" />
             <source>注意：该地点同一时间已有活动“%1”（%2）</source>
             <translation>Note: the venue already has "%1" at this time (%2)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/calendar/event_dialog.py" line="276" />
+            <location filename="../../ui/calendar/event_dialog.py" line="280" />
             <source>等 %n 项</source>
             <translation>
                 <numerusform>and %n more</numerusform>
@@ -3458,6 +3458,31 @@ Tap below to browse the catalogue.</translation>
             <source>已取消</source>
             <translation>Cancelled</translation>
         </message>
+        <message>
+            <location filename="_extra_sources.py" line="482" />
+            <source>义务监督员</source>
+            <translation>Volunteer supervisors</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="483" />
+            <source>人大代表</source>
+            <translation>People’s Congress deputies</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="484" />
+            <source>政协委员</source>
+            <translation>CPPCC members</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="485" />
+            <source>群众代表</source>
+            <translation>Residents’ representatives</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="486" />
+            <source>企业代表</source>
+            <translation>Business representatives</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -3828,52 +3853,52 @@ Tap below to browse the catalogue.</translation>
             <translation>third-party opinion due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="482" />
+            <location filename="_extra_sources.py" line="487" />
             <source>已超期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="483" />
+            <location filename="_extra_sources.py" line="488" />
             <source>即将到期</source>
             <translation>Due soon</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="484" />
+            <location filename="_extra_sources.py" line="489" />
             <source>等待补正</source>
             <translation>Waiting for correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="485" />
+            <location filename="_extra_sources.py" line="490" />
             <source>等待第三方意见</source>
             <translation>Waiting for third party</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="486" />
+            <location filename="_extra_sources.py" line="491" />
             <source>条例第三十三条第二款：自收到申请之日起20个工作日内予以答复</source>
             <translation>Regulations art. 33(2): answer within 20 working days of receipt</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="487" />
+            <location filename="_extra_sources.py" line="492" />
             <source>条例第三十条：自收到申请之日起7个工作日内一次性告知申请人作出补正</source>
             <translation>Regulations art. 30: ask for all corrections at once within 7 working days of receipt</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="488" />
+            <location filename="_extra_sources.py" line="493" />
             <source>条例第三十二条：第三方应当自收到征求意见书之日起15个工作日内提出意见</source>
             <translation>Regulations art. 32: the third party answers within 15 working days of the consultation letter</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="489" />
+            <location filename="_extra_sources.py" line="494" />
             <source>条例第三十三条第二款：经政府信息公开工作机构负责人同意，延长的期限最长不得超过20个工作日</source>
             <translation>Regulations art. 33(2): an approved extension is at most 20 working days</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="490" />
+            <location filename="_extra_sources.py" line="495" />
             <source>本站设定：条例第三十条要求在补正通知中给出合理补正期限（参照苏政办函〔2019〕98号）</source>
             <translation>Site setting: art. 30 asks for a reasonable correction period in the notice (cf. Jiangsu 2019 No. 98)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="491" />
+            <location filename="_extra_sources.py" line="496" />
             <source>本站设定：到期前若干个工作日起提醒</source>
             <translation>Site setting: remind this many working days before the deadline</translation>
         </message>
@@ -7280,7 +7305,7 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>TargetChart</name>
         <message>
-            <location filename="../../ui/calendar/chart.py" line="43" />
+            <location filename="../../ui/calendar/chart.py" line="44" />
             <source>尚未设置本年度目标</source>
             <translation>No targets set for this year</translation>
         </message>

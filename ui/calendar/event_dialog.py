@@ -111,7 +111,11 @@ class EventDialog(AsksBeforeDiscard, QDialog):
         self.capacity.setRange(0, 100000)
         self.capacity.setSpecialValueText(self.tr("不限"))
         roles_row = QHBoxLayout()
-        self.role_boxes = [QCheckBox(r) for r in INVITED_ROLES]
+        self.role_boxes = []
+        for r in INVITED_ROLES:  # shown translated; the role's Chinese name is what is saved
+            box = QCheckBox(app_label(r))
+            box.setProperty("role", r)
+            self.role_boxes.append(box)
         for box in self.role_boxes:
             roles_row.addWidget(box)
         self.series_edit = QLineEdit()
@@ -210,7 +214,7 @@ class EventDialog(AsksBeforeDiscard, QDialog):
         self.audience_edit.setText(d.audience)
         self.capacity.setValue(d.capacity or 0)
         for box in self.role_boxes:
-            box.setChecked(box.text() in d.invited_roles)
+            box.setChecked(box.property("role") in d.invited_roles)
         self.series_edit.setText(d.series)
         self.policies_field.set_links(d.policy_links)
         self.items_field.set_uuids(d.catalogue_item_uuids)
@@ -247,7 +251,7 @@ class EventDialog(AsksBeforeDiscard, QDialog):
             speakers=_split(self.speakers_edit.text()),
             audience=self.audience_edit.text(),
             capacity=self.capacity.value() or None,
-            invited_roles=tuple(b.text() for b in self.role_boxes if b.isChecked()),
+            invited_roles=tuple(str(b.property("role")) for b in self.role_boxes if b.isChecked()),
             series=self.series_edit.text(),
             catalogue_item_uuids=self.items_field.uuids(),
             policy_links=self.policies_field.links(),
