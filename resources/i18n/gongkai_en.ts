@@ -3466,7 +3466,7 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="_extra_sources.py" line="483" />
             <source>人大代表</source>
-            <translation>People’s Congress deputies</translation>
+            <translation>People's Congress deputies</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="484" />
@@ -3476,7 +3476,7 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="_extra_sources.py" line="485" />
             <source>群众代表</source>
-            <translation>Residents’ representatives</translation>
+            <translation>Residents' representatives</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="486" />
