@@ -73,6 +73,7 @@ from app.errors import GongkaiError  # noqa: E402
 from app.events.values import QA, ClosingReport, EventDraft, Suggestion  # noqa: E402
 from app.notices.values import NoticeDraft, Roster  # noqa: E402
 from app.paths import DataPaths  # noqa: E402
+from app.policies.links import PolicyLink  # noqa: E402
 from app.privacy.checks import id_check_char  # noqa: E402
 from app.users import Role, StaffUser  # noqa: E402
 
@@ -977,7 +978,7 @@ class _Builder:
                     host="唐王街道办事处",
                     audience="辖区居民",
                     capacity=capacity,
-                    policy_titles=(f"{topic}实施办法",)
+                    policy_links=(PolicyLink("", f"{topic}实施办法"),)
                     if type_key in ("policy_interpretation", "symposium")
                     else (),
                 ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(self._nav_text(spec))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
+        self._fit_nav()
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -166,6 +167,21 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         self.stack.setCurrentWidget(self.page(self._specs[row].key))
+
+    def _fit_nav(self) -> None:
+        """As wide as the longest entry with a two-digit badge (English titles are longer than
+        Chinese ones: "Policy documents (12)" was cut off in a fixed 170 pixels)."""
+        font = self.nav.font()
+        font.setPointSize(13)  # the style sheet's size
+        metrics = QFontMetrics(font)
+        widest = max(
+            (
+                metrics.horizontalAdvance(QCoreApplication.translate("Nav", spec.title) + "  (99)")
+                for spec in self._specs
+            ),
+            default=0,
+        )
+        self.nav.setFixedWidth(max(170, widest + 2 * 10 + 12))
 
     def _nav_text(self, spec: PageSpec) -> str:
         title = QCoreApplication.translate("Nav", spec.title)

@@ -501,11 +501,28 @@ class EventService:
         return overlaps_in(self.occurrences(start, end))
 
     def actions(
-        self, user: StaffUser | None, uuid: str, occurrence_start: datetime, occurrence_end: datetime
+        self,
+        user: StaffUser | None,
+        uuid: str | None,
+        occurrence_start: datetime | None = None,
+        occurrence_end: datetime | None = None,
     ) -> list[Action]:
         """What ``user`` may do to the event (and to the chosen occurrence of a series) now, in the
-        order of ``ACTIONS`` (the detail pane's buttons and the occurrences' context menu)."""
+        order of ``ACTIONS`` (the detail pane's buttons and the occurrences' context menu).
+
+        Without an event (``uuid`` None): what the user may do on the calendar as a whole —
+        event.create (新建活动, also a double-click on an empty day), event.import, event.target and
+        event_type.synonyms (whose table the others may still read)."""
+        if uuid is None:
+            return [
+                action("event.create", "新建活动", True, user, "event.create"),
+                action("event.import", "导入 .ics", True, user, "event.import"),
+                action("event.target", "设置年度目标…", True, user, "event.target"),
+                action("event_type.synonyms", "类型同义词…", True, user, "event_type.synonyms"),
+            ]
         ev = self.get(uuid)
+        occurrence_start = occurrence_start or ev.start
+        occurrence_end = occurrence_end or ev.end
         now = self._clock.now()
         started = occurrence_start <= now
         live = ev.status == "planned"

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from app import messages
+from app.messages import Arg, Label, Message
 from app.policies.links import PolicyLink
 
 # Review chain (三审三校, domain-facts §4.1).
@@ -101,6 +103,25 @@ class PeriodCheck:
     ok: bool
     provisional: bool  # working days counted over a year without official holiday data
     earliest_end: date | None
+
+    @property
+    def message_value(self) -> Message:
+        """``message`` as a translatable message (app/messages.py; the window shows this)."""
+        unit = Label("个工作日" if self.unit == "working" else "日")
+        minimum: Arg = ""
+        if self.min_days is not None:
+            late: Arg = (
+                Message.of(messages.PERIOD_LATE, end=self.earliest_end.isoformat())
+                if not self.ok and self.earliest_end
+                else ""
+            )
+            minimum = Message.of(
+                messages.PERIOD_MINIMUM, min=self.min_days, unit=unit, basis=self.basis, late=late
+            )
+        provisional: Arg = Message.of(messages.PERIOD_PROVISIONAL) if self.provisional else ""
+        return Message.of(
+            messages.PERIOD, days=self.days, unit=unit, minimum=minimum, provisional=provisional
+        )
 
     @property
     def message(self) -> str:

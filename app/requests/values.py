@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app import messages
+from app.messages import Message
 from app.requests.clock import ClockResult
 from app.requests.fees import FeeQuote
 from app.requests.rules import ANSWER_LABELS, APPLICANT_KINDS, CHANNELS, OPEN_STATES, STATES
@@ -63,21 +65,27 @@ class RequestSummary:
 
     @property
     def due_text(self) -> str:
-        """The due date as shown everywhere: provisional and paused dates are flagged."""
+        """The due date as shown everywhere (Chinese): provisional and paused dates are flagged."""
+        message = self.due_message
+        return message.text() if message is not None else ""
+
+    @property
+    def due_message(self) -> Message | None:
+        """``due_text`` as a translatable message (app/messages.py); None without a deadline.
+        Dates stay ISO (YYYY-MM-DD), as the list sorts and the letters write them."""
         if self.status == "correction_requested":
-            return (
-                f"待补正（补正期限 {self.correction_due_on.isoformat()}）"
-                if self.correction_due_on
-                else "待补正"
-            )
+            if self.correction_due_on:
+                return Message.of(messages.REQUEST_DUE_CORRECTION, due=self.correction_due_on.isoformat())
+            return Message.of(messages.REQUEST_DUE_CORRECTION_BARE)
         if self.due_on is None:
-            return ""
-        text = self.due_on.isoformat()
-        if self.provisional:
-            text += "（暂定）"
-        if self.paused_now:
-            text += "（暂停计时中）"
-        return text
+            return None
+        template = {
+            (False, False): messages.REQUEST_DUE,
+            (True, False): messages.REQUEST_DUE_PROVISIONAL,
+            (False, True): messages.REQUEST_DUE_PAUSED,
+            (True, True): messages.REQUEST_DUE_PROVISIONAL_PAUSED,
+        }[(self.provisional, self.paused_now)]
+        return Message.of(template, due=self.due_on.isoformat())
 
     def to_json(self) -> dict[str, Any]:
         return {

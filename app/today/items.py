@@ -7,12 +7,14 @@ page it belongs to, and the order items are read in (severity, then due date).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
+from app.messages import Message, chinese_date
 from app.users import Role
-from app.workdays import WEEKDAY_NAMES, WorkdayCalendar
+from app.workdays import WorkdayCalendar
 
 #: "Due soon" means due within this many working days after today (issue 8: "within 3 working days").
 DUE_SOON_WORKDAYS = 3
@@ -84,6 +86,14 @@ class TodayItem:
     section_hint: Section | None = None
     action: bool = True
     part: str = ""
+    #: ``title`` and ``why`` as translatable messages (app/messages.py); the window shows these.
+    title_message: Message | None = field(default=None, compare=False)
+    why_message: Message | None = field(default=None, compare=False)
+
+    @classmethod
+    def worded(cls, title: Message, why: Message, **fields: Any) -> TodayItem:
+        """An item whose title and rule are messages (their Chinese text fills ``title``/``why``)."""
+        return cls(title=title.text(), why=why.text(), title_message=title, why_message=why, **fields)
 
     @property
     def section(self) -> Section:
@@ -152,8 +162,8 @@ def severity_for(
 
 
 def date_text(d: date) -> str:
-    """``9月30日（周二）`` as written in the page and the CLI's plain output."""
-    return f"{d.month}月{d.day}日（{WEEKDAY_NAMES[d.weekday()]}）"
+    """``9月30日（周二）`` as written in the CLI's plain output and the task sheet."""
+    return chinese_date(d)
 
 
 def due_text(item: TodayItem) -> str:

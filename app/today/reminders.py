@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app import messages
 from app.clock import ZONE
 from app.errors import InputError
+from app.messages import Message
 from app.today.items import Severity, TodayItem
 from app.uow import transaction
 from app.users import StaffUser
@@ -50,6 +52,21 @@ class ReminderSummary:
         )
         parts = [f"{label} {counts[sev]} 件" for sev, label in labels if counts[sev]]
         return f"新到期 {len(self.items)} 件事项：" + "，".join(parts) + "。"
+
+    @property
+    def message(self) -> Message:
+        """The summary as a translatable message (the window shows this; every count is named)."""
+        if not self.items:
+            return Message.of(messages.REMINDER_NONE)
+        counts = {sev: sum(1 for i in self.items if i.severity is sev) for sev in Severity}
+        return Message.of(
+            messages.REMINDER_NEWS,
+            n=len(self.items),
+            overdue=counts[Severity.OVERDUE],
+            today=counts[Severity.DUE_TODAY],
+            soon=counts[Severity.DUE_SOON],
+            other=counts[Severity.INFO],
+        )
 
 
 def parse_reminder_time(text: str) -> time:

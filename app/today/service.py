@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from app import messages
+from app.messages import Message
 from app.today.assessment.service import AssessmentService
 from app.today.items import SECTION_TITLES, Section, Severity, TodayItem, date_text, due_text, sort_key
 from app.today.reminders import ReminderService
@@ -68,17 +70,20 @@ class TodayList:
         return result
 
     def headline(self) -> str:
-        """The sentence at the top of the page: how many things, how many overdue."""
+        """The sentence at the top of the page: how many things, how many overdue (Chinese)."""
+        return self.headline_message().text()
+
+    def headline_message(self) -> Message:
+        """``headline()`` as a translatable message (the window shows this)."""
         n = len(self.actionable)
         if n == 0:
             events = sum(1 for i in self.items if i.section is Section.EVENTS)
             if events:
-                return f"今天没有到期的事项，本周有 {events} 场活动"
-            return "今天没有需要处理的事项"
-        text = f"今天有 {n} 件事需要处理"
+                return Message.of(messages.TODAY_ONLY_EVENTS, events=events)
+            return Message.of(messages.TODAY_NOTHING)
         if self.overdue:
-            text += f"，其中 {self.overdue} 件已逾期"
-        return text
+            return Message.of(messages.TODAY_COUNT_OVERDUE, n=n, overdue=self.overdue)
+        return Message.of(messages.TODAY_COUNT, n=n)
 
     def section_title(self, section: Section) -> str:
         return SECTION_TITLES[section]

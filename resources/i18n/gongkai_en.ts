@@ -35,6 +35,139 @@
         </message>
     </context>
     <context>
+        <name>Actions</name>
+        <message>
+            <location filename="_extra_sources.py" line="406" />
+            <source>编辑活动</source>
+            <translation>Edit event</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="407" />
+            <source>报名与签到</source>
+            <translation>Registrations and check-in</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="408" />
+            <source>登记已举办</source>
+            <translation>Mark as held</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="409" />
+            <source>总结报告与采纳情况</source>
+            <translation>Closing report and adoption</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="410" />
+            <source>公开采纳情况</source>
+            <translation>Publish adoption</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="411" />
+            <source>确认已公开“{title}”的意见建议采纳情况？公开后报告不能再修改。</source>
+            <translation>Confirm that the adoption of suggestions for “{title}” has been published? The report cannot be changed afterwards.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="412" />
+            <source>调整本次时间</source>
+            <translation>Move this occurrence</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="413" />
+            <source>取消本次（重复活动）</source>
+            <translation>Cancel this occurrence (series)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="414" />
+            <source>取消“{title}”的这一次活动？已取消的一次不能恢复。</source>
+            <translation>Cancel this occurrence of “{title}”? A cancelled occurrence cannot be restored.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="415" />
+            <source>取消整个活动</source>
+            <translation>Cancel the whole event</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="416" />
+            <source>打印海报</source>
+            <translation>Print poster</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="417" />
+            <source>打印签到表</source>
+            <translation>Print sign-in sheet</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="418" />
+            <source>打印采纳情况</source>
+            <translation>Print adoption report</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="419" />
+            <source>新建活动</source>
+            <translation>New event</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="420" />
+            <source>导入 .ics</source>
+            <translation>Import .ics</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="421" />
+            <source>设置年度目标…</source>
+            <translation>Set yearly targets…</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="422" />
+            <source>类型同义词…</source>
+            <translation>Type synonyms…</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="423" />
+            <source>新建公示…</source>
+            <translation>New notice…</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="424" />
+            <source>修改…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="425" />
+            <source>提交审核</source>
+            <translation>Submit for review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="426" />
+            <source>审核…</source>
+            <translation>Review…</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="427" />
+            <source>发布</source>
+            <translation>Publish</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="428" />
+            <source>发布后，“{title}”将在市级平台和触摸屏上公开，不能撤销（只能由管理员撤回）。确定发布吗？</source>
+            <translation>Once published, “{title}” is public on the city platform and the touch screen; this cannot be undone (only an administrator can withdraw it). Publish?</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="429" />
+            <source>预览与打印…</source>
+            <translation>Preview and print…</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="430" />
+            <source>撤回…</source>
+            <translation>Withdraw…</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="431" />
+            <source>撤回后，“{title}”不再公开，已张贴的须今天撤下；撤回不能撤销。确定撤回吗？</source>
+            <translation>Once withdrawn, “{title}” is no longer public and its postings must come down today; this cannot be undone. Withdraw?</translation>
+        </message>
+    </context>
+    <context>
         <name>AddStaffDialog</name>
         <message>
             <source>用户名</source>
@@ -358,304 +491,304 @@
     <context>
         <name>CalendarPage</name>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="116" />
+            <location filename="../../ui/pages/calendar_page.py" line="119" />
             <source>月</source>
             <extracomment>The service's action keys (EventService.actions) -&gt; this page's buttons.</extracomment>
             <translation>Month</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="116" />
+            <location filename="../../ui/pages/calendar_page.py" line="119" />
             <source>周</source>
             <translation>Week</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="116" />
+            <location filename="../../ui/pages/calendar_page.py" line="119" />
             <source>列表</source>
             <translation>List</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="123" />
+            <location filename="../../ui/pages/calendar_page.py" line="126" />
             <source>今天</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="133" />
-            <location filename="../../ui/pages/calendar_page.py" line="524" />
+            <location filename="../../ui/pages/calendar_page.py" line="136" />
+            <location filename="../../ui/pages/calendar_page.py" line="557" />
             <location filename="_extra_sources.py" line="55" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="135" />
+            <location filename="../../ui/pages/calendar_page.py" line="138" />
             <source>新建活动</source>
             <translation>New event</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="136" />
+            <location filename="../../ui/pages/calendar_page.py" line="139" />
             <source>导入 .ics</source>
             <translation>Import .ics</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="137" />
+            <location filename="../../ui/pages/calendar_page.py" line="140" />
             <source>导出 .ics</source>
             <translation>Export .ics</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="138" />
+            <location filename="../../ui/pages/calendar_page.py" line="141" />
             <source>订阅文件…</source>
             <translation>Subscription file…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="139" />
+            <location filename="../../ui/pages/calendar_page.py" line="142" />
             <source>类型同义词…</source>
             <translation>Type synonyms…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="140" />
+            <location filename="../../ui/pages/calendar_page.py" line="143" />
             <source>导入日历文件时，各种分类写法对应哪种活动类型</source>
             <translation>Which event type each category spelling maps to when importing calendar files</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="142" />
+            <location filename="../../ui/pages/calendar_page.py" line="145" />
             <source>只含专区公开活动（已遮蔽、不含报名信息）的 .ics，群众手机日历可导入或订阅</source>
             <translation>An .ics with the zone's public events only (masked, no registrations) that residents can import or subscribe to on their phones</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="188" />
+            <location filename="../../ui/pages/calendar_page.py" line="191" />
             <source>活动详情</source>
             <translation>Event details</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="190" />
-            <location filename="../../ui/pages/calendar_page.py" line="492" />
-            <location filename="../../ui/pages/calendar_page.py" line="516" />
+            <location filename="../../ui/pages/calendar_page.py" line="193" />
+            <location filename="../../ui/pages/calendar_page.py" line="522" />
+            <location filename="../../ui/pages/calendar_page.py" line="549" />
             <source>在日历中点选一项活动。</source>
             <translation>Select an event in the calendar.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="202" />
+            <location filename="../../ui/pages/calendar_page.py" line="205" />
             <source>编辑活动</source>
             <translation>Edit event</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="203" />
+            <location filename="../../ui/pages/calendar_page.py" line="206" />
             <source>报名与签到</source>
             <translation>Registration</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="204" />
+            <location filename="../../ui/pages/calendar_page.py" line="207" />
             <source>登记已举办</source>
             <translation>Mark as held</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="205" />
+            <location filename="../../ui/pages/calendar_page.py" line="208" />
             <source>总结报告与采纳情况</source>
             <translation>Closing report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="206" />
+            <location filename="../../ui/pages/calendar_page.py" line="209" />
             <source>公开采纳情况</source>
             <translation>Publish adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="207" />
+            <location filename="../../ui/pages/calendar_page.py" line="210" />
             <source>调整本次时间</source>
             <translation>Reschedule this one</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="208" />
+            <location filename="../../ui/pages/calendar_page.py" line="211" />
             <source>取消本次（重复活动）</source>
             <translation>Cancel this occurrence</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="209" />
+            <location filename="../../ui/pages/calendar_page.py" line="212" />
             <source>取消整个活动</source>
             <translation>Cancel whole event</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="210" />
+            <location filename="../../ui/pages/calendar_page.py" line="213" />
             <source>打印海报</source>
             <translation>Print poster</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="211" />
+            <location filename="../../ui/pages/calendar_page.py" line="214" />
             <source>打印签到表</source>
             <translation>Print sign-in sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="212" />
+            <location filename="../../ui/pages/calendar_page.py" line="215" />
             <source>打印采纳情况</source>
             <translation>Print adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="220" />
+            <location filename="../../ui/pages/calendar_page.py" line="223" />
             <source>%1 年度目标完成情况</source>
             <translation>%1 targets: progress</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="224" />
+            <location filename="../../ui/pages/calendar_page.py" line="227" />
             <source>设置年度目标…</source>
             <translation>Set yearly targets…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="274" />
+            <location filename="../../ui/pages/calendar_page.py" line="277" />
             <source>全部类型</source>
             <translation>All types</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="296" />
+            <location filename="../../ui/pages/calendar_page.py" line="299" />
             <source>已逾期</source>
             <translation>overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="296" />
+            <location filename="../../ui/pages/calendar_page.py" line="299" />
             <source>待公开</source>
             <translation>due</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="297" />
+            <location filename="../../ui/pages/calendar_page.py" line="300" />
             <source>（暂定：该年无官方假期数据）</source>
             <translation> (provisional: no official holiday data for that year)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="334" />
+            <location filename="../../ui/pages/calendar_page.py" line="339" />
             <source>%1年%2月</source>
             <translation>%2/%1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="340" />
+            <location filename="../../ui/pages/calendar_page.py" line="345" />
             <source>%1月%2日—%3日</source>
             <translation>%1/%2–%3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="343" />
+            <location filename="../../ui/pages/calendar_page.py" line="348" />
             <source>%1月%2日—%3月%4日</source>
             <translation>%1/%2–%3/%4</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="355" />
+            <location filename="../../ui/pages/calendar_page.py" line="360" />
             <source>%1年%2月—%3月</source>
             <translation>%2–%3/%1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="370" />
+            <location filename="../../ui/pages/calendar_page.py" line="375" />
             <source>待提交总结报告：</source>
             <translation>Closing reports due: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="375" />
+            <location filename="../../ui/pages/calendar_page.py" line="380" />
             <source>采纳情况%1：</source>
             <translation>Adoption %1: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="378" />
+            <location filename="../../ui/pages/calendar_page.py" line="383" />
             <source>，应于 %1 前公开</source>
             <translation>, publish by %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="379" />
+            <location filename="../../ui/pages/calendar_page.py" line="384" />
             <source>%1年%2月%3日</source>
             <translation>%1-%2-%3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="386" />
+            <location filename="../../ui/pages/calendar_page.py" line="391" />
             <source>地点冲突：%1 %2 “%3”与“%4”</source>
             <translation>Venue clash: %1 %2 "%3" and "%4"</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="526" />
+            <location filename="../../ui/pages/calendar_page.py" line="559" />
             <source>本次时间</source>
             <translation>This occurrence</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="527" />
+            <location filename="../../ui/pages/calendar_page.py" line="560" />
             <source>（已改期）</source>
             <translation> (rescheduled)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="529" />
+            <location filename="../../ui/pages/calendar_page.py" line="562" />
             <location filename="_extra_sources.py" line="57" />
             <source>地点</source>
             <translation>Venue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="530" />
+            <location filename="../../ui/pages/calendar_page.py" line="563" />
             <source>重复</source>
             <translation>Repeat</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="531" />
+            <location filename="../../ui/pages/calendar_page.py" line="564" />
             <source>主办</source>
             <translation>Host</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="532" />
+            <location filename="../../ui/pages/calendar_page.py" line="565" />
             <source>主讲</source>
             <translation>Speaker</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="533" />
+            <location filename="../../ui/pages/calendar_page.py" line="566" />
             <source>对象</source>
             <translation>Audience</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="534" />
+            <location filename="../../ui/pages/calendar_page.py" line="567" />
             <source>邀请</source>
             <translation>Invited</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="535" />
+            <location filename="../../ui/pages/calendar_page.py" line="568" />
             <source>相关政策</source>
             <translation>Related policies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="536" />
+            <location filename="../../ui/pages/calendar_page.py" line="569" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="537" />
+            <location filename="../../ui/pages/calendar_page.py" line="570" />
             <source>取消原因</source>
             <translation>Cancellation reason</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="540" />
+            <location filename="../../ui/pages/calendar_page.py" line="573" />
             <source>不限</source>
             <translation>No limit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="543" />
+            <location filename="../../ui/pages/calendar_page.py" line="576" />
             <source>报名</source>
             <translation>Registration</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="544" />
+            <location filename="../../ui/pages/calendar_page.py" line="577" />
             <source>名额 %1，已报名 %2，候补 %3</source>
             <translation>Places %1, registered %2, waiting %3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="548" />
+            <location filename="../../ui/pages/calendar_page.py" line="581" />
             <source>参加人数</source>
             <translation>Attendance</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="552" />
+            <location filename="../../ui/pages/calendar_page.py" line="585" />
             <source>已于 %1 公开</source>
             <translation>Published on %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="554" />
+            <location filename="../../ui/pages/calendar_page.py" line="587" />
             <source>应于 %1 前公开</source>
             <translation>Publish by %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="555" />
+            <location filename="../../ui/pages/calendar_page.py" line="588" />
             <source>（暂定）</source>
             <translation> (provisional)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="557" />
-            <location filename="../../ui/pages/calendar_page.py" line="599" />
+            <location filename="../../ui/pages/calendar_page.py" line="590" />
+            <location filename="../../ui/pages/calendar_page.py" line="643" />
             <source>采纳情况</source>
             <translation>Adoption</translation>
         </message>
@@ -664,27 +797,27 @@
             <translation type="vanished">Confirm that the adoption of suggestions for this event has been published? The report cannot be changed afterwards.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="599" />
+            <location filename="../../ui/pages/calendar_page.py" line="643" />
             <source>活动海报</source>
             <translation>Event poster</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="599" />
+            <location filename="../../ui/pages/calendar_page.py" line="643" />
             <source>签到表</source>
             <translation>Sign-in sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="600" />
+            <location filename="../../ui/pages/calendar_page.py" line="644" />
             <source>A3 海报 (*.pdf)</source>
             <translation>A3 poster (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="601" />
+            <location filename="../../ui/pages/calendar_page.py" line="645" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="601" />
+            <location filename="../../ui/pages/calendar_page.py" line="645" />
             <source>A4 海报 (*.pdf)</source>
             <translation>A4 poster (*.pdf)</translation>
         </message>
@@ -693,65 +826,65 @@
             <translation type="vanished">Saved: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="635" />
+            <location filename="../../ui/pages/calendar_page.py" line="698" />
             <source>导入活动日历</source>
             <translation>Import calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="635" />
-            <location filename="../../ui/pages/calendar_page.py" line="656" />
-            <location filename="../../ui/pages/calendar_page.py" line="692" />
+            <location filename="../../ui/pages/calendar_page.py" line="698" />
+            <location filename="../../ui/pages/calendar_page.py" line="719" />
+            <location filename="../../ui/pages/calendar_page.py" line="755" />
             <source>iCalendar 文件 (*.ics)</source>
             <translation>iCalendar files (*.ics)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="649" />
+            <location filename="../../ui/pages/calendar_page.py" line="712" />
             <source>请注意：</source>
             <translation>Please note:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="650" />
+            <location filename="../../ui/pages/calendar_page.py" line="713" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="643" />
+            <location filename="../../ui/pages/calendar_page.py" line="706" />
             <source>新增 %1，更新 %2，未变 %3</source>
             <translation>Added %1, updated %2, unchanged %3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="656" />
+            <location filename="../../ui/pages/calendar_page.py" line="719" />
             <source>导出订阅文件</source>
             <translation>Export subscription file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="665" />
+            <location filename="../../ui/pages/calendar_page.py" line="728" />
             <source>已导出 %1 个公开活动（已遮蔽，不含报名信息）</source>
             <translation>Exported %1 public events (masked, no registrations)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="682" />
+            <location filename="../../ui/pages/calendar_page.py" line="745" />
             <source>活动类型同义词</source>
             <translation>Event type synonyms</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="683" />
+            <location filename="../../ui/pages/calendar_page.py" line="746" />
             <source>已保存，共 %1 种写法</source>
             <translation>Saved: %1 spellings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="692" />
+            <location filename="../../ui/pages/calendar_page.py" line="755" />
             <source>导出活动日历</source>
             <translation>Export calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="665" />
-            <location filename="../../ui/pages/calendar_page.py" line="700" />
+            <location filename="../../ui/pages/calendar_page.py" line="728" />
+            <location filename="../../ui/pages/calendar_page.py" line="763" />
             <source>导出完成</source>
             <translation>Export complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="700" />
+            <location filename="../../ui/pages/calendar_page.py" line="763" />
             <source>已导出 %1 个活动</source>
             <translation>Exported %1 events</translation>
         </message>
@@ -835,28 +968,33 @@
     <context>
         <name>CatalogueLinksField</name>
         <message>
-            <location filename="../../ui/catalogue/picker.py" line="188" />
-            <location filename="../../ui/catalogue/picker.py" line="217" />
+            <location filename="../../ui/catalogue/picker.py" line="207" />
+            <location filename="../../ui/catalogue/picker.py" line="253" />
             <source>选择事项…</source>
             <translation>Choose items…</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/picker.py" line="208" />
+            <location filename="../../ui/catalogue/picker.py" line="237" />
+            <source>正在加载…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/catalogue/picker.py" line="240" />
             <source>目录中找不到的事项（%1）</source>
             <translation>Item not in the catalogue (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/picker.py" line="210" />
+            <location filename="../../ui/catalogue/picker.py" line="242" />
             <source>（已停用）</source>
             <translation> (retired)</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/picker.py" line="216" />
+            <location filename="../../ui/catalogue/picker.py" line="252" />
             <source>未关联目录事项</source>
             <translation>No catalogue items linked</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/picker.py" line="217" />
+            <location filename="../../ui/catalogue/picker.py" line="253" />
             <source>更改…</source>
             <translation>Change…</translation>
         </message>
@@ -870,19 +1008,19 @@
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="93" />
-            <location filename="_extra_sources.py" line="280" />
+            <location filename="_extra_sources.py" line="281" />
             <source>公开对象</source>
             <translation>Audience</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="94" />
-            <location filename="_extra_sources.py" line="282" />
+            <location filename="_extra_sources.py" line="283" />
             <source>公开方式</source>
             <translation>Mode</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="95" />
-            <location filename="_extra_sources.py" line="283" />
+            <location filename="_extra_sources.py" line="284" />
             <source>公开层级</source>
             <translation>Tier</translation>
         </message>
@@ -923,7 +1061,7 @@
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="109" />
-            <location filename="../../ui/pages/catalogue_page.py" line="637" />
+            <location filename="../../ui/pages/catalogue_page.py" line="645" />
             <source>停用事项</source>
             <translation>Retire item</translation>
         </message>
@@ -949,7 +1087,7 @@
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="114" />
-            <location filename="../../ui/pages/catalogue_page.py" line="397" />
+            <location filename="../../ui/pages/catalogue_page.py" line="405" />
             <source>领域适用情况…</source>
             <translation>Domain applicability…</translation>
         </message>
@@ -959,68 +1097,68 @@
             <translation>Synonyms…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="149" />
+            <location filename="../../ui/pages/catalogue_page.py" line="157" />
             <location filename="_extra_sources.py" line="12" />
             <source>领域</source>
             <translation>Domain</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="191" />
+            <location filename="../../ui/pages/catalogue_page.py" line="199" />
             <source>：全部</source>
             <translation>: all</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="280" />
+            <location filename="../../ui/pages/catalogue_page.py" line="288" />
             <source>全部领域（%1 项）</source>
             <translation>All domains (%1 items)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="288" />
+            <location filename="../../ui/pages/catalogue_page.py" line="296" />
             <source> · 未涉及</source>
             <translation> · n/a</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="338" />
+            <location filename="../../ui/pages/catalogue_page.py" line="346" />
             <source>显示 %1 / %2 项</source>
             <translation>Showing %1 of %2 items</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="446" />
+            <location filename="../../ui/pages/catalogue_page.py" line="454" />
             <source>（只读）</source>
             <translation> (read-only)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="454" />
+            <location filename="../../ui/pages/catalogue_page.py" line="462" />
             <source>收起标准原文</source>
             <translation>Hide standard text</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="454" />
+            <location filename="../../ui/pages/catalogue_page.py" line="462" />
             <source>查看标准原文</source>
             <translation>Show standard text</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="498" />
+            <location filename="../../ui/pages/catalogue_page.py" line="506" />
             <source>新增</source>
             <translation>Added</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="498" />
+            <location filename="../../ui/pages/catalogue_page.py" line="506" />
             <source>修改</source>
             <translation>Changed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="498" />
+            <location filename="../../ui/pages/catalogue_page.py" line="506" />
             <source>停用</source>
             <translation>Retired</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="518" />
+            <location filename="../../ui/pages/catalogue_page.py" line="526" />
             <source>导入目录</source>
             <translation>Import catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="518" />
+            <location filename="../../ui/pages/catalogue_page.py" line="526" />
             <source>目录表格 (*.xlsx *.xlsm *.xls *.et *.ods *.csv)</source>
             <translation>Catalogue spreadsheets (*.xlsx *.xlsm *.xls *.et *.ods *.csv)</translation>
         </message>
@@ -1029,58 +1167,58 @@
             <translation type="vanished">Catalogue sheets (*.xlsx *.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="561" />
+            <location filename="../../ui/pages/catalogue_page.py" line="569" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="562" />
+            <location filename="../../ui/pages/catalogue_page.py" line="570" />
             <source>已生成目录第 %1 版。</source>
             <translation>Created catalogue version %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="564" />
+            <location filename="../../ui/pages/catalogue_page.py" line="572" />
             <source>没有变化。</source>
             <translation>No changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="569" />
+            <location filename="../../ui/pages/catalogue_page.py" line="577" />
             <source>导出目录</source>
             <translation>Export catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="569" />
+            <location filename="../../ui/pages/catalogue_page.py" line="577" />
             <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
             <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="575" />
+            <location filename="../../ui/pages/catalogue_page.py" line="583" />
             <source>导出完成</source>
             <translation>Export complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="575" />
+            <location filename="../../ui/pages/catalogue_page.py" line="583" />
             <source>已导出 %1 个事项。</source>
             <translation>Exported %1 items.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="581" />
-            <location filename="../../ui/pages/catalogue_page.py" line="595" />
+            <location filename="../../ui/pages/catalogue_page.py" line="589" />
+            <location filename="../../ui/pages/catalogue_page.py" line="603" />
             <source>打印目录</source>
             <translation>Print catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="581" />
+            <location filename="../../ui/pages/catalogue_page.py" line="589" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="595" />
+            <location filename="../../ui/pages/catalogue_page.py" line="603" />
             <source>已生成 PDF：</source>
             <translation>PDF created: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="638" />
+            <location filename="../../ui/pages/catalogue_page.py" line="646" />
             <source>停用“%1”？停用后不再显示，历史记录保留。</source>
             <translation>Retire "%1"? It will no longer be shown; its history is kept.</translation>
         </message>
@@ -1205,47 +1343,47 @@
             <translation>Tier</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="274" />
+            <location filename="_extra_sources.py" line="275" />
             <source>三级事项</source>
             <translation>Level-3 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="275" />
+            <location filename="_extra_sources.py" line="276" />
             <source>公开内容（要素）</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="276" />
+            <location filename="_extra_sources.py" line="277" />
             <source>公开依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="277" />
+            <location filename="_extra_sources.py" line="278" />
             <source>公开主体</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="278" />
+            <location filename="_extra_sources.py" line="279" />
             <source>公开渠道和载体</source>
             <translation>Channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="279" />
+            <location filename="_extra_sources.py" line="280" />
             <source>其他渠道</source>
             <translation>Other channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="281" />
+            <location filename="_extra_sources.py" line="282" />
             <source>特定群体说明</source>
             <translation>Specific group</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="284" />
+            <location filename="_extra_sources.py" line="285" />
             <source>咨询电话</source>
             <translation>Enquiry phone</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="285" />
+            <location filename="_extra_sources.py" line="286" />
             <source>公开时长</source>
             <translation>Duration</translation>
         </message>
@@ -1276,140 +1414,448 @@
     <context>
         <name>CataloguePickerDialog</name>
         <message>
-            <location filename="../../ui/catalogue/picker.py" line="66" />
+            <location filename="../../ui/catalogue/picker.py" line="68" />
             <source>选择目录事项</source>
             <translation>Choose catalogue items</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/picker.py" line="70" />
+            <location filename="../../ui/catalogue/picker.py" line="72" />
             <source>输入事项名称、拼音或首字母查找，如 低保、zdshbz</source>
             <translation>Search by item name, pinyin or initials, e.g. 低保, zdshbz</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/picker.py" line="85" />
+            <location filename="../../ui/catalogue/picker.py" line="87" />
             <source>添加所选 ↓</source>
             <translation>Add selected ↓</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/picker.py" line="86" />
+            <location filename="../../ui/catalogue/picker.py" line="88" />
             <source>移除所选</source>
             <translation>Remove selected</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/picker.py" line="104" />
+            <location filename="../../ui/catalogue/picker.py" line="106" />
             <source>确定</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/picker.py" line="105" />
+            <location filename="../../ui/catalogue/picker.py" line="107" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/picker.py" line="136" />
+            <location filename="../../ui/catalogue/picker.py" line="153" />
             <source>没有找到，换个说法试试（如简称、拼音首字母）</source>
             <translation>Nothing found; try other words (an abbreviation or pinyin initials)</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/picker.py" line="138" />
+            <location filename="../../ui/catalogue/picker.py" line="155" />
             <source>找到 %1 项，双击或点“添加所选”</source>
             <translation>%1 found; double-click or press “Add selected”</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/picker.py" line="140" />
+            <location filename="../../ui/catalogue/picker.py" line="157" />
             <source>共 %1 项，输入文字可以查找</source>
             <translation>%1 items; type to search</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/picker.py" line="145" />
+            <location filename="../../ui/catalogue/picker.py" line="162" />
             <source>已选 %1 项：</source>
             <translation>%1 selected:</translation>
         </message>
     </context>
     <context>
+        <name>Changes</name>
+        <message>
+            <location filename="_extra_sources.py" line="345" />
+            <source>公示已保存为草稿</source>
+            <translation>Notice saved as a draft</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="346" />
+            <source>公示已保存</source>
+            <translation>Notice saved</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="347" />
+            <source>已形成新版本，须重新审核</source>
+            <translation>A new revision was made; it must be reviewed again</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="348" />
+            <source>已提交初审</source>
+            <translation>Submitted for first review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="349" />
+            <source>初审通过，已送复审</source>
+            <translation>First review passed; sent to second review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="350" />
+            <source>复审通过，已送终审</source>
+            <translation>Second review passed; sent to final review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="351" />
+            <source>终审通过，公示已审定，可以打印张贴</source>
+            <translation>Final review passed; the notice is approved and can be printed and posted</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="352" />
+            <source>已退回修改</source>
+            <translation>Returned for revision</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="353" />
+            <source>公示已发布</source>
+            <translation>Notice published</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="354" />
+            <source>公示已撤回</source>
+            <translation>Notice withdrawn</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="355" />
+            <source>已登记张贴</source>
+            <translation>Posting recorded</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="356" />
+            <source>已登记撤下</source>
+            <translation>Take-down recorded</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="357" />
+            <source>已记录打印</source>
+            <translation>Printing recorded</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="358" />
+            <source>法定公示期已更新</source>
+            <translation>Statutory posting period updated</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="359" />
+            <source>公开栏已登记</source>
+            <translation>Board registered</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="360" />
+            <source>公开栏已停用</source>
+            <translation>Board deactivated</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="361" />
+            <source>公开栏已重新启用</source>
+            <translation>Board reactivated</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="362" />
+            <source>申请已接收，请打印回执</source>
+            <translation>Request received; please print the receipt</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="363" />
+            <source>已登记申请</source>
+            <translation>Request registered</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="364" />
+            <source>已转入办理</source>
+            <translation>Moved to processing</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="365" />
+            <source>已提交审签</source>
+            <translation>Submitted for sign-off</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="366" />
+            <source>已归档</source>
+            <translation>Archived</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="367" />
+            <source>已发出补正通知，答复期限暂停计算</source>
+            <translation>Correction notice sent; the answer clock is paused</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="368" />
+            <source>已登记补正材料，答复期限重新计算</source>
+            <translation>Correction received; the answer clock restarts</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="369" />
+            <source>已征求第三方意见，计时暂停</source>
+            <translation>Third party consulted; the clock is paused</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="370" />
+            <source>已登记第三方意见，计时恢复</source>
+            <translation>Third-party opinion recorded; the clock resumes</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="371" />
+            <source>已批准延期答复</source>
+            <translation>Extension approved</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="372" />
+            <source>已签发答复</source>
+            <translation>Answer issued</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="373" />
+            <source>法定期限规则已更新</source>
+            <translation>Statutory deadline rules updated</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="374" />
+            <source>活动已安排</source>
+            <translation>Event planned</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="375" />
+            <source>活动已修改</source>
+            <translation>Event changed</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="376" />
+            <source>活动已取消</source>
+            <translation>Event cancelled</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="377" />
+            <source>该次活动已取消</source>
+            <translation>Occurrence cancelled</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="378" />
+            <source>该次活动已改期</source>
+            <translation>Occurrence moved</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="379" />
+            <source>已登记报名</source>
+            <translation>Registration recorded</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="380" />
+            <source>已取消报名</source>
+            <translation>Registration cancelled</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="381" />
+            <source>已签到</source>
+            <translation>Checked in</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="382" />
+            <source>已登记为已举办</source>
+            <translation>Marked as held</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="383" />
+            <source>活动总结已保存</source>
+            <translation>Closing report saved</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="384" />
+            <source>意见采纳情况已公开</source>
+            <translation>Adoption of suggestions published</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="385" />
+            <source>年度目标已保存</source>
+            <translation>Yearly targets saved</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="386" />
+            <source>日历文件已导入</source>
+            <translation>Calendar file imported</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="387" />
+            <source>活动类型已添加</source>
+            <translation>Event type added</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="388" />
+            <source>目录已导入</source>
+            <translation>Catalogue imported</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="389" />
+            <source>事项已增补</source>
+            <translation>Item added</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="390" />
+            <source>事项已修改</source>
+            <translation>Item changed</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="391" />
+            <source>事项已停用</source>
+            <translation>Item retired</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="392" />
+            <source>已登记公开</source>
+            <translation>Disclosure recorded</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="393" />
+            <source>同义词表已保存</source>
+            <translation>Synonyms saved</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="394" />
+            <source>领域适用情况已保存</source>
+            <translation>Domain applicability saved</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="395" />
+            <source>设置已保存</source>
+            <translation>Settings saved</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="396" />
+            <source>节假日安排已导入</source>
+            <translation>Holiday schedule imported</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="397" />
+            <source>用户已添加</source>
+            <translation>User added</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="398" />
+            <source>密码已重设</source>
+            <translation>Password reset</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="399" />
+            <source>账号已停用</source>
+            <translation>Account deactivated</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="400" />
+            <source>账号已重新启用</source>
+            <translation>Account reactivated</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="401" />
+            <source>站点信息已保存</source>
+            <translation>Site details saved</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="402" />
+            <source>考核指标已保存</source>
+            <translation>Criterion saved</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="403" />
+            <source>同步设置已保存</source>
+            <translation>Sync settings saved</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="404" />
+            <source>冲突已处理</source>
+            <translation>Conflict resolved</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="405" />
+            <source>触摸屏退出密码已设置</source>
+            <translation>Touch-screen exit PIN set</translation>
+        </message>
+    </context>
+    <context>
         <name>ClosingDialog</name>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="178" />
+            <location filename="../../ui/calendar/dialogs.py" line="179" />
             <source>活动总结报告：</source>
             <translation>Closing report: </translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="186" />
+            <location filename="../../ui/calendar/dialogs.py" line="187" />
             <source>按政策出台日期起算</source>
             <translation>Count from policy issue date</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="196" />
+            <location filename="../../ui/calendar/dialogs.py" line="197" />
             <source> 个工作日内公开采纳情况</source>
             <translation> working days to publish adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="200" />
+            <location filename="../../ui/calendar/dialogs.py" line="201" />
             <source>参加人数</source>
             <translation>Attendance</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="201" />
+            <location filename="../../ui/calendar/dialogs.py" line="202" />
             <source>活动概况</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="202" />
+            <location filename="../../ui/calendar/dialogs.py" line="203" />
             <source>起算日</source>
             <translation>Start date</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="203" />
+            <location filename="../../ui/calendar/dialogs.py" line="204" />
             <source>公开时限</source>
             <translation>Time limit</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="206" />
+            <location filename="../../ui/calendar/dialogs.py" line="207" />
             <source>现场问答</source>
             <translation>Q&amp;&amp;A</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="209" />
+            <location filename="../../ui/calendar/dialogs.py" line="210" />
             <source>添加一问</source>
             <translation>Add question</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="214" />
+            <location filename="../../ui/calendar/dialogs.py" line="215" />
             <source>意见建议及采纳情况（部分采纳、未采纳须说明理由）</source>
             <translation>Suggestions and adoption (give reasons if partly or not adopted)</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="217" />
+            <location filename="../../ui/calendar/dialogs.py" line="218" />
             <source>添加一条建议</source>
             <translation>Add suggestion</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="229" />
+            <location filename="../../ui/calendar/dialogs.py" line="230" />
             <source>提交报告</source>
             <translation>Submit report</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="230" />
+            <location filename="../../ui/calendar/dialogs.py" line="231" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="239" />
+            <location filename="../../ui/calendar/dialogs.py" line="240" />
             <source>问</source>
             <translation>Question</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="240" />
+            <location filename="../../ui/calendar/dialogs.py" line="241" />
             <source>答</source>
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="248" />
+            <location filename="../../ui/calendar/dialogs.py" line="249" />
             <source>建议内容</source>
             <translation>Suggestion</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="249" />
+            <location filename="../../ui/calendar/dialogs.py" line="250" />
             <source>理由或说明</source>
             <translation>Reason or note</translation>
         </message>
@@ -1499,60 +1945,60 @@
     <context>
         <name>CriteriaDialog</name>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="51" />
+            <location filename="../../ui/today/criteria_dialog.py" line="49" />
             <source>考核指标</source>
             <translation>Assessment criteria</translation>
         </message>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="79" />
+            <location filename="../../ui/today/criteria_dialog.py" line="77" />
             <source>比率类：0–1（0.95 即 95%）；次数类：允许的最多次数</source>
             <translation>Rates: 0–1 (0.95 = 95%); counts: the most allowed</translation>
         </message>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="82" />
+            <location filename="../../ui/today/criteria_dialog.py" line="80" />
             <source>参与评分</source>
             <translation>Scored</translation>
         </message>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="83" />
+            <location filename="../../ui/today/criteria_dialog.py" line="81" />
             <source>代码</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="84" />
+            <location filename="../../ui/today/criteria_dialog.py" line="82" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="85" />
+            <location filename="../../ui/today/criteria_dialog.py" line="83" />
             <location filename="_extra_sources.py" line="248" />
             <source>分值</source>
             <translation>Points</translation>
         </message>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="86" />
+            <location filename="../../ui/today/criteria_dialog.py" line="84" />
             <location filename="_extra_sources.py" line="249" />
             <source>计算方法</source>
             <translation>Method</translation>
         </message>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="87" />
+            <location filename="../../ui/today/criteria_dialog.py" line="85" />
             <location filename="_extra_sources.py" line="250" />
             <source>目标</source>
             <translation>Target</translation>
         </message>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="88" />
+            <location filename="../../ui/today/criteria_dialog.py" line="86" />
             <source>规则说明</source>
             <translation>Rule</translation>
         </message>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="93" />
+            <location filename="../../ui/today/criteria_dialog.py" line="91" />
             <source>新增指标</source>
             <translation>New criterion</translation>
         </message>
         <message>
-            <location filename="../../ui/today/criteria_dialog.py" line="95" />
+            <location filename="../../ui/today/criteria_dialog.py" line="93" />
             <source>保存此指标</source>
             <translation>Save criterion</translation>
         </message>
@@ -1573,6 +2019,19 @@
             <location filename="../../ui/requests/dialogs.py" line="185" />
             <source>日期</source>
             <translation>Date</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dates</name>
+        <message>
+            <location filename="../../ui/i18n.py" line="21" />
+            <source>M月d日（ddd）</source>
+            <translation>ddd d MMM</translation>
+        </message>
+        <message>
+            <location filename="../../ui/i18n.py" line="27" />
+            <source>yyyy年M月d日（ddd）</source>
+            <translation>dddd d MMMM yyyy</translation>
         </message>
     </context>
     <context>
@@ -1885,17 +2344,17 @@ to take this page</translation>
     <context>
         <name>EventDialog</name>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="59" />
+            <location filename="../../ui/calendar/event_dialog.py" line="91" />
             <source>编辑活动</source>
             <translation>Edit event</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="59" />
+            <location filename="../../ui/calendar/event_dialog.py" line="91" />
             <source>新建活动</source>
             <translation>New event</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="69" />
+            <location filename="../../ui/calendar/event_dialog.py" line="98" />
             <source>如：《老旧小区改造补贴办法》现场政策解读</source>
             <translation>e.g. Policy interpretation: old-district renovation subsidies</translation>
         </message>
@@ -1916,17 +2375,17 @@ to take this page</translation>
             <translation type="vanished">Custom rule (RFC 5545)</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="79" />
+            <location filename="../../ui/calendar/event_dialog.py" line="108" />
             <source>多人用顿号分隔</source>
             <translation>Separate several names with "、"</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="83" />
+            <location filename="../../ui/calendar/event_dialog.py" line="112" />
             <source>不限</source>
             <translation>No limit</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="89" />
+            <location filename="../../ui/calendar/event_dialog.py" line="122" />
             <source>如：泉诚公开、政府开放</source>
             <translation>e.g. Quancheng Open, Open Government</translation>
         </message>
@@ -1939,32 +2398,32 @@ to take this page</translation>
             <translation type="vanished">Linked catalogue item UUIDs, comma-separated</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="94" />
+            <location filename="../../ui/calendar/event_dialog.py" line="127" />
             <source> 个工作日</source>
             <translation> working days</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="98" />
+            <location filename="../../ui/calendar/event_dialog.py" line="131" />
             <source>活动类型</source>
             <translation>Event type</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="99" />
+            <location filename="../../ui/calendar/event_dialog.py" line="132" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="102" />
+            <location filename="../../ui/calendar/event_dialog.py" line="135" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="104" />
+            <location filename="../../ui/calendar/event_dialog.py" line="137" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="105" />
+            <location filename="../../ui/calendar/event_dialog.py" line="138" />
             <source>地点</source>
             <translation>Venue</translation>
         </message>
@@ -1973,77 +2432,77 @@ to take this page</translation>
             <translation type="vanished">Until</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="110" />
+            <location filename="../../ui/calendar/event_dialog.py" line="143" />
             <source>重复</source>
             <translation>Repeat</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="111" />
+            <location filename="../../ui/calendar/event_dialog.py" line="144" />
             <source>主办</source>
             <translation>Host</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="112" />
+            <location filename="../../ui/calendar/event_dialog.py" line="145" />
             <source>主讲</source>
             <translation>Speaker</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="113" />
+            <location filename="../../ui/calendar/event_dialog.py" line="146" />
             <source>参加对象</source>
             <translation>Audience</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="114" />
+            <location filename="../../ui/calendar/event_dialog.py" line="147" />
             <source>名额</source>
             <translation>Places</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="115" />
+            <location filename="../../ui/calendar/event_dialog.py" line="148" />
             <source>邀请</source>
             <translation>Invited</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="116" />
+            <location filename="../../ui/calendar/event_dialog.py" line="149" />
             <source>活动品牌</source>
             <translation>Brand</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="117" />
+            <location filename="../../ui/calendar/event_dialog.py" line="150" />
             <source>相关政策</source>
             <translation>Related policies</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="118" />
+            <location filename="../../ui/calendar/event_dialog.py" line="151" />
             <source>目录事项</source>
             <translation>Catalogue items</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="119" />
+            <location filename="../../ui/calendar/event_dialog.py" line="152" />
             <source>采纳情况公开时限</source>
             <translation>Adoption time limit</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="120" />
+            <location filename="../../ui/calendar/event_dialog.py" line="153" />
             <source>活动内容</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="125" />
+            <location filename="../../ui/calendar/event_dialog.py" line="159" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="126" />
+            <location filename="../../ui/calendar/event_dialog.py" line="161" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/event_dialog.py" line="216" />
+            <location filename="../../ui/calendar/event_dialog.py" line="276" />
             <source>注意：该地点同一时间已有活动“%1”（%2）</source>
             <translation>Note: the venue already has "%1" at this time (%2)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/calendar/event_dialog.py" line="220" />
+            <location filename="../../ui/calendar/event_dialog.py" line="280" />
             <source>等 %n 项</source>
             <translation>
                 <numerusform>and %n more</numerusform>
@@ -2748,30 +3207,308 @@ Tap below to browse the catalogue.</translation>
         </message>
     </context>
     <context>
+        <name>Labels</name>
+        <message>
+            <location filename="_extra_sources.py" line="432" />
+            <source>通用公示公告</source>
+            <translation>General notice</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="433" />
+            <source>最低生活保障（低保）初审公示</source>
+            <translation>Minimum living allowance (dibao): first-review notice</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="434" />
+            <source>特困人员救助供养公示</source>
+            <translation>Support for people in extreme poverty</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="435" />
+            <source>征收土地预公告</source>
+            <translation>Land acquisition: preliminary announcement</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="436" />
+            <source>征地补偿安置方案公告</source>
+            <translation>Land acquisition: compensation and resettlement plan</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="437" />
+            <source>房屋征收与老旧小区改造方案</source>
+            <translation>Housing expropriation and old-estate renovation plan</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="438" />
+            <source>义务教育招生政策与学区范围</source>
+            <translation>School admission policy and catchment areas</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="439" />
+            <source>医疗卫生服务（疫苗接种、家庭医生）</source>
+            <translation>Health services (vaccination, family doctors)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="440" />
+            <source>老年人福利补贴（高龄津贴等）公示</source>
+            <translation>Elderly welfare allowances (longevity allowance etc.)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="441" />
+            <source>村（居）务与财务公开</source>
+            <translation>Village (community) affairs and finances</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="442" />
+            <source>重大行政决策征求意见</source>
+            <translation>Consultation on a major administrative decision</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="443" />
+            <source>活动公告（政策解读、开放日等）</source>
+            <translation>Event announcement (policy briefing, open day etc.)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="444" />
+            <source>当面提交</source>
+            <translation>In person</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="445" />
+            <source>邮寄（挂号/EMS）</source>
+            <translation>By post (registered/EMS)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="446" />
+            <source>平常信函</source>
+            <translation>Ordinary letter</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="447" />
+            <source>互联网（在线申请/电子邮件）</source>
+            <translation>Internet (online form/e-mail)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="448" />
+            <source>传真</source>
+            <translation>Fax</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="449" />
+            <source>予以公开</source>
+            <translation>Disclosed</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="450" />
+            <source>部分公开</source>
+            <translation>Partly disclosed</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="451" />
+            <source>不予公开：国家秘密</source>
+            <translation>Withheld: state secret</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="452" />
+            <source>不予公开：法律行政法规禁止</source>
+            <translation>Withheld: prohibited by law</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="453" />
+            <source>不予公开：危及三安全一稳定</source>
+            <translation>Withheld: endangers security or stability</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="454" />
+            <source>不予公开：保护第三方合法权益</source>
+            <translation>Withheld: third-party rights</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="455" />
+            <source>不予公开：内部事务信息</source>
+            <translation>Withheld: internal affairs</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="456" />
+            <source>不予公开：过程性信息</source>
+            <translation>Withheld: process information</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="457" />
+            <source>不予公开：行政执法案卷</source>
+            <translation>Withheld: enforcement files</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="458" />
+            <source>不予公开：行政查询事项</source>
+            <translation>Withheld: administrative inquiry</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="459" />
+            <source>无法提供：信息不存在</source>
+            <translation>Cannot provide: does not exist</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="460" />
+            <source>无法提供：非本机关信息</source>
+            <translation>Cannot provide: not held by this body</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="461" />
+            <source>无法提供：需另行制作</source>
+            <translation>Cannot provide: would need to be created</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="462" />
+            <source>无法提供：补正后仍不明确</source>
+            <translation>Cannot provide: still unclear after correction</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="463" />
+            <source>不予处理：信访举报投诉类</source>
+            <translation>Not handled: petition or complaint</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="464" />
+            <source>不予处理：重复申请</source>
+            <translation>Not handled: repeated request</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="465" />
+            <source>不予处理：公开出版物</source>
+            <translation>Not handled: published material</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="466" />
+            <source>不予处理：无正当理由大量反复申请</source>
+            <translation>Not handled: excessive repeated requests</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="467" />
+            <source>不予处理：要求确认或重新出具</source>
+            <translation>Not handled: asks to confirm or reissue</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="468" />
+            <source>其他：逾期不补正</source>
+            <translation>Other: no correction in time</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="469" />
+            <source>其他：逾期未缴费</source>
+            <translation>Other: fee not paid in time</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="470" />
+            <source>其他处理</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="471" />
+            <source>现场政策解读</source>
+            <translation>On-site policy briefing</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="472" />
+            <source>综合政策辅导</source>
+            <translation>Policy counselling</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="473" />
+            <source>办事流程演示</source>
+            <translation>Procedure demonstration</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="474" />
+            <source>政府开放日/开放月</source>
+            <translation>Government open day/month</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="475" />
+            <source>座谈会/听证会</source>
+            <translation>Symposium/hearing</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="476" />
+            <source>问卷调查/征集调查</source>
+            <translation>Survey/consultation</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="477" />
+            <source>其他活动</source>
+            <translation>Other event</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="478" />
+            <source>计划中</source>
+            <translation>Planned</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="479" />
+            <source>已举办</source>
+            <translation>Held</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="480" />
+            <source>已结束（已报告）</source>
+            <translation>Closed (reported)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="481" />
+            <source>已取消</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="482" />
+            <source>义务监督员</source>
+            <translation>Volunteer supervisors</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="483" />
+            <source>人大代表</source>
+            <translation>People's Congress deputies</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="484" />
+            <source>政协委员</source>
+            <translation>CPPCC members</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="485" />
+            <source>群众代表</source>
+            <translation>Residents' representatives</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="486" />
+            <source>企业代表</source>
+            <translation>Business representatives</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>公开专区工作台</source>
             <translation type="vanished">Disclosure Zone Desk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="85" />
+            <location filename="../../ui/main_window.py" line="86" />
             <source>当前用户：</source>
             <extracomment>room left for the window manager's frame (width, height) when it is not known yet how long the badges wait after a change before being read again (several writes, one read)</extracomment>
             <translation>User: </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="86" />
-            <location filename="../../ui/main_window.py" line="123" />
+            <location filename="../../ui/main_window.py" line="87" />
+            <location filename="../../ui/main_window.py" line="124" />
             <source>站点：</source>
             <translation>Site: </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="87" />
+            <location filename="../../ui/main_window.py" line="88" />
             <source>同步：未配置</source>
             <translation>Sync: not set up</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/main_window.py" line="178" />
+            <location filename="../../ui/main_window.py" line="194" />
             <source>现在：%n 件</source>
             <translation>
                 <numerusform>Now: %n</numerusform>
@@ -2779,49 +3516,391 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="208" />
+            <location filename="../../ui/main_window.py" line="224" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="209" />
+            <location filename="../../ui/main_window.py" line="225" />
             <source>立即备份数据库</source>
             <translation>Back up database now</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="213" />
+            <location filename="../../ui/main_window.py" line="229" />
             <source>退出登录/切换用户</source>
             <translation>Sign out / switch user</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="215" />
+            <location filename="../../ui/main_window.py" line="231" />
             <source>退出当前用户并回到登录框（Ctrl+L），不必关闭程序</source>
             <translation>Sign out and return to the sign-in box (Ctrl+L) without closing the program</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="218" />
+            <location filename="../../ui/main_window.py" line="234" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="222" />
+            <location filename="../../ui/main_window.py" line="238" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="223" />
+            <location filename="../../ui/main_window.py" line="239" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="231" />
+            <location filename="../../ui/main_window.py" line="247" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="231" />
+            <location filename="../../ui/main_window.py" line="247" />
             <source>已备份到：</source>
             <translation>Backed up to: </translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <location filename="_extra_sources.py" line="288" />
+            <source>今天没有需要处理的事项</source>
+            <translation>Nothing to do today</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="289" />
+            <source>今天没有到期的事项，本周有 {events} 场活动</source>
+            <translation>Nothing due today; {events} event(s) this week</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="290" />
+            <source>今天有 {n} 件事需要处理</source>
+            <translation>{n} thing(s) to do today</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="291" />
+            <source>今天有 {n} 件事需要处理，其中 {overdue} 件已逾期</source>
+            <translation>{n} thing(s) to do today, {overdue} overdue</translation>
+        </message>
+        <message>
+            <source>{day}　{user}</source>
+            <translation type="vanished">{day}   {user}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="292" />
+            <source>自上次提醒以来没有新到期的事项。</source>
+            <translation>Nothing new has become due since the last reminder.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="293" />
+            <source>新到期 {n} 件事项：已逾期 {overdue} 件，今天到期 {today} 件，3个工作日内到期 {soon} 件，其他 {other} 件。</source>
+            <translation>{n} newly due: {overdue} overdue, {today} due today, {soon} due within 3 working days, {other} other. </translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="294" />
+            <source>{step}：{title}</source>
+            <translation>Review ({step}): {title}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="295" />
+            <source>三审三校：等待{step}。公示期已于 {start} 开始，须审定并张贴后才能公示</source>
+            <translation>Three-step review: waiting for {step}. The posting period started on {start}; the notice must be approved and posted first</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="296" />
+            <source>三审三校：等待{step}。公示期将于 {start} 开始，须审定并张贴后才能公示</source>
+            <translation>Three-step review: waiting for {step}. The posting period starts on {start}; the notice must be approved and posted first</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="297" />
+            <source>撤下：{title}（{board}）</source>
+            <translation>Take down: {title} ({board})</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="298" />
+            <source>公示期满应撤下：{where}的张贴应于 {day} 撤下</source>
+            <translation>Posting period over: the posting on {where} comes down on {day}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="299" />
+            <source>公示期满应撤下：{where}的张贴应于 {day} 撤下，已超过 {days} 天</source>
+            <translation>Posting period over: the posting on {where} was due to come down on {day}, {days} day(s) ago</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="300" />
+            <source>张贴：{title} → {where}</source>
+            <translation>Post: {title} → {where}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="301" />
+            <source>定点公开：该公示应张贴在{board}，登记册中没有在贴的记录（公示期 {start} 开始）</source>
+            <translation>Fixed-place disclosure: the notice should be on {board}, but the register has no posting (period starts {start})</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="302" />
+            <source>公开目录事项：{item}</source>
+            <translation>Disclose catalogue item: {item}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="303" />
+            <source>公开时限：{rule}；上次公开：{last}；应在 {due} 前公开</source>
+            <translation>Deadline rule: {rule}; last disclosed: {last}; disclose by {due}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="304" />
+            <source>{kind}：{number} {what}</source>
+            <translation>{kind}: {number} {what}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="305" />
+            <source>{kind}：{number}</source>
+            <translation>{kind}: {number}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="306" />
+            <source>{rule}；{period} {due}</source>
+            <translation>{rule}; {period} {due}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="307" />
+            <source>{rule}；{period} {due}，请跟进</source>
+            <translation>{rule}; {period} {due}, please follow up</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="308" />
+            <source>答复申请 {number}：{what}</source>
+            <translation>Answer request {number}: {what}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="309" />
+            <source>答复申请 {number}</source>
+            <translation>Answer request {number}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="310" />
+            <source>{rule}；答复期限 {due}</source>
+            <translation>{rule}; answer due {due}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="311" />
+            <source>{rule}；答复期限 {due}，已超期</source>
+            <translation>{rule}; answer was due {due}, overdue</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="312" />
+            <source>{type}：{title}</source>
+            <translation>{type}: {title}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="313" />
+            <source>今天 {start}–{end}，地点：{place}</source>
+            <translation>Today {start}–{end}, at {place}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="314" />
+            <source>{day} {start}–{end}，地点：{place}</source>
+            <translation>{day} {start}–{end}, at {place}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="315" />
+            <source>填写活动总结：{title}</source>
+            <translation>Write the closing report: {title}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="316" />
+            <source>活动已于 {ended} 结束，请在下一个工作日 {due} 前填写出席人数、问答和收集到的意见建议</source>
+            <translation>The event ended on {ended}; by the next working day, {due}, record attendance, questions and suggestions</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="317" />
+            <source>公开意见采纳情况：{title}</source>
+            <translation>Publish adoption of suggestions: {title}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="318" />
+            <source>收集到 {n} 条意见建议，须在 {start} 起 {days} 个工作日内公开收集和采纳情况（要点二(二)），期限 {due}</source>
+            <translation>{n} suggestion(s) collected; publish how they were adopted within {days} working days from {start} (key points 2(2)), by {due}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="319" />
+            <source>公示期共 {days}{unit}{minimum}{provisional}</source>
+            <translation>Posting period: {days} {unit}{minimum}{provisional}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="320" />
+            <source>，法定最短 {min}{unit}（{basis}）{late}</source>
+            <translation>; legal minimum {min} {unit} ({basis}){late}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="321" />
+            <source>；结束日期最早应为 {end}</source>
+            <translation>; the earliest end date is {end}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="322" />
+            <source>（暂定：该年无官方节假日数据）</source>
+            <translation> (provisional: no official holiday data for that year)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="323" />
+            <source>待补正（补正期限 {due}）</source>
+            <translation>Waiting for correction (due {due})</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="324" />
+            <source>待补正</source>
+            <translation>Waiting for correction</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="325" />
+            <source>{due}</source>
+            <translation>{due}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="326" />
+            <source>{due}（暂定）</source>
+            <translation>{due} (provisional)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="327" />
+            <source>{due}（暂停计时中）</source>
+            <translation>{due} (clock paused)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="328" />
+            <source>{due}（暂定）（暂停计时中）</source>
+            <translation>{due} (provisional, clock paused)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="329" />
+            <source>载入 {year} 年法定节假日安排</source>
+            <translation>Load the {year} public holiday schedule</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="330" />
+            <source>{year} 年没有官方节假日数据：涉及该年的期限只按周末计算，标为“暂定”。请在“设置”中导入国务院办公厅通知，或同步市级平台。</source>
+            <translation>No official holiday data for {year}: deadlines in that year count weekends only and are marked “provisional”. Import the State Council notice in Settings, or sync with the city platform.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="331" />
+            <source>政策文件{kind}：《{title}》</source>
+            <translation>Policy document {kind}: “{title}”</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="332" />
+            <source>市级平台于 {on} {what}；请核对关联的目录事项和查阅资料，在“政策文件”页确认</source>
+            <translation>On {on} the city platform: {what}; check the linked catalogue items and reading materials, then confirm on the Policies page</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="333" />
+            <source>市级平台于 {on} {what}；关联目录事项：{items}；请核对关联的目录事项和查阅资料，在“政策文件”页确认</source>
+            <translation>On {on} the city platform: {what}; linked catalogue items: {items}; check them and the reading materials, then confirm on the Policies page</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="334" />
+            <source>政策解读：《{title}》尚无解读材料</source>
+            <translation>Policy briefing: “{title}” has no interpretation yet</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="335" />
+            <source>政策解读“三同步”：解读材料应与政策文件同步起草、同步审签、同步发布（2023年济南市政务公开工作要点 三(二)）；文件发布于 {on}</source>
+            <translation>Interpretations are drafted, signed off and released together with the policy (Jinan 2023 key points 3(2)); the document was released on {on}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="336" />
+            <source>个工作日</source>
+            <translation>working day(s)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="337" />
+            <source>日</source>
+            <translation>day(s)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="338" />
+            <source>初审</source>
+            <translation>first review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="339" />
+            <source>复审</source>
+            <translation>second review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="340" />
+            <source>终审</source>
+            <translation>final review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="341" />
+            <source>无记录</source>
+            <translation>none recorded</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="342" />
+            <source>未填写</source>
+            <translation>not given</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="343" />
+            <source>补正期限</source>
+            <translation>correction due</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="344" />
+            <source>第三方意见期限</source>
+            <translation>third-party opinion due</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="487" />
+            <source>已超期</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="488" />
+            <source>即将到期</source>
+            <translation>Due soon</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="489" />
+            <source>等待补正</source>
+            <translation>Waiting for correction</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="490" />
+            <source>等待第三方意见</source>
+            <translation>Waiting for third party</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="491" />
+            <source>条例第三十三条第二款：自收到申请之日起20个工作日内予以答复</source>
+            <translation>Regulations art. 33(2): answer within 20 working days of receipt</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="492" />
+            <source>条例第三十条：自收到申请之日起7个工作日内一次性告知申请人作出补正</source>
+            <translation>Regulations art. 30: ask for all corrections at once within 7 working days of receipt</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="493" />
+            <source>条例第三十二条：第三方应当自收到征求意见书之日起15个工作日内提出意见</source>
+            <translation>Regulations art. 32: the third party answers within 15 working days of the consultation letter</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="494" />
+            <source>条例第三十三条第二款：经政府信息公开工作机构负责人同意，延长的期限最长不得超过20个工作日</source>
+            <translation>Regulations art. 33(2): an approved extension is at most 20 working days</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="495" />
+            <source>本站设定：条例第三十条要求在补正通知中给出合理补正期限（参照苏政办函〔2019〕98号）</source>
+            <translation>Site setting: art. 30 asks for a reasonable correction period in the notice (cf. Jiangsu 2019 No. 98)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="496" />
+            <source>本站设定：到期前若干个工作日起提醒</source>
+            <translation>Site setting: remind this many working days before the deadline</translation>
         </message>
     </context>
     <context>
@@ -2979,183 +4058,183 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>NoticeEditorDialog</name>
         <message>
-            <location filename="../../ui/notices/editor.py" line="91" />
+            <location filename="../../ui/notices/editor.py" line="134" />
             <source>新建公示</source>
             <extracomment>Roster rows the staff preview masks and shows (the printout and the platform get all of them).</extracomment>
             <translation>New notice</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="91" />
+            <location filename="../../ui/notices/editor.py" line="134" />
             <source>修改公示：</source>
             <translation>Edit notice: </translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="103" />
+            <location filename="../../ui/notices/editor.py" line="142" />
             <source>正文：段落之间空一行；“一、……”单独成行作为小标题。</source>
             <translation>Body: leave a blank line between paragraphs; a line starting "一、" becomes a heading.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="106" />
+            <location filename="../../ui/notices/editor.py" line="145" />
             <source>名单（可从 Excel 复制粘贴）：第一行为表头，每行一条，列之间用 Tab 分隔。</source>
             <translation>List (paste from Excel): first row is the header, one entry per row, columns separated by Tab.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="121" />
+            <location filename="../../ui/notices/editor.py" line="158" />
             <source>如：社会事务办 刘主任 0531-88123457</source>
             <translation>e.g. Social Affairs Office, Director Liu, 0531-88123457</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="125" />
+            <location filename="../../ui/notices/editor.py" line="162" />
             <source>异议反馈渠道（留空则用模板的默认说明）</source>
             <translation>How to object (blank = template default)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="126" />
+            <location filename="../../ui/notices/editor.py" line="163" />
             <source>姓名也遮蔽（张三 → 张*）</source>
             <translation>Mask names too (张三 → 张*)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="128" />
+            <location filename="../../ui/notices/editor.py" line="165" />
             <source>定点公开（张贴到所选公开栏）</source>
             <translation>Targeted posting (on chosen boards)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="129" />
+            <location filename="../../ui/notices/editor.py" line="166" />
             <source>定向公开（面向特定群体）</source>
             <translation>Directed disclosure (specific group)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="131" />
+            <location filename="../../ui/notices/editor.py" line="168" />
             <source>定向对象，如：拟征收土地所在村集体成员</source>
             <translation>Target group, e.g. members of the village whose land is to be expropriated</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="137" />
+            <location filename="../../ui/notices/editor.py" line="174" />
             <source>目标公开栏</source>
             <translation>Target boards</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="147" />
+            <location filename="../../ui/notices/editor.py" line="180" />
             <source>至</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="150" />
+            <location filename="../../ui/notices/editor.py" line="183" />
             <source>模板</source>
             <translation>Template</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="151" />
+            <location filename="../../ui/notices/editor.py" line="184" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="152" />
+            <location filename="../../ui/notices/editor.py" line="185" />
             <source>正文</source>
             <translation>Body</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="153" />
+            <location filename="../../ui/notices/editor.py" line="186" />
             <source>名单</source>
             <translation>List</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="154" />
+            <location filename="../../ui/notices/editor.py" line="187" />
             <source>公示期</source>
             <translation>Posting period</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="156" />
+            <location filename="../../ui/notices/editor.py" line="189" />
             <source>发布单位</source>
             <translation>Issued by</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="157" />
+            <location filename="../../ui/notices/editor.py" line="190" />
             <source>联系人及电话</source>
             <translation>Contact and phone</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="158" />
+            <location filename="../../ui/notices/editor.py" line="191" />
             <source>监督电话</source>
             <translation>Complaints phone</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="159" />
+            <location filename="../../ui/notices/editor.py" line="192" />
             <source>异议渠道</source>
             <translation>Objections</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="160" />
+            <location filename="../../ui/notices/editor.py" line="193" />
             <source>公开方式</source>
             <translation>Disclosure</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="161" />
+            <location filename="../../ui/notices/editor.py" line="194" />
             <source>定向对象</source>
             <translation>Target group</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="163" />
+            <location filename="../../ui/notices/editor.py" line="196" />
             <source>目录事项</source>
             <translation>Catalogue items</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="164" />
+            <location filename="../../ui/notices/editor.py" line="197" />
             <source>相关政策</source>
             <translation>Related policies</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="172" />
+            <location filename="../../ui/notices/editor.py" line="205" />
             <source>遮蔽预览：黄色为打印和公开时将遮蔽的内容（与打印件、公开页面一致）</source>
             <translation>Masking preview: yellow is what printouts and the public page hide (the same as they show)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="312" />
+            <location filename="../../ui/notices/editor.py" line="385" />
             <source>超过公示的上限</source>
             <translation>Over the notice limits</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="326" />
+            <location filename="../../ui/notices/editor.py" line="414" />
             <source>超过公示的上限，未生成预览。</source>
             <translation>Over the notice limits: no preview made.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="366" />
+            <location filename="../../ui/notices/editor.py" line="454" />
             <source>……名单共 %1 行，预览只显示前 %2 行</source>
             <translation>…the roster has %1 rows; the preview shows the first %2</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="380" />
+            <location filename="../../ui/notices/editor.py" line="468" />
             <source>标题、正文等文字中发现的（取消勾选可保留原文，保存时记入审计日志）：</source>
             <translation>Found in the title, body and other text (untick to keep the original; saving records it in the audit log):</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="386" />
+            <location filename="../../ui/notices/editor.py" line="474" />
             <source>（%1 处）</source>
             <translation> (%1 times)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="394" />
+            <location filename="../../ui/notices/editor.py" line="482" />
             <source>%1 %2 格</source>
             <translation>%1: %2 cells</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="398" />
+            <location filename="../../ui/notices/editor.py" line="486" />
             <source>名单中遮蔽 %1 个单元格：%2。名单里的身份证号、电话、姓名等始终遮蔽，不能保留原文。</source>
             <translation>%1 roster cells masked: %2. ID numbers, phone numbers and names in a roster are always masked and cannot be kept.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="407" />
+            <location filename="../../ui/notices/editor.py" line="495" />
             <source>没有发现需要遮蔽的个人信息。</source>
             <translation>No personal data to mask was found.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="408" />
+            <location filename="../../ui/notices/editor.py" line="496" />
             <source>打印和公开时共遮蔽 %1 处：文字中 %2 处，名单中 %3 个单元格。</source>
             <translation>Printouts and the public page mask %1 in all: %2 in the text, %3 roster cells.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="416" />
+            <location filename="../../ui/notices/editor.py" line="504" />
             <source>已取消勾选 %1 项（保留原文）。</source>
             <translation> %1 unticked (original kept).</translation>
         </message>
@@ -3164,12 +4243,12 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Masking preview (yellow text is masked when printed or published; untick to keep the original, which is logged)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="192" />
+            <location filename="../../ui/notices/editor.py" line="226" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/editor.py" line="193" />
+            <location filename="../../ui/notices/editor.py" line="228" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -3216,18 +4295,19 @@ Tap below to browse the catalogue.</translation>
             <translation>No notices are posted at the moment.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="81" />
+            <location filename="../../ui/pages/notices_page.py" line="83" />
+            <location filename="../../ui/pages/notices_page.py" line="458" />
             <source>%1 至 %2</source>
             <extracomment>How long the list waits after the last keystroke before it asks again. The service's sort key of each list column (None: not sortable).</extracomment>
             <translation>%1 to %2</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="85" />
+            <location filename="../../ui/pages/notices_page.py" line="87" />
             <source>（暂定）</source>
             <translation> (provisional)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="101" />
+            <location filename="../../ui/pages/notices_page.py" line="103" />
             <source>今天撤下</source>
             <translation>Take down today</translation>
         </message>
@@ -3260,63 +4340,63 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Withdraw…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="200" />
+            <location filename="../../ui/pages/notices_page.py" line="203" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="201" />
+            <location filename="../../ui/pages/notices_page.py" line="204" />
             <source>待我审核</source>
             <translation>Awaiting me</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="205" />
+            <location filename="../../ui/pages/notices_page.py" line="208" />
             <source>搜索标题</source>
             <translation>Search titles</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="246" />
+            <location filename="../../ui/pages/notices_page.py" line="249" />
             <source>公示公告</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="253" />
+            <location filename="../../ui/pages/notices_page.py" line="256" />
             <source>登记张贴…</source>
             <translation>Record posting…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="254" />
-            <location filename="../../ui/pages/notices_page.py" line="637" />
+            <location filename="../../ui/pages/notices_page.py" line="257" />
+            <location filename="../../ui/pages/notices_page.py" line="668" />
             <source>登记撤下</source>
             <translation>Record removal</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="258" />
+            <location filename="../../ui/pages/notices_page.py" line="261" />
             <source>公开栏管理…</source>
             <translation>Boards…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="259" />
+            <location filename="../../ui/pages/notices_page.py" line="262" />
             <source>法定公示期…</source>
             <translation>Posting periods…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="264" />
+            <location filename="../../ui/pages/notices_page.py" line="267" />
             <source>今天应撤下或已逾期</source>
             <translation>Due for removal today or overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="273" />
+            <location filename="../../ui/pages/notices_page.py" line="276" />
             <source>应张贴而未张贴（已审定或已发布的公示）</source>
             <translation>Not yet posted (approved or published notices)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="279" />
+            <location filename="../../ui/pages/notices_page.py" line="282" />
             <source>张贴登记（最近 200 条）</source>
             <translation>Posting register (latest 200)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="597" />
+            <location filename="../../ui/pages/notices_page.py" line="628" />
             <source>请先在下面“应张贴而未张贴”中选中一行，或在“公示公告”中选中要张贴的公示。</source>
             <translation>First select a row under "Not yet posted" below, or select the notice to post under "Notices".</translation>
         </message>
@@ -3325,17 +4405,17 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Postings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="287" />
+            <location filename="../../ui/pages/notices_page.py" line="290" />
             <source>公开栏与张贴</source>
             <translation>Boards and postings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="372" />
+            <location filename="../../ui/pages/notices_page.py" line="375" />
             <source>共 %1 条</source>
             <translation>%1 in all</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="469" />
+            <location filename="../../ui/pages/notices_page.py" line="478" />
             <source>（已保密审查）</source>
             <translation> (confidentiality checked)</translation>
         </message>
@@ -3348,17 +4428,17 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Editing an approved or published notice creates a new version that must go through the review chain again. Continue?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="575" />
+            <location filename="../../ui/pages/notices_page.py" line="606" />
             <source>撤回公示</source>
             <translation>Withdraw notice</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="575" />
+            <location filename="../../ui/pages/notices_page.py" line="606" />
             <source>撤回理由：</source>
             <translation>Reason for withdrawal:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="596" />
+            <location filename="../../ui/pages/notices_page.py" line="627" />
             <source>登记张贴</source>
             <translation>Record posting</translation>
         </message>
@@ -3383,7 +4463,7 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Posting recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/notices_page.py" line="637" />
+            <location filename="../../ui/pages/notices_page.py" line="668" />
             <source>请先选中一条张贴记录。</source>
             <translation>Select a posting first.</translation>
         </message>
@@ -3452,7 +4532,7 @@ Tap below to browse the catalogue.</translation>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="84" />
+            <location filename="_extra_sources.py" line="91" />
             <source>公示期</source>
             <translation>Posting period</translation>
         </message>
@@ -3467,37 +4547,37 @@ Tap below to browse the catalogue.</translation>
             <translation>Template</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="85" />
+            <location filename="_extra_sources.py" line="84" />
             <source>公开地址（二维码）</source>
             <translation>Public address (QR)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="86" />
+            <location filename="_extra_sources.py" line="85" />
             <source>公开版本（已遮蔽个人信息，打印与市级平台一致）</source>
             <translation>Public version (personal data masked; same as print and city platform)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="87" />
+            <location filename="_extra_sources.py" line="86" />
             <source>审核记录</source>
             <translation>Review record</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="88" />
+            <location filename="_extra_sources.py" line="87" />
             <source>退回理由</source>
             <translation>Reason returned</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="89" />
+            <location filename="_extra_sources.py" line="88" />
             <source>撤回理由</source>
             <translation>Reason withdrawn</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="90" />
+            <location filename="_extra_sources.py" line="89" />
             <source>市级平台拒收了这份公示，须改正</source>
             <translation>The city platform refused this notice: it must be corrected</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="91" />
+            <location filename="_extra_sources.py" line="90" />
             <source>改正的版本被平台接收之前，公开页面（二维码）不会显示这次修改：平台上只有它此前接收的版本，从未接收过则打不开。</source>
             <translation>Until the platform accepts a corrected version, the public page (QR code) does not show this change: the platform has only the version it accepted before, and opens nothing if it never accepted one.</translation>
         </message>
@@ -3853,7 +4933,7 @@ Tap below to browse the catalogue.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/policies_page.py" line="238" />
-            <location filename="../../ui/pages/policies_page.py" line="711" />
+            <location filename="../../ui/pages/policies_page.py" line="712" />
             <source>登记查阅</source>
             <translation>Record a reading</translation>
         </message>
@@ -3883,328 +4963,328 @@ Tap below to browse the catalogue.</translation>
             <translation>Link catalogue items…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="308" />
+            <location filename="../../ui/pages/policies_page.py" line="309" />
             <source>文件库</source>
             <translation>Library</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="317" />
+            <location filename="../../ui/pages/policies_page.py" line="318" />
             <source>导出（姓名脱敏）…</source>
             <translation>Export (names masked)…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="319" />
+            <location filename="../../ui/pages/policies_page.py" line="320" />
             <source>年份</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="325" />
+            <location filename="../../ui/pages/policies_page.py" line="326" />
             <source>查阅登记</source>
             <translation>Reading register</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="331" />
+            <location filename="../../ui/pages/policies_page.py" line="332" />
             <source>市级平台上变化了的文件（新发布、修订、废止）：核对关联的目录事项和查阅资料后确认。</source>
             <translation>Documents that changed on the city platform (new, revised, repealed): check the linked catalogue items and reading materials, then confirm.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="335" />
+            <location filename="../../ui/pages/policies_page.py" line="336" />
             <source>已核对，确认</source>
             <translation>Checked, confirm</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="338" />
-            <location filename="../../ui/pages/policies_page.py" line="926" />
+            <location filename="../../ui/pages/policies_page.py" line="339" />
+            <location filename="../../ui/pages/policies_page.py" line="934" />
             <source>待核对变化</source>
             <translation>Changes to check</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="364" />
+            <location filename="../../ui/pages/policies_page.py" line="365" />
             <source>◀ 上一页</source>
             <translation>◀ Previous page</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="365" />
+            <location filename="../../ui/pages/policies_page.py" line="366" />
             <source>下一页 ▶</source>
             <translation>Next page ▶</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="376" />
+            <location filename="../../ui/pages/policies_page.py" line="377" />
             <source>政策解读</source>
             <translation>Policy explanations</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="418" />
+            <location filename="../../ui/pages/policies_page.py" line="419" />
             <source>领域：全部</source>
             <translation>Domain: all</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="419" />
+            <location filename="../../ui/pages/policies_page.py" line="420" />
             <source>发文机关：全部</source>
             <translation>Issuer: all</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="420" />
+            <location filename="../../ui/pages/policies_page.py" line="421" />
             <source>年份：全部</source>
             <translation>Year: all</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="458" />
+            <location filename="../../ui/pages/policies_page.py" line="459" />
             <source>%1 份文件</source>
             <translation>%1 documents</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="507" />
+            <location filename="../../ui/pages/policies_page.py" line="508" />
             <location filename="_extra_sources.py" line="129" />
             <source>发文字号</source>
             <translation>Document number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="508" />
+            <location filename="../../ui/pages/policies_page.py" line="509" />
             <location filename="_extra_sources.py" line="130" />
             <source>发文机关</source>
             <translation>Issuing authority</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="509" />
+            <location filename="../../ui/pages/policies_page.py" line="510" />
             <source>成文日期</source>
             <translation>Date written</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="510" />
+            <location filename="../../ui/pages/policies_page.py" line="511" />
             <location filename="_extra_sources.py" line="131" />
             <source>发布日期</source>
             <translation>Publication date</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="511" />
+            <location filename="../../ui/pages/policies_page.py" line="512" />
             <source>施行日期</source>
             <translation>In force from</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="512" />
+            <location filename="../../ui/pages/policies_page.py" line="513" />
             <source>主题分类</source>
             <translation>Subject category</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="513" />
+            <location filename="../../ui/pages/policies_page.py" line="514" />
             <source>关键词</source>
             <translation>Keywords</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="517" />
+            <location filename="../../ui/pages/policies_page.py" line="518" />
             <source>，替代文件：</source>
             <translation>, replaced by: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="528" />
+            <location filename="../../ui/pages/policies_page.py" line="529" />
             <source>附件：</source>
             <translation>Attachments: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="534" />
+            <location filename="../../ui/pages/policies_page.py" line="535" />
             <source>（没有文字内容）</source>
             <translation>(no text)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="543" />
+            <location filename="../../ui/pages/policies_page.py" line="544" />
             <source>本站点发布的文件应同步发布解读（三同步）。</source>
             <translation>Documents this site issues should be published with their explanation at the same time.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="545" />
+            <location filename="../../ui/pages/policies_page.py" line="546" />
             <source>尚无解读材料。</source>
             <translation>No explanation yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="559" />
+            <location filename="../../ui/pages/policies_page.py" line="560" />
             <source>第 %1 / %2 页</source>
             <translation>Page %1 / %2</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="574" />
+            <location filename="../../ui/pages/policies_page.py" line="575" />
             <source>正在显示第 %1 页…</source>
             <translation>Showing page %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="608" />
+            <location filename="../../ui/pages/policies_page.py" line="609" />
             <source>文件本身</source>
             <translation>The document itself</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="609" />
-            <location filename="../../ui/pages/policies_page.py" line="614" />
-            <location filename="../../ui/pages/policies_page.py" line="639" />
-            <location filename="../../ui/pages/policies_page.py" line="703" />
+            <location filename="../../ui/pages/policies_page.py" line="610" />
+            <location filename="../../ui/pages/policies_page.py" line="615" />
+            <location filename="../../ui/pages/policies_page.py" line="640" />
+            <location filename="../../ui/pages/policies_page.py" line="704" />
             <source>打印</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="609" />
+            <location filename="../../ui/pages/policies_page.py" line="610" />
             <source>打印哪一份：</source>
             <translation>Print which:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="613" />
+            <location filename="../../ui/pages/policies_page.py" line="614" />
             <source>打印机</source>
             <translation>Printer</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="613" />
+            <location filename="../../ui/pages/policies_page.py" line="614" />
             <source>保存为 PDF 文件</source>
             <translation>Save as PDF</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="614" />
+            <location filename="../../ui/pages/policies_page.py" line="615" />
             <source>输出到：</source>
             <translation>Output to:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="621" />
+            <location filename="../../ui/pages/policies_page.py" line="622" />
             <source>保存打印文件</source>
             <translation>Save print file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="621" />
+            <location filename="../../ui/pages/policies_page.py" line="622" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="635" />
+            <location filename="../../ui/pages/policies_page.py" line="636" />
             <source>原件</source>
             <translation>Original</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="635" />
+            <location filename="../../ui/pages/policies_page.py" line="636" />
             <source>排版</source>
             <translation>Typeset</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="640" />
+            <location filename="../../ui/pages/policies_page.py" line="641" />
             <source>已生成 %1 页（%2）：</source>
             <translation>Made %1 pages (%2):</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="643" />
+            <location filename="../../ui/pages/policies_page.py" line="644" />
             <source>已记入查阅登记。</source>
             <translation>Recorded in the reading register.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="703" />
+            <location filename="../../ui/pages/policies_page.py" line="704" />
             <source>已送打印机 %1 页，已记入查阅登记。</source>
             <translation>Sent %1 pages to the printer; recorded in the reading register.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="711" />
+            <location filename="../../ui/pages/policies_page.py" line="712" />
             <source>查阅人姓名（可不填；导出时脱敏）：</source>
             <translation>Reader's name (optional; masked on export):</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="733" />
+            <location filename="../../ui/pages/policies_page.py" line="738" />
             <source>导入压缩包</source>
             <translation>Import zip</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="733" />
+            <location filename="../../ui/pages/policies_page.py" line="738" />
             <source>压缩包 (*.zip)</source>
             <translation>Zip files (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="735" />
+            <location filename="../../ui/pages/policies_page.py" line="740" />
             <source>或选择文件夹</source>
             <translation>Or choose a folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="745" />
+            <location filename="../../ui/pages/policies_page.py" line="750" />
             <source>将导入 %1 个文件。</source>
             <translation>%1 files will be imported.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="748" />
+            <location filename="../../ui/pages/policies_page.py" line="753" />
             <source>导入政策文件</source>
             <translation>Import policy documents</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="756" />
+            <location filename="../../ui/pages/policies_page.py" line="761" />
             <source>导入完成</source>
             <translation>Import finished</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="756" />
+            <location filename="../../ui/pages/policies_page.py" line="761" />
             <source>已导入 %1 个文件。</source>
             <translation>Imported %1 files.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="765" />
+            <location filename="../../ui/pages/policies_page.py" line="770" />
             <source>标记废止</source>
             <translation>Mark repealed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="765" />
+            <location filename="../../ui/pages/policies_page.py" line="770" />
             <source>有效性改为：</source>
             <translation>Change validity to:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="771" />
+            <location filename="../../ui/pages/policies_page.py" line="776" />
             <source>替代文件</source>
             <translation>Replacing document</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="771" />
+            <location filename="../../ui/pages/policies_page.py" line="776" />
             <source>替代它的文件的发文字号或编号（没有可不填）：</source>
             <translation>Number of the document replacing it (optional):</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="786" />
             <location filename="../../ui/pages/policies_page.py" line="791" />
-            <location filename="../../ui/pages/policies_page.py" line="808" />
-            <location filename="../../ui/pages/policies_page.py" line="818" />
-            <location filename="../../ui/pages/policies_page.py" line="830" />
+            <location filename="../../ui/pages/policies_page.py" line="796" />
+            <location filename="../../ui/pages/policies_page.py" line="813" />
+            <location filename="../../ui/pages/policies_page.py" line="823" />
+            <location filename="../../ui/pages/policies_page.py" line="835" />
             <source>添加解读</source>
             <translation>Add explanation</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="786" />
+            <location filename="../../ui/pages/policies_page.py" line="791" />
             <source>解读形式：</source>
             <translation>Form:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="791" />
+            <location filename="../../ui/pages/policies_page.py" line="796" />
             <source>标题：</source>
             <translation>Title:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="809" />
+            <location filename="../../ui/pages/policies_page.py" line="814" />
             <source>活动日历中没有即将举办的活动。请先在活动日历中安排现场演示。</source>
             <translation>There are no upcoming events in the calendar. Schedule the on-site demonstration in the calendar first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="818" />
+            <location filename="../../ui/pages/policies_page.py" line="823" />
             <source>举办演示的活动：</source>
             <translation>Event holding the demonstration:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="827" />
+            <location filename="../../ui/pages/policies_page.py" line="832" />
             <source>选择图片或视频</source>
             <translation>Choose picture or video</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="830" />
+            <location filename="../../ui/pages/policies_page.py" line="835" />
             <source>内容：</source>
             <translation>Content:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="882" />
+            <location filename="../../ui/pages/policies_page.py" line="890" />
             <source>%1 年：查阅 %2 人次，打印 %3 次（%4 页），涉及文件 %5 份（年度报告用）</source>
             <translation>%1: %2 readings, %3 prints (%4 pages), %5 documents (for the annual report)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="904" />
+            <location filename="../../ui/pages/policies_page.py" line="912" />
             <source>导出查阅登记</source>
             <translation>Export reading register</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="906" />
+            <location filename="../../ui/pages/policies_page.py" line="914" />
             <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv);;PDF 文件（打印用） (*.pdf)</source>
             <translation>Excel workbook (*.xlsx);;CSV file (*.csv);;PDF file for printing (*.pdf)</translation>
         </message>
@@ -4213,17 +5293,17 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="913" />
+            <location filename="../../ui/pages/policies_page.py" line="921" />
             <source>导出完成</source>
             <translation>Export finished</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="913" />
+            <location filename="../../ui/pages/policies_page.py" line="921" />
             <source>已导出 %1 条（姓名已脱敏）。</source>
             <translation>Exported %1 entries (names masked).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="920" />
+            <location filename="../../ui/pages/policies_page.py" line="928" />
             <source>关联事项：</source>
             <translation>Linked items: </translation>
         </message>
@@ -4319,28 +5399,28 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>PolicyLinksField</name>
         <message>
-            <location filename="../../ui/policies/picker.py" line="150" />
-            <location filename="../../ui/policies/picker.py" line="180" />
+            <location filename="../../ui/policies/picker.py" line="155" />
+            <location filename="../../ui/policies/picker.py" line="197" />
             <source>选择文件…</source>
             <translation>Choose documents…</translation>
         </message>
         <message>
-            <location filename="../../ui/policies/picker.py" line="170" />
+            <location filename="../../ui/policies/picker.py" line="185" />
             <source>（未关联文件库）</source>
             <translation>(not in the library)</translation>
         </message>
         <message>
-            <location filename="../../ui/policies/picker.py" line="172" />
+            <location filename="../../ui/policies/picker.py" line="189" />
             <source>（本机文件库中暂无）</source>
             <translation>(not in this PC's library yet)</translation>
         </message>
         <message>
-            <location filename="../../ui/policies/picker.py" line="179" />
+            <location filename="../../ui/policies/picker.py" line="196" />
             <source>未关联政策文件</source>
             <translation>No policy documents linked</translation>
         </message>
         <message>
-            <location filename="../../ui/policies/picker.py" line="180" />
+            <location filename="../../ui/policies/picker.py" line="197" />
             <source>更改…</source>
             <translation>Change…</translation>
         </message>
@@ -4396,7 +5476,7 @@ Tap below to browse the catalogue.</translation>
             <translation>Remove selected</translation>
         </message>
         <message>
-            <location filename="../../ui/policies/picker.py" line="125" />
+            <location filename="../../ui/policies/picker.py" line="128" />
             <source>（未关联文件库）</source>
             <translation>(not in the library)</translation>
         </message>
@@ -4646,7 +5726,7 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>RegistrationsDialog</name>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="66" />
+            <location filename="../../ui/calendar/dialogs.py" line="121" />
             <source>报名与签到：</source>
             <translation>Registration: </translation>
         </message>
@@ -4654,6 +5734,11 @@ Tap below to browse the catalogue.</translation>
             <location filename="../../ui/calendar/dialogs.py" line="82" />
             <source>签到</source>
             <translation>Check in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar/dialogs.py" line="66" />
+            <source>报名与签到</source>
+            <translation>Registrations and check-in</translation>
         </message>
         <message>
             <location filename="../../ui/calendar/dialogs.py" line="83" />
@@ -4691,12 +5776,12 @@ Tap below to browse the catalogue.</translation>
             <translation>Details are shown in full only here; phone numbers are masked on posters, sign-in sheets, exports and sync.</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="122" />
+            <location filename="../../ui/calendar/dialogs.py" line="123" />
             <source>不限</source>
             <translation>No limit</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="125" />
+            <location filename="../../ui/calendar/dialogs.py" line="126" />
             <source>名额 %1，已报名 %2，候补 %3，已签到 %4</source>
             <translation>Places %1, registered %2, waiting %3, checked in %4</translation>
         </message>
@@ -4749,7 +5834,7 @@ Tap below to browse the catalogue.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/requests_page.py" line="232" />
-            <location filename="../../ui/pages/requests_page.py" line="438" />
+            <location filename="../../ui/pages/requests_page.py" line="442" />
             <source>期限提醒</source>
             <translation>Deadlines</translation>
         </message>
@@ -4760,7 +5845,7 @@ Tap below to browse the catalogue.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/requests_page.py" line="234" />
-            <location filename="../../ui/pages/requests_page.py" line="722" />
+            <location filename="../../ui/pages/requests_page.py" line="727" />
             <source>法定期限规则</source>
             <translation>Time-limit rules</translation>
         </message>
@@ -4815,162 +5900,167 @@ Tap below to browse the catalogue.</translation>
             <translation>%1 open, %2 reminders, %3 overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="463" />
+            <location filename="../../ui/pages/requests_page.py" line="440" />
+            <source>期限提醒（%1）</source>
+            <translation>Deadlines (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/requests_page.py" line="468" />
             <source>补充数据（查阅登记）：现场查阅 %1 人次，打印 %2 次、%3 页，涉及政策文件 %4 件</source>
             <translation>Supplementary figure (reading register): %1 on-site readings, %2 prints (%3 pages), %4 policy documents</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="476" />
+            <location filename="../../ui/pages/requests_page.py" line="481" />
             <source>勾稽关系检查：通过</source>
             <translation>Consistency check: passed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="478" />
+            <location filename="../../ui/pages/requests_page.py" line="483" />
             <source>勾稽关系检查：未通过——请核对后再报送</source>
             <translation>Consistency check: failed — check before submitting</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="541" />
+            <location filename="../../ui/pages/requests_page.py" line="546" />
             <source>请选择左侧的一件申请</source>
             <translation>Select a request on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="552" />
+            <location filename="../../ui/pages/requests_page.py" line="557" />
             <source>申请人：</source>
             <translation>Applicant: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="555" />
+            <location filename="../../ui/pages/requests_page.py" line="560" />
             <source>证件号码：</source>
             <translation>ID number: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="555" />
+            <location filename="../../ui/pages/requests_page.py" line="560" />
             <source>　电话：</source>
             <translation>   Phone: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="556" />
+            <location filename="../../ui/pages/requests_page.py" line="561" />
             <source>地址：</source>
             <translation>Address: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="556" />
+            <location filename="../../ui/pages/requests_page.py" line="561" />
             <source>　邮箱：</source>
             <translation>   Email: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="557" />
+            <location filename="../../ui/pages/requests_page.py" line="562" />
             <source>提交方式：</source>
             <translation>Channel: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="557" />
+            <location filename="../../ui/pages/requests_page.py" line="562" />
             <source>　收到日：</source>
             <translation>   Received: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="558" />
+            <location filename="../../ui/pages/requests_page.py" line="563" />
             <source>所需信息：</source>
             <translation>Information sought: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="559" />
+            <location filename="../../ui/pages/requests_page.py" line="564" />
             <source>提供形式：</source>
             <translation>Format: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="561" />
+            <location filename="../../ui/pages/requests_page.py" line="566" />
             <source>　获取方式：</source>
             <translation>   Delivery: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="563" />
+            <location filename="../../ui/pages/requests_page.py" line="568" />
             <source>答复期限：</source>
             <translation>Reply due: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="567" />
+            <location filename="../../ui/pages/requests_page.py" line="572" />
             <source>如需补正，应于 %1 前一次性告知（条例第三十条）</source>
             <translation>Any correction request must be sent, all at once, by %1 (art. 30)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="573" />
+            <location filename="../../ui/pages/requests_page.py" line="578" />
             <source>补正：</source>
             <translation>Correction: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="580" />
+            <location filename="../../ui/pages/requests_page.py" line="585" />
             <source>未结束，第三方应于 </source>
             <translation>open; third party to reply by </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="580" />
+            <location filename="../../ui/pages/requests_page.py" line="585" />
             <source> 前答复</source>
             <translation> </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="582" />
+            <location filename="../../ui/pages/requests_page.py" line="587" />
             <source>征求意见：</source>
             <translation>Consultation: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="585" />
+            <location filename="../../ui/pages/requests_page.py" line="590" />
             <source>延期：</source>
             <translation>Extension: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="590" />
+            <location filename="../../ui/pages/requests_page.py" line="595" />
             <source>答复：</source>
             <translation>Reply: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="592" />
+            <location filename="../../ui/pages/requests_page.py" line="597" />
             <source>信息处理费：</source>
             <translation>Processing fee: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="601" />
+            <location filename="../../ui/pages/requests_page.py" line="606" />
             <source>登记回执</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="601" />
+            <location filename="../../ui/pages/requests_page.py" line="606" />
             <source>期限计算说明</source>
             <translation>Deadline sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="663" />
+            <location filename="../../ui/pages/requests_page.py" line="668" />
             <source>答复期限自收到补正的申请之日起重新计算（条例第三十条）。</source>
             <translation>The reply deadline restarts from the day the corrected request is received (art. 30).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="665" />
+            <location filename="../../ui/pages/requests_page.py" line="670" />
             <source>收到补正材料</source>
             <translation>Correction received</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="678" />
+            <location filename="../../ui/pages/requests_page.py" line="683" />
             <source>收到第三方意见</source>
             <translation>Third-party reply received</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="678" />
+            <location filename="../../ui/pages/requests_page.py" line="683" />
             <source>计时自次日恢复。</source>
             <translation>The clock resumes the next day.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="678" />
+            <location filename="../../ui/pages/requests_page.py" line="683" />
             <source>意见</source>
             <translation>Opinion</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="722" />
+            <location filename="../../ui/pages/requests_page.py" line="727" />
             <source>请先选择一条规则。</source>
             <translation>Select a rule first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="725" />
+            <location filename="../../ui/pages/requests_page.py" line="730" />
             <source>修改天数</source>
             <translation>Change days</translation>
         </message>
@@ -4979,7 +6069,7 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Exported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="764" />
+            <location filename="../../ui/pages/requests_page.py" line="769" />
             <source>导出年度报告统计</source>
             <translation>Export annual-report statistics</translation>
         </message>
@@ -5119,57 +6209,57 @@ Tap below to browse the catalogue.</translation>
             <translation>Changed by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="263" />
+            <location filename="_extra_sources.py" line="264" />
             <source>登记申请</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="264" />
+            <location filename="_extra_sources.py" line="265" />
             <source>发出补正通知</source>
             <translation>Request correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="265" />
+            <location filename="_extra_sources.py" line="266" />
             <source>登记补正材料</source>
             <translation>Log correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="266" />
+            <location filename="_extra_sources.py" line="267" />
             <source>开始办理</source>
             <translation>Start work</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="267" />
+            <location filename="_extra_sources.py" line="268" />
             <source>征求第三方意见</source>
             <translation>Consult third party</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="268" />
+            <location filename="_extra_sources.py" line="269" />
             <source>登记第三方意见</source>
             <translation>Log third-party reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="269" />
+            <location filename="_extra_sources.py" line="270" />
             <source>批准延期答复</source>
             <translation>Approve extension</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="270" />
+            <location filename="_extra_sources.py" line="271" />
             <source>提交审签</source>
             <translation>Submit for sign-off</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="271" />
+            <location filename="_extra_sources.py" line="272" />
             <source>退回重办</source>
             <translation>Send back</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="272" />
+            <location filename="_extra_sources.py" line="273" />
             <source>签发答复</source>
             <translation>Issue reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="273" />
+            <location filename="_extra_sources.py" line="274" />
             <source>归档</source>
             <translation>Archive</translation>
         </message>
@@ -5234,7 +6324,7 @@ Tap below to browse the catalogue.</translation>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="286" />
+            <location filename="_extra_sources.py" line="287" />
             <source>总计</source>
             <translation>Total</translation>
         </message>
@@ -5412,178 +6502,188 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Site</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="100" />
+            <location filename="../../ui/pages/settings_page.py" line="81" />
+            <source>在用</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="83" />
+            <source>已停用（不能登录）</source>
+            <translation>Deactivated (cannot sign in)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="102" />
             <source>您登录的身份是“%1”，本页只能查看，不能修改。站点信息、偏好设置、节假日和工作人员账号由政务公开专员（管理员）维护；需要修改时，请联系本站点的管理员。</source>
             <translation>You are signed in as "%1": you can read this page but not change it. The site details, preferences, holidays and staff accounts are kept by the disclosure officer (administrator); ask your site's administrator for changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="118" />
+            <location filename="../../ui/pages/settings_page.py" line="120" />
             <source>站点（触摸屏和打印材料上显示）</source>
             <translation>Site (shown on the kiosk and on printouts)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="121" />
+            <location filename="../../ui/pages/settings_page.py" line="123" />
             <source>站点代码</source>
             <translation>Site code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="124" />
+            <location filename="../../ui/pages/settings_page.py" line="126" />
             <source>站点名称</source>
             <translation>Site name</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="125" />
+            <location filename="../../ui/pages/settings_page.py" line="127" />
             <source>所属区县</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="126" />
+            <location filename="../../ui/pages/settings_page.py" line="128" />
             <source>专区位置</source>
             <translation>Zone location</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="127" />
+            <location filename="../../ui/pages/settings_page.py" line="129" />
             <source>监督电话</source>
             <translation>Complaints phone</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="134" />
+            <location filename="../../ui/pages/settings_page.py" line="136" />
             <source>如：便民服务中心一楼政务公开专区</source>
             <translation>e.g. Service centre, ground floor, disclosure zone</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="135" />
+            <location filename="../../ui/pages/settings_page.py" line="137" />
             <source>如：0531-88123456</source>
             <translation>e.g. 0531-88123456</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="136" />
+            <location filename="../../ui/pages/settings_page.py" line="138" />
             <source>保存站点信息</source>
             <translation>Save site details</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="143" />
+            <location filename="../../ui/pages/settings_page.py" line="145" />
             <source>偏好设置</source>
             <translation>Preferences</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="147" />
+            <location filename="../../ui/pages/settings_page.py" line="149" />
             <source>公示二维码指向的市级平台地址；公示创建时即确定，改动只影响之后创建的公示。</source>
             <translation>City-platform address the notice QR codes point to; fixed when a notice is created, so a change affects only new notices.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="152" />
+            <location filename="../../ui/pages/settings_page.py" line="154" />
             <source>市级平台公开页面地址</source>
             <translation>Public page address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="153" />
+            <location filename="../../ui/pages/settings_page.py" line="155" />
             <source>每日提醒时间</source>
             <translation>Daily reminder at</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="154" />
+            <location filename="../../ui/pages/settings_page.py" line="156" />
             <source>触摸屏无操作返回首页（秒）</source>
             <translation>Kiosk idle reset (s)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="158" />
+            <location filename="../../ui/pages/settings_page.py" line="160" />
             <source>重新启动程序后生效</source>
             <translation>Takes effect after restart</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="159" />
+            <location filename="../../ui/pages/settings_page.py" line="161" />
             <source>界面语言（重启后生效）</source>
             <translation>Language (after restart)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="160" />
+            <location filename="../../ui/pages/settings_page.py" line="162" />
             <source>保存设置</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="171" />
+            <location filename="../../ui/pages/settings_page.py" line="173" />
             <source>法定节假日与调休（工作日计算依据）</source>
             <translation>Public holidays and make-up workdays (for working-day counts)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="185" />
+            <location filename="../../ui/pages/settings_page.py" line="187" />
             <source>没有官方数据的年份只按周末计算，结果标为“暂定”。</source>
             <translation>Years without official data count weekends only; results are marked "provisional".</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="188" />
+            <location filename="../../ui/pages/settings_page.py" line="190" />
             <source>导入节假日文件…</source>
             <translation>Import holidays…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="194" />
+            <location filename="../../ui/pages/settings_page.py" line="196" />
             <source>工作人员</source>
             <translation>Staff</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="206" />
+            <location filename="../../ui/pages/settings_page.py" line="208" />
             <source>新增工作人员…</source>
             <translation>Add staff member…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="207" />
+            <location filename="../../ui/pages/settings_page.py" line="209" />
             <source>重设密码…</source>
             <translation>Reset password…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="208" />
-            <location filename="../../ui/pages/settings_page.py" line="276" />
+            <location filename="../../ui/pages/settings_page.py" line="210" />
+            <location filename="../../ui/pages/settings_page.py" line="278" />
             <source>停用账号…</source>
             <translation>Deactivate account…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="276" />
+            <location filename="../../ui/pages/settings_page.py" line="278" />
             <source>重新启用账号…</source>
             <translation>Reactivate account…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="305" />
+            <location filename="../../ui/pages/settings_page.py" line="307" />
             <source>重新启用账号</source>
             <translation>Reactivate account</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="306" />
+            <location filename="../../ui/pages/settings_page.py" line="308" />
             <source>重新启用后，“%1”可以用原来的密码登录。要重新启用吗？</source>
             <translation>After reactivation "%1" can sign in with their old password. Reactivate?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="310" />
+            <location filename="../../ui/pages/settings_page.py" line="312" />
             <source>停用账号</source>
             <translation>Deactivate account</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="311" />
+            <location filename="../../ui/pages/settings_page.py" line="313" />
             <source>停用后，“%1”不能再登录；他办过的记录都会保留，以后可以重新启用。要停用吗？</source>
             <translation>After deactivation "%1" cannot sign in; everything they did is kept, and the account can be reactivated later. Deactivate?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="362" />
+            <location filename="../../ui/pages/settings_page.py" line="364" />
             <source>替换已有的节假日数据？</source>
             <translation>Replace the holiday data you have?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="364" />
+            <location filename="../../ui/pages/settings_page.py" line="366" />
             <source>文件中 %1 年的安排与本机现有的数据不同。</source>
             <translation>The file's schedule for %1 differs from the data on this PC.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="368" />
+            <location filename="../../ui/pages/settings_page.py" line="370" />
             <source>替换后，这些年份的期限按文件中的安排计算。请先点“显示详情”逐日核对差异，确认无误再替换。</source>
             <translation>After replacing, deadlines in these years follow the file's schedule. Click "Show Details" to check the differences day by day before replacing.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="371" />
+            <location filename="../../ui/pages/settings_page.py" line="373" />
             <source>替换</source>
             <translation>Replace</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="372" />
+            <location filename="../../ui/pages/settings_page.py" line="374" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -5596,27 +6696,27 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="337" />
+            <location filename="../../ui/pages/settings_page.py" line="339" />
             <source>导入节假日文件</source>
             <translation>Import holiday file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="337" />
+            <location filename="../../ui/pages/settings_page.py" line="339" />
             <source>节假日文件 (*.json *.csv *.ics)</source>
             <translation>Holiday files (*.json *.csv *.ics)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="355" />
+            <location filename="../../ui/pages/settings_page.py" line="357" />
             <source>与现有数据相同、未改动：</source>
             <translation>Same as before, unchanged: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="356" />
+            <location filename="../../ui/pages/settings_page.py" line="358" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="353" />
+            <location filename="../../ui/pages/settings_page.py" line="355" />
             <source>已导入年份：</source>
             <translation>Years imported: </translation>
         </message>
@@ -6226,7 +7326,7 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>TargetChart</name>
         <message>
-            <location filename="../../ui/calendar/chart.py" line="43" />
+            <location filename="../../ui/calendar/chart.py" line="44" />
             <source>尚未设置本年度目标</source>
             <translation>No targets set for this year</translation>
         </message>
@@ -6234,32 +7334,32 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>TargetsDialog</name>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="292" />
+            <location filename="../../ui/calendar/dialogs.py" line="301" />
             <source>%1 年度活动目标</source>
             <translation>%1 event targets</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="302" />
+            <location filename="../../ui/calendar/dialogs.py" line="311" />
             <source>新的活动类型名称，如：政策评价座谈</source>
             <translation>New event type, e.g. policy evaluation forum</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="303" />
+            <location filename="../../ui/calendar/dialogs.py" line="312" />
             <source>新增类型</source>
             <translation>Add type</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="311" />
+            <location filename="../../ui/calendar/dialogs.py" line="320" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="312" />
+            <location filename="../../ui/calendar/dialogs.py" line="321" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="321" />
+            <location filename="../../ui/calendar/dialogs.py" line="330" />
             <source>不设目标</source>
             <translation>No target</translation>
         </message>
@@ -6297,27 +7397,32 @@ Tap below to browse the catalogue.</translation>
             <translation>Monthly self-assessment</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="219" />
+            <location filename="../../ui/pages/today_page.py" line="152" />
+            <source>%1　%2</source>
+            <translation>%1   %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/today_page.py" line="220" />
             <source>提醒：</source>
             <translation>Reminder: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="219" />
+            <location filename="../../ui/pages/today_page.py" line="222" />
             <source>最急的一件：</source>
             <translation>Most urgent: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="219" />
+            <location filename="../../ui/pages/today_page.py" line="224" />
             <source>。详见下表。</source>
             <translation>. See the table below.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="248" />
+            <location filename="../../ui/pages/today_page.py" line="253" />
             <source>保存今日任务单</source>
             <translation>Save today's task list</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="248" />
+            <location filename="../../ui/pages/today_page.py" line="253" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
@@ -6361,26 +7466,31 @@ Tap below to browse the catalogue.</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="258" />
+            <source>（暂定）</source>
+            <translation> (provisional)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="259" />
             <source>%1（%2）</source>
             <translation>%1 (%2)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="259" />
+            <location filename="_extra_sources.py" line="260" />
             <source>事项</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="260" />
+            <location filename="_extra_sources.py" line="261" />
             <source>为什么在这里（规则和日期）</source>
             <translation>Why it is here (rule and dates)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="261" />
+            <location filename="_extra_sources.py" line="262" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="262" />
+            <location filename="_extra_sources.py" line="263" />
             <source>在哪办理</source>
             <translation>Handled in</translation>
         </message>

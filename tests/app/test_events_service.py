@@ -297,3 +297,15 @@ def test_demo_programme_is_idempotent(ctx: AppContext) -> None:
     assert ctx.events.closing_reports_due(ctx.clock.today())
     moved = [o for o in ctx.events.occurrences(date(2025, 9, 1), date(2026, 3, 31)) if o.moved]
     assert len(moved) == 1
+
+
+def test_calendar_wide_actions_say_who_may_plan_import_and_set_targets(
+    ctx: AppContext, admin: StaffUser, clerk: StaffUser
+) -> None:
+    """``actions(user, None)``: the calendar's own buttons, decided here, not by the page."""
+    keys = ["event.create", "event.import", "event.target", "event_type.synonyms"]
+    as_admin = ctx.events.actions(admin, None)
+    assert [a.key for a in as_admin] == keys and all(a.enabled for a in as_admin)
+    as_clerk = {a.key: a for a in ctx.events.actions(clerk, None)}
+    assert not any(a.allowed for a in as_clerk.values())
+    assert "安排活动" in as_clerk["event.create"].reason and clerk.name in as_clerk["event.create"].reason

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.context import AppContext
@@ -75,3 +75,12 @@ def no_crash_dialog(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     monkeypatch.setattr(CrashDialog, "exec", record)
     yield shown
     assert not shown, "crash dialog shown:\n" + "\n".join(shown)
+
+
+def wait_ready(qtbot: QtBot, dialog: QWidget) -> None:
+    """Wait until an editor dialog that reads its form's data on the read pool has it (and the reads
+    it started then, such as linked titles or the room check, have answered)."""
+    env = dialog._env  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: dialog.ready and not env.tasks.busy, timeout=15000)  # type: ignore[attr-defined]
+    qtbot.wait(15)
+    qtbot.waitUntil(lambda: not env.tasks.busy, timeout=15000)

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.clock import ZONE
 from app.events import EventDraft
-from tests.ui.conftest import Settle
+from tests.ui.conftest import Settle, wait_ready
 from ui.calendar.event_dialog import EventDialog
 from ui.calendar.grid import wrap_text
 from ui.calendar.occurrence_dialog import CancelEventDialog, MoveOccurrenceDialog
@@ -134,6 +134,7 @@ def test_move_one_occurrence_from_its_dialog(qtbot: QtBot, ui_env: UiEnv) -> Non
 def test_repeat_editor_builds_and_reads_back_the_rule(qtbot: QtBot, ui_env: UiEnv) -> None:
     dialog = EventDialog(ui_env, day=date(2025, 10, 14))
     qtbot.addWidget(dialog)
+    wait_ready(qtbot, dialog)
     rec = dialog.recurrence
     assert rec.summary.text() == "只举办一次" and dialog.draft().rrule is None
     rec.kind_box.setCurrentIndex(rec.kind_box.findData("weekly"))
@@ -151,6 +152,7 @@ def test_repeat_editor_builds_and_reads_back_the_rule(qtbot: QtBot, ui_env: UiEn
     assert ui_env.ctx.events.get(dialog.saved_uuid).rrule == "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=8"
     again = EventDialog(ui_env, dialog.saved_uuid)
     qtbot.addWidget(again)
+    wait_ready(qtbot, again)
     assert again.recurrence.kind() == "weekly" and again.recurrence.count_spin.value() == 8
     assert again.recurrence.summary.text() == "每周二、四，共8次"
 
@@ -164,6 +166,7 @@ def test_an_imported_rule_the_editor_cannot_show_is_kept(qtbot: QtBot, ui_env: U
     )
     dialog = EventDialog(ui_env, ev.uuid)
     qtbot.addWidget(dialog)
+    wait_ready(qtbot, dialog)
     assert dialog.recurrence.kind() == "kept"
     assert dialog.recurrence.summary.text() == "每2周的周三"
     assert dialog.draft().rrule == "FREQ=WEEKLY;BYDAY=WE;INTERVAL=2"

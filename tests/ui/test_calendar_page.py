@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.clock import ZONE
 from app.events import EventDraft
-from tests.ui.conftest import Settle
+from tests.ui.conftest import Settle, wait_ready
 from ui.calendar.dialogs import ClosingDialog, RegistrationsDialog
 from ui.calendar.event_dialog import EventDialog
 from ui.env import UiEnv
@@ -70,6 +70,7 @@ def test_counts_and_type_filter(qtbot: QtBot, ui_env: UiEnv, settle: Settle) -> 
 def test_event_dialog_creates_a_monthly_series(qtbot: QtBot, ui_env: UiEnv) -> None:
     dialog = EventDialog(ui_env, day=date(2025, 11, 13))
     qtbot.addWidget(dialog)
+    wait_ready(qtbot, dialog)
     dialog.type_box.setCurrentIndex(dialog.type_box.findData("procedure_demonstration"))
     dialog.title_edit.setText("办事流程演示")
     rec = dialog.recurrence
@@ -86,11 +87,12 @@ def test_event_dialog_warns_about_the_same_room(qtbot: QtBot, ui_env: UiEnv) -> 
     _series(ui_env)
     dialog = EventDialog(ui_env, day=date(2025, 9, 30))
     qtbot.addWidget(dialog)
-    dialog.place_edit.setText("专区")
-    assert not dialog.conflict_label.isHidden()
+    wait_ready(qtbot, dialog)
+    dialog.place_edit.setText("专区")  # the room is checked on the read pool
+    qtbot.waitUntil(lambda: not dialog.conflict_label.isHidden())
     assert "每周二综合政策辅导" in dialog.conflict_label.text()
     dialog.place_edit.setText("三楼会议室")
-    assert dialog.conflict_label.isHidden()
+    qtbot.waitUntil(dialog.conflict_label.isHidden)
 
 
 def test_registrations_dialog_and_closing_dialog(qtbot: QtBot, ui_env: UiEnv, settle: Settle) -> None:
@@ -113,7 +115,7 @@ def test_registrations_dialog_and_closing_dialog(qtbot: QtBot, ui_env: UiEnv, se
     settle()
     assert [r.status for r in regs.model.rows()] == ["registered", "waiting"]
     assert "候补 1" in regs.summary.text()
-    closing = ClosingDialog(ui_env, ev.uuid)
+    closing = ClosingDialog(ui_env, ui_env.ctx.events.get(ev.uuid))
     qtbot.addWidget(closing)
     closing._add_suggestion(closing_suggestion())
     closing.attendance.setValue(12)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.clock import ZONE
 from app.events import EventDraft
 from app.notices import NoticeDraft
+from tests.ui.conftest import Settle, wait_ready
 from ui.calendar.event_dialog import EventDialog
 from ui.catalogue.picker import CatalogueLinksField, CataloguePickerDialog, item_label
 from ui.env import UiEnv
@@ -25,9 +26,10 @@ def env(ui_env: UiEnv) -> UiEnv:
     return ui_env
 
 
-def test_search_as_you_type_then_add_and_remove(env: UiEnv, qtbot: QtBot) -> None:
-    dialog = CataloguePickerDialog(env.ctx.catalogue)
+def test_search_as_you_type_then_add_and_remove(env: UiEnv, qtbot: QtBot, settle: Settle) -> None:
+    dialog = CataloguePickerDialog(env)
     qtbot.addWidget(dialog)
+    settle()  # the catalogue is read on the read pool, never on the GUI thread
     assert dialog.results_proxy.rowCount() == 283 and "共 283 项" in dialog.hint.text()
     dialog.search.setText("zdshbz")  # 最低生活保障 by its initials, after a short pause
     qtbot.waitUntil(lambda: dialog.results_proxy.rowCount() < 50, timeout=3000)
@@ -41,6 +43,7 @@ def test_search_as_you_type_then_add_and_remove(env: UiEnv, qtbot: QtBot) -> Non
     }
     dialog.search.setText("医保")  # a synonym, typed in Chinese
     dialog.refresh()
+    settle()
     second = dialog.results_proxy.object_at(0)
     dialog.results_view.selectRow(0)
     dialog.add_selected()
@@ -50,22 +53,25 @@ def test_search_as_you_type_then_add_and_remove(env: UiEnv, qtbot: QtBot) -> Non
     assert dialog.chosen_uuids() == (second.uuid,)
     dialog.search.setText("没有这种事项呀")
     dialog.refresh()
+    settle()
     assert dialog.results_proxy.rowCount() == 0 and "没有找到" in dialog.hint.text()
 
 
-def test_links_field_shows_titles_and_keeps_unknown_links(env: UiEnv, qtbot: QtBot) -> None:
+def test_links_field_shows_titles_and_keeps_unknown_links(env: UiEnv, qtbot: QtBot, settle: Settle) -> None:
     cat = env.ctx.catalogue
     item = cat.search("zdshbz", 1)[0]
     stray = str(uuid.uuid4())
-    field = CatalogueLinksField(cat)
+    field = CatalogueLinksField(env)
     qtbot.addWidget(field)
     assert field.label.text() == "未关联目录事项" and field.button.text() == "选择事项…"
     field.set_uuids([item.uuid, stray, item.uuid])
     assert field.uuids() == (item.uuid, stray)
+    settle()
     assert field.lines() == [f"社会救助：{item_label(item)}", f"目录中找不到的事项（{stray[:8]}）"]
     assert "最低生活保障 › " in field.label.text() and field.button.text() == "更改…"
     field.choose()
     picker = field.dialog
+    settle()
     assert picker.chosen_uuids() == (item.uuid, stray)  # the unknown link is not dropped
     picker.chosen_view.selectRow(0)
     picker.remove_selected()
@@ -74,11 +80,12 @@ def test_links_field_shows_titles_and_keeps_unknown_links(env: UiEnv, qtbot: QtB
     assert field.uuids() == (stray,)
 
 
-def test_notice_editor_links_items_and_shows_their_titles(env: UiEnv, qtbot: QtBot) -> None:
+def test_notice_editor_links_items_and_shows_their_titles(env: UiEnv, qtbot: QtBot, settle: Settle) -> None:
     cat = env.ctx.catalogue
     items = [v.uuid for v in cat.search("最低生活保障", 2)]
     dialog = NoticeEditorDialog(env)
     qtbot.addWidget(dialog)
+    settle()
     assert dialog.draft().catalogue_item_uuids == ()
     dialog.catalogue_links.set_uuids(items)
     assert dialog.draft().catalogue_item_uuids == tuple(items)
@@ -94,6 +101,7 @@ def test_notice_editor_links_items_and_shows_their_titles(env: UiEnv, qtbot: QtB
     )  # fmt: skip
     again = NoticeEditorDialog(env, notice)
     qtbot.addWidget(again)
+    settle()
     text = again.catalogue_links.label.text()
     assert text.count("• 社会救助：最低生活保障 › ") == 2
     assert again.draft().catalogue_item_uuids == tuple(items)
@@ -103,6 +111,7 @@ def test_event_dialog_links_items_and_saves_them(env: UiEnv, qtbot: QtBot) -> No
     item = env.ctx.catalogue.search("yljz", 1)[0]  # 医疗救助
     dialog = EventDialog(env, day=date(2025, 10, 14))
     qtbot.addWidget(dialog)
+    wait_ready(qtbot, dialog)
     dialog.title_edit.setText("医疗救助政策解读")
     dialog.items_field.set_uuids([item.uuid])
     with qtbot.waitSignal(env.bus.changed):
@@ -111,6 +120,7 @@ def test_event_dialog_links_items_and_saves_them(env: UiEnv, qtbot: QtBot) -> No
     assert saved.catalogue_item_uuids == (item.uuid,)
     again = EventDialog(env, str(dialog.saved_uuid))
     qtbot.addWidget(again)
+    wait_ready(qtbot, again)
     assert again.items_field.lines() == [f"{item.data.domain}：{item_label(item)}"]
 
 
@@ -126,5 +136,6 @@ def test_event_with_links_from_elsewhere_round_trips(env: UiEnv, qtbot: QtBot) -
     )  # fmt: skip
     dialog = EventDialog(env, ev.uuid)
     qtbot.addWidget(dialog)
+    wait_ready(qtbot, dialog)
     assert dialog.draft().catalogue_item_uuids == (stray,)
     assert "找不到" in dialog.items_field.label.text()

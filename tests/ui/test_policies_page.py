@@ -88,19 +88,20 @@ def test_print_writes_the_pdf_and_the_register(
 def test_the_picker_links_documents_and_keeps_unlinked_titles(qtbot: QtBot, page: PoliciesPage) -> None:
     from ui.policies.picker import PolicyLinksField, PolicyPickerDialog
 
-    library = page._lib
-    field = PolicyLinksField(library)
+    field = PolicyLinksField(page._env)
     qtbot.addWidget(field)
-    dialog = PolicyPickerDialog(library, (), field)
+    dialog = PolicyPickerDialog(page._env, (), field)
     qtbot.addWidget(dialog)
     dialog.search.setText("gllrjt")
-    dialog.refresh()
-    assert dialog.results.count() == 1
+    dialog.refresh()  # on the read pool: the window goes on answering while the library is searched
+    qtbot.waitUntil(lambda: dialog.results.count() == 1 and not page._env.tasks.busy)
     dialog.results.item(0).setSelected(True)
     dialog.add_selected()
     dialog.title_edit.setText("《济南市老旧小区改造实施方案》")
     dialog.add_title()
     field.set_links(dialog.links())
+    qtbot.waitUntil(lambda: not page._env.tasks.busy)
+    qtbot.wait(15)
     assert [link.linked for link in field.links()] == [True, False]
     assert field.lines()[1] == "《济南市老旧小区改造实施方案》（未关联文件库）"
 

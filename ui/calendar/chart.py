@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.events import TargetProgress
+from ui.i18n import app_label
 
 
 class TargetChart(QWidget):
@@ -44,13 +45,13 @@ class TargetChart(QWidget):
             )
             p.end()
             return
-        label_w = max(fm.horizontalAdvance(r.type_label) for r in self._rows) + 12
+        label_w = max(fm.horizontalAdvance(app_label(r.type_label)) for r in self._rows) + 12
         count_w = max(fm.horizontalAdvance(f"{r.held} / {r.target}") for r in self._rows) + 12
         bar_w = max(self.width() - label_w - count_w, 40)
         for i, r in enumerate(self._rows):
             y = i * rh
             p.setPen(QColor("#222"))
-            p.drawText(QRect(0, y, label_w, rh), Qt.AlignmentFlag.AlignVCenter, r.type_label)
+            p.drawText(QRect(0, y, label_w, rh), Qt.AlignmentFlag.AlignVCenter, app_label(r.type_label))
             track = QRect(label_w, y + rh // 4, bar_w - 8, rh // 2)
             p.fillRect(track, QColor("#e8ecf1"))
             share = min(r.held / r.target, 1.0) if r.target else 1.0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate
@@ -36,6 +36,7 @@ from app.events import (
     EventValue,
     RegistrationValue,
     Suggestion,
+    TargetProgress,
 )
 from ui.calendar.event_dialog import to_date
 from ui.calendar.text import arg
@@ -62,8 +63,7 @@ class RegistrationsDialog(QDialog):
         super().__init__(parent)
         self._env = env
         self._uuid = event_uuid
-        ev = env.ctx.events.get(event_uuid)
-        self.setWindowTitle(self.tr("报名与签到：") + ev.title)
+        self.setWindowTitle(self.tr("报名与签到"))  # the event's title when it is read
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         layout.addWidget(self.summary)
@@ -118,6 +118,7 @@ class RegistrationsDialog(QDialog):
 
     def _show(self, result: tuple[EventValue, list[RegistrationValue]]) -> None:
         ev, registrations = result
+        self.setWindowTitle(self.tr("报名与签到：") + ev.title)
         self.model.set_rows(registrations)
         cap = self.tr("不限") if ev.capacity is None else str(ev.capacity)
         self.summary.setText(
@@ -170,11 +171,11 @@ class RegistrationsDialog(QDialog):
 class ClosingDialog(AsksBeforeDiscard, QDialog):
     """The closing report: attendance, Q&A, suggestions with their outcome and reason."""
 
-    def __init__(self, env: UiEnv, event_uuid: str, parent: QWidget | None = None) -> None:
+    def __init__(self, env: UiEnv, ev: EventValue, parent: QWidget | None = None) -> None:
+        """``ev`` as just read by the caller (on the read pool): the form starts from it."""
         super().__init__(parent)
         self._env = env
-        self._uuid = event_uuid
-        ev = env.ctx.events.get(event_uuid)
+        self._uuid = ev.uuid
         self.setWindowTitle(self.tr("活动总结报告：") + ev.title)
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -285,7 +286,15 @@ class ClosingDialog(AsksBeforeDiscard, QDialog):
 class TargetsDialog(AsksBeforeDiscard, QDialog):
     """The admin sets this year's target count per event type; custom types can be added here."""
 
-    def __init__(self, env: UiEnv, year: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        env: UiEnv,
+        year: int,
+        targets: Sequence[TargetProgress],
+        types: Sequence[EventTypeValue],
+        parent: QWidget | None = None,
+    ) -> None:
+        """``targets`` and ``types`` as the caller just read them (``load_targets``, read pool)."""
         super().__init__(parent)
         self._env = env
         self._year = year
@@ -293,9 +302,9 @@ class TargetsDialog(AsksBeforeDiscard, QDialog):
         layout = QVBoxLayout(self)
         self.form = QFormLayout()
         layout.addLayout(self.form)
-        current = {t.type_key: t.target for t in env.ctx.events.targets(year)}
+        current = {t.type_key: t.target for t in targets}
         self.spins: dict[str, QSpinBox] = {}
-        for t in env.ctx.events.types():
+        for t in types:
             self._add_row(t.key, t.label, current.get(t.key, 0))
         new_type = QHBoxLayout()
         self.new_type = QLineEdit()

@@ -1,7 +1,13 @@
-"""The dialog to plan or edit an event, with a live warning when the room is already taken."""
+"""The dialog to plan or edit an event, with a live warning when the room is already taken.
+
+What the form needs from the database (the event types, the event being edited, the site's room) is
+read on the read pool (``load_event_setup``): the calendar page reads it before opening the dialog,
+or the dialog reads it itself; 保存 waits until it is in. The room check runs on the read pool too.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, QTime
@@ -23,14 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import ZONE
+from app.context import AppContext
 from app.errors import GongkaiError, InputError
-from app.events import INVITED_ROLES, EventDraft, EventValue
+from app.events import INVITED_ROLES, EventDraft, EventTypeValue, EventValue, Occurrence
+from app.sites import SiteInfo
 from ui.calendar.recurrence_editor import RecurrenceEditor
 from ui.calendar.text import arg
 from ui.catalogue.picker import CatalogueLinksField
 from ui.crash import show_error
 from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
+from ui.i18n import app_label
 from ui.policies.picker import PolicyLinksField
 
 
@@ -46,25 +55,45 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in text.replace("，", "、").replace(",", "、").split("、") if p.strip())
 
 
+@dataclass(frozen=True)
+class EventSetup:
+    """What the event form needs from the database, read once per opening."""
+
+    types: tuple[EventTypeValue, ...]
+    draft: EventDraft | None  # the event being edited
+    site: SiteInfo | None
+
+
+def load_event_setup(ctx: AppContext, uuid: str | None) -> EventSetup:
+    """A query: run it through ``env.ops.read``."""
+    events = ctx.events
+    return EventSetup(tuple(events.types()), events.draft_of(uuid) if uuid else None, ctx.sites.get())
+
+
 class EventDialog(AsksBeforeDiscard, QDialog):
-    """Create (``uuid`` None) or edit an event; ``saved_uuid`` holds the result after accept."""
+    """Create (``uuid`` None) or edit an event; ``saved_uuid`` holds the result after accept.
+
+    ``setup`` is what the caller read (None: the dialog reads it, 保存 waiting until it is in)."""
 
     def __init__(
-        self, env: UiEnv, uuid: str | None = None, day: date | None = None, parent: QWidget | None = None
+        self,
+        env: UiEnv,
+        uuid: str | None = None,
+        day: date | None = None,
+        parent: QWidget | None = None,
+        setup: EventSetup | None = None,
     ) -> None:
         super().__init__(parent)
         self._env = env
         self._uuid = uuid
         self.saved_uuid: str | None = None
+        self.ready = False
         self.setWindowTitle(self.tr("编辑活动") if uuid else self.tr("新建活动"))
-        events = env.ctx.events
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
 
         self.type_box = QComboBox()
-        for t in events.types():
-            self.type_box.addItem(t.label, t.key)
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText(self.tr("如：《老旧小区改造补贴办法》现场政策解读"))
         self.start_edit = QDateTimeEdit()
@@ -82,13 +111,17 @@ class EventDialog(AsksBeforeDiscard, QDialog):
         self.capacity.setRange(0, 100000)
         self.capacity.setSpecialValueText(self.tr("不限"))
         roles_row = QHBoxLayout()
-        self.role_boxes = [QCheckBox(r) for r in INVITED_ROLES]
+        self.role_boxes = []
+        for r in INVITED_ROLES:  # shown translated; the role's Chinese name is what is saved
+            box = QCheckBox(app_label(r))
+            box.setProperty("role", r)
+            self.role_boxes.append(box)
         for box in self.role_boxes:
             roles_row.addWidget(box)
         self.series_edit = QLineEdit()
         self.series_edit.setPlaceholderText(self.tr("如：泉诚公开、政府开放"))
-        self.policies_field = PolicyLinksField(env.ctx.policies)
-        self.items_field = CatalogueLinksField(env.ctx.catalogue)
+        self.policies_field = PolicyLinksField(env)
+        self.items_field = CatalogueLinksField(env)
         self.adoption_days = QSpinBox()
         self.adoption_days.setRange(1, 60)
         self.adoption_days.setSuffix(self.tr(" 个工作日"))
@@ -122,20 +155,18 @@ class EventDialog(AsksBeforeDiscard, QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("保存"))
+        self.save_button.setEnabled(False)  # until the form's data is in
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-        if uuid:
-            self._load(events.draft_of(uuid))
-        else:
+        if not uuid:
             start = datetime.combine(day or env.ctx.clock.today(), time(9), ZONE)
             self.start_edit.setDateTime(QDateTime(QDate(start.year, start.month, start.day), QTime(9, 0)))
             self.end_edit.setTime(QTime(11, 0))
-            site = env.ctx.sites.get()
-            self.place_edit.setText(site.zone_location if site else "")
             self.adoption_days.setValue(10)
             self.recurrence.set_start(start)
         self.start_edit.dateTimeChanged.connect(lambda _: self.recurrence.set_start(self._start()))
@@ -145,7 +176,28 @@ class EventDialog(AsksBeforeDiscard, QDialog):
             self.place_edit.textChanged,
         ):
             signal.connect(self._refresh)
+        if setup is None:
+            ctx = env.ctx
+            env.ops.read(self, lambda: load_event_setup(ctx, uuid), self._set_up, key="setup", loading=self)
+        else:
+            self._set_up(setup)
+
+    def _set_up(self, setup: EventSetup) -> None:
+        """Fill the types, the edited event or the site's room, once read."""
+        dirty = self.has_changes()
+        self.type_box.blockSignals(True)
+        for t in setup.types:
+            self.type_box.addItem(app_label(t.label), t.key)
+        self.type_box.blockSignals(False)
+        if setup.draft is not None:
+            self._load(setup.draft)
+        elif setup.site is not None and not self.place_edit.text():
+            self.place_edit.setText(setup.site.zone_location)
+        self.ready = True
+        self.save_button.setEnabled(True)
         self._refresh()
+        if not dirty:
+            self.mark_clean()
 
     # -- draft <-> widgets -----------------------------------------------------------------------
 
@@ -162,7 +214,7 @@ class EventDialog(AsksBeforeDiscard, QDialog):
         self.audience_edit.setText(d.audience)
         self.capacity.setValue(d.capacity or 0)
         for box in self.role_boxes:
-            box.setChecked(box.text() in d.invited_roles)
+            box.setChecked(box.property("role") in d.invited_roles)
         self.series_edit.setText(d.series)
         self.policies_field.set_links(d.policy_links)
         self.items_field.set_uuids(d.catalogue_item_uuids)
@@ -199,7 +251,7 @@ class EventDialog(AsksBeforeDiscard, QDialog):
             speakers=_split(self.speakers_edit.text()),
             audience=self.audience_edit.text(),
             capacity=self.capacity.value() or None,
-            invited_roles=tuple(b.text() for b in self.role_boxes if b.isChecked()),
+            invited_roles=tuple(str(b.property("role")) for b in self.role_boxes if b.isChecked()),
             series=self.series_edit.text(),
             catalogue_item_uuids=self.items_field.uuids(),
             policy_links=self.policies_field.links(),
@@ -208,7 +260,15 @@ class EventDialog(AsksBeforeDiscard, QDialog):
         )
 
     def _refresh(self) -> None:
-        conflicts = self._env.ctx.events.conflicts(self.draft(), self._uuid)
+        """Ask for clashes at the place and time typed (read pool; the last answer wins)."""
+        try:
+            draft = self.draft()
+        except GongkaiError:
+            return  # a field the form cannot read yet: saving says which
+        events, uuid = self._env.ctx.events, self._uuid
+        self._env.ops.read(self, lambda: events.conflicts(draft, uuid), self._show_conflicts, key="conflicts")
+
+    def _show_conflicts(self, conflicts: list[Occurrence]) -> None:
         if conflicts:
             first = conflicts[0]
             self.conflict_label.setText(
@@ -224,6 +284,8 @@ class EventDialog(AsksBeforeDiscard, QDialog):
         self.conflict_label.setVisible(bool(conflicts))
 
     def _save(self) -> None:
+        if not self.ready:
+            return
         events, user, uuid = self._env.ctx.events, self._env.user, self._uuid
         try:
             draft = self.draft()

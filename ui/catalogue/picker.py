@@ -3,6 +3,8 @@
 ``CataloguePickerDialog`` searches the catalogue as you type (Chinese, pinyin, initials, synonyms, via
 ``CatalogueService.search``) and returns the chosen items' UUIDs. ``CatalogueLinksField`` is the form
 row an editor embeds: the linked items' titles (领域：一级 › 二级) and a button that opens the picker.
+Both read the catalogue through the operations layer (``env.ops.read``), never on the GUI thread: a
+search answer arrives after the typing pause, the linked titles just after the links are set.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.catalogue import CatalogueItemView, CatalogueService
+from app.catalogue import CatalogueItemView
+from ui.env import UiEnv
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
 SEARCH_DELAY_MS = 150
@@ -58,11 +61,10 @@ def _table(proxy: SortFilterProxy) -> QTableView:
 class CataloguePickerDialog(QDialog):
     """Search the catalogue and collect items; ``chosen_uuids()`` after ``accept``."""
 
-    def __init__(
-        self, catalogue: CatalogueService, chosen: Sequence[str] = (), parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, env: UiEnv, chosen: Sequence[str] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._catalogue = catalogue
+        self._env = env
+        self._catalogue = env.ctx.catalogue
         self.setWindowTitle(self.tr("选择目录事项"))
         self.resize(860, 680)
         layout = QVBoxLayout(self)
@@ -107,10 +109,10 @@ class CataloguePickerDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-        found = catalogue.items_by_uuid(chosen)
-        # Links to items the catalogue does not know (an imported draft) are kept, not silently dropped.
-        self._unknown = [u for u in chosen if u not in found]
-        self.chosen.set_rows([found[u] for u in dict.fromkeys(chosen) if u in found])
+        # Until the chosen items are read, every link counts as unknown (kept, never dropped).
+        self._unknown = list(dict.fromkeys(chosen))
+        wanted, catalogue = tuple(self._unknown), self._catalogue
+        env.ops.read(self, lambda: catalogue.items_by_uuid(wanted), self._show_chosen, key="chosen")
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -125,10 +127,25 @@ class CataloguePickerDialog(QDialog):
         self.chosen_view.selectionModel().selectionChanged.connect(self._update)
         self.refresh()
 
+    def _show_chosen(self, found: dict[str, CatalogueItemView]) -> None:
+        # Links to items the catalogue does not know (an imported draft) are kept, not silently dropped.
+        wanted = self._unknown
+        self._unknown = [u for u in wanted if u not in found]
+        self.chosen.set_rows(self.chosen.rows() + [found[u] for u in wanted if u in found])
+        self._filter_results()
+
     def refresh(self) -> None:
-        """Run the search box's query now (typing runs it after a short pause)."""
-        query = self.search.text().strip()
-        rows = self._catalogue.search(query, RESULT_LIMIT) if query else self._catalogue.items()
+        """Run the search box's query now, on the read pool (typing runs it after a short pause)."""
+        query, catalogue = self.search.text().strip(), self._catalogue
+        self._env.ops.read(
+            self,
+            lambda: catalogue.search(query, RESULT_LIMIT) if query else catalogue.items(),
+            lambda rows: self._show_results(query, rows),
+            key="search",
+            loading=self.results_view,
+        )
+
+    def _show_results(self, query: str, rows: list[CatalogueItemView]) -> None:
         self.results.set_rows(rows)
         self._filter_results()
         shown = str(self.results_proxy.rowCount())  # already chosen items are not offered again
@@ -175,10 +192,12 @@ class CatalogueLinksField(QWidget):
 
     changed = Signal()
 
-    def __init__(self, catalogue: CatalogueService, parent: QWidget | None = None) -> None:
+    def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._catalogue = catalogue
+        self._env = env
         self._uuids: tuple[str, ...] = ()
+        self._found: dict[str, CatalogueItemView] = {}
+        self._answered: tuple[str, ...] = ()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel()
@@ -196,20 +215,37 @@ class CatalogueLinksField(QWidget):
     def set_uuids(self, uuids: Sequence[str]) -> None:
         self._uuids = tuple(dict.fromkeys(uuids))
         self._show()
+        catalogue, wanted = self._env.ctx.catalogue, self._uuids
+        self._env.ops.read(
+            self,
+            lambda: catalogue.items_by_uuid(wanted),
+            lambda found: self._arrived(wanted, found),
+            key="lines",
+        )
         self.changed.emit()
 
+    def _arrived(self, wanted: tuple[str, ...], found: dict[str, CatalogueItemView]) -> None:
+        self._found, self._answered = found, wanted
+        self._show()
+
     def lines(self) -> list[str]:
-        """What the field shows, one line per linked item (领域：一级 › 二级)."""
-        found = self._catalogue.items_by_uuid(self._uuids)
+        """What the field shows, one line per linked item (领域：一级 › 二级), as last read."""
         out = []
         for u in self._uuids:
-            item = found.get(u)
+            item = self._found.get(u)
+            if item is None and not self._settled():
+                out.append(self.tr("正在加载…"))
+                continue
             if item is None:
                 out.append(self.tr("目录中找不到的事项（%1）").replace("%1", u[:8]))
                 continue
             retired = self.tr("（已停用）") if item.status == "retired" else ""
             out.append(f"{item.data.domain}：{item_label(item)}{retired}")
         return out
+
+    def _settled(self) -> bool:
+        """The last read answered for the links now set (an unknown link is then really unknown)."""
+        return self._answered == self._uuids
 
     def _show(self) -> None:
         lines = self.lines()
@@ -218,6 +254,6 @@ class CatalogueLinksField(QWidget):
 
     def choose(self) -> None:
         """Open the picker (window-modal); the choice replaces the links on 确定."""
-        self.dialog = CataloguePickerDialog(self._catalogue, self._uuids, self)
+        self.dialog = CataloguePickerDialog(self._env, self._uuids, self)
         self.dialog.accepted.connect(lambda: self.set_uuids(self.dialog.chosen_uuids()))
         self.dialog.open()

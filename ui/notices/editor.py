@@ -3,12 +3,21 @@
 Staff see originals here and only here; the preview on the right shows, highlighted, what every printout
 and the public page will hide. Unticking a detection keeps that text readable (an override the service
 writes to the audit log).
+
+What the form offers (templates, boards, the site's name and supervision phone) is read on the read
+pool (``load_setup``): the page reads it before opening the dialog, or the dialog reads it itself and
+shows "正在加载…" meanwhile. Saving runs the page's save through ``env.ops.write`` from inside the
+dialog, so a refusal (a stale revision, a bad date) is shown over the still open dialog and nothing
+that was typed is lost.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -31,14 +40,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.context import AppContext
 from app.errors import GongkaiError, InputError
 from app.notices import NoticeDraft, NoticeView, PeriodCheck, Roster
 from app.notices.limits import check_draft_limits
 from app.notices.masking import MaskingPreview
+from app.notices.templates import NoticeTemplate
+from app.notices.values import BoardView
+from app.sites import SiteInfo
 from ui.catalogue.picker import CatalogueLinksField
 from ui.crash import show_error
 from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
+from ui.i18n import app_label, message_text
 from ui.notices.widgets import clear_layout
 from ui.policies.picker import PolicyLinksField
 
@@ -80,24 +94,49 @@ def roster_to_text(roster: Roster | None) -> str:
     return "\n".join("\t".join(r) for r in (roster.columns, *roster.rows))
 
 
-class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
-    """Create or edit a notice; ``draft()`` returns what was typed."""
+@dataclass(frozen=True)
+class EditorSetup:
+    """What the editor's form offers, read once per opening (``load_setup``, on the read pool)."""
 
-    def __init__(self, env: UiEnv, notice: NoticeView | None = None, parent: QWidget | None = None) -> None:
+    templates: tuple[NoticeTemplate, ...]
+    boards: tuple[BoardView, ...]
+    site: SiteInfo | None
+
+
+def load_setup(ctx: AppContext) -> EditorSetup:
+    """The editor's templates, active boards and site (a query: run it through ``env.ops.read``)."""
+    return EditorSetup(tuple(ctx.notices.templates()), tuple(ctx.notices.boards()), ctx.sites.get())
+
+
+class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
+    """Create or edit a notice; ``draft()`` returns what was typed.
+
+    ``setup`` is what the page read before opening (None: the dialog reads it, showing its loading
+    state). With ``save_with(op)`` the 保存 button runs ``op(draft)`` as a write and closes the
+    dialog only when it succeeded (``saved`` holds its result); without it 保存 just accepts.
+    """
+
+    def __init__(
+        self,
+        env: UiEnv,
+        notice: NoticeView | None = None,
+        parent: QWidget | None = None,
+        setup: EditorSetup | None = None,
+    ) -> None:
         super().__init__(parent)
         self._env = env
         self._notice = notice
+        self._templates: dict[str, NoticeTemplate] = {}
+        self._save: Callable[[NoticeDraft], Any] | None = None
+        self.saved: Any = None
+        self.ready = False
         self._exemptions: set[str] = set(notice.masking_exemptions) if notice else set()
         self.setWindowTitle(self.tr("新建公示") if notice is None else self.tr("修改公示：") + notice.title)
         self.resize(1200, 820)
-        service = env.ctx.notices
-        site = env.ctx.sites.get()
 
         form_widget = QWidget()
         form = QFormLayout(form_widget)
         self.template = QComboBox()
-        for t in service.templates():
-            self.template.addItem(t.name, t.key)
         self.title_edit = QLineEdit()
         self.body = QPlainTextEdit()
         self.body.setPlaceholderText(self.tr("正文：段落之间空一行；“一、……”单独成行作为小标题。"))
@@ -114,12 +153,10 @@ class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
             w.setDisplayFormat("yyyy-MM-dd")
         self.period_label = QLabel()
         self.period_label.setWordWrap(True)
-        self.issuer = QLineEdit(
-            site.name + "办事处" if site and site.name.endswith("街道") else (site.name if site else "")
-        )
+        self.issuer = QLineEdit()
         self.contact = QLineEdit()
         self.contact.setPlaceholderText(self.tr("如：社会事务办 刘主任 0531-88123457"))
-        self.phone = QLineEdit(site.supervision_phone if site else "")
+        self.phone = QLineEdit()
         self.objection = QPlainTextEdit()
         self.objection.setMaximumHeight(70)
         self.objection.setPlaceholderText(self.tr("异议反馈渠道（留空则用模板的默认说明）"))
@@ -129,18 +166,14 @@ class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
         self.audience.addItem(self.tr("定向公开（面向特定群体）"), "targeted")
         self.group = QLineEdit()
         self.group.setPlaceholderText(self.tr("定向对象，如：拟征收土地所在村集体成员"))
-        self.catalogue_links = CatalogueLinksField(env.ctx.catalogue)
-        self.policy_links = PolicyLinksField(env.ctx.policies)
+        self.catalogue_links = CatalogueLinksField(env)
+        self.policy_links = PolicyLinksField(env)
         if notice is not None:
             self.catalogue_links.set_uuids(notice.catalogue_item_uuids)
             self.policy_links.set_links(notice.policy_links)
         boards_box = QGroupBox(self.tr("目标公开栏"))
-        boards_layout = QVBoxLayout(boards_box)
+        self.boards_layout = QVBoxLayout(boards_box)
         self.board_checks: dict[str, QCheckBox] = {}
-        for b in service.boards():
-            check = QCheckBox(f"{b.name}（{b.village}，{b.medium_label}）")
-            self.board_checks[b.uuid] = check
-            boards_layout.addWidget(check)
 
         period_row = QHBoxLayout()
         period_row.addWidget(self.start)
@@ -189,7 +222,9 @@ class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("保存"))
+        self.save_button.setEnabled(False)  # until the form's choices are in
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self._accept_within_limits)
         buttons.rejected.connect(self.reject)
@@ -200,10 +235,12 @@ class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
         today = env.ctx.clock.today()
         self.start.setDate(qdate(today))
         self.end.setDate(qdate(today).addDays(6))
-        if notice is not None:
-            self._load(notice)
+        self._form = splitter
+        if setup is None:
+            ctx = env.ctx
+            env.ops.read(self, lambda: load_setup(ctx), self._set_up, key="setup", loading=splitter)
         else:
-            self._on_template()
+            self._set_up(setup, connect=False)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
@@ -221,6 +258,39 @@ class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
         self.end.dateChanged.connect(self.update_period)
         self.update_period()
         self.update_preview()
+
+    def _set_up(self, setup: EditorSetup, *, connect: bool = True) -> None:
+        """Fill the form's choices (and the notice being edited) once they were read."""
+        dirty = self.has_changes()
+        self._templates = {t.key: t for t in setup.templates}
+        self.template.blockSignals(True)
+        for t in setup.templates:
+            self.template.addItem(app_label(t.name), t.key)
+        self.template.blockSignals(False)
+        for b in setup.boards:
+            check = QCheckBox(f"{b.name}（{b.village}，{b.medium_label}）")
+            self.board_checks[b.uuid] = check
+            self.boards_layout.addWidget(check)
+        site = setup.site
+        if self._notice is not None:
+            self._load(self._notice)
+        else:
+            if site is not None and not self.issuer.text():
+                self.issuer.setText(site.name + "办事处" if site.name.endswith("街道") else site.name)
+            if site is not None and not self.phone.text():
+                self.phone.setText(site.supervision_phone)
+            self._on_template()
+        self.ready = True
+        self.save_button.setEnabled(True)
+        if connect:  # loaded after the dialog was built: check the period and preview again
+            self.update_period()
+            self._timer.start()
+        if not dirty:
+            self.mark_clean()
+
+    def save_with(self, op: Callable[[NoticeDraft], Any]) -> None:
+        """保存 runs ``op(draft)`` as one write; the dialog closes only when it succeeded."""
+        self._save = op
 
     def _load(self, n: NoticeView) -> None:
         self.template.setCurrentIndex(self.template.findData(n.template))
@@ -242,9 +312,9 @@ class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
                 self.board_checks[uuid].setChecked(True)
 
     def _on_template(self) -> None:
-        if self._notice is not None:
+        if self._notice is not None or self.template.currentData() not in self._templates:
             return
-        t = {t.key: t for t in self._env.ctx.notices.templates()}[self.template.currentData()]
+        t = self._templates[self.template.currentData()]
         self.title_edit.setPlaceholderText(t.title_hint)
         if not self.body.toPlainText().strip() or self.body.property("from_template"):
             self.body.setPlainText(t.body_hint)
@@ -299,19 +369,37 @@ class NoticeEditorDialog(AsksBeforeDiscard, QDialog):
         )
 
     def _show_period(self, check: PeriodCheck) -> None:
-        self.period_label.setText(check.message)
+        self.period_label.setText(message_text(check.message_value))
         self.period_label.setStyleSheet(
             "color: #1a6b2f;" if check.ok else "color: #b00020; font-weight: bold;"
         )
 
     def _accept_within_limits(self) -> None:
         """Keep the dialog (and what was typed) open when the draft is over a limit."""
+        if not self.ready:
+            return
+        data = self.draft()
         try:
-            check_draft_limits(self.draft())
+            check_draft_limits(data)
         except InputError as exc:
             QMessageBox.warning(self, self.tr("超过公示的上限"), str(exc))
             return
-        self.accept()
+        save = self._save
+        if save is None:
+            self.accept()
+            return
+        self.save_button.setEnabled(False)  # one save at a time
+
+        def done(result: Any) -> None:
+            self.saved = result
+            self.mark_clean()
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.save_button.setEnabled(True)
+            show_error(self, exc, str(self._env.ctx.paths.log_file))  # over the dialog, still open
+
+        self._env.ops.write(self, lambda: save(data), done, failed=failed)
 
     def update_preview(self) -> None:
         """Ask the notice service for the masking preview of what is typed (read pool) and show it.

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QDialog,
     QFileDialog,
     QGridLayout,
     QGroupBox,
@@ -35,16 +36,16 @@ from app.events.recurrence import describe_rule
 from app.events.service import overlaps_in
 from app.events.values import AdoptionDue, EventTypeValue, Overlap, TargetProgress
 from app.policies.links import titles as policy_titles
-from app.users import Role
 from ui.actions import ask_first
 from ui.calendar.chart import TargetChart
 from ui.calendar.dialogs import ClosingDialog, RegistrationsDialog, TargetsDialog
-from ui.calendar.event_dialog import EventDialog
+from ui.calendar.event_dialog import EventDialog, EventSetup, load_event_setup
 from ui.calendar.grid import DayGrid, weekday_name
 from ui.calendar.occurrence_dialog import CancelEventDialog, MoveOccurrenceDialog
 from ui.calendar.synonyms import SynonymDialog
 from ui.calendar.text import arg
 from ui.env import UiEnv
+from ui.i18n import app_label
 from ui.saved import announce_saved
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
@@ -92,6 +93,7 @@ class CalendarData:
     overlaps: list[Overlap]
     targets: list[TargetProgress]
     types: list[EventTypeValue]
+    page_actions: list[Action]  # EventService.actions(user, None): new, import, targets, synonyms
 
 
 class CalendarPage(QWidget):
@@ -107,7 +109,8 @@ class CalendarPage(QWidget):
         self._actions_for: Occurrence | None = None
         self._pending_menu: QPoint | None = None
         self._wanted = ""
-        self._is_admin = env.user.has(Role.ADMIN)
+        self._page_actions: dict[str, Action] = {}  # until the first read: nothing offered
+        self._edit_when_ready: Occurrence | None = None  # a double-click waiting for the actions
         layout = QHBoxLayout(self)
 
         left = QVBoxLayout()
@@ -147,8 +150,8 @@ class CalendarPage(QWidget):
         for button in (self.prev_button, self.next_button, *self.view_buttons.buttons()):
             button.setMaximumWidth(small + 16)
         self.today_button.setMaximumWidth(small + 24)
-        self.new_button.setVisible(self._is_admin)
-        self.import_button.setVisible(self._is_admin)
+        self.new_button.setVisible(False)  # shown when EventService.actions allows it
+        self.import_button.setVisible(False)
         left.addLayout(bar)
 
         self.attention = QLabel()
@@ -222,7 +225,7 @@ class CalendarPage(QWidget):
         self.chart = TargetChart()
         targets_layout.addWidget(self.chart)
         self.targets_button = QPushButton(self.tr("设置年度目标…"))
-        self.targets_button.setVisible(self._is_admin)
+        self.targets_button.setVisible(False)
         self.targets_button.clicked.connect(self._edit_targets)
         targets_layout.addWidget(self.targets_button)
         right.addWidget(targets_box)
@@ -275,7 +278,7 @@ class CalendarPage(QWidget):
         self._type_keys = [t.key for t in types]
         for t in types:
             if t.active:
-                self.type_filter.addItem(t.label, t.key)
+                self.type_filter.addItem(app_label(t.label), t.key)
         self.type_filter.setCurrentIndex(max(self.type_filter.findData(current), 0))
         self.type_filter.blockSignals(False)
 
@@ -299,7 +302,7 @@ class CalendarPage(QWidget):
     def reload(self) -> None:
         """Read what the shown range needs in one go on the read pool: the occurrences (each series
         that reaches the range expanded once), the reports due, room clashes, targets, types."""
-        events, clock = self._env.ctx.events, self._env.ctx.clock
+        events, clock, user = self._env.ctx.events, self._env.ctx.clock, self._env.user
         first, last, month = self._window()
         key = self.type_filter.currentData()
         view = self.stack.currentIndex()
@@ -316,6 +319,7 @@ class CalendarPage(QWidget):
                 overlaps=overlaps_in(everything),
                 targets=events.targets(today.year),
                 types=events.types(include_inactive=True),
+                page_actions=events.actions(user, None),
             )
 
         self._env.ops.read(
@@ -329,6 +333,7 @@ class CalendarPage(QWidget):
     def _show(self, data: CalendarData, first: date, last: date, month: int | None, view: int) -> None:
         self._today = data.today
         self._fill_types(data.types)
+        self._apply_page_actions(data.page_actions)
         occurrences = data.occurrences
         if view == 0:
             self.period_label.setText(arg(self.tr("%1年%2月"), str(self.anchor.year), str(self.anchor.month)))
@@ -476,9 +481,34 @@ class CalendarPage(QWidget):
             action.triggered.connect(lambda _=False, k=key: self._on_action(k))
         return menu
 
+    def _apply_page_actions(self, actions: list[Action]) -> None:
+        """The calendar-wide buttons, as the events service says (hidden from those who may not)."""
+        self._page_actions = {a.key: a for a in actions}
+        for key, button in (
+            ("event.create", self.new_button),
+            ("event.import", self.import_button),
+            ("event.target", self.targets_button),
+        ):
+            a = self._page_actions.get(key)
+            button.setVisible(bool(a and a.allowed))
+            button.setEnabled(bool(a and a.enabled))
+
+    def may(self, key: str) -> bool:
+        """Whether the events service said this user may do the calendar-wide action ``key``."""
+        a = self._page_actions.get(key)
+        return bool(a and a.enabled)
+
     def _activate(self, occ: Occurrence) -> None:
+        """Double-click: edit the event, when its actions (read on the pool) allow it."""
         self._select(occ)
-        if self._is_admin:
+        if self._actions_for == occ:
+            self._edit_if_allowed()
+        else:
+            self._edit_when_ready = occ
+
+    def _edit_if_allowed(self) -> None:
+        a = self._actions.get("edit")
+        if a is not None and a.enabled:
             self._on_action("edit")
 
     def _show_selected(self) -> None:
@@ -511,6 +541,9 @@ class CalendarPage(QWidget):
             if self._pending_menu is not None and self.selected == occ:
                 pos, self._pending_menu = self._pending_menu, None
                 self.occurrence_menu(occ).exec(pos)
+            if self._edit_when_ready == occ:
+                self._edit_when_ready = None
+                self._edit_if_allowed()
 
         def gone(_exc: BaseException) -> None:  # deleted meanwhile: show nothing
             self.details.setText(self.tr("在日历中点选一项活动。"))
@@ -575,12 +608,23 @@ class CalendarPage(QWidget):
         title = self._event.title if self._event is not None else occ.title
         if action.question and not ask_first(self, action, title):
             return
+        ctx = self._env.ctx
         if key == "edit":
-            EventDialog(self._env, uuid, parent=self).exec()
+            self._env.ops.read(
+                self,
+                lambda: load_event_setup(ctx, uuid),
+                lambda setup: self._exec(EventDialog(self._env, uuid, parent=self, setup=setup)),
+                key="dialog",
+            )
         elif key == "registrations":
             RegistrationsDialog(self._env, uuid, self).exec()
         elif key == "close":
-            ClosingDialog(self._env, uuid, self).exec()
+            self._env.ops.read(
+                self,
+                lambda: events.get(uuid),
+                lambda ev: self._exec(ClosingDialog(self._env, ev, self)),
+                key="dialog",
+            )
         elif key == "held":
             self._env.ops.write(self, lambda: events.mark_held(user, uuid))
         elif key == "publish":
@@ -623,12 +667,31 @@ class CalendarPage(QWidget):
         QMessageBox.information(self, title, text)
 
     def _new_event(self, day: date | None) -> None:
-        dialog = EventDialog(self._env, None, day or self.anchor, self)
-        if dialog.exec() and dialog.saved_uuid:
-            self.open_record(dialog.saved_uuid)
+        if not self.may("event.create"):
+            return  # a stale click before the service said so
+        ctx, when = self._env.ctx, day or self.anchor
+
+        def open_dialog(setup: EventSetup) -> None:
+            dialog = EventDialog(self._env, None, when, self, setup=setup)
+            self.event_dialog = dialog  # for tests and screenshots
+            if dialog.exec() and dialog.saved_uuid:
+                self.open_record(dialog.saved_uuid)
+
+        self._env.ops.read(self, lambda: load_event_setup(ctx, None), open_dialog, key="dialog")
+
+    def _exec(self, dialog: QDialog) -> None:
+        """Open a dialog whose data was just read (kept as ``self.dialog`` for tests and screenshots)."""
+        self.dialog = dialog
+        dialog.exec()
 
     def _edit_targets(self) -> None:
-        TargetsDialog(self._env, self._today.year, self).exec()
+        events, year = self._env.ctx.events, self._today.year
+        self._env.ops.read(
+            self,
+            lambda: (events.targets(year), events.types()),
+            lambda got: self._exec(TargetsDialog(self._env, year, got[0], got[1], self)),
+            key="dialog",
+        )
 
     def _import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

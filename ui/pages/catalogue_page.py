@@ -132,17 +132,25 @@ class CataloguePage(QWidget):
             self.retire_button,
             self.refine_button,
             self.keep_button,
-            self.import_button,
-            self.export_button,
-            self.pdf_button,
-            self.domain_button,
-            self.synonyms_button,
         ):
             actions.addWidget(b)
         actions.addStretch()
         self.count_label = QLabel()
         actions.addWidget(self.count_label)
         layout.addLayout(actions)
+        # The catalogue-wide actions on a second row: eleven buttons on one row made the window
+        # wider than a 1366-pixel screen (English labels are longer still).
+        files = QHBoxLayout()
+        for b in (
+            self.import_button,
+            self.export_button,
+            self.pdf_button,
+            self.domain_button,
+            self.synonyms_button,
+        ):
+            files.addWidget(b)
+        files.addStretch()
+        layout.addLayout(files)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         self.tree_model = QStandardItemModel(self)

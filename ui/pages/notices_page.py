@@ -42,13 +42,15 @@ from app.notices.masking import MaskedContent
 from app.notices.queries import NoticeQuery, NoticeRow
 from app.notices.service import ACTIONS
 from app.notices.values import DRAFT, STATUS_LABELS, STATUSES
+from app.sync.values import RejectedItem
 from app.users import Role
 from ui.actions import apply_action, ask_first
 from ui.calendar.text import arg
 from ui.catalogue.picker import item_label
 from ui.env import UiEnv
+from ui.i18n import app_label, message_text
 from ui.notices.admin import BoardsDialog, PeriodRulesDialog
-from ui.notices.editor import NoticeEditorDialog
+from ui.notices.editor import EditorSetup, NoticeEditorDialog, load_setup
 from ui.notices.posting import PostingDialog
 from ui.notices.preview import PdfPreviewDialog
 from ui.notices.review import ReviewContent, ReviewDialog
@@ -73,7 +75,7 @@ def notice_columns() -> list[Column[NoticeRow]]:
         Column("编号", lambda n: str(n.id), lambda n: n.id),
         Column("状态", lambda n: QCoreApplication.translate("NoticesPage", STATUS_LABELS[n.status])),
         Column("标题", lambda n: n.title, tooltip=lambda n: n.title),
-        Column("类型", lambda n: n.template_name),
+        Column("类型", lambda n: app_label(n.template_name)),
         Column(
             "公示期",
             lambda n: (
@@ -160,6 +162,7 @@ class Detail:
     notice: NoticeView
     masked: MaskedContent
     actions: tuple[Action, ...]
+    refusal: RejectedItem | None = None  # the platform's open refusal of this notice, if any
 
 
 class NoticesPage(QWidget):
@@ -411,10 +414,15 @@ class NoticesPage(QWidget):
             self._load_detail(row.uuid)
 
     def _load_detail(self, uuid: str) -> None:
-        svc, user = self._env.ctx.notices, self._env.user
+        svc, user, sync = self._env.ctx.notices, self._env.user, self._env.ctx.sync
 
         def work() -> Detail:
-            return Detail(svc.get(uuid), svc.masked(uuid), tuple(svc.actions(user, uuid)))
+            return Detail(
+                svc.get(uuid),
+                svc.masked(uuid),
+                tuple(svc.actions(user, uuid)),
+                sync.refusal_for("notice", uuid),
+            )
 
         self._env.ops.read(self, work, self._show_detail, key="detail", loading=self.detail)
 
@@ -424,7 +432,7 @@ class NoticesPage(QWidget):
 
     def _show_detail(self, detail: Detail) -> None:
         self._detail = detail
-        self.detail.setHtml(self._detail_html(detail.notice, detail.masked))
+        self.detail.setHtml(self._detail_html(detail.notice, detail.masked, detail.refusal))
         self._apply_actions(list(detail.actions))
 
     def _apply_actions(self, actions: list[Action]) -> None:
@@ -438,22 +446,23 @@ class NoticesPage(QWidget):
             return None
         return next((a for a in self._detail.actions if a.key == key), None)
 
-    def _detail_html(self, n: NoticeView, masked: MaskedContent) -> str:
+    def _detail_html(self, n: NoticeView, masked: MaskedContent, refusal: RejectedItem | None = None) -> str:
         e = html.escape
         check = n.period_check
         colour = "#1a6b2f" if check.ok else "#b00020"
         out = [
             f"<h2>{e(n.title)}</h2>",
             f"<p><b>{self.tr('状态')}：</b>{e(self.tr(STATUS_LABELS[n.status]))}　<b>{self.tr('版本')}：</b>{n.revision}"
-            f"　<b>{self.tr('模板')}：</b>{e(n.template_name)}</p>",
-            f'<p style="color:{colour}"><b>{self.tr("公示期")}：</b>{n.period_start} 至 {n.period_end}　{e(check.message)}</p>',
+            f"　<b>{self.tr('模板')}：</b>{e(app_label(n.template_name))}</p>",
+            f'<p style="color:{colour}"><b>{self.tr("公示期")}：</b>'
+            + e(self.tr("%1 至 %2").replace("%1", str(n.period_start)).replace("%2", str(n.period_end)))
+            + f"　{e(message_text(check.message_value))}</p>",
             f"<p><b>{self.tr('公开地址（二维码）')}：</b>{e(n.public_url)}</p>",
         ]
         if n.return_reason and n.status == DRAFT:
             out.append(f'<p style="color:#b00020"><b>{self.tr("退回理由")}：</b>{e(n.return_reason)}</p>')
         if n.withdraw_reason:
             out.append(f'<p style="color:#b00020"><b>{self.tr("撤回理由")}：</b>{e(n.withdraw_reason)}</p>')
-        refusal = self._env.ctx.sync.refusal_for("notice", n.uuid)
         if refusal is not None:
             out.append(
                 '<table width="100%" cellpadding="8" style="background:#fdecea;border:1px solid #b00020">'
@@ -512,19 +521,41 @@ class NoticesPage(QWidget):
         return action if action is not None and action.enabled else None
 
     def _new(self) -> None:
-        dialog = NoticeEditorDialog(self._env, parent=self)
-        if dialog.exec():
-            data, user = dialog.draft(), self._env.user
-            self._write(lambda: self._env.ctx.notices.create(data, actor=user))
+        self._open_editor(None)
 
     def _edit(self) -> None:
         n, action = self.selected(), self._allowed("notice.update")
         if n is None or action is None or not ask_first(self, action, n.title):
             return
-        dialog = NoticeEditorDialog(self._env, n, parent=self)
-        if dialog.exec():
-            data, user = dialog.draft(), self._env.user
-            self._write(lambda: self._env.ctx.notices.update(n.uuid, data, actor=user))
+        self._open_editor(n)
+
+    def _open_editor(self, n: NoticeView | None) -> None:
+        """Read the editor's choices (templates, boards, site) off the GUI thread, then open it."""
+        ctx = self._env.ctx
+        self._env.ops.read(
+            self,
+            lambda: load_setup(ctx),
+            lambda setup: self._edit_in(setup, n),
+            key="editor",
+            loading=self.view,
+        )
+
+    def _edit_in(self, setup: EditorSetup, n: NoticeView | None) -> None:
+        """The editor saves from inside itself: a refused save leaves it open with what was typed."""
+        dialog = NoticeEditorDialog(self._env, n, parent=self, setup=setup)
+        self.editor_dialog = dialog  # for tests and screenshots
+        service, user = self._env.ctx.notices, self._env.user
+        if n is None:
+            dialog.save_with(lambda data: service.create(data, actor=user))
+        else:
+            uuid = n.uuid
+            dialog.save_with(lambda data: service.update(uuid, data, actor=user))
+        saved = dialog.exec()
+        if saved and isinstance(dialog.saved, NoticeView):
+            self._wanted = dialog.saved.uuid
+            self._load_detail(dialog.saved.uuid)
+        elif n is not None and self._detail is not None and self._detail.notice.uuid == n.uuid:
+            self._load_detail(n.uuid)  # what it is now, also after a refusal
 
     def _act(self, key: str) -> None:
         n, action = self.selected(), self._allowed(key)

@@ -256,6 +256,7 @@ class PoliciesPage(QWidget):
             self.import_button,
             self.retire_button,
             self.interp_button,
+            self.link_button,  # unparented, setVisible(True) showed it as a window of its own
         ):
             actions.addWidget(b)
         actions.addStretch()
@@ -719,7 +720,11 @@ class PoliciesPage(QWidget):
         )
 
     def _add(self) -> None:
-        dialog = DocumentDialog(self._lib.domains(), self)
+        lib = self._lib
+        self._env.ops.read(self, lib.domains, self._add_in, key="add")
+
+    def _add_in(self, domains: list[str]) -> None:
+        dialog = DocumentDialog(domains, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         lib, user, draft, source = self._lib, self._env.user, dialog.draft(), dialog.source_path()
@@ -854,15 +859,18 @@ class PoliciesPage(QWidget):
         if doc is None:
             return
         lib, user = self._lib, self._env.user
-        current = [u for u, _t in lib.linked_items(doc.uuid)]
-        self.picker = CataloguePickerDialog(self._env.ctx.catalogue, current, self)
 
-        def save() -> None:
-            chosen = list(self.picker.chosen_uuids())
-            self._write(lambda: lib.link_items(user, doc.uuid, chosen), lambda _r: self._saved(doc))
+        def pick(current: list[str]) -> None:
+            self.picker = CataloguePickerDialog(self._env, current, self)
 
-        self.picker.accepted.connect(save)
-        self.picker.open()
+            def save() -> None:
+                chosen = list(self.picker.chosen_uuids())
+                self._write(lambda: lib.link_items(user, doc.uuid, chosen), lambda _r: self._saved(doc))
+
+            self.picker.accepted.connect(save)
+            self.picker.open()
+
+        self._env.ops.read(self, lambda: [u for u, _t in lib.linked_items(doc.uuid)], pick, key="link-items")
 
     # -- register and changes ----------------------------------------------------------------------
 

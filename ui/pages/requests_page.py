@@ -55,6 +55,7 @@ from app.requests.values import RequestCounts, RequestQuery
 from app.users import Role
 from ui.actions import apply_action, ask_first
 from ui.env import UiEnv
+from ui.i18n import app_label, message_text
 from ui.pages.notices_page import SEARCH_DELAY_MS
 from ui.requests.dialogs import (
     AnswerDialog,
@@ -93,10 +94,10 @@ def request_columns() -> list[Column[RequestSummary]]:
             ),
         ),
         Column("证件号码", lambda r: r.id_masked),
-        Column("提交方式", lambda r: r.channel_label),
+        Column("提交方式", lambda r: app_label(r.channel_label)),
         Column("收到日", lambda r: r.received_on.isoformat(), lambda r: r.received_on),
         Column("所需信息", lambda r: r.description, tooltip=lambda r: r.description),
-        Column("答复", lambda r: r.answer_label),
+        Column("答复", lambda r: app_label(r.answer_label)),
     ]
 
 
@@ -145,15 +146,14 @@ def _heading(text: str) -> QLabel:
 
 def _due_cell(r: RequestSummary) -> str:
     """The deadline with its urgency in words (the row colour repeats it, never replaces it)."""
+    due = message_text(r.due_message)
     if r.overdue:
-        return r.due_text + QCoreApplication.translate(CTX, "  已超期 %1 个工作日").replace(
+        return due + QCoreApplication.translate(CTX, "  已超期 %1 个工作日").replace(
             "%1", str(-(r.days_left or 0))
         )
     if r.days_left is not None and r.days_left <= 3:
-        return r.due_text + QCoreApplication.translate(CTX, "  还剩 %1 个工作日").replace(
-            "%1", str(r.days_left)
-        )
-    return r.due_text
+        return due + QCoreApplication.translate(CTX, "  还剩 %1 个工作日").replace("%1", str(r.days_left))
+    return due
 
 
 def _row_colour(r: RequestSummary) -> QColor | None:
@@ -435,7 +435,12 @@ class RequestsPage(QWidget):
             .replace("%2", str(counts.reminders))
             .replace("%3", str(counts.overdue))
         )
-        self.tabs.setTabText(1, self.tr("期限提醒") + (f"（{counts.reminders}）" if counts.reminders else ""))
+        self.tabs.setTabText(
+            1,
+            self.tr("期限提醒（%1）").replace("%1", str(counts.reminders))
+            if counts.reminders
+            else self.tr("期限提醒"),
+        )
 
     def _reload_tab(self) -> None:
         """The reminder, annual and rules tabs are read when shown (and again after a change)."""
@@ -560,7 +565,7 @@ class RequestsPage(QWidget):
             + FORMS.get(d.form, d.form)
             + self.tr("　获取方式：")
             + DELIVERIES.get(d.delivery, d.delivery),
-            self.tr("答复期限：") + (s.due_text or "—"),
+            self.tr("答复期限：") + (message_text(s.due_message) or "—"),
         ]
         if s.status in ("received", "registered") and d.correction_requested_on is None:
             lines.append(

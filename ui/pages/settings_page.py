@@ -77,8 +77,10 @@ def user_columns() -> list[Column[StaffUser]]:
         ),
         Column(
             "状态",
-            lambda u: QCoreApplication.translate(
-                "SettingsPage", "在用" if u.active else "已停用（不能登录）"
+            lambda u: (
+                QCoreApplication.translate("SettingsPage", "在用")
+                if u.active
+                else QCoreApplication.translate("SettingsPage", "已停用（不能登录）")
             ),
         ),
     ]

@@ -33,14 +33,14 @@ from app.changes import Changes
 from app.clock import ZONE
 from app.errors import GongkaiError
 from app.today import TodayItem, TodayList
-from app.today.items import date_text
 from app.today.reminders import ReminderSummary, next_reminder, parse_reminder_time
 from ui.crash import show_error
 from ui.env import UiEnv
+from ui.i18n import full_day_text, message_text
 from ui.saved import announce_saved
 from ui.table_model import SortFilterProxy
 from ui.today.assessment_view import AssessmentView
-from ui.today.list_model import SectionRow, TodayListModel, rows_of
+from ui.today.list_model import SectionRow, TodayListModel, item_title, rows_of
 
 PAGE_KEY = "today"
 
@@ -147,9 +147,10 @@ class TodayPage(QWidget):
 
     def _show(self, listing: TodayList) -> None:
         self.listing = listing
-        self.headline.setText(listing.headline())
-        day = listing.day
-        self.subline.setText(f"{day.year}年{date_text(day)}　{self._env.user.label}")
+        self.headline.setText(message_text(listing.headline_message()))
+        self.subline.setText(
+            self.tr("%1　%2").replace("%1", full_day_text(listing.day)).replace("%2", self._env.user.label)
+        )
         self.model.set_rows(rows_of(listing))
         self.view.clearSpans()
         for row, value in enumerate(self.model.rows()):
@@ -214,9 +215,13 @@ class TodayPage(QWidget):
     def _show_reminder(self, summary: ReminderSummary) -> None:
         if not summary.items:
             return
-        first = summary.items[0].title
+        first = item_title(summary.items[0])
         self.banner_text.setText(
-            self.tr("提醒：") + summary.text + self.tr("最急的一件：") + first + self.tr("。详见下表。")
+            self.tr("提醒：")
+            + message_text(summary.message)
+            + self.tr("最急的一件：")
+            + first
+            + self.tr("。详见下表。")
         )
         self.banner.show()
 

@@ -4,6 +4,7 @@
 pinyin, text) and collects links; a title that is not in the library yet can be kept as an unlinked
 title (it links itself to nothing until someone picks the document). ``PolicyLinksField`` is the form row
 an editor embeds: the linked titles, marked when unlinked or no longer in force, and a button.
+Both read the library through the operations layer (``env.ops.read``), never on the GUI thread.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.policies.links import PolicyLink, clean_links
-from app.policies.service import PolicyService
 from app.policies.values import DocumentRow
+from ui.env import UiEnv
 
 SEARCH_DELAY_MS = 150
 
@@ -39,11 +40,10 @@ def row_text(row: DocumentRow) -> str:
 class PolicyPickerDialog(QDialog):
     """Search the library and collect documents; ``links()`` after ``accept``."""
 
-    def __init__(
-        self, library: PolicyService, chosen: Sequence[PolicyLink] = (), parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, env: UiEnv, chosen: Sequence[PolicyLink] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._library = library
+        self._env = env
+        self._library = env.ctx.policies
         self._links = list(chosen)
         self.setWindowTitle(self.tr("选择政策文件"))
         self.resize(820, 620)
@@ -89,12 +89,15 @@ class PolicyPickerDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        query = self.search.text().strip()
-        rows = (
-            [h.row for h in self._library.search(query, limit=100)]
-            if query
-            else self._library.list(limit=100)
-        )
+        """Search the library for what is typed, on the read pool (the last answer wins)."""
+        query, library = self.search.text().strip(), self._library
+
+        def work() -> list[DocumentRow]:
+            return [h.row for h in library.search(query, limit=100)] if query else library.list(limit=100)
+
+        self._env.ops.read(self, work, self._show_results, key="search", loading=self.results)
+
+    def _show_results(self, rows: list[DocumentRow]) -> None:
         self.results.clear()
         for r in rows:
             item = QListWidgetItem(row_text(r))
@@ -138,10 +141,12 @@ class PolicyLinksField(QWidget):
 
     changed = Signal()
 
-    def __init__(self, library: PolicyService, parent: QWidget | None = None) -> None:
+    def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._library = library
+        self._env = env
         self._links: tuple[PolicyLink, ...] = ()
+        self._rows: dict[str, DocumentRow] = {}
+        self._answered: tuple[PolicyLink, ...] = ()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel()
@@ -156,18 +161,30 @@ class PolicyLinksField(QWidget):
         return self._links
 
     def set_links(self, links: Sequence[PolicyLink]) -> None:
-        self._links = tuple(clean_links(links))
+        self._links = wanted = tuple(clean_links(links))
         self._show()
+        library = self._env.ctx.policies
+        self._env.ops.read(
+            self,
+            lambda: {r.uuid: r for r in library.rows([link.uuid for link in wanted if link.linked])},
+            lambda rows: self._arrived(wanted, rows),
+            key="lines",
+        )
         self.changed.emit()
 
+    def _arrived(self, wanted: tuple[PolicyLink, ...], rows: dict[str, DocumentRow]) -> None:
+        self._rows, self._answered = rows, wanted
+        self._show()
+
     def lines(self) -> list[str]:
-        """One line per link: the title, marked when not in the library or no longer in force."""
-        rows = {r.uuid: r for r in self._library.rows([link.uuid for link in self._links if link.linked])}
+        """One line per link: the title, marked when not in the library or no longer in force (as last read)."""
         out = []
         for link in self._links:
-            row = rows.get(link.uuid)
+            row = self._rows.get(link.uuid)
             if not link.linked:
                 out.append(f"《{link.title}》" + self.tr("（未关联文件库）"))
+            elif row is None and self._answered != self._links:
+                out.append(f"《{link.title}》")  # its state is on its way
             elif row is None:
                 out.append(f"《{link.title}》" + self.tr("（本机文件库中暂无）"))
             else:
@@ -180,6 +197,6 @@ class PolicyLinksField(QWidget):
         self.button.setText(self.tr("更改…") if lines else self.tr("选择文件…"))
 
     def choose(self) -> None:
-        self.dialog = PolicyPickerDialog(self._library, self._links, self)
+        self.dialog = PolicyPickerDialog(self._env, self._links, self)
         self.dialog.accepted.connect(lambda: self.set_links(self.dialog.links()))
         self.dialog.open()

@@ -20,11 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import GongkaiError
 from app.today.assessment.figures import Direction
 from app.today.assessment.service import Criterion
 from app.users import Role
-from ui.crash import show_error
 from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
 from ui.table_model import Column, RecordTableModel
@@ -109,7 +107,17 @@ class CriteriaDialog(AsksBeforeDiscard, QDialog):
         self._reload()
 
     def _reload(self, select_code: str = "") -> None:
-        rows = self._service.criteria()
+        """Read the criteria on the read pool; select ``select_code`` (else the first) when they arrive."""
+        service = self._service
+        self._env.ops.read(
+            self,
+            service.criteria,
+            lambda rows: self._show(rows, select_code),
+            key="criteria",
+            loading=self.view,
+        )
+
+    def _show(self, rows: list[Criterion], select_code: str) -> None:
         self.model.set_rows(rows)
         for i, c in enumerate(rows):
             if c.code == select_code or (not select_code and i == 0):
@@ -144,19 +152,19 @@ class CriteriaDialog(AsksBeforeDiscard, QDialog):
         return method.direction if method else Direction.RATE
 
     def _save(self) -> None:
-        try:
-            saved = self._service.save_criterion(
-                self._env.user,
-                self.code.text(),
-                name=self.name.text(),
-                weight=self.weight.value(),
-                method=str(self.method.currentData()),
-                target=self.target.value(),
-                rule=self.rule.toPlainText(),
-                active=self.active.isChecked(),
-            )
-        except GongkaiError as exc:
-            show_error(self, exc)
-            return
-        self.changed = True
-        self._reload(saved.code)
+        """One write on the writer thread; a refusal is shown over the dialog, the fields stay."""
+        service, user, code = self._service, self._env.user, self.code.text()
+        values = {
+            "name": self.name.text(),
+            "weight": self.weight.value(),
+            "method": str(self.method.currentData()),
+            "target": self.target.value(),
+            "rule": self.rule.toPlainText(),
+            "active": self.active.isChecked(),
+        }
+
+        def saved(criterion: Criterion) -> None:
+            self.changed = True
+            self._reload(criterion.code)
+
+        self._env.ops.write(self, lambda: service.save_criterion(user, code, **values), saved)  # type: ignore[arg-type]

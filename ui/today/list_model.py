@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
 from app.today import SECTION_TITLES, Section, Severity, TodayItem, TodayList
-from app.today.items import due_text
+from ui.i18n import day_text, message_text
 from ui.table_model import Column, Index, RecordTableModel
 
 CONTEXT = "TodayPage"
@@ -58,15 +58,25 @@ def page_title(key: str) -> str:
 
 
 def _due(row: Row) -> str:
+    """The due day in the window's language (QLocale), with the provisional mark."""
     if isinstance(row, SectionRow) or row.due is None:
         return ""
-    return due_text(row)
+    provisional = QCoreApplication.translate(CONTEXT, "（暂定）") if row.provisional else ""
+    return day_text(row.due) + provisional
+
+
+def item_title(item: TodayItem) -> str:
+    return message_text(item.title_message, item.title)
+
+
+def item_why(item: TodayItem) -> str:
+    return message_text(item.why_message, item.why)
 
 
 def columns() -> list[Column[Row]]:
     return [
-        Column("事项", lambda r: r.text if isinstance(r, SectionRow) else r.title),
-        Column("为什么在这里（规则和日期）", lambda r: "" if isinstance(r, SectionRow) else r.why),
+        Column("事项", lambda r: r.text if isinstance(r, SectionRow) else item_title(r)),
+        Column("为什么在这里（规则和日期）", lambda r: "" if isinstance(r, SectionRow) else item_why(r)),
         Column("期限", _due),
         Column("在哪办理", lambda r: "" if isinstance(r, SectionRow) else page_title(r.page_key)),
     ]
@@ -102,5 +112,5 @@ class TodayListModel(RecordTableModel[Row]):
         if index.isValid() and role == Qt.ItemDataRole.ToolTipRole and index.row() < self.rowCount():
             row = self.row_at(index.row())
             if isinstance(row, TodayItem):
-                return f"{row.title}\n{row.why}"
+                return f"{item_title(row)}\n{item_why(row)}"
         return super().data(index, role)

@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from app.today.items import DUE_SOON_WORKDAYS, Severity, TodayItem, date_text, severity_for
+from app import messages as m
+from app.messages import Arg, Label, Message
+from app.today.items import DUE_SOON_WORKDAYS, Severity, TodayItem, severity_for
 from app.users import Role, StaffUser
 
 if TYPE_CHECKING:
@@ -23,15 +25,16 @@ def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayIte
     calendar = ctx.holidays.calendar()
     found: list[TodayItem] = []
     for entry in ctx.catalogue.compliance(today, within_workdays=DUE_SOON_WORKDAYS):
-        last = date_text(entry.last_disclosure) if entry.last_disclosure else "无记录"
+        last: Arg = entry.last_disclosure if entry.last_disclosure else Label("无记录")
         severity = Severity.OVERDUE if entry.status == "overdue" else severity_for(entry.due, today, calendar)
         found.append(
-            TodayItem(
+            TodayItem.worded(
                 kind="catalogue.disclosure_due",
                 record_uuid=entry.item.uuid,
                 page_key=PAGE,
-                title=f"公开目录事项：{entry.item.title}",
-                why=f"公开时限：{entry.rule_text}；上次公开：{last}；应在 {date_text(entry.due)} 前公开",
+                title=Message.of(m.CATALOGUE_DUE_TITLE, item=entry.item.title),
+                # The rule is the catalogue's own wording (data of the standard catalogue).
+                why=Message.of(m.CATALOGUE_DUE_WHY, rule=entry.rule_text, last=last, due=entry.due),
                 due=entry.due,
                 severity=severity or Severity.DUE_SOON,
                 provisional=entry.provisional,

@@ -14,8 +14,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from app import messages as m
 from app.clock import ZONE
-from app.today.items import Section, Severity, TodayItem, date_text, severity_for
+from app.messages import Label, Message
+from app.today.items import Section, Severity, TodayItem, severity_for
 from app.users import Role, StaffUser
 
 if TYPE_CHECKING:
@@ -25,10 +27,12 @@ PAGE = "calendar"
 CLOSING_REPORT_WORKDAYS = 1
 
 
-def _when(start: datetime, end: datetime, today: date) -> str:
+def _when(start: datetime, end: datetime, today: date, place: str) -> Message:
     s, e = start.astimezone(ZONE), end.astimezone(ZONE)
-    day = "今天" if s.date() == today else date_text(s.date())
-    return f"{day} {s:%H:%M}–{e:%H:%M}"
+    where = place or Label("未填写")
+    if s.date() == today:
+        return Message.of(m.EVENT_WHEN_TODAY, start=f"{s:%H:%M}", end=f"{e:%H:%M}", place=where)
+    return Message.of(m.EVENT_WHEN, day=s.date(), start=f"{s:%H:%M}", end=f"{e:%H:%M}", place=where)
 
 
 def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayItem]:
@@ -40,12 +44,12 @@ def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayIte
         if occ.end.astimezone(ZONE).date() < today:
             continue
         found.append(
-            TodayItem(
+            TodayItem.worded(
                 kind="event.occurrence",
                 record_uuid=occ.event_uuid,
                 page_key=PAGE,
-                title=f"{occ.type_label}：{occ.title}",
-                why=f"{_when(occ.start, occ.end, today)}，地点：{occ.place or '未填写'}",
+                title=Message.of(m.EVENT_TITLE, type=Label(occ.type_label), title=occ.title),
+                why=_when(occ.start, occ.end, today, occ.place),
                 due=occ.start.astimezone(ZONE).date(),
                 severity=Severity.INFO,
                 section_hint=Section.EVENTS,
@@ -56,15 +60,12 @@ def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayIte
         ended = ev.end.astimezone(ZONE).date()
         due = calendar.add(ended, CLOSING_REPORT_WORKDAYS)
         found.append(
-            TodayItem(
+            TodayItem.worded(
                 kind="event.closing_report",
                 record_uuid=ev.uuid,
                 page_key=PAGE,
-                title=f"填写活动总结：{ev.title}",
-                why=(
-                    f"活动已于 {date_text(ended)} 结束，请在下一个工作日 {date_text(due.date)} 前填写出席人数、"
-                    "问答和收集到的意见建议"
-                ),
+                title=Message.of(m.EVENT_CLOSING_TITLE, title=ev.title),
+                why=Message.of(m.EVENT_CLOSING_WHY, ended=ended, due=due.date),
                 due=due.date,
                 severity=severity_for(due.date, today, calendar) or Severity.DUE_SOON,
                 provisional=due.provisional,
@@ -73,14 +74,13 @@ def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayIte
         )
     for a in events.adoption_due(today):
         found.append(
-            TodayItem(
+            TodayItem.worded(
                 kind="event.adoption_report",
                 record_uuid=a.event_uuid,
                 page_key=PAGE,
-                title=f"公开意见采纳情况：{a.title}",
-                why=(
-                    f"收集到 {a.suggestions} 条意见建议，须在 {date_text(a.start_date)} 起 {a.days} 个工作日内"
-                    f"公开收集和采纳情况（要点二(二)），期限 {date_text(a.due)}"
+                title=Message.of(m.EVENT_ADOPTION_TITLE, title=a.title),
+                why=Message.of(
+                    m.EVENT_ADOPTION_WHY, n=a.suggestions, start=a.start_date, days=a.days, due=a.due
                 ),
                 due=a.due,
                 severity=severity_for(a.due, today, calendar) or Severity.INFO,

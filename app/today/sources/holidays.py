@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from app import messages as m
+from app.messages import Message
 from app.today.items import Severity, TodayItem
 from app.users import Role, StaffUser
 
@@ -31,15 +33,12 @@ def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayIte
         if calendar.has_official_data(year):
             continue
         found.append(
-            TodayItem(
+            TodayItem.worded(
                 kind="holidays.missing",
                 record_uuid="",
                 page_key="settings",
-                title=f"载入 {year} 年法定节假日安排",
-                why=(
-                    f"{year} 年没有官方节假日数据：涉及该年的期限只按周末计算，标为“暂定”。"
-                    "请在“设置”中导入国务院办公厅通知，或同步市级平台。"
-                ),
+                title=Message.of(m.HOLIDAYS_TITLE, year=year),
+                why=Message.of(m.HOLIDAYS_WHY, year=year),
                 due=None,
                 severity=Severity.DUE_TODAY if year == today.year else Severity.INFO,
                 role=Role.ADMIN,

@@ -17,8 +17,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from app import messages as m
+from app.messages import Label, Message
 from app.notices import values as nv
-from app.today.items import Severity, TodayItem, date_text, severity_for
+from app.today.items import Severity, TodayItem, severity_for
 from app.users import Role, StaffUser
 
 if TYPE_CHECKING:
@@ -50,14 +52,15 @@ def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayIte
         step, role = _STEP_ROLES[n.status]
         started = n.period_start < today
         found.append(
-            TodayItem(
+            TodayItem.worded(
                 kind="notice.review",
                 record_uuid=n.uuid,
                 page_key=PAGE,
-                title=f"{step}：{n.title}",
-                why=(
-                    f"三审三校：等待{step}。公示期{'已于' if started else '将于'} "
-                    f"{date_text(n.period_start)} 开始，须审定并张贴后才能公示"
+                title=Message.of(m.NOTICE_REVIEW_TITLE, step=Label(step), title=n.title),
+                why=Message.of(
+                    m.NOTICE_REVIEW_WHY_STARTED if started else m.NOTICE_REVIEW_WHY,
+                    step=Label(step),
+                    start=n.period_start,
                 ),
                 due=n.period_start,
                 severity=_by_start(n.period_start, today, ctx),
@@ -66,36 +69,41 @@ def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayIte
         )
     for t in notices.take_downs_due(today):
         p = t.posting
-        late = f"，已超过 {t.overdue_days} 天" if t.overdue_days else ""
+        where = _where(p.village, p.board_name)
         found.append(
-            TodayItem(
+            TodayItem.worded(
                 kind="notice.take_down",
                 record_uuid=p.notice_uuid,
                 page_key=PAGE,
-                title=f"撤下：{p.notice_title}（{p.board_name}）",
-                why=f"公示期满应撤下：{_where(p.village, p.board_name)}的张贴应于 {date_text(p.take_down_on)} 撤下{late}",
+                title=Message.of(m.NOTICE_TAKE_DOWN_TITLE, title=p.notice_title, board=p.board_name),
+                why=Message.of(
+                    m.NOTICE_TAKE_DOWN_WHY_LATE, where=where, day=p.take_down_on, days=t.overdue_days
+                )
+                if t.overdue_days
+                else Message.of(m.NOTICE_TAKE_DOWN_WHY, where=where, day=p.take_down_on),
                 due=p.take_down_on,
                 severity=severity_for(p.take_down_on, today, ctx.holidays.calendar()) or Severity.DUE_TODAY,
                 role=Role.CLERK,
                 part=p.uuid,  # one item per posting: a notice comes down from several boards
             )
         )
-    for m in notices.boards_missing_notices():
-        start = m.period_start or today
+    for miss in notices.boards_missing_notices():
+        start = miss.period_start or today
         found.append(
-            TodayItem(
+            TodayItem.worded(
                 kind="notice.posting_missing",
-                record_uuid=m.notice_uuid,
+                record_uuid=miss.notice_uuid,
                 page_key=PAGE,
-                title=f"张贴：{m.notice_title} → {_where(m.village, m.board_name)}",
-                why=(
-                    f"定点公开：该公示应张贴在{m.board_name}，登记册中没有在贴的记录"
-                    f"（公示期 {date_text(start)} 开始）"
+                title=Message.of(
+                    m.NOTICE_MISSING_TITLE,
+                    title=miss.notice_title,
+                    where=_where(miss.village, miss.board_name),
                 ),
+                why=Message.of(m.NOTICE_MISSING_WHY, board=miss.board_name, start=start),
                 due=start,
                 severity=_by_start(start, today, ctx),
                 role=Role.CLERK,
-                part=m.board_uuid,  # one item per target board (issue 16: the reminder-log crash)
+                part=miss.board_uuid,  # one item per target board (issue 16: the reminder-log crash)
             )
         )
     return found

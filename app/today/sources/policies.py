@@ -17,28 +17,35 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from app.today.items import Severity, TodayItem, date_text, severity_for
+from app import messages as m
+from app.messages import Label, Message
+from app.today.items import Severity, TodayItem, severity_for
 from app.users import Role, StaffUser
 
 if TYPE_CHECKING:
     from app.context import AppContext
 
 PAGE = "policies"
-THREE_IN_STEP = "政策解读“三同步”：解读材料应与政策文件同步起草、同步审签、同步发布（2023年济南市政务公开工作要点 三(二)）"
 
 
 def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayItem]:
     found: list[TodayItem] = []
     for change in ctx.policies.changes():
-        items_text = "；关联目录事项：" + "、".join(change.linked_items[:3]) if change.linked_items else ""
+        what = change.detail or Label(change.kind_label)
         found.append(
-            TodayItem(
+            TodayItem.worded(
                 kind=f"policy.{change.kind}",
                 record_uuid=change.document_uuid,
                 page_key=PAGE,
-                title=f"政策文件{change.kind_label}：《{change.title}》",
-                why=f"市级平台于 {date_text(change.on)} {change.detail or change.kind_label}{items_text}；"
-                "请核对关联的目录事项和查阅资料，在“政策文件”页确认",
+                title=Message.of(m.POLICY_CHANGE_TITLE, kind=Label(change.kind_label), title=change.title),
+                why=Message.of(
+                    m.POLICY_CHANGE_WHY_ITEMS,
+                    on=change.on,
+                    what=what,
+                    items="、".join(change.linked_items[:3]),
+                )
+                if change.linked_items
+                else Message.of(m.POLICY_CHANGE_WHY, on=change.on, what=what),
                 due=None,
                 severity=Severity.INFO,
                 role=Role.ADMIN,
@@ -48,12 +55,12 @@ def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayIte
     for doc in ctx.policies.without_interpretation():
         due = doc.published_on or today
         found.append(
-            TodayItem(
+            TodayItem.worded(
                 kind="policy.interpretation_due",
                 record_uuid=doc.uuid,
                 page_key=PAGE,
-                title=f"政策解读：《{doc.title}》尚无解读材料",
-                why=f"{THREE_IN_STEP}；文件发布于 {date_text(due)}",
+                title=Message.of(m.POLICY_INTERPRETATION_TITLE, title=doc.title),
+                why=Message.of(m.POLICY_INTERPRETATION_WHY, on=due),
                 due=due,
                 severity=severity_for(due, today, calendar) or Severity.INFO,
                 role=Role.ADMIN,

@@ -11,7 +11,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from app.today.items import Severity, TodayItem, date_text, severity_for
+from app import messages as m
+from app.messages import Label, Message
+from app.today.items import Severity, TodayItem, severity_for
 from app.users import Role, StaffUser
 
 if TYPE_CHECKING:
@@ -37,10 +39,20 @@ def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayIte
         if r.kind in _WAITING:
             # Waiting on the applicant or a third party: the clerk acts once their period has run out.
             act = severity in (Severity.OVERDUE, Severity.DUE_TODAY)
-            title = f"{r.kind_label}：{r.number}" + (f" {what}" if what else "")
-            why = f"{r.rule}；{_WAITING[r.kind]} {date_text(r.due_on)}" + ("，请跟进" if act else "")
+            kind = Label(r.kind_label)
+            title = (
+                Message.of(m.REQUEST_WAITING_TITLE, kind=kind, number=r.number, what=what)
+                if what
+                else Message.of(m.REQUEST_WAITING_TITLE_BARE, kind=kind, number=r.number)
+            )
+            why = Message.of(
+                m.REQUEST_WAITING_WHY_ACT if act else m.REQUEST_WAITING_WHY,
+                rule=Label(r.rule),
+                period=Label(_WAITING[r.kind]),
+                due=r.due_on,
+            )
             found.append(
-                TodayItem(
+                TodayItem.worded(
                     kind=f"request.{r.kind}",
                     record_uuid=r.uuid,
                     page_key=PAGE,
@@ -57,12 +69,18 @@ def items(ctx: AppContext, user: StaffUser | None, today: date) -> list[TodayIte
         if r.kind == "overdue":
             severity = Severity.OVERDUE
         found.append(
-            TodayItem(
+            TodayItem.worded(
                 kind="request.answer_due",
                 record_uuid=r.uuid,
                 page_key=PAGE,
-                title=f"答复申请 {r.number}" + (f"：{what}" if what else ""),
-                why=f"{r.rule}；答复期限 {date_text(r.due_on)}" + ("，已超期" if r.kind == "overdue" else ""),
+                title=Message.of(m.REQUEST_ANSWER_TITLE, number=r.number, what=what)
+                if what
+                else Message.of(m.REQUEST_ANSWER_TITLE_BARE, number=r.number),
+                why=Message.of(
+                    m.REQUEST_ANSWER_WHY_OVERDUE if r.kind == "overdue" else m.REQUEST_ANSWER_WHY,
+                    rule=Label(r.rule),
+                    due=r.due_on,
+                ),
                 due=r.due_on,
                 severity=severity or Severity.DUE_SOON,
                 provisional=r.provisional,
