@@ -19,8 +19,8 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from server import admin, policies
-from server.models import SCHEMA_VERSION
-from server.store import SchemaMismatchError, epoch, init_db, make_engine, new_epoch
+from server.models import SCHEMA_REVISION
+from server.store import SchemaMismatchError, epoch, init_db, make_engine, migrate, new_epoch
 
 ENV_DB = "GONGKAI_SERVER_DB"
 DEFAULT_DB = "sqlite:///gongkai-platform.sqlite"
@@ -39,7 +39,6 @@ def build_parser() -> argparse.ArgumentParser:
         default="127.0.0.1",
         help="信任其 X-Forwarded-For/-Proto 头的前置代理地址，逗号分隔（默认 127.0.0.1）",
     )
-    # Pending the full schema migrations (engineer sync): today's migration is creating the schema.
     sub.add_parser("migrate", help="创建或升级平台数据库结构（首次使用和每次升级后运行；运行前请备份）")
     s = sub.add_parser("check", help="健康检查：数据库可连接、结构为最新、服务应答（退出码 0/1/3/4）")
     s.add_argument("--http", default="", help="同时检查运行中的服务，如 http://127.0.0.1:8080")
@@ -99,11 +98,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return _check(url, args.http, args.timeout)
         engine = make_engine(url)
+        if args.command == "migrate":
+            before, after = migrate(engine)
+            factory = sessionmaker(engine, expire_on_commit=False)
+            if before is not None and before != after:
+                print(f"平台数据库结构已由版本 {before} 升级到 {after}")
+            print(f"平台数据库结构已是最新（版本 {SCHEMA_REVISION}，纪元 {epoch(factory)}）")
+            engine.dispose()
+            return 0
         init_db(engine)
         factory = sessionmaker(engine, expire_on_commit=False)
-        if args.command == "migrate":
-            print(f"平台数据库结构已是最新（版本 {SCHEMA_VERSION}，纪元 {epoch(factory)}）")
-        elif args.command == "add-site":
+        if args.command == "add-site":
             site = admin.add_site(factory, args.code, args.name)
             print(f"已登记站点 {site.code} {site.name}。设备令牌（只显示这一次，请抄送站点）：")
             print(site.token)
