@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from server import admin, policies
+from server import admin, devices, policies
 from server.models import SCHEMA_REVISION
 from server.store import SchemaMismatchError, epoch, init_db, make_engine, migrate, new_epoch
 
@@ -33,6 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="运行平台（同步接口与公开页面）")
     s.add_argument("--host", default="127.0.0.1", help="监听地址（默认只听本机：TLS 由前置代理终止）")
     s.add_argument("--port", type=int, default=8080)
+    s.add_argument(
+        "--public-url",
+        default="",
+        help="公开页面地址（二维码里的网址，如 https://gk.example.gov.cn）；默认为监听地址",
+    )
     s.add_argument("--workers", type=int, default=1, help="工作进程数（生产环境建议 CPU 核数）")
     s.add_argument(
         "--forwarded-allow-ips",
@@ -86,6 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("mark-restored", help="从备份恢复数据库后运行：开始新纪元，各站点重新核对并补传")
     s = sub.add_parser("sites", help="列出站点及其最近状态")
     s.add_argument("--json", action="store_true")
+    s = sub.add_parser("devices", help="列出站点的电脑（设备）及其凭据状态")
+    s.add_argument("site", nargs="?", default="", help="站点代码（默认：全部站点）")
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("revoke", help="撤销一台电脑的同步凭据（该电脑之后的同步被拒绝，其他电脑不受影响）")
+    s.add_argument("device_id")
+    s.add_argument("--reason", default="", help="撤销原因（该电脑同步时显示）")
     return p
 
 
@@ -94,7 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     url = args.db or os.environ.get(ENV_DB) or DEFAULT_DB
     try:
         if args.command == "serve":
-            return _serve(url, args.host, args.port, args.workers, args.forwarded_allow_ips)
+            public = args.public_url.strip().rstrip("/") or f"http://{args.host}:{args.port}"
+            if not public.startswith(("http://", "https://")):
+                raise admin.AdminError(f"--public-url：应为 http:// 或 https:// 开头的网址，实为“{public}”")
+            return _serve(url, args.host, args.port, args.workers, args.forwarded_allow_ips, public)
         if args.command == "check":
             return _check(url, args.http, args.timeout)
         engine = make_engine(url)
@@ -124,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _doc(factory, args)
         elif args.command == "mark-restored":
             print(f"已开始新纪元 {new_epoch(factory)}：各站点下次同步时将重新核对并补传数据")
+        elif args.command in ("devices", "revoke"):
+            _devices(factory, args)
         elif args.command == "sites":
             sites = admin.site_overview(factory)
             if args.json:
@@ -133,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     seen = max((d["last_seen"] for d in s["devices"]), default="从未同步")
                     print(f"{s['code']}  {s['name']}  记录 {s['records']}  最近同步 {seen}")
         engine.dispose()
-    except (admin.AdminError, policies.PolicyAdminError, SchemaMismatchError) as exc:
+    except (admin.AdminError, policies.PolicyAdminError, SchemaMismatchError, devices.DeviceError) as exc:
         sys.stderr.write(f"gongkai-server: {exc}\n")
         return 2
     return 0
@@ -182,12 +198,42 @@ def _doc(factory: sessionmaker[Session], args: argparse.Namespace) -> None:
                 )
 
 
-def _serve(url: str, host: str, port: int, workers: int, forwarded_allow_ips: str) -> int:
+def _devices(factory: sessionmaker[Session], args: argparse.Namespace) -> None:
+    """``gongkai-server devices [SITE]`` and ``gongkai-server revoke DEVICE_ID``."""
+    from sqlalchemy import select
+
+    from server.models import SiteRow
+
+    with factory() as session, session.begin():
+        if args.command == "revoke":
+            done = devices.revoke(session, args.device_id.strip().lower(), args.reason or "由平台管理员撤销")
+            print(f"已撤销设备 {done['device_id']}（{done['name']}）：该电脑之后的同步将被拒绝")
+            return
+        site_id = None
+        if args.site:
+            site_id = session.execute(select(SiteRow.id).where(SiteRow.code == args.site)).scalar()
+            if site_id is None:
+                raise admin.AdminError(f"没有站点 {args.site}")
+        rows = devices.listing(session, site_id)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for d in rows:
+        state = f"已撤销 {d['revoked_at']}" if d["revoked"] else "有效"
+        kind = "展示" if d["kind"] == "display" else "工作"
+        print(f"{d['device_id']}  {d['site']}  {kind}  {d['name']}  最近同步 {d['last_seen']}  {state}")
+
+
+def _serve(url: str, host: str, port: int, workers: int, forwarded_allow_ips: str, public_url: str) -> int:
     import uvicorn
 
-    from server.app import create_app
+    from server.app import ENV_PUBLIC_URL, create_app
 
-    print(f"市级平台运行于 http://{host}:{port}/ （数据库 {url.split('@')[-1]}）", flush=True)
+    print(
+        f"市级平台运行于 http://{host}:{port}/ （公开地址 {public_url}，数据库 {url.split('@')[-1]}）",
+        flush=True,
+    )
+    os.environ[ENV_PUBLIC_URL] = public_url
     # Behind the city's TLS terminator: trust its X-Forwarded-* headers (client address, https).
     if workers > 1:
         # Worker processes import the app themselves, so it is named, not passed (server/app.py).
@@ -195,7 +241,7 @@ def _serve(url: str, host: str, port: int, workers: int, forwarded_allow_ips: st
         uvicorn.run("server.app:from_environment", factory=True, host=host, port=port, workers=workers,
                     log_level="info", proxy_headers=True, forwarded_allow_ips=forwarded_allow_ips)  # fmt: skip
     else:
-        uvicorn.run(create_app(url), host=host, port=port, log_level="info", proxy_headers=True,
+        uvicorn.run(create_app(url, public_url=public_url), host=host, port=port, log_level="info", proxy_headers=True,
                     forwarded_allow_ips=forwarded_allow_ips)  # fmt: skip
     return 0
 
