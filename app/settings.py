@@ -28,7 +28,8 @@ class SettingSpec:
 SETTINGS: dict[str, SettingSpec] = {
     spec.key: spec
     for spec in (
-        SettingSpec("public_base_url", "https://gk.example.gov.cn", "市级平台公开页面地址"),
+        # Announced by the platform at every sync (docs/sync-devices.md); empty until the first one.
+        SettingSpec("public_base_url", "", "市级平台公开页面地址"),
         SettingSpec("language", "zh_CN", "界面语言"),
         SettingSpec("reminder_time", "08:30", "每日提醒时间"),
         SettingSpec("kiosk_idle_seconds", 90, "触摸屏无操作返回首页（秒）"),

@@ -22,6 +22,7 @@ from app.paths import DataPaths
 from app.sync import sitekey, wire
 from app.sync.devices import code_sha256, normalise_code
 from app.sync.join import join
+from server.app import create_app
 from server.cli import main as server_main
 from server.models import Device, Invitation, utcnow
 from tests.server.support import (
@@ -29,6 +30,8 @@ from tests.server.support import (
     ClientCrash,
     FaultyTransport,
     Platform,
+    Sites,
+    ThreadServer,
     new_notice,
     start_platform,
 )
@@ -75,6 +78,7 @@ def test_the_site_token_enrols_and_each_pc_has_its_own_credential(
     token = ctx.settings.get("sync_token")
     assert token.startswith(wire.DEVICE_TOKEN_PREFIX) and token != platform.tokens[SITE]
     sitekey.decode_key(ctx.settings.get("sync_site_key"))  # the first PC made the site key
+    assert ctx.settings.get("public_base_url") == platform.url  # announced: the address it listens on
     device_id = ctx.sync.status().device_id
     ctx.close()
     with platform.sessions() as s:
@@ -214,3 +218,16 @@ def test_a_join_killed_halfway_leaves_the_directory_empty_and_a_rerun_works(
     assert run(["--data-dir", str(tmp_path / "pc1"), "join", "--server", platform.url, "--code", code],
                monkeypatch) == 2  # fmt: skip
     assert "已有数据库" in capsys.readouterr().err
+
+
+def test_serve_public_url_is_announced(tmp_path: Path, sites: Sites) -> None:
+    app = create_app(f"sqlite:///{tmp_path / 'p.sqlite'}", public_url="https://gk.jinan.gov.cn/")
+    server = ThreadServer(app).start()
+    try:
+        platform = Platform(f"sqlite:///{tmp_path / 'p.sqlite'}", server, app.state.sessions)
+        platform.add_site(SITE)
+        ctx = sites.open(SITE, platform)
+        assert ctx.sync.run_once().ok
+        assert ctx.settings.get("public_base_url") == "https://gk.jinan.gov.cn"
+    finally:
+        server.stop()
