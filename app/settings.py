@@ -36,6 +36,8 @@ SETTINGS: dict[str, SettingSpec] = {
         SettingSpec("kiosk_pin_hash", "", "触摸屏退出密码（哈希）"),
         SettingSpec("sync_server_url", "", "同步服务器地址"),
         SettingSpec("sync_token", "", "同步设备令牌"),
+        # How often the kiosk syncs in the background while it runs (seconds).
+        SettingSpec("sync_interval_s", 60, "后台同步间隔（秒）"),
         # The site key (app/sync/sitekey.py), base64url; set by the first device or by `join`.
         # Device-local like sync_*: never replicated, never exported (docs/sync-devices.md).
         SettingSpec("sync_site_key", "", "站点密钥（加密本站点各电脑间传递的个人信息）"),
