@@ -124,7 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         factory = sessionmaker(engine, expire_on_commit=False)
         if args.command == "add-site":
             site = admin.add_site(factory, args.code, args.name)
-            print(f"已登记站点 {site.code} {site.name}。设备令牌（只显示这一次，请抄送站点）：")
+            print(
+                f"已登记站点 {site.code} {site.name}。站点令牌（只显示这一次，请抄送站点；"
+                "只用于登记本站点的电脑，每台电脑随后有自己的凭据）："
+            )
             print(site.token)
         elif args.command == "catalogue":
             release = admin.publish_catalogue(factory, Path(args.file), args.label)
