@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--public-url",
         default="",
-        help="公开页面地址（二维码里的网址，如 https://gk.example.gov.cn）；默认为监听地址",
+        help="公开页面地址（二维码里的网址，如 https://gk.jinan.gov.cn）；默认为请求到达的地址（即监听地址）",
     )
     s.add_argument("--workers", type=int, default=1, help="工作进程数（生产环境建议 CPU 核数）")
     s.add_argument(
@@ -105,8 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     url = args.db or os.environ.get(ENV_DB) or DEFAULT_DB
     try:
         if args.command == "serve":
-            public = args.public_url.strip().rstrip("/") or f"http://{args.host}:{args.port}"
-            if not public.startswith(("http://", "https://")):
+            # Empty: the address each request reached — http://HOST:PORT when reached directly, the
+            # public https address behind a proxy that forwards Host and X-Forwarded-Proto.
+            public = args.public_url.strip().rstrip("/")
+            if public and not public.startswith(("http://", "https://")):
                 raise admin.AdminError(f"--public-url：应为 http:// 或 https:// 开头的网址，实为“{public}”")
             return _serve(url, args.host, args.port, args.workers, args.forwarded_allow_ips, public)
         if args.command == "check":
@@ -233,7 +235,7 @@ def _serve(url: str, host: str, port: int, workers: int, forwarded_allow_ips: st
     from server.app import ENV_PUBLIC_URL, create_app
 
     print(
-        f"市级平台运行于 http://{host}:{port}/ （公开地址 {public_url}，数据库 {url.split('@')[-1]}）",
+        f"市级平台运行于 http://{host}:{port}/ （公开地址 {public_url or '按请求地址'}，数据库 {url.split('@')[-1]}）",
         flush=True,
     )
     os.environ[ENV_PUBLIC_URL] = public_url
