@@ -106,7 +106,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/qtapp.py" line="107" />
+            <location filename="../../ui/qtapp.py" line="110" />
             <source>公开专区工作台</source>
             <extracomment>Rare characters: the same bundled faces the PDFs fall back to, in the same order (printing/fonts.py, docs/printing.md): Gongkai Han Ext (most of CJK Extension A, the 《通用规范汉字表》 characters in the extensions such as 䶮 and 𬌗, 𠮷, Extensions G and H) and Gongkai Han Ext B (the rest of A, all of Extensions B–F). Qt maps the files, it does not read them.</extracomment>
             <translation>Disclosure Zone Desk</translation>
@@ -183,52 +183,52 @@
             <translation type="vanished">Saved to: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="237" />
+            <location filename="_extra_sources.py" line="249" />
             <source>指标</source>
             <translation>Criterion</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="238" />
+            <location filename="_extra_sources.py" line="250" />
             <source>分值</source>
             <translation>Points</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="239" />
+            <location filename="_extra_sources.py" line="251" />
             <source>本月结果</source>
             <translation>This month</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="240" />
+            <location filename="_extra_sources.py" line="252" />
             <source>目标</source>
             <translation>Target</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="241" />
+            <location filename="_extra_sources.py" line="253" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="242" />
+            <location filename="_extra_sources.py" line="254" />
             <source>依据记录</source>
             <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="243" />
+            <location filename="_extra_sources.py" line="255" />
             <source>日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="244" />
+            <location filename="_extra_sources.py" line="256" />
             <source>记录</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="245" />
+            <location filename="_extra_sources.py" line="257" />
             <source>结论</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="246" />
+            <location filename="_extra_sources.py" line="258" />
             <source>说明</source>
             <translation>Notes</translation>
         </message>
@@ -870,19 +870,19 @@
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="93" />
-            <location filename="_extra_sources.py" line="280" />
+            <location filename="_extra_sources.py" line="292" />
             <source>公开对象</source>
             <translation>Audience</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="94" />
-            <location filename="_extra_sources.py" line="282" />
+            <location filename="_extra_sources.py" line="294" />
             <source>公开方式</source>
             <translation>Mode</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="95" />
-            <location filename="_extra_sources.py" line="283" />
+            <location filename="_extra_sources.py" line="295" />
             <source>公开层级</source>
             <translation>Tier</translation>
         </message>
@@ -1205,47 +1205,47 @@
             <translation>Tier</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="274" />
+            <location filename="_extra_sources.py" line="286" />
             <source>三级事项</source>
             <translation>Level-3 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="275" />
+            <location filename="_extra_sources.py" line="287" />
             <source>公开内容（要素）</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="276" />
+            <location filename="_extra_sources.py" line="288" />
             <source>公开依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="277" />
+            <location filename="_extra_sources.py" line="289" />
             <source>公开主体</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="278" />
+            <location filename="_extra_sources.py" line="290" />
             <source>公开渠道和载体</source>
             <translation>Channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="279" />
+            <location filename="_extra_sources.py" line="291" />
             <source>其他渠道</source>
             <translation>Other channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="281" />
+            <location filename="_extra_sources.py" line="293" />
             <source>特定群体说明</source>
             <translation>Specific group</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="284" />
+            <location filename="_extra_sources.py" line="296" />
             <source>咨询电话</source>
             <translation>Enquiry phone</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="285" />
+            <location filename="_extra_sources.py" line="297" />
             <source>公开时长</source>
             <translation>Duration</translation>
         </message>
@@ -1525,19 +1525,19 @@
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="85" />
-            <location filename="_extra_sources.py" line="248" />
+            <location filename="_extra_sources.py" line="260" />
             <source>分值</source>
             <translation>Points</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="86" />
-            <location filename="_extra_sources.py" line="249" />
+            <location filename="_extra_sources.py" line="261" />
             <source>计算方法</source>
             <translation>Method</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="87" />
-            <location filename="_extra_sources.py" line="250" />
+            <location filename="_extra_sources.py" line="262" />
             <source>目标</source>
             <translation>Target</translation>
         </message>
@@ -1557,12 +1557,12 @@
             <translation>Save criterion</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="247" />
+            <location filename="_extra_sources.py" line="259" />
             <source>指标</source>
             <translation>Criterion</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="251" />
+            <location filename="_extra_sources.py" line="263" />
             <source>启用</source>
             <translation>Active</translation>
         </message>
@@ -1672,6 +1672,112 @@
 带走这一页</source>
             <translation>Scan with your phone
 to take this page</translation>
+        </message>
+    </context>
+    <context>
+        <name>DevicesBox</name>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="102" />
+            <source>本站点的电脑（同步设备）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="120" />
+            <source>刷新</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="121" />
+            <source>邀请电脑…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="122" />
+            <source>展示电脑（大厅查询机，只接收公开内容）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="123" />
+            <source>撤销…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="147" />
+            <source>正在向市级平台查询…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/sync/devices.py" line="152" />
+            <source>共 %n 台电脑。</source>
+            <translation>
+                <numerusform>%n PC.</numerusform>
+                <numerusform>%n PCs.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="180" />
+            <source>撤销电脑</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="181" />
+            <source>撤销后，“%1”不能再与市级平台同步（其他电脑不受影响），且不能恢复。要撤销吗？</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="230" />
+            <source>展示电脑（大厅查询机）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="231" />
+            <source>工作电脑</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="232" />
+            <source>从未</source>
+            <translation>Never</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="233" />
+            <source>有效</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="234" />
+            <source>（本机）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="235" />
+            <source>已撤销</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="236" />
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="237" />
+            <source>类型</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="238" />
+            <source>最近同步</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="239" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="240" />
+            <source>设备编号</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2469,6 +2575,39 @@ Tap below to browse the catalogue.</translation>
         </message>
     </context>
     <context>
+        <name>InvitationDialog</name>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="68" />
+            <source>邀请电脑加入本站点</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="70" />
+            <source>展示电脑（大厅查询机）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="70" />
+            <source>工作电脑</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="72" />
+            <source>在要加入的%1上运行（或扫描下方二维码得到邀请码）：</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="90" />
+            <source>24 小时内有效，只能使用一次（%1 前）。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="229" />
+            <source>平台地址</source>
+            <translation>PLATFORM-ADDRESS</translation>
+        </message>
+    </context>
+    <context>
         <name>ItemDetailPage</name>
         <message>
             <location filename="../../ui/kiosk/browse.py" line="75" />
@@ -2754,24 +2893,24 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Disclosure Zone Desk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="83" />
+            <location filename="../../ui/main_window.py" line="85" />
             <source>当前用户：</source>
-            <extracomment>how long the badges wait after a change before being read again (several writes, one read)</extracomment>
+            <extracomment>room left for the window manager's frame (width, height) when it is not known yet how long the badges wait after a change before being read again (several writes, one read)</extracomment>
             <translation>User: </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="84" />
-            <location filename="../../ui/main_window.py" line="121" />
+            <location filename="../../ui/main_window.py" line="86" />
+            <location filename="../../ui/main_window.py" line="123" />
             <source>站点：</source>
             <translation>Site: </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="85" />
+            <location filename="../../ui/main_window.py" line="87" />
             <source>同步：未配置</source>
             <translation>Sync: not set up</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/main_window.py" line="176" />
+            <location filename="../../ui/main_window.py" line="178" />
             <source>现在：%n 件</source>
             <translation>
                 <numerusform>Now: %n</numerusform>
@@ -2779,47 +2918,47 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="206" />
+            <location filename="../../ui/main_window.py" line="208" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="207" />
+            <location filename="../../ui/main_window.py" line="209" />
             <source>立即备份数据库</source>
             <translation>Back up database now</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="211" />
+            <location filename="../../ui/main_window.py" line="213" />
             <source>退出登录/切换用户</source>
             <translation>Sign out / switch user</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="213" />
+            <location filename="../../ui/main_window.py" line="215" />
             <source>退出当前用户并回到登录框（Ctrl+L），不必关闭程序</source>
             <translation>Sign out and return to the sign-in box (Ctrl+L) without closing the program</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="216" />
+            <location filename="../../ui/main_window.py" line="218" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="220" />
+            <location filename="../../ui/main_window.py" line="222" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="221" />
+            <location filename="../../ui/main_window.py" line="223" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="229" />
+            <location filename="../../ui/main_window.py" line="231" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="229" />
+            <location filename="../../ui/main_window.py" line="231" />
             <source>已备份到：</source>
             <translation>Backed up to: </translation>
         </message>
@@ -5098,57 +5237,57 @@ Tap below to browse the catalogue.</translation>
             <translation>Changed by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="263" />
+            <location filename="_extra_sources.py" line="275" />
             <source>登记申请</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="264" />
+            <location filename="_extra_sources.py" line="276" />
             <source>发出补正通知</source>
             <translation>Request correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="265" />
+            <location filename="_extra_sources.py" line="277" />
             <source>登记补正材料</source>
             <translation>Log correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="266" />
+            <location filename="_extra_sources.py" line="278" />
             <source>开始办理</source>
             <translation>Start work</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="267" />
+            <location filename="_extra_sources.py" line="279" />
             <source>征求第三方意见</source>
             <translation>Consult third party</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="268" />
+            <location filename="_extra_sources.py" line="280" />
             <source>登记第三方意见</source>
             <translation>Log third-party reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="269" />
+            <location filename="_extra_sources.py" line="281" />
             <source>批准延期答复</source>
             <translation>Approve extension</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="270" />
+            <location filename="_extra_sources.py" line="282" />
             <source>提交审签</source>
             <translation>Submit for sign-off</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="271" />
+            <location filename="_extra_sources.py" line="283" />
             <source>退回重办</source>
             <translation>Send back</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="272" />
+            <location filename="_extra_sources.py" line="284" />
             <source>签发答复</source>
             <translation>Issue reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="273" />
+            <location filename="_extra_sources.py" line="285" />
             <source>归档</source>
             <translation>Archive</translation>
         </message>
@@ -5213,7 +5352,7 @@ Tap below to browse the catalogue.</translation>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="286" />
+            <location filename="_extra_sources.py" line="298" />
             <source>总计</source>
             <translation>Total</translation>
         </message>
@@ -5366,23 +5505,23 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="50" />
+            <location filename="../../ui/pages/settings_page.py" line="52" />
             <source>内置（国务院办公厅通知）</source>
             <extracomment>the site details an administrator edits, in the order shown (labels as in app.sites.FIELD_LABELS)</extracomment>
             <translation>Built-in (State Council notice)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="52" />
+            <location filename="../../ui/pages/settings_page.py" line="54" />
             <source>市级平台下发</source>
             <translation>From city platform</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="54" />
+            <location filename="../../ui/pages/settings_page.py" line="56" />
             <source>导入：</source>
             <translation>Imported: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="73" />
+            <location filename="../../ui/pages/settings_page.py" line="75" />
             <source>、</source>
             <translation>, </translation>
         </message>
@@ -5391,178 +5530,178 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Site</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="100" />
+            <location filename="../../ui/pages/settings_page.py" line="102" />
             <source>您登录的身份是“%1”，本页只能查看，不能修改。站点信息、偏好设置、节假日和工作人员账号由政务公开专员（管理员）维护；需要修改时，请联系本站点的管理员。</source>
             <translation>You are signed in as "%1": you can read this page but not change it. The site details, preferences, holidays and staff accounts are kept by the disclosure officer (administrator); ask your site's administrator for changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="118" />
+            <location filename="../../ui/pages/settings_page.py" line="120" />
             <source>站点（触摸屏和打印材料上显示）</source>
             <translation>Site (shown on the kiosk and on printouts)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="121" />
+            <location filename="../../ui/pages/settings_page.py" line="123" />
             <source>站点代码</source>
             <translation>Site code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="124" />
+            <location filename="../../ui/pages/settings_page.py" line="126" />
             <source>站点名称</source>
             <translation>Site name</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="125" />
+            <location filename="../../ui/pages/settings_page.py" line="127" />
             <source>所属区县</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="126" />
+            <location filename="../../ui/pages/settings_page.py" line="128" />
             <source>专区位置</source>
             <translation>Zone location</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="127" />
+            <location filename="../../ui/pages/settings_page.py" line="129" />
             <source>监督电话</source>
             <translation>Complaints phone</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="134" />
+            <location filename="../../ui/pages/settings_page.py" line="136" />
             <source>如：便民服务中心一楼政务公开专区</source>
             <translation>e.g. Service centre, ground floor, disclosure zone</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="135" />
+            <location filename="../../ui/pages/settings_page.py" line="137" />
             <source>如：0531-88123456</source>
             <translation>e.g. 0531-88123456</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="136" />
+            <location filename="../../ui/pages/settings_page.py" line="138" />
             <source>保存站点信息</source>
             <translation>Save site details</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="143" />
+            <location filename="../../ui/pages/settings_page.py" line="145" />
             <source>偏好设置</source>
             <translation>Preferences</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="147" />
+            <location filename="../../ui/pages/settings_page.py" line="149" />
             <source>公示二维码指向的市级平台地址；公示创建时即确定，改动只影响之后创建的公示。</source>
             <translation>City-platform address the notice QR codes point to; fixed when a notice is created, so a change affects only new notices.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="152" />
+            <location filename="../../ui/pages/settings_page.py" line="154" />
             <source>市级平台公开页面地址</source>
             <translation>Public page address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="153" />
+            <location filename="../../ui/pages/settings_page.py" line="155" />
             <source>每日提醒时间</source>
             <translation>Daily reminder at</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="154" />
+            <location filename="../../ui/pages/settings_page.py" line="156" />
             <source>触摸屏无操作返回首页（秒）</source>
             <translation>Kiosk idle reset (s)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="158" />
+            <location filename="../../ui/pages/settings_page.py" line="160" />
             <source>重新启动程序后生效</source>
             <translation>Takes effect after restart</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="159" />
+            <location filename="../../ui/pages/settings_page.py" line="161" />
             <source>界面语言（重启后生效）</source>
             <translation>Language (after restart)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="160" />
+            <location filename="../../ui/pages/settings_page.py" line="162" />
             <source>保存设置</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="171" />
+            <location filename="../../ui/pages/settings_page.py" line="173" />
             <source>法定节假日与调休（工作日计算依据）</source>
             <translation>Public holidays and make-up workdays (for working-day counts)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="185" />
+            <location filename="../../ui/pages/settings_page.py" line="187" />
             <source>没有官方数据的年份只按周末计算，结果标为“暂定”。</source>
             <translation>Years without official data count weekends only; results are marked "provisional".</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="188" />
+            <location filename="../../ui/pages/settings_page.py" line="190" />
             <source>导入节假日文件…</source>
             <translation>Import holidays…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="194" />
+            <location filename="../../ui/pages/settings_page.py" line="196" />
             <source>工作人员</source>
             <translation>Staff</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="206" />
+            <location filename="../../ui/pages/settings_page.py" line="208" />
             <source>新增工作人员…</source>
             <translation>Add staff member…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="207" />
+            <location filename="../../ui/pages/settings_page.py" line="209" />
             <source>重设密码…</source>
             <translation>Reset password…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="208" />
-            <location filename="../../ui/pages/settings_page.py" line="276" />
+            <location filename="../../ui/pages/settings_page.py" line="210" />
+            <location filename="../../ui/pages/settings_page.py" line="281" />
             <source>停用账号…</source>
             <translation>Deactivate account…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="276" />
+            <location filename="../../ui/pages/settings_page.py" line="281" />
             <source>重新启用账号…</source>
             <translation>Reactivate account…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="305" />
+            <location filename="../../ui/pages/settings_page.py" line="310" />
             <source>重新启用账号</source>
             <translation>Reactivate account</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="306" />
+            <location filename="../../ui/pages/settings_page.py" line="311" />
             <source>重新启用后，“%1”可以用原来的密码登录。要重新启用吗？</source>
             <translation>After reactivation "%1" can sign in with their old password. Reactivate?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="310" />
+            <location filename="../../ui/pages/settings_page.py" line="315" />
             <source>停用账号</source>
             <translation>Deactivate account</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="311" />
+            <location filename="../../ui/pages/settings_page.py" line="316" />
             <source>停用后，“%1”不能再登录；他办过的记录都会保留，以后可以重新启用。要停用吗？</source>
             <translation>After deactivation "%1" cannot sign in; everything they did is kept, and the account can be reactivated later. Deactivate?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="362" />
+            <location filename="../../ui/pages/settings_page.py" line="367" />
             <source>替换已有的节假日数据？</source>
             <translation>Replace the holiday data you have?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="364" />
+            <location filename="../../ui/pages/settings_page.py" line="369" />
             <source>文件中 %1 年的安排与本机现有的数据不同。</source>
             <translation>The file's schedule for %1 differs from the data on this PC.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="368" />
+            <location filename="../../ui/pages/settings_page.py" line="373" />
             <source>替换后，这些年份的期限按文件中的安排计算。请先点“显示详情”逐日核对差异，确认无误再替换。</source>
             <translation>After replacing, deadlines in these years follow the file's schedule. Click "Show Details" to check the differences day by day before replacing.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="371" />
+            <location filename="../../ui/pages/settings_page.py" line="376" />
             <source>替换</source>
             <translation>Replace</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="372" />
+            <location filename="../../ui/pages/settings_page.py" line="377" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -5575,27 +5714,27 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="337" />
+            <location filename="../../ui/pages/settings_page.py" line="342" />
             <source>导入节假日文件</source>
             <translation>Import holiday file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="337" />
+            <location filename="../../ui/pages/settings_page.py" line="342" />
             <source>节假日文件 (*.json *.csv *.ics)</source>
             <translation>Holiday files (*.json *.csv *.ics)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="355" />
+            <location filename="../../ui/pages/settings_page.py" line="360" />
             <source>与现有数据相同、未改动：</source>
             <translation>Same as before, unchanged: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="356" />
+            <location filename="../../ui/pages/settings_page.py" line="361" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="353" />
+            <location filename="../../ui/pages/settings_page.py" line="358" />
             <source>已导入年份：</source>
             <translation>Years imported: </translation>
         </message>
@@ -6031,17 +6170,17 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>SyncWorker</name>
         <message>
-            <location filename="_extra_sources.py" line="229" />
+            <location filename="_extra_sources.py" line="241" />
             <source>同步：未配置</source>
             <translation>Sync: not set up</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="230" />
+            <location filename="_extra_sources.py" line="242" />
             <source>同步：正在同步…</source>
             <translation>Sync: syncing…</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="231" />
+            <location filename="_extra_sources.py" line="243" />
             <source>待同步 %n 条</source>
             <translation>
                 <numerusform>%n queued</numerusform>
@@ -6049,12 +6188,12 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="232" />
+            <location filename="_extra_sources.py" line="244" />
             <source>同步：尚未成功同步</source>
             <translation>Sync: never succeeded</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="233" />
+            <location filename="_extra_sources.py" line="245" />
             <source>冲突 %n 条</source>
             <translation>
                 <numerusform>%n conflict</numerusform>
@@ -6062,7 +6201,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="234" />
+            <location filename="_extra_sources.py" line="246" />
             <source>拒收 %n 条</source>
             <translation>
                 <numerusform>%n rejected</numerusform>
@@ -6070,12 +6209,12 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="235" />
+            <location filename="_extra_sources.py" line="247" />
             <source>有问题，详见“同步”页</source>
             <translation>problems, see the Sync page</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="236" />
+            <location filename="_extra_sources.py" line="248" />
             <source>同步：上次成功 </source>
             <translation>Sync: last OK </translation>
         </message>
@@ -6309,57 +6448,57 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Saved, ready to print: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="252" />
+            <location filename="_extra_sources.py" line="264" />
             <source>已逾期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="253" />
+            <location filename="_extra_sources.py" line="265" />
             <source>今天到期</source>
             <translation>Due today</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="254" />
+            <location filename="_extra_sources.py" line="266" />
             <source>3个工作日内</source>
             <translation>Within 3 working days</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="255" />
+            <location filename="_extra_sources.py" line="267" />
             <source>今天和本周的活动</source>
             <translation>Events today and this week</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="256" />
+            <location filename="_extra_sources.py" line="268" />
             <source>同步</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="257" />
+            <location filename="_extra_sources.py" line="269" />
             <source>其他提醒</source>
             <translation>Other reminders</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="258" />
+            <location filename="_extra_sources.py" line="270" />
             <source>%1（%2）</source>
             <translation>%1 (%2)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="259" />
+            <location filename="_extra_sources.py" line="271" />
             <source>事项</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="260" />
+            <location filename="_extra_sources.py" line="272" />
             <source>为什么在这里（规则和日期）</source>
             <translation>Why it is here (rule and dates)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="261" />
+            <location filename="_extra_sources.py" line="273" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="262" />
+            <location filename="_extra_sources.py" line="274" />
             <source>在哪办理</source>
             <translation>Handled in</translation>
         </message>
