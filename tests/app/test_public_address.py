@@ -47,3 +47,11 @@ def test_final_prints_are_refused_until_the_platform_is_known(
     assert ctx.requests.receipt_pdf(request)[:5] == b"%PDF-"
     later = ctx.notices.create(draft(), actor=staff["clerk"])
     assert later.public_url == f"https://gk.jinan.gov.cn/n/{later.uuid}"
+
+
+def test_the_kiosk_shows_a_qr_code_only_for_an_address_a_phone_can_open() -> None:
+    from app.kiosk import openable
+
+    assert openable("/n/abc", "") == ""  # made before the first sync, platform still unknown
+    assert openable("/n/abc", "https://gk.jinan.gov.cn") == "https://gk.jinan.gov.cn/n/abc"
+    assert openable("https://gk.jinan.gov.cn/e/x", "") == "https://gk.jinan.gov.cn/e/x"
