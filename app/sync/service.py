@@ -141,8 +141,12 @@ class SyncService:
             raise GongkaiError(
                 "尚未配置同步：请先设置市级平台地址和设备令牌（gongkai sync --server 网址 --token 令牌）"
             )
-        with transaction(self._sf) as session:
-            device_id = store.begin_write(session).device_id
+        with read_only(self._sf) as session:
+            state = store.read_state(session)
+            device_id = state.device_id if state is not None else ""
+        if not device_id:  # never synced: the state row (and this PC's device id) is made once
+            with transaction(self._sf) as session:
+                device_id = store.begin_write(session).device_id
         if not token.startswith(wire.DEVICE_TOKEN_PREFIX):
             token = self._enrol(url, token, device_id)
         with PlatformClient(
