@@ -82,6 +82,8 @@ PERMISSIONS: dict[str, Permission] = {
     "catalogue.withdraw_refinement": Permission(ADMIN, "撤销本站点细化"),
     # the rest
     "sync.resolve": Permission(CLERK, "处理同步冲突"),
+    "device.invite": Permission(ADMIN, "邀请其他电脑加入本站点"),
+    "device.revoke": Permission(ADMIN, "撤销电脑的同步凭据"),
     "assessment.criteria": Permission(ADMIN, "修改考核指标"),
     "kiosk.pin": Permission(ADMIN, "设置触摸屏退出密码"),
     # the site and its staff (Settings)

@@ -104,6 +104,9 @@ CONFIRMATIONS: dict[str, str] = {
     "site.update": "站点信息已保存",
     "assessment.criterion_save": "考核指标已保存",
     "sync.configure": "同步设置已保存",
+    "sync.enrol": "本机已登记到市级平台",
+    "device.invite": "邀请码已生成",
+    "device.revoke": "电脑已撤销",
     "sync.conflict.resolve": "冲突已处理",
     "kiosk.set_pin": "触摸屏退出密码已设置",
 }

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from app.notices import NoticeService
     from app.policies.service import PolicyService
     from app.requests import RequestService
+    from app.sync.devices import DeviceService
     from app.sync.service import SyncService
     from app.sync.values import PulledRow
     from app.today import TodayService
@@ -129,6 +130,12 @@ class AppContext:
         # The city's policy library: documents and interpretations, 废止 included (app/policies/sync.py).
         service.register_applier(wire.BUCKET_POLICIES, self._apply_policy_rows)
         return service
+
+    @cached_property
+    def devices(self) -> DeviceService:
+        from app.sync.devices import DeviceService
+
+        return DeviceService(self.sync, self.settings)
 
     @cached_property
     def today(self) -> TodayService:

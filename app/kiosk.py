@@ -181,7 +181,7 @@ class KioskService:
         return f"休息日（{calendar.day_off_reason(day) or '周末'}）"
 
     def public_base_url(self) -> str:
-        return str(self._ctx.settings.get("public_base_url")).rstrip("/")
+        return str(self._ctx.settings.get("public_base_url") or "").rstrip("/")
 
     # -- exit PIN --------------------------------------------------------------------------------------
 
@@ -216,7 +216,8 @@ class KioskService:
 
     def notices(self) -> tuple[KioskNotice, ...]:
         """Notices published and within their posting period today, newest first (already masked)."""
-        return tuple(_notice(n) for n in self._ctx.notices.published_current(self.today()))
+        base = self.public_base_url()
+        return tuple(_notice(n, base) for n in self._ctx.notices.published_current(self.today()))
 
     def notice(self, uuid: str) -> KioskNotice | None:
         return next((n for n in self.notices() if n.uuid == uuid), None)
@@ -225,6 +226,7 @@ class KioskService:
         """Occurrences not yet over, soonest first, with each event's description and public page."""
         details: dict[str, EventValue] = {}
         out = []
+        base = self.public_base_url()
         for o in self._ctx.events.upcoming(self.now(), limit):
             ev = details.get(o.event_uuid)
             if ev is None:
@@ -240,7 +242,7 @@ class KioskService:
                     end=end,
                     place=o.place,
                     description=safe(ev.description),
-                    public_url=ev.public_url,
+                    public_url=openable(ev.public_url, base),
                 )
             )
         return tuple(out)
@@ -516,7 +518,17 @@ def _plain_value(name: str, value: object) -> str:
     return display_value(name, value)
 
 
-def _notice(n: PublicNotice) -> KioskNotice:
+def openable(url: str, base: str) -> str:
+    """The address a visitor's phone can open, or "" (no QR code shown): a record made before the
+    site knew its platform has a relative address, completed once the platform's is known."""
+    if url.startswith(("http://", "https://")):
+        return url
+    if base and url.startswith("/"):
+        return base + url
+    return ""
+
+
+def _notice(n: PublicNotice, base: str) -> KioskNotice:
     roster = n.roster
     return KioskNotice(
         uuid=n.uuid,
@@ -527,7 +539,7 @@ def _notice(n: PublicNotice) -> KioskNotice:
         period_end=n.period_end,
         issuer=n.issuer,
         contact=n.contact,
-        public_url=n.public_url,
+        public_url=openable(n.public_url, base),
         roster_columns=roster.columns if roster else (),
         roster_rows=tuple(tuple(safe(c) for c in row) for row in roster.rows) if roster else (),
     )

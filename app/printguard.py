@@ -10,9 +10,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from app.errors import InputError
+from app.errors import InputError, StateError
 
-__all__ = ["naming"]
+__all__ = ["NO_PUBLIC_ADDRESS", "naming", "public_address"]
+
+#: A final printout's QR code must open: the address of the public pages comes from the platform
+#: (announced at every sync, docs/sync-devices.md), so before the first sync there is none.
+NO_PUBLIC_ADDRESS = "尚未连接市级平台，不知道公开页面地址，二维码无法打开：请先同步"
+
+
+def public_address(url: str, record: str = "") -> str:
+    """``url`` when it is an absolute web address; StateError (the sentence above) otherwise."""
+    if url.startswith(("http://", "https://")):
+        return url
+    raise StateError(f"{record}：{NO_PUBLIC_ADDRESS}" if record else NO_PUBLIC_ADDRESS)
 
 
 @contextmanager

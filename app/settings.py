@@ -28,13 +28,16 @@ class SettingSpec:
 SETTINGS: dict[str, SettingSpec] = {
     spec.key: spec
     for spec in (
-        SettingSpec("public_base_url", "https://gk.example.gov.cn", "市级平台公开页面地址"),
+        # Announced by the platform at every sync (docs/sync-devices.md); empty until the first one.
+        SettingSpec("public_base_url", "", "市级平台公开页面地址"),
         SettingSpec("language", "zh_CN", "界面语言"),
         SettingSpec("reminder_time", "08:30", "每日提醒时间"),
         SettingSpec("kiosk_idle_seconds", 90, "触摸屏无操作返回首页（秒）"),
         SettingSpec("kiosk_pin_hash", "", "触摸屏退出密码（哈希）"),
         SettingSpec("sync_server_url", "", "同步服务器地址"),
         SettingSpec("sync_token", "", "同步设备令牌"),
+        # How often the kiosk syncs in the background while it runs (seconds).
+        SettingSpec("sync_interval_s", 60, "后台同步间隔（秒）"),
         # The site key (app/sync/sitekey.py), base64url; set by the first device or by `join`.
         # Device-local like sync_*: never replicated, never exported (docs/sync-devices.md).
         SettingSpec("sync_site_key", "", "站点密钥（加密本站点各电脑间传递的个人信息）"),

@@ -53,11 +53,22 @@ def op(
 
 
 class Attacks:
-    def __init__(self, server: PlatformProcess, tokens: dict[str, str], big_mb: int) -> None:
+    def __init__(self, server: PlatformProcess, site_tokens: dict[str, str], big_mb: int) -> None:
         self.server = server
-        self.tokens = tokens
+        # Sync requests carry a device token: enrol one device per site with its site token.
+        self.tokens = {code: self._enrol(token) for code, token in site_tokens.items()}
         self.big = big_mb << 20
         self.rows: list[tuple[str, str, float, float, float, bool]] = []
+
+    def _enrol(self, site_token: str) -> str:
+        answer = httpx.post(
+            self.server.url + "/sync/v1/enrol",
+            json={"device_id": str(uuid.uuid4()), "name": "bench"},
+            headers={"Authorization": f"Bearer {site_token}"},
+            timeout=60,
+        )
+        answer.raise_for_status()
+        return str(answer.json()["device_token"])
 
     def auth(self, code: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.tokens[code]}"}

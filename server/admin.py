@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import secrets
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 import app.sync.wire as wire
+from server.devices import SITE_TOKEN_PREFIX, new_token
 from server.models import Blob, BucketRow, Device, SiteRow, utcnow
 from server.store import iso, lock_counter, put_row
 
@@ -35,10 +35,11 @@ class NewSite:
 
 
 def add_site(factory: sessionmaker[Session], code: str, name: str) -> NewSite:
-    """Register a site and make its device token (shown once; only its SHA-256 is stored)."""
+    """Register a site and make its site token (shown once; only its SHA-256 is stored). The site
+    token only enrols the site's first PC(s), each getting its own credential (server/devices.py)."""
     if not code.strip() or not name.strip():
         raise AdminError("站点代码和名称都不能为空")
-    token = secrets.token_urlsafe(32)
+    token = new_token(SITE_TOKEN_PREFIX)
     with factory() as session, session.begin():
         if session.execute(select(SiteRow).where(SiteRow.code == code)).scalar_one_or_none():
             raise AdminError(f"站点 {code} 已存在")

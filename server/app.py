@@ -12,8 +12,11 @@ from sqlalchemy.orm import sessionmaker
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from server import pages, policy_pages, sync_api
+from server import devices_api, pages, policy_pages, sync_api
 from server.store import init_db, make_engine
+
+#: The public address for worker processes (set by ``serve --public-url``).
+ENV_PUBLIC_URL = "GONGKAI_PUBLIC_URL"
 
 
 class SecurityHeaders:
@@ -63,8 +66,13 @@ async def _invalid_request(_request: Request, exc: Exception) -> JSONResponse:
     )
 
 
-def create_app(db_url: str, *, after_commit: Callable[[str], None] | None = None) -> FastAPI:
+def create_app(
+    db_url: str, *, after_commit: Callable[[str], None] | None = None, public_url: str = ""
+) -> FastAPI:
     """Build the app over ``db_url`` (tables created on an empty database).
+
+    ``public_url`` is the address of the public pages announced to devices (``serve --public-url``);
+    empty means the address a request reached.
 
     ``after_commit`` is a fault-injection point for tests only (called after a push has committed
     and before its answer is sent); production never passes it.
@@ -75,7 +83,9 @@ def create_app(db_url: str, *, after_commit: Callable[[str], None] | None = None
     app.state.engine = engine
     app.state.sessions = sessionmaker(engine, expire_on_commit=False)
     app.state.after_commit = after_commit
+    app.state.public_url = public_url.rstrip("/")
     app.include_router(sync_api.router)
+    app.include_router(devices_api.router)
     app.include_router(pages.router)
     app.include_router(policy_pages.router)
     app.add_exception_handler(RequestValidationError, _invalid_request)
@@ -93,4 +103,4 @@ def from_environment() -> FastAPI:
     url = os.environ.get("GONGKAI_SERVER_DB")
     if not url:
         raise RuntimeError("GONGKAI_SERVER_DB is not set (see docs/platform-service.md)")
-    return create_app(url)
+    return create_app(url, public_url=os.environ.get(ENV_PUBLIC_URL, ""))

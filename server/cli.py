@@ -18,9 +18,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from server import admin, policies
-from server.models import SCHEMA_VERSION
-from server.store import SchemaMismatchError, epoch, init_db, make_engine, new_epoch
+from server import admin, devices, policies
+from server.models import SCHEMA_REVISION
+from server.store import SchemaMismatchError, epoch, init_db, make_engine, migrate, new_epoch
 
 ENV_DB = "GONGKAI_SERVER_DB"
 DEFAULT_DB = "sqlite:///gongkai-platform.sqlite"
@@ -33,13 +33,17 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="运行平台（同步接口与公开页面）")
     s.add_argument("--host", default="127.0.0.1", help="监听地址（默认只听本机：TLS 由前置代理终止）")
     s.add_argument("--port", type=int, default=8080)
+    s.add_argument(
+        "--public-url",
+        default="",
+        help="公开页面地址（二维码里的网址，如 https://gk.jinan.gov.cn）；默认为请求到达的地址（即监听地址）",
+    )
     s.add_argument("--workers", type=int, default=1, help="工作进程数（生产环境建议 CPU 核数）")
     s.add_argument(
         "--forwarded-allow-ips",
         default="127.0.0.1",
         help="信任其 X-Forwarded-For/-Proto 头的前置代理地址，逗号分隔（默认 127.0.0.1）",
     )
-    # Pending the full schema migrations (engineer sync): today's migration is creating the schema.
     sub.add_parser("migrate", help="创建或升级平台数据库结构（首次使用和每次升级后运行；运行前请备份）")
     s = sub.add_parser("check", help="健康检查：数据库可连接、结构为最新、服务应答（退出码 0/1/3/4）")
     s.add_argument("--http", default="", help="同时检查运行中的服务，如 http://127.0.0.1:8080")
@@ -87,6 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("mark-restored", help="从备份恢复数据库后运行：开始新纪元，各站点重新核对并补传")
     s = sub.add_parser("sites", help="列出站点及其最近状态")
     s.add_argument("--json", action="store_true")
+    s = sub.add_parser("devices", help="列出站点的电脑（设备）及其凭据状态")
+    s.add_argument("site", nargs="?", default="", help="站点代码（默认：全部站点）")
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("revoke", help="撤销一台电脑的同步凭据（该电脑之后的同步被拒绝，其他电脑不受影响）")
+    s.add_argument("device_id")
+    s.add_argument("--reason", default="", help="撤销原因（该电脑同步时显示）")
     return p
 
 
@@ -95,17 +105,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     url = args.db or os.environ.get(ENV_DB) or DEFAULT_DB
     try:
         if args.command == "serve":
-            return _serve(url, args.host, args.port, args.workers, args.forwarded_allow_ips)
+            # Empty: the address each request reached — http://HOST:PORT when reached directly, the
+            # public https address behind a proxy that forwards Host and X-Forwarded-Proto.
+            public = args.public_url.strip().rstrip("/")
+            if public and not public.startswith(("http://", "https://")):
+                raise admin.AdminError(f"--public-url：应为 http:// 或 https:// 开头的网址，实为“{public}”")
+            return _serve(url, args.host, args.port, args.workers, args.forwarded_allow_ips, public)
         if args.command == "check":
             return _check(url, args.http, args.timeout)
         engine = make_engine(url)
+        if args.command == "migrate":
+            before, after = migrate(engine)
+            factory = sessionmaker(engine, expire_on_commit=False)
+            if before is not None and before != after:
+                print(f"平台数据库结构已由版本 {before} 升级到 {after}")
+            print(f"平台数据库结构已是最新（版本 {SCHEMA_REVISION}，纪元 {epoch(factory)}）")
+            engine.dispose()
+            return 0
         init_db(engine)
         factory = sessionmaker(engine, expire_on_commit=False)
-        if args.command == "migrate":
-            print(f"平台数据库结构已是最新（版本 {SCHEMA_VERSION}，纪元 {epoch(factory)}）")
-        elif args.command == "add-site":
+        if args.command == "add-site":
             site = admin.add_site(factory, args.code, args.name)
-            print(f"已登记站点 {site.code} {site.name}。设备令牌（只显示这一次，请抄送站点）：")
+            print(
+                f"已登记站点 {site.code} {site.name}。站点令牌（只显示这一次，请抄送站点；"
+                "只用于登记本站点的电脑，每台电脑随后有自己的凭据）："
+            )
             print(site.token)
         elif args.command == "catalogue":
             release = admin.publish_catalogue(factory, Path(args.file), args.label)
@@ -119,6 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _doc(factory, args)
         elif args.command == "mark-restored":
             print(f"已开始新纪元 {new_epoch(factory)}：各站点下次同步时将重新核对并补传数据")
+        elif args.command in ("devices", "revoke"):
+            _devices(factory, args)
         elif args.command == "sites":
             sites = admin.site_overview(factory)
             if args.json:
@@ -128,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     seen = max((d["last_seen"] for d in s["devices"]), default="从未同步")
                     print(f"{s['code']}  {s['name']}  记录 {s['records']}  最近同步 {seen}")
         engine.dispose()
-    except (admin.AdminError, policies.PolicyAdminError, SchemaMismatchError) as exc:
+    except (admin.AdminError, policies.PolicyAdminError, SchemaMismatchError, devices.DeviceError) as exc:
         sys.stderr.write(f"gongkai-server: {exc}\n")
         return 2
     return 0
@@ -177,12 +203,42 @@ def _doc(factory: sessionmaker[Session], args: argparse.Namespace) -> None:
                 )
 
 
-def _serve(url: str, host: str, port: int, workers: int, forwarded_allow_ips: str) -> int:
+def _devices(factory: sessionmaker[Session], args: argparse.Namespace) -> None:
+    """``gongkai-server devices [SITE]`` and ``gongkai-server revoke DEVICE_ID``."""
+    from sqlalchemy import select
+
+    from server.models import SiteRow
+
+    with factory() as session, session.begin():
+        if args.command == "revoke":
+            done = devices.revoke(session, args.device_id.strip().lower(), args.reason or "由平台管理员撤销")
+            print(f"已撤销设备 {done['device_id']}（{done['name']}）：该电脑之后的同步将被拒绝")
+            return
+        site_id = None
+        if args.site:
+            site_id = session.execute(select(SiteRow.id).where(SiteRow.code == args.site)).scalar()
+            if site_id is None:
+                raise admin.AdminError(f"没有站点 {args.site}")
+        rows = devices.listing(session, site_id)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for d in rows:
+        state = f"已撤销 {d['revoked_at']}" if d["revoked"] else "有效"
+        kind = "展示" if d["kind"] == "display" else "工作"
+        print(f"{d['device_id']}  {d['site']}  {kind}  {d['name']}  最近同步 {d['last_seen']}  {state}")
+
+
+def _serve(url: str, host: str, port: int, workers: int, forwarded_allow_ips: str, public_url: str) -> int:
     import uvicorn
 
-    from server.app import create_app
+    from server.app import ENV_PUBLIC_URL, create_app
 
-    print(f"市级平台运行于 http://{host}:{port}/ （数据库 {url.split('@')[-1]}）", flush=True)
+    print(
+        f"市级平台运行于 http://{host}:{port}/ （公开地址 {public_url or '按请求地址'}，数据库 {url.split('@')[-1]}）",
+        flush=True,
+    )
+    os.environ[ENV_PUBLIC_URL] = public_url
     # Behind the city's TLS terminator: trust its X-Forwarded-* headers (client address, https).
     if workers > 1:
         # Worker processes import the app themselves, so it is named, not passed (server/app.py).
@@ -190,7 +246,7 @@ def _serve(url: str, host: str, port: int, workers: int, forwarded_allow_ips: st
         uvicorn.run("server.app:from_environment", factory=True, host=host, port=port, workers=workers,
                     log_level="info", proxy_headers=True, forwarded_allow_ips=forwarded_allow_ips)  # fmt: skip
     else:
-        uvicorn.run(create_app(url), host=host, port=port, log_level="info", proxy_headers=True,
+        uvicorn.run(create_app(url, public_url=public_url), host=host, port=port, log_level="info", proxy_headers=True,
                     forwarded_allow_ips=forwarded_allow_ips)  # fmt: skip
     return 0
 

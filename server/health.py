@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, create_engine, inspect, text
+from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from server.models import SCHEMA_VERSION
+from server.models import SCHEMA_REVISION
+from server.store import revision_of
 
 OK, UNREACHABLE, SCHEMA, SERVICE = 0, 1, 3, 4
 
@@ -51,14 +52,14 @@ def check(db_url: str, http_url: str = "", timeout: float = 5.0) -> list[Probe]:
 
 
 def _schema_probe(conn: Connection) -> Probe:
-    if "server_meta" not in inspect(conn).get_table_names():
+    version = revision_of(conn)
+    if version is None:
         return Probe("数据库结构", False, "数据库是空的：请运行 gongkai-server migrate", SCHEMA)
-    version = conn.execute(text("SELECT value FROM server_meta WHERE key = 'schema_version'")).scalar()
-    if version != str(SCHEMA_VERSION):
+    if version != SCHEMA_REVISION:
         return Probe(
             "数据库结构",
             False,
-            f"结构版本为 {version}，本程序需要 {SCHEMA_VERSION}：请运行 gongkai-server migrate",
+            f"结构版本为 {version}，本程序需要 {SCHEMA_REVISION}：请运行 gongkai-server migrate",
             SCHEMA,
         )
     return Probe("数据库结构", True, f"结构版本 {version}", SCHEMA)

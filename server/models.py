@@ -1,9 +1,9 @@
 """The city platform's tables (its own schema, unrelated to a site's SQLite database).
 
-Schema management: the reference server creates its tables with ``create_all`` on an empty
-database and stores ``SCHEMA_VERSION`` in ``server_meta``; it refuses to run on a database whose
-version differs (there is one version so far, so there is nothing to migrate yet). Alembic is the
-way forward once a second version exists.
+Schema management: Alembic (``server/migrations``, revision ``0001`` = the schema before Alembic,
+which databases with ``schema_version`` 1 are stamped at). ``gongkai-server migrate`` upgrades; the
+service and ``check`` refuse a database that is not at the head revision. ``SCHEMA_VERSION`` in
+``server_meta`` follows the revision number, for people reading the database.
 
 Every pulled bucket is one table, ``bucket_row``: global buckets (holidays, catalogue releases)
 have ``scope = ""``; a site's own records have ``scope = <site code>``. ``server_seq`` comes from one
@@ -29,7 +29,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: The Alembic head revision this program needs (server/migrations/versions).
+SCHEMA_REVISION = "0002"
 
 
 def utcnow() -> datetime:
@@ -71,10 +73,19 @@ class SiteRow(ServerBase):
 
 
 class Device(ServerBase):
-    """One workstation of a site: the highest op sequence applied from it (Replicache lastMutationID)."""
+    """One workstation of a site: its credential and the highest op sequence applied from it
+    (Replicache lastMutationID).
+
+    An enrolled device has ``token_sha256`` (its own credential, docs/sync-devices.md); a row without
+    one only numbers ops, e.g. for the new device id a PC takes after its database was restored
+    from an older copy (it keeps authenticating with its credential).
+    """
 
     __tablename__ = "device"
-    __table_args__ = (UniqueConstraint("site_id", "device_id"),)
+    __table_args__ = (
+        UniqueConstraint("site_id", "device_id"),
+        Index("uq_device_token_sha256", "token_sha256", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     site_id: Mapped[int] = mapped_column(ForeignKey("site.id"))
@@ -82,6 +93,30 @@ class Device(ServerBase):
     last_applied: Mapped[int] = mapped_column(BigInteger, default=0)
     last_seen: Mapped[datetime] = mapped_column(default=utcnow)
     status_json: Mapped[str] = mapped_column(Text, default="{}")
+    token_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    kind: Mapped[str] = mapped_column(String(16), default="staff")  # staff | display
+    name: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    revoked_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class Invitation(ServerBase):
+    """A one-time code to enrol another PC of a site: its SHA-256, the kind of device it makes and
+    the site key wrapped under the code (the platform cannot unwrap it; app/sync/sitekey.py)."""
+
+    __tablename__ = "invitation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("site.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    wrapped_key: Mapped[str] = mapped_column(Text)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("device.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()
+    used_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    used_by: Mapped[int | None] = mapped_column(ForeignKey("device.id"), nullable=True)
 
 
 class AppliedOp(ServerBase):

@@ -106,3 +106,30 @@ def describe(exc: ValidationError) -> str:
     where = ".".join(str(p) for p in first["loc"]) or "请求"
     more = f"（另有 {len(errors) - 1} 处）" if len(errors) > 1 else ""
     return f"字段 {where}：{first['msg']}{more}"[:300]
+
+
+class EnrolIn(_Strict):
+    """``POST /enrol`` (site token): this PC's device id and a name people recognise."""
+
+    device_id: Uuid
+    name: Annotated[str, StringConstraints(max_length=100)] = ""
+
+
+class InviteIn(_Strict):
+    """``POST /invitations``: the code's SHA-256 (never the code) and the site key wrapped under it."""
+
+    code_sha256: Sha256
+    kind: Annotated[str, StringConstraints(pattern=r"^(staff|display)$")]
+    wrapped_key: Annotated[str, StringConstraints(min_length=1, max_length=4096)]
+
+
+class JoinIn(_Strict):
+    """``POST /join`` (no token): the code's SHA-256 and the new PC's device id and name."""
+
+    code_sha256: Sha256
+    device_id: Uuid
+    name: Annotated[str, StringConstraints(max_length=100)] = ""
+
+
+class RevokeIn(_Strict):
+    reason: Annotated[str, StringConstraints(max_length=200)] = ""

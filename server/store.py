@@ -9,14 +9,19 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 import app.sync.wire as wire
-from server.models import SCHEMA_VERSION, BucketRow, Counter, Meta, ServerBase, utcnow
+from server.models import SCHEMA_REVISION, SCHEMA_VERSION, BucketRow, Counter, Meta, utcnow
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+#: The revision a database made before Alembic (``schema_version`` 1, no ``alembic_version``) has.
+PRE_ALEMBIC = "0001"
 
 SEQ = "server_seq"
 
@@ -49,21 +54,83 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_size=20, max_overflow=30, pool_pre_ping=True, pool_timeout=60)
 
 
-def init_db(engine: Engine) -> str:
-    """Create the tables on an empty database (idempotent); returns the epoch. Refuses another schema."""
-    ServerBase.metadata.create_all(engine)
+def revision_of(conn: Connection) -> str | None:
+    """The database's schema revision: Alembic's, ``PRE_ALEMBIC`` for a database made before
+    Alembic, None for an empty database."""
+    tables = set(inspect(conn).get_table_names())
+    if "alembic_version" in tables:
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    if "server_meta" in tables:
+        return PRE_ALEMBIC
+    return None
+
+
+def _alembic_config(conn: Connection) -> Any:
+    from alembic.config import Config  # imported only to migrate (costs ~0.3 s)
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = conn
+    return cfg
+
+
+def migrate(engine: Engine) -> tuple[str | None, str]:
+    """Bring the database to the head revision (``gongkai-server migrate``); returns (from, to).
+
+    A database made before Alembic is stamped at ``PRE_ALEMBIC`` first (its tables are exactly that
+    revision's), so nothing is re-created. A revision this program does not know (a newer
+    platform's) is refused, untouched.
+    """
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    with engine.connect() as conn:
+        before = revision_of(conn)
+        conn.rollback()
+        cfg = _alembic_config(conn)
+        known = {r.revision for r in ScriptDirectory.from_config(cfg).walk_revisions()}
+        if before is not None and before not in known:
+            raise SchemaMismatchError(
+                f"平台数据库的结构版本为 {before}，本程序不认识（由更新的程序写入），不能使用此数据库"
+            )
+        if before == PRE_ALEMBIC and "alembic_version" not in inspect(conn).get_table_names():
+            command.stamp(cfg, PRE_ALEMBIC)
+            conn.commit()
+        command.upgrade(cfg, "head")
+        conn.commit()
+    _first_rows(engine)
+    return before, SCHEMA_REVISION
+
+
+def _first_rows(engine: Engine) -> None:
+    """The rows a fresh database needs: schema version, epoch, the seq counter (idempotent)."""
     factory = sessionmaker(engine)
     with factory() as session, session.begin():
-        version = session.get(Meta, "schema_version")
-        if version is None:
+        if session.get(Meta, "schema_version") is None:
             session.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+        if session.get(Meta, "epoch") is None:
             session.add(Meta(key="epoch", value=str(uuid.uuid4())))
+        if session.get(Counter, SEQ) is None:
             session.add(Counter(name=SEQ, value=0))
-        elif version.value != str(SCHEMA_VERSION):
-            raise SchemaMismatchError(
-                f"平台数据库的结构版本为 {version.value}，本程序为 {SCHEMA_VERSION}，不能使用此数据库"
-            )
-    return epoch(factory)
+
+
+def init_db(engine: Engine) -> str:
+    """Open the platform database; returns the epoch.
+
+    An empty database is given the current schema (first start, as ``migrate`` would); one at an
+    older or unknown revision is refused: upgrading is ``gongkai-server migrate``'s job, run with a
+    backup at hand, never a side effect of starting the service.
+    """
+    with engine.connect() as conn:
+        current = revision_of(conn)
+        conn.rollback()
+    if current is None:
+        migrate(engine)
+    elif current != SCHEMA_REVISION:
+        raise SchemaMismatchError(
+            f"平台数据库的结构版本为 {current}，本程序需要 {SCHEMA_REVISION}：请先备份，再运行 gongkai-server migrate"
+        )
+    return epoch(sessionmaker(engine))
 
 
 def epoch(factory: sessionmaker[Session]) -> str:

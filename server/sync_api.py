@@ -1,8 +1,9 @@
 """The sync endpoints under /sync/v1: hello, push, pull, blobs, integrity, status.
 
-A device token is bound to one site; the site's scope comes from the token, never from the request
-body, so a site's token only ever reaches its own records and blobs (plus the global buckets every
-site receives). Every JSON answer carries ``X-Body-SHA256`` so a truncated or corrupted body is
+A device token is bound to one enrolled PC of one site (server/devices.py); the site's scope comes
+from the token, never from the request body, so a device only ever reaches its own site's records
+and blobs (plus the global buckets every site receives). A display device (the kiosk PC) receives
+only what the kiosk shows (server/display.py) and may not push. Every JSON answer carries ``X-Body-SHA256`` so a truncated or corrupted body is
 detected by the client and retried rather than applied.
 
 Limits before work (server/limits.py): the token is checked before a request body is read; bodies
@@ -12,7 +13,6 @@ limit and validated by the models in server/schemas.py; every refusal is a 4xx w
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from typing import Annotated, Any
 
@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 import app.sync.wire as wire
+from server import devices, display, schemas
 from server import push as push_mod
-from server import schemas
 from server.limits import parse_json, read_body
 from server.models import Blob, BlobOwner, BlobUpload, BucketRow, Device, SiteRow, utcnow
 from server.store import change_of, checkpoint, epoch, iso, lock_counter
@@ -54,30 +54,47 @@ def db(request: Request) -> Iterator[Session]:
         yield session
 
 
-def site_of(
-    session: Annotated[Session, Depends(db)], authorization: Annotated[str, Header()] = ""
-) -> SiteRow:
-    """The site whose token the request carries; 401 otherwise. Runs before any body is read."""
+def caller_of(
+    request: Request,
+    session: Annotated[Session, Depends(db)],
+    authorization: Annotated[str, Header()] = "",
+) -> devices.Caller:
+    """The enrolled device whose token the request carries; 401 (unknown) or 403 (revoked, with the
+    date and reason) otherwise. Runs before any body is read."""
     token = authorization.removeprefix("Bearer ").strip()
-    if not token:
-        raise HTTPException(401, "缺少设备令牌")
-    digest = hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
-    site = session.execute(select(SiteRow).where(SiteRow.token_sha256 == digest)).scalar_one_or_none()
-    if site is None:
-        raise HTTPException(401, "设备令牌无效")
-    session.expunge(site)
-    session.rollback()
-    return site
+    try:
+        caller = devices.authenticate(session, token)
+    except devices.DeviceError as exc:
+        raise HTTPException(exc.status, str(exc)) from None
+    finally:
+        session.rollback()
+    request.state.caller = caller
+    return caller
+
+
+def site_of(caller: Annotated[devices.Caller, Depends(caller_of)]) -> SiteRow:
+    return caller.site
 
 
 SiteDep = Annotated[SiteRow, Depends(site_of)]
+CallerDep = Annotated[devices.Caller, Depends(caller_of)]
 SessionDep = Annotated[Session, Depends(db)]
+
+
+def public_base_url(request: Request) -> str:
+    """The address of the public pages: ``serve --public-url``, else the one this request reached."""
+    configured: str = getattr(request.app.state, "public_url", "") or ""
+    return (configured or str(request.base_url)).rstrip("/")
 
 
 @router.get("/hello")
 def hello(
-    request: Request, site: SiteDep, session: SessionDep, x_gongkai_device: Annotated[str, Header()] = ""
+    request: Request,
+    caller: CallerDep,
+    session: SessionDep,
+    x_gongkai_device: Annotated[str, Header()] = "",
 ) -> Response:
+    site = caller.site
     last = 0
     if x_gongkai_device and len(x_gongkai_device) <= 64:
         device = session.execute(
@@ -95,6 +112,9 @@ def hello(
             "device_last_applied": last,
             "buckets": list(wire.BUCKETS),
             "bucket_schema": wire.BUCKET_SCHEMA,
+            "device_id": caller.device.device_id,
+            "device_kind": caller.device.kind,
+            "public_base_url": public_base_url(request),
         }
     )
 
@@ -105,8 +125,11 @@ def _check_protocol(protocol: int) -> None:
 
 
 @router.post("/push")
-async def push(request: Request, site: SiteDep) -> Response:
-    # The token was checked (site_of) before this reads a byte of the body.
+async def push(request: Request, caller: CallerDep) -> Response:
+    # The token was checked (caller_of) before this reads a byte of the body.
+    if caller.device.kind != "staff":
+        raise HTTPException(403, "展示电脑（大厅查询机）只接收公开内容，不能推送变更")
+    site = caller.site
     raw = await read_body(request, wire.MAX_PUSH_BYTES)
     body = parse_json(raw, "推送内容", max_depth=None)
     protocol = body.get("protocol") if isinstance(body, dict) else None
@@ -131,15 +154,19 @@ def _scope(bucket: str, site: SiteRow) -> str:
 
 
 @router.post("/pull")
-async def pull(request: Request, site: SiteDep) -> Response:
+async def pull(request: Request, caller: CallerDep) -> Response:
     raw = await read_body(request, wire.MAX_SMALL_BODY_BYTES)
     body = schemas.validate(schemas.PullIn, parse_json(raw, "拉取请求"), "拉取请求")
     wanted = [(b.name, b.cursor) for b in body.buckets]
     limit = max(1, min(body.limit, 2000))
-    return await run_in_threadpool(_pull_sync, request, site, wanted, limit)
+    return await run_in_threadpool(_pull_sync, request, caller, wanted, limit)
 
 
-def _pull_sync(request: Request, site: SiteRow, wanted: list[tuple[str, str]], limit: int) -> Response:
+def _pull_sync(
+    request: Request, caller: devices.Caller, wanted: list[tuple[str, str]], limit: int
+) -> Response:
+    site = caller.site
+    shown = display.Filter(utcnow()) if caller.device.kind == "display" else None
     current = epoch(_factory(request))
     changes: list[dict[str, Any]] = []
     cursors: dict[str, str] = {}
@@ -180,12 +207,16 @@ def _pull_sync(request: Request, site: SiteRow, wanted: list[tuple[str, str]], l
             if len(rows) > room:
                 rows = rows[:room]
                 more = True
-            changes.extend(change_of(r) for r in rows)
+            changes.extend(change_of(r) if shown is None else shown.change(r) for r in rows)
             if more:
                 top = rows[-1].server_seq if rows else seq
                 cursors[name] = wire.encode_cursor(current, name, top)
             else:
-                cp = checkpoint(session, name, scope)
+                cp = (
+                    checkpoint(session, name, scope)
+                    if shown is None
+                    else shown.checkpoint(session, name, scope)
+                )
                 checkpoints[name] = cp
                 cursors[name] = wire.encode_cursor(current, name, max(seq, cp["through_seq"]))
         session.rollback()
@@ -203,7 +234,7 @@ def _pull_sync(request: Request, site: SiteRow, wanted: list[tuple[str, str]], l
 
 @router.get("/integrity")
 def integrity(
-    site: SiteDep,
+    caller: CallerDep,
     session: SessionDep,
     bucket: Annotated[str, Query(max_length=64)],
     after: Annotated[str, Query(max_length=200)] = "",
@@ -212,8 +243,10 @@ def integrity(
     """Every row of a bucket in key order (paged), with the checkpoint: the client's repair path."""
     if bucket not in wire.BUCKETS:
         raise HTTPException(400, f"未知的数据分组“{bucket}”")
+    site = caller.site
+    shown = display.Filter(utcnow()) if caller.device.kind == "display" else None
     scope = _scope(bucket, site)
-    cp = checkpoint(session, bucket, scope)
+    cp = checkpoint(session, bucket, scope) if shown is None else shown.checkpoint(session, bucket, scope)
     rows = (
         session.execute(
             select(BucketRow)
@@ -225,21 +258,26 @@ def integrity(
         .all()
     )
     next_after = rows[-1].key if len(rows) == limit else ""
-    return signed({"checkpoint": cp, "rows": [change_of(r) for r in rows], "next_after": next_after})
+    out = [change_of(r) if shown is None else shown.change(r) for r in rows]
+    return signed({"checkpoint": cp, "rows": out, "next_after": next_after})
 
 
 @router.post("/status")
-async def status(request: Request, site: SiteDep) -> Response:
+async def status(request: Request, caller: CallerDep) -> Response:
+    site = caller.site
     """A site reports its outbox depth, oldest pending age and cursors (monitoring, tombstone GC)."""
     raw = await read_body(request, wire.MAX_SMALL_BODY_BYTES)
     body = schemas.validate(schemas.StatusIn, parse_json(raw, "状态报告", max_depth=8), "状态报告")
-    await run_in_threadpool(_status_sync, request, site, body)
+    await run_in_threadpool(_status_sync, request, site, caller.device.id, body)
     return signed({"ok": True})
 
 
-def _status_sync(request: Request, site: SiteRow, body: schemas.StatusIn) -> None:
+def _status_sync(request: Request, site: SiteRow, device_pk: int, body: schemas.StatusIn) -> None:
     with _factory(request)() as session, session.begin():
         lock_counter(session)
+        enrolled = session.get(Device, device_pk)
+        if enrolled is not None:
+            enrolled.last_seen = utcnow()  # what `gongkai device list` shows as last seen
         device = session.execute(
             select(Device).where(Device.site_id == site.id, Device.device_id == body.device_id)
         ).scalar_one_or_none()
@@ -283,13 +321,16 @@ def blob_get(site: SiteDep, session: SessionDep, sha: ShaPath) -> Response:
 
 
 @router.put("/blobs/{sha}")
-async def blob_put(request: Request, site: SiteDep, sha: ShaPath) -> Response:
+async def blob_put(request: Request, caller: CallerDep, sha: ShaPath) -> Response:
     """Append one chunk at ``Upload-Offset`` of ``Upload-Length``; the last chunk verifies the SHA-256.
 
     Idempotent: re-sending a chunk already stored, or a whole blob the site already has, is a no-op.
     The token is checked (``site_of``) and the offsets validated before the chunk is read, and a
     chunk is at most ``wire.MAX_BLOB_CHUNK`` bytes.
     """
+    if caller.device.kind != "staff":
+        raise HTTPException(403, "展示电脑（大厅查询机）只接收公开内容，不能上传附件")
+    site = caller.site
     offset = _header_int(request, wire.UPLOAD_OFFSET_HEADER) or 0
     total = _header_int(request, wire.UPLOAD_LENGTH_HEADER)
     if (total is not None and total > MAX_BLOB) or offset > MAX_BLOB:

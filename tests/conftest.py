@@ -50,10 +50,15 @@ def clock() -> FixedClock:
     return FixedClock(datetime(2025, 9, 26, 9, 0))
 
 
+PUBLIC_BASE_URL = "https://gk.example.gov.cn"
+
+
 @pytest.fixture
 def ctx(data_paths: DataPaths, clock: FixedClock) -> Iterator[AppContext]:
     context = AppContext.open(data_paths, clock=clock)
     context.sites.ensure("370112-TW", "历城区唐王街道", supervision_phone="0531-88123456")
+    # A site that has synced: the platform announced its public address (QR codes print).
+    context.settings.set("public_base_url", PUBLIC_BASE_URL)
     with context.session_factory() as session, session.begin():
         context.holidays.seed_bundled(session)
     yield context

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 import threading
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -17,6 +19,9 @@ from ui.dialogs.first_run import FirstRunDialog
 from ui.qtapp import create_application
 from ui.session import StaffSession, end_when_cancelled
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ui.kiosk.sync import KioskSync
 
 
 def ensure_site(ctx: AppContext) -> bool:
@@ -108,9 +113,28 @@ class Launcher:
             portrait = env.args.portrait or (not env.args.landscape and size.height() > size.width())
             window = KioskWindow(service, DataVersionWatcher(ctx.engine), portrait=portrait)
             window.exit_requested.connect(app.exit)
+            syncer = _kiosk_sync(env, ctx, window)
             window.setScreen(screen)
             window.setGeometry(screen.geometry())
             window.showFullScreen()
-            return app.exec()
+            try:
+                return app.exec()
+            finally:
+                if syncer is not None:
+                    syncer[0].stop()  # the round in flight ends first, then its context closes
+                    syncer[1].close()
         finally:
             ctx.close()
+
+
+def _kiosk_sync(env: CliEnv, ctx: AppContext, parent: QObject) -> tuple[KioskSync, AppContext] | None:
+    """Background sync for the kiosk when this PC syncs (a display PC, or a staff PC showing the
+    kiosk): its own writable context, rounds on a worker thread (ui/kiosk/sync.py)."""
+    from ui.kiosk.sync import KioskSync
+
+    if not (ctx.settings.get("sync_server_url") and ctx.settings.get("sync_token")):
+        return None
+    writer = AppContext.open(env.paths)
+    syncer = KioskSync(writer.sync.run_once, float(ctx.settings.get("sync_interval_s") or 60), parent)
+    syncer.start()
+    return syncer, writer

@@ -19,6 +19,7 @@ from app.cli import (
     catalogue,
     compact,
     core,
+    device,
     documents,
     events,
     kiosk,
@@ -49,6 +50,7 @@ COMMAND_MODULES: list[ModuleType] = [
     catalogue,
     documents,
     sync,
+    device,
     kiosk,
     compact,
 ]

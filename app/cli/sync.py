@@ -65,6 +65,7 @@ def status_json(s: SyncStatus) -> dict[str, Any]:
         "errors": s.errors,
         "clock_offset_seconds": s.clock_offset_seconds,
         "device_id": s.device_id,
+        "device_kind": s.device_kind,
     }
 
 

@@ -1102,10 +1102,11 @@ class EventService:
         if size not in ("A4", "A3"):
             raise InputError(f"纸张：应为 A4 或 A3，实为“{size}”")
         from app.events import printouts  # imported on first use (ReportLab): keeps start-up fast
-        from app.printguard import naming
+        from app.printguard import naming, public_address
         from printing.poster import poster_pdf
 
         ev = self.get(uuid)
+        public_address(ev.public_url if self._base_url() else "", f"活动“{ev.title}”的海报")
         with naming(f"活动“{ev.title}”的海报"):
             return poster_pdf(printouts.poster_data(ev, self._sites.get(), self._clock.today(), size=size))
 

@@ -646,7 +646,7 @@ class NoticeService(BoardRegister):
         """The printable notice (masked), with the board's name in the footer when given."""
         if size not in ("A4", "A3"):
             raise InputError(f"--size：应为 A4 或 A3，实为“{size}”")
-        notice = self.get(uuid)
+        notice = self._printable(self.get(uuid))
         from app.notices.printout import render_notice  # imported on first use (ReportLab): fast start-up
         from app.printguard import naming
 
@@ -657,7 +657,7 @@ class NoticeService(BoardRegister):
         """A board poster announcing the notice (masked; 草稿 until approved), A4 or A3 portrait."""
         if size not in ("A4", "A3"):
             raise InputError(f"--size：应为 A4 或 A3，实为“{size}”")
-        notice = self.get(uuid)
+        notice = self._printable(self.get(uuid))
         from app.notices.printout import notice_poster  # imported on first use (ReportLab)
         from app.printguard import naming
         from app.sites import SiteService
@@ -672,6 +672,17 @@ class NoticeService(BoardRegister):
             return poster_pdf(data)
 
     # -- internals -----------------------------------------------------------------------------------
+
+    def _printable(self, notice: v.NoticeView) -> v.NoticeView:
+        """A final print's QR must open: a notice made before the site knew its platform gets the
+        address now known; with none known, a final print is refused (a draft prints as is)."""
+        if notice.status not in v.CLEARED or notice.public_url.startswith(("http://", "https://")):
+            return notice
+        from app.printguard import public_address
+
+        base = str(self._settings.get("public_base_url") or "").rstrip("/")
+        url = public_address(f"{base}/n/{notice.uuid}" if base else "", f"公示“{notice.title}”")
+        return replace(notice, public_url=url)
 
     def _validate(self, session: Session, data: v.NoticeDraft) -> None:
         check_draft_limits(data)  # first: one line naming the limit, before any other check

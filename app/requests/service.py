@@ -614,12 +614,17 @@ class RequestService:
 
     def receipt_pdf(self, uuid: str) -> bytes:
         """The 回执: number, receipt date, due date (provisional flagged) and a QR to the status page."""
+        from app.printguard import public_address
+
         detail = self.get(uuid)
+        base_url = public_address(
+            str(self._settings.get("public_base_url") or ""), f"申请 {detail.summary.number} 的登记回执"
+        )
         with _naming(f"申请 {detail.summary.number} 的登记回执"):
             return _documents().receipt(
                 detail,
                 site_name=self._site_name(),
-                base_url=str(self._settings.get("public_base_url")),
+                base_url=base_url,
                 today=self._clock.today(),
             )
 

@@ -59,7 +59,10 @@ class PlatformClient:
             transport=transport,
             verify=_tls(),
             timeout=timeout,
-            headers={wire.AUTH_HEADER: f"Bearer {token}", wire.DEVICE_HEADER: device_id},
+            # No token: ``/join``, where the invitation code's SHA-256 is the proof.
+            headers={wire.AUTH_HEADER: f"Bearer {token}", wire.DEVICE_HEADER: device_id}
+            if token
+            else {wire.DEVICE_HEADER: device_id},
         )
         self._delays = list(retry_delays)
 
@@ -134,6 +137,8 @@ def _detail(status: int, raw: bytes) -> str:
         detail = ""
     if status == 401:
         return f"市级平台拒绝了设备令牌：{detail or '令牌无效'}（请在同步设置中核对令牌）"
+    if status == 403 and detail:
+        return detail  # e.g. this PC's credential was revoked: the platform's sentence says when and why
     if status == 426:
         return f"本程序版本过旧，平台要求升级：{detail}（待同步的记录保留在本机，不会丢失）"
     return f"市级平台拒绝了请求（HTTP {status}）：{detail}"

@@ -21,7 +21,8 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -90,11 +91,16 @@ class SyncService:
         #: The HTTP edge: tests put a fault-injecting transport here; None means the network.
         self.transport: httpx.BaseTransport | None = None
         self.retry_delays: Sequence[float] = (0.2, 0.6, 1.5)
+        #: Called with the running count of rows received in a round (``gongkai join``'s progress).
+        self.on_pulled: Callable[[int], None] | None = None
 
     # -- configuration ------------------------------------------------------------------------------
 
     def configure(self, url: str, token: str, *, actor: str = "system") -> None:
-        """Remember the platform address and this site's device token (one transaction, audited)."""
+        """Remember the platform address and a token (one transaction, audited).
+
+        The token is either the site token from ``gongkai-server add-site`` (the next round first
+        enrols this PC with it, getting its own device token: ``_enrol``) or a device token."""
         url = url.strip().rstrip("/")
         parsed = urlparse(url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
@@ -122,6 +128,58 @@ class SyncService:
     def _config(self) -> tuple[str, str]:
         return str(self._settings.get("sync_server_url") or ""), str(self._settings.get("sync_token") or "")
 
+    @property
+    def session_factory(self) -> sessionmaker[Session]:
+        return self._sf
+
+    @contextmanager
+    def platform(self) -> Iterator[PlatformClient]:
+        """A client for this PC's own requests beyond a round (device list, invitations): enrolled
+        first if only the site token is known. Refusals and network trouble raise (GongkaiError)."""
+        url, token = self._config()
+        if not url or not token:
+            raise GongkaiError(
+                "尚未配置同步：请先设置市级平台地址和设备令牌（gongkai sync --server 网址 --token 令牌）"
+            )
+        with read_only(self._sf) as session:
+            state = store.read_state(session)
+            device_id = state.device_id if state is not None else ""
+        if not device_id:  # never synced: the state row (and this PC's device id) is made once
+            with transaction(self._sf) as session:
+                device_id = store.begin_write(session).device_id
+        if not token.startswith(wire.DEVICE_TOKEN_PREFIX):
+            token = self._enrol(url, token, device_id)
+        with PlatformClient(
+            url, token, device_id, transport=self.transport, retry_delays=self.retry_delays
+        ) as client:
+            yield client
+
+    def _enrol(self, url: str, site_token: str, device_id: str) -> str:
+        """Trade the site token for this PC's own credential (``POST /enrol``); returns the device
+        token. The first PC of a site also makes the site key here (app/sync/sitekey.py)."""
+        import socket
+
+        from app.sync import sitekey
+
+        with PlatformClient(
+            url, site_token, device_id, transport=self.transport, retry_delays=self.retry_delays
+        ) as client:
+            answer = client.json("POST", "/enrol", {"device_id": device_id, "name": socket.gethostname()})
+        token = str(answer["device_token"])
+        with transaction(self._sf) as session:
+            self._settings.set("sync_token", token, session)
+            self._settings.set("sync_device_kind", str(answer.get("device_kind", "staff")), session)
+            if not self._settings.get("sync_site_key"):
+                self._settings.set("sync_site_key", sitekey.encode_key(sitekey.new_key()), session)
+            audit.record(
+                session,
+                actor="system",
+                action="sync.enrol",
+                entity="settings",
+                detail={"device_id": device_id, "site": str(answer.get("site_code", ""))},
+            )
+        return token
+
     # -- one round ----------------------------------------------------------------------------------
 
     def run_once(self) -> SyncReport:
@@ -140,6 +198,8 @@ class SyncService:
                 device_id = state.device_id
             report = SyncReport(started, started)
             try:
+                if not token.startswith(wire.DEVICE_TOKEN_PREFIX):
+                    token = self._enrol(url, token, device_id)
                 with PlatformClient(
                     url, token, device_id, transport=self.transport, retry_delays=self.retry_delays
                 ) as client:
@@ -169,7 +229,8 @@ class SyncService:
             state = store.read_state(session)
             assert state is not None
             device_id, offset = state.device_id, state.clock_offset_s
-        report = self._push(client, device_id, offset, report)
+        if hello.device_kind == "staff":  # a display device (kiosk PC) only receives
+            report = self._push(client, device_id, offset, report)
         report = self._pull(client, hello, report)
         self._report_status(client, device_id)
         return report
@@ -178,6 +239,11 @@ class SyncService:
         server_time = datetime.fromisoformat(hello.server_time)
         offset = int((self._clock.now() - server_time).total_seconds())
         with transaction(self._sf) as session:
+            # What the platform announces about this device and its public pages (QR codes).
+            if hello.public_base_url and self._settings.get("public_base_url") != hello.public_base_url:
+                self._settings.set("public_base_url", hello.public_base_url, session)
+            if hello.device_kind and self._settings.get("sync_device_kind") != hello.device_kind:
+                self._settings.set("sync_device_kind", hello.device_kind, session)
             state = store.begin_write(session)
             state.clock_offset_s = offset
             if hello.device_last_applied > store.max_device_seq(session, state.device_id):
@@ -346,6 +412,8 @@ class SyncService:
                     if bucket not in paused:
                         store.set_cursor(session, bucket, cursor)
             report = replace(report, pulled=report.pulled + len(changes))
+            if self.on_pulled is not None and changes:
+                self.on_pulled(report.pulled)
             for bucket, checkpoint in page.checkpoints.items():
                 if bucket not in paused and not self._checksum_matches(bucket, checkpoint):
                     self._repair(client, bucket)
@@ -541,6 +609,7 @@ class SyncService:
             oldest_queued_age_seconds=age,
             clock_offset_seconds=offset,
             device_id=device_id,
+            device_kind=str(self._settings.get("sync_device_kind") or "staff"),
         )
 
     def queue(self) -> list[QueuedItem]:

@@ -49,6 +49,7 @@ class SyncStatus:
     oldest_queued_age_seconds: float | None
     clock_offset_seconds: int
     device_id: str
+    device_kind: str = "staff"  # "display": the kiosk PC, which only receives
 
     @property
     def clock_suspect(self) -> bool:

@@ -92,6 +92,10 @@ REJECTED = "rejected"
 CONFLICT = "conflict"
 
 #: Headers: the device credential and the checksum of a response body.
+#: Token prefixes (never "-", which a command line reads as an option): a site token from
+#: ``gongkai-server add-site`` only enrols PCs; each PC syncs with its own device token.
+SITE_TOKEN_PREFIX = "gk1s."
+DEVICE_TOKEN_PREFIX = "gk1d."
 AUTH_HEADER = "Authorization"
 DEVICE_HEADER = "X-Gongkai-Device"
 BODY_SHA_HEADER = "X-Body-SHA256"
@@ -452,6 +456,10 @@ class Hello:
     device_last_applied: int
     buckets: list[str]
     bucket_schema: dict[str, int]
+    #: This device as the platform knows it, and the address of the public pages (QR codes).
+    device_id: str = ""
+    device_kind: str = "staff"
+    public_base_url: str = ""
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Hello:
@@ -465,6 +473,9 @@ class Hello:
             int(d["device_last_applied"]),
             [str(b) for b in d["buckets"]],
             {str(k): int(v) for k, v in d["bucket_schema"].items()},
+            str(d.get("device_id", "")),
+            str(d.get("device_kind", "staff")),
+            str(d.get("public_base_url", "")),
         )
 
 

@@ -37,132 +37,132 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="_extra_sources.py" line="406" />
+            <location filename="_extra_sources.py" line="421" />
             <source>编辑活动</source>
             <translation>Edit event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="407" />
+            <location filename="_extra_sources.py" line="422" />
             <source>报名与签到</source>
             <translation>Registrations and check-in</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="408" />
+            <location filename="_extra_sources.py" line="423" />
             <source>登记已举办</source>
             <translation>Mark as held</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="409" />
+            <location filename="_extra_sources.py" line="424" />
             <source>总结报告与采纳情况</source>
             <translation>Closing report and adoption</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="410" />
+            <location filename="_extra_sources.py" line="425" />
             <source>公开采纳情况</source>
             <translation>Publish adoption</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="411" />
+            <location filename="_extra_sources.py" line="426" />
             <source>确认已公开“{title}”的意见建议采纳情况？公开后报告不能再修改。</source>
             <translation>Confirm that the adoption of suggestions for “{title}” has been published? The report cannot be changed afterwards.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="412" />
+            <location filename="_extra_sources.py" line="427" />
             <source>调整本次时间</source>
             <translation>Move this occurrence</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="413" />
+            <location filename="_extra_sources.py" line="428" />
             <source>取消本次（重复活动）</source>
             <translation>Cancel this occurrence (series)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="414" />
+            <location filename="_extra_sources.py" line="429" />
             <source>取消“{title}”的这一次活动？已取消的一次不能恢复。</source>
             <translation>Cancel this occurrence of “{title}”? A cancelled occurrence cannot be restored.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="415" />
+            <location filename="_extra_sources.py" line="430" />
             <source>取消整个活动</source>
             <translation>Cancel the whole event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="416" />
+            <location filename="_extra_sources.py" line="431" />
             <source>打印海报</source>
             <translation>Print poster</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="417" />
+            <location filename="_extra_sources.py" line="432" />
             <source>打印签到表</source>
             <translation>Print sign-in sheet</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="418" />
+            <location filename="_extra_sources.py" line="433" />
             <source>打印采纳情况</source>
             <translation>Print adoption report</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="419" />
+            <location filename="_extra_sources.py" line="434" />
             <source>新建活动</source>
             <translation>New event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="420" />
+            <location filename="_extra_sources.py" line="435" />
             <source>导入 .ics</source>
             <translation>Import .ics</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="421" />
+            <location filename="_extra_sources.py" line="436" />
             <source>设置年度目标…</source>
             <translation>Set yearly targets…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="422" />
+            <location filename="_extra_sources.py" line="437" />
             <source>类型同义词…</source>
             <translation>Type synonyms…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="423" />
+            <location filename="_extra_sources.py" line="438" />
             <source>新建公示…</source>
             <translation>New notice…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="424" />
+            <location filename="_extra_sources.py" line="439" />
             <source>修改…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="425" />
+            <location filename="_extra_sources.py" line="440" />
             <source>提交审核</source>
             <translation>Submit for review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="426" />
+            <location filename="_extra_sources.py" line="441" />
             <source>审核…</source>
             <translation>Review…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="427" />
+            <location filename="_extra_sources.py" line="442" />
             <source>发布</source>
             <translation>Publish</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="428" />
+            <location filename="_extra_sources.py" line="443" />
             <source>发布后，“{title}”将在市级平台和触摸屏上公开，不能撤销（只能由管理员撤回）。确定发布吗？</source>
             <translation>Once published, “{title}” is public on the city platform and the touch screen; this cannot be undone (only an administrator can withdraw it). Publish?</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="429" />
+            <location filename="_extra_sources.py" line="444" />
             <source>预览与打印…</source>
             <translation>Preview and print…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="430" />
+            <location filename="_extra_sources.py" line="445" />
             <source>撤回…</source>
             <translation>Withdraw…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="431" />
+            <location filename="_extra_sources.py" line="446" />
             <source>撤回后，“{title}”不再公开，已张贴的须今天撤下；撤回不能撤销。确定撤回吗？</source>
             <translation>Once withdrawn, “{title}” is no longer public and its postings must come down today; this cannot be undone. Withdraw?</translation>
         </message>
@@ -316,52 +316,52 @@
             <translation type="vanished">Saved to: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="237" />
+            <location filename="_extra_sources.py" line="249" />
             <source>指标</source>
             <translation>Criterion</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="238" />
+            <location filename="_extra_sources.py" line="250" />
             <source>分值</source>
             <translation>Points</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="239" />
+            <location filename="_extra_sources.py" line="251" />
             <source>本月结果</source>
             <translation>This month</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="240" />
+            <location filename="_extra_sources.py" line="252" />
             <source>目标</source>
             <translation>Target</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="241" />
+            <location filename="_extra_sources.py" line="253" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="242" />
+            <location filename="_extra_sources.py" line="254" />
             <source>依据记录</source>
             <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="243" />
+            <location filename="_extra_sources.py" line="255" />
             <source>日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="244" />
+            <location filename="_extra_sources.py" line="256" />
             <source>记录</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="245" />
+            <location filename="_extra_sources.py" line="257" />
             <source>结论</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="246" />
+            <location filename="_extra_sources.py" line="258" />
             <source>说明</source>
             <translation>Notes</translation>
         </message>
@@ -1008,19 +1008,19 @@
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="93" />
-            <location filename="_extra_sources.py" line="281" />
+            <location filename="_extra_sources.py" line="293" />
             <source>公开对象</source>
             <translation>Audience</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="94" />
-            <location filename="_extra_sources.py" line="283" />
+            <location filename="_extra_sources.py" line="295" />
             <source>公开方式</source>
             <translation>Mode</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="95" />
-            <location filename="_extra_sources.py" line="284" />
+            <location filename="_extra_sources.py" line="296" />
             <source>公开层级</source>
             <translation>Tier</translation>
         </message>
@@ -1343,47 +1343,47 @@
             <translation>Tier</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="275" />
+            <location filename="_extra_sources.py" line="287" />
             <source>三级事项</source>
             <translation>Level-3 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="276" />
+            <location filename="_extra_sources.py" line="288" />
             <source>公开内容（要素）</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="277" />
+            <location filename="_extra_sources.py" line="289" />
             <source>公开依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="278" />
+            <location filename="_extra_sources.py" line="290" />
             <source>公开主体</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="279" />
+            <location filename="_extra_sources.py" line="291" />
             <source>公开渠道和载体</source>
             <translation>Channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="280" />
+            <location filename="_extra_sources.py" line="292" />
             <source>其他渠道</source>
             <translation>Other channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="282" />
+            <location filename="_extra_sources.py" line="294" />
             <source>特定群体说明</source>
             <translation>Specific group</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="285" />
+            <location filename="_extra_sources.py" line="297" />
             <source>咨询电话</source>
             <translation>Enquiry phone</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="286" />
+            <location filename="_extra_sources.py" line="298" />
             <source>公开时长</source>
             <translation>Duration</translation>
         </message>
@@ -1467,307 +1467,322 @@
     <context>
         <name>Changes</name>
         <message>
-            <location filename="_extra_sources.py" line="345" />
+            <location filename="_extra_sources.py" line="357" />
             <source>公示已保存为草稿</source>
             <translation>Notice saved as a draft</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="346" />
+            <location filename="_extra_sources.py" line="358" />
             <source>公示已保存</source>
             <translation>Notice saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="347" />
+            <location filename="_extra_sources.py" line="359" />
             <source>已形成新版本，须重新审核</source>
             <translation>A new revision was made; it must be reviewed again</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="348" />
+            <location filename="_extra_sources.py" line="360" />
             <source>已提交初审</source>
             <translation>Submitted for first review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="349" />
+            <location filename="_extra_sources.py" line="361" />
             <source>初审通过，已送复审</source>
             <translation>First review passed; sent to second review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="350" />
+            <location filename="_extra_sources.py" line="362" />
             <source>复审通过，已送终审</source>
             <translation>Second review passed; sent to final review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="351" />
+            <location filename="_extra_sources.py" line="363" />
             <source>终审通过，公示已审定，可以打印张贴</source>
             <translation>Final review passed; the notice is approved and can be printed and posted</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="352" />
+            <location filename="_extra_sources.py" line="364" />
             <source>已退回修改</source>
             <translation>Returned for revision</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="353" />
+            <location filename="_extra_sources.py" line="365" />
             <source>公示已发布</source>
             <translation>Notice published</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="354" />
+            <location filename="_extra_sources.py" line="366" />
             <source>公示已撤回</source>
             <translation>Notice withdrawn</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="355" />
+            <location filename="_extra_sources.py" line="367" />
             <source>已登记张贴</source>
             <translation>Posting recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="356" />
+            <location filename="_extra_sources.py" line="368" />
             <source>已登记撤下</source>
             <translation>Take-down recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="357" />
+            <location filename="_extra_sources.py" line="369" />
             <source>已记录打印</source>
             <translation>Printing recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="358" />
+            <location filename="_extra_sources.py" line="370" />
             <source>法定公示期已更新</source>
             <translation>Statutory posting period updated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="359" />
+            <location filename="_extra_sources.py" line="371" />
             <source>公开栏已登记</source>
             <translation>Board registered</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="360" />
+            <location filename="_extra_sources.py" line="372" />
             <source>公开栏已停用</source>
             <translation>Board deactivated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="361" />
+            <location filename="_extra_sources.py" line="373" />
             <source>公开栏已重新启用</source>
             <translation>Board reactivated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="362" />
+            <location filename="_extra_sources.py" line="374" />
             <source>申请已接收，请打印回执</source>
             <translation>Request received; please print the receipt</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="363" />
+            <location filename="_extra_sources.py" line="375" />
             <source>已登记申请</source>
             <translation>Request registered</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="364" />
+            <location filename="_extra_sources.py" line="376" />
             <source>已转入办理</source>
             <translation>Moved to processing</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="365" />
+            <location filename="_extra_sources.py" line="377" />
             <source>已提交审签</source>
             <translation>Submitted for sign-off</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="366" />
+            <location filename="_extra_sources.py" line="378" />
             <source>已归档</source>
             <translation>Archived</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="367" />
+            <location filename="_extra_sources.py" line="379" />
             <source>已发出补正通知，答复期限暂停计算</source>
             <translation>Correction notice sent; the answer clock is paused</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="368" />
+            <location filename="_extra_sources.py" line="380" />
             <source>已登记补正材料，答复期限重新计算</source>
             <translation>Correction received; the answer clock restarts</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="369" />
+            <location filename="_extra_sources.py" line="381" />
             <source>已征求第三方意见，计时暂停</source>
             <translation>Third party consulted; the clock is paused</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="370" />
+            <location filename="_extra_sources.py" line="382" />
             <source>已登记第三方意见，计时恢复</source>
             <translation>Third-party opinion recorded; the clock resumes</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="371" />
+            <location filename="_extra_sources.py" line="383" />
             <source>已批准延期答复</source>
             <translation>Extension approved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="372" />
+            <location filename="_extra_sources.py" line="384" />
             <source>已签发答复</source>
             <translation>Answer issued</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="373" />
+            <location filename="_extra_sources.py" line="385" />
             <source>法定期限规则已更新</source>
             <translation>Statutory deadline rules updated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="374" />
+            <location filename="_extra_sources.py" line="386" />
             <source>活动已安排</source>
             <translation>Event planned</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="375" />
+            <location filename="_extra_sources.py" line="387" />
             <source>活动已修改</source>
             <translation>Event changed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="376" />
+            <location filename="_extra_sources.py" line="388" />
             <source>活动已取消</source>
             <translation>Event cancelled</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="377" />
+            <location filename="_extra_sources.py" line="389" />
             <source>该次活动已取消</source>
             <translation>Occurrence cancelled</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="378" />
+            <location filename="_extra_sources.py" line="390" />
             <source>该次活动已改期</source>
             <translation>Occurrence moved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="379" />
+            <location filename="_extra_sources.py" line="391" />
             <source>已登记报名</source>
             <translation>Registration recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="380" />
+            <location filename="_extra_sources.py" line="392" />
             <source>已取消报名</source>
             <translation>Registration cancelled</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="381" />
+            <location filename="_extra_sources.py" line="393" />
             <source>已签到</source>
             <translation>Checked in</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="382" />
+            <location filename="_extra_sources.py" line="394" />
             <source>已登记为已举办</source>
             <translation>Marked as held</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="383" />
+            <location filename="_extra_sources.py" line="395" />
             <source>活动总结已保存</source>
             <translation>Closing report saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="384" />
+            <location filename="_extra_sources.py" line="396" />
             <source>意见采纳情况已公开</source>
             <translation>Adoption of suggestions published</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="385" />
+            <location filename="_extra_sources.py" line="397" />
             <source>年度目标已保存</source>
             <translation>Yearly targets saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="386" />
+            <location filename="_extra_sources.py" line="398" />
             <source>日历文件已导入</source>
             <translation>Calendar file imported</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="387" />
+            <location filename="_extra_sources.py" line="399" />
             <source>活动类型已添加</source>
             <translation>Event type added</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="388" />
+            <location filename="_extra_sources.py" line="400" />
             <source>目录已导入</source>
             <translation>Catalogue imported</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="389" />
+            <location filename="_extra_sources.py" line="401" />
             <source>事项已增补</source>
             <translation>Item added</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="390" />
+            <location filename="_extra_sources.py" line="402" />
             <source>事项已修改</source>
             <translation>Item changed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="391" />
+            <location filename="_extra_sources.py" line="403" />
             <source>事项已停用</source>
             <translation>Item retired</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="392" />
+            <location filename="_extra_sources.py" line="404" />
             <source>已登记公开</source>
             <translation>Disclosure recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="393" />
+            <location filename="_extra_sources.py" line="405" />
             <source>同义词表已保存</source>
             <translation>Synonyms saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="394" />
+            <location filename="_extra_sources.py" line="406" />
             <source>领域适用情况已保存</source>
             <translation>Domain applicability saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="395" />
+            <location filename="_extra_sources.py" line="407" />
             <source>设置已保存</source>
             <translation>Settings saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="396" />
+            <location filename="_extra_sources.py" line="408" />
             <source>节假日安排已导入</source>
             <translation>Holiday schedule imported</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="397" />
+            <location filename="_extra_sources.py" line="409" />
             <source>用户已添加</source>
             <translation>User added</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="398" />
+            <location filename="_extra_sources.py" line="410" />
             <source>密码已重设</source>
             <translation>Password reset</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="399" />
+            <location filename="_extra_sources.py" line="411" />
             <source>账号已停用</source>
             <translation>Account deactivated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="400" />
+            <location filename="_extra_sources.py" line="412" />
             <source>账号已重新启用</source>
             <translation>Account reactivated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="401" />
+            <location filename="_extra_sources.py" line="413" />
             <source>站点信息已保存</source>
             <translation>Site details saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="402" />
+            <location filename="_extra_sources.py" line="414" />
             <source>考核指标已保存</source>
             <translation>Criterion saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="403" />
+            <location filename="_extra_sources.py" line="415" />
             <source>同步设置已保存</source>
             <translation>Sync settings saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="404" />
+            <location filename="_extra_sources.py" line="416" />
+            <source>本机已登记到市级平台</source>
+            <translation>This PC is registered with the city platform</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="417" />
+            <source>邀请码已生成</source>
+            <translation>Invitation code created</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="418" />
+            <source>电脑已撤销</source>
+            <translation>PC revoked</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="419" />
             <source>冲突已处理</source>
             <translation>Conflict resolved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="405" />
+            <location filename="_extra_sources.py" line="420" />
             <source>触摸屏退出密码已设置</source>
             <translation>Touch-screen exit PIN set</translation>
         </message>
@@ -1971,19 +1986,19 @@
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="83" />
-            <location filename="_extra_sources.py" line="248" />
+            <location filename="_extra_sources.py" line="260" />
             <source>分值</source>
             <translation>Points</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="84" />
-            <location filename="_extra_sources.py" line="249" />
+            <location filename="_extra_sources.py" line="261" />
             <source>计算方法</source>
             <translation>Method</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="85" />
-            <location filename="_extra_sources.py" line="250" />
+            <location filename="_extra_sources.py" line="262" />
             <source>目标</source>
             <translation>Target</translation>
         </message>
@@ -2003,12 +2018,12 @@
             <translation>Save criterion</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="247" />
+            <location filename="_extra_sources.py" line="259" />
             <source>指标</source>
             <translation>Criterion</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="251" />
+            <location filename="_extra_sources.py" line="263" />
             <source>启用</source>
             <translation>Active</translation>
         </message>
@@ -2131,6 +2146,112 @@
 带走这一页</source>
             <translation>Scan with your phone
 to take this page</translation>
+        </message>
+    </context>
+    <context>
+        <name>DevicesBox</name>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="102" />
+            <source>本站点的电脑（同步设备）</source>
+            <translation>This site's PCs (sync devices)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="120" />
+            <source>刷新</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="121" />
+            <source>邀请电脑…</source>
+            <translation>Invite a PC…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="122" />
+            <source>展示电脑（大厅查询机，只接收公开内容）</source>
+            <translation>Display PC (hall kiosk; receives public content only)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="123" />
+            <source>撤销…</source>
+            <translation>Revoke…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="147" />
+            <source>正在向市级平台查询…</source>
+            <translation>Asking the city platform…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/sync/devices.py" line="152" />
+            <source>共 %n 台电脑。</source>
+            <translation>
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="180" />
+            <source>撤销电脑</source>
+            <translation>Revoke PC</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="181" />
+            <source>撤销后，“%1”不能再与市级平台同步（其他电脑不受影响），且不能恢复。要撤销吗？</source>
+            <translation>Once revoked, “%1” can no longer sync with the city platform (other PCs are not affected), and this cannot be undone. Revoke it?</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="230" />
+            <source>展示电脑（大厅查询机）</source>
+            <translation>Display PC (hall kiosk)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="231" />
+            <source>工作电脑</source>
+            <translation>Staff PC</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="232" />
+            <source>从未</source>
+            <translation>Never</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="233" />
+            <source>有效</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="234" />
+            <source>（本机）</source>
+            <translation> (this PC)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="235" />
+            <source>已撤销</source>
+            <translation>Revoked</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="236" />
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="237" />
+            <source>类型</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="238" />
+            <source>最近同步</source>
+            <translation>Last sync</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="239" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="240" />
+            <source>设备编号</source>
+            <translation>Device ID</translation>
         </message>
     </context>
     <context>
@@ -2928,6 +3049,39 @@ Tap below to browse the catalogue.</translation>
         </message>
     </context>
     <context>
+        <name>InvitationDialog</name>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="68" />
+            <source>邀请电脑加入本站点</source>
+            <translation>Invite a PC to join this site</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="70" />
+            <source>展示电脑（大厅查询机）</source>
+            <translation>Display PC (hall kiosk)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="70" />
+            <source>工作电脑</source>
+            <translation>Staff PC</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="72" />
+            <source>在要加入的%1上运行（或扫描下方二维码得到邀请码）：</source>
+            <translation>On the %1 that is to join, run (or scan the QR code below for the invitation code):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="90" />
+            <source>24 小时内有效，只能使用一次（%1 前）。</source>
+            <translation>Valid for 24 hours and for one use only (until %1).</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="229" />
+            <source>平台地址</source>
+            <translation>PLATFORM-ADDRESS</translation>
+        </message>
+    </context>
+    <context>
         <name>ItemDetailPage</name>
         <message>
             <location filename="../../ui/kiosk/browse.py" line="75" />
@@ -3209,277 +3363,277 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>Labels</name>
         <message>
-            <location filename="_extra_sources.py" line="432" />
+            <location filename="_extra_sources.py" line="447" />
             <source>通用公示公告</source>
             <translation>General notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="433" />
+            <location filename="_extra_sources.py" line="448" />
             <source>最低生活保障（低保）初审公示</source>
             <translation>Minimum living allowance (dibao): first-review notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="434" />
+            <location filename="_extra_sources.py" line="449" />
             <source>特困人员救助供养公示</source>
             <translation>Support for people in extreme poverty</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="435" />
+            <location filename="_extra_sources.py" line="450" />
             <source>征收土地预公告</source>
             <translation>Land acquisition: preliminary announcement</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="436" />
+            <location filename="_extra_sources.py" line="451" />
             <source>征地补偿安置方案公告</source>
             <translation>Land acquisition: compensation and resettlement plan</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="437" />
+            <location filename="_extra_sources.py" line="452" />
             <source>房屋征收与老旧小区改造方案</source>
             <translation>Housing expropriation and old-estate renovation plan</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="438" />
+            <location filename="_extra_sources.py" line="453" />
             <source>义务教育招生政策与学区范围</source>
             <translation>School admission policy and catchment areas</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="439" />
+            <location filename="_extra_sources.py" line="454" />
             <source>医疗卫生服务（疫苗接种、家庭医生）</source>
             <translation>Health services (vaccination, family doctors)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="440" />
+            <location filename="_extra_sources.py" line="455" />
             <source>老年人福利补贴（高龄津贴等）公示</source>
             <translation>Elderly welfare allowances (longevity allowance etc.)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="441" />
+            <location filename="_extra_sources.py" line="456" />
             <source>村（居）务与财务公开</source>
             <translation>Village (community) affairs and finances</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="442" />
+            <location filename="_extra_sources.py" line="457" />
             <source>重大行政决策征求意见</source>
             <translation>Consultation on a major administrative decision</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="443" />
+            <location filename="_extra_sources.py" line="458" />
             <source>活动公告（政策解读、开放日等）</source>
             <translation>Event announcement (policy briefing, open day etc.)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="444" />
+            <location filename="_extra_sources.py" line="459" />
             <source>当面提交</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="445" />
+            <location filename="_extra_sources.py" line="460" />
             <source>邮寄（挂号/EMS）</source>
             <translation>By post (registered/EMS)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="446" />
+            <location filename="_extra_sources.py" line="461" />
             <source>平常信函</source>
             <translation>Ordinary letter</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="447" />
+            <location filename="_extra_sources.py" line="462" />
             <source>互联网（在线申请/电子邮件）</source>
             <translation>Internet (online form/e-mail)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="448" />
+            <location filename="_extra_sources.py" line="463" />
             <source>传真</source>
             <translation>Fax</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="449" />
+            <location filename="_extra_sources.py" line="464" />
             <source>予以公开</source>
             <translation>Disclosed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="450" />
+            <location filename="_extra_sources.py" line="465" />
             <source>部分公开</source>
             <translation>Partly disclosed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="451" />
+            <location filename="_extra_sources.py" line="466" />
             <source>不予公开：国家秘密</source>
             <translation>Withheld: state secret</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="452" />
+            <location filename="_extra_sources.py" line="467" />
             <source>不予公开：法律行政法规禁止</source>
             <translation>Withheld: prohibited by law</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="453" />
+            <location filename="_extra_sources.py" line="468" />
             <source>不予公开：危及三安全一稳定</source>
             <translation>Withheld: endangers security or stability</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="454" />
+            <location filename="_extra_sources.py" line="469" />
             <source>不予公开：保护第三方合法权益</source>
             <translation>Withheld: third-party rights</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="455" />
+            <location filename="_extra_sources.py" line="470" />
             <source>不予公开：内部事务信息</source>
             <translation>Withheld: internal affairs</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="456" />
+            <location filename="_extra_sources.py" line="471" />
             <source>不予公开：过程性信息</source>
             <translation>Withheld: process information</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="457" />
+            <location filename="_extra_sources.py" line="472" />
             <source>不予公开：行政执法案卷</source>
             <translation>Withheld: enforcement files</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="458" />
+            <location filename="_extra_sources.py" line="473" />
             <source>不予公开：行政查询事项</source>
             <translation>Withheld: administrative inquiry</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="459" />
+            <location filename="_extra_sources.py" line="474" />
             <source>无法提供：信息不存在</source>
             <translation>Cannot provide: does not exist</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="460" />
+            <location filename="_extra_sources.py" line="475" />
             <source>无法提供：非本机关信息</source>
             <translation>Cannot provide: not held by this body</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="461" />
+            <location filename="_extra_sources.py" line="476" />
             <source>无法提供：需另行制作</source>
             <translation>Cannot provide: would need to be created</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="462" />
+            <location filename="_extra_sources.py" line="477" />
             <source>无法提供：补正后仍不明确</source>
             <translation>Cannot provide: still unclear after correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="463" />
+            <location filename="_extra_sources.py" line="478" />
             <source>不予处理：信访举报投诉类</source>
             <translation>Not handled: petition or complaint</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="464" />
+            <location filename="_extra_sources.py" line="479" />
             <source>不予处理：重复申请</source>
             <translation>Not handled: repeated request</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="465" />
+            <location filename="_extra_sources.py" line="480" />
             <source>不予处理：公开出版物</source>
             <translation>Not handled: published material</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="466" />
+            <location filename="_extra_sources.py" line="481" />
             <source>不予处理：无正当理由大量反复申请</source>
             <translation>Not handled: excessive repeated requests</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="467" />
+            <location filename="_extra_sources.py" line="482" />
             <source>不予处理：要求确认或重新出具</source>
             <translation>Not handled: asks to confirm or reissue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="468" />
+            <location filename="_extra_sources.py" line="483" />
             <source>其他：逾期不补正</source>
             <translation>Other: no correction in time</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="469" />
+            <location filename="_extra_sources.py" line="484" />
             <source>其他：逾期未缴费</source>
             <translation>Other: fee not paid in time</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="470" />
+            <location filename="_extra_sources.py" line="485" />
             <source>其他处理</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="471" />
+            <location filename="_extra_sources.py" line="486" />
             <source>现场政策解读</source>
             <translation>On-site policy briefing</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="472" />
+            <location filename="_extra_sources.py" line="487" />
             <source>综合政策辅导</source>
             <translation>Policy counselling</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="473" />
+            <location filename="_extra_sources.py" line="488" />
             <source>办事流程演示</source>
             <translation>Procedure demonstration</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="474" />
+            <location filename="_extra_sources.py" line="489" />
             <source>政府开放日/开放月</source>
             <translation>Government open day/month</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="475" />
+            <location filename="_extra_sources.py" line="490" />
             <source>座谈会/听证会</source>
             <translation>Symposium/hearing</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="476" />
+            <location filename="_extra_sources.py" line="491" />
             <source>问卷调查/征集调查</source>
             <translation>Survey/consultation</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="477" />
+            <location filename="_extra_sources.py" line="492" />
             <source>其他活动</source>
             <translation>Other event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="478" />
+            <location filename="_extra_sources.py" line="493" />
             <source>计划中</source>
             <translation>Planned</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="479" />
+            <location filename="_extra_sources.py" line="494" />
             <source>已举办</source>
             <translation>Held</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="480" />
+            <location filename="_extra_sources.py" line="495" />
             <source>已结束（已报告）</source>
             <translation>Closed (reported)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="481" />
+            <location filename="_extra_sources.py" line="496" />
             <source>已取消</source>
             <translation>Cancelled</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="482" />
+            <location filename="_extra_sources.py" line="497" />
             <source>义务监督员</source>
             <translation>Volunteer supervisors</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="483" />
+            <location filename="_extra_sources.py" line="498" />
             <source>人大代表</source>
             <translation>People's Congress deputies</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="484" />
+            <location filename="_extra_sources.py" line="499" />
             <source>政协委员</source>
             <translation>CPPCC members</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="485" />
+            <location filename="_extra_sources.py" line="500" />
             <source>群众代表</source>
             <translation>Residents' representatives</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="486" />
+            <location filename="_extra_sources.py" line="501" />
             <source>企业代表</source>
             <translation>Business representatives</translation>
         </message>
@@ -3564,22 +3718,22 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>Messages</name>
         <message>
-            <location filename="_extra_sources.py" line="288" />
+            <location filename="_extra_sources.py" line="300" />
             <source>今天没有需要处理的事项</source>
             <translation>Nothing to do today</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="289" />
+            <location filename="_extra_sources.py" line="301" />
             <source>今天没有到期的事项，本周有 {events} 场活动</source>
             <translation>Nothing due today; {events} event(s) this week</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="290" />
+            <location filename="_extra_sources.py" line="302" />
             <source>今天有 {n} 件事需要处理</source>
             <translation>{n} thing(s) to do today</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="291" />
+            <location filename="_extra_sources.py" line="303" />
             <source>今天有 {n} 件事需要处理，其中 {overdue} 件已逾期</source>
             <translation>{n} thing(s) to do today, {overdue} overdue</translation>
         </message>
@@ -3588,317 +3742,317 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">{day}   {user}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="292" />
+            <location filename="_extra_sources.py" line="304" />
             <source>自上次提醒以来没有新到期的事项。</source>
             <translation>Nothing new has become due since the last reminder.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="293" />
+            <location filename="_extra_sources.py" line="305" />
             <source>新到期 {n} 件事项：已逾期 {overdue} 件，今天到期 {today} 件，3个工作日内到期 {soon} 件，其他 {other} 件。</source>
             <translation>{n} newly due: {overdue} overdue, {today} due today, {soon} due within 3 working days, {other} other. </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="294" />
+            <location filename="_extra_sources.py" line="306" />
             <source>{step}：{title}</source>
             <translation>Review ({step}): {title}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="295" />
+            <location filename="_extra_sources.py" line="307" />
             <source>三审三校：等待{step}。公示期已于 {start} 开始，须审定并张贴后才能公示</source>
             <translation>Three-step review: waiting for {step}. The posting period started on {start}; the notice must be approved and posted first</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="296" />
+            <location filename="_extra_sources.py" line="308" />
             <source>三审三校：等待{step}。公示期将于 {start} 开始，须审定并张贴后才能公示</source>
             <translation>Three-step review: waiting for {step}. The posting period starts on {start}; the notice must be approved and posted first</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="297" />
+            <location filename="_extra_sources.py" line="309" />
             <source>撤下：{title}（{board}）</source>
             <translation>Take down: {title} ({board})</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="298" />
+            <location filename="_extra_sources.py" line="310" />
             <source>公示期满应撤下：{where}的张贴应于 {day} 撤下</source>
             <translation>Posting period over: the posting on {where} comes down on {day}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="299" />
+            <location filename="_extra_sources.py" line="311" />
             <source>公示期满应撤下：{where}的张贴应于 {day} 撤下，已超过 {days} 天</source>
             <translation>Posting period over: the posting on {where} was due to come down on {day}, {days} day(s) ago</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="300" />
+            <location filename="_extra_sources.py" line="312" />
             <source>张贴：{title} → {where}</source>
             <translation>Post: {title} → {where}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="301" />
+            <location filename="_extra_sources.py" line="313" />
             <source>定点公开：该公示应张贴在{board}，登记册中没有在贴的记录（公示期 {start} 开始）</source>
             <translation>Fixed-place disclosure: the notice should be on {board}, but the register has no posting (period starts {start})</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="302" />
+            <location filename="_extra_sources.py" line="314" />
             <source>公开目录事项：{item}</source>
             <translation>Disclose catalogue item: {item}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="303" />
+            <location filename="_extra_sources.py" line="315" />
             <source>公开时限：{rule}；上次公开：{last}；应在 {due} 前公开</source>
             <translation>Deadline rule: {rule}; last disclosed: {last}; disclose by {due}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="304" />
+            <location filename="_extra_sources.py" line="316" />
             <source>{kind}：{number} {what}</source>
             <translation>{kind}: {number} {what}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="305" />
+            <location filename="_extra_sources.py" line="317" />
             <source>{kind}：{number}</source>
             <translation>{kind}: {number}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="306" />
+            <location filename="_extra_sources.py" line="318" />
             <source>{rule}；{period} {due}</source>
             <translation>{rule}; {period} {due}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="307" />
+            <location filename="_extra_sources.py" line="319" />
             <source>{rule}；{period} {due}，请跟进</source>
             <translation>{rule}; {period} {due}, please follow up</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="308" />
+            <location filename="_extra_sources.py" line="320" />
             <source>答复申请 {number}：{what}</source>
             <translation>Answer request {number}: {what}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="309" />
+            <location filename="_extra_sources.py" line="321" />
             <source>答复申请 {number}</source>
             <translation>Answer request {number}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="310" />
+            <location filename="_extra_sources.py" line="322" />
             <source>{rule}；答复期限 {due}</source>
             <translation>{rule}; answer due {due}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="311" />
+            <location filename="_extra_sources.py" line="323" />
             <source>{rule}；答复期限 {due}，已超期</source>
             <translation>{rule}; answer was due {due}, overdue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="312" />
+            <location filename="_extra_sources.py" line="324" />
             <source>{type}：{title}</source>
             <translation>{type}: {title}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="313" />
+            <location filename="_extra_sources.py" line="325" />
             <source>今天 {start}–{end}，地点：{place}</source>
             <translation>Today {start}–{end}, at {place}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="314" />
+            <location filename="_extra_sources.py" line="326" />
             <source>{day} {start}–{end}，地点：{place}</source>
             <translation>{day} {start}–{end}, at {place}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="315" />
+            <location filename="_extra_sources.py" line="327" />
             <source>填写活动总结：{title}</source>
             <translation>Write the closing report: {title}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="316" />
+            <location filename="_extra_sources.py" line="328" />
             <source>活动已于 {ended} 结束，请在下一个工作日 {due} 前填写出席人数、问答和收集到的意见建议</source>
             <translation>The event ended on {ended}; by the next working day, {due}, record attendance, questions and suggestions</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="317" />
+            <location filename="_extra_sources.py" line="329" />
             <source>公开意见采纳情况：{title}</source>
             <translation>Publish adoption of suggestions: {title}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="318" />
+            <location filename="_extra_sources.py" line="330" />
             <source>收集到 {n} 条意见建议，须在 {start} 起 {days} 个工作日内公开收集和采纳情况（要点二(二)），期限 {due}</source>
             <translation>{n} suggestion(s) collected; publish how they were adopted within {days} working days from {start} (key points 2(2)), by {due}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="319" />
+            <location filename="_extra_sources.py" line="331" />
             <source>公示期共 {days}{unit}{minimum}{provisional}</source>
             <translation>Posting period: {days} {unit}{minimum}{provisional}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="320" />
+            <location filename="_extra_sources.py" line="332" />
             <source>，法定最短 {min}{unit}（{basis}）{late}</source>
             <translation>; legal minimum {min} {unit} ({basis}){late}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="321" />
+            <location filename="_extra_sources.py" line="333" />
             <source>；结束日期最早应为 {end}</source>
             <translation>; the earliest end date is {end}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="322" />
+            <location filename="_extra_sources.py" line="334" />
             <source>（暂定：该年无官方节假日数据）</source>
             <translation> (provisional: no official holiday data for that year)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="323" />
+            <location filename="_extra_sources.py" line="335" />
             <source>待补正（补正期限 {due}）</source>
             <translation>Waiting for correction (due {due})</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="324" />
+            <location filename="_extra_sources.py" line="336" />
             <source>待补正</source>
             <translation>Waiting for correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="325" />
+            <location filename="_extra_sources.py" line="337" />
             <source>{due}</source>
             <translation>{due}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="326" />
+            <location filename="_extra_sources.py" line="338" />
             <source>{due}（暂定）</source>
             <translation>{due} (provisional)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="327" />
+            <location filename="_extra_sources.py" line="339" />
             <source>{due}（暂停计时中）</source>
             <translation>{due} (clock paused)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="328" />
+            <location filename="_extra_sources.py" line="340" />
             <source>{due}（暂定）（暂停计时中）</source>
             <translation>{due} (provisional, clock paused)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="329" />
+            <location filename="_extra_sources.py" line="341" />
             <source>载入 {year} 年法定节假日安排</source>
             <translation>Load the {year} public holiday schedule</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="330" />
+            <location filename="_extra_sources.py" line="342" />
             <source>{year} 年没有官方节假日数据：涉及该年的期限只按周末计算，标为“暂定”。请在“设置”中导入国务院办公厅通知，或同步市级平台。</source>
             <translation>No official holiday data for {year}: deadlines in that year count weekends only and are marked “provisional”. Import the State Council notice in Settings, or sync with the city platform.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="331" />
+            <location filename="_extra_sources.py" line="343" />
             <source>政策文件{kind}：《{title}》</source>
             <translation>Policy document {kind}: “{title}”</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="332" />
+            <location filename="_extra_sources.py" line="344" />
             <source>市级平台于 {on} {what}；请核对关联的目录事项和查阅资料，在“政策文件”页确认</source>
             <translation>On {on} the city platform: {what}; check the linked catalogue items and reading materials, then confirm on the Policies page</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="333" />
+            <location filename="_extra_sources.py" line="345" />
             <source>市级平台于 {on} {what}；关联目录事项：{items}；请核对关联的目录事项和查阅资料，在“政策文件”页确认</source>
             <translation>On {on} the city platform: {what}; linked catalogue items: {items}; check them and the reading materials, then confirm on the Policies page</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="334" />
+            <location filename="_extra_sources.py" line="346" />
             <source>政策解读：《{title}》尚无解读材料</source>
             <translation>Policy briefing: “{title}” has no interpretation yet</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="335" />
+            <location filename="_extra_sources.py" line="347" />
             <source>政策解读“三同步”：解读材料应与政策文件同步起草、同步审签、同步发布（2023年济南市政务公开工作要点 三(二)）；文件发布于 {on}</source>
             <translation>Interpretations are drafted, signed off and released together with the policy (Jinan 2023 key points 3(2)); the document was released on {on}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="336" />
+            <location filename="_extra_sources.py" line="348" />
             <source>个工作日</source>
             <translation>working day(s)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="337" />
+            <location filename="_extra_sources.py" line="349" />
             <source>日</source>
             <translation>day(s)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="338" />
+            <location filename="_extra_sources.py" line="350" />
             <source>初审</source>
             <translation>first review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="339" />
+            <location filename="_extra_sources.py" line="351" />
             <source>复审</source>
             <translation>second review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="340" />
+            <location filename="_extra_sources.py" line="352" />
             <source>终审</source>
             <translation>final review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="341" />
+            <location filename="_extra_sources.py" line="353" />
             <source>无记录</source>
             <translation>none recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="342" />
+            <location filename="_extra_sources.py" line="354" />
             <source>未填写</source>
             <translation>not given</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="343" />
+            <location filename="_extra_sources.py" line="355" />
             <source>补正期限</source>
             <translation>correction due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="344" />
+            <location filename="_extra_sources.py" line="356" />
             <source>第三方意见期限</source>
             <translation>third-party opinion due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="487" />
+            <location filename="_extra_sources.py" line="502" />
             <source>已超期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="488" />
+            <location filename="_extra_sources.py" line="503" />
             <source>即将到期</source>
             <translation>Due soon</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="489" />
+            <location filename="_extra_sources.py" line="504" />
             <source>等待补正</source>
             <translation>Waiting for correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="490" />
+            <location filename="_extra_sources.py" line="505" />
             <source>等待第三方意见</source>
             <translation>Waiting for third party</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="491" />
+            <location filename="_extra_sources.py" line="506" />
             <source>条例第三十三条第二款：自收到申请之日起20个工作日内予以答复</source>
             <translation>Regulations art. 33(2): answer within 20 working days of receipt</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="492" />
+            <location filename="_extra_sources.py" line="507" />
             <source>条例第三十条：自收到申请之日起7个工作日内一次性告知申请人作出补正</source>
             <translation>Regulations art. 30: ask for all corrections at once within 7 working days of receipt</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="493" />
+            <location filename="_extra_sources.py" line="508" />
             <source>条例第三十二条：第三方应当自收到征求意见书之日起15个工作日内提出意见</source>
             <translation>Regulations art. 32: the third party answers within 15 working days of the consultation letter</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="494" />
+            <location filename="_extra_sources.py" line="509" />
             <source>条例第三十三条第二款：经政府信息公开工作机构负责人同意，延长的期限最长不得超过20个工作日</source>
             <translation>Regulations art. 33(2): an approved extension is at most 20 working days</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="495" />
+            <location filename="_extra_sources.py" line="510" />
             <source>本站设定：条例第三十条要求在补正通知中给出合理补正期限（参照苏政办函〔2019〕98号）</source>
             <translation>Site setting: art. 30 asks for a reasonable correction period in the notice (cf. Jiangsu 2019 No. 98)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="496" />
+            <location filename="_extra_sources.py" line="511" />
             <source>本站设定：到期前若干个工作日起提醒</source>
             <translation>Site setting: remind this many working days before the deadline</translation>
         </message>
@@ -6209,57 +6363,57 @@ Tap below to browse the catalogue.</translation>
             <translation>Changed by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="264" />
+            <location filename="_extra_sources.py" line="276" />
             <source>登记申请</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="265" />
+            <location filename="_extra_sources.py" line="277" />
             <source>发出补正通知</source>
             <translation>Request correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="266" />
+            <location filename="_extra_sources.py" line="278" />
             <source>登记补正材料</source>
             <translation>Log correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="267" />
+            <location filename="_extra_sources.py" line="279" />
             <source>开始办理</source>
             <translation>Start work</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="268" />
+            <location filename="_extra_sources.py" line="280" />
             <source>征求第三方意见</source>
             <translation>Consult third party</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="269" />
+            <location filename="_extra_sources.py" line="281" />
             <source>登记第三方意见</source>
             <translation>Log third-party reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="270" />
+            <location filename="_extra_sources.py" line="282" />
             <source>批准延期答复</source>
             <translation>Approve extension</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="271" />
+            <location filename="_extra_sources.py" line="283" />
             <source>提交审签</source>
             <translation>Submit for sign-off</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="272" />
+            <location filename="_extra_sources.py" line="284" />
             <source>退回重办</source>
             <translation>Send back</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="273" />
+            <location filename="_extra_sources.py" line="285" />
             <source>签发答复</source>
             <translation>Issue reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="274" />
+            <location filename="_extra_sources.py" line="286" />
             <source>归档</source>
             <translation>Archive</translation>
         </message>
@@ -6324,7 +6478,7 @@ Tap below to browse the catalogue.</translation>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="287" />
+            <location filename="_extra_sources.py" line="299" />
             <source>总计</source>
             <translation>Total</translation>
         </message>
@@ -6477,23 +6631,23 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="50" />
+            <location filename="../../ui/pages/settings_page.py" line="52" />
             <source>内置（国务院办公厅通知）</source>
             <extracomment>the site details an administrator edits, in the order shown (labels as in app.sites.FIELD_LABELS)</extracomment>
             <translation>Built-in (State Council notice)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="52" />
+            <location filename="../../ui/pages/settings_page.py" line="54" />
             <source>市级平台下发</source>
             <translation>From city platform</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="54" />
+            <location filename="../../ui/pages/settings_page.py" line="56" />
             <source>导入：</source>
             <translation>Imported: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="73" />
+            <location filename="../../ui/pages/settings_page.py" line="75" />
             <source>、</source>
             <translation>, </translation>
         </message>
@@ -6502,188 +6656,188 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Site</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="81" />
+            <location filename="../../ui/pages/settings_page.py" line="83" />
             <source>在用</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="83" />
+            <location filename="../../ui/pages/settings_page.py" line="85" />
             <source>已停用（不能登录）</source>
             <translation>Deactivated (cannot sign in)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="102" />
+            <location filename="../../ui/pages/settings_page.py" line="104" />
             <source>您登录的身份是“%1”，本页只能查看，不能修改。站点信息、偏好设置、节假日和工作人员账号由政务公开专员（管理员）维护；需要修改时，请联系本站点的管理员。</source>
             <translation>You are signed in as "%1": you can read this page but not change it. The site details, preferences, holidays and staff accounts are kept by the disclosure officer (administrator); ask your site's administrator for changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="120" />
+            <location filename="../../ui/pages/settings_page.py" line="122" />
             <source>站点（触摸屏和打印材料上显示）</source>
             <translation>Site (shown on the kiosk and on printouts)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="123" />
+            <location filename="../../ui/pages/settings_page.py" line="125" />
             <source>站点代码</source>
             <translation>Site code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="126" />
+            <location filename="../../ui/pages/settings_page.py" line="128" />
             <source>站点名称</source>
             <translation>Site name</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="127" />
+            <location filename="../../ui/pages/settings_page.py" line="129" />
             <source>所属区县</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="128" />
+            <location filename="../../ui/pages/settings_page.py" line="130" />
             <source>专区位置</source>
             <translation>Zone location</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="129" />
+            <location filename="../../ui/pages/settings_page.py" line="131" />
             <source>监督电话</source>
             <translation>Complaints phone</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="136" />
+            <location filename="../../ui/pages/settings_page.py" line="138" />
             <source>如：便民服务中心一楼政务公开专区</source>
             <translation>e.g. Service centre, ground floor, disclosure zone</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="137" />
+            <location filename="../../ui/pages/settings_page.py" line="139" />
             <source>如：0531-88123456</source>
             <translation>e.g. 0531-88123456</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="138" />
+            <location filename="../../ui/pages/settings_page.py" line="140" />
             <source>保存站点信息</source>
             <translation>Save site details</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="145" />
+            <location filename="../../ui/pages/settings_page.py" line="147" />
             <source>偏好设置</source>
             <translation>Preferences</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="149" />
+            <location filename="../../ui/pages/settings_page.py" line="151" />
             <source>公示二维码指向的市级平台地址；公示创建时即确定，改动只影响之后创建的公示。</source>
             <translation>City-platform address the notice QR codes point to; fixed when a notice is created, so a change affects only new notices.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="154" />
+            <location filename="../../ui/pages/settings_page.py" line="156" />
             <source>市级平台公开页面地址</source>
             <translation>Public page address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="155" />
+            <location filename="../../ui/pages/settings_page.py" line="157" />
             <source>每日提醒时间</source>
             <translation>Daily reminder at</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="156" />
+            <location filename="../../ui/pages/settings_page.py" line="158" />
             <source>触摸屏无操作返回首页（秒）</source>
             <translation>Kiosk idle reset (s)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="160" />
+            <location filename="../../ui/pages/settings_page.py" line="162" />
             <source>重新启动程序后生效</source>
             <translation>Takes effect after restart</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="161" />
+            <location filename="../../ui/pages/settings_page.py" line="163" />
             <source>界面语言（重启后生效）</source>
             <translation>Language (after restart)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="162" />
+            <location filename="../../ui/pages/settings_page.py" line="164" />
             <source>保存设置</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="173" />
+            <location filename="../../ui/pages/settings_page.py" line="175" />
             <source>法定节假日与调休（工作日计算依据）</source>
             <translation>Public holidays and make-up workdays (for working-day counts)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="187" />
+            <location filename="../../ui/pages/settings_page.py" line="189" />
             <source>没有官方数据的年份只按周末计算，结果标为“暂定”。</source>
             <translation>Years without official data count weekends only; results are marked "provisional".</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="190" />
+            <location filename="../../ui/pages/settings_page.py" line="192" />
             <source>导入节假日文件…</source>
             <translation>Import holidays…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="196" />
+            <location filename="../../ui/pages/settings_page.py" line="198" />
             <source>工作人员</source>
             <translation>Staff</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="208" />
+            <location filename="../../ui/pages/settings_page.py" line="210" />
             <source>新增工作人员…</source>
             <translation>Add staff member…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="209" />
+            <location filename="../../ui/pages/settings_page.py" line="211" />
             <source>重设密码…</source>
             <translation>Reset password…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="210" />
-            <location filename="../../ui/pages/settings_page.py" line="278" />
+            <location filename="../../ui/pages/settings_page.py" line="212" />
+            <location filename="../../ui/pages/settings_page.py" line="283" />
             <source>停用账号…</source>
             <translation>Deactivate account…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="278" />
+            <location filename="../../ui/pages/settings_page.py" line="283" />
             <source>重新启用账号…</source>
             <translation>Reactivate account…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="307" />
+            <location filename="../../ui/pages/settings_page.py" line="312" />
             <source>重新启用账号</source>
             <translation>Reactivate account</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="308" />
+            <location filename="../../ui/pages/settings_page.py" line="313" />
             <source>重新启用后，“%1”可以用原来的密码登录。要重新启用吗？</source>
             <translation>After reactivation "%1" can sign in with their old password. Reactivate?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="312" />
+            <location filename="../../ui/pages/settings_page.py" line="317" />
             <source>停用账号</source>
             <translation>Deactivate account</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="313" />
+            <location filename="../../ui/pages/settings_page.py" line="318" />
             <source>停用后，“%1”不能再登录；他办过的记录都会保留，以后可以重新启用。要停用吗？</source>
             <translation>After deactivation "%1" cannot sign in; everything they did is kept, and the account can be reactivated later. Deactivate?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="364" />
+            <location filename="../../ui/pages/settings_page.py" line="369" />
             <source>替换已有的节假日数据？</source>
             <translation>Replace the holiday data you have?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="366" />
+            <location filename="../../ui/pages/settings_page.py" line="371" />
             <source>文件中 %1 年的安排与本机现有的数据不同。</source>
             <translation>The file's schedule for %1 differs from the data on this PC.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="370" />
+            <location filename="../../ui/pages/settings_page.py" line="375" />
             <source>替换后，这些年份的期限按文件中的安排计算。请先点“显示详情”逐日核对差异，确认无误再替换。</source>
             <translation>After replacing, deadlines in these years follow the file's schedule. Click "Show Details" to check the differences day by day before replacing.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="373" />
+            <location filename="../../ui/pages/settings_page.py" line="378" />
             <source>替换</source>
             <translation>Replace</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="374" />
+            <location filename="../../ui/pages/settings_page.py" line="379" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -6696,27 +6850,27 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="339" />
+            <location filename="../../ui/pages/settings_page.py" line="344" />
             <source>导入节假日文件</source>
             <translation>Import holiday file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="339" />
+            <location filename="../../ui/pages/settings_page.py" line="344" />
             <source>节假日文件 (*.json *.csv *.ics)</source>
             <translation>Holiday files (*.json *.csv *.ics)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="357" />
+            <location filename="../../ui/pages/settings_page.py" line="362" />
             <source>与现有数据相同、未改动：</source>
             <translation>Same as before, unchanged: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="358" />
+            <location filename="../../ui/pages/settings_page.py" line="363" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="355" />
+            <location filename="../../ui/pages/settings_page.py" line="360" />
             <source>已导入年份：</source>
             <translation>Years imported: </translation>
         </message>
@@ -7152,17 +7306,17 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>SyncWorker</name>
         <message>
-            <location filename="_extra_sources.py" line="229" />
+            <location filename="_extra_sources.py" line="241" />
             <source>同步：未配置</source>
             <translation>Sync: not set up</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="230" />
+            <location filename="_extra_sources.py" line="242" />
             <source>同步：正在同步…</source>
             <translation>Sync: syncing…</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="231" />
+            <location filename="_extra_sources.py" line="243" />
             <source>待同步 %n 条</source>
             <translation>
                 <numerusform>%n queued</numerusform>
@@ -7170,12 +7324,12 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="232" />
+            <location filename="_extra_sources.py" line="244" />
             <source>同步：尚未成功同步</source>
             <translation>Sync: never succeeded</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="233" />
+            <location filename="_extra_sources.py" line="245" />
             <source>冲突 %n 条</source>
             <translation>
                 <numerusform>%n conflict</numerusform>
@@ -7183,7 +7337,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="234" />
+            <location filename="_extra_sources.py" line="246" />
             <source>拒收 %n 条</source>
             <translation>
                 <numerusform>%n rejected</numerusform>
@@ -7191,12 +7345,12 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="235" />
+            <location filename="_extra_sources.py" line="247" />
             <source>有问题，详见“同步”页</source>
             <translation>problems, see the Sync page</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="236" />
+            <location filename="_extra_sources.py" line="248" />
             <source>同步：上次成功 </source>
             <translation>Sync: last OK </translation>
         </message>
@@ -7435,62 +7589,62 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Saved, ready to print: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="252" />
+            <location filename="_extra_sources.py" line="264" />
             <source>已逾期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="253" />
+            <location filename="_extra_sources.py" line="265" />
             <source>今天到期</source>
             <translation>Due today</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="254" />
+            <location filename="_extra_sources.py" line="266" />
             <source>3个工作日内</source>
             <translation>Within 3 working days</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="255" />
+            <location filename="_extra_sources.py" line="267" />
             <source>今天和本周的活动</source>
             <translation>Events today and this week</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="256" />
+            <location filename="_extra_sources.py" line="268" />
             <source>同步</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="257" />
+            <location filename="_extra_sources.py" line="269" />
             <source>其他提醒</source>
             <translation>Other reminders</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="258" />
+            <location filename="_extra_sources.py" line="270" />
             <source>（暂定）</source>
             <translation> (provisional)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="259" />
+            <location filename="_extra_sources.py" line="271" />
             <source>%1（%2）</source>
             <translation>%1 (%2)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="260" />
+            <location filename="_extra_sources.py" line="272" />
             <source>事项</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="261" />
+            <location filename="_extra_sources.py" line="273" />
             <source>为什么在这里（规则和日期）</source>
             <translation>Why it is here (rule and dates)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="262" />
+            <location filename="_extra_sources.py" line="274" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="263" />
+            <location filename="_extra_sources.py" line="275" />
             <source>在哪办理</source>
             <translation>Handled in</translation>
         </message>

@@ -63,8 +63,14 @@ def test_export_then_import_changes_nothing(
     assert "新增 0，更新 0，未变 1" in capsys.readouterr().out
 
 
-def test_poster(data_dir: str, tmp_path: Path) -> None:
+def test_poster(data_dir: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "p.pdf"
+    # Before the first sync the platform's address is unknown: the poster's QR could not open.
+    assert main(["--data-dir", data_dir, "event", "poster", "demo@x", "-o", str(out)]) == 2
+    assert "尚未连接市级平台" in capsys.readouterr().err and not out.exists()
+    ctx = AppContext.open(DataPaths(Path(data_dir)))
+    ctx.settings.set("public_base_url", "https://gk.jinan.gov.cn")  # what a sync stores
+    ctx.close()
     assert main(["--data-dir", data_dir, "event", "poster", "demo@x", "-o", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF")
 

@@ -183,6 +183,8 @@ def write_previous_release_data(database: Path) -> set[str]:
     from db.session import make_engine
 
     ctx = AppContext.open(DataPaths(database.parent).ensure())
+    # Earlier releases defaulted the public address to the example host; their notices carry it.
+    ctx.settings.set("public_base_url", "https://gk.example.gov.cn")
     bootstrap.initialise(ctx, demo=True, **bootstrap.DEMO_SITE)
     ctx.close()
     engine = make_engine(database)

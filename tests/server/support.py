@@ -20,6 +20,7 @@ from typing import Any
 import httpx
 import uvicorn
 from sqlalchemy import select
+from sqlalchemy import update as sa_update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import outbox
@@ -159,8 +160,15 @@ class Platform:
     db_url: str
     server: ThreadServer | None
     sessions: sessionmaker[Session]
-    tokens: dict[str, str] = field(default_factory=dict)
-    external_url: str = ""  # a platform running in another process
+    tokens: dict[str, str] = field(default_factory=dict)  # site tokens (enrol PCs)
+    external_url: str = ""
+    _devices: dict[str, str] = field(default_factory=dict)
+
+    def auth_token(self, code: str) -> str:
+        """One enrolled device's token for ``code`` (raw-HTTP tests send what a PC sends)."""
+        if code not in self._devices:
+            self._devices[code] = self.device_token(code)
+        return self._devices[code]  # a platform running in another process
 
     @property
     def url(self) -> str:
@@ -178,6 +186,22 @@ class Platform:
         site = admin.add_site(self.sessions, code, name or f"{code} 街道")
         self.tokens[code] = site.token
         return site.token
+
+    def device_token(self, code: str, kind: str = "staff") -> str:
+        """Enrol a new device of ``code`` (as a PC's first sync does) and return its own token."""
+        answer = httpx.post(
+            self.url + wire.API_PREFIX + "/enrol",
+            json={"device_id": str(uuid.uuid4()), "name": "测试"},
+            headers={"Authorization": f"Bearer {self.tokens[code]}"},
+        )
+        assert answer.status_code == 200, answer.text
+        token = str(answer.json()["device_token"])
+        if kind != "staff":
+            with self.sessions() as s, s.begin():
+                s.execute(
+                    sa_update(Device).where(Device.device_id == answer.json()["device_id"]).values(kind=kind)
+                )
+        return token
 
     def records(self, code: str) -> dict[str, tuple[int, int, dict[str, Any], bool]]:
         """key → (version, row_hash, data, deleted) of a site's records on the platform."""

@@ -78,7 +78,7 @@ def platform(server: tuple[PlatformProcess, Platform]) -> Platform:
 
 
 def _auth(platform: Platform, code: str = A) -> dict[str, str]:
-    return {"Authorization": f"Bearer {platform.tokens[code]}"}
+    return {"Authorization": f"Bearer {platform.auth_token(code)}"}
 
 
 def _op(entity: str, payload: dict[str, Any], seq: int = 1, op: str = "upsert") -> dict[str, Any]:
@@ -218,7 +218,7 @@ def test_a_huge_push_with_a_token_is_refused_unread(
 ) -> None:
     length = "Transfer-Encoding: chunked" if chunked else f"Content-Length: {BIG}"
     head = (
-        f"POST /sync/v1/push HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {platform.tokens[A]}\r\n"
+        f"POST /sync/v1/push HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {platform.auth_token(A)}\r\n"
         f"Content-Type: application/json\r\n{length}\r\n\r\n"
     )
     line, _, sent = raw_request(proc.port, head, BIG, chunked=chunked)

@@ -69,6 +69,8 @@ def _publish(platform: Platform, tmp_path: Path) -> tuple[str, str]:
 def _site(sites: Sites, platform: Platform, code: str = "370112-TW"):  # type: ignore[no-untyped-def]
     platform.add_site(code)
     ctx = sites.open(code, platform)
+    # The public address a platform at gk.example.gov.cn announced (the tests point it at loopback).
+    ctx.settings.set("public_base_url", "https://gk.example.gov.cn")
     with ctx.session_factory() as session, session.begin():
         session.add(CatalogueDomain(code="19", name="社会救助"))
     return ctx

@@ -76,7 +76,7 @@ def test_a_token_reaches_only_its_own_site(platform: Platform, sites: Sites) -> 
     assert b.sync.run_once().ok
     assert f"notice:{secret}" not in mirror(b)
     assert mirror(b) == {}
-    headers = {"Authorization": f"Bearer {platform.tokens['B-SITE']}"}
+    headers = {"Authorization": f"Bearer {platform.auth_token('B-SITE')}"}
     with httpx.Client(base_url=platform.url + wire.API_PREFIX, headers=headers) as http:
         pulled = http.post("/pull", json={"buckets": [{"name": "site_records", "cursor": ""}]}).json()
         assert pulled["changes"] == []

@@ -209,7 +209,7 @@ def test_replayed_and_reordered_pushes(platform: Platform, sites: Sites) -> None
     ahead = wire.PushOp(
         str(uuid.uuid4()), 5, "notice", later["uuid"], "upsert", later, wire.payload_sha256(later)
     )
-    headers = {"Authorization": f"Bearer {platform.tokens['370112-TW']}"}
+    headers = {"Authorization": f"Bearer {platform.auth_token('370112-TW')}"}
     body = wire.PushRequest(state_device, wire.PROTOCOL, [ahead]).to_dict()
     answer = httpx.post(platform.url + wire.API_PREFIX + "/push", json=body, headers=headers).json()
     assert answer["results"][0]["status"] == wire.GAP and answer["results"][0]["expected"] == 4
@@ -351,7 +351,7 @@ def test_an_op_whose_blob_is_missing_is_retryable_not_rejected(platform: Platfor
         blob_refs=payload["blob_refs"],
     )
     body = wire.PushRequest(ctx.sync.status().device_id, wire.PROTOCOL, [op]).to_dict()
-    headers = {"Authorization": f"Bearer {platform.tokens['370112-TW']}"}
+    headers = {"Authorization": f"Bearer {platform.auth_token('370112-TW')}"}
     answer = httpx.post(platform.url + wire.API_PREFIX + "/push", json=body, headers=headers).json()
     assert answer["results"][0]["status"] == wire.RETRYABLE and answer["acked_through"] == 0
 
@@ -412,6 +412,6 @@ def test_a_corrupted_local_mirror_is_repaired_from_integrity(platform: Platform,
 
 def test_a_too_old_protocol_gets_426_and_keeps_its_ops(platform: Platform, sites: Sites) -> None:
     platform.add_site("370112-TW")
-    headers = {"Authorization": f"Bearer {platform.tokens['370112-TW']}"}
+    headers = {"Authorization": f"Bearer {platform.auth_token('370112-TW')}"}
     body = {"device_id": str(uuid.uuid4()), "protocol": 99, "ops": []}
     assert httpx.post(platform.url + wire.API_PREFIX + "/push", json=body, headers=headers).status_code == 426

@@ -153,7 +153,10 @@ class HomePage(KioskPage):
             self.title.setText(slide.title)
             self.when.setText(slide.when)
             self.text.setText(slide.text)
-            self.qr_label.setPixmap(self.qr.pixmap(slide.public_url, self.qr_px))
+            # No QR code until the platform's address is known (app.kiosk.openable).
+            self.qr_label.setVisible(bool(slide.public_url))
+            if slide.public_url:
+                self.qr_label.setPixmap(self.qr.pixmap(slide.public_url, self.qr_px))
             many = len(self.slides) > 1
             self.prev_button.setEnabled(many)
             self.next_button.setEnabled(many)

@@ -1,4 +1,5 @@
-"""Settings: the site, business preferences, holiday years (with import) and staff accounts.
+"""Settings: the site, business preferences, holiday years (with import), staff accounts and the
+site's PCs (ui/sync/devices.py).
 
 An administrator edits the site's details (they appear on the kiosk and on printouts), the
 preferences and the staff accounts (add, reset a password, deactivate/reactivate; the dialogs are in
@@ -38,6 +39,7 @@ from ui.crash import show_error
 from ui.env import UiEnv
 from ui.qtapp import LANGUAGES
 from ui.staff import AddStaffDialog, ResetPasswordDialog
+from ui.sync.devices import DevicesBox
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
 #: the site details an administrator edits, in the order shown (labels as in app.sites.FIELD_LABELS)
@@ -220,6 +222,9 @@ class SettingsPage(QWidget):
         self._on_user_selected()
         row.addWidget(user_box)
         layout.addLayout(row, 1)
+        # The site's PCs (from the platform: asked when the page is first shown, and on 刷新).
+        self.devices = DevicesBox(env)
+        layout.addWidget(self.devices)
 
         env.bus.watch(self, ("holiday", "user", "settings"), lambda _c: self.reload())
         self.reload()

@@ -1,0 +1,1 @@
+"""Alembic migrations of the platform database (not the site database: that is db/migrations)."""
