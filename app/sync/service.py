@@ -40,6 +40,7 @@ from app.holidays import HolidayService
 from app.paths import DataPaths
 from app.settings import SettingsService
 from app.sync import store, wire
+from app.sync.replica import applier as replica_applier
 from app.sync.client import PlatformClient, ServerRefused, SyncUnavailable
 from app.sync.values import (
     CLOCK_WARN_SECONDS,
@@ -54,7 +55,7 @@ from app.sync.values import (
 from app.uow import read_only, transaction
 from app.users import StaffUser
 from app.workdays import parse_holiday_bytes
-from db.models import OutboxEntry, SyncConflict, SyncCursor, SyncRejection
+from db.models import OutboxEntry, SyncConflict, SyncCursor, SyncRejection, SyncRow
 
 log = logging.getLogger(__name__)
 
@@ -287,8 +288,8 @@ class SyncService:
 
     def _upload_blob(self, client: PlatformClient, sha: str, chunk: int = 64 * 1024) -> None:
         """Resumable, idempotent upload: ask how much the server has, send the rest in chunks."""
-        path = self._paths.blobs / sha
-        if not path.exists():
+        path = replica_applier.locate_blob(self._paths.blobs, sha)
+        if path is None:
             raise SyncUnavailable(f"本机找不到附件 {sha[:12]}（记录保留，待附件恢复后再推送）")
         head = client.request_raw("HEAD", f"/blobs/{sha}")
         if head.status_code == 200:
@@ -339,13 +340,22 @@ class SyncService:
                     paused[bucket] = f"平台的“{bucket}”数据格式较新，请升级程序后再接收（推送不受影响）"
             changes = [c for c in page.changes if c.bucket not in paused]
             self._run_appliers(client, changes)
+            site_rows = self._fresh_site_rows(client, changes)
             with transaction(self._sf) as session:
-                store.begin_write(session)
+                state = store.begin_write(session)
+                # The site's own records are applied in the transaction that records them in the
+                # mirror and moves the cursor: applied and recorded together, or neither.
+                outcome = self._apply_site(session, site_rows, state.device_id)
                 store.store_rows(session, changes)
                 for bucket, cursor in page.cursors.items():
                     if bucket not in paused:
                         store.set_cursor(session, bucket, cursor)
-            report = replace(report, pulled=report.pulled + len(changes))
+            report = replace(
+                report,
+                pulled=report.pulled + len(changes),
+                replicated=report.replicated + len(outcome.applied),
+                replicated_areas=report.replicated_areas | frozenset(outcome.areas),
+            )
             for bucket, checkpoint in page.checkpoints.items():
                 if bucket not in paused and not self._checksum_matches(bucket, checkpoint):
                     self._repair(client, bucket)
@@ -380,7 +390,7 @@ class SyncService:
             by_bucket.setdefault(c.bucket, []).append(c)
         for bucket, items in by_bucket.items():
             fn = self._appliers.get(bucket)
-            if fn is None:
+            if fn is None or bucket == wire.BUCKET_SITE:
                 continue
             with read_only(self._sf) as session:
                 local = store.mirror_versions(session, bucket, [c.key for c in items])
@@ -432,6 +442,33 @@ class SyncService:
         tmp.replace(target)
         return target
 
+    def _fresh_site_rows(
+        self, client: PlatformClient, changes: Sequence[wire.Change]
+    ) -> list[replica_applier.Row]:
+        """The site records newer than the mirror, with the files they name already downloaded
+        (network outside the transaction that applies them)."""
+        items = [c for c in changes if c.bucket == wire.BUCKET_SITE]
+        if not items:
+            return []
+        with read_only(self._sf) as session:
+            local = store.mirror_versions(session, wire.BUCKET_SITE, [c.key for c in items])
+        fresh = [c for c in items if store.is_newer(c, local.get(c.key))]
+        for c in fresh:
+            refs = c.data.get("blob_refs", []) if "sealed" in c.data and not c.deleted else []
+            for sha in refs if isinstance(refs, list) else []:
+                if replica_applier.locate_blob(self._paths.blobs, str(sha)) is None:
+                    self._download_blob(client, str(sha))
+        return [replica_applier.Row(c.entity, c.key, c.version, c.deleted, dict(c.data)) for c in fresh]
+
+    def _apply_site(
+        self, session: Session, rows: Sequence[replica_applier.Row], device_id: str, *, force: bool = False
+    ) -> replica_applier.Outcome:
+        if not rows:
+            return replica_applier.Outcome()
+        return replica_applier.apply_rows(
+            session, rows, device_id=device_id, blobs=self._paths.blobs, force=force
+        )
+
     def _checksum_matches(self, bucket: str, checkpoint: wire.Checkpoint) -> bool:
         with read_only(self._sf) as session:
             count, checksum = store.local_checkpoint(session, bucket)
@@ -453,12 +490,14 @@ class SyncService:
         if not all(r.hash_ok() for r in rows):
             raise SyncUnavailable("平台发来的核对数据校验不符")
         self._run_appliers(client, rows)
+        site_rows = self._fresh_site_rows(client, rows)
         with read_only(self._sf) as session:
             state = store.read_state(session)
             epoch = state.server_epoch if state else ""
         top = max((r.server_seq for r in rows), default=0)
         with transaction(self._sf) as session:
-            store.begin_write(session)
+            state = store.begin_write(session)
+            self._apply_site(session, site_rows, state.device_id)
             store.replace_bucket(session, bucket, rows)
             store.set_cursor(
                 session, bucket, wire.encode_cursor(epoch, bucket, max(top, checkpoint.through_seq))
@@ -522,8 +561,10 @@ class SyncService:
                 select(func.count()).select_from(SyncRejection).where(SyncRejection.resolved_at.is_(None))
             ).scalar()
             paused = [r for r in session.execute(select(SyncCursor.paused_reason)).scalars() if r]
+            problems = replica_applier.problems(session)
         errors = [e for e in last_error.split("\n") if e]
         errors += [p for p in paused if p not in errors]
+        errors += problems
         if abs(offset) > CLOCK_WARN_SECONDS:
             errors.append(
                 f"本机时钟与平台相差约 {_duration(abs(offset))}，请校准（数据照常记录，并标记时间存疑）"
@@ -629,22 +670,16 @@ class SyncService:
                 entity_uuid=entry.entity_uuid,
                 detail={"choice": choice, "server_version": conflict.server_version},
             )
-            theirs = store.mirror_row(session, wire.BUCKET_SITE, f"{entry.entity}:{entry.entity_uuid}")
-            version = conflict.server_version
-        site_applier = self._appliers.get(wire.BUCKET_SITE)
-        if choice == "theirs" and theirs is not None and site_applier is not None:
-            site_applier(
-                [
-                    PulledRow(
-                        wire.BUCKET_SITE,
-                        entry.entity,
-                        f"{entry.entity}:{entry.entity_uuid}",
-                        version,
-                        False,
-                        theirs,
-                    )
-                ]
-            )
+            key = f"{entry.entity}:{entry.entity_uuid}"
+            mirrored = session.get(SyncRow, (wire.BUCKET_SITE, key))
+            if choice == "theirs" and mirrored is not None and not mirrored.deleted:
+                # The platform's version becomes this PC's, in the transaction that settles the
+                # conflict (its sealed box holds the other PC's whole record).
+                state = store.begin_write(session)
+                theirs = replica_applier.Row(
+                    entry.entity, key, mirrored.version, False, json.loads(mirrored.data)
+                )
+                self._apply_site(session, [theirs], state.device_id, force=True)
 
     def rejected(self) -> list[RejectedItem]:
         """Changes the platform refused and that are still to be fixed, with its reason (later

@@ -1,0 +1,241 @@
+"""A site's staff PCs hold the whole site: records made on one are applied on the others, sealed
+under the site key on the way (the platform keeps only ciphertext and the masked public fields).
+
+Three PCs of one site, each its own data directory, against the reference platform over loopback
+HTTP on PostgreSQL (docs/sync-replication.md)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from app.context import AppContext
+from app.notices.draft_file import read_draft
+from app.sync import sitekey
+from app.users import Role, StaffUser
+from db.models import InfoRequest, Notice, NoticeReview, Posting, User
+from tests.server.support import Platform, Sites
+
+pytestmark = pytest.mark.postgres
+
+CODE = "370112-TW"
+EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "notice-dibao.json"
+
+
+def _roster_numbers() -> list[str]:
+    rows = json.loads(EXAMPLE.read_text(encoding="utf-8"))["roster"]["rows"]
+    ids = [r[2] for r in rows]
+    phones = [r[6].replace(" ", "") for r in rows if r[6].replace(" ", "").startswith("1")]
+    return ids + phones
+
+
+def _site(platform: Platform, sites: Sites, n: int = 3) -> list[AppContext]:
+    platform.add_site(CODE)
+    pcs = [sites.open(CODE, platform) for _ in range(n)]
+    key = sitekey.encode_key(sitekey.new_key())
+    for pc in pcs:
+        pc.settings.set("sync_site_key", key)
+    return pcs
+
+
+def _people(ctx: AppContext) -> dict[str, StaffUser]:
+    roles = {
+        "clerk": {Role.CLERK},
+        "first": {Role.FIRST_REVIEWER},
+        "second": {Role.SECOND_REVIEWER},
+        "final": {Role.FINAL_REVIEWER},
+        "boss": {Role.ADMIN},
+    }
+    return {name: ctx.users.add(name, frozenset(r), "pw-123456") for name, r in roles.items()}
+
+
+def _sync(*pcs: AppContext) -> None:
+    for pc in pcs:
+        report = pc.sync.run_once()
+        assert report.ok, report.errors
+        assert pc.sync.status().errors == []
+
+
+def _notice_row(ctx: AppContext, uuid: str) -> tuple[Notice, list[NoticeReview], list[Posting]]:
+    with ctx.session_factory() as s:
+        row = s.execute(select(Notice).where(Notice.uuid == uuid)).scalar_one()
+        reviews = list(s.execute(select(NoticeReview).where(NoticeReview.notice_id == row.id)).scalars())
+        postings = list(s.execute(select(Posting).where(Posting.notice_id == row.id)).scalars())
+        return row, reviews, postings
+
+
+def test_notice_made_on_one_pc_is_whole_on_the_others_and_ciphertext_on_the_platform(
+    platform: Platform, sites: Sites, tmp_path: Path
+) -> None:
+    a, b, c = _site(platform, sites)
+    people = _people(a)
+    draft = read_draft(EXAMPLE, a.notices.boards())
+    notice = a.notices.create(draft, actor=people["clerk"], submit=True)
+    a.notices.review(notice.uuid, actor=people["first"], decision="approve")
+    a.notices.review(notice.uuid, actor=people["second"], decision="approve")
+    a.notices.review(notice.uuid, actor=people["final"], decision="approve", confidentiality_checked=True)
+    photo = tmp_path / "posted.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 a photo of the board " + notice.uuid.encode())
+    board = a.notices.add_board("东唐村公示栏", "东唐村", actor=people["boss"])
+    posting = a.notices.record_posting(
+        notice.uuid, board.uuid, actor=people["clerk"], photo=photo, posted_on=date(2025, 10, 9)
+    )
+    original = _notice_row(a, notice.uuid)
+    _sync(a, b, c)
+
+    for pc in (b, c):
+        row, reviews, postings = _notice_row(pc, notice.uuid)
+        assert row.roster_json == original[0].roster_json, "the roster arrives unmasked"
+        assert (row.title, row.status, row.revision) == (original[0].title, original[0].status, original[0].revision)
+        assert sorted(r.uuid for r in reviews) == sorted(r.uuid for r in original[1])
+        assert [p.uuid for p in postings] == [posting.uuid]
+        sha = postings[0].photo_sha256
+        assert (pc.paths.blobs / sha[:2] / f"{sha}.jpg").read_bytes() == photo.read_bytes()
+        # the staff accounts came too: every clerk signs in at any counter
+        assert pc.users.authenticate("clerk", "pw-123456").name == "clerk"
+        with pc.session_factory() as s:
+            assert s.execute(select(User.uuid).where(User.name == "first")).scalar() == people["first"].uuid
+
+    # The platform holds the roster only masked and sealed; public pages still work.
+    records = platform.records(CODE)
+    data = records[f"notice:{notice.uuid}"][2]
+    assert data["sealed"].startswith("gks1.")
+    assert original[0].roster_json and json.loads(original[0].roster_json)["rows"][0][2] not in json.dumps(data)
+    _assert_no_clear_numbers(platform)
+
+
+def _assert_no_clear_numbers(platform: Platform) -> None:
+    """Every byte the platform stores, searched for the demo data's identity numbers and phones."""
+    with platform.sessions() as s:
+        tables = [
+            r[0]
+            for r in s.execute(
+                text("select table_name from information_schema.tables where table_schema = 'public'")
+            )
+        ]
+        dump = []
+        for t in tables:
+            for row in s.execute(text(f'select * from "{t}"')):
+                dump.append(repr(tuple(row)))
+    blob = "\n".join(dump)
+    for number in _roster_numbers():
+        assert number not in blob, "a personal number stored in clear on the platform"
+
+
+def test_offline_edits_of_one_notice_conflict_and_theirs_applies(platform: Platform, sites: Sites) -> None:
+    a, b = _site(platform, sites, 2)
+    people = _people(a)
+    draft = read_draft(EXAMPLE, a.notices.boards())
+    notice = a.notices.create(draft, actor=people["clerk"])
+    _sync(a, b)
+    clerk_b = b.users.authenticate("clerk", "pw-123456")
+
+    a.notices.update(notice.uuid, replace(draft, title="甲机修改的标题"), actor=people["clerk"])
+    b.notices.update(notice.uuid, replace(draft, title="乙机修改的标题"), actor=clerk_b)
+    _sync(a)
+    report = b.sync.run_once()
+    assert report.conflicts == 1
+    assert _notice_row(b, notice.uuid)[0].title == "乙机修改的标题", "a local edit is never overwritten silently"
+    (conflict,) = b.sync.conflicts()
+    admin = b.users.authenticate("boss", "pw-123456")
+    b.sync.resolve(conflict.id, "theirs", actor=admin)
+    assert _notice_row(b, notice.uuid)[0].title == "甲机修改的标题", "choosing theirs applies theirs"
+    _sync(b, a)
+    assert _notice_row(a, notice.uuid)[0].title == "甲机修改的标题"
+
+
+def test_offline_conflict_mine_is_pushed_on_top(platform: Platform, sites: Sites) -> None:
+    a, b = _site(platform, sites, 2)
+    people = _people(a)
+    draft = read_draft(EXAMPLE, a.notices.boards())
+    notice = a.notices.create(draft, actor=people["clerk"])
+    _sync(a, b)
+    clerk_b = b.users.authenticate("clerk", "pw-123456")
+    a.notices.update(notice.uuid, replace(draft, title="甲机修改的标题"), actor=people["clerk"])
+    b.notices.update(notice.uuid, replace(draft, title="乙机修改的标题"), actor=clerk_b)
+    _sync(a)
+    assert b.sync.run_once().conflicts == 1
+    (conflict,) = b.sync.conflicts()
+    admin = b.users.authenticate("boss", "pw-123456")
+    b.sync.resolve(conflict.id, "mine", actor=admin)
+    _sync(b, a)
+    assert _notice_row(a, notice.uuid)[0].title == "乙机修改的标题"
+
+
+def _intake(ctx: AppContext, actor: StaffUser, name: str, id_number: str, phone: str) -> str:
+    detail = ctx.requests.intake(
+        actor=actor,
+        channel="in_person",
+        arrived_on=ctx.clock.today(),
+        applicant_kind="natural_person",
+        applicant_name=name,
+        description="2025年低保资金发放明细",
+        id_number=id_number,
+        phone=phone,
+        address="唐王街道东唐村 12 号",
+    )
+    return detail.summary.uuid
+
+
+def test_two_requests_edited_offline_on_two_pcs_both_arrive_with_unique_numbers(
+    platform: Platform, sites: Sites
+) -> None:
+    a, b, c = _site(platform, sites)
+    people = _people(a)
+    _sync(a, b, c)
+    clerk_b = b.users.authenticate("clerk", "pw-123456")
+    # Both offline on the same day: each registers a request.
+    ra = _intake(a, people["clerk"], "马春华", "370112195904170529", "13953107721")
+    rb = _intake(b, clerk_b, "韩立新", "37011219661203233X", "15866780913")
+    _sync(a, b, c, a)
+    numbers = {}
+    for pc in (a, b, c):
+        with pc.session_factory() as s:
+            rows = {r.uuid: r for r in s.execute(select(InfoRequest)).scalars()}
+        assert set(rows) == {ra, rb}
+        assert rows[rb].id_number == "37011219661203233X", "identity numbers arrive unmasked on staff PCs"
+        numbers[pc.paths.root] = {u: r.number for u, r in rows.items()}
+    first = next(iter(numbers.values()))
+    assert all(n == first for n in numbers.values()), "every PC shows the same numbers"
+    assert len(set(first.values())) == 2, "numbers are unique across the site's PCs"
+    _assert_no_clear_numbers_of(platform, ["370112195904170529", "37011219661203233X", "13953107721", "15866780913"])
+
+
+def _assert_no_clear_numbers_of(platform: Platform, numbers: list[str]) -> None:
+    with platform.sessions() as s:
+        tables = [
+            r[0]
+            for r in s.execute(
+                text("select table_name from information_schema.tables where table_schema = 'public'")
+            )
+        ]
+        blob = "\n".join(repr(tuple(row)) for t in tables for row in s.execute(text(f'select * from "{t}"')))
+    for number in numbers:
+        assert number not in blob
+
+
+def test_a_fresh_pc_with_the_key_restores_the_whole_site(platform: Platform, sites: Sites) -> None:
+    a, b = _site(platform, sites, 2)
+    people = _people(a)
+    draft = read_draft(EXAMPLE, a.notices.boards())
+    notice = a.notices.create(draft, actor=people["clerk"], submit=True)
+    request = _intake(a, people["clerk"], "马春华", "370112195904170529", "13953107721")
+    a.settings.set("kiosk_idle_seconds", 45)
+    _sync(a, b)
+    key = a.settings.get("sync_site_key")
+    fresh = sites.open(CODE, platform)
+    fresh.settings.set("sync_site_key", key)
+    _sync(fresh)
+    assert _notice_row(fresh, notice.uuid)[0].roster_json == _notice_row(a, notice.uuid)[0].roster_json
+    with fresh.session_factory() as s:
+        assert s.execute(select(InfoRequest.id_number).where(InfoRequest.uuid == request)).scalar() == (
+            "370112195904170529"
+        )
+    assert fresh.settings.get("kiosk_idle_seconds") == 45
+    assert fresh.users.authenticate("final", "pw-123456").name == "final"
+    assert fresh.settings.get("sync_site_key") == key, "device-local settings stay this PC's own"
