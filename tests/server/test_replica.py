@@ -142,8 +142,7 @@ def test_offline_edits_of_one_notice_conflict_and_theirs_applies(platform: Platf
     assert report.conflicts == 1
     assert _notice_row(b, notice.uuid)[0].title == "乙机修改的标题", "a local edit is never overwritten silently"
     (conflict,) = b.sync.conflicts()
-    admin = b.users.authenticate("boss", "pw-123456")
-    b.sync.resolve(conflict.id, "theirs", actor=admin)
+    b.sync.resolve(conflict.uuid, "theirs", actor=clerk_b)
     assert _notice_row(b, notice.uuid)[0].title == "甲机修改的标题", "choosing theirs applies theirs"
     _sync(b, a)
     assert _notice_row(a, notice.uuid)[0].title == "甲机修改的标题"
@@ -161,8 +160,7 @@ def test_offline_conflict_mine_is_pushed_on_top(platform: Platform, sites: Sites
     _sync(a)
     assert b.sync.run_once().conflicts == 1
     (conflict,) = b.sync.conflicts()
-    admin = b.users.authenticate("boss", "pw-123456")
-    b.sync.resolve(conflict.id, "mine", actor=admin)
+    b.sync.resolve(conflict.uuid, "mine", actor=clerk_b)
     _sync(b, a)
     assert _notice_row(a, notice.uuid)[0].title == "乙机修改的标题"
 

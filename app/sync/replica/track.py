@@ -84,9 +84,10 @@ def _before_commit(session: Session) -> None:
         session.info.pop(_TOUCHED, None)
         session.info.pop(outbox.NEW_ENTRIES, None)
         return
+    if session.new or session.dirty or session.deleted:
+        session.flush()  # runs _before_flush over what is still pending
     if not session.info.get(_TOUCHED) and not session.info.get(outbox.NEW_ENTRIES):
         return
-    session.flush()
     touched: list[Any] = session.info.pop(_TOUCHED, [])
     entries: list[OutboxEntry] = session.info.pop(outbox.NEW_ENTRIES, [])
     key = site_key(session)
