@@ -41,6 +41,7 @@ from app.paths import DataPaths
 from app.settings import SettingsService
 from app.sync import store, wire
 from app.sync.replica import applier as replica_applier
+from app.sync.replica import numbers as replica_numbers
 from app.sync.client import PlatformClient, ServerRefused, SyncUnavailable
 from app.sync.values import (
     CLOCK_WARN_SECONDS,
@@ -170,6 +171,7 @@ class SyncService:
             state = store.read_state(session)
             assert state is not None
             device_id, offset = state.device_id, state.clock_offset_s
+        report = self._numbers(client, report)
         report = self._push(client, device_id, offset, report)
         report = self._pull(client, hello, report)
         self._report_status(client, device_id)
@@ -193,6 +195,38 @@ class SyncService:
                 report = replace(report, epoch_reset=True, requeued=requeued)
                 log.warning("server epoch changed; %d ops re-queued, cursors reset", requeued)
             state.server_epoch = hello.server_epoch
+        return report
+
+    # -- numbers people see ------------------------------------------------------------------------
+
+    def _numbers(self, client: PlatformClient, report: SyncReport) -> SyncReport:
+        """Lease request numbers when used up and give provisional requests their final numbers,
+        before anything is pushed (docs/sync-replication.md, "Number allocation")."""
+        with transaction(self._sf) as session:
+            store.begin_write(session)
+            replica_numbers.finalize(session)
+            wanted = replica_numbers.needs(session, self._clock.today().year)
+        for need in wanted:
+            try:
+                block = client.json(
+                    "POST",
+                    "/numbers",
+                    {
+                        "series": wire.SERIES_REQUEST,
+                        "year": need.year,
+                        "count": need.count,
+                        "at_least": need.at_least,
+                    },
+                )
+                start, end = int(block["start"]), int(block["end"])
+            except (ServerRefused, KeyError, TypeError, ValueError) as exc:
+                return replace(report, errors=[*report.errors, f"未能从平台取得申请编号：{exc}"])
+            if start < need.at_least or end < start:
+                return replace(report, errors=[*report.errors, "平台发来的申请编号段无效"])
+            with transaction(self._sf) as session:
+                store.begin_write(session)
+                replica_numbers.store_lease(session, need.year, start, end)
+                replica_numbers.finalize(session)
         return report
 
     # -- push ---------------------------------------------------------------------------------------

@@ -95,6 +95,13 @@ MAX_SMALL_BODY_BYTES = 64 * 1024
 MAX_BLOB_BYTES = 64 * 1024 * 1024
 MAX_BLOB_CHUNK = 1024 * 1024
 
+#: Number blocks (``POST /numbers``): the most numbers one request may reserve, and the highest
+#: number of a series in a year (a request number prints as four digits, 第0024号).
+MAX_NUMBER_BLOCK = 1000
+MAX_NUMBER = 999_999
+#: The series whose numbers the platform leases: information requests (依申请〔2026〕第0024号).
+SERIES_REQUEST = "request"
+
 # Results of one pushed op.
 APPLIED = "applied"
 DUPLICATE = "duplicate"

@@ -136,8 +136,12 @@ def _root_of(session: Session, obj: Any) -> tuple[str, str] | None:
     return None
 
 
-def _last(session: Session, agg: Aggregate, uuid: str) -> dict[str, Any]:
+def last_payload(session: Session, entity: str, uuid: str) -> dict[str, Any]:
     """The record's latest public payload (what the platform publishes stays as it was)."""
+    return _last(session, AGGREGATES[entity], uuid)
+
+
+def _last(session: Session, agg: Aggregate, uuid: str) -> dict[str, Any]:
     text = session.execute(
         select(OutboxEntry.payload)
         .where(
