@@ -113,7 +113,8 @@ class SyncService:
     def register_applier(self, bucket: str, fn: Applier) -> None:
         """Hand pulled rows of ``bucket`` to ``fn`` before they are recorded as applied.
 
-        ``fn`` runs outside the sync transaction and may be called again with the same rows if the
+        ``fn`` runs outside the sync transaction (for ``site_records``: inside it, after the
+        built-in replica applier, and it must not open a transaction of its own) and may be called again with the same rows if the
         round dies before recording them, so it must be idempotent (e.g. the catalogue importer
         recognising a release it already has by its SHA-256).
         """
@@ -499,9 +500,14 @@ class SyncService:
     ) -> replica_applier.Outcome:
         if not rows:
             return replica_applier.Outcome()
-        return replica_applier.apply_rows(
+        outcome = replica_applier.apply_rows(
             session, rows, device_id=device_id, blobs=self._paths.blobs, force=force
         )
+        extra = self._appliers.get(wire.BUCKET_SITE)
+        if extra is not None and not force:
+            # A further site applier runs here too, inside the transaction (it must not open one).
+            extra([PulledRow(wire.BUCKET_SITE, r.entity, r.key, r.version, r.deleted, r.data) for r in rows])
+        return outcome
 
     def _checksum_matches(self, bucket: str, checkpoint: wire.Checkpoint) -> bool:
         with read_only(self._sf) as session:

@@ -237,3 +237,54 @@ def test_a_fresh_pc_with_the_key_restores_the_whole_site(platform: Platform, sit
     assert fresh.settings.get("kiosk_idle_seconds") == 45
     assert fresh.users.authenticate("final", "pw-123456").name == "final"
     assert fresh.settings.get("sync_site_key") == key, "device-local settings stay this PC's own"
+
+
+def test_offline_without_numbers_gives_a_provisional_number_replaced_at_the_next_sync(
+    platform: Platform, sites: Sites
+) -> None:
+    a, b = _site(platform, sites, 2)
+    people = _people(a)
+    # Before any sync neither PC holds leased numbers: both register offline on the same day.
+    ra = _intake(a, people["clerk"], "马春华", "370112195904170529", "13953107721")
+    people_b = {name: b.users.add(name, frozenset({Role.CLERK}), "pw-123456") for name in ("clerk",)}
+    rb = _intake(b, people_b["clerk"], "韩立新", "37011219661203233X", "15866780913")
+    before = {pc.requests.get(u).summary.number for pc, u in ((a, ra), (b, rb))}
+    assert all("临时" in n for n in before), "shown as provisional"
+    assert len(before) == 2, "provisional numbers of two PCs differ too"
+    _sync(a, b, a)
+    final = {pc.paths.root: {u: pc.requests.get(u).summary.number for u in (ra, rb)} for pc in (a, b)}
+    numbers = next(iter(final.values()))
+    assert all(v == numbers for v in final.values())
+    year = a.clock.today().year
+    assert numbers[ra] == f"依申请〔{year}〕第0001号", "A leased first: the first block starts at 1"
+    assert "临时" not in numbers[rb] and numbers[rb] != numbers[ra], "B's final number is from its own block"
+
+
+def test_first_lease_continues_after_the_numbers_given_before_replication(
+    platform: Platform, sites: Sites
+) -> None:
+    platform.add_site(CODE)
+    a = sites.open(CODE, platform)
+    people = _people(a)
+    for i in range(3):  # a site that numbered on its own before it had a key
+        _intake(a, people["clerk"], f"申请人{i}", "", "")
+    a.settings.set("sync_site_key", sitekey.encode_key(sitekey.new_key()))
+    _sync(a)
+    fourth = _intake(a, people["clerk"], "申请人3", "", "")
+    assert a.requests.get(fourth).summary.number.endswith("第0004号")
+
+
+def test_a_record_sealed_under_another_key_is_a_visible_problem_not_a_crash(
+    platform: Platform, sites: Sites
+) -> None:
+    a, b = _site(platform, sites, 2)
+    b.settings.set("sync_site_key", sitekey.encode_key(sitekey.new_key()))  # a PC of another key
+    people = _people(a)
+    a.notices.create(read_draft(EXAMPLE, a.notices.boards()), actor=people["clerk"])
+    _sync(a)
+    report = b.sync.run_once()
+    assert report.ok, "the round itself goes on"
+    problems = b.sync.status().errors
+    assert problems and all("无法用本站点密钥解开" in p for p in problems)
+    with b.session_factory() as s:
+        assert s.execute(select(Notice)).first() is None

@@ -88,6 +88,11 @@ class Aggregate:
     natural: tuple[str, ...] = ()
     area: str = ""
     extra_refs: ExtraRefs | None = None
+    #: When a root is matched by ``natural`` under another uuid: "adopt" (the smaller uuid wins,
+    #: content and uuid, so every PC converges on one account) or "keep" (the local uuid stays and
+    #: the content is applied: city catalogue items, whose uuids each PC made when it imported the
+    #: release and which its notices refer to).
+    on_natural: str = "adopt"
     #: (child table name, sha column, file-name column) of files kept in the local blob store.
     photos: tuple[tuple[str, str, str], ...] = field(default_factory=tuple)
 
@@ -141,6 +146,7 @@ AGGREGATES: dict[str, Aggregate] = {
             (CatalogueDisclosure, CatalogueRefinement),
             natural=("domain_id", "level1", "level2", "level3"),
             area="catalogue",
+            on_natural="keep",
         ),
         Aggregate("staff", User, (), natural=("name_key",), area="settings"),
         Aggregate("setting", Setting, (), area="settings"),

@@ -199,28 +199,39 @@ class _Applier:
             self._ids[mark] = found
         return self._ids[mark]
 
+    def remember(self, table_name: str, ident: dict[str, Any], row_id: Any) -> None:
+        self._ids[table_name + json.dumps(ident, sort_keys=True, ensure_ascii=False)] = row_id
+
     def find(self, table: Table, where: dict[str, Any]) -> Any:
         return self.session.execute(
             select(table.c.id).where(and_(*(table.c[k] == v for k, v in where.items())))
         ).scalar()
 
-    def upsert(self, table: Table, values: dict[str, Any], alternatives: tuple[str, ...] = ()) -> Any:
+    def upsert(
+        self, table: Table, values: dict[str, Any], alternatives: tuple[str, ...] = (), policy: str = "adopt"
+    ) -> tuple[Any, bool]:
         """Insert or update one row matched by its identity, else by ``alternatives``; returns its
-        primary key value (the row id, or the identity for tables without one)."""
+        primary key value (the row id, or None for tables without one) and whether it was written."""
         ident = {c: values[c] for c in _unique_columns(table) if c in values}
         has_id = "id" in table.c
         where = ident
         if has_id:
             found = self.find(table, ident) if ident else None
             if found is None and alternatives and all(c in values for c in alternatives):
-                # The same record made on two PCs under different uuids (an account "admin" on
-                # each, a city item imported twice): adopt the sender's uuid so both converge.
+                # The same record made on two PCs under different uuids (an account "clerk" made on
+                # each, a city item each PC imported): see Aggregate.on_natural.
                 found = self.find(table, {c: values[c] for c in alternatives})
+                if found is not None and "uuid" in values:
+                    local = self.session.execute(select(table.c.uuid).where(table.c.id == found)).scalar()
+                    if policy == "keep":
+                        values = {**values, "uuid": local}
+                    elif local is not None and str(local) < str(values["uuid"]):
+                        return found, False  # ours wins; the sender adopts it when it pulls ours
             if found is None:
                 result = self.session.execute(insert(table).values(**values))
-                return result.inserted_primary_key[0] if result.inserted_primary_key else None
+                return (result.inserted_primary_key[0] if result.inserted_primary_key else None), True
             self.session.execute(update(table).where(table.c.id == found).values(**values))
-            return found
+            return found, True
         exists = self.session.execute(
             select(table).where(and_(*(table.c[k] == v for k, v in where.items())))
         ).first()
@@ -230,7 +241,7 @@ class _Applier:
             self.session.execute(
                 update(table).where(and_(*(table.c[k] == v for k, v in where.items()))).values(**values)
             )
-        return None
+        return None, True
 
 
 def apply(session: Session, agg: Aggregate, snap: dict[str, Any]) -> None:
@@ -244,9 +255,15 @@ def apply(session: Session, agg: Aggregate, snap: dict[str, Any]) -> None:
         table = tables[str(ref["table"])]
         values = applier.values(table, dict(ref["row"]))
         alternatives = tuple(c.name for c in table.columns if c.unique and c.name != "uuid")[:1]
-        applier.upsert(table, values, alternatives)
+        ref_id, _written = applier.upsert(table, values, alternatives)
+        if ref_id is not None:
+            # Remembered under the sender's identity: the row may be ours under another uuid.
+            ident = {c: ref["row"].get(c) for c in _unique_columns(table)}
+            applier.remember(table.name, ident, ref_id)
     values = applier.values(root_table, dict(snap["root"]))
-    root_id = applier.upsert(root_table, values, agg.natural)
+    root_id, written = applier.upsert(root_table, values, agg.natural, agg.on_natural)
+    if not written:
+        return
     children = snap.get("children", {})
     for child in agg.child_tables():
         fk_col = _link(child, root_table)
