@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session, aliased
 from db.base import new_uuid
 from db.models import OutboxEntry
 
-
 #: session.info key: the entries queued in the session's current transaction.
 NEW_ENTRIES = "outbox_new_entries"
 

@@ -40,9 +40,9 @@ from app.holidays import HolidayService
 from app.paths import DataPaths
 from app.settings import SettingsService
 from app.sync import store, wire
+from app.sync.client import PlatformClient, ServerRefused, SyncUnavailable
 from app.sync.replica import applier as replica_applier
 from app.sync.replica import numbers as replica_numbers
-from app.sync.client import PlatformClient, ServerRefused, SyncUnavailable
 from app.sync.values import (
     CLOCK_WARN_SECONDS,
     ConflictItem,

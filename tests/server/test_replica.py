@@ -7,8 +7,8 @@ HTTP on PostgreSQL (docs/sync-replication.md)."""
 from __future__ import annotations
 
 import json
-from datetime import date
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -91,7 +91,11 @@ def test_notice_made_on_one_pc_is_whole_on_the_others_and_ciphertext_on_the_plat
     for pc in (b, c):
         row, reviews, postings = _notice_row(pc, notice.uuid)
         assert row.roster_json == original[0].roster_json, "the roster arrives unmasked"
-        assert (row.title, row.status, row.revision) == (original[0].title, original[0].status, original[0].revision)
+        assert (row.title, row.status, row.revision) == (
+            original[0].title,
+            original[0].status,
+            original[0].revision,
+        )
         assert sorted(r.uuid for r in reviews) == sorted(r.uuid for r in original[1])
         assert [p.uuid for p in postings] == [posting.uuid]
         sha = postings[0].photo_sha256
@@ -105,7 +109,9 @@ def test_notice_made_on_one_pc_is_whole_on_the_others_and_ciphertext_on_the_plat
     records = platform.records(CODE)
     data = records[f"notice:{notice.uuid}"][2]
     assert data["sealed"].startswith("gks1.")
-    assert original[0].roster_json and json.loads(original[0].roster_json)["rows"][0][2] not in json.dumps(data)
+    assert original[0].roster_json and json.loads(original[0].roster_json)["rows"][0][2] not in json.dumps(
+        data
+    )
     _assert_no_clear_numbers(platform)
 
 
@@ -140,7 +146,9 @@ def test_offline_edits_of_one_notice_conflict_and_theirs_applies(platform: Platf
     _sync(a)
     report = b.sync.run_once()
     assert report.conflicts == 1
-    assert _notice_row(b, notice.uuid)[0].title == "乙机修改的标题", "a local edit is never overwritten silently"
+    assert _notice_row(b, notice.uuid)[0].title == "乙机修改的标题", (
+        "a local edit is never overwritten silently"
+    )
     (conflict,) = b.sync.conflicts()
     b.sync.resolve(conflict.uuid, "theirs", actor=clerk_b)
     assert _notice_row(b, notice.uuid)[0].title == "甲机修改的标题", "choosing theirs applies theirs"
@@ -201,7 +209,9 @@ def test_two_requests_edited_offline_on_two_pcs_both_arrive_with_unique_numbers(
     first = next(iter(numbers.values()))
     assert all(n == first for n in numbers.values()), "every PC shows the same numbers"
     assert len(set(first.values())) == 2, "numbers are unique across the site's PCs"
-    _assert_no_clear_numbers_of(platform, ["370112195904170529", "37011219661203233X", "13953107721", "15866780913"])
+    _assert_no_clear_numbers_of(
+        platform, ["370112195904170529", "37011219661203233X", "13953107721", "15866780913"]
+    )
 
 
 def _assert_no_clear_numbers_of(platform: Platform, numbers: list[str]) -> None:

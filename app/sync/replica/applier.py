@@ -126,8 +126,7 @@ def _own_echo(session: Session, row: Row, uuid: str, device_id: str) -> bool:
     return bool(
         session.execute(
             select(
-                exists()
-                .where(
+                exists().where(
                     SyncPush.outbox_seq == OutboxEntry.seq,
                     SyncPush.device_id == device_id,
                     SyncPush.server_version == row.version,
@@ -150,7 +149,9 @@ def _pending(session: Session, entity: str, uuid: str) -> bool:
     conflict = session.execute(
         select(
             exists().where(
-                SyncConflict.entity == entity, SyncConflict.entity_uuid == uuid, SyncConflict.resolved_at.is_(None)
+                SyncConflict.entity == entity,
+                SyncConflict.entity_uuid == uuid,
+                SyncConflict.resolved_at.is_(None),
             )
         )
     ).scalar()

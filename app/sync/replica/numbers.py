@@ -69,9 +69,9 @@ def _provisional(session: Session, year: int) -> int:
     tag = int(state.device_id.replace("-", "")[:5], 16)
     low = -(tag * PER_TAG + PER_TAG - 1)
     used = session.execute(
-        select(func.count()).select_from(InfoRequest).where(
-            InfoRequest.year == year, InfoRequest.seq <= -(tag * PER_TAG), InfoRequest.seq >= low
-        )
+        select(func.count())
+        .select_from(InfoRequest)
+        .where(InfoRequest.year == year, InfoRequest.seq <= -(tag * PER_TAG), InfoRequest.seq >= low)
     ).scalar()
     n = int(used or 0) + 1
     if n >= PER_TAG:

@@ -130,7 +130,9 @@ def snapshot(session: Session, agg: Aggregate, uuid: str) -> dict[str, Any] | No
     if ident is None:
         return None
     table = agg.table
-    root = session.execute(select(table).where(*(table.c[k] == v for k, v in ident.items()))).mappings().first()
+    root = (
+        session.execute(select(table).where(*(table.c[k] == v for k, v in ident.items()))).mappings().first()
+    )
     if root is None:
         return None
     root_values = dict(root)
@@ -229,7 +231,8 @@ class _Applier:
                         return found, False  # ours wins; the sender adopts it when it pulls ours
             if found is None:
                 result = self.session.execute(insert(table).values(**values))
-                return (result.inserted_primary_key[0] if result.inserted_primary_key else None), True
+                key = result.inserted_primary_key  # type: ignore[attr-defined]
+                return (key[0] if key else None), True
             self.session.execute(update(table).where(table.c.id == found).values(**values))
             return found, True
         exists = self.session.execute(

@@ -109,7 +109,11 @@ def _before_commit(session: Session) -> None:
         sealed = sitekey.seal(key, entity, uuid, snap)
         refs = blob_refs(agg, snap)
         if not queued:
-            queued = [outbox.enqueue(session, entity=entity, entity_uuid=uuid, op="upsert", payload=_last(session, agg, uuid))]
+            queued = [
+                outbox.enqueue(
+                    session, entity=entity, entity_uuid=uuid, op="upsert", payload=_last(session, agg, uuid)
+                )
+            ]
             session.info.pop(outbox.NEW_ENTRIES, None)
         for entry in queued:
             payload = json.loads(entry.payload)
@@ -126,7 +130,7 @@ def _root_of(session: Session, obj: Any) -> tuple[str, str] | None:
         return agg.entity, agg.uuid_of({"uuid": getattr(obj, "uuid", ""), "key": getattr(obj, "key", "")})
     root_table = agg.table
     child_table = type(obj).__table__
-    for col in child_table.columns:  # type: ignore[attr-defined]
+    for col in child_table.columns:
         if any(fk.column.table is root_table for fk in col.foreign_keys):
             root_id = getattr(obj, col.name, None)
             if root_id is None:
