@@ -298,3 +298,36 @@ def test_a_record_sealed_under_another_key_is_a_visible_problem_not_a_crash(
     assert problems and all("无法用本站点密钥解开" in p for p in problems)
     with b.session_factory() as s:
         assert s.execute(select(Notice)).first() is None
+
+
+def test_event_with_registrations_and_the_kiosk_pin_reach_every_pc(platform: Platform, sites: Sites) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from app.events.values import EventDraft
+    from app.kiosk import KioskService
+    from db.models import EventRegistration
+
+    a, b = _site(platform, sites, 2)
+    people = _people(a)
+    zone = ZoneInfo("Asia/Shanghai")
+    event = a.events.create(
+        people["boss"],
+        EventDraft(
+            type_key="policy_interpretation",
+            title="老旧小区改造政策解读",
+            start=datetime(2025, 10, 22, 15, tzinfo=zone),
+            end=datetime(2025, 10, 22, 16, 30, tzinfo=zone),
+            place="三楼会议室",
+            capacity=30,
+        ),
+    )
+    a.events.register(people["clerk"], event.uuid, "马春华", "13953107721")
+    KioskService(a).set_pin(people["boss"], "246810")
+    _sync(a, b)
+    with b.session_factory() as s:
+        phones = list(s.execute(select(EventRegistration.phone)).scalars())
+    assert phones == ["13953107721"], "the registration arrives with the phone unmasked"
+    assert b.events.get(event.uuid).title == "老旧小区改造政策解读"
+    assert KioskService(b).check_pin("246810"), "the kiosk exit PIN is the site's"
+    _assert_no_clear_numbers_of(platform, ["13953107721"])
