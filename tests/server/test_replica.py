@@ -209,6 +209,16 @@ def test_two_requests_edited_offline_on_two_pcs_both_arrive_with_unique_numbers(
     first = next(iter(numbers.values()))
     assert all(n == first for n in numbers.values()), "every PC shows the same numbers"
     assert len(set(first.values())) == 2, "numbers are unique across the site's PCs"
+    # Then each PC edits a different request offline: both edits arrive everywhere.
+    a.requests.transition(ra, "registered", actor=people["clerk"])
+    b.requests.transition(rb, "registered", actor=clerk_b)
+    b.requests.transition(rb, "in_progress", actor=clerk_b)
+    b.requests.start_consultation(rb, party="区人社局", actor=clerk_b)
+    _sync(a, b, c, a)
+    for pc in (a, b, c):
+        assert pc.requests.get(ra).summary.status == "registered"
+        assert pc.requests.get(rb).summary.status == "consulting"
+        assert [x.party for x in pc.requests.get(rb).consultations] == ["区人社局"]
     _assert_no_clear_numbers_of(
         platform, ["370112195904170529", "37011219661203233X", "13953107721", "15866780913"]
     )
