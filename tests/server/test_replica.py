@@ -247,6 +247,7 @@ def test_a_fresh_pc_with_the_key_restores_the_whole_site(platform: Platform, sit
     _sync(a, b)
     key = a.settings.get("sync_site_key")
     fresh = sites.open(CODE, platform)
+    fresh.users.add("boss", frozenset({Role.ADMIN}), "set-up-by-the-installer")  # its first admin
     fresh.settings.set("sync_site_key", key)
     _sync(fresh)
     assert _notice_row(fresh, notice.uuid)[0].roster_json == _notice_row(a, notice.uuid)[0].roster_json
@@ -256,6 +257,7 @@ def test_a_fresh_pc_with_the_key_restores_the_whole_site(platform: Platform, sit
         )
     assert fresh.settings.get("kiosk_idle_seconds") == 45
     assert fresh.users.authenticate("final", "pw-123456").name == "final"
+    assert fresh.users.authenticate("boss", "pw-123456").name == "boss", "the site's account wins"
     assert fresh.settings.get("sync_site_key") == key, "device-local settings stay this PC's own"
 
 
@@ -341,3 +343,15 @@ def test_event_with_registrations_and_the_kiosk_pin_reach_every_pc(platform: Pla
     assert b.events.get(event.uuid).title == "老旧小区改造政策解读"
     assert KioskService(b).check_pin("246810"), "the kiosk exit PIN is the site's"
     _assert_no_clear_numbers_of(platform, ["13953107721"])
+
+
+def test_one_account_made_on_two_pcs_converges(platform: Platform, sites: Sites) -> None:
+    a, b = _site(platform, sites, 2)
+    a.users.add("wang", frozenset({Role.CLERK}), "password-of-a")
+    b.users.add("wang", frozenset({Role.CLERK}), "password-of-b")
+    _sync(a, b, a, b)
+    accounts = []
+    for pc in (a, b):
+        with pc.session_factory() as s:
+            accounts.append(s.execute(select(User.uuid, User.password_hash).where(User.name == "wang")).one())
+    assert accounts[0] == accounts[1], "one account, the same everywhere"

@@ -100,7 +100,9 @@ def _one(
         return
     try:
         with session.begin_nested():
-            apply(session, agg, snap)
+            apply(
+                session, agg, snap, lambda local, incoming: _local_wins(session, agg.entity, local, incoming)
+            )
     except OperationalError:
         raise  # the database itself failed (locked, disk full): the round's error, retried later
     except (StatementError, ValueError, KeyError, TypeError) as exc:
@@ -113,6 +115,25 @@ def _one(
     changes.note(agg.entity, uuid, "sync.apply")
     outcome.applied.append(row.key)
     outcome.areas.add(agg.area or agg.entity)
+
+
+def _local_wins(session: Session, entity: str, local: str, incoming: str) -> bool:
+    """One record made on two PCs under two uuids (a "clerk" account created on each): the one
+    the platform has, or will have (an outbox entry queued or accepted), and of those the smaller
+    uuid, wins on every PC. A row never queued (a fresh PC's first admin) yields to the site's."""
+    if local > incoming:
+        return False
+    return bool(
+        session.execute(
+            select(
+                exists().where(
+                    OutboxEntry.entity == entity,
+                    OutboxEntry.entity_uuid == local,
+                    OutboxEntry.status.in_(("queued", "acked")),
+                )
+            )
+        ).scalar()
+    )
 
 
 def _why(exc: Exception) -> str:

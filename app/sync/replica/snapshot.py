@@ -18,6 +18,7 @@ outbox entries (no echo).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -27,6 +28,9 @@ from sqlalchemy.orm import Session
 from app.sync.replica.aggregates import Aggregate
 
 FORMAT = 1
+
+#: (local uuid, incoming uuid) -> True if the local row wins over the incoming one.
+KeepLocal = Callable[[str, str], bool]
 
 
 # -- values ---------------------------------------------------------------------------------------
@@ -210,7 +214,12 @@ class _Applier:
         ).scalar()
 
     def upsert(
-        self, table: Table, values: dict[str, Any], alternatives: tuple[str, ...] = (), policy: str = "adopt"
+        self,
+        table: Table,
+        values: dict[str, Any],
+        alternatives: tuple[str, ...] = (),
+        policy: str = "adopt",
+        keep_local: KeepLocal | None = None,
     ) -> tuple[Any, bool]:
         """Insert or update one row matched by its identity, else by ``alternatives``; returns its
         primary key value (the row id, or None for tables without one) and whether it was written."""
@@ -227,7 +236,7 @@ class _Applier:
                     local = self.session.execute(select(table.c.uuid).where(table.c.id == found)).scalar()
                     if policy == "keep":
                         values = {**values, "uuid": local}
-                    elif local is not None and str(local) < str(values["uuid"]):
+                    elif local is not None and (keep_local or _smaller)(str(local), str(values["uuid"])):
                         return found, False  # ours wins; the sender adopts it when it pulls ours
             if found is None:
                 result = self.session.execute(insert(table).values(**values))
@@ -247,8 +256,17 @@ class _Applier:
         return None, True
 
 
-def apply(session: Session, agg: Aggregate, snap: dict[str, Any]) -> None:
-    """Make the local record equal ``snap`` (in the caller's transaction; raises on bad data)."""
+def _smaller(local: str, incoming: str) -> bool:
+    return local < incoming
+
+
+def apply(
+    session: Session, agg: Aggregate, snap: dict[str, Any], keep_local: KeepLocal | None = None
+) -> None:
+    """Make the local record equal ``snap`` (in the caller's transaction; raises on bad data).
+
+    ``keep_local(local_uuid, incoming_uuid)`` decides, for a root found by its natural key under
+    another uuid, whether the local row wins (default: the smaller uuid wins)."""
     if snap.get("v") != FORMAT:
         raise ValueError(f"snapshot format {snap.get('v')!r} is not {FORMAT}")
     root_table = agg.table
@@ -264,7 +282,7 @@ def apply(session: Session, agg: Aggregate, snap: dict[str, Any]) -> None:
             ident = {c: ref["row"].get(c) for c in _unique_columns(table)}
             applier.remember(table.name, ident, ref_id)
     values = applier.values(root_table, dict(snap["root"]))
-    root_id, written = applier.upsert(root_table, values, agg.natural, agg.on_natural)
+    root_id, written = applier.upsert(root_table, values, agg.natural, agg.on_natural, keep_local)
     if not written:
         return
     children = snap.get("children", {})
