@@ -7,6 +7,7 @@ HTTP on PostgreSQL (docs/sync-replication.md)."""
 from __future__ import annotations
 
 import json
+import subprocess
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,7 @@ from app.notices.draft_file import read_draft
 from app.sync import sitekey
 from app.users import Role, StaffUser
 from db.models import InfoRequest, Notice, NoticeReview, Posting, User
-from tests.server.support import Platform, Sites
+from tests.server.support import PgCluster, Platform, Sites, _pg_bin
 
 pytestmark = pytest.mark.postgres
 
@@ -355,3 +356,61 @@ def test_one_account_made_on_two_pcs_converges(platform: Platform, sites: Sites)
         with pc.session_factory() as s:
             accounts.append(s.execute(select(User.uuid, User.password_hash).where(User.name == "wang")).one())
     assert accounts[0] == accounts[1], "one account, the same everywhere"
+
+
+def _personal_numbers(ctx: AppContext) -> set[str]:
+    """Every identity number and mobile of the PC's applicants, households and registrants."""
+    import re
+
+    from app.sync import wire
+    from db.models import EventRegistration
+
+    mobile = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+    ident = re.compile(r"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])")
+    found: set[str] = set()
+    with ctx.session_factory() as s:
+        texts = [
+            *s.execute(select(InfoRequest.id_number)).scalars(),
+            *s.execute(select(InfoRequest.phone)).scalars(),
+            *s.execute(select(EventRegistration.phone)).scalars(),
+            *(r or "" for r in s.execute(select(Notice.roster_json)).scalars()),
+        ]
+    for t in texts:
+        plain = t.replace(" ", "").replace("-", "")
+        found.update(m for m in ident.findall(plain) if wire.is_resident_id(m))
+        found.update(mobile.findall(plain))
+    return found
+
+
+def test_the_demo_site_replicates_and_the_platform_holds_no_personal_number_in_clear(
+    platform: Platform, sites: Sites, pg: PgCluster
+) -> None:
+    from app.bootstrap import initialise
+
+    platform.add_site(CODE)
+    a, b = sites.open(CODE, platform), sites.open(CODE, platform)
+    key = sitekey.encode_key(sitekey.new_key())
+    for pc in (a, b):
+        pc.settings.set("sync_site_key", key)
+    initialise(a, CODE, "历城区唐王街道", demo=True)
+    initialise(b, CODE, "历城区唐王街道")
+    _sync(a, b)
+    numbers = _personal_numbers(a)
+    assert len(numbers) > 20, "the demo data has applicants, households and registrants"
+    assert _personal_numbers(b) == numbers, "every personal number arrives, unmasked, on the other PC"
+
+    # Byte by byte: the whole platform database as pg_dump writes it.
+    dump = subprocess.run(
+        [_pg_bin("pg_dump"), "-h", str(pg.sock), "-p", str(pg.port), "-U", "postgres", _db_name(platform)],
+        check=True,
+        capture_output=True,
+    ).stdout
+    assert "最低生活保障".encode() in dump, "the dump holds the published records (a positive control)"
+    leaked = [n for n in numbers if n.encode() in dump]
+    assert leaked == [], f"{len(leaked)} personal numbers stored in clear on the platform"
+
+
+def _db_name(platform: Platform) -> str:
+    from sqlalchemy.engine import make_url
+
+    return str(make_url(platform.db_url).database)
