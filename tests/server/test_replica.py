@@ -414,3 +414,60 @@ def _db_name(platform: Platform) -> str:
     from sqlalchemy.engine import make_url
 
     return str(make_url(platform.db_url).database)
+
+
+def test_site_catalogue_items_and_refinements_reach_every_pc(platform: Platform, sites: Sites) -> None:
+    from app.bootstrap import initialise
+    from app.catalogue.model import ItemData
+
+    a, b = _site(platform, sites, 2)
+    for pc in (a, b):
+        initialise(pc, CODE, "历城区唐王街道")  # each PC imported the city's catalogue itself
+    admin = a.users.add("wang", frozenset({Role.ADMIN}), "pw-123456")
+    site = a.catalogue.add_item(
+        admin,
+        ItemData(
+            domain="村务公开",
+            level1="村级事务",
+            level2="议事",
+            content="记录",
+            time_limit="随时",
+            publisher="村委会",
+            channels=("政府网站",),
+        ),  # fmt: skip
+    )
+
+    def standard(ctx: AppContext) -> str:
+        return next(
+            v.uuid
+            for v in ctx.catalogue.items()
+            if (v.data.level1, v.data.level2) == ("最低生活保障", "审核信息")
+        )
+
+    item = a.catalogue.get(standard(a))
+    a.catalogue.refine(admin, item.uuid, replace(item.data, publisher="唐王街道办事处"), "公开主体为街道")
+    _sync(a, b)
+    assert b.catalogue.get(site.uuid).data.level2 == "议事"
+    refined = b.catalogue.get(standard(b))
+    assert refined.uuid != item.uuid, "a city item keeps each PC's own uuid"
+    assert refined.refinement is not None and refined.data.publisher == "唐王街道办事处"
+
+
+def test_the_platform_refuses_a_malformed_sealed_box_and_a_private_record_with_public_fields(
+    platform: Platform, sites: Sites
+) -> None:
+    import uuid as _uuid
+
+    from tests.server.support import outbox_states, write
+
+    platform.add_site(CODE)
+    ctx = sites.open(CODE, platform)
+    u1, u2, u3 = (str(_uuid.uuid4()) for _ in range(3))
+    bad_box = write(ctx, "notice", {"uuid": u1, "title": "x", "sealed": "not a box"})
+    named = write(ctx, "staff", {"uuid": u2, "name": "张三", "sealed": "gks1.AAAA"})
+    fine = write(ctx, "setting", {"uuid": u3, "sealed": "gks1.AAAA"})
+    report = ctx.sync.run_once()
+    assert report.rejected == 2
+    states = outbox_states(ctx)
+    assert (states[bad_box], states[named], states[fine]) == ("rejected", "rejected", "acked")
+    assert {r.code for r in ctx.sync.rejected()} == {"sealed_invalid"}
