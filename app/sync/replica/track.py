@@ -103,7 +103,13 @@ def _before_commit(session: Session) -> None:
             records.setdefault(found, [])
     for (entity, uuid), queued in records.items():
         agg = AGGREGATES[entity]
-        snap = snapshot(session, agg, uuid)
+        try:
+            snap = snapshot(session, agg, uuid)
+        except (ValueError, KeyError, TypeError):
+            # Never fail the clerk's action for replication: the entry goes without its box (the
+            # other PCs miss this version until the record's next change) and the log says why.
+            log.exception("could not snapshot %s %s for the site's other PCs", entity, uuid)
+            continue
         if snap is None:
             continue
         sealed = sitekey.seal(key, entity, uuid, snap)
