@@ -5948,6 +5948,14 @@ Tap below to browse the catalogue.</translation>
             <translation>Disclosure record</translation>
         </message>
         <message>
+            <source>工作人员账号</source>
+            <translation>Staff account</translation>
+        </message>
+        <message>
+            <source>站点设置</source>
+            <translation>Site setting</translation>
+        </message>
+        <message>
             <location filename="_extra_sources.py" line="194" />
             <source>公示栏张贴</source>
             <translation>Posting</translation>
