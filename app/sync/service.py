@@ -43,6 +43,7 @@ from app.sync import store, wire
 from app.sync.client import PlatformClient, ServerRefused, SyncUnavailable
 from app.sync.replica import applier as replica_applier
 from app.sync.replica import numbers as replica_numbers
+from app.sync.replica import track as replica_track
 from app.sync.values import (
     CLOCK_WARN_SECONDS,
     ConflictItem,
@@ -175,6 +176,8 @@ class SyncService:
         report = self._numbers(client, report)
         report = self._push(client, device_id, offset, report)
         report = self._pull(client, hello, report)
+        if report.ok:
+            self._share_site()
         self._report_status(client, device_id)
         return report
 
@@ -229,6 +232,17 @@ class SyncService:
                 replica_numbers.store_lease(session, need.year, start, end)
                 replica_numbers.finalize(session)
         return report
+
+    def _share_site(self) -> None:
+        """Once per device, after a complete pull with a site key: queue every record the platform
+        does not yet hold sealed (they go at the next round; docs/sync-replication.md)."""
+        with transaction(self._sf) as session:
+            state = store.begin_write(session)
+            if state.site_shared_at is not None or replica_track.site_key(session) is None:
+                return
+            queued = replica_track.share_site(session)
+            state.site_shared_at = self._clock.now()
+        log.info("site shared: %d records queued sealed", queued)
 
     # -- push ---------------------------------------------------------------------------------------
 

@@ -23,6 +23,9 @@ class SyncState(Base):
     last_good_sync_at: Mapped[datetime | None] = mapped_column(nullable=True)
     last_error: Mapped[str] = mapped_column(Text, default="")
     clock_offset_s: Mapped[int] = mapped_column(Integer, default=0)
+    #: When this device first queued every record the platform did not yet hold sealed (the first
+    #: round with a site key after a complete pull; docs/sync-replication.md, "Sharing the site").
+    site_shared_at: Mapped[datetime | None] = mapped_column(nullable=True, default=None)
 
 
 class SyncPush(Base):

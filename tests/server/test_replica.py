@@ -471,3 +471,28 @@ def test_the_platform_refuses_a_malformed_sealed_box_and_a_private_record_with_p
     states = outbox_states(ctx)
     assert (states[bad_box], states[named], states[fine]) == ("rejected", "rejected", "acked")
     assert {r.code for r in ctx.sync.rejected()} == {"sealed_invalid"}
+
+
+def test_a_site_that_gets_its_key_later_shares_what_it_had_and_a_joining_pc_sends_nothing_back(
+    platform: Platform, sites: Sites
+) -> None:
+    from db.models import OutboxEntry
+
+    platform.add_site(CODE)
+    a = sites.open(CODE, platform)
+    people = _people(a)
+    notice = a.notices.create(read_draft(EXAMPLE, a.notices.boards()), actor=people["clerk"])
+    request = _intake(a, people["clerk"], "马春华", "370112195904170529", "13953107721")
+    _sync(a)  # a single PC without a key: only the masked public records went
+    key = sitekey.encode_key(sitekey.new_key())
+    a.settings.set("sync_site_key", key)
+    _sync(a, a)  # the first round with the key queues the site sealed, the next sends it
+
+    b = sites.open(CODE, platform)
+    b.settings.set("sync_site_key", key)
+    _sync(b, b)
+    assert _notice_row(b, notice.uuid)[0].roster_json == _notice_row(a, notice.uuid)[0].roster_json
+    with b.session_factory() as s:
+        assert s.execute(select(InfoRequest.id_number).where(InfoRequest.uuid == request)).scalar()
+        sent = s.execute(select(OutboxEntry.entity)).scalars().all()
+    assert sent == [], "a joining PC does not send back what it received"

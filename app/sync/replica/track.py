@@ -21,14 +21,14 @@ import json
 import logging
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import event, exists, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import outbox
 from app.sync import sitekey
-from app.sync.replica.aggregates import AGGREGATES, BY_MODEL, Aggregate
+from app.sync.replica.aggregates import AGGREGATES, BY_MODEL, REPLICATED_SETTINGS, Aggregate, setting_uuid
 from app.sync.replica.snapshot import blob_refs, snapshot
-from db.models import OutboxEntry, Setting
+from db.models import CatalogueDisclosure, CatalogueItem, CatalogueRefinement, OutboxEntry, Setting, SyncRow
 
 log = logging.getLogger(__name__)
 
@@ -172,3 +172,46 @@ def _last(session: Session, agg: Aggregate, uuid: str) -> dict[str, Any]:
         if isinstance(loaded, dict):
             payload = {k: v for k, v in loaded.items() if k not in (SEALED, "blob_refs")}
     return payload
+
+
+def share_site(session: Session) -> int:
+    """Queue every replicated record the platform does not yet hold sealed (in the caller's
+    transaction; sealed at its commit). Run once per device, after its first complete pull with a
+    key: a site that had records before it had a key shares them, and a joining PC does not send
+    back what it just received. City catalogue items are shared only when the site refined or
+    disclosed them (every PC imports the city's release itself)."""
+    if site_key(session) is None:
+        return 0
+    sealed_on_platform = {
+        key
+        for key in session.execute(
+            select(SyncRow.key).where(
+                SyncRow.bucket == "site_records", SyncRow.data.like('%"sealed":"gks1.%')
+            )
+        ).scalars()
+    }
+    count = 0
+    for agg in AGGREGATES.values():
+        for uuid in _uuids(session, agg):
+            if f"{agg.entity}:{uuid}" in sealed_on_platform:
+                continue
+            outbox.enqueue(
+                session, entity=agg.entity, entity_uuid=uuid, op="upsert", payload=_last(session, agg, uuid)
+            )
+            count += 1
+    return count
+
+
+def _uuids(session: Session, agg: Aggregate) -> list[str]:
+    if agg.root is Setting:
+        keys = session.execute(select(Setting.key).where(Setting.key.in_(REPLICATED_SETTINGS))).scalars()
+        return [setting_uuid(k) for k in keys]
+    table = agg.table
+    query = select(table.c.uuid)
+    if agg.root is CatalogueItem:
+        query = query.where(
+            (CatalogueItem.origin == "site")
+            | exists().where(CatalogueRefinement.item_id == CatalogueItem.id)
+            | exists().where(CatalogueDisclosure.item_id == CatalogueItem.id)
+        )
+    return [str(u) for u in session.execute(query).scalars()]

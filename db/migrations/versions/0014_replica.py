@@ -1,5 +1,6 @@
 """replica: pulled site records a device could not apply, and leased request numbers
 
+``sync_state.site_shared_at`` records when this device first queued its records sealed;
 ``replica_problem`` lists site records pulled from the platform that this device could not apply
 (shown on the Sync page); ``number_lease`` holds the block of request numbers the platform reserved
 for this device (docs/sync-replication.md).
@@ -21,6 +22,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("sync_state", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("site_shared_at", sa.DateTime(), nullable=True))
     op.create_table(
         "replica_problem",
         sa.Column("key", sa.String(length=120), nullable=False),
@@ -42,3 +45,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("number_lease")
     op.drop_table("replica_problem")
+    with op.batch_alter_table("sync_state", schema=None) as batch_op:
+        batch_op.drop_column("site_shared_at")
