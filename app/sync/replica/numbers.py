@@ -34,10 +34,6 @@ BLOCK = 20
 PER_TAG = PROVISIONAL_PER_TAG
 
 
-def is_provisional(seq: int) -> bool:
-    return seq < 0
-
-
 def _local_max(session: Session, year: int) -> int:
     value = session.execute(
         select(func.max(InfoRequest.seq)).where(InfoRequest.year == year, InfoRequest.seq > 0)
@@ -109,16 +105,16 @@ def needs(session: Session, this_year: int) -> list[Need]:
 
 
 def store_lease(session: Session, year: int, start: int, end: int) -> None:
-    """Keep a block the platform reserved (the rest of an older block is used first)."""
+    """Keep a block the platform reserved. A block right after the current one extends it; any
+    other replaces it (``finalize`` has used the old block's numbers for the provisional requests
+    first, so a block is only asked for when the old one is used up: nothing is skipped)."""
     lease = session.get(NumberLease, (wire.SERIES_REQUEST, year))
     if lease is None:
         session.add(NumberLease(series=wire.SERIES_REQUEST, year=year, next_value=start, end_value=end))
-    elif lease.next_value > lease.end_value:
-        lease.next_value, lease.end_value = start, end
-    elif start == lease.end_value + 1:
+    elif lease.next_value <= lease.end_value and start == lease.end_value + 1:
         lease.end_value = end
-    # else: the older block still has numbers; the new one is dropped (numbers are never reused,
-    # a gap is the price of a lease asked twice).
+    else:
+        lease.next_value, lease.end_value = start, end
 
 
 def finalize(session: Session) -> list[str]:
