@@ -671,10 +671,12 @@ class SyncService:
             ).all()
             out = []
             for conflict, entry in rows:
-                mine = _payload(entry)
+                # The sealed box differs on every write (a fresh nonce): not a difference to show.
+                mine = wire.without_sealed(_payload(entry))
                 theirs = store.mirror_row(
                     session, wire.BUCKET_SITE, f"{conflict.entity}:{conflict.entity_uuid}"
                 )
+                theirs = None if theirs is None else wire.without_sealed(theirs)
                 out.append(
                     ConflictItem(
                         conflict.uuid,

@@ -151,6 +151,8 @@ def test_offline_edits_of_one_notice_conflict_and_theirs_applies(platform: Platf
         "a local edit is never overwritten silently"
     )
     (conflict,) = b.sync.conflicts()
+    assert "sealed" not in conflict.mine and conflict.theirs and "sealed" not in conflict.theirs
+    assert (conflict.mine["title"], conflict.theirs["title"]) == ("乙机修改的标题", "甲机修改的标题")
     b.sync.resolve(conflict.uuid, "theirs", actor=clerk_b)
     assert _notice_row(b, notice.uuid)[0].title == "甲机修改的标题", "choosing theirs applies theirs"
     _sync(b, a)
