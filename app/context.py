@@ -58,6 +58,11 @@ class AppContext:
 
     def __post_init__(self) -> None:
         sf = self.session_factory
+        if not self.readonly:
+            from app.sync.replica import track
+
+            # Every write of a replicated record queues its sealed aggregate (docs/sync-replication.md).
+            track.install(sf)
         self.users = UserService(sf, self.clock)
         self.sites = SiteService(sf)
         self.settings = SettingsService(sf)

@@ -20,6 +20,9 @@ from sqlalchemy.orm import Session, aliased
 from db.base import new_uuid
 from db.models import OutboxEntry
 
+#: session.info key: the entries queued in the session's current transaction.
+NEW_ENTRIES = "outbox_new_entries"
+
 
 def enqueue(
     session: Session, *, entity: str, entity_uuid: str, op: str, payload: dict[str, Any]
@@ -32,10 +35,18 @@ def enqueue(
         entity=entity,
         entity_uuid=entity_uuid,
         op=op,
-        payload=json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str),
+        payload=dumps(payload),
     )
     session.add(entry)
+    # The replica hook (app/sync/replica/track.py) seals the record's private form into the entries
+    # of this transaction when it commits.
+    session.info.setdefault(NEW_ENTRIES, []).append(entry)
     return entry
+
+
+def dumps(payload: dict[str, Any]) -> str:
+    """A payload as stored in the outbox."""
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str)
 
 
 #: Acknowledged payloads younger than this are kept whole: a platform restored from a recent backup

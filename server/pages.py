@@ -169,7 +169,7 @@ class _Safe:
     def __init__(self, entity: str, uuid: str, data: dict[str, Any]) -> None:
         self._entity = entity
         self._uuid = uuid
-        self._data = data
+        self._data = wire.without_sealed(data)  # ciphertext between the site's PCs: never shown
         self._leaking: dict[str, str] = {}
         for path in wire.unmasked_numbers(data, entity=entity):
             self._leaking.setdefault(re.split(r"[.\[]", path, maxsplit=1)[0], path)

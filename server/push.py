@@ -193,8 +193,14 @@ def _validate(site: SiteRow, op: wire.PushOp) -> bytes:
     problem = wire.json_problem(op.payload, wire.MAX_JSON_DEPTH)
     if problem:
         raise _Rejected("payload_invalid", f"记录内容不符合平台的要求：{problem}")
+    sealed_problem = wire.sealed_problem(op.entity, op.payload)
+    if sealed_problem:
+        raise _Rejected("sealed_invalid", f"记录内容不符合平台的要求：{sealed_problem}")
     canonical = wire.canonical_json(op.payload)
-    if len(canonical) > wire.MAX_PAYLOAD_BYTES:
+    sealed = op.payload.get(wire.SEALED_KEY)
+    # The sealed box has its own bound (wire.MAX_SEALED_BYTES); the public fields keep theirs.
+    public_size = len(canonical) - (len(sealed) if isinstance(sealed, str) else 0)
+    if public_size > wire.MAX_PAYLOAD_BYTES:
         raise _Rejected(
             "payload_too_large",
             f"记录内容 {len(canonical) // 1024} KB，超过平台上限 {wire.MAX_PAYLOAD_BYTES // 1024} KB",

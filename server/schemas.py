@@ -89,6 +89,17 @@ class StatusIn(BaseModel):
     device_id: Annotated[str, StringConstraints(max_length=64)] = ""
 
 
+class NumbersIn(BaseModel):
+    """A device asks for a block of the numbers people see (docs/sync-replication.md,
+    "Number allocation"): ``count`` numbers of ``series`` in ``year``, none below ``at_least``."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    series: Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,32}$")]
+    year: Annotated[int, Field(ge=2000, le=2999)]
+    count: Annotated[int, Field(ge=1, le=wire.MAX_NUMBER_BLOCK)]
+    at_least: Annotated[int, Field(ge=1, le=wire.MAX_NUMBER)] = 1
+
+
 def validate(model: type[_M], data: Any, what: str) -> _M:
     """``model`` from parsed JSON, or HTTPException(400) naming the first wrong field."""
     try:

@@ -25,7 +25,7 @@ import app.sync.wire as wire
 from server import devices, display, schemas
 from server import push as push_mod
 from server.limits import parse_json, read_body
-from server.models import Blob, BlobOwner, BlobUpload, BucketRow, Device, SiteRow, utcnow
+from server.models import Blob, BlobOwner, BlobUpload, BucketRow, Counter, Device, SiteRow, utcnow
 from server.store import change_of, checkpoint, epoch, iso, lock_counter
 
 router = APIRouter(prefix=wire.API_PREFIX)
@@ -285,6 +285,41 @@ def _status_sync(request: Request, site: SiteRow, device_pk: int, body: schemas.
             # Stored whole (the body is bounded above), so it always reads back as JSON.
             device.status_json = wire.canonical_json(body.model_dump()).decode("utf-8")
             device.last_seen = utcnow()
+
+
+# -- numbers people see -----------------------------------------------------------------------------
+
+
+@router.post("/numbers")
+async def numbers(request: Request, site: SiteDep) -> Response:
+    """Reserve a block of a site's number series for one device (docs/sync-replication.md,
+    "Number allocation"): every block of a site, series and year is disjoint from every other."""
+    raw = await read_body(request, wire.MAX_SMALL_BODY_BYTES)
+    body = schemas.validate(schemas.NumbersIn, parse_json(raw, "编号申请", max_depth=4), "编号申请")
+    return await run_in_threadpool(_numbers_sync, request, site, body)
+
+
+def counter_name(site_code: str, series: str, year: int) -> str:
+    """The ``server_counter`` row of one site's series in one year (the name column holds 32
+    characters, so the triple is hashed)."""
+    digest = hashlib.sha256(f"{site_code}|{series}|{year}".encode()).hexdigest()
+    return "n:" + digest[:30]
+
+
+def _numbers_sync(request: Request, site: SiteRow, body: schemas.NumbersIn) -> Response:
+    name = counter_name(site.code, body.series, body.year)
+    with _factory(request)() as session, session.begin():
+        lock_counter(session)  # serialises every writer, so the row below is created once
+        row = session.get(Counter, name, with_for_update=True)
+        if row is None:
+            row = Counter(name=name, value=0)
+            session.add(row)
+        start = max(row.value + 1, body.at_least)
+        end = start + body.count - 1
+        if end > wire.MAX_NUMBER:
+            raise HTTPException(409, f"{body.year} 年的编号已用尽")
+        row.value = end
+    return signed({"series": body.series, "year": body.year, "start": start, "end": end})
 
 
 # -- blobs ------------------------------------------------------------------------------------------

@@ -93,6 +93,7 @@ def report_json(r: SyncReport) -> dict[str, Any]:
         "repaired": r.repaired,
         "epoch_reset": r.epoch_reset,
         "requeued": r.requeued,
+        "replicated": r.replicated,
         "errors": r.errors,
         "seconds": round((r.finished_at - r.started_at).total_seconds(), 3),
     }
@@ -103,6 +104,8 @@ def print_report(r: SyncReport) -> None:
         f"推送 {r.pushed} 条（平台接收 {r.applied}，重复 {r.duplicates}，拒收 {r.rejected}，冲突 {r.conflicts}）；"
         f"接收 {r.pulled} 条"
     )
+    if r.replicated:
+        print(f"本站点其他电脑的记录：已在本机应用 {r.replicated} 条")
     if r.epoch_reset:
         print(f"平台已从备份恢复：已重新核对，并补传 {r.requeued} 条")
     if r.repaired:

@@ -306,5 +306,16 @@ RULE_KEYS = frozenset(r.key for r in RULE_SEEDS)
 
 
 def format_number(year: int, seq: int) -> str:
-    """The request number printed on the receipt, e.g. 依申请〔2025〕第0012号 (a per-year sequence)."""
+    """The request number printed on the receipt, e.g. 依申请〔2025〕第0012号 (a per-year sequence).
+
+    A negative ``seq`` is a provisional number a PC gave while it had no leased numbers left
+    (app/sync/replica/numbers.py, docs/sync-replication.md): 依申请〔2025〕临时3F2A1-01号, replaced
+    by a final number at the next sync."""
+    if seq < 0:
+        tag, n = divmod(-seq, PROVISIONAL_PER_TAG)
+        return f"依申请〔{year}〕临时{tag:05X}-{n:02d}号"
     return f"依申请〔{year}〕第{seq:04d}号"
+
+
+#: Provisional sequence numbers are ``-(device tag * PROVISIONAL_PER_TAG + n)``.
+PROVISIONAL_PER_TAG = 1000

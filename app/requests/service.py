@@ -55,6 +55,7 @@ from app.requests.values import (
 )
 from app.settings import SettingsService
 from app.sites import SiteService
+from app.sync.replica import numbers as replica_numbers
 from app.uow import read_only, transaction
 from app.users import StaffUser
 from app.workdays import WorkdayCalendar
@@ -328,10 +329,9 @@ class RequestService:
             raise InputError(f"确认日期：不能晚于今天 {today.isoformat()}，实为 {received_on.isoformat()}")
         with transaction(self._sf) as session:
             year = received_on.year
-            seq = (
-                session.execute(select(func.max(InfoRequest.seq)).where(InfoRequest.year == year)).scalar()
-                or 0
-            ) + 1
+            # Unique across the site's PCs: leased blocks, or a provisional number until the next
+            # sync (docs/sync-replication.md, "Number allocation").
+            seq = replica_numbers.allocate(session, year)
             row = InfoRequest(
                 year=year,
                 seq=seq,

@@ -42,6 +42,9 @@ from app.paths import DataPaths
 from app.settings import SettingsService
 from app.sync import store, wire
 from app.sync.client import PlatformClient, ServerRefused, SyncUnavailable
+from app.sync.replica import applier as replica_applier
+from app.sync.replica import numbers as replica_numbers
+from app.sync.replica import track as replica_track
 from app.sync.values import (
     CLOCK_WARN_SECONDS,
     ConflictItem,
@@ -55,7 +58,7 @@ from app.sync.values import (
 from app.uow import read_only, transaction
 from app.users import StaffUser
 from app.workdays import parse_holiday_bytes
-from db.models import OutboxEntry, SyncConflict, SyncCursor, SyncRejection
+from db.models import OutboxEntry, SyncConflict, SyncCursor, SyncRejection, SyncRow
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +120,8 @@ class SyncService:
     def register_applier(self, bucket: str, fn: Applier) -> None:
         """Hand pulled rows of ``bucket`` to ``fn`` before they are recorded as applied.
 
-        ``fn`` runs outside the sync transaction and may be called again with the same rows if the
+        ``fn`` runs outside the sync transaction (for ``site_records``: inside it, after the
+        built-in replica applier, and it must not open a transaction of its own) and may be called again with the same rows if the
         round dies before recording them, so it must be idempotent (e.g. the catalogue importer
         recognising a release it already has by its SHA-256).
         """
@@ -229,9 +233,13 @@ class SyncService:
             state = store.read_state(session)
             assert state is not None
             device_id, offset = state.device_id, state.clock_offset_s
-        if hello.device_kind == "staff":  # a display device (kiosk PC) only receives
+        staff = hello.device_kind == "staff"  # a display device (kiosk PC) only receives
+        if staff:
+            report = self._numbers(client, report)
             report = self._push(client, device_id, offset, report)
         report = self._pull(client, hello, report)
+        if report.ok and staff:
+            self._share_site()
         self._report_status(client, device_id)
         return report
 
@@ -259,6 +267,49 @@ class SyncService:
                 log.warning("server epoch changed; %d ops re-queued, cursors reset", requeued)
             state.server_epoch = hello.server_epoch
         return report
+
+    # -- numbers people see ------------------------------------------------------------------------
+
+    def _numbers(self, client: PlatformClient, report: SyncReport) -> SyncReport:
+        """Lease request numbers when used up and give provisional requests their final numbers,
+        before anything is pushed (docs/sync-replication.md, "Number allocation")."""
+        with transaction(self._sf) as session:
+            store.begin_write(session)
+            replica_numbers.finalize(session)
+            wanted = replica_numbers.needs(session, self._clock.today().year)
+        for need in wanted:
+            try:
+                block = client.json(
+                    "POST",
+                    "/numbers",
+                    {
+                        "series": wire.SERIES_REQUEST,
+                        "year": need.year,
+                        "count": need.count,
+                        "at_least": need.at_least,
+                    },
+                )
+                start, end = int(block["start"]), int(block["end"])
+            except (ServerRefused, KeyError, TypeError, ValueError) as exc:
+                return replace(report, errors=[*report.errors, f"未能从平台取得申请编号：{exc}"])
+            if start < need.at_least or end < start:
+                return replace(report, errors=[*report.errors, "平台发来的申请编号段无效"])
+            with transaction(self._sf) as session:
+                store.begin_write(session)
+                replica_numbers.store_lease(session, need.year, start, end)
+                replica_numbers.finalize(session)
+        return report
+
+    def _share_site(self) -> None:
+        """Once per device, after a complete pull with a site key: queue every record the platform
+        does not yet hold sealed (they go at the next round; docs/sync-replication.md)."""
+        with transaction(self._sf) as session:
+            state = store.begin_write(session)
+            if state.site_shared_at is not None or replica_track.site_key(session) is None:
+                return
+            queued = replica_track.share_site(session)
+            state.site_shared_at = self._clock.now()
+        log.info("site shared: %d records queued sealed", queued)
 
     # -- push ---------------------------------------------------------------------------------------
 
@@ -353,8 +404,8 @@ class SyncService:
 
     def _upload_blob(self, client: PlatformClient, sha: str, chunk: int = 64 * 1024) -> None:
         """Resumable, idempotent upload: ask how much the server has, send the rest in chunks."""
-        path = self._paths.blobs / sha
-        if not path.exists():
+        path = replica_applier.locate_blob(self._paths.blobs, sha)
+        if path is None:
             raise SyncUnavailable(f"本机找不到附件 {sha[:12]}（记录保留，待附件恢复后再推送）")
         head = client.request_raw("HEAD", f"/blobs/{sha}")
         if head.status_code == 200:
@@ -405,13 +456,22 @@ class SyncService:
                     paused[bucket] = f"平台的“{bucket}”数据格式较新，请升级程序后再接收（推送不受影响）"
             changes = [c for c in page.changes if c.bucket not in paused]
             self._run_appliers(client, changes)
+            site_rows = self._fresh_site_rows(client, changes)
             with transaction(self._sf) as session:
-                store.begin_write(session)
+                state = store.begin_write(session)
+                # The site's own records are applied in the transaction that records them in the
+                # mirror and moves the cursor: applied and recorded together, or neither.
+                outcome = self._apply_site(session, site_rows, state.device_id)
                 store.store_rows(session, changes)
                 for bucket, cursor in page.cursors.items():
                     if bucket not in paused:
                         store.set_cursor(session, bucket, cursor)
-            report = replace(report, pulled=report.pulled + len(changes))
+            report = replace(
+                report,
+                pulled=report.pulled + len(changes),
+                replicated=report.replicated + len(outcome.applied),
+                replicated_areas=report.replicated_areas | frozenset(outcome.areas),
+            )
             if self.on_pulled is not None and changes:
                 self.on_pulled(report.pulled)
             for bucket, checkpoint in page.checkpoints.items():
@@ -448,7 +508,7 @@ class SyncService:
             by_bucket.setdefault(c.bucket, []).append(c)
         for bucket, items in by_bucket.items():
             fn = self._appliers.get(bucket)
-            if fn is None:
+            if fn is None or bucket == wire.BUCKET_SITE:
                 continue
             with read_only(self._sf) as session:
                 local = store.mirror_versions(session, bucket, [c.key for c in items])
@@ -500,6 +560,38 @@ class SyncService:
         tmp.replace(target)
         return target
 
+    def _fresh_site_rows(
+        self, client: PlatformClient, changes: Sequence[wire.Change]
+    ) -> list[replica_applier.Row]:
+        """The site records newer than the mirror, with the files they name already downloaded
+        (network outside the transaction that applies them)."""
+        items = [c for c in changes if c.bucket == wire.BUCKET_SITE]
+        if not items:
+            return []
+        with read_only(self._sf) as session:
+            local = store.mirror_versions(session, wire.BUCKET_SITE, [c.key for c in items])
+        fresh = [c for c in items if store.is_newer(c, local.get(c.key))]
+        for c in fresh:
+            refs = c.data.get("blob_refs", []) if "sealed" in c.data and not c.deleted else []
+            for sha in refs if isinstance(refs, list) else []:
+                if replica_applier.locate_blob(self._paths.blobs, str(sha)) is None:
+                    self._download_blob(client, str(sha))
+        return [replica_applier.Row(c.entity, c.key, c.version, c.deleted, dict(c.data)) for c in fresh]
+
+    def _apply_site(
+        self, session: Session, rows: Sequence[replica_applier.Row], device_id: str, *, force: bool = False
+    ) -> replica_applier.Outcome:
+        if not rows:
+            return replica_applier.Outcome()
+        outcome = replica_applier.apply_rows(
+            session, rows, device_id=device_id, blobs=self._paths.blobs, force=force
+        )
+        extra = self._appliers.get(wire.BUCKET_SITE)
+        if extra is not None and not force:
+            # A further site applier runs here too, inside the transaction (it must not open one).
+            extra([PulledRow(wire.BUCKET_SITE, r.entity, r.key, r.version, r.deleted, r.data) for r in rows])
+        return outcome
+
     def _checksum_matches(self, bucket: str, checkpoint: wire.Checkpoint) -> bool:
         with read_only(self._sf) as session:
             count, checksum = store.local_checkpoint(session, bucket)
@@ -521,12 +613,14 @@ class SyncService:
         if not all(r.hash_ok() for r in rows):
             raise SyncUnavailable("平台发来的核对数据校验不符")
         self._run_appliers(client, rows)
+        site_rows = self._fresh_site_rows(client, rows)
         with read_only(self._sf) as session:
             state = store.read_state(session)
             epoch = state.server_epoch if state else ""
         top = max((r.server_seq for r in rows), default=0)
         with transaction(self._sf) as session:
-            store.begin_write(session)
+            state = store.begin_write(session)
+            self._apply_site(session, site_rows, state.device_id)
             store.replace_bucket(session, bucket, rows)
             store.set_cursor(
                 session, bucket, wire.encode_cursor(epoch, bucket, max(top, checkpoint.through_seq))
@@ -590,8 +684,10 @@ class SyncService:
                 select(func.count()).select_from(SyncRejection).where(SyncRejection.resolved_at.is_(None))
             ).scalar()
             paused = [r for r in session.execute(select(SyncCursor.paused_reason)).scalars() if r]
+            problems = replica_applier.problems(session)
         errors = [e for e in last_error.split("\n") if e]
         errors += [p for p in paused if p not in errors]
+        errors += problems
         if abs(offset) > CLOCK_WARN_SECONDS:
             errors.append(
                 f"本机时钟与平台相差约 {_duration(abs(offset))}，请校准（数据照常记录，并标记时间存疑）"
@@ -645,10 +741,12 @@ class SyncService:
             ).all()
             out = []
             for conflict, entry in rows:
-                mine = _payload(entry)
+                # The sealed box differs on every write (a fresh nonce): not a difference to show.
+                mine = wire.without_sealed(_payload(entry))
                 theirs = store.mirror_row(
                     session, wire.BUCKET_SITE, f"{conflict.entity}:{conflict.entity_uuid}"
                 )
+                theirs = None if theirs is None else wire.without_sealed(theirs)
                 out.append(
                     ConflictItem(
                         conflict.uuid,
@@ -698,22 +796,16 @@ class SyncService:
                 entity_uuid=entry.entity_uuid,
                 detail={"choice": choice, "server_version": conflict.server_version},
             )
-            theirs = store.mirror_row(session, wire.BUCKET_SITE, f"{entry.entity}:{entry.entity_uuid}")
-            version = conflict.server_version
-        site_applier = self._appliers.get(wire.BUCKET_SITE)
-        if choice == "theirs" and theirs is not None and site_applier is not None:
-            site_applier(
-                [
-                    PulledRow(
-                        wire.BUCKET_SITE,
-                        entry.entity,
-                        f"{entry.entity}:{entry.entity_uuid}",
-                        version,
-                        False,
-                        theirs,
-                    )
-                ]
-            )
+            key = f"{entry.entity}:{entry.entity_uuid}"
+            mirrored = session.get(SyncRow, (wire.BUCKET_SITE, key))
+            if choice == "theirs" and mirrored is not None and not mirrored.deleted:
+                # The platform's version becomes this PC's, in the transaction that settles the
+                # conflict (its sealed box holds the other PC's whole record).
+                state = store.begin_write(session)
+                theirs = replica_applier.Row(
+                    entry.entity, key, mirrored.version, False, json.loads(mirrored.data)
+                )
+                self._apply_site(session, [theirs], state.device_id, force=True)
 
     def rejected(self) -> list[RejectedItem]:
         """Changes the platform refused and that are still to be fixed, with its reason (later

@@ -28,6 +28,10 @@ class SyncReport:
     epoch_reset: bool = False
     requeued: int = 0
     errors: list[str] = field(default_factory=list)
+    #: Records of this site made on its other PCs and applied here, and the areas they belong to
+    #: (the staff window refreshes the views watching them).
+    replicated: int = 0
+    replicated_areas: frozenset[str] = frozenset()
 
     @property
     def ok(self) -> bool:

@@ -52,7 +52,16 @@ SITE_ENTITIES = (
     "posting",
     "policy_document",
     "policy_interpretation",
+    "staff",
+    "setting",
 )
+#: Entities that only carry a sealed aggregate between the site's PCs (docs/sync-replication.md):
+#: their payload is ``{"uuid", "sealed"}`` and the platform publishes nothing of them.
+PRIVATE_ENTITIES = ("staff", "setting")
+#: The payload field holding a record's private form sealed under the site key (app/sync/sitekey.py):
+#: opaque to the platform, never scanned for personal numbers, never rendered.
+SEALED_KEY = "sealed"
+SEALED_PREFIX = "gks1."
 #: Entities of the policy library (in BUCKET_POLICIES when the platform publishes them, in
 #: BUCKET_SITE when a site pushed its own).
 POLICY_DOCUMENT = "policy_document"
@@ -70,6 +79,9 @@ PULL_LIMIT = 500
 #: One op's payload as canonical JSON. The largest real payload is a notice with its roster at the
 #: notice input limits (about 1 MB); a payload beyond this is refused per op ("payload_too_large").
 MAX_PAYLOAD_BYTES = 2 * 1024 * 1024
+#: The sealed box beside the public fields (a notice's whole private record, roster and reviews
+#: included, as base64 of AES-GCM): counted apart from MAX_PAYLOAD_BYTES, refused beyond this.
+MAX_SEALED_BYTES = 4 * 1024 * 1024
 #: Nesting of a payload (a notice's roster cell is at depth 4); deeper is refused per op.
 MAX_JSON_DEPTH = 32
 #: Integers in a payload or a cursor: JavaScript's safe range, so every reader agrees on them.
@@ -82,6 +94,13 @@ MAX_SMALL_BODY_BYTES = 64 * 1024
 #: A blob (posting photo) and one upload chunk of it (the workstation sends 64 KiB chunks).
 MAX_BLOB_BYTES = 64 * 1024 * 1024
 MAX_BLOB_CHUNK = 1024 * 1024
+
+#: Number blocks (``POST /numbers``): the most numbers one request may reserve, and the highest
+#: number of a series in a year (a request number prints as four digits, 第0024号).
+MAX_NUMBER_BLOCK = 1000
+MAX_NUMBER = 999_999
+#: The series whose numbers the platform leases: information requests (依申请〔2026〕第0024号).
+SERIES_REQUEST = "request"
 
 # Results of one pushed op.
 APPLIED = "applied"
@@ -321,6 +340,31 @@ def is_resident_id(text: str) -> bool:
     return _ID_CHECK_CHARS[total % 11] == chars[17]
 
 
+def without_sealed(payload: dict[str, Any]) -> dict[str, Any]:
+    """The payload's public fields (everything but the sealed box)."""
+    return {k: v for k, v in payload.items() if k != SEALED_KEY}
+
+
+def sealed_problem(entity: str, payload: Any) -> str | None:
+    """Why a payload's sealed box (if any) is not acceptable, in Chinese; None if fine."""
+    if not isinstance(payload, dict):
+        return None
+    sealed = payload.get(SEALED_KEY)
+    if entity in PRIVATE_ENTITIES:
+        extra = set(payload) - {"uuid", SEALED_KEY}
+        if extra or sealed is None:
+            return "此类记录只能携带加密内容（uuid 与 sealed）"
+    if sealed is None:
+        return None
+    if not isinstance(sealed, str) or not sealed.startswith(SEALED_PREFIX):
+        return "加密内容（sealed）格式无效"
+    if len(sealed) > MAX_SEALED_BYTES:
+        return f"加密内容超过平台上限 {MAX_SEALED_BYTES // (1024 * 1024)} MB"
+    if not re.fullmatch(r"[A-Za-z0-9_\-=]*", sealed[len(SEALED_PREFIX) :]):
+        return "加密内容（sealed）格式无效"
+    return None
+
+
 def unmasked_numbers(value: Any, *, entity: str = "") -> list[str]:
     """Where a value still holds an unmasked 18-character resident ID or 11-digit mobile number.
 
@@ -334,6 +378,9 @@ def unmasked_numbers(value: Any, *, entity: str = "") -> list[str]:
     a log either).
     """
     found: list[str] = []
+    if isinstance(value, dict) and SEALED_KEY in value:
+        # Ciphertext: base64 text may hold any digit run by chance, and it reveals nothing.
+        value = without_sealed(value)
     # Fast path: one scan of the whole serialised value (strings are separated by quotes and commas
     # there, so digits of two fields never join); only a hit needs the walk that names the field.
     if not _UNMASKED.search(_IDENTIFIERS.sub(" ", _dumps(value))):

@@ -37,7 +37,16 @@ from db.models.policies import (
     PolicyReading,
 )
 from db.models.requests import InfoRequest, RequestConsultation, RequestRule
-from db.models.sync import SyncConflict, SyncCursor, SyncPush, SyncRejection, SyncRow, SyncState
+from db.models.sync import (
+    NumberLease,
+    ReplicaProblem,
+    SyncConflict,
+    SyncCursor,
+    SyncPush,
+    SyncRejection,
+    SyncRow,
+    SyncState,
+)
 from db.models.today import AssessmentCriterion, ReminderLog
 
 __all__ = [
@@ -62,6 +71,7 @@ __all__ = [
     "HolidayYear",
     "InfoRequest",
     "Notice",
+    "NumberLease",
     "NoticePeriodRule",
     "NoticePrintLog",
     "NoticeReview",
@@ -75,6 +85,7 @@ __all__ = [
     "PolicyReading",
     "Posting",
     "ReminderLog",
+    "ReplicaProblem",
     "RequestConsultation",
     "RequestRule",
     "Holiday",

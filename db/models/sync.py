@@ -23,6 +23,9 @@ class SyncState(Base):
     last_good_sync_at: Mapped[datetime | None] = mapped_column(nullable=True)
     last_error: Mapped[str] = mapped_column(Text, default="")
     clock_offset_s: Mapped[int] = mapped_column(Integer, default=0)
+    #: When this device first queued every record the platform did not yet hold sealed (the first
+    #: round with a site key after a complete pull; docs/sync-replication.md, "Sharing the site").
+    site_shared_at: Mapped[datetime | None] = mapped_column(nullable=True, default=None)
 
 
 class SyncPush(Base):
@@ -94,3 +97,29 @@ class SyncRejection(Base):
     rejected_at: Mapped[datetime] = mapped_column(default=utcnow)
     #: When a later change of the same record was accepted (the problem was fixed); open while None.
     resolved_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class ReplicaProblem(Base):
+    """A pulled site record this device could not apply (no site key, a box that does not open, an
+    unknown record type, a unique number taken): shown on the Sync page until a later version of
+    the same record applies (docs/sync-replication.md, "Apply rules")."""
+
+    __tablename__ = "replica_problem"
+
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)
+    message: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class NumberLease(Base):
+    """A block of numbers of one series and year the platform reserved for this device
+    (``next_value`` .. ``end_value`` inclusive; empty when next > end). See
+    docs/sync-replication.md, "Number allocation"."""
+
+    __tablename__ = "number_lease"
+
+    series: Mapped[str] = mapped_column(String(32), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    next_value: Mapped[int] = mapped_column(Integer)
+    end_value: Mapped[int] = mapped_column(Integer)

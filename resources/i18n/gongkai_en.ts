@@ -37,132 +37,132 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="_extra_sources.py" line="421" />
+            <location filename="_extra_sources.py" line="423" />
             <source>编辑活动</source>
             <translation>Edit event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="422" />
+            <location filename="_extra_sources.py" line="424" />
             <source>报名与签到</source>
             <translation>Registrations and check-in</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="423" />
+            <location filename="_extra_sources.py" line="425" />
             <source>登记已举办</source>
             <translation>Mark as held</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="424" />
+            <location filename="_extra_sources.py" line="426" />
             <source>总结报告与采纳情况</source>
             <translation>Closing report and adoption</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="425" />
+            <location filename="_extra_sources.py" line="427" />
             <source>公开采纳情况</source>
             <translation>Publish adoption</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="426" />
+            <location filename="_extra_sources.py" line="428" />
             <source>确认已公开“{title}”的意见建议采纳情况？公开后报告不能再修改。</source>
             <translation>Confirm that the adoption of suggestions for “{title}” has been published? The report cannot be changed afterwards.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="427" />
+            <location filename="_extra_sources.py" line="429" />
             <source>调整本次时间</source>
             <translation>Move this occurrence</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="428" />
+            <location filename="_extra_sources.py" line="430" />
             <source>取消本次（重复活动）</source>
             <translation>Cancel this occurrence (series)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="429" />
+            <location filename="_extra_sources.py" line="431" />
             <source>取消“{title}”的这一次活动？已取消的一次不能恢复。</source>
             <translation>Cancel this occurrence of “{title}”? A cancelled occurrence cannot be restored.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="430" />
+            <location filename="_extra_sources.py" line="432" />
             <source>取消整个活动</source>
             <translation>Cancel the whole event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="431" />
+            <location filename="_extra_sources.py" line="433" />
             <source>打印海报</source>
             <translation>Print poster</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="432" />
+            <location filename="_extra_sources.py" line="434" />
             <source>打印签到表</source>
             <translation>Print sign-in sheet</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="433" />
+            <location filename="_extra_sources.py" line="435" />
             <source>打印采纳情况</source>
             <translation>Print adoption report</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="434" />
+            <location filename="_extra_sources.py" line="436" />
             <source>新建活动</source>
             <translation>New event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="435" />
+            <location filename="_extra_sources.py" line="437" />
             <source>导入 .ics</source>
             <translation>Import .ics</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="436" />
+            <location filename="_extra_sources.py" line="438" />
             <source>设置年度目标…</source>
             <translation>Set yearly targets…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="437" />
+            <location filename="_extra_sources.py" line="439" />
             <source>类型同义词…</source>
             <translation>Type synonyms…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="438" />
+            <location filename="_extra_sources.py" line="440" />
             <source>新建公示…</source>
             <translation>New notice…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="439" />
+            <location filename="_extra_sources.py" line="441" />
             <source>修改…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="440" />
+            <location filename="_extra_sources.py" line="442" />
             <source>提交审核</source>
             <translation>Submit for review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="441" />
+            <location filename="_extra_sources.py" line="443" />
             <source>审核…</source>
             <translation>Review…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="442" />
+            <location filename="_extra_sources.py" line="444" />
             <source>发布</source>
             <translation>Publish</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="443" />
+            <location filename="_extra_sources.py" line="445" />
             <source>发布后，“{title}”将在市级平台和触摸屏上公开，不能撤销（只能由管理员撤回）。确定发布吗？</source>
             <translation>Once published, “{title}” is public on the city platform and the touch screen; this cannot be undone (only an administrator can withdraw it). Publish?</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="444" />
+            <location filename="_extra_sources.py" line="446" />
             <source>预览与打印…</source>
             <translation>Preview and print…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="445" />
+            <location filename="_extra_sources.py" line="447" />
             <source>撤回…</source>
             <translation>Withdraw…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="446" />
+            <location filename="_extra_sources.py" line="448" />
             <source>撤回后，“{title}”不再公开，已张贴的须今天撤下；撤回不能撤销。确定撤回吗？</source>
             <translation>Once withdrawn, “{title}” is no longer public and its postings must come down today; this cannot be undone. Withdraw?</translation>
         </message>
@@ -316,52 +316,52 @@
             <translation type="vanished">Saved to: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="249" />
+            <location filename="_extra_sources.py" line="251" />
             <source>指标</source>
             <translation>Criterion</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="250" />
+            <location filename="_extra_sources.py" line="252" />
             <source>分值</source>
             <translation>Points</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="251" />
+            <location filename="_extra_sources.py" line="253" />
             <source>本月结果</source>
             <translation>This month</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="252" />
+            <location filename="_extra_sources.py" line="254" />
             <source>目标</source>
             <translation>Target</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="253" />
+            <location filename="_extra_sources.py" line="255" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="254" />
+            <location filename="_extra_sources.py" line="256" />
             <source>依据记录</source>
             <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="255" />
+            <location filename="_extra_sources.py" line="257" />
             <source>日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="256" />
+            <location filename="_extra_sources.py" line="258" />
             <source>记录</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="257" />
+            <location filename="_extra_sources.py" line="259" />
             <source>结论</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="258" />
+            <location filename="_extra_sources.py" line="260" />
             <source>说明</source>
             <translation>Notes</translation>
         </message>
@@ -1008,19 +1008,19 @@
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="93" />
-            <location filename="_extra_sources.py" line="293" />
+            <location filename="_extra_sources.py" line="295" />
             <source>公开对象</source>
             <translation>Audience</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="94" />
-            <location filename="_extra_sources.py" line="295" />
+            <location filename="_extra_sources.py" line="297" />
             <source>公开方式</source>
             <translation>Mode</translation>
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="95" />
-            <location filename="_extra_sources.py" line="296" />
+            <location filename="_extra_sources.py" line="298" />
             <source>公开层级</source>
             <translation>Tier</translation>
         </message>
@@ -1343,47 +1343,47 @@
             <translation>Tier</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="287" />
+            <location filename="_extra_sources.py" line="289" />
             <source>三级事项</source>
             <translation>Level-3 item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="288" />
+            <location filename="_extra_sources.py" line="290" />
             <source>公开内容（要素）</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="289" />
+            <location filename="_extra_sources.py" line="291" />
             <source>公开依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="290" />
+            <location filename="_extra_sources.py" line="292" />
             <source>公开主体</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="291" />
+            <location filename="_extra_sources.py" line="293" />
             <source>公开渠道和载体</source>
             <translation>Channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="292" />
+            <location filename="_extra_sources.py" line="294" />
             <source>其他渠道</source>
             <translation>Other channels</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="294" />
+            <location filename="_extra_sources.py" line="296" />
             <source>特定群体说明</source>
             <translation>Specific group</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="297" />
+            <location filename="_extra_sources.py" line="299" />
             <source>咨询电话</source>
             <translation>Enquiry phone</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="298" />
+            <location filename="_extra_sources.py" line="300" />
             <source>公开时长</source>
             <translation>Duration</translation>
         </message>
@@ -1467,322 +1467,322 @@
     <context>
         <name>Changes</name>
         <message>
-            <location filename="_extra_sources.py" line="357" />
+            <location filename="_extra_sources.py" line="359" />
             <source>公示已保存为草稿</source>
             <translation>Notice saved as a draft</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="358" />
+            <location filename="_extra_sources.py" line="360" />
             <source>公示已保存</source>
             <translation>Notice saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="359" />
+            <location filename="_extra_sources.py" line="361" />
             <source>已形成新版本，须重新审核</source>
             <translation>A new revision was made; it must be reviewed again</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="360" />
+            <location filename="_extra_sources.py" line="362" />
             <source>已提交初审</source>
             <translation>Submitted for first review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="361" />
+            <location filename="_extra_sources.py" line="363" />
             <source>初审通过，已送复审</source>
             <translation>First review passed; sent to second review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="362" />
+            <location filename="_extra_sources.py" line="364" />
             <source>复审通过，已送终审</source>
             <translation>Second review passed; sent to final review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="363" />
+            <location filename="_extra_sources.py" line="365" />
             <source>终审通过，公示已审定，可以打印张贴</source>
             <translation>Final review passed; the notice is approved and can be printed and posted</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="364" />
+            <location filename="_extra_sources.py" line="366" />
             <source>已退回修改</source>
             <translation>Returned for revision</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="365" />
+            <location filename="_extra_sources.py" line="367" />
             <source>公示已发布</source>
             <translation>Notice published</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="366" />
+            <location filename="_extra_sources.py" line="368" />
             <source>公示已撤回</source>
             <translation>Notice withdrawn</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="367" />
+            <location filename="_extra_sources.py" line="369" />
             <source>已登记张贴</source>
             <translation>Posting recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="368" />
+            <location filename="_extra_sources.py" line="370" />
             <source>已登记撤下</source>
             <translation>Take-down recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="369" />
+            <location filename="_extra_sources.py" line="371" />
             <source>已记录打印</source>
             <translation>Printing recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="370" />
+            <location filename="_extra_sources.py" line="372" />
             <source>法定公示期已更新</source>
             <translation>Statutory posting period updated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="371" />
+            <location filename="_extra_sources.py" line="373" />
             <source>公开栏已登记</source>
             <translation>Board registered</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="372" />
+            <location filename="_extra_sources.py" line="374" />
             <source>公开栏已停用</source>
             <translation>Board deactivated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="373" />
+            <location filename="_extra_sources.py" line="375" />
             <source>公开栏已重新启用</source>
             <translation>Board reactivated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="374" />
+            <location filename="_extra_sources.py" line="376" />
             <source>申请已接收，请打印回执</source>
             <translation>Request received; please print the receipt</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="375" />
+            <location filename="_extra_sources.py" line="377" />
             <source>已登记申请</source>
             <translation>Request registered</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="376" />
+            <location filename="_extra_sources.py" line="378" />
             <source>已转入办理</source>
             <translation>Moved to processing</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="377" />
+            <location filename="_extra_sources.py" line="379" />
             <source>已提交审签</source>
             <translation>Submitted for sign-off</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="378" />
+            <location filename="_extra_sources.py" line="380" />
             <source>已归档</source>
             <translation>Archived</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="379" />
+            <location filename="_extra_sources.py" line="381" />
             <source>已发出补正通知，答复期限暂停计算</source>
             <translation>Correction notice sent; the answer clock is paused</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="380" />
+            <location filename="_extra_sources.py" line="382" />
             <source>已登记补正材料，答复期限重新计算</source>
             <translation>Correction received; the answer clock restarts</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="381" />
+            <location filename="_extra_sources.py" line="383" />
             <source>已征求第三方意见，计时暂停</source>
             <translation>Third party consulted; the clock is paused</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="382" />
+            <location filename="_extra_sources.py" line="384" />
             <source>已登记第三方意见，计时恢复</source>
             <translation>Third-party opinion recorded; the clock resumes</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="383" />
+            <location filename="_extra_sources.py" line="385" />
             <source>已批准延期答复</source>
             <translation>Extension approved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="384" />
+            <location filename="_extra_sources.py" line="386" />
             <source>已签发答复</source>
             <translation>Answer issued</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="385" />
+            <location filename="_extra_sources.py" line="387" />
             <source>法定期限规则已更新</source>
             <translation>Statutory deadline rules updated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="386" />
+            <location filename="_extra_sources.py" line="388" />
             <source>活动已安排</source>
             <translation>Event planned</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="387" />
+            <location filename="_extra_sources.py" line="389" />
             <source>活动已修改</source>
             <translation>Event changed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="388" />
+            <location filename="_extra_sources.py" line="390" />
             <source>活动已取消</source>
             <translation>Event cancelled</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="389" />
+            <location filename="_extra_sources.py" line="391" />
             <source>该次活动已取消</source>
             <translation>Occurrence cancelled</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="390" />
+            <location filename="_extra_sources.py" line="392" />
             <source>该次活动已改期</source>
             <translation>Occurrence moved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="391" />
+            <location filename="_extra_sources.py" line="393" />
             <source>已登记报名</source>
             <translation>Registration recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="392" />
+            <location filename="_extra_sources.py" line="394" />
             <source>已取消报名</source>
             <translation>Registration cancelled</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="393" />
+            <location filename="_extra_sources.py" line="395" />
             <source>已签到</source>
             <translation>Checked in</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="394" />
+            <location filename="_extra_sources.py" line="396" />
             <source>已登记为已举办</source>
             <translation>Marked as held</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="395" />
+            <location filename="_extra_sources.py" line="397" />
             <source>活动总结已保存</source>
             <translation>Closing report saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="396" />
+            <location filename="_extra_sources.py" line="398" />
             <source>意见采纳情况已公开</source>
             <translation>Adoption of suggestions published</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="397" />
+            <location filename="_extra_sources.py" line="399" />
             <source>年度目标已保存</source>
             <translation>Yearly targets saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="398" />
+            <location filename="_extra_sources.py" line="400" />
             <source>日历文件已导入</source>
             <translation>Calendar file imported</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="399" />
+            <location filename="_extra_sources.py" line="401" />
             <source>活动类型已添加</source>
             <translation>Event type added</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="400" />
+            <location filename="_extra_sources.py" line="402" />
             <source>目录已导入</source>
             <translation>Catalogue imported</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="401" />
+            <location filename="_extra_sources.py" line="403" />
             <source>事项已增补</source>
             <translation>Item added</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="402" />
+            <location filename="_extra_sources.py" line="404" />
             <source>事项已修改</source>
             <translation>Item changed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="403" />
+            <location filename="_extra_sources.py" line="405" />
             <source>事项已停用</source>
             <translation>Item retired</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="404" />
+            <location filename="_extra_sources.py" line="406" />
             <source>已登记公开</source>
             <translation>Disclosure recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="405" />
+            <location filename="_extra_sources.py" line="407" />
             <source>同义词表已保存</source>
             <translation>Synonyms saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="406" />
+            <location filename="_extra_sources.py" line="408" />
             <source>领域适用情况已保存</source>
             <translation>Domain applicability saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="407" />
+            <location filename="_extra_sources.py" line="409" />
             <source>设置已保存</source>
             <translation>Settings saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="408" />
+            <location filename="_extra_sources.py" line="410" />
             <source>节假日安排已导入</source>
             <translation>Holiday schedule imported</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="409" />
+            <location filename="_extra_sources.py" line="411" />
             <source>用户已添加</source>
             <translation>User added</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="410" />
+            <location filename="_extra_sources.py" line="412" />
             <source>密码已重设</source>
             <translation>Password reset</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="411" />
+            <location filename="_extra_sources.py" line="413" />
             <source>账号已停用</source>
             <translation>Account deactivated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="412" />
+            <location filename="_extra_sources.py" line="414" />
             <source>账号已重新启用</source>
             <translation>Account reactivated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="413" />
+            <location filename="_extra_sources.py" line="415" />
             <source>站点信息已保存</source>
             <translation>Site details saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="414" />
+            <location filename="_extra_sources.py" line="416" />
             <source>考核指标已保存</source>
             <translation>Criterion saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="415" />
+            <location filename="_extra_sources.py" line="417" />
             <source>同步设置已保存</source>
             <translation>Sync settings saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="416" />
+            <location filename="_extra_sources.py" line="418" />
             <source>本机已登记到市级平台</source>
             <translation>This PC is registered with the city platform</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="417" />
+            <location filename="_extra_sources.py" line="419" />
             <source>邀请码已生成</source>
             <translation>Invitation code created</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="418" />
+            <location filename="_extra_sources.py" line="420" />
             <source>电脑已撤销</source>
             <translation>PC revoked</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="419" />
+            <location filename="_extra_sources.py" line="421" />
             <source>冲突已处理</source>
             <translation>Conflict resolved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="420" />
+            <location filename="_extra_sources.py" line="422" />
             <source>触摸屏退出密码已设置</source>
             <translation>Touch-screen exit PIN set</translation>
         </message>
@@ -1986,19 +1986,19 @@
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="83" />
-            <location filename="_extra_sources.py" line="260" />
+            <location filename="_extra_sources.py" line="262" />
             <source>分值</source>
             <translation>Points</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="84" />
-            <location filename="_extra_sources.py" line="261" />
+            <location filename="_extra_sources.py" line="263" />
             <source>计算方法</source>
             <translation>Method</translation>
         </message>
         <message>
             <location filename="../../ui/today/criteria_dialog.py" line="85" />
-            <location filename="_extra_sources.py" line="262" />
+            <location filename="_extra_sources.py" line="264" />
             <source>目标</source>
             <translation>Target</translation>
         </message>
@@ -2018,12 +2018,12 @@
             <translation>Save criterion</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="259" />
+            <location filename="_extra_sources.py" line="261" />
             <source>指标</source>
             <translation>Criterion</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="263" />
+            <location filename="_extra_sources.py" line="265" />
             <source>启用</source>
             <translation>Active</translation>
         </message>
@@ -2199,57 +2199,57 @@ to take this page</translation>
             <translation>Once revoked, “%1” can no longer sync with the city platform (other PCs are not affected), and this cannot be undone. Revoke it?</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="230" />
+            <location filename="_extra_sources.py" line="232" />
             <source>展示电脑（大厅查询机）</source>
             <translation>Display PC (hall kiosk)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="231" />
+            <location filename="_extra_sources.py" line="233" />
             <source>工作电脑</source>
             <translation>Staff PC</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="232" />
+            <location filename="_extra_sources.py" line="234" />
             <source>从未</source>
             <translation>Never</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="233" />
+            <location filename="_extra_sources.py" line="235" />
             <source>有效</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="234" />
+            <location filename="_extra_sources.py" line="236" />
             <source>（本机）</source>
             <translation> (this PC)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="235" />
+            <location filename="_extra_sources.py" line="237" />
             <source>已撤销</source>
             <translation>Revoked</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="236" />
+            <location filename="_extra_sources.py" line="238" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="237" />
+            <location filename="_extra_sources.py" line="239" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="238" />
+            <location filename="_extra_sources.py" line="240" />
             <source>最近同步</source>
             <translation>Last sync</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="239" />
+            <location filename="_extra_sources.py" line="241" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="240" />
+            <location filename="_extra_sources.py" line="242" />
             <source>设备编号</source>
             <translation>Device ID</translation>
         </message>
@@ -3076,7 +3076,7 @@ Tap below to browse the catalogue.</translation>
             <translation>Valid for 24 hours and for one use only (until %1).</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="229" />
+            <location filename="_extra_sources.py" line="231" />
             <source>平台地址</source>
             <translation>PLATFORM-ADDRESS</translation>
         </message>
@@ -3363,277 +3363,277 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>Labels</name>
         <message>
-            <location filename="_extra_sources.py" line="447" />
+            <location filename="_extra_sources.py" line="449" />
             <source>通用公示公告</source>
             <translation>General notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="448" />
+            <location filename="_extra_sources.py" line="450" />
             <source>最低生活保障（低保）初审公示</source>
             <translation>Minimum living allowance (dibao): first-review notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="449" />
+            <location filename="_extra_sources.py" line="451" />
             <source>特困人员救助供养公示</source>
             <translation>Support for people in extreme poverty</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="450" />
+            <location filename="_extra_sources.py" line="452" />
             <source>征收土地预公告</source>
             <translation>Land acquisition: preliminary announcement</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="451" />
+            <location filename="_extra_sources.py" line="453" />
             <source>征地补偿安置方案公告</source>
             <translation>Land acquisition: compensation and resettlement plan</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="452" />
+            <location filename="_extra_sources.py" line="454" />
             <source>房屋征收与老旧小区改造方案</source>
             <translation>Housing expropriation and old-estate renovation plan</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="453" />
+            <location filename="_extra_sources.py" line="455" />
             <source>义务教育招生政策与学区范围</source>
             <translation>School admission policy and catchment areas</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="454" />
+            <location filename="_extra_sources.py" line="456" />
             <source>医疗卫生服务（疫苗接种、家庭医生）</source>
             <translation>Health services (vaccination, family doctors)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="455" />
+            <location filename="_extra_sources.py" line="457" />
             <source>老年人福利补贴（高龄津贴等）公示</source>
             <translation>Elderly welfare allowances (longevity allowance etc.)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="456" />
+            <location filename="_extra_sources.py" line="458" />
             <source>村（居）务与财务公开</source>
             <translation>Village (community) affairs and finances</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="457" />
+            <location filename="_extra_sources.py" line="459" />
             <source>重大行政决策征求意见</source>
             <translation>Consultation on a major administrative decision</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="458" />
+            <location filename="_extra_sources.py" line="460" />
             <source>活动公告（政策解读、开放日等）</source>
             <translation>Event announcement (policy briefing, open day etc.)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="459" />
+            <location filename="_extra_sources.py" line="461" />
             <source>当面提交</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="460" />
+            <location filename="_extra_sources.py" line="462" />
             <source>邮寄（挂号/EMS）</source>
             <translation>By post (registered/EMS)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="461" />
+            <location filename="_extra_sources.py" line="463" />
             <source>平常信函</source>
             <translation>Ordinary letter</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="462" />
+            <location filename="_extra_sources.py" line="464" />
             <source>互联网（在线申请/电子邮件）</source>
             <translation>Internet (online form/e-mail)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="463" />
+            <location filename="_extra_sources.py" line="465" />
             <source>传真</source>
             <translation>Fax</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="464" />
+            <location filename="_extra_sources.py" line="466" />
             <source>予以公开</source>
             <translation>Disclosed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="465" />
+            <location filename="_extra_sources.py" line="467" />
             <source>部分公开</source>
             <translation>Partly disclosed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="466" />
+            <location filename="_extra_sources.py" line="468" />
             <source>不予公开：国家秘密</source>
             <translation>Withheld: state secret</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="467" />
+            <location filename="_extra_sources.py" line="469" />
             <source>不予公开：法律行政法规禁止</source>
             <translation>Withheld: prohibited by law</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="468" />
+            <location filename="_extra_sources.py" line="470" />
             <source>不予公开：危及三安全一稳定</source>
             <translation>Withheld: endangers security or stability</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="469" />
+            <location filename="_extra_sources.py" line="471" />
             <source>不予公开：保护第三方合法权益</source>
             <translation>Withheld: third-party rights</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="470" />
+            <location filename="_extra_sources.py" line="472" />
             <source>不予公开：内部事务信息</source>
             <translation>Withheld: internal affairs</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="471" />
+            <location filename="_extra_sources.py" line="473" />
             <source>不予公开：过程性信息</source>
             <translation>Withheld: process information</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="472" />
+            <location filename="_extra_sources.py" line="474" />
             <source>不予公开：行政执法案卷</source>
             <translation>Withheld: enforcement files</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="473" />
+            <location filename="_extra_sources.py" line="475" />
             <source>不予公开：行政查询事项</source>
             <translation>Withheld: administrative inquiry</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="474" />
+            <location filename="_extra_sources.py" line="476" />
             <source>无法提供：信息不存在</source>
             <translation>Cannot provide: does not exist</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="475" />
+            <location filename="_extra_sources.py" line="477" />
             <source>无法提供：非本机关信息</source>
             <translation>Cannot provide: not held by this body</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="476" />
+            <location filename="_extra_sources.py" line="478" />
             <source>无法提供：需另行制作</source>
             <translation>Cannot provide: would need to be created</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="477" />
+            <location filename="_extra_sources.py" line="479" />
             <source>无法提供：补正后仍不明确</source>
             <translation>Cannot provide: still unclear after correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="478" />
+            <location filename="_extra_sources.py" line="480" />
             <source>不予处理：信访举报投诉类</source>
             <translation>Not handled: petition or complaint</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="479" />
+            <location filename="_extra_sources.py" line="481" />
             <source>不予处理：重复申请</source>
             <translation>Not handled: repeated request</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="480" />
+            <location filename="_extra_sources.py" line="482" />
             <source>不予处理：公开出版物</source>
             <translation>Not handled: published material</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="481" />
+            <location filename="_extra_sources.py" line="483" />
             <source>不予处理：无正当理由大量反复申请</source>
             <translation>Not handled: excessive repeated requests</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="482" />
+            <location filename="_extra_sources.py" line="484" />
             <source>不予处理：要求确认或重新出具</source>
             <translation>Not handled: asks to confirm or reissue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="483" />
+            <location filename="_extra_sources.py" line="485" />
             <source>其他：逾期不补正</source>
             <translation>Other: no correction in time</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="484" />
+            <location filename="_extra_sources.py" line="486" />
             <source>其他：逾期未缴费</source>
             <translation>Other: fee not paid in time</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="485" />
+            <location filename="_extra_sources.py" line="487" />
             <source>其他处理</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="486" />
+            <location filename="_extra_sources.py" line="488" />
             <source>现场政策解读</source>
             <translation>On-site policy briefing</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="487" />
+            <location filename="_extra_sources.py" line="489" />
             <source>综合政策辅导</source>
             <translation>Policy counselling</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="488" />
+            <location filename="_extra_sources.py" line="490" />
             <source>办事流程演示</source>
             <translation>Procedure demonstration</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="489" />
+            <location filename="_extra_sources.py" line="491" />
             <source>政府开放日/开放月</source>
             <translation>Government open day/month</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="490" />
+            <location filename="_extra_sources.py" line="492" />
             <source>座谈会/听证会</source>
             <translation>Symposium/hearing</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="491" />
+            <location filename="_extra_sources.py" line="493" />
             <source>问卷调查/征集调查</source>
             <translation>Survey/consultation</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="492" />
+            <location filename="_extra_sources.py" line="494" />
             <source>其他活动</source>
             <translation>Other event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="493" />
+            <location filename="_extra_sources.py" line="495" />
             <source>计划中</source>
             <translation>Planned</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="494" />
+            <location filename="_extra_sources.py" line="496" />
             <source>已举办</source>
             <translation>Held</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="495" />
+            <location filename="_extra_sources.py" line="497" />
             <source>已结束（已报告）</source>
             <translation>Closed (reported)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="496" />
+            <location filename="_extra_sources.py" line="498" />
             <source>已取消</source>
             <translation>Cancelled</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="497" />
+            <location filename="_extra_sources.py" line="499" />
             <source>义务监督员</source>
             <translation>Volunteer supervisors</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="498" />
+            <location filename="_extra_sources.py" line="500" />
             <source>人大代表</source>
             <translation>People's Congress deputies</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="499" />
+            <location filename="_extra_sources.py" line="501" />
             <source>政协委员</source>
             <translation>CPPCC members</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="500" />
+            <location filename="_extra_sources.py" line="502" />
             <source>群众代表</source>
             <translation>Residents' representatives</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="501" />
+            <location filename="_extra_sources.py" line="503" />
             <source>企业代表</source>
             <translation>Business representatives</translation>
         </message>
@@ -3718,22 +3718,22 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>Messages</name>
         <message>
-            <location filename="_extra_sources.py" line="300" />
+            <location filename="_extra_sources.py" line="302" />
             <source>今天没有需要处理的事项</source>
             <translation>Nothing to do today</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="301" />
+            <location filename="_extra_sources.py" line="303" />
             <source>今天没有到期的事项，本周有 {events} 场活动</source>
             <translation>Nothing due today; {events} event(s) this week</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="302" />
+            <location filename="_extra_sources.py" line="304" />
             <source>今天有 {n} 件事需要处理</source>
             <translation>{n} thing(s) to do today</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="303" />
+            <location filename="_extra_sources.py" line="305" />
             <source>今天有 {n} 件事需要处理，其中 {overdue} 件已逾期</source>
             <translation>{n} thing(s) to do today, {overdue} overdue</translation>
         </message>
@@ -3742,317 +3742,317 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">{day}   {user}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="304" />
+            <location filename="_extra_sources.py" line="306" />
             <source>自上次提醒以来没有新到期的事项。</source>
             <translation>Nothing new has become due since the last reminder.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="305" />
+            <location filename="_extra_sources.py" line="307" />
             <source>新到期 {n} 件事项：已逾期 {overdue} 件，今天到期 {today} 件，3个工作日内到期 {soon} 件，其他 {other} 件。</source>
             <translation>{n} newly due: {overdue} overdue, {today} due today, {soon} due within 3 working days, {other} other. </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="306" />
+            <location filename="_extra_sources.py" line="308" />
             <source>{step}：{title}</source>
             <translation>Review ({step}): {title}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="307" />
+            <location filename="_extra_sources.py" line="309" />
             <source>三审三校：等待{step}。公示期已于 {start} 开始，须审定并张贴后才能公示</source>
             <translation>Three-step review: waiting for {step}. The posting period started on {start}; the notice must be approved and posted first</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="308" />
+            <location filename="_extra_sources.py" line="310" />
             <source>三审三校：等待{step}。公示期将于 {start} 开始，须审定并张贴后才能公示</source>
             <translation>Three-step review: waiting for {step}. The posting period starts on {start}; the notice must be approved and posted first</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="309" />
+            <location filename="_extra_sources.py" line="311" />
             <source>撤下：{title}（{board}）</source>
             <translation>Take down: {title} ({board})</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="310" />
+            <location filename="_extra_sources.py" line="312" />
             <source>公示期满应撤下：{where}的张贴应于 {day} 撤下</source>
             <translation>Posting period over: the posting on {where} comes down on {day}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="311" />
+            <location filename="_extra_sources.py" line="313" />
             <source>公示期满应撤下：{where}的张贴应于 {day} 撤下，已超过 {days} 天</source>
             <translation>Posting period over: the posting on {where} was due to come down on {day}, {days} day(s) ago</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="312" />
+            <location filename="_extra_sources.py" line="314" />
             <source>张贴：{title} → {where}</source>
             <translation>Post: {title} → {where}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="313" />
+            <location filename="_extra_sources.py" line="315" />
             <source>定点公开：该公示应张贴在{board}，登记册中没有在贴的记录（公示期 {start} 开始）</source>
             <translation>Fixed-place disclosure: the notice should be on {board}, but the register has no posting (period starts {start})</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="314" />
+            <location filename="_extra_sources.py" line="316" />
             <source>公开目录事项：{item}</source>
             <translation>Disclose catalogue item: {item}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="315" />
+            <location filename="_extra_sources.py" line="317" />
             <source>公开时限：{rule}；上次公开：{last}；应在 {due} 前公开</source>
             <translation>Deadline rule: {rule}; last disclosed: {last}; disclose by {due}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="316" />
+            <location filename="_extra_sources.py" line="318" />
             <source>{kind}：{number} {what}</source>
             <translation>{kind}: {number} {what}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="317" />
+            <location filename="_extra_sources.py" line="319" />
             <source>{kind}：{number}</source>
             <translation>{kind}: {number}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="318" />
+            <location filename="_extra_sources.py" line="320" />
             <source>{rule}；{period} {due}</source>
             <translation>{rule}; {period} {due}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="319" />
+            <location filename="_extra_sources.py" line="321" />
             <source>{rule}；{period} {due}，请跟进</source>
             <translation>{rule}; {period} {due}, please follow up</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="320" />
+            <location filename="_extra_sources.py" line="322" />
             <source>答复申请 {number}：{what}</source>
             <translation>Answer request {number}: {what}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="321" />
+            <location filename="_extra_sources.py" line="323" />
             <source>答复申请 {number}</source>
             <translation>Answer request {number}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="322" />
+            <location filename="_extra_sources.py" line="324" />
             <source>{rule}；答复期限 {due}</source>
             <translation>{rule}; answer due {due}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="323" />
+            <location filename="_extra_sources.py" line="325" />
             <source>{rule}；答复期限 {due}，已超期</source>
             <translation>{rule}; answer was due {due}, overdue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="324" />
+            <location filename="_extra_sources.py" line="326" />
             <source>{type}：{title}</source>
             <translation>{type}: {title}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="325" />
+            <location filename="_extra_sources.py" line="327" />
             <source>今天 {start}–{end}，地点：{place}</source>
             <translation>Today {start}–{end}, at {place}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="326" />
+            <location filename="_extra_sources.py" line="328" />
             <source>{day} {start}–{end}，地点：{place}</source>
             <translation>{day} {start}–{end}, at {place}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="327" />
+            <location filename="_extra_sources.py" line="329" />
             <source>填写活动总结：{title}</source>
             <translation>Write the closing report: {title}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="328" />
+            <location filename="_extra_sources.py" line="330" />
             <source>活动已于 {ended} 结束，请在下一个工作日 {due} 前填写出席人数、问答和收集到的意见建议</source>
             <translation>The event ended on {ended}; by the next working day, {due}, record attendance, questions and suggestions</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="329" />
+            <location filename="_extra_sources.py" line="331" />
             <source>公开意见采纳情况：{title}</source>
             <translation>Publish adoption of suggestions: {title}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="330" />
+            <location filename="_extra_sources.py" line="332" />
             <source>收集到 {n} 条意见建议，须在 {start} 起 {days} 个工作日内公开收集和采纳情况（要点二(二)），期限 {due}</source>
             <translation>{n} suggestion(s) collected; publish how they were adopted within {days} working days from {start} (key points 2(2)), by {due}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="331" />
+            <location filename="_extra_sources.py" line="333" />
             <source>公示期共 {days}{unit}{minimum}{provisional}</source>
             <translation>Posting period: {days} {unit}{minimum}{provisional}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="332" />
+            <location filename="_extra_sources.py" line="334" />
             <source>，法定最短 {min}{unit}（{basis}）{late}</source>
             <translation>; legal minimum {min} {unit} ({basis}){late}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="333" />
+            <location filename="_extra_sources.py" line="335" />
             <source>；结束日期最早应为 {end}</source>
             <translation>; the earliest end date is {end}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="334" />
+            <location filename="_extra_sources.py" line="336" />
             <source>（暂定：该年无官方节假日数据）</source>
             <translation> (provisional: no official holiday data for that year)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="335" />
+            <location filename="_extra_sources.py" line="337" />
             <source>待补正（补正期限 {due}）</source>
             <translation>Waiting for correction (due {due})</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="336" />
+            <location filename="_extra_sources.py" line="338" />
             <source>待补正</source>
             <translation>Waiting for correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="337" />
+            <location filename="_extra_sources.py" line="339" />
             <source>{due}</source>
             <translation>{due}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="338" />
+            <location filename="_extra_sources.py" line="340" />
             <source>{due}（暂定）</source>
             <translation>{due} (provisional)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="339" />
+            <location filename="_extra_sources.py" line="341" />
             <source>{due}（暂停计时中）</source>
             <translation>{due} (clock paused)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="340" />
+            <location filename="_extra_sources.py" line="342" />
             <source>{due}（暂定）（暂停计时中）</source>
             <translation>{due} (provisional, clock paused)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="341" />
+            <location filename="_extra_sources.py" line="343" />
             <source>载入 {year} 年法定节假日安排</source>
             <translation>Load the {year} public holiday schedule</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="342" />
+            <location filename="_extra_sources.py" line="344" />
             <source>{year} 年没有官方节假日数据：涉及该年的期限只按周末计算，标为“暂定”。请在“设置”中导入国务院办公厅通知，或同步市级平台。</source>
             <translation>No official holiday data for {year}: deadlines in that year count weekends only and are marked “provisional”. Import the State Council notice in Settings, or sync with the city platform.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="343" />
+            <location filename="_extra_sources.py" line="345" />
             <source>政策文件{kind}：《{title}》</source>
             <translation>Policy document {kind}: “{title}”</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="344" />
+            <location filename="_extra_sources.py" line="346" />
             <source>市级平台于 {on} {what}；请核对关联的目录事项和查阅资料，在“政策文件”页确认</source>
             <translation>On {on} the city platform: {what}; check the linked catalogue items and reading materials, then confirm on the Policies page</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="345" />
+            <location filename="_extra_sources.py" line="347" />
             <source>市级平台于 {on} {what}；关联目录事项：{items}；请核对关联的目录事项和查阅资料，在“政策文件”页确认</source>
             <translation>On {on} the city platform: {what}; linked catalogue items: {items}; check them and the reading materials, then confirm on the Policies page</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="346" />
+            <location filename="_extra_sources.py" line="348" />
             <source>政策解读：《{title}》尚无解读材料</source>
             <translation>Policy briefing: “{title}” has no interpretation yet</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="347" />
+            <location filename="_extra_sources.py" line="349" />
             <source>政策解读“三同步”：解读材料应与政策文件同步起草、同步审签、同步发布（2023年济南市政务公开工作要点 三(二)）；文件发布于 {on}</source>
             <translation>Interpretations are drafted, signed off and released together with the policy (Jinan 2023 key points 3(2)); the document was released on {on}</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="348" />
+            <location filename="_extra_sources.py" line="350" />
             <source>个工作日</source>
             <translation>working day(s)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="349" />
+            <location filename="_extra_sources.py" line="351" />
             <source>日</source>
             <translation>day(s)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="350" />
+            <location filename="_extra_sources.py" line="352" />
             <source>初审</source>
             <translation>first review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="351" />
+            <location filename="_extra_sources.py" line="353" />
             <source>复审</source>
             <translation>second review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="352" />
+            <location filename="_extra_sources.py" line="354" />
             <source>终审</source>
             <translation>final review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="353" />
+            <location filename="_extra_sources.py" line="355" />
             <source>无记录</source>
             <translation>none recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="354" />
+            <location filename="_extra_sources.py" line="356" />
             <source>未填写</source>
             <translation>not given</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="355" />
+            <location filename="_extra_sources.py" line="357" />
             <source>补正期限</source>
             <translation>correction due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="356" />
+            <location filename="_extra_sources.py" line="358" />
             <source>第三方意见期限</source>
             <translation>third-party opinion due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="502" />
+            <location filename="_extra_sources.py" line="504" />
             <source>已超期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="503" />
+            <location filename="_extra_sources.py" line="505" />
             <source>即将到期</source>
             <translation>Due soon</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="504" />
+            <location filename="_extra_sources.py" line="506" />
             <source>等待补正</source>
             <translation>Waiting for correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="505" />
+            <location filename="_extra_sources.py" line="507" />
             <source>等待第三方意见</source>
             <translation>Waiting for third party</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="506" />
+            <location filename="_extra_sources.py" line="508" />
             <source>条例第三十三条第二款：自收到申请之日起20个工作日内予以答复</source>
             <translation>Regulations art. 33(2): answer within 20 working days of receipt</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="507" />
+            <location filename="_extra_sources.py" line="509" />
             <source>条例第三十条：自收到申请之日起7个工作日内一次性告知申请人作出补正</source>
             <translation>Regulations art. 30: ask for all corrections at once within 7 working days of receipt</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="508" />
+            <location filename="_extra_sources.py" line="510" />
             <source>条例第三十二条：第三方应当自收到征求意见书之日起15个工作日内提出意见</source>
             <translation>Regulations art. 32: the third party answers within 15 working days of the consultation letter</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="509" />
+            <location filename="_extra_sources.py" line="511" />
             <source>条例第三十三条第二款：经政府信息公开工作机构负责人同意，延长的期限最长不得超过20个工作日</source>
             <translation>Regulations art. 33(2): an approved extension is at most 20 working days</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="510" />
+            <location filename="_extra_sources.py" line="512" />
             <source>本站设定：条例第三十条要求在补正通知中给出合理补正期限（参照苏政办函〔2019〕98号）</source>
             <translation>Site setting: art. 30 asks for a reasonable correction period in the notice (cf. Jiangsu 2019 No. 98)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="511" />
+            <location filename="_extra_sources.py" line="513" />
             <source>本站设定：到期前若干个工作日起提醒</source>
             <translation>Site setting: remind this many working days before the deadline</translation>
         </message>
@@ -6363,57 +6363,57 @@ Tap below to browse the catalogue.</translation>
             <translation>Changed by</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="276" />
+            <location filename="_extra_sources.py" line="278" />
             <source>登记申请</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="277" />
+            <location filename="_extra_sources.py" line="279" />
             <source>发出补正通知</source>
             <translation>Request correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="278" />
+            <location filename="_extra_sources.py" line="280" />
             <source>登记补正材料</source>
             <translation>Log correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="279" />
+            <location filename="_extra_sources.py" line="281" />
             <source>开始办理</source>
             <translation>Start work</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="280" />
+            <location filename="_extra_sources.py" line="282" />
             <source>征求第三方意见</source>
             <translation>Consult third party</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="281" />
+            <location filename="_extra_sources.py" line="283" />
             <source>登记第三方意见</source>
             <translation>Log third-party reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="282" />
+            <location filename="_extra_sources.py" line="284" />
             <source>批准延期答复</source>
             <translation>Approve extension</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="283" />
+            <location filename="_extra_sources.py" line="285" />
             <source>提交审签</source>
             <translation>Submit for sign-off</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="284" />
+            <location filename="_extra_sources.py" line="286" />
             <source>退回重办</source>
             <translation>Send back</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="285" />
+            <location filename="_extra_sources.py" line="287" />
             <source>签发答复</source>
             <translation>Issue reply</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="286" />
+            <location filename="_extra_sources.py" line="288" />
             <source>归档</source>
             <translation>Archive</translation>
         </message>
@@ -6478,7 +6478,7 @@ Tap below to browse the catalogue.</translation>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="299" />
+            <location filename="_extra_sources.py" line="301" />
             <source>总计</source>
             <translation>Total</translation>
         </message>
@@ -6555,22 +6555,22 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>Saved</name>
         <message>
-            <location filename="_extra_sources.py" line="210" />
+            <location filename="_extra_sources.py" line="212" />
             <source>无法打开</source>
             <translation>Cannot open</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="211" />
+            <location filename="_extra_sources.py" line="213" />
             <source>已保存到 </source>
             <translation>Saved to </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="212" />
+            <location filename="_extra_sources.py" line="214" />
             <source>打开所在文件夹</source>
             <translation>Open containing folder</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="213" />
+            <location filename="_extra_sources.py" line="215" />
             <source>这台电脑没有能打开它的程序（或文件管理器）。文件在：</source>
             <translation>No program (or file manager) on this PC can open it. The file is at: </translation>
         </message>
@@ -7001,77 +7001,77 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>StaffDialogs</name>
         <message>
-            <location filename="_extra_sources.py" line="214" />
+            <location filename="_extra_sources.py" line="216" />
             <source>确定</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="215" />
+            <location filename="_extra_sources.py" line="217" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="216" />
+            <location filename="_extra_sources.py" line="218" />
             <source>密码（至少 6 位）</source>
             <translation>Password (at least 6 characters)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="217" />
+            <location filename="_extra_sources.py" line="219" />
             <source>再输入一次密码</source>
             <translation>Repeat the password</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="218" />
+            <location filename="_extra_sources.py" line="220" />
             <source>正在保存…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="219" />
+            <location filename="_extra_sources.py" line="221" />
             <source>新增工作人员</source>
             <translation>Add staff member</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="220" />
+            <location filename="_extra_sources.py" line="222" />
             <source>登录时输入的名字，如 zhangsan</source>
             <translation>The name typed at sign-in, e.g. zhangsan</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="221" />
+            <location filename="_extra_sources.py" line="223" />
             <source>如：张三</source>
             <translation>e.g. Zhang San</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="222" />
+            <location filename="_extra_sources.py" line="224" />
             <source>用户名</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="223" />
+            <location filename="_extra_sources.py" line="225" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="224" />
+            <location filename="_extra_sources.py" line="226" />
             <source>角色（可多选）</source>
             <translation>Roles (one or more)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="225" />
+            <location filename="_extra_sources.py" line="227" />
             <source>新同事用这里的用户名和密码登录；请当面告诉他密码，并提醒他不要告诉别人。</source>
             <translation>The new colleague signs in with this user name and password; tell them the password in person and remind them not to share it.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="226" />
+            <location filename="_extra_sources.py" line="228" />
             <source>重设密码</source>
             <translation>Reset password</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="227" />
+            <location filename="_extra_sources.py" line="229" />
             <source>两次输入的密码不一样，请重新输入。</source>
             <translation>The two passwords differ; please type them again.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="228" />
+            <location filename="_extra_sources.py" line="230" />
             <source>为“%1”设置新密码。原来的密码从此不能再用。</source>
             <translation>Set a new password for "%1". The old password stops working.</translation>
         </message>
@@ -7079,58 +7079,58 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="116" />
-            <location filename="../../ui/pages/sync_page.py" line="306" />
+            <location filename="../../ui/pages/sync_page.py" line="118" />
+            <location filename="../../ui/pages/sync_page.py" line="308" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="135" />
+            <location filename="../../ui/pages/sync_page.py" line="137" />
             <source>另一台工作站先修改了这些记录。两个版本都已保留，请核对后选择保留哪一个；系统不会自动覆盖任何一方。</source>
             <translation>Another workstation changed these records first. Both versions are kept; check them and choose which to keep. Neither is overwritten automatically.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="151" />
+            <location filename="../../ui/pages/sync_page.py" line="153" />
             <source>保留本机版本</source>
             <translation>Keep mine</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="152" />
+            <location filename="../../ui/pages/sync_page.py" line="154" />
             <source>采用平台版本</source>
             <translation>Use platform's</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="167" />
+            <location filename="../../ui/pages/sync_page.py" line="169" />
             <source>市级平台拒收了这些变更（之后的变更不受影响）。请按原因在对应页面改正后重新保存。</source>
             <translation>The city platform rejected these changes (later changes are not affected). Fix them on the relevant page as the reason says, then save again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="176" />
+            <location filename="../../ui/pages/sync_page.py" line="178" />
             <source>市级平台设置</source>
             <translation>City platform</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="182" />
+            <location filename="../../ui/pages/sync_page.py" line="184" />
             <source>保存设置</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="184" />
+            <location filename="../../ui/pages/sync_page.py" line="186" />
             <source>平台地址</source>
             <translation>Platform address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="185" />
+            <location filename="../../ui/pages/sync_page.py" line="187" />
             <source>设备令牌</source>
             <translation>Device token</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="191" />
+            <location filename="../../ui/pages/sync_page.py" line="193" />
             <source>只有管理员可以修改平台设置。</source>
             <translation>Only an admin can change the platform settings.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="245" />
+            <location filename="../../ui/pages/sync_page.py" line="247" />
             <source>待同步（%n）</source>
             <translation>
                 <numerusform>Queued (%n)</numerusform>
@@ -7138,7 +7138,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="246" />
+            <location filename="../../ui/pages/sync_page.py" line="248" />
             <source>冲突（%n）</source>
             <translation>
                 <numerusform>Conflicts (%n)</numerusform>
@@ -7146,7 +7146,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="247" />
+            <location filename="../../ui/pages/sync_page.py" line="249" />
             <source>平台拒收（%n）</source>
             <translation>
                 <numerusform>Rejected (%n)</numerusform>
@@ -7154,22 +7154,22 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="253" />
+            <location filename="../../ui/pages/sync_page.py" line="255" />
             <source>尚未设置市级平台。请在下方填写平台地址和本站点的设备令牌。</source>
             <translation>No city platform is set up. Enter the platform address and this site's device token below.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="255" />
+            <location filename="../../ui/pages/sync_page.py" line="257" />
             <source>从未</source>
             <translation>never</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="256" />
+            <location filename="../../ui/pages/sync_page.py" line="258" />
             <source>上次成功同步：</source>
             <translation>Last successful sync: </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="256" />
+            <location filename="../../ui/pages/sync_page.py" line="258" />
             <source>待同步：%n 条</source>
             <translation>
                 <numerusform>Queued: %n item</numerusform>
@@ -7177,7 +7177,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="259" />
+            <location filename="../../ui/pages/sync_page.py" line="261" />
             <source>（最早一条已等待 %n 小时）</source>
             <translation>
                 <numerusform> (oldest waiting %n hour)</numerusform>
@@ -7193,7 +7193,7 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Platform settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="306" />
+            <location filename="../../ui/pages/sync_page.py" line="308" />
             <source>正在同步…</source>
             <translation>Syncing…</translation>
         </message>
@@ -7223,82 +7223,92 @@ Tap below to browse the catalogue.</translation>
             <translation>Disclosure record</translation>
         </message>
         <message>
+            <location filename="_extra_sources.py" line="195" />
+            <source>工作人员账号</source>
+            <translation>Staff account</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="196" />
+            <source>站点设置</source>
+            <translation>Site setting</translation>
+        </message>
+        <message>
             <location filename="_extra_sources.py" line="194" />
             <source>公示栏张贴</source>
             <translation>Posting</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="195" />
+            <location filename="_extra_sources.py" line="197" />
             <source>两个版本内容相同。</source>
             <translation>Both versions are identical.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="196" />
+            <location filename="_extra_sources.py" line="198" />
             <source>平台上的版本尚未下载，下次同步后显示。</source>
             <translation>The platform version has not been downloaded yet; it appears after the next sync.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="197" />
+            <location filename="_extra_sources.py" line="199" />
             <source>新增或修改</source>
             <translation>Add or change</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="198" />
+            <location filename="_extra_sources.py" line="200" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="199" />
+            <location filename="_extra_sources.py" line="201" />
             <source>本机：</source>
             <translation>Mine: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="200" />
+            <location filename="_extra_sources.py" line="202" />
             <source>平台：</source>
             <translation>Platform: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="201" />
+            <location filename="_extra_sources.py" line="203" />
             <source>类别</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="202" />
+            <location filename="_extra_sources.py" line="204" />
             <source>内容</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="203" />
+            <location filename="_extra_sources.py" line="205" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="204" />
+            <location filename="_extra_sources.py" line="206" />
             <source>记录时间</source>
             <translation>Recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="205" />
+            <location filename="_extra_sources.py" line="207" />
             <source>尝试次数</source>
             <translation>Attempts</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="206" />
+            <location filename="_extra_sources.py" line="208" />
             <source>最近问题</source>
             <translation>Last problem</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="207" />
+            <location filename="_extra_sources.py" line="209" />
             <source>发现时间</source>
             <translation>Found at</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="208" />
+            <location filename="_extra_sources.py" line="210" />
             <source>平台拒收原因</source>
             <translation>Rejection reason</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="209" />
+            <location filename="_extra_sources.py" line="211" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
@@ -7306,17 +7316,17 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>SyncWorker</name>
         <message>
-            <location filename="_extra_sources.py" line="241" />
+            <location filename="_extra_sources.py" line="243" />
             <source>同步：未配置</source>
             <translation>Sync: not set up</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="242" />
+            <location filename="_extra_sources.py" line="244" />
             <source>同步：正在同步…</source>
             <translation>Sync: syncing…</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="243" />
+            <location filename="_extra_sources.py" line="245" />
             <source>待同步 %n 条</source>
             <translation>
                 <numerusform>%n queued</numerusform>
@@ -7324,12 +7334,12 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="244" />
+            <location filename="_extra_sources.py" line="246" />
             <source>同步：尚未成功同步</source>
             <translation>Sync: never succeeded</translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="245" />
+            <location filename="_extra_sources.py" line="247" />
             <source>冲突 %n 条</source>
             <translation>
                 <numerusform>%n conflict</numerusform>
@@ -7337,7 +7347,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="_extra_sources.py" line="246" />
+            <location filename="_extra_sources.py" line="248" />
             <source>拒收 %n 条</source>
             <translation>
                 <numerusform>%n rejected</numerusform>
@@ -7345,12 +7355,12 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="247" />
+            <location filename="_extra_sources.py" line="249" />
             <source>有问题，详见“同步”页</source>
             <translation>problems, see the Sync page</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="248" />
+            <location filename="_extra_sources.py" line="250" />
             <source>同步：上次成功 </source>
             <translation>Sync: last OK </translation>
         </message>
@@ -7589,62 +7599,62 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Saved, ready to print: </translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="264" />
+            <location filename="_extra_sources.py" line="266" />
             <source>已逾期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="265" />
+            <location filename="_extra_sources.py" line="267" />
             <source>今天到期</source>
             <translation>Due today</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="266" />
+            <location filename="_extra_sources.py" line="268" />
             <source>3个工作日内</source>
             <translation>Within 3 working days</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="267" />
+            <location filename="_extra_sources.py" line="269" />
             <source>今天和本周的活动</source>
             <translation>Events today and this week</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="268" />
+            <location filename="_extra_sources.py" line="270" />
             <source>同步</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="269" />
+            <location filename="_extra_sources.py" line="271" />
             <source>其他提醒</source>
             <translation>Other reminders</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="270" />
+            <location filename="_extra_sources.py" line="272" />
             <source>（暂定）</source>
             <translation> (provisional)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="271" />
+            <location filename="_extra_sources.py" line="273" />
             <source>%1（%2）</source>
             <translation>%1 (%2)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="272" />
+            <location filename="_extra_sources.py" line="274" />
             <source>事项</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="273" />
+            <location filename="_extra_sources.py" line="275" />
             <source>为什么在这里（规则和日期）</source>
             <translation>Why it is here (rule and dates)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="274" />
+            <location filename="_extra_sources.py" line="276" />
             <source>期限</source>
             <translation>Deadline</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="275" />
+            <location filename="_extra_sources.py" line="277" />
             <source>在哪办理</source>
             <translation>Handled in</translation>
         </message>

@@ -107,3 +107,19 @@ def test_messages_round_trip() -> None:
     )
     assert change.hash_ok()
     assert not wire.Change(**{**change.__dict__, "data": {"year": 2027}}).hash_ok()
+
+
+def test_the_sealed_box_is_never_scanned_and_is_bounded() -> None:
+    from app.sync.replica import track
+
+    assert track.SEALED == wire.SEALED_KEY
+    # base64 text may hold a mobile-like digit run by chance: it is ciphertext, not a leak
+    payload = {"uuid": "u", "title": "x", "sealed": "gks1.AB13953107721CD"}
+    assert wire.unmasked_numbers(payload, entity="notice") == []
+    assert wire.unmasked_numbers({**payload, "title": "13953107721"}, entity="notice") == ["title"]
+    assert wire.sealed_problem("notice", payload) is None
+    assert wire.sealed_problem("notice", {"sealed": "plain text"})
+    assert wire.sealed_problem("notice", {"sealed": "gks1." + "A" * wire.MAX_SEALED_BYTES})
+    assert wire.sealed_problem("staff", {"uuid": "u", "sealed": "gks1.AA", "name": "张三"})
+    assert wire.sealed_problem("staff", {"uuid": "u"})
+    assert wire.sealed_problem("setting", {"uuid": "u", "sealed": "gks1.AA"}) is None

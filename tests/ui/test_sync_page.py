@@ -129,3 +129,33 @@ def test_differences_lists_only_changed_fields(configured: UiEnv) -> None:
     )
     text = differences(item)
     assert "标题" in text and "地点" not in text
+
+
+def test_records_from_the_sites_other_pc_refresh_the_views_that_show_them(
+    qtbot: QtBot, configured: UiEnv, platform: Platform, tmp_path: Path, template_db: Path
+) -> None:
+    from app.notices.draft_file import read_draft
+    from app.sync import sitekey
+    from app.users import Role
+
+    key = sitekey.encode_key(sitekey.new_key())
+    configured.ctx.settings.set("sync_site_key", key)
+    other_pcs = Sites(tmp_path / "other", template_db)
+    try:
+        other = other_pcs.open("370112-TW", platform)
+        other.settings.set("sync_site_key", key)
+        clerk = other.users.add("clerk2", frozenset({Role.CLERK}), "pw-123456")
+        example = Path(__file__).resolve().parents[2] / "docs" / "examples" / "notice-dibao.json"
+        notice = other.notices.create(read_draft(example, []), actor=clerk)
+        assert other.sync.run_once().ok
+    finally:
+        other_pcs.close()
+    page = SyncPage(configured, automatic=False)
+    qtbot.addWidget(page)
+    Settle(configured, qtbot)()
+    seen: list[str] = []
+    configured.bus.changed.connect(seen.append)
+    with qtbot.waitSignal(page.worker.finished, timeout=20000):
+        assert page.worker.sync_now()
+    assert "notice" in seen and "settings" in seen, "the notice and the staff account arrived"
+    assert configured.ctx.notices.get(notice.uuid).title == notice.title

@@ -37,6 +37,8 @@ ENTITY_LABELS = {
     "catalogue_item": "目录事项",
     "catalogue_disclosure": "目录公开记录",
     "posting": "公示栏张贴",
+    "staff": "工作人员账号",
+    "setting": "站点设置",
 }
 OP_LABELS = {"upsert": "新增或修改", "delete": "删除"}
 

@@ -108,6 +108,9 @@ class SyncWorker(QObject):
         self._env.bus.counts_changed.emit("sync", status.conflicts + status.rejected)
 
     def _on_round_done(self, report: SyncReport) -> None:
+        # Records made on the site's other PCs were applied here: the views showing them refresh.
+        for area in sorted(report.replicated_areas):
+            self._env.bus.changed.emit(area)
         self._finish(report, ok=report.ok)
 
     def _on_round_failed(self, exc: BaseException) -> None:
