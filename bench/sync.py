@@ -13,6 +13,7 @@ The catalogue applier here only opens the release with openpyxl and counts its r
 is the catalogue capability's job, timed by its own benchmark.
 
     .venv/bin/python bench/sync.py [--sites 160] [--records 10000] [--items 5000]
+    .venv/bin/python bench/sync.py --many-pcs     # one site on many PCs (bench/many_pcs.py)
 """
 
 from __future__ import annotations
@@ -95,6 +96,11 @@ def main() -> int:
     parser.add_argument("--sites", type=int, default=160)
     parser.add_argument("--records", type=int, default=10_000)
     parser.add_argument("--items", type=int, default=5_000)
+    parser.add_argument(
+        "--many-pcs",
+        action="store_true",
+        help="instead: one site on many PCs (join of the five-year site; 4 PCs x 20 changes), bench/many_pcs.py",
+    )
     args = parser.parse_args()
 
     work = Path(
@@ -131,6 +137,16 @@ def main() -> int:
                     break
             except httpx.TransportError:
                 time.sleep(0.05)
+        if args.many_pcs:
+            from bench import many_pcs
+
+            def new_site(code: str, name: str) -> str:
+                return admin.add_site(sessions, code, name).token
+
+            print(f"platform: {backend}, uvicorn on loopback; site data in {work}")
+            many_pcs.four_pcs(work / "four", url, new_site)
+            many_pcs.join_five_year(work / "join", url, new_site)
+            return 0
         template_root = work / "template"
         AppContext.open(DataPaths(template_root)).close()
         template = DataPaths(template_root).database

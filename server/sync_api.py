@@ -13,6 +13,7 @@ limit and validated by the models in server/schemas.py; every refusal is a 4xx w
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from typing import Annotated, Any
 
@@ -291,9 +292,12 @@ def _status_sync(request: Request, site: SiteRow, device_pk: int, body: schemas.
 
 
 @router.post("/numbers")
-async def numbers(request: Request, site: SiteDep) -> Response:
+async def numbers(request: Request, caller: CallerDep) -> Response:
     """Reserve a block of a site's number series for one device (docs/sync-replication.md,
     "Number allocation"): every block of a site, series and year is disjoint from every other."""
+    if caller.device.kind == "display":
+        raise HTTPException(403, "展示电脑（大厅查询机）只接收公开内容，不能申请编号")
+    site = caller.site
     raw = await read_body(request, wire.MAX_SMALL_BODY_BYTES)
     body = schemas.validate(schemas.NumbersIn, parse_json(raw, "编号申请", max_depth=4), "编号申请")
     return await run_in_threadpool(_numbers_sync, request, site, body)

@@ -43,8 +43,10 @@ from db.models import (
 )
 
 #: Site-level settings that every staff PC of the site shares. Everything else in app/settings.py is
-#: this device's own (language, the platform address and token, the site key, the device kind).
-REPLICATED_SETTINGS = frozenset({"public_base_url", "reminder_time", "kiosk_idle_seconds", "kiosk_pin_hash"})
+#: this device's own (language, the platform address and token, the site key, the device kind), and
+#: the public address, which the platform announces to every PC itself (docs/sync-devices.md): were it
+#: shared too, every PC storing the announcement would edit one record and make a conflict.
+REPLICATED_SETTINGS = frozenset({"reminder_time", "kiosk_idle_seconds", "kiosk_pin_hash"})
 
 #: A setting travels as a record whose uuid is derived from its key (the same on every PC).
 _SETTING_NS = _uuid.UUID("6f1c1f5e-4b7e-4f0a-9a55-2d3f7c1b9e10")
