@@ -96,8 +96,9 @@ def join_five_year(work: Path, url: str, add_site: Callable[[str, str], str]) ->
 def four_pcs(work: Path, url: str, add_site: Callable[[str, str], str], changes: int = 20) -> None:
     paths = DataPaths(work / "pc-a").ensure()
     a = AppContext.open(paths)
-    bootstrap.initialise(a, demo=True, **bootstrap.DEMO_SITE)
-    a.sync.configure(url, add_site(str(bootstrap.DEMO_SITE["code"]), "演示站点"), actor="admin")
+    site = {**bootstrap.DEMO_SITE, "code": "370112-4PC"}  # the five-year site is 370112-TW
+    bootstrap.initialise(a, demo=True, **site)
+    a.sync.configure(url, add_site(str(site["code"]), "演示站点"), actor="admin")
     _until_quiet(a)
     pcs = [a]
     for n in "bcd":

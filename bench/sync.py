@@ -144,8 +144,8 @@ def main() -> int:
                 return admin.add_site(sessions, code, name).token
 
             print(f"platform: {backend}, uvicorn on loopback; site data in {work}")
-            many_pcs.four_pcs(work / "four", url, new_site)
             many_pcs.join_five_year(work / "join", url, new_site)
+            many_pcs.four_pcs(work / "four", url, new_site)
             return 0
         template_root = work / "template"
         AppContext.open(DataPaths(template_root)).close()

@@ -27,6 +27,7 @@ from ui.dialogs.about import show_about
 from ui.env import UiEnv
 from ui.ops import CONFIRMATION_MS
 from ui.pages import PAGES, PageSpec
+from ui.sync.worker import SyncWorker
 
 #: room left for the window manager's frame (width, height) when it is not known yet
 FRAME_ALLOWANCE = (8, 40)
@@ -107,6 +108,10 @@ class MainWindow(QMainWindow):
         env.bus.counts_changed.connect(lambda _k, _n: self.badge_timer.start())
         self.reload_badges()
         env.bus.sync_status.connect(self.sync_label.setText)
+        # Background sync from sign-in (every few minutes when configured), whether or not anyone
+        # opens the Sync page; the page shows this same worker.
+        self.sync_worker = SyncWorker(env, self)
+        env.sync_worker = self.sync_worker
         env.ops.confirmed.connect(self.confirm)
         env.tasks.failed.connect(lambda exc: show_error(self, exc, str(env.ctx.paths.log_file)))
         self.resize(1280, 800)

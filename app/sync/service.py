@@ -238,8 +238,9 @@ class SyncService:
             report = self._numbers(client, report)
             report = self._push(client, device_id, offset, report)
         report = self._pull(client, hello, report)
-        if report.ok and staff:
-            self._share_site()
+        if report.ok and staff and self._share_site():
+            # What was just queued sealed goes in this round, so a round leaves nothing behind.
+            report = self._push(client, device_id, offset, report)
         self._report_status(client, device_id)
         return report
 
@@ -300,16 +301,17 @@ class SyncService:
                 replica_numbers.finalize(session)
         return report
 
-    def _share_site(self) -> None:
+    def _share_site(self) -> int:
         """Once per device, after a complete pull with a site key: queue every record the platform
         does not yet hold sealed (they go at the next round; docs/sync-replication.md)."""
         with transaction(self._sf) as session:
             state = store.begin_write(session)
             if state.site_shared_at is not None or replica_track.site_key(session) is None:
-                return
+                return 0
             queued = replica_track.share_site(session)
             state.site_shared_at = self._clock.now()
         log.info("site shared: %d records queued sealed", queued)
+        return queued
 
     # -- push ---------------------------------------------------------------------------------------
 

@@ -107,7 +107,8 @@ class SyncPage(QWidget):
     def __init__(self, env: UiEnv, parent: QWidget | None = None, *, automatic: bool = True) -> None:
         super().__init__(parent)
         self._env = env
-        self.worker = SyncWorker(env, self, automatic=automatic)
+        shared = env.sync_worker if automatic else None
+        self.worker = shared if isinstance(shared, SyncWorker) else SyncWorker(env, self, automatic=automatic)
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
