@@ -49,12 +49,13 @@ def cmd_invite(env: CliEnv) -> int:
                 "code": invitation.code,
                 "kind": invitation.kind,
                 "expires_at": invitation.expires_at.isoformat(),
+                "server_url": invitation.server_url,
             }
         )
         return 0
     kind = "展示电脑（大厅查询机）" if invitation.kind == "display" else "工作电脑"
     print(f"已生成{kind}邀请码，{local(invitation.expires_at):%Y-%m-%d %H:%M} 前有效，只能使用一次。")
-    print(f"在另一台电脑上运行：gongkai join --server 平台地址 --code {invitation.code}")
+    print(f"在另一台电脑上运行：gongkai join --server {invitation.server_url or '平台地址'} --code {invitation.code}")
     print(invitation.code)
     return 0
 

@@ -64,6 +64,8 @@ class Invitation:
     code: str
     kind: str
     expires_at: datetime
+    #: The platform address the other PC joins through (this PC's own), for the command shown.
+    server_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ class DeviceService:
                 entity="device",
                 detail={"kind": kind, "expires_at": expires.isoformat()},
             )
-        return Invitation(code, kind, expires)
+        return Invitation(code, kind, expires, str(self._settings.get("sync_server_url") or ""))
 
     def list(self) -> list[DeviceInfo]:
         """The site's PCs, from the platform (network: never on the GUI thread)."""

@@ -79,7 +79,9 @@ class InvitationDialog(QDialog):
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.code)
-        self.command = QLabel(f"gongkai join --server {self.tr('平台地址')} --code {invitation.code}")
+        self.command = QLabel(
+            f"gongkai join --server {invitation.server_url or self.tr('平台地址')} --code {invitation.code}"
+        )
         self.command.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.command)
         self.qr = QLabel()
