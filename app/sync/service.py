@@ -69,6 +69,13 @@ Applier = Callable[[list[PulledRow]], None]
 NEEDS_APPLIER = (wire.BUCKET_CATALOGUE, wire.BUCKET_POLICIES)
 
 
+NOT_CONFIGURED = "尚未配置同步：请先设置市级平台地址和设备令牌（gongkai sync --server 网址 --token 令牌）"
+
+
+class SyncNotConfigured(GongkaiError):
+    """This PC has no platform address or credential yet (views say so in their own words)."""
+
+
 class _Corrupt(Exception):
     """A pulled page whose row hashes do not match its rows."""
 
@@ -142,9 +149,7 @@ class SyncService:
         first if only the site token is known. Refusals and network trouble raise (GongkaiError)."""
         url, token = self._config()
         if not url or not token:
-            raise GongkaiError(
-                "尚未配置同步：请先设置市级平台地址和设备令牌（gongkai sync --server 网址 --token 令牌）"
-            )
+            raise SyncNotConfigured(NOT_CONFIGURED)
         with read_only(self._sf) as session:
             state = store.read_state(session)
             device_id = state.device_id if state is not None else ""
@@ -191,9 +196,7 @@ class SyncService:
         platform trouble (that is in the report); raises GongkaiError only when not configured."""
         url, token = self._config()
         if not url or not token:
-            raise GongkaiError(
-                "尚未配置同步：请先设置市级平台地址和设备令牌（gongkai sync --server 网址 --token 令牌）"
-            )
+            raise SyncNotConfigured(NOT_CONFIGURED)
         with self._round:
             started = self._clock.now()
             with transaction(self._sf) as session:
@@ -238,9 +241,8 @@ class SyncService:
             report = self._numbers(client, report)
             report = self._push(client, device_id, offset, report)
         report = self._pull(client, hello, report)
-        if report.ok and staff and self._share_site():
-            # What was just queued sealed goes in this round, so a round leaves nothing behind.
-            report = self._push(client, device_id, offset, report)
+        if report.ok and staff:
+            self._share_site()  # what it queues goes at the next round
         self._report_status(client, device_id)
         return report
 

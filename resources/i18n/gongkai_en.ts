@@ -2151,37 +2151,37 @@ to take this page</translation>
     <context>
         <name>DevicesBox</name>
         <message>
-            <location filename="../../ui/sync/devices.py" line="102" />
+            <location filename="../../ui/sync/devices.py" line="105" />
             <source>本站点的电脑（同步设备）</source>
             <translation>This site's PCs (sync devices)</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="120" />
+            <location filename="../../ui/sync/devices.py" line="123" />
             <source>刷新</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="121" />
+            <location filename="../../ui/sync/devices.py" line="124" />
             <source>邀请电脑…</source>
             <translation>Invite a PC…</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="122" />
+            <location filename="../../ui/sync/devices.py" line="125" />
             <source>展示电脑（大厅查询机，只接收公开内容）</source>
             <translation>Display PC (hall kiosk; receives public content only)</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="123" />
+            <location filename="../../ui/sync/devices.py" line="126" />
             <source>撤销…</source>
             <translation>Revoke…</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="147" />
+            <location filename="../../ui/sync/devices.py" line="150" />
             <source>正在向市级平台查询…</source>
             <translation>Asking the city platform…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/sync/devices.py" line="152" />
+            <location filename="../../ui/sync/devices.py" line="155" />
             <source>共 %n 台电脑。</source>
             <translation>
                 <numerusform />
@@ -2189,12 +2189,17 @@ to take this page</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="180" />
+            <location filename="../../ui/sync/devices.py" line="161" />
+            <source>本机尚未连接市级平台：在“同步”页设置平台地址和令牌并同步一次后，这里列出本站点的电脑。</source>
+            <translation>This PC is not connected to the city platform yet: set the platform address and token on the Sync page and sync once; this site's PCs are then listed here.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync/devices.py" line="188" />
             <source>撤销电脑</source>
             <translation>Revoke PC</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="181" />
+            <location filename="../../ui/sync/devices.py" line="189" />
             <source>撤销后，“%1”不能再与市级平台同步（其他电脑不受影响），且不能恢复。要撤销吗？</source>
             <translation>Once revoked, “%1” can no longer sync with the city platform (other PCs are not affected), and this cannot be undone. Revoke it?</translation>
         </message>
@@ -3051,27 +3056,27 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>InvitationDialog</name>
         <message>
-            <location filename="../../ui/sync/devices.py" line="68" />
+            <location filename="../../ui/sync/devices.py" line="69" />
             <source>邀请电脑加入本站点</source>
             <translation>Invite a PC to join this site</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="70" />
+            <location filename="../../ui/sync/devices.py" line="71" />
             <source>展示电脑（大厅查询机）</source>
             <translation>Display PC (hall kiosk)</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="70" />
+            <location filename="../../ui/sync/devices.py" line="71" />
             <source>工作电脑</source>
             <translation>Staff PC</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="72" />
+            <location filename="../../ui/sync/devices.py" line="73" />
             <source>在要加入的%1上运行（或扫描下方二维码得到邀请码）：</source>
             <translation>On the %1 that is to join, run (or scan the QR code below for the invitation code):</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="90" />
+            <location filename="../../ui/sync/devices.py" line="93" />
             <source>24 小时内有效，只能使用一次（%1 前）。</source>
             <translation>Valid for 24 hours and for one use only (until %1).</translation>
         </message>
@@ -3645,24 +3650,24 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Disclosure Zone Desk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="86" />
+            <location filename="../../ui/main_window.py" line="87" />
             <source>当前用户：</source>
             <extracomment>room left for the window manager's frame (width, height) when it is not known yet how long the badges wait after a change before being read again (several writes, one read)</extracomment>
             <translation>User: </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="87" />
-            <location filename="../../ui/main_window.py" line="124" />
+            <location filename="../../ui/main_window.py" line="88" />
+            <location filename="../../ui/main_window.py" line="129" />
             <source>站点：</source>
             <translation>Site: </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="88" />
+            <location filename="../../ui/main_window.py" line="89" />
             <source>同步：未配置</source>
             <translation>Sync: not set up</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/main_window.py" line="194" />
+            <location filename="../../ui/main_window.py" line="199" />
             <source>现在：%n 件</source>
             <translation>
                 <numerusform>Now: %n</numerusform>
@@ -3670,47 +3675,47 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="224" />
+            <location filename="../../ui/main_window.py" line="229" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="225" />
+            <location filename="../../ui/main_window.py" line="230" />
             <source>立即备份数据库</source>
             <translation>Back up database now</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="229" />
+            <location filename="../../ui/main_window.py" line="234" />
             <source>退出登录/切换用户</source>
             <translation>Sign out / switch user</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="231" />
+            <location filename="../../ui/main_window.py" line="236" />
             <source>退出当前用户并回到登录框（Ctrl+L），不必关闭程序</source>
             <translation>Sign out and return to the sign-in box (Ctrl+L) without closing the program</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="234" />
+            <location filename="../../ui/main_window.py" line="239" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="238" />
+            <location filename="../../ui/main_window.py" line="243" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="239" />
+            <location filename="../../ui/main_window.py" line="244" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="247" />
+            <location filename="../../ui/main_window.py" line="252" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="247" />
+            <location filename="../../ui/main_window.py" line="252" />
             <source>已备份到：</source>
             <translation>Backed up to: </translation>
         </message>
@@ -7079,58 +7084,58 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="118" />
-            <location filename="../../ui/pages/sync_page.py" line="308" />
+            <location filename="../../ui/pages/sync_page.py" line="119" />
+            <location filename="../../ui/pages/sync_page.py" line="309" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="137" />
+            <location filename="../../ui/pages/sync_page.py" line="138" />
             <source>另一台工作站先修改了这些记录。两个版本都已保留，请核对后选择保留哪一个；系统不会自动覆盖任何一方。</source>
             <translation>Another workstation changed these records first. Both versions are kept; check them and choose which to keep. Neither is overwritten automatically.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="153" />
+            <location filename="../../ui/pages/sync_page.py" line="154" />
             <source>保留本机版本</source>
             <translation>Keep mine</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="154" />
+            <location filename="../../ui/pages/sync_page.py" line="155" />
             <source>采用平台版本</source>
             <translation>Use platform's</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="169" />
+            <location filename="../../ui/pages/sync_page.py" line="170" />
             <source>市级平台拒收了这些变更（之后的变更不受影响）。请按原因在对应页面改正后重新保存。</source>
             <translation>The city platform rejected these changes (later changes are not affected). Fix them on the relevant page as the reason says, then save again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="178" />
+            <location filename="../../ui/pages/sync_page.py" line="179" />
             <source>市级平台设置</source>
             <translation>City platform</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="184" />
+            <location filename="../../ui/pages/sync_page.py" line="185" />
             <source>保存设置</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="186" />
+            <location filename="../../ui/pages/sync_page.py" line="187" />
             <source>平台地址</source>
             <translation>Platform address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="187" />
+            <location filename="../../ui/pages/sync_page.py" line="188" />
             <source>设备令牌</source>
             <translation>Device token</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="193" />
+            <location filename="../../ui/pages/sync_page.py" line="194" />
             <source>只有管理员可以修改平台设置。</source>
             <translation>Only an admin can change the platform settings.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="247" />
+            <location filename="../../ui/pages/sync_page.py" line="248" />
             <source>待同步（%n）</source>
             <translation>
                 <numerusform>Queued (%n)</numerusform>
@@ -7138,7 +7143,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="248" />
+            <location filename="../../ui/pages/sync_page.py" line="249" />
             <source>冲突（%n）</source>
             <translation>
                 <numerusform>Conflicts (%n)</numerusform>
@@ -7146,7 +7151,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="249" />
+            <location filename="../../ui/pages/sync_page.py" line="250" />
             <source>平台拒收（%n）</source>
             <translation>
                 <numerusform>Rejected (%n)</numerusform>
@@ -7154,22 +7159,22 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="255" />
+            <location filename="../../ui/pages/sync_page.py" line="256" />
             <source>尚未设置市级平台。请在下方填写平台地址和本站点的设备令牌。</source>
             <translation>No city platform is set up. Enter the platform address and this site's device token below.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="257" />
+            <location filename="../../ui/pages/sync_page.py" line="258" />
             <source>从未</source>
             <translation>never</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="258" />
+            <location filename="../../ui/pages/sync_page.py" line="259" />
             <source>上次成功同步：</source>
             <translation>Last successful sync: </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="258" />
+            <location filename="../../ui/pages/sync_page.py" line="259" />
             <source>待同步：%n 条</source>
             <translation>
                 <numerusform>Queued: %n item</numerusform>
@@ -7177,7 +7182,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="261" />
+            <location filename="../../ui/pages/sync_page.py" line="262" />
             <source>（最早一条已等待 %n 小时）</source>
             <translation>
                 <numerusform> (oldest waiting %n hour)</numerusform>
@@ -7193,7 +7198,7 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Platform settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="308" />
+            <location filename="../../ui/pages/sync_page.py" line="309" />
             <source>正在同步…</source>
             <translation>Syncing…</translation>
         </message>

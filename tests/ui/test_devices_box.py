@@ -95,4 +95,4 @@ def test_a_clerk_sees_the_list_but_cannot_invite_or_revoke(
     box.show()
     settle()
     assert not box.invite_button.isVisible() and not box.revoke_button.isVisible()
-    qtbot.waitUntil(lambda: "尚未配置同步" in box.note.text(), timeout=15000)
+    qtbot.waitUntil(lambda: "尚未连接市级平台" in box.note.text(), timeout=15000)

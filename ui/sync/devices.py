@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.authz import allowed
 from app.clock import local
 from app.sync.devices import DeviceInfo, Invitation
+from app.sync.service import SyncNotConfigured
 from ui.env import UiEnv
 from ui.kiosk.qr import qr_pixmap
 from ui.table_model import Column, RecordTableModel
@@ -155,6 +156,11 @@ class DevicesBox(QGroupBox):
         self._on_selected()
 
     def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, SyncNotConfigured):
+            self.note.setText(
+                self.tr("本机尚未连接市级平台：在“同步”页设置平台地址和令牌并同步一次后，这里列出本站点的电脑。")
+            )
+            return
         self.note.setText(str(exc))
 
     def selected(self) -> DeviceInfo | None:
