@@ -13,6 +13,7 @@ limit and validated by the models in server/schemas.py; every refusal is a 4xx w
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from typing import Annotated, Any
 
