@@ -16,12 +16,13 @@ import pytest
 from sqlalchemy import func, select
 
 from app.context import AppContext
+from app.events.values import EventDraft
 from app.kiosk import KioskService
 from app.notices.draft_file import read_draft
 from app.paths import DataPaths
 from app.sync.join import join
 from app.users import Role, StaffUser
-from db.models import InfoRequest, Notice, OutboxEntry, Setting, User
+from db.models import EventRegistration, InfoRequest, Notice, OutboxEntry, Setting, User
 from tests.server.support import FAST_RETRIES, Platform, Sites
 
 pytestmark = pytest.mark.postgres
@@ -71,6 +72,19 @@ def test_a_display_pc_shows_what_the_staff_pc_published_masked_and_nothing_priva
     draft = a.notices.create(
         replace(read_draft(EXAMPLE, a.notices.boards()), title="尚未提交的草稿"), actor=people["clerk"]
     )
+    start = (a.clock.now() + timedelta(days=2)).replace(hour=9, minute=0, second=0, microsecond=0)
+    event = a.events.create(
+        people["boss"],
+        EventDraft(
+            type_key="policy_interpretation",
+            title="城乡低保政策解读",
+            start=start,
+            end=start + timedelta(hours=2),
+            place="三楼会议室",
+            rrule="FREQ=WEEKLY;COUNT=4",
+        ),
+    )
+    a.events.register(people["clerk"], event.uuid, "张桂兰", "13905318842")
     KioskService(a).set_pin(people["boss"], "2468")
     a.settings.set("kiosk_idle_seconds", 45)
     report = a.sync.run_once()
@@ -87,19 +101,29 @@ def test_a_display_pc_shows_what_the_staff_pc_published_masked_and_nothing_priva
     assert shown.uuid == uuid and shown.roster_rows
     listed = "\n".join(["\t".join(r) for r in shown.roster_rows])
     assert all(number not in listed for number in _identity_numbers())
+    occurrences = screen.events()
+    assert [e.uuid for e in occurrences] == [event.uuid] * 4
+    assert (occurrences[0].title, occurrences[0].place, occurrences[0].start) == (
+        "城乡低保政策解读",
+        "三楼会议室",
+        start,
+    )
     assert screen.check_pin("2468") and not screen.check_pin("1357")
     assert screen.idle_seconds() == 45
     screen.require_ready()  # the kiosk starts: a site and an exit PIN
     with kiosk.session_factory() as s:
         assert s.execute(select(func.count()).select_from(InfoRequest)).scalar() == 0
         assert s.execute(select(func.count()).select_from(User)).scalar() == 0
+        assert s.execute(select(func.count()).select_from(EventRegistration)).scalar() == 0
         assert s.execute(select(Notice.uuid)).scalars().all() == [uuid]
         assert s.execute(select(Notice.uuid).where(Notice.uuid == draft.uuid)).first() is None
         assert s.execute(select(func.count()).select_from(OutboxEntry)).scalar() == 0
         assert s.get(Setting, "sync_device_kind").value == '"display"'  # type: ignore[union-attr]
+        assert s.get(Setting, "sync_site_key") is None, "a public machine never holds the site key"
     # Every byte of the kiosk PC's database file (and its WAL), searched for the identity numbers.
     raw = b"".join(p.read_bytes() for p in kiosk_dir.root.glob("gongkai.sqlite*"))
     assert raw and all(n.encode() not in raw for n in _identity_numbers())
+    assert b"13905318842" not in raw and "张桂兰".encode() not in raw
 
     a.notices.withdraw(uuid, actor=people["boss"], reason="名单有误，重新审核")
     assert a.sync.run_once().ok
