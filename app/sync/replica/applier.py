@@ -71,7 +71,11 @@ def apply_rows(
     try:
         if display.is_display(session):
             # The hall's kiosk PC gets display views, never sealed boxes (app.sync.replica.display).
-            outcome.applied, outcome.areas = display.apply_views(session, rows)
+            def problem(row: display.PulledView, message: str) -> None:
+                _problem(session, Row(row.entity, row.key, row.version, row.deleted, {}), message)
+                outcome.problems.append(row.key)
+
+            outcome.applied, outcome.areas = display.apply_views(session, rows, problem)
             return outcome
         for row in rows:
             _one(session, row, key, device_id, blobs, force, outcome)

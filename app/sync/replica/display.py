@@ -19,11 +19,13 @@ an outbox entry (the caller sets ``track.APPLYING``) and a display device never 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any, Protocol
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import OperationalError, StatementError
 from sqlalchemy.orm import Session
 
 from app import changes
@@ -45,6 +47,8 @@ from db.models import (
     Setting,
 )
 
+log = logging.getLogger(__name__)
+
 
 class PulledView(Protocol):
     """What is used of a pulled row (``applier.Row``)."""
@@ -53,6 +57,8 @@ class PulledView(Protocol):
     def entity(self) -> str: ...
     @property
     def key(self) -> str: ...
+    @property
+    def version(self) -> int: ...
     @property
     def deleted(self) -> bool: ...
     @property
@@ -65,8 +71,12 @@ def is_display(session: Session) -> bool:
     return row is not None and json.loads(row.value) == "display"
 
 
-def apply_views(session: Session, rows: Sequence[PulledView]) -> tuple[list[str], set[str]]:
-    """Apply ``rows`` in the caller's transaction; returns (applied keys, changed areas)."""
+def apply_views(
+    session: Session, rows: Sequence[PulledView], problem: Callable[[PulledView, str], None]
+) -> tuple[list[str], set[str]]:
+    """Apply ``rows`` in the caller's transaction; returns (applied keys, changed areas). A view
+    that cannot be applied (a field missing or malformed) is passed to ``problem`` and the round
+    goes on: one bad row must not stop the hall's screen from following the site."""
     applied: list[str] = []
     areas: set[str] = set()
     for row in rows:
@@ -74,10 +84,20 @@ def apply_views(session: Session, rows: Sequence[PulledView]) -> tuple[list[str]
         fn = _APPLY.get(row.entity)
         if fn is None or not uuid:
             continue
-        if fn(session, uuid, None if row.deleted else row.data):
+        try:
+            with session.begin_nested():
+                changed = fn(session, uuid, None if row.deleted else row.data)
+        except OperationalError:
+            raise  # the database itself failed: the round's error, retried later
+        except (StatementError, ValueError, KeyError, TypeError) as exc:
+            log.warning("display view %s not applied: %s", row.key, exc)
+            problem(row, f"公开内容无法在本机显示：{type(exc).__name__}")
+            continue
+        if changed:
+            area = "settings" if row.entity == "setting" else row.entity
             applied.append(row.key)
-            areas.add("settings" if row.entity == "setting" else row.entity)
-            changes.note("settings" if row.entity == "setting" else row.entity, uuid, "sync.apply")
+            areas.add(area)
+            changes.note(area, uuid, "sync.apply")
     session.flush()
     return applied, areas
 
