@@ -76,8 +76,7 @@ def test_a_display_device_receives_only_what_the_kiosk_shows(any_platform: Platf
                             ("request", request_payload(str(uuid.uuid4())))]:  # fmt: skip
         write(staff, entity, payload)
     report = staff.sync.run_once()
-    # the five records, and the platform's public address the staff PC learned (a shared setting)
-    assert report.ok and report.applied == 6, report
+    assert report.ok and report.applied == 5, report
     token = platform.device_token(SITE, kind="display")
     with httpx.Client(
         base_url=platform.url + wire.API_PREFIX, headers={"Authorization": f"Bearer {token}"}
@@ -85,8 +84,6 @@ def test_a_display_device_receives_only_what_the_kiosk_shows(any_platform: Platf
         assert http.get("/hello").json()["device_kind"] == "display"
         changes, checkpoint = _pull_all(http)
         visible = {c["key"]: c["data"] for c in changes if not c["deleted"]}
-        [setting] = [k for k in visible if k.startswith("setting:")]
-        assert visible.pop(setting) == {"uuid": setting[8:], "key": "public_base_url", "value": platform.url}
         assert set(visible) == {f"notice:{shown['uuid']}", f"event:{event['uuid']}"}
         assert "registrations" not in visible[f"event:{event['uuid']}"]
         assert visible[f"event:{event['uuid']}"]["title"] == event["title"]
@@ -96,7 +93,7 @@ def test_a_display_device_receives_only_what_the_kiosk_shows(any_platform: Platf
         # checkpoint is over the same views, so the device's checksum agrees.
         assert all(c["data"] == {} for c in changes if c["deleted"])
         assert all(wire.Change.from_dict(c).hash_ok() for c in changes)
-        assert checkpoint["count"] == len(changes) == 6
+        assert checkpoint["count"] == len(changes) == 5
         assert checkpoint["checksum"] == wire.sum_checksums(c["row_hash"] for c in changes)
         integrity = http.get("/integrity", params={"bucket": wire.BUCKET_SITE}).json()
         assert sorted(integrity["rows"], key=lambda r: r["key"]) == sorted(changes, key=lambda r: r["key"])
@@ -126,8 +123,7 @@ def test_a_display_pc_syncs_cleanly_and_sees_what_staff_publish_next(
     assert staff.sync.run_once().ok
     kiosk = sites.open(SITE, platform, token=platform.device_token(SITE, kind="display"))
     first = kiosk.sync.run_once()
-    # the notice, and the public address (the kiosk PC already had it from the platform's hello)
-    assert first.ok and first.pulled == 2 and first.repaired == [] and first.pushed == 0
+    assert first.ok and first.pulled == 1 and first.repaired == [] and first.pushed == 0
     assert [n.title for n in KioskService(kiosk).notices()] == [
         "关于2025年第三季度城乡低保对象拟保名单的公示"
     ]

@@ -481,7 +481,8 @@ def test_a_site_that_gets_its_key_later_shares_what_it_had_and_a_joining_pc_send
     from db.models import OutboxEntry
 
     platform.add_site(CODE)
-    a = sites.open(CODE, platform)
+    # A PC that synced before sites had keys: its own credential already (enrolling now makes the key)
+    a = sites.open(CODE, platform, token=platform.device_token(CODE))
     people = _people(a)
     notice = a.notices.create(read_draft(EXAMPLE, a.notices.boards()), actor=people["clerk"])
     request = _intake(a, people["clerk"], "马春华", "370112195904170529", "13953107721")
@@ -490,7 +491,7 @@ def test_a_site_that_gets_its_key_later_shares_what_it_had_and_a_joining_pc_send
     a.settings.set("sync_site_key", key)
     _sync(a, a)  # the first round with the key queues the site sealed, the next sends it
 
-    b = sites.open(CODE, platform)
+    b = sites.open(CODE, platform, token=platform.device_token(CODE))
     b.settings.set("sync_site_key", key)
     _sync(b, b)
     assert _notice_row(b, notice.uuid)[0].roster_json == _notice_row(a, notice.uuid)[0].roster_json

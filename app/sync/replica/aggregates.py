@@ -43,8 +43,11 @@ from db.models import (
 )
 
 #: Site-level settings that every staff PC of the site shares. Everything else in app/settings.py is
-#: this device's own (language, the platform address and token, the site key, the device kind).
-REPLICATED_SETTINGS = frozenset({"public_base_url", "reminder_time", "kiosk_idle_seconds", "kiosk_pin_hash"})
+#: this device's own (language, the platform address and token, the site key, the device kind) or
+#: comes to each PC from the platform (the public address).
+#: ``public_base_url`` is not among them: the platform announces it to every PC in its hello, so
+#: sharing it would only make each PC's first round push a record that conflicts with the others'.
+REPLICATED_SETTINGS = frozenset({"reminder_time", "kiosk_idle_seconds", "kiosk_pin_hash"})
 
 #: A setting travels as a record whose uuid is derived from its key (the same on every PC).
 _SETTING_NS = _uuid.UUID("6f1c1f5e-4b7e-4f0a-9a55-2d3f7c1b9e10")
