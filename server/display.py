@@ -4,7 +4,8 @@ A display device is invited with ``gongkai device invite --display`` (docs/sync-
 kiosk is a public machine standing in the hall, so its copy of the site holds nothing a member of
 the public may not read: published notices in their posting period (already masked by the site),
 events without registrations, the catalogue and its disclosures, the policy library, and the few
-settings the kiosk needs (idle time, the exit PIN's hash, language, the public address). Requests,
+settings the kiosk needs (idle time, the exit PIN's hash, language, the public address: shown as
+their clear ``key`` and ``value``). Requests,
 posting evidence, drafts, staff accounts and every ``sealed`` box (a record's private form, under the
 site key) never reach it.
 
@@ -34,8 +35,9 @@ PUBLIC_ENTITIES = frozenset(
     {"catalogue_item", "catalogue_disclosure", "policy_document", "policy_interpretation",
      "catalogue_release", "holiday_year"}
 )  # fmt: skip
-#: Settings the kiosk needs; any other setting row is hidden.
-KIOSK_SETTINGS = frozenset({"kiosk_idle_seconds", "kiosk_pin_hash", "language", "public_base_url"})
+#: Settings the kiosk needs (their ``key`` and ``value`` travel in clear beside ``sealed``,
+#: wire.KIOSK_SETTINGS); any other setting row is hidden.
+KIOSK_SETTINGS = wire.KIOSK_SETTINGS
 #: The hall's calendar day (posting periods are dates in China Standard Time).
 CHINA = timedelta(hours=8)
 

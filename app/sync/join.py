@@ -85,8 +85,12 @@ def join(
             with transaction(ctx.session_factory) as session:
                 ctx.settings.set("sync_server_url", url, session)
                 ctx.settings.set("sync_token", str(answer["device_token"]), session)
-                ctx.settings.set("sync_device_kind", str(answer.get("device_kind", "staff")), session)
-                ctx.settings.set("sync_site_key", sitekey.encode_key(answer["site_key"]), session)
+                kind = str(answer.get("device_kind", "staff"))
+                ctx.settings.set("sync_device_kind", kind, session)
+                if kind != "display":
+                    # The hall's kiosk PC is a public machine: it never holds the key that opens
+                    # the site's sealed records (it receives display views only).
+                    ctx.settings.set("sync_site_key", sitekey.encode_key(answer["site_key"]), session)
                 store.begin_write(session).device_id = str(answer["device_id"])
             ctx.sync.transport = transport
             if retry_delays is not None:

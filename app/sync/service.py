@@ -177,8 +177,9 @@ class SyncService:
         token = str(answer["device_token"])
         with transaction(self._sf) as session:
             self._settings.set("sync_token", token, session)
-            self._settings.set("sync_device_kind", str(answer.get("device_kind", "staff")), session)
-            if not self._settings.get("sync_site_key"):
+            kind = str(answer.get("device_kind", "staff"))
+            self._settings.set("sync_device_kind", kind, session)
+            if kind != "display" and not self._settings.get("sync_site_key"):
                 self._settings.set("sync_site_key", sitekey.encode_key(sitekey.new_key()), session)
             audit.record(
                 session,

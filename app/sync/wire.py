@@ -58,6 +58,10 @@ SITE_ENTITIES = (
 #: Entities that only carry a sealed aggregate between the site's PCs (docs/sync-replication.md):
 #: their payload is ``{"uuid", "sealed"}`` and the platform publishes nothing of them.
 PRIVATE_ENTITIES = ("staff", "setting")
+#: Settings the hall's kiosk PC needs (a display device has no site key to open ``sealed``): their
+#: ``setting`` payload also carries ``key`` and ``value`` in clear. None is personal data: an idle
+#: time, the exit PIN's argon2 hash, the interface language, the platform's public address.
+KIOSK_SETTINGS = frozenset({"kiosk_idle_seconds", "kiosk_pin_hash", "language", "public_base_url"})
 #: The payload field holding a record's private form sealed under the site key (app/sync/sitekey.py):
 #: opaque to the platform, never scanned for personal numbers, never rendered.
 SEALED_KEY = "sealed"
@@ -352,6 +356,12 @@ def sealed_problem(entity: str, payload: Any) -> str | None:
     sealed = payload.get(SEALED_KEY)
     if entity in PRIVATE_ENTITIES:
         extra = set(payload) - {"uuid", SEALED_KEY}
+        if entity == "setting" and payload.get("key") in KIOSK_SETTINGS:
+            # A kiosk setting also travels in clear, as a plain value (KIOSK_SETTINGS).
+            value = payload.get("value")
+            if isinstance(value, bool) or not isinstance(value, str | int | None):
+                return "触摸屏设置的值（value）应为文字或整数"
+            extra -= {"key", "value"}
         if extra or sealed is None:
             return "此类记录只能携带加密内容（uuid 与 sealed）"
     if sealed is None:

@@ -123,3 +123,18 @@ def test_the_sealed_box_is_never_scanned_and_is_bounded() -> None:
     assert wire.sealed_problem("staff", {"uuid": "u", "sealed": "gks1.AA", "name": "张三"})
     assert wire.sealed_problem("staff", {"uuid": "u"})
     assert wire.sealed_problem("setting", {"uuid": "u", "sealed": "gks1.AA"}) is None
+
+
+def test_only_the_kiosk_settings_travel_in_clear_beside_their_sealed_box() -> None:
+    box = {"uuid": "u", "sealed": "gks1.AA"}
+    assert (
+        wire.sealed_problem("setting", {**box, "key": "kiosk_pin_hash", "value": "$argon2id$v=19$x"}) is None
+    )
+    assert wire.sealed_problem("setting", {**box, "key": "kiosk_idle_seconds", "value": 90}) is None
+    # any other setting stays sealed only; a kiosk setting's value is text or a whole number
+    assert wire.sealed_problem("setting", {**box, "key": "reminder_time", "value": "08:30"})
+    assert wire.sealed_problem("setting", {**box, "key": "kiosk_idle_seconds", "value": {"a": 1}})
+    assert wire.sealed_problem("setting", {**box, "key": "kiosk_idle_seconds", "value": True})
+    assert wire.sealed_problem("setting", {**box, "key": "kiosk_pin_hash", "value": "x", "note": "y"})
+    assert wire.sealed_problem("setting", {"uuid": "u", "key": "kiosk_pin_hash", "value": "x"})
+    assert wire.sealed_problem("staff", {**box, "key": "kiosk_pin_hash", "value": "x"})

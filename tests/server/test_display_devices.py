@@ -13,8 +13,11 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import select
 
+from app.kiosk import KioskService
 from app.sync import wire
+from db.models import ReplicaProblem
 from tests.server.support import (
     Platform,
     Sites,
@@ -121,6 +124,9 @@ def test_a_display_pc_syncs_cleanly_and_sees_what_staff_publish_next(
     kiosk = sites.open(SITE, platform, token=platform.device_token(SITE, kind="display"))
     first = kiosk.sync.run_once()
     assert first.ok and first.pulled == 1 and first.repaired == [] and first.pushed == 0
+    assert [n.title for n in KioskService(kiosk).notices()] == [
+        "关于2025年第三季度城乡低保对象拟保名单的公示"
+    ]
     assert kiosk.sync.status().device_kind == "display"
     later = _notice("published", today, today + timedelta(days=5))
     write(staff, "notice", later)
@@ -128,3 +134,24 @@ def test_a_display_pc_syncs_cleanly_and_sees_what_staff_publish_next(
     second = kiosk.sync.run_once()
     assert second.ok and second.pulled == 1 and second.repaired == []
     assert kiosk.sync.run_once().pulled == 0
+
+
+def test_a_view_the_kiosk_pc_cannot_apply_is_a_problem_and_the_rest_arrives(
+    any_platform: Platform, sites: Sites
+) -> None:
+    platform = any_platform
+    staff = sites.open(SITE, platform)
+    today = date.today()
+    broken = _notice("published", today, today + timedelta(days=5))
+    broken["period_end"] = "明天"  # what an older or foreign program might push
+    good = _notice("published", today, today + timedelta(days=5))
+    write(staff, "notice", broken)
+    write(staff, "notice", good)
+    assert staff.sync.run_once().ok
+    kiosk = sites.open(SITE, platform, token=platform.device_token(SITE, kind="display"))
+    report = kiosk.sync.run_once()
+    assert report.ok, report
+    assert [n.uuid for n in KioskService(kiosk).notices()] == [good["uuid"]]
+    with kiosk.session_factory() as s:
+        [problem] = s.execute(select(ReplicaProblem)).scalars()
+        assert problem.key == f"notice:{broken['uuid']}" and "无法在本机显示" in problem.message

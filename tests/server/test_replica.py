@@ -481,7 +481,8 @@ def test_the_first_pc_shares_what_it_had_and_a_joining_pc_sends_nothing_back(
     from db.models import OutboxEntry
 
     platform.add_site(CODE)
-    a = sites.open(CODE, platform)
+    # A PC that synced before sites had keys: its own credential already (enrolling now makes the key)
+    a = sites.open(CODE, platform, token=platform.device_token(CODE))
     people = _people(a)
     notice = a.notices.create(read_draft(EXAMPLE, a.notices.boards()), actor=people["clerk"])
     request = _intake(a, people["clerk"], "马春华", "370112195904170529", "13953107721")
@@ -490,7 +491,7 @@ def test_the_first_pc_shares_what_it_had_and_a_joining_pc_sends_nothing_back(
     assert key
     _sync(a, a)  # … and after its first complete pull queues the site sealed; the next round sends it
 
-    b = sites.open(CODE, platform)
+    b = sites.open(CODE, platform, token=platform.device_token(CODE))
     b.settings.set("sync_site_key", key)
     _sync(b, b)
     assert _notice_row(b, notice.uuid)[0].roster_json == _notice_row(a, notice.uuid)[0].roster_json

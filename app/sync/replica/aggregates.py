@@ -43,9 +43,10 @@ from db.models import (
 )
 
 #: Site-level settings that every staff PC of the site shares. Everything else in app/settings.py is
-#: this device's own (language, the platform address and token, the site key, the device kind), and
-#: the public address, which the platform announces to every PC itself (docs/sync-devices.md): were it
-#: shared too, every PC storing the announcement would edit one record and make a conflict.
+#: this device's own (language, the platform address and token, the site key, the device kind) or
+#: comes to each PC from the platform (the public address).
+#: ``public_base_url`` is not among them: the platform announces it to every PC in its hello, so
+#: sharing it would only make each PC's first round push a record that conflicts with the others'.
 REPLICATED_SETTINGS = frozenset({"reminder_time", "kiosk_idle_seconds", "kiosk_pin_hash"})
 
 #: A setting travels as a record whose uuid is derived from its key (the same on every PC).

@@ -10,6 +10,9 @@ Rules (docs/sync-replication.md, "Apply rules"), per pulled row of the site buck
   a row that cannot be applied (no key, another key, an unknown kind, a number already taken here)
   becomes a ``ReplicaProblem`` shown on the Sync page, and the round goes on.
 
+On a display device (the hall's kiosk PC) the rows are the platform's public display views instead,
+applied by ``app.sync.replica.display``.
+
 Nothing applied queues an outbox entry (``track.APPLYING``). Files named in ``blob_refs`` are
 downloaded by the sync service before the transaction; posting photos are then put where the
 notices capability keeps them (``blobs/<sha[:2]>/<sha><ext>``).
@@ -30,7 +33,7 @@ from sqlalchemy.orm import Session
 
 from app import changes
 from app.sync import sitekey
-from app.sync.replica import track
+from app.sync.replica import display, track
 from app.sync.replica.aggregates import AGGREGATES, Aggregate
 from app.sync.replica.snapshot import apply
 from db.models import OutboxEntry, ReplicaProblem, SyncConflict, SyncPush
@@ -66,6 +69,14 @@ def apply_rows(
     key = track.site_key(session)
     session.info[track.APPLYING] = True
     try:
+        if display.is_display(session):
+            # The hall's kiosk PC gets display views, never sealed boxes (app.sync.replica.display).
+            def problem(row: display.PulledView, message: str) -> None:
+                _problem(session, Row(row.entity, row.key, row.version, row.deleted, {}), message)
+                outcome.problems.append(row.key)
+
+            outcome.applied, outcome.areas = display.apply_views(session, rows, problem)
+            return outcome
         for row in rows:
             _one(session, row, key, device_id, blobs, force, outcome)
         session.flush()

@@ -25,7 +25,7 @@ from sqlalchemy import event, exists, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import outbox
-from app.sync import sitekey
+from app.sync import sitekey, wire
 from app.sync.replica.aggregates import AGGREGATES, BY_MODEL, REPLICATED_SETTINGS, Aggregate, setting_uuid
 from app.sync.replica.snapshot import blob_refs, snapshot
 from db.models import CatalogueDisclosure, CatalogueItem, CatalogueRefinement, OutboxEntry, Setting, SyncRow
@@ -121,13 +121,31 @@ def _before_commit(session: Session) -> None:
                 )
             ]
             session.info.pop(outbox.NEW_ENTRIES, None)
+        clear = _clear_setting(snap) if entity == "setting" else {}
         for entry in queued:
             payload = json.loads(entry.payload)
+            payload.update(clear)
             payload[SEALED] = sealed
             if refs:
                 payload["blob_refs"] = sorted(set(payload.get("blob_refs", [])) | set(refs))
             entry.payload = outbox.dumps(payload)
     session.flush()
+
+
+def _clear_setting(snap: dict[str, Any]) -> dict[str, Any]:
+    """A kiosk setting's ``key`` and ``value`` in clear (wire.KIOSK_SETTINGS): the hall's display
+    PC has no site key, yet needs the exit PIN's hash and the idle time. Other settings: nothing."""
+    root = snap.get("root", {})
+    key = root.get("key")
+    if key not in wire.KIOSK_SETTINGS:
+        return {}
+    try:
+        value = json.loads(str(root.get("value")))
+    except ValueError:
+        return {}
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return {}  # the platform takes only text or a whole number here
+    return {"key": key, "value": value}
 
 
 def _root_of(session: Session, obj: Any) -> tuple[str, str] | None:
