@@ -475,7 +475,7 @@ def test_the_platform_refuses_a_malformed_sealed_box_and_a_private_record_with_p
     assert {r.code for r in ctx.sync.rejected()} == {"sealed_invalid"}
 
 
-def test_the_first_pc_shares_what_it_had_and_a_joining_pc_sends_nothing_back(
+def test_a_site_that_gets_its_key_later_shares_what_it_had_and_a_joining_pc_sends_nothing_back(
     platform: Platform, sites: Sites
 ) -> None:
     from db.models import OutboxEntry
@@ -486,10 +486,11 @@ def test_the_first_pc_shares_what_it_had_and_a_joining_pc_sends_nothing_back(
     people = _people(a)
     notice = a.notices.create(read_draft(EXAMPLE, a.notices.boards()), actor=people["clerk"])
     request = _intake(a, people["clerk"], "马春华", "370112195904170529", "13953107721")
-    _sync(a)  # the first PC makes the site key when it enrols (docs/sync-devices.md) …
-    key = str(a.settings.get("sync_site_key"))
-    assert key
-    _sync(a, a)  # … and after its first complete pull queues the site sealed; the next round sends it
+    _sync(a)  # no key yet: only the masked public records went
+    assert not a.settings.get("sync_site_key")
+    key = sitekey.encode_key(sitekey.new_key())
+    a.settings.set("sync_site_key", key)
+    _sync(a, a)  # the first round with the key queues the site sealed, the next sends it
 
     b = sites.open(CODE, platform, token=platform.device_token(CODE))
     b.settings.set("sync_site_key", key)

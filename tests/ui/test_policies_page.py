@@ -90,8 +90,7 @@ def test_the_picker_links_documents_and_keeps_unlinked_titles(qtbot: QtBot, page
 
     field = PolicyLinksField(page._env)
     qtbot.addWidget(field)
-    dialog = PolicyPickerDialog(page._env, (), field)
-    qtbot.addWidget(dialog)
+    dialog = PolicyPickerDialog(page._env, (), field)  # a child of the field: closed and freed with it
     dialog.search.setText("gllrjt")
     dialog.refresh()  # on the read pool: the window goes on answering while the library is searched
     qtbot.waitUntil(lambda: dialog.results.count() == 1 and not page._env.tasks.busy)
