@@ -1,6 +1,6 @@
 """The bulletin-board notice layout: a ``NoticePrint`` (already masked) in, a ``Document`` out.
 
-Order of elements (domain-facts §2.2): title; body (paragraphs, headings such as "一、……"); the
+Order of elements (docs/domain-facts.md §2.2): title; body (paragraphs, headings such as "一、……"); the
 roster table (splits across pages with its header repeated); the posting period; the objection
 channel; contact and supervision phone; the QR code to the public page with 扫码查看详情; the
 closing 特此公示。/特此公告。; issuer and date with the seal area. Layout after GB/T 9704 comes

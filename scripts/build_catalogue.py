@@ -59,7 +59,7 @@ SOURCES_FILE = "SOURCES.md"
 # Layout
 # --------------------------------------------------------------------------------------------------
 
-#: The 13 fixed channels in print order (domain-facts.md §1.4).
+#: The 13 fixed channels in print order (docs/domain-facts.md §1.4).
 CHANNELS = (
     "政府网站",
     "政府公报",
@@ -124,7 +124,7 @@ NCOLS = 19
 TICK = "√"
 TIERS = ("县级", "乡级", "村级")
 
-#: (代码, 领域, 牵头部门, 说明). 01–26 follow domain-facts.md §1.2; 27–28 are the labels real township
+#: (代码, 领域, 牵头部门, 说明). 01–26 follow docs/domain-facts.md §1.2; 27–28 are the labels real township
 #: catalogues add. 牵头部门 is the lead ministry as reconstructed there ([R], not verified).
 DOMAINS = (
     ("01", "重大建设项目", "国家发展改革委", ""),
@@ -415,7 +415,7 @@ SPEC: list[dict] = [
         channels="W",
         extras=("其他：中国政府采购网及地方分网",),
         tiers="乡",
-        note="时限/主体/渠道 cut off in the excerpt; 时限 from domain-facts §1.5 (same page, jinxiang)",
+        note="时限/主体/渠道 cut off in the excerpt; 时限 from docs/domain-facts.md §1.5 (same page, jinxiang)",
     ),
     A("A02-01"),
     A("A02-02"),
@@ -460,7 +460,7 @@ SPEC: list[dict] = [
         audience=TOWN_VILLAGE_GROUP,
         tiers="县乡村",
         note="二级事项 renamed to the 2021 实施条例 term (拟征收土地启动公告 = 征收土地预公告); 时限 merges row 156 "
-        "and 实施条例第二十六条 (≥10个工作日, domain-facts §2.1); 依据 updated",
+        "and 实施条例第二十六条 (≥10个工作日, docs/domain-facts.md §2.1); 依据 updated",
     ),
     R(
         157,
@@ -484,7 +484,7 @@ SPEC: list[dict] = [
         extras=("其他：征地信息公开平台",),
         tiers="县乡村",
         note="source row 征地法定公告 lists three notices; item 2 kept here, item 1 is the 预公告 row, item 3 is A06-03. "
-        "依据/时限 (cut off) from 实施条例第二十八条 (≥30日, domain-facts §2.1)",
+        "依据/时限 (cut off) from 实施条例第二十八条 (≥30日, docs/domain-facts.md §2.1)",
     ),
     R(
         158,
@@ -1713,7 +1713,7 @@ def generate(reference_path: Path) -> dict[str, bytes]:
 
 ADDED_WHY = {
     "重大建设项目": "招标投标、施工、竣工信息 (the 重大建设项目 guideline's later categories, cut off in every excerpt); "
-    "办事指南 from the 赛罕区 example row in domain-facts §1.6.",
+    "办事指南 from the 赛罕区 example row in docs/domain-facts.md §1.6.",
     "公共资源交易": "政府采购 结果公告/合同 and 工程招标 中标候选人公示 — the notices a township as 采购人/招标人 must post.",
     "财政预决算": "政府决算 and 部门预算/决算 written in the style of the 大涌镇 政府预算 row (预算法第十四条 deadlines).",
     "安全生产": "监督检查、举报、应急预案 (安全生产法 gives 乡镇/街道 a supervision duty); 政策解读 as in 救灾.",
@@ -1781,7 +1781,7 @@ QUESTIONABLE = [
 UNVERIFIED = [
     "征收土地公告 '自收到征地批准文件之日起15个工作日内' (土地管理法实施条例第三十一条) — recollection, not retrieved.",
     "计划停水 '提前24小时通知' (城镇供水条例) — recollection.",
-    "政府采购 中标结果 '公告期限为1个工作日' — domain-facts §2.1 marks it [R].",
+    "政府采购 中标结果 '公告期限为1个工作日' — docs/domain-facts.md §2.1 marks it [R].",
     "Documents cited by title only where the 文号 could not be confirmed: 《关于推进家庭医生签约服务的指导意见》, "
     "《国务院办公厅关于实施农村义务教育学生营养改善计划的意见》, 《村民一事一议筹资筹劳管理办法》, 《农业农村部 自然资源部"
     "关于规范农村宅基地审批管理的通知》, 《关于完善扶贫资金项目公告公示制度的指导意见》, 行政执法三项制度指导意见.",
@@ -1902,7 +1902,7 @@ script and re-run). Check with `.venv/bin/python scripts/build_catalogue.py --ch
   - *verbatim*: 一级/二级/公开内容/公开依据/公开时限 exactly as captured (after stripping outline numbers such as
     "1.1" and a trailing "。" from item names). Publisher, channels and ticks are still normalised (see Conventions).
   - *adapted*: at least one of those five cells edited or filled; `provenance.csv` names the cells and the reason.
-- **domain-facts examples** — rows of domain-facts.md §1.6 that are not in the CSV (mdx 特困审核信息, 赛罕区 办事指南,
+- **domain-facts examples** — rows of docs/domain-facts.md §1.6 that are not in the CSV (mdx 特困审核信息, 赛罕区 办事指南,
   巩留 公租房租赁补贴).
 - **ref-text** — an item whose wording comes from part of a reference row that already feeds another item
   (e.g. the third notice listed in row 160, the 特困 documents listed in row 1).
@@ -1937,13 +1937,13 @@ gaps:
 - **Ticks**: blank source ticks default to 全社会 / 主动; tiers are the source's tiers (县级/区级/市级 → 县级,
   镇级/镇(街)级 → 乡级, 社区(村)级/嘎查(社区)级 → 村级) plus the tiers implied by the publisher.
   A specific group is written out in 特定群体 ("拟征收土地所在地的村集体成员", "征收范围内的被征收人", "申请人" …).
-- **公开时限** keeps the source phrases of domain-facts §1.5; written rows reuse the phrase their domain uses
+- **公开时限** keeps the source phrases of docs/domain-facts.md §1.5; written rows reuse the phrase their domain uses
   (社会救助/养老 "制定或获取信息之日起10个工作日内", 户籍 "形成或者变更之日起20个工作日内予以公开", 村务 "每季度的首个月20日" …).
 - **公开时长**: set where the row says (长期, 最新有效, 任期内, 公示期满后归档); otherwise derived from the item name
   (指南/名录/标准 → 最新有效, 政策/文件/制度 → 长期, 公示/初审/听证 → 公示期满后归档).
 - **咨询电话** is empty everywhere: the one source that prints numbers (铜陵郊区) belongs to another locality, and no
   number is invented.
-- Items naming people (低保、特困、救助、补贴名单) say "去标识化处理" where the content lists names (domain-facts §2.3).
+- Items naming people (低保、特困、救助、补贴名单) say "去标识化处理" where the content lists names (docs/domain-facts.md §2.3).
 
 ## Reference rows not used ({len(DROP)})
 

@@ -13,7 +13,7 @@ What it does, in order (each step is explained in docs/holidays-format.md):
 3. record weekend days that lie inside a notice's span (between two days of the same holiday) but
    that ``chinese_calendar`` leaves out, and apply the few corrections in ``CORRECTIONS`` (each cites
    the State Council notice);
-4. verify 2025 and 2026 day by day against the tables of domain-facts.md §4.2 and stop if they differ;
+4. verify 2025 and 2026 day by day against the tables of docs/domain-facts.md §4.2 and stop if they differ;
 5. validate every year through ``HolidayYear`` and write one file per calendar year.
 """
 
@@ -76,7 +76,7 @@ CORRECTIONS: tuple[tuple[dt.date, str | None, str], ...] = (
     (dt.date(2023, 12, 31), None, "国办发明电〔2023〕7号：元旦 1月1日放假，与周末连休"),
 )
 
-#: domain-facts.md §4.2, transcribed: (first day, last day, name) of each break, and the make-up days.
+#: docs/domain-facts.md §4.2, transcribed: (first day, last day, name) of each break, and the make-up days.
 #: 2025: 国办发明电〔2024〕12号. 2026: 国务院办公厅 notice of 2025-11-04.
 SECTION_4_2: dict[int, tuple[list[tuple[str, str, str]], dict[str, str]]] = {
     2025: (
@@ -179,7 +179,7 @@ def build() -> tuple[dict[int, HolidayYear], list[str]]:
 
     workdays = {d: f"{n}{MAKEUP_SUFFIX}" for d, n in workdays.items()}
 
-    # 4. 2025 and 2026 must match domain-facts.md §4.2 exactly.
+    # 4. 2025 and 2026 must match docs/domain-facts.md §4.2 exactly.
     for year, (spans, makeups) in SECTION_4_2.items():
         want_h: dict[dt.date, str] = {}
         for first, last, name in spans:
@@ -194,7 +194,7 @@ def build() -> tuple[dict[int, HolidayYear], list[str]]:
             diff = sorted(set(got_h.items()) ^ set(want_h.items())) + sorted(
                 set(got_w.items()) ^ set(want_w.items())
             )
-            raise SystemExit(f"{year} 与 domain-facts.md §4.2 不一致：{diff}")
+            raise SystemExit(f"{year} 与 docs/domain-facts.md §4.2 不一致：{diff}")
 
     # 5. One validated HolidayYear per calendar year (a 元旦 break starting 30 Dec is split by year).
     years = {

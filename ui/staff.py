@@ -55,10 +55,11 @@ class _PasswordDialog(AsksBeforeDiscard, QDialog):
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(tr("确定"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
-        self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
 
-    def _finish_layout(self, intro: str) -> None:
+    def _finish_layout(self, intro: str, on_ok: Callable[[], None]) -> None:
+        """Lay the dialog out; ``on_ok`` (the dialog's own save) runs on 确定."""
+        self.buttons.accepted.connect(on_ok)
         layout = QVBoxLayout(self)
         label = QLabel(intro)
         label.setWordWrap(True)
@@ -85,9 +86,6 @@ class _PasswordDialog(AsksBeforeDiscard, QDialog):
         self._ops.write(
             self, op, lambda _r: self.accept(), failed=failed, finally_=lambda: self.ok.setEnabled(True)
         )
-
-    def _on_ok(self) -> None:
-        raise NotImplementedError
 
 
 class AddStaffDialog(_PasswordDialog):
@@ -119,7 +117,7 @@ class AddStaffDialog(_PasswordDialog):
         self.role_boxes[Role.CLERK].setChecked(True)
         self.form.addRow(tr("角色（可多选）"), roles_box)
         self._finish_layout(
-            tr("新同事用这里的用户名和密码登录；请当面告诉他密码，并提醒他不要告诉别人。")
+            tr("新同事用这里的用户名和密码登录；请当面告诉他密码，并提醒他不要告诉别人。"), self._on_ok
         )
 
     def roles(self) -> frozenset[Role]:
@@ -145,7 +143,7 @@ class ResetPasswordDialog(_PasswordDialog):
         super().__init__(ops, parent)
         self._reset = reset
         self.setWindowTitle(tr("重设密码"))
-        self._finish_layout(tr("为“%1”设置新密码。原来的密码从此不能再用。").replace("%1", who))
+        self._finish_layout(tr("为“%1”设置新密码。原来的密码从此不能再用。").replace("%1", who), self._on_ok)
 
     def _on_ok(self) -> None:
         password, reset = self.password.text(), self._reset

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
-#: The 13 fixed channels (公开渠道和载体) in print order (domain-facts.md §1.4).
+#: The 13 fixed channels (公开渠道和载体) in print order (docs/domain-facts.md §1.4).
 CHANNELS: tuple[str, ...] = (
     "政府网站",
     "政府公报",

@@ -2,7 +2,7 @@
 
 The public payload is what leaves the device (city platform, kiosk, exports): registrations appear
 only as a count, and every free-text field and the adoption report pass through app.privacy with
-names masked too (an open-day attendee's name is personal data; domain-facts §2.3).
+names masked too (an open-day attendee's name is personal data; docs/domain-facts.md §2.3).
 """
 
 from __future__ import annotations

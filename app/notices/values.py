@@ -14,7 +14,7 @@ from app import messages
 from app.messages import Arg, Label, Message
 from app.policies.links import PolicyLink
 
-# Review chain (三审三校, domain-facts §4.1).
+# Review chain (三审三校, docs/domain-facts.md §4.1).
 DRAFT = "draft"
 FIRST_REVIEW = "first_review"
 SECOND_REVIEW = "second_review"

@@ -17,7 +17,7 @@ from app.privacy.checks import ASCII_DIGITS, normalise_digits
 
 @dataclass(frozen=True)
 class MaskingProfile:
-    """Switches for each kind of personal data; the defaults follow domain-facts §2.3 (永安 2023 format)."""
+    """Switches for each kind of personal data; the defaults follow docs/domain-facts.md §2.3 (永安 2023 format)."""
 
     #: 18-digit resident IDs with a valid GB 11643 check character and 15-digit IDs with a valid
     #: date of birth: keep the first 2 and last 3 characters ("37*************315").
@@ -36,7 +36,7 @@ class MaskingProfile:
     #: in any spelling; compared by their digits only.
     public_numbers: tuple[str, ...] = ()
     #: leave mobiles/landlines alone when they directly follow a 监督电话/举报电话/投诉电话/咨询电话
-    #: style label (a 公示 must print its supervision number; domain-facts §2.2 item 5).
+    #: style label (a 公示 must print its supervision number; docs/domain-facts.md §2.2 item 5).
     exempt_hotlines: bool = True
 
     def __post_init__(self) -> None:

@@ -1,7 +1,7 @@
 """The working-day engine against the real bundled holiday data (no mocks).
 
 Expected dates are counted by hand from the State Council schedules transcribed in
-domain-facts.md §4.2; each case states its count so a reviewer can redo it with a wall calendar.
+docs/domain-facts.md §4.2; each case states its count so a reviewer can redo it with a wall calendar.
 Rule used throughout: the start day is not counted (民法典 art. 201; 条例 art. 33
 "自收到申请之日起20个工作日内"); weekends and holidays are skipped; 调休 weekend workdays count.
 """
@@ -49,7 +49,7 @@ def days(first: str, last: str) -> list[date]:
 # Bundled data
 # --------------------------------------------------------------------------------------------------
 
-# domain-facts.md §4.2, transcribed independently of scripts/gen_holidays.py.
+# docs/domain-facts.md §4.2, transcribed independently of scripts/gen_holidays.py.
 SECTION_4_2 = {
     2025: (
         {

@@ -1,6 +1,6 @@
 """Colours and type sizes of the kiosk, and the one style sheet built from them.
 
-Figures follow the 适老化 rules (domain-facts.md §4.4; 工信部 2021 APP 适老化通用设计规范): in the
+Figures follow the 适老化 rules (docs/domain-facts.md §4.4; 工信部 2021 APP 适老化通用设计规范): in the
 长辈 (large) mode body text ≥ 18 pt and headlines ≥ 30 pt; every text/background pair ≥ 4.5:1
 (tests/ui/test_kiosk_theme.py checks each pair); touch targets ≥ 60 px; line spacing comes from
 the font (WenQuanYi Micro Hei's line height is about 1.3× its size).
