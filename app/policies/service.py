@@ -246,18 +246,7 @@ class PolicyService:
         stored = [self._store_attachment(p) for p in attachments]
         with transaction(self._sf) as session:
             row = self.insert_document(session, draft, actor.name, source=source, extracted=extracted)
-            for i, (name, sha, size, pages) in enumerate(stored):
-                session.add(
-                    PolicyAttachment(
-                        document_id=row.id,
-                        kind=v.attachment_kind(name),
-                        name=name,
-                        sha256=sha,
-                        size=size,
-                        pages=pages,
-                        position=i,
-                    )
-                )
+            _add_attachments(session, stored, document_id=row.id)
             session.flush()
             audit.record(
                 session,
@@ -502,18 +491,7 @@ class PolicyService:
                 if session.execute(select(Event.id).where(Event.uuid == event)).first() is None:
                     raise InputError("解读材料有误，未保存", [f"活动：活动日历中没有编号为 {event} 的活动"])
             row = self.insert_interpretation(session, doc, draft, actor.name)
-            for i, (name, sha, size, pages) in enumerate(stored):
-                session.add(
-                    PolicyAttachment(
-                        interpretation_id=row.id,
-                        kind=v.attachment_kind(name),
-                        name=name,
-                        sha256=sha,
-                        size=size,
-                        pages=pages,
-                        position=i,
-                    )
-                )
+            _add_attachments(session, stored, interpretation_id=row.id)
             session.flush()
             audit.record(
                 session,
@@ -1147,3 +1125,26 @@ def _check_interpretation(d: v.InterpretationDraft) -> builtins.list[str]:
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
+
+
+def _add_attachments(
+    session: Session,
+    stored: Sequence[tuple[str, str, int, int]],
+    *,
+    document_id: int | None = None,
+    interpretation_id: int | None = None,
+) -> None:
+    """The stored files (name, SHA-256, size, pages) as attachments of a document or an interpretation."""
+    for i, (name, sha, size, pages) in enumerate(stored):
+        session.add(
+            PolicyAttachment(
+                document_id=document_id,
+                interpretation_id=interpretation_id,
+                kind=v.attachment_kind(name),
+                name=name,
+                sha256=sha,
+                size=size,
+                pages=pages,
+                position=i,
+            )
+        )
