@@ -89,6 +89,13 @@ def test_a_display_pc_shows_what_the_staff_pc_published_masked_and_nothing_priva
     a.settings.set("kiosk_idle_seconds", 45)
     report = a.sync.run_once()
     assert report.ok and not report.rejected, report
+    # Under load a round has been seen to leave part of the queue for the next one (8 of 15 sent,
+    # no error); the staff PC syncs until nothing is queued, as its background sync would.
+    for _ in range(5):
+        if a.sync.status().queued == 0:
+            break
+        assert a.sync.run_once().ok
+    assert a.sync.status().queued == 0
 
     invitation = a.devices.invite(people["boss"], display=True)
     kiosk_dir = DataPaths(tmp_path / "kiosk")
