@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from app import messages
 from app.errors import PermissionDeniedError
+from app.messages import Label, Message
 from app.users import ROLE_LABELS, Role, StaffUser
 
 CLERKS = frozenset({Role.CLERK, Role.ADMIN})
@@ -80,6 +82,16 @@ PERMISSIONS: dict[str, Permission] = {
     "catalogue.refine": Permission(ADMIN, "细化标准事项"),
     "catalogue.review_refinement": Permission(ADMIN, "复核本站点细化"),
     "catalogue.withdraw_refinement": Permission(ADMIN, "撤销本站点细化"),
+    # the policy library
+    "policy.add": Permission(ADMIN, "登记政策文件"),
+    "policy.update": Permission(ADMIN, "修改政策文件"),
+    "policy.publish": Permission(ADMIN, "发布政策文件"),
+    "policy.retire": Permission(ADMIN, "标记政策文件失效或废止"),
+    "policy.attach": Permission(ADMIN, "添加附件"),
+    "policy.interpret": Permission(ADMIN, "添加政策解读"),
+    "policy.link": Permission(ADMIN, "关联目录事项"),
+    "policy.acknowledge": Permission(CLERKS, "确认文件变化"),
+    "policy.register": Permission(CLERKS, "登记查阅"),
     # the rest
     "sync.resolve": Permission(CLERK, "处理同步冲突"),
     "device.invite": Permission(ADMIN, "邀请其他电脑加入本站点"),
@@ -88,6 +100,8 @@ PERMISSIONS: dict[str, Permission] = {
     "kiosk.pin": Permission(ADMIN, "设置触摸屏退出密码"),
     # the site and its staff (Settings)
     "site.update": Permission(ADMIN, "修改站点信息"),
+    "settings.update": Permission(ADMIN, "修改偏好设置"),
+    "holidays.import": Permission(ADMIN, "导入节假日安排"),
     "user.add": Permission(ADMIN, "新增工作人员"),
     "user.reset_password": Permission(ADMIN, "重设工作人员密码"),
     "user.set_active": Permission(ADMIN, "停用或启用工作人员账号"),
@@ -96,10 +110,20 @@ PERMISSIONS: dict[str, Permission] = {
 Actor = StaffUser | str
 
 
+def refusal_message(user: StaffUser, permission: Permission) -> Message:
+    """The sentence a refused user reads (who, which roles may, what), translatable by the window."""
+    roles: Message | None = None
+    for role in sorted(permission.roles, key=list(Role).index, reverse=True):
+        named = Message.of(messages.PERMISSION_ROLE, role=Label(ROLE_LABELS[role]))
+        roles = named if roles is None else Message.of(messages.PERMISSION_ROLES, first=named, rest=roles)
+    return Message.of(
+        messages.PERMISSION_REFUSED, user=user.name, roles=roles or "", action=Label(permission.action)
+    )
+
+
 def refusal(user: StaffUser, permission: Permission) -> str:
-    """The sentence a refused user reads: who, which roles may, what."""
-    names = "或".join(f"“{ROLE_LABELS[r]}”" for r in sorted(permission.roles, key=list(Role).index))
-    return f"用户“{user.name}”没有{names}角色，不能{permission.action}。"
+    """The refusal in Chinese (the command line, the audit trail and ``str()`` of the error)."""
+    return refusal_message(user, permission).text()
 
 
 def _permission(what: str | Permission) -> Permission:
@@ -119,14 +143,21 @@ def authorize(user: Actor, what: str | Permission) -> None:
         return
     permission = _permission(what)
     if user.roles.isdisjoint(permission.roles):
-        raise PermissionDeniedError(refusal(user, permission))
+        message = refusal_message(user, permission)
+        raise PermissionDeniedError(message.text(), message=message)
 
 
 def why_not(user: StaffUser | None, what: str | Permission) -> str:
     """Empty when allowed, else the refusal (a disabled button's tooltip)."""
+    message = why_not_message(user, what)
+    return message.text() if message is not None else ""
+
+
+def why_not_message(user: StaffUser | None, what: str | Permission) -> Message | None:
+    """None when allowed, else the refusal as a translatable message."""
     if user is None:
-        return "请先登录。"
-    return "" if allowed(user, what) else refusal(user, _permission(what))
+        return Message.of(messages.SIGN_IN_FIRST)
+    return None if allowed(user, what) else refusal_message(user, _permission(what))
 
 
 @dataclass(frozen=True)
@@ -145,6 +176,8 @@ class Action:
     reason: str = ""
     irreversible: bool = False
     question: str = ""
+    #: the refusal as a translatable message when a permission (not a state rule) is the reason
+    reason_message: Message | None = None
 
     @property
     def enabled(self) -> bool:
@@ -163,15 +196,16 @@ def action(
 ) -> Action:
     """An ``Action`` whose ``allowed``/``reason`` come from the permission table; an explicit
     ``reason`` (a state rule, e.g. "you wrote this revision") also makes it not allowed."""
-    refused = why_not(user, permission)
+    refused = why_not_message(user, permission)
     return Action(
         key=key,
         label=label,
         available=available,
-        allowed=not refused and not reason,
-        reason=refused or reason,
+        allowed=refused is None and not reason,
+        reason=refused.text() if refused is not None else reason,
         irreversible=bool(question),
         question=question,
+        reason_message=refused,
     )
 
 

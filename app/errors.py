@@ -6,9 +6,22 @@ the staff window shows the crash dialog.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.messages import Message
+
 
 class GongkaiError(Exception):
-    """An expected failure whose message (Chinese, user-facing) says what is wrong and where."""
+    """An expected failure whose message (Chinese, user-facing) says what is wrong and where.
+
+    ``message``, when given, is the same sentence as an app.messages ``Message``, so the window can
+    show it in the user's language (``str()`` stays the Chinese, for the command line and the log).
+    """
+
+    def __init__(self, *args: object, message: Message | None = None) -> None:
+        super().__init__(*args)
+        self.message = message
 
 
 class InputError(GongkaiError):

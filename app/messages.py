@@ -101,6 +101,13 @@ POLICY_INTERPRETATION_WHY = (
     "（2023年济南市政务公开工作要点 三(二)）；文件发布于 {on}"
 )
 
+# -- Permissions: the refusal a user reads (app/authz.py); the role names and the actions are words
+# registered from app/users.py and app/authz.py (scripts/translations.py, LABEL_SOURCES) --------------
+PERMISSION_REFUSED = "用户“{user}”没有{roles}角色，不能{action}。"
+PERMISSION_ROLE = "“{role}”"
+PERMISSION_ROLES = "{first}或{rest}"
+SIGN_IN_FIRST = "请先登录。"
+
 #: Fixed words app/ puts into the templates' arguments (review steps, "no record", "not filled in").
 LABELS = (
     "个工作日",

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import changes
+from app.authz import authorize
 from app.uow import read_only, transaction
 from db.models import Setting
+
+if TYPE_CHECKING:
+    from app.users import StaffUser
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,11 @@ class SettingsService:
         with transaction(self._sf) as session:
             for key, value in values.items():
                 self.set(key, value, session)
+
+    def update_preferences(self, user: StaffUser, values: dict[str, Any]) -> None:
+        """An admin's 保存设置 on the Settings page (refused for anyone else, like every action)."""
+        authorize(user, "settings.update")
+        self.set_many(values)
 
     @staticmethod
     def _write(session: Session, key: str, payload: str) -> None:

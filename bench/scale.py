@@ -245,7 +245,22 @@ def run_site(site: str, user_name: str) -> SiteRun:
     def built(key: str) -> Any:
         return holder["window"]._built.get(key)
 
-    # 1. the window with its first page (今日工作)
+    # 1. the window with its first page (今日工作), after what the real program does while the clerk
+    # types the password (ui/launcher.py): the sign-in dialog is on screen (its first paint loads
+    # the Chinese fonts) and the warm-up thread builds the services and imports the first page.
+    from ui.dialogs.sign_in import SignInDialog
+    from ui.launcher import start_warm_up
+
+    sign_in = SignInDialog(ctx.users, "", preselect=user_name)
+    sign_in.show()
+    start_warm_up(ctx).join()
+    for _ in range(5):
+        holder["app"].processEvents()
+        time.sleep(0.02)
+    sign_in.close()
+    sign_in.deleteLater()
+    holder["app"].processEvents()
+
     def start() -> None:
         holder["window"] = MainWindow(env)
         holder["window"].show()

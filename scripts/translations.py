@@ -63,6 +63,10 @@ LABEL_SOURCES = [
     # the statutory rules as seeded (an administrator's correction of a rule shows as written).
     ("Messages", "app.requests.values", "REMINDER_KINDS", ""),
     ("Messages", "app.requests.rules", "RULE_SEEDS", "basis"),
+    # A refused permission (app/authz.py: refusal_message): the roles that may, and the action.
+    ("Messages", "app.users", "ROLE_LABELS", ""),
+    ("Messages", "app.authz", "PERMISSIONS", "action"),
+    ("Messages", "app.requests.rules", "TRANSITIONS", "action"),
 ]
 
 #: (context, text) translated at run time from values no dictionary holds.

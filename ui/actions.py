@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from app.authz import Action
+from ui.i18n import message_text
 
 
 def ask_first(parent: QWidget, action: Action, title: str) -> bool:
@@ -41,4 +42,7 @@ def apply_action(button: QPushButton, action: Action | None) -> None:
         return
     button.setVisible(action.available)
     button.setEnabled(action.enabled)
-    button.setToolTip(QCoreApplication.translate("Actions", action.reason) if action.reason else "")
+    if action.reason_message is not None:
+        button.setToolTip(message_text(action.reason_message))
+    else:
+        button.setToolTip(QCoreApplication.translate("Actions", action.reason) if action.reason else "")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import GongkaiError
+from ui.i18n import error_text
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ class CrashDialog(QDialog):
 def show_error(parent: QWidget | None, exc: BaseException, log_file: str = "") -> None:
     """A message box for expected errors; the crash dialog for anything else."""
     if isinstance(exc, GongkaiError):
-        QMessageBox.warning(parent, tr("无法完成"), str(exc))
+        QMessageBox.warning(parent, tr("无法完成"), error_text(exc))
         return
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     log.error("unexpected error shown to user:\n%s", details)

@@ -35,9 +35,16 @@ def message_text(message: Message | None, fallback: str = "") -> str:
     return message.render(lambda text: QCoreApplication.translate(CONTEXT, text), day_text)
 
 
+def error_text(exc: BaseException) -> str:
+    """An expected failure in the window's language when app/ gave it as a message (a refused
+    permission), else its text as app/ wrote it."""
+    message = getattr(exc, "message", None)
+    return message_text(message) if isinstance(message, Message) else str(exc)
+
+
 def app_label(text: str, context: str = "Labels") -> str:
     """One of app/'s fixed words (a status, a template name) in the window's language."""
     return QCoreApplication.translate(context, text) if text else ""
 
 
-__all__ = ["app_label", "day_text", "full_day_text", "message_text"]
+__all__ = ["app_label", "day_text", "error_text", "full_day_text", "message_text"]

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.users import ROLE_LABELS, Role
 from ui.discard import AsksBeforeDiscard
+from ui.i18n import error_text
 from ui.ops import Operations
 
 
@@ -81,7 +82,7 @@ class _PasswordDialog(AsksBeforeDiscard, QDialog):
         self.ok.setEnabled(False)
 
         def failed(exc: BaseException) -> None:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
 
         self._ops.write(
             self, op, lambda _r: self.accept(), failed=failed, finally_=lambda: self.ok.setEnabled(True)

@@ -8,6 +8,7 @@ provided by the composition root (app/__main__.py), so this module never imports
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
@@ -15,21 +16,6 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import Protocol
 
-from app.cli import (
-    catalogue,
-    compact,
-    core,
-    device,
-    documents,
-    events,
-    kiosk,
-    notices,
-    report,
-    requests,
-    sync,
-    today,
-    workdays,
-)
 from app.cli.common import CliEnv
 from app.errors import GongkaiError
 from app.logsetup import configure as configure_logging
@@ -38,22 +24,48 @@ from db.migrate import NewerDatabaseError
 
 log = logging.getLogger(__name__)
 
-# Each subcommand group registers itself; later capabilities append their module here.
-COMMAND_MODULES: list[ModuleType] = [
-    core,
-    workdays,
-    notices,
-    requests,
-    today,
-    report,
-    events,
-    catalogue,
-    documents,
-    sync,
-    device,
-    kiosk,
-    compact,
-]
+# Each subcommand group is a module of app/cli with ``register(sub)``; later capabilities append theirs
+# here, in the order ``gongkai --help`` lists them, with the top-level commands it registers.
+# Only the module of the command being run is imported (``_modules_for``): importing all of them
+# (printing, openpyxl, the sync client, ...) cost more than a second before ``gongkai today`` could
+# start its query. tests/app/test_cli.py checks this table against what each module registers.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "core": ("init", "doctor", "backup", "restore", "user"),
+    "workdays": ("workdays", "holidays"),
+    "notices": ("notice",),
+    "requests": ("request",),
+    "today": ("today",),
+    "report": ("report",),
+    "events": ("event",),
+    "catalogue": ("catalogue",),
+    "documents": ("doc",),
+    "sync": ("sync",),
+    "device": ("device", "join"),
+    "kiosk": ("kiosk",),
+    "compact": ("compact",),
+}
+
+#: global options that take a value (the command is the first word that is neither an option nor
+#: one of these values)
+_VALUE_OPTIONS = ("--data-dir", "--user")
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """The subcommand word in ``argv`` (None when there is none, e.g. ``gongkai --help``)."""
+    words = iter(argv)
+    for word in words:
+        if word in _VALUE_OPTIONS:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def _modules_for(command: str | None) -> list[ModuleType]:
+    """The CLI modules to register: the command's own, or all of them when the command is not
+    known (no command, ``--help``, or a misspelling that argparse must list the choices for)."""
+    names = [m for m, commands in COMMAND_MODULES.items() if command in commands] or list(COMMAND_MODULES)
+    return [importlib.import_module(f"app.cli.{name}") for name in names]
 
 
 class GuiLauncher(Protocol):
@@ -72,7 +84,8 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``command`` it knows only that command's group (see ``_modules_for``)."""
     parser = _Parser(
         prog="gongkai",
         description="公开专区工作台：基层政务公开专区的目录、公示、活动、依申请公开与同步。不带子命令时打开工作窗口。",
@@ -89,13 +102,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"gongkai {app_version()}")
     parser.add_argument("-v", "--verbose", action="store_true", help="日志写入调试信息")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
-    for module in COMMAND_MODULES:
+    for module in _modules_for(command):
         module.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(command_of(argv))
     args = parser.parse_args(argv)
     env = CliEnv(args, gui)
     handler: Callable[[CliEnv], int] | None = getattr(args, "handler", None)

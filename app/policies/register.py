@@ -24,12 +24,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit
+from app.authz import authorize
 from app.clock import Clock
 from app.errors import InputError, NotFoundError
 from app.policies import values as v
 from app.privacy import Masker, MaskingProfile, mask_text
 from app.uow import read_only, transaction
-from app.users import Role, StaffUser
+from app.users import StaffUser
 from db.models import PolicyDocument, PolicyInterpretation, PolicyReading
 
 #: Names in register exports are masked like every personal name that leaves the staff window.
@@ -111,8 +112,7 @@ class ReadingRegister:
         on: date | None = None,
     ) -> v.ReadingEntry:
         """One line: what was read or printed and how many pages (a name only if the reader gave it)."""
-        if not (actor.has(Role.CLERK) or actor.has(Role.ADMIN)):
-            actor.require(Role.CLERK, "登记查阅")
+        authorize(actor, "policy.register")
         problems = []
         if action not in v.ACTIONS:
             problems.append(f"登记类型：应为 read（查阅）或 print（打印），实为“{action}”")

@@ -28,6 +28,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit, outbox
+from app.authz import authorize
 from app.clock import ZONE, Clock
 from app.errors import InputError, NotFoundError, StateError
 from app.policies import values as v
@@ -39,7 +40,7 @@ from app.privacy import mask_text
 from app.settings import SettingsService
 from app.sync import wire
 from app.uow import read_only, transaction
-from app.users import Role, StaffUser
+from app.users import StaffUser
 from db.base import utcnow
 from db.models import (
     CatalogueDomain,
@@ -241,7 +242,7 @@ class PolicyService:
         attachments: Sequence[Path] = (),
     ) -> v.DocumentView:
         """A new site document, typed or read from ``source`` (.docx/.pdf/.txt), with attachments."""
-        actor.require(Role.ADMIN, "登记政策文件")
+        authorize(actor, "policy.add")
         extracted = self.read_source(source) if source is not None else None
         stored = [self._store_attachment(p) for p in attachments]
         with transaction(self._sf) as session:
@@ -329,7 +330,7 @@ class PolicyService:
 
     def update(self, actor: StaffUser, ref: str, draft: v.DocumentDraft) -> v.DocumentView:
         """Correct a site document's metadata or typed text (documents from the platform are read-only)."""
-        actor.require(Role.ADMIN, "修改政策文件")
+        authorize(actor, "policy.update")
         with transaction(self._sf) as session:
             row = self._find(session, ref)
             if row.origin != "site":
@@ -362,7 +363,7 @@ class PolicyService:
 
     def publish(self, actor: StaffUser, ref: str) -> v.DocumentView:
         """A draft becomes part of the library (and, for the site's own, goes to the platform)."""
-        actor.require(Role.ADMIN, "发布政策文件")
+        authorize(actor, "policy.publish")
         with transaction(self._sf) as session:
             row = self._find(session, ref)
             if row.status == v.PUBLISHED:
@@ -391,7 +392,7 @@ class PolicyService:
         replaced_by: str = "",
     ) -> v.DocumentView:
         """Mark a document 废止 / 失效 / 已修订 from ``on`` (default today), naming its replacement."""
-        actor.require(Role.ADMIN, "标记政策文件失效或废止")
+        authorize(actor, "policy.retire")
         if validity not in (v.REPEALED, v.EXPIRED, v.REVISED):
             raise InputError(
                 f"有效性：应为 repealed（废止）、expired（失效）或 revised（已修订），实为“{validity}”"
@@ -436,7 +437,7 @@ class PolicyService:
             return self._view(session, row)
 
     def add_attachment(self, actor: StaffUser, ref: str, path: Path) -> v.DocumentView:
-        actor.require(Role.ADMIN, "添加附件")
+        authorize(actor, "policy.attach")
         name, sha, size, pages = self._store_attachment(path)
         with transaction(self._sf) as session:
             row = self._find(session, ref)
@@ -469,7 +470,7 @@ class PolicyService:
         self, actor: StaffUser, ref: str, draft: v.InterpretationDraft, *, attachments: Sequence[Path] = ()
     ) -> v.InterpretationView:
         """Link an interpretation (文字解读, 图解, 问答, 视频, 现场演示) to a document."""
-        actor.require(Role.ADMIN, "添加政策解读")
+        authorize(actor, "policy.interpret")
         problems = _check_interpretation(draft)
         if draft.form in ("graphic", "video") and not attachments:
             problems.append(
@@ -536,7 +537,7 @@ class PolicyService:
 
     def link_items(self, actor: StaffUser, ref: str, item_uuids: Sequence[str]) -> builtins.list[str]:
         """Set the catalogue items that rest on a document (replacing the previous set)."""
-        actor.require(Role.ADMIN, "关联目录事项")
+        authorize(actor, "policy.link")
         with transaction(self._sf) as session:
             doc = self._find(session, ref)
             known = set(
@@ -682,8 +683,7 @@ class PolicyService:
 
     def acknowledge_change(self, actor: StaffUser, change_id: int) -> None:
         """Staff have reviewed a platform change (and re-linked what needed it)."""
-        if not (actor.has(Role.CLERK) or actor.has(Role.ADMIN)):
-            actor.require(Role.ADMIN, "确认文件变化")
+        authorize(actor, "policy.acknowledge")
         with transaction(self._sf) as session:
             row = session.get(PolicyChange, change_id)
             if row is None:

@@ -37,132 +37,132 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="_extra_sources.py" line="423" />
+            <location filename="_extra_sources.py" line="427" />
             <source>编辑活动</source>
             <translation>Edit event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="424" />
+            <location filename="_extra_sources.py" line="428" />
             <source>报名与签到</source>
             <translation>Registrations and check-in</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="425" />
+            <location filename="_extra_sources.py" line="429" />
             <source>登记已举办</source>
             <translation>Mark as held</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="426" />
+            <location filename="_extra_sources.py" line="430" />
             <source>总结报告与采纳情况</source>
             <translation>Closing report and adoption</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="427" />
+            <location filename="_extra_sources.py" line="431" />
             <source>公开采纳情况</source>
             <translation>Publish adoption</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="428" />
+            <location filename="_extra_sources.py" line="432" />
             <source>确认已公开“{title}”的意见建议采纳情况？公开后报告不能再修改。</source>
             <translation>Confirm that the adoption of suggestions for “{title}” has been published? The report cannot be changed afterwards.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="429" />
+            <location filename="_extra_sources.py" line="433" />
             <source>调整本次时间</source>
             <translation>Move this occurrence</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="430" />
+            <location filename="_extra_sources.py" line="434" />
             <source>取消本次（重复活动）</source>
             <translation>Cancel this occurrence (series)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="431" />
+            <location filename="_extra_sources.py" line="435" />
             <source>取消“{title}”的这一次活动？已取消的一次不能恢复。</source>
             <translation>Cancel this occurrence of “{title}”? A cancelled occurrence cannot be restored.</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="432" />
+            <location filename="_extra_sources.py" line="436" />
             <source>取消整个活动</source>
             <translation>Cancel the whole event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="433" />
+            <location filename="_extra_sources.py" line="437" />
             <source>打印海报</source>
             <translation>Print poster</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="434" />
+            <location filename="_extra_sources.py" line="438" />
             <source>打印签到表</source>
             <translation>Print sign-in sheet</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="435" />
+            <location filename="_extra_sources.py" line="439" />
             <source>打印采纳情况</source>
             <translation>Print adoption report</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="436" />
+            <location filename="_extra_sources.py" line="440" />
             <source>新建活动</source>
             <translation>New event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="437" />
+            <location filename="_extra_sources.py" line="441" />
             <source>导入 .ics</source>
             <translation>Import .ics</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="438" />
+            <location filename="_extra_sources.py" line="442" />
             <source>设置年度目标…</source>
             <translation>Set yearly targets…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="439" />
+            <location filename="_extra_sources.py" line="443" />
             <source>类型同义词…</source>
             <translation>Type synonyms…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="440" />
+            <location filename="_extra_sources.py" line="444" />
             <source>新建公示…</source>
             <translation>New notice…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="441" />
+            <location filename="_extra_sources.py" line="445" />
             <source>修改…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="442" />
+            <location filename="_extra_sources.py" line="446" />
             <source>提交审核</source>
             <translation>Submit for review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="443" />
+            <location filename="_extra_sources.py" line="447" />
             <source>审核…</source>
             <translation>Review…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="444" />
+            <location filename="_extra_sources.py" line="448" />
             <source>发布</source>
             <translation>Publish</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="445" />
+            <location filename="_extra_sources.py" line="449" />
             <source>发布后，“{title}”将在市级平台和触摸屏上公开，不能撤销（只能由管理员撤回）。确定发布吗？</source>
             <translation>Once published, “{title}” is public on the city platform and the touch screen; this cannot be undone (only an administrator can withdraw it). Publish?</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="446" />
+            <location filename="_extra_sources.py" line="450" />
             <source>预览与打印…</source>
             <translation>Preview and print…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="447" />
+            <location filename="_extra_sources.py" line="451" />
             <source>撤回…</source>
             <translation>Withdraw…</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="448" />
+            <location filename="_extra_sources.py" line="452" />
             <source>撤回后，“{title}”不再公开，已张贴的须今天撤下；撤回不能撤销。确定撤回吗？</source>
             <translation>Once withdrawn, “{title}” is no longer public and its postings must come down today; this cannot be undone. Withdraw?</translation>
         </message>
@@ -1467,322 +1467,322 @@
     <context>
         <name>Changes</name>
         <message>
-            <location filename="_extra_sources.py" line="359" />
+            <location filename="_extra_sources.py" line="363" />
             <source>公示已保存为草稿</source>
             <translation>Notice saved as a draft</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="360" />
+            <location filename="_extra_sources.py" line="364" />
             <source>公示已保存</source>
             <translation>Notice saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="361" />
+            <location filename="_extra_sources.py" line="365" />
             <source>已形成新版本，须重新审核</source>
             <translation>A new revision was made; it must be reviewed again</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="362" />
+            <location filename="_extra_sources.py" line="366" />
             <source>已提交初审</source>
             <translation>Submitted for first review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="363" />
+            <location filename="_extra_sources.py" line="367" />
             <source>初审通过，已送复审</source>
             <translation>First review passed; sent to second review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="364" />
+            <location filename="_extra_sources.py" line="368" />
             <source>复审通过，已送终审</source>
             <translation>Second review passed; sent to final review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="365" />
+            <location filename="_extra_sources.py" line="369" />
             <source>终审通过，公示已审定，可以打印张贴</source>
             <translation>Final review passed; the notice is approved and can be printed and posted</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="366" />
+            <location filename="_extra_sources.py" line="370" />
             <source>已退回修改</source>
             <translation>Returned for revision</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="367" />
+            <location filename="_extra_sources.py" line="371" />
             <source>公示已发布</source>
             <translation>Notice published</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="368" />
+            <location filename="_extra_sources.py" line="372" />
             <source>公示已撤回</source>
             <translation>Notice withdrawn</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="369" />
+            <location filename="_extra_sources.py" line="373" />
             <source>已登记张贴</source>
             <translation>Posting recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="370" />
+            <location filename="_extra_sources.py" line="374" />
             <source>已登记撤下</source>
             <translation>Take-down recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="371" />
+            <location filename="_extra_sources.py" line="375" />
             <source>已记录打印</source>
             <translation>Printing recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="372" />
+            <location filename="_extra_sources.py" line="376" />
             <source>法定公示期已更新</source>
             <translation>Statutory posting period updated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="373" />
+            <location filename="_extra_sources.py" line="377" />
             <source>公开栏已登记</source>
             <translation>Board registered</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="374" />
+            <location filename="_extra_sources.py" line="378" />
             <source>公开栏已停用</source>
             <translation>Board deactivated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="375" />
+            <location filename="_extra_sources.py" line="379" />
             <source>公开栏已重新启用</source>
             <translation>Board reactivated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="376" />
+            <location filename="_extra_sources.py" line="380" />
             <source>申请已接收，请打印回执</source>
             <translation>Request received; please print the receipt</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="377" />
+            <location filename="_extra_sources.py" line="381" />
             <source>已登记申请</source>
             <translation>Request registered</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="378" />
+            <location filename="_extra_sources.py" line="382" />
             <source>已转入办理</source>
             <translation>Moved to processing</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="379" />
+            <location filename="_extra_sources.py" line="383" />
             <source>已提交审签</source>
             <translation>Submitted for sign-off</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="380" />
+            <location filename="_extra_sources.py" line="384" />
             <source>已归档</source>
             <translation>Archived</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="381" />
+            <location filename="_extra_sources.py" line="385" />
             <source>已发出补正通知，答复期限暂停计算</source>
             <translation>Correction notice sent; the answer clock is paused</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="382" />
+            <location filename="_extra_sources.py" line="386" />
             <source>已登记补正材料，答复期限重新计算</source>
             <translation>Correction received; the answer clock restarts</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="383" />
+            <location filename="_extra_sources.py" line="387" />
             <source>已征求第三方意见，计时暂停</source>
             <translation>Third party consulted; the clock is paused</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="384" />
+            <location filename="_extra_sources.py" line="388" />
             <source>已登记第三方意见，计时恢复</source>
             <translation>Third-party opinion recorded; the clock resumes</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="385" />
+            <location filename="_extra_sources.py" line="389" />
             <source>已批准延期答复</source>
             <translation>Extension approved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="386" />
+            <location filename="_extra_sources.py" line="390" />
             <source>已签发答复</source>
             <translation>Answer issued</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="387" />
+            <location filename="_extra_sources.py" line="391" />
             <source>法定期限规则已更新</source>
             <translation>Statutory deadline rules updated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="388" />
+            <location filename="_extra_sources.py" line="392" />
             <source>活动已安排</source>
             <translation>Event planned</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="389" />
+            <location filename="_extra_sources.py" line="393" />
             <source>活动已修改</source>
             <translation>Event changed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="390" />
+            <location filename="_extra_sources.py" line="394" />
             <source>活动已取消</source>
             <translation>Event cancelled</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="391" />
+            <location filename="_extra_sources.py" line="395" />
             <source>该次活动已取消</source>
             <translation>Occurrence cancelled</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="392" />
+            <location filename="_extra_sources.py" line="396" />
             <source>该次活动已改期</source>
             <translation>Occurrence moved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="393" />
+            <location filename="_extra_sources.py" line="397" />
             <source>已登记报名</source>
             <translation>Registration recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="394" />
+            <location filename="_extra_sources.py" line="398" />
             <source>已取消报名</source>
             <translation>Registration cancelled</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="395" />
+            <location filename="_extra_sources.py" line="399" />
             <source>已签到</source>
             <translation>Checked in</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="396" />
+            <location filename="_extra_sources.py" line="400" />
             <source>已登记为已举办</source>
             <translation>Marked as held</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="397" />
+            <location filename="_extra_sources.py" line="401" />
             <source>活动总结已保存</source>
             <translation>Closing report saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="398" />
+            <location filename="_extra_sources.py" line="402" />
             <source>意见采纳情况已公开</source>
             <translation>Adoption of suggestions published</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="399" />
+            <location filename="_extra_sources.py" line="403" />
             <source>年度目标已保存</source>
             <translation>Yearly targets saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="400" />
+            <location filename="_extra_sources.py" line="404" />
             <source>日历文件已导入</source>
             <translation>Calendar file imported</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="401" />
+            <location filename="_extra_sources.py" line="405" />
             <source>活动类型已添加</source>
             <translation>Event type added</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="402" />
+            <location filename="_extra_sources.py" line="406" />
             <source>目录已导入</source>
             <translation>Catalogue imported</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="403" />
+            <location filename="_extra_sources.py" line="407" />
             <source>事项已增补</source>
             <translation>Item added</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="404" />
+            <location filename="_extra_sources.py" line="408" />
             <source>事项已修改</source>
             <translation>Item changed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="405" />
+            <location filename="_extra_sources.py" line="409" />
             <source>事项已停用</source>
             <translation>Item retired</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="406" />
+            <location filename="_extra_sources.py" line="410" />
             <source>已登记公开</source>
             <translation>Disclosure recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="407" />
+            <location filename="_extra_sources.py" line="411" />
             <source>同义词表已保存</source>
             <translation>Synonyms saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="408" />
+            <location filename="_extra_sources.py" line="412" />
             <source>领域适用情况已保存</source>
             <translation>Domain applicability saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="409" />
+            <location filename="_extra_sources.py" line="413" />
             <source>设置已保存</source>
             <translation>Settings saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="410" />
+            <location filename="_extra_sources.py" line="414" />
             <source>节假日安排已导入</source>
             <translation>Holiday schedule imported</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="411" />
+            <location filename="_extra_sources.py" line="415" />
             <source>用户已添加</source>
             <translation>User added</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="412" />
+            <location filename="_extra_sources.py" line="416" />
             <source>密码已重设</source>
             <translation>Password reset</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="413" />
+            <location filename="_extra_sources.py" line="417" />
             <source>账号已停用</source>
             <translation>Account deactivated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="414" />
+            <location filename="_extra_sources.py" line="418" />
             <source>账号已重新启用</source>
             <translation>Account reactivated</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="415" />
+            <location filename="_extra_sources.py" line="419" />
             <source>站点信息已保存</source>
             <translation>Site details saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="416" />
+            <location filename="_extra_sources.py" line="420" />
             <source>考核指标已保存</source>
             <translation>Criterion saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="417" />
+            <location filename="_extra_sources.py" line="421" />
             <source>同步设置已保存</source>
             <translation>Sync settings saved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="418" />
+            <location filename="_extra_sources.py" line="422" />
             <source>本机已登记到市级平台</source>
             <translation>This PC is registered with the city platform</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="419" />
+            <location filename="_extra_sources.py" line="423" />
             <source>邀请码已生成</source>
             <translation>Invitation code created</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="420" />
+            <location filename="_extra_sources.py" line="424" />
             <source>电脑已撤销</source>
             <translation>PC revoked</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="421" />
+            <location filename="_extra_sources.py" line="425" />
             <source>冲突已处理</source>
             <translation>Conflict resolved</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="422" />
+            <location filename="_extra_sources.py" line="426" />
             <source>触摸屏退出密码已设置</source>
             <translation>Touch-screen exit PIN set</translation>
         </message>
@@ -1937,22 +1937,22 @@
     <context>
         <name>CrashDialog</name>
         <message>
-            <location filename="../../ui/crash.py" line="42" />
+            <location filename="../../ui/crash.py" line="43" />
             <source>程序出错</source>
             <translation>Program error</translation>
         </message>
         <message>
-            <location filename="../../ui/crash.py" line="45" />
+            <location filename="../../ui/crash.py" line="46" />
             <source>程序遇到意外错误。您的数据已保存到上一次操作。请复制下面的信息发给技术支持。</source>
             <translation>The program hit an unexpected error. Your data is saved up to the last action. Please copy the details below and send them to technical support.</translation>
         </message>
         <message>
-            <location filename="../../ui/crash.py" line="47" />
+            <location filename="../../ui/crash.py" line="48" />
             <source>日志文件：</source>
             <translation>Log file: </translation>
         </message>
         <message>
-            <location filename="../../ui/crash.py" line="56" />
+            <location filename="../../ui/crash.py" line="57" />
             <source>复制错误信息</source>
             <translation>Copy details</translation>
         </message>
@@ -3368,277 +3368,277 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>Labels</name>
         <message>
-            <location filename="_extra_sources.py" line="449" />
+            <location filename="_extra_sources.py" line="453" />
             <source>通用公示公告</source>
             <translation>General notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="450" />
+            <location filename="_extra_sources.py" line="454" />
             <source>最低生活保障（低保）初审公示</source>
             <translation>Minimum living allowance (dibao): first-review notice</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="451" />
+            <location filename="_extra_sources.py" line="455" />
             <source>特困人员救助供养公示</source>
             <translation>Support for people in extreme poverty</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="452" />
+            <location filename="_extra_sources.py" line="456" />
             <source>征收土地预公告</source>
             <translation>Land acquisition: preliminary announcement</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="453" />
+            <location filename="_extra_sources.py" line="457" />
             <source>征地补偿安置方案公告</source>
             <translation>Land acquisition: compensation and resettlement plan</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="454" />
+            <location filename="_extra_sources.py" line="458" />
             <source>房屋征收与老旧小区改造方案</source>
             <translation>Housing expropriation and old-estate renovation plan</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="455" />
+            <location filename="_extra_sources.py" line="459" />
             <source>义务教育招生政策与学区范围</source>
             <translation>School admission policy and catchment areas</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="456" />
+            <location filename="_extra_sources.py" line="460" />
             <source>医疗卫生服务（疫苗接种、家庭医生）</source>
             <translation>Health services (vaccination, family doctors)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="457" />
+            <location filename="_extra_sources.py" line="461" />
             <source>老年人福利补贴（高龄津贴等）公示</source>
             <translation>Elderly welfare allowances (longevity allowance etc.)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="458" />
+            <location filename="_extra_sources.py" line="462" />
             <source>村（居）务与财务公开</source>
             <translation>Village (community) affairs and finances</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="459" />
+            <location filename="_extra_sources.py" line="463" />
             <source>重大行政决策征求意见</source>
             <translation>Consultation on a major administrative decision</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="460" />
+            <location filename="_extra_sources.py" line="464" />
             <source>活动公告（政策解读、开放日等）</source>
             <translation>Event announcement (policy briefing, open day etc.)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="461" />
+            <location filename="_extra_sources.py" line="465" />
             <source>当面提交</source>
             <translation>In person</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="462" />
+            <location filename="_extra_sources.py" line="466" />
             <source>邮寄（挂号/EMS）</source>
             <translation>By post (registered/EMS)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="463" />
+            <location filename="_extra_sources.py" line="467" />
             <source>平常信函</source>
             <translation>Ordinary letter</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="464" />
+            <location filename="_extra_sources.py" line="468" />
             <source>互联网（在线申请/电子邮件）</source>
             <translation>Internet (online form/e-mail)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="465" />
+            <location filename="_extra_sources.py" line="469" />
             <source>传真</source>
             <translation>Fax</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="466" />
+            <location filename="_extra_sources.py" line="470" />
             <source>予以公开</source>
             <translation>Disclosed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="467" />
+            <location filename="_extra_sources.py" line="471" />
             <source>部分公开</source>
             <translation>Partly disclosed</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="468" />
+            <location filename="_extra_sources.py" line="472" />
             <source>不予公开：国家秘密</source>
             <translation>Withheld: state secret</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="469" />
+            <location filename="_extra_sources.py" line="473" />
             <source>不予公开：法律行政法规禁止</source>
             <translation>Withheld: prohibited by law</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="470" />
+            <location filename="_extra_sources.py" line="474" />
             <source>不予公开：危及三安全一稳定</source>
             <translation>Withheld: endangers security or stability</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="471" />
+            <location filename="_extra_sources.py" line="475" />
             <source>不予公开：保护第三方合法权益</source>
             <translation>Withheld: third-party rights</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="472" />
+            <location filename="_extra_sources.py" line="476" />
             <source>不予公开：内部事务信息</source>
             <translation>Withheld: internal affairs</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="473" />
+            <location filename="_extra_sources.py" line="477" />
             <source>不予公开：过程性信息</source>
             <translation>Withheld: process information</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="474" />
+            <location filename="_extra_sources.py" line="478" />
             <source>不予公开：行政执法案卷</source>
             <translation>Withheld: enforcement files</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="475" />
+            <location filename="_extra_sources.py" line="479" />
             <source>不予公开：行政查询事项</source>
             <translation>Withheld: administrative inquiry</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="476" />
+            <location filename="_extra_sources.py" line="480" />
             <source>无法提供：信息不存在</source>
             <translation>Cannot provide: does not exist</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="477" />
+            <location filename="_extra_sources.py" line="481" />
             <source>无法提供：非本机关信息</source>
             <translation>Cannot provide: not held by this body</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="478" />
+            <location filename="_extra_sources.py" line="482" />
             <source>无法提供：需另行制作</source>
             <translation>Cannot provide: would need to be created</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="479" />
+            <location filename="_extra_sources.py" line="483" />
             <source>无法提供：补正后仍不明确</source>
             <translation>Cannot provide: still unclear after correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="480" />
+            <location filename="_extra_sources.py" line="484" />
             <source>不予处理：信访举报投诉类</source>
             <translation>Not handled: petition or complaint</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="481" />
+            <location filename="_extra_sources.py" line="485" />
             <source>不予处理：重复申请</source>
             <translation>Not handled: repeated request</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="482" />
+            <location filename="_extra_sources.py" line="486" />
             <source>不予处理：公开出版物</source>
             <translation>Not handled: published material</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="483" />
+            <location filename="_extra_sources.py" line="487" />
             <source>不予处理：无正当理由大量反复申请</source>
             <translation>Not handled: excessive repeated requests</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="484" />
+            <location filename="_extra_sources.py" line="488" />
             <source>不予处理：要求确认或重新出具</source>
             <translation>Not handled: asks to confirm or reissue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="485" />
+            <location filename="_extra_sources.py" line="489" />
             <source>其他：逾期不补正</source>
             <translation>Other: no correction in time</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="486" />
+            <location filename="_extra_sources.py" line="490" />
             <source>其他：逾期未缴费</source>
             <translation>Other: fee not paid in time</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="487" />
+            <location filename="_extra_sources.py" line="491" />
             <source>其他处理</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="488" />
+            <location filename="_extra_sources.py" line="492" />
             <source>现场政策解读</source>
             <translation>On-site policy briefing</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="489" />
+            <location filename="_extra_sources.py" line="493" />
             <source>综合政策辅导</source>
             <translation>Policy counselling</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="490" />
+            <location filename="_extra_sources.py" line="494" />
             <source>办事流程演示</source>
             <translation>Procedure demonstration</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="491" />
+            <location filename="_extra_sources.py" line="495" />
             <source>政府开放日/开放月</source>
             <translation>Government open day/month</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="492" />
+            <location filename="_extra_sources.py" line="496" />
             <source>座谈会/听证会</source>
             <translation>Symposium/hearing</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="493" />
+            <location filename="_extra_sources.py" line="497" />
             <source>问卷调查/征集调查</source>
             <translation>Survey/consultation</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="494" />
+            <location filename="_extra_sources.py" line="498" />
             <source>其他活动</source>
             <translation>Other event</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="495" />
+            <location filename="_extra_sources.py" line="499" />
             <source>计划中</source>
             <translation>Planned</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="496" />
+            <location filename="_extra_sources.py" line="500" />
             <source>已举办</source>
             <translation>Held</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="497" />
+            <location filename="_extra_sources.py" line="501" />
             <source>已结束（已报告）</source>
             <translation>Closed (reported)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="498" />
+            <location filename="_extra_sources.py" line="502" />
             <source>已取消</source>
             <translation>Cancelled</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="499" />
+            <location filename="_extra_sources.py" line="503" />
             <source>义务监督员</source>
             <translation>Volunteer supervisors</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="500" />
+            <location filename="_extra_sources.py" line="504" />
             <source>人大代表</source>
             <translation>People's Congress deputies</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="501" />
+            <location filename="_extra_sources.py" line="505" />
             <source>政协委员</source>
             <translation>CPPCC members</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="502" />
+            <location filename="_extra_sources.py" line="506" />
             <source>群众代表</source>
             <translation>Residents' representatives</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="503" />
+            <location filename="_extra_sources.py" line="507" />
             <source>企业代表</source>
             <translation>Business representatives</translation>
         </message>
@@ -3968,98 +3968,478 @@ Tap below to browse the catalogue.</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="350" />
+            <source>用户“{user}”没有{roles}角色，不能{action}。</source>
+            <translation>User “{user}” does not have the {roles} role, so cannot {action}.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="351" />
+            <source>“{role}”</source>
+            <translation>“{role}”</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="352" />
+            <source>{first}或{rest}</source>
+            <translation>{first} or {rest}</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="353" />
+            <source>请先登录。</source>
+            <translation>Please sign in first.</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="354" />
             <source>个工作日</source>
             <translation>working day(s)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="351" />
+            <location filename="_extra_sources.py" line="355" />
             <source>日</source>
             <translation>day(s)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="352" />
+            <location filename="_extra_sources.py" line="356" />
             <source>初审</source>
             <translation>first review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="353" />
+            <location filename="_extra_sources.py" line="357" />
             <source>复审</source>
             <translation>second review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="354" />
+            <location filename="_extra_sources.py" line="358" />
             <source>终审</source>
             <translation>final review</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="355" />
+            <location filename="_extra_sources.py" line="359" />
             <source>无记录</source>
             <translation>none recorded</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="356" />
+            <location filename="_extra_sources.py" line="360" />
             <source>未填写</source>
             <translation>not given</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="357" />
+            <location filename="_extra_sources.py" line="361" />
             <source>补正期限</source>
             <translation>correction due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="358" />
+            <location filename="_extra_sources.py" line="362" />
             <source>第三方意见期限</source>
             <translation>third-party opinion due</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="504" />
+            <location filename="_extra_sources.py" line="508" />
             <source>已超期</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="505" />
+            <location filename="_extra_sources.py" line="509" />
             <source>即将到期</source>
             <translation>Due soon</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="506" />
+            <location filename="_extra_sources.py" line="510" />
             <source>等待补正</source>
             <translation>Waiting for correction</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="507" />
+            <location filename="_extra_sources.py" line="511" />
             <source>等待第三方意见</source>
             <translation>Waiting for third party</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="508" />
+            <location filename="_extra_sources.py" line="512" />
             <source>条例第三十三条第二款：自收到申请之日起20个工作日内予以答复</source>
             <translation>Regulations art. 33(2): answer within 20 working days of receipt</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="509" />
+            <location filename="_extra_sources.py" line="513" />
             <source>条例第三十条：自收到申请之日起7个工作日内一次性告知申请人作出补正</source>
             <translation>Regulations art. 30: ask for all corrections at once within 7 working days of receipt</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="510" />
+            <location filename="_extra_sources.py" line="514" />
             <source>条例第三十二条：第三方应当自收到征求意见书之日起15个工作日内提出意见</source>
             <translation>Regulations art. 32: the third party answers within 15 working days of the consultation letter</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="511" />
+            <location filename="_extra_sources.py" line="515" />
             <source>条例第三十三条第二款：经政府信息公开工作机构负责人同意，延长的期限最长不得超过20个工作日</source>
             <translation>Regulations art. 33(2): an approved extension is at most 20 working days</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="512" />
+            <location filename="_extra_sources.py" line="516" />
             <source>本站设定：条例第三十条要求在补正通知中给出合理补正期限（参照苏政办函〔2019〕98号）</source>
             <translation>Site setting: art. 30 asks for a reasonable correction period in the notice (cf. Jiangsu 2019 No. 98)</translation>
         </message>
         <message>
-            <location filename="_extra_sources.py" line="513" />
+            <location filename="_extra_sources.py" line="517" />
             <source>本站设定：到期前若干个工作日起提醒</source>
             <translation>Site setting: remind this many working days before the deadline</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="518" />
+            <source>窗口工作人员</source>
+            <translation>counter clerk</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="519" />
+            <source>政务公开专员（管理员）</source>
+            <translation>disclosure officer (administrator)</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="520" />
+            <source>起草公示</source>
+            <translation>draft a notice</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="521" />
+            <source>修改公示</source>
+            <translation>edit a notice</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="522" />
+            <source>提交公示审核</source>
+            <translation>submit a notice for review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="523" />
+            <source>初审公示</source>
+            <translation>give a notice its first review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="524" />
+            <source>复审公示</source>
+            <translation>give a notice its second review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="525" />
+            <source>终审公示</source>
+            <translation>give a notice its final review</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="526" />
+            <source>发布公示</source>
+            <translation>publish a notice</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="527" />
+            <source>撤回公示</source>
+            <translation>withdraw a notice</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="528" />
+            <source>修改法定公示期</source>
+            <translation>change a statutory posting period</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="529" />
+            <source>登记公开栏</source>
+            <translation>register a bulletin board</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="530" />
+            <source>停用或启用公开栏</source>
+            <translation>retire or reinstate a bulletin board</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="531" />
+            <source>登记张贴</source>
+            <translation>record a posting</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="532" />
+            <source>登记撤下</source>
+            <translation>record a take-down</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="533" />
+            <source>登记依申请公开</source>
+            <translation>register an information request</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="534" />
+            <source>批准延期答复</source>
+            <translation>approve an extension of the reply deadline</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="535" />
+            <source>修改法定期限</source>
+            <translation>change a statutory deadline</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="536" />
+            <source>新增活动类型</source>
+            <translation>add an event type</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="537" />
+            <source>修改活动类型同义词</source>
+            <translation>change event type synonyms</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="538" />
+            <source>安排活动</source>
+            <translation>schedule an event</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="539" />
+            <source>修改活动</source>
+            <translation>edit an event</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="540" />
+            <source>取消某次活动</source>
+            <translation>cancel one occurrence of an event</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="541" />
+            <source>调整某次活动时间</source>
+            <translation>move one occurrence of an event</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="542" />
+            <source>取消活动</source>
+            <translation>cancel an event</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="543" />
+            <source>登记活动报名</source>
+            <translation>register a participant</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="544" />
+            <source>取消报名</source>
+            <translation>cancel a registration</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="545" />
+            <source>活动签到</source>
+            <translation>check in a participant</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="546" />
+            <source>登记活动已举办</source>
+            <translation>record that an event was held</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="547" />
+            <source>提交活动总结报告</source>
+            <translation>submit an event's closing report</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="548" />
+            <source>公开意见采纳情况</source>
+            <translation>publish how suggestions were adopted</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="549" />
+            <source>设置年度目标</source>
+            <translation>set the annual targets</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="550" />
+            <source>导入活动日历</source>
+            <translation>import an event calendar</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="551" />
+            <source>以市级或区县目录导入</source>
+            <translation>import a city or district catalogue</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="552" />
+            <source>修改领域适用情况</source>
+            <translation>change which domains apply</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="553" />
+            <source>修改同义词表</source>
+            <translation>change the synonym table</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="554" />
+            <source>增补目录事项</source>
+            <translation>add a catalogue item</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="555" />
+            <source>修改目录事项</source>
+            <translation>edit a catalogue item</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="556" />
+            <source>停用目录事项</source>
+            <translation>retire a catalogue item</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="557" />
+            <source>细化标准事项</source>
+            <translation>refine a standard item</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="558" />
+            <source>复核本站点细化</source>
+            <translation>review this site's refinement</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="559" />
+            <source>撤销本站点细化</source>
+            <translation>withdraw this site's refinement</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="560" />
+            <source>登记政策文件</source>
+            <translation>register a policy document</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="561" />
+            <source>修改政策文件</source>
+            <translation>edit a policy document</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="562" />
+            <source>发布政策文件</source>
+            <translation>publish a policy document</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="563" />
+            <source>标记政策文件失效或废止</source>
+            <translation>mark a policy document expired or repealed</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="564" />
+            <source>添加附件</source>
+            <translation>add an attachment</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="565" />
+            <source>添加政策解读</source>
+            <translation>add a policy interpretation</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="566" />
+            <source>关联目录事项</source>
+            <translation>link catalogue items</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="567" />
+            <source>确认文件变化</source>
+            <translation>acknowledge a document change</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="568" />
+            <source>登记查阅</source>
+            <translation>record a reading</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="569" />
+            <source>处理同步冲突</source>
+            <translation>resolve a sync conflict</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="570" />
+            <source>邀请其他电脑加入本站点</source>
+            <translation>invite another PC to this site</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="571" />
+            <source>撤销电脑的同步凭据</source>
+            <translation>revoke a PC's sync credentials</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="572" />
+            <source>修改考核指标</source>
+            <translation>change the assessment criteria</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="573" />
+            <source>设置触摸屏退出密码</source>
+            <translation>set the kiosk exit PIN</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="574" />
+            <source>修改站点信息</source>
+            <translation>change the site's details</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="575" />
+            <source>修改偏好设置</source>
+            <translation>change the preferences</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="576" />
+            <source>导入节假日安排</source>
+            <translation>import the holiday schedule</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="577" />
+            <source>新增工作人员</source>
+            <translation>add a staff member</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="578" />
+            <source>重设工作人员密码</source>
+            <translation>reset a staff member's password</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="579" />
+            <source>停用或启用工作人员账号</source>
+            <translation>deactivate or reactivate a staff account</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="580" />
+            <source>登记申请</source>
+            <translation>register the request</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="581" />
+            <source>发出补正通知</source>
+            <translation>send a correction notice</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="582" />
+            <source>登记补正材料</source>
+            <translation>record the corrected materials</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="583" />
+            <source>开始办理</source>
+            <translation>start processing</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="584" />
+            <source>征求第三方意见</source>
+            <translation>consult a third party</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="585" />
+            <source>登记第三方意见</source>
+            <translation>record the third party's opinion</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="586" />
+            <source>提交审签</source>
+            <translation>submit for sign-off</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="587" />
+            <source>退回重办</source>
+            <translation>send back for rework</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="588" />
+            <source>签发答复</source>
+            <translation>sign off the reply</translation>
+        </message>
+        <message>
+            <location filename="_extra_sources.py" line="589" />
+            <source>归档</source>
+            <translation>archive the request</translation>
         </message>
     </context>
     <context>

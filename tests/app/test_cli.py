@@ -250,3 +250,44 @@ def test_official_face_installed_on_the_pc_is_preferred(data_dir: str, tmp_path:
     assert done.returncode == 0, done.stderr
     body = next(line for line in done.stdout.splitlines() if "字体：正文（仿宋）" in line)
     assert "仿宋_GB2312" in body and str(fonts) in body
+
+
+def test_command_table_matches_what_each_module_registers() -> None:
+    """``COMMAND_MODULES`` names, for each CLI module, exactly the commands it registers (the table
+    lets ``gongkai today`` import only app/cli/today.py)."""
+    import argparse
+    import importlib
+
+    from app.cli.main import COMMAND_MODULES
+
+    for name, commands in COMMAND_MODULES.items():
+        sub = argparse.ArgumentParser().add_subparsers(dest="command")
+        importlib.import_module(f"app.cli.{name}").register(sub)
+        assert tuple(sub.choices) == commands, name
+
+
+def test_command_of_skips_global_options() -> None:
+    from app.cli.main import command_of
+
+    assert command_of(["--data-dir", "today", "notice", "list"]) == "notice"
+    assert command_of(["-v", "--user", "clerk", "today", "--json"]) == "today"
+    assert command_of(["--data-dir=/x", "today"]) == "today"
+    assert command_of(["--help"]) is None
+
+
+def test_a_command_imports_only_its_own_module(tmp_path: Path) -> None:
+    """`gongkai today` does not pay for printing, spreadsheets or the sync client (issue 16: the CLI
+    spent over a second importing every subcommand's dependencies)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from app.cli.main import main\n"
+        f"main(['--data-dir', {str(tmp_path)!r}, 'holidays', 'list'])\n"
+        "heavy = sorted(m for m in ('openpyxl', 'reportlab', 'httpx', 'qrcode', 'app.cli.catalogue',"
+        " 'app.cli.sync', 'app.cli.report') if m in sys.modules)\n"
+        "print('HEAVY', heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert "HEAVY []" in out, out

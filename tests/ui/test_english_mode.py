@@ -156,3 +156,30 @@ def test_main_pages_in_english_show_no_chinese_but_typed_data(
     finally:
         tasks.wait()
     assert not left, "\n".join(dict.fromkeys(left))
+
+
+def test_a_refused_permission_reads_in_english(english: None, demo: AppContext, qtbot: QtBot) -> None:
+    """A disabled button's reason and a refused action's message box come from app/authz.py as a
+    message, so an English window says them in English (they were Chinese sentences before)."""
+    from PySide6.QtWidgets import QPushButton
+
+    from app.authz import action, authorize
+    from app.errors import PermissionDeniedError
+    from ui.actions import apply_action
+    from ui.i18n import error_text
+
+    reviewer = demo.users.authenticate("reviewer2", bootstrap.DEMO_PASSWORD)
+    button = QPushButton()
+    qtbot.addWidget(button)
+    apply_action(button, action("notice.create", "起草公示", True, reviewer, "notice.create"))
+    assert not button.isEnabled()
+    assert button.toolTip() == (
+        "User “reviewer2” does not have the “counter clerk” or “disclosure officer (administrator)” role,"
+        " so cannot draft a notice."
+    )
+    with pytest.raises(PermissionDeniedError) as refused:
+        authorize(reviewer, "catalogue.add")
+    assert "没有" in str(refused.value)  # the command line and the log keep the Chinese
+    assert error_text(refused.value) == (
+        "User “reviewer2” does not have the “disclosure officer (administrator)” role, so cannot add a catalogue item."
+    )

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.authz import allowed
 from app.catalogue import CHANNELS, CatalogueItemView, ComplianceEntry, DomainView, ImportResult
 from app.catalogue.model import AUDIENCES, FIELD_LABELS, MODES, ORIGINS, TIERS, display_value
 from app.errors import GongkaiError
-from app.users import Role
 from ui.catalogue.admin import DomainDialog, SynonymDialog
 from ui.catalogue.dialogs import DisclosureDialog, ImportPreviewDialog, ItemDialog
 from ui.crash import show_error
@@ -70,7 +70,7 @@ class CataloguePage(QWidget):
         super().__init__(parent)
         self._env = env
         self._cat = env.ctx.catalogue
-        self._is_admin = env.user.has(Role.ADMIN)
+        self._is_admin = allowed(env.user, "catalogue.update")
         self._compliance: dict[str, ComplianceEntry] = {}
         self._show_standard = False
         self._domain = ALL

@@ -41,9 +41,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.authz import allowed
 from app.kiosk import paginate
 from app.policies import values as v
-from app.users import Role
 from ui.crash import show_error
 from ui.env import UiEnv
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
@@ -194,7 +194,7 @@ class PoliciesPage(QWidget):
         super().__init__(parent)
         self._env = env
         self._lib = env.ctx.policies
-        self._is_admin = env.user.has(Role.ADMIN)
+        self._is_admin = allowed(env.user, "policy.update")
         self._doc: v.DocumentView | None = None
         self._pages: list[str] = []
         self._page = 0

@@ -94,7 +94,7 @@ class SettingsPage(QWidget):
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._env = env
-        is_admin = env.user.has(Role.ADMIN)
+        is_admin = allowed(env.user, "settings.update")
         layout = QVBoxLayout(self)
 
         self._site_editable = allowed(env.user, "site.update")
@@ -117,6 +117,9 @@ class SettingsPage(QWidget):
         )
         self.read_only_note.setVisible(not (self._site_editable and is_admin))
         layout.addWidget(self.read_only_note)
+        # A field the user cannot change must not look like one to type in (white box, text cursor):
+        # read-only fields take the window's grey, like a label.
+        self.setStyleSheet('QLineEdit[readOnly="true"] { background: palette(window); color: palette(text); }')
         top = QHBoxLayout()
 
         site_box = QGroupBox(self.tr("站点（触摸屏和打印材料上显示）"))
@@ -190,7 +193,7 @@ class SettingsPage(QWidget):
         note.setWordWrap(True)
         hol_layout.addWidget(note)
         self.import_button = QPushButton(self.tr("导入节假日文件…"))
-        self.import_button.setVisible(is_admin)
+        self.import_button.setVisible(allowed(env.user, "holidays.import"))
         self.import_button.clicked.connect(self._import_holidays)
         hol_layout.addWidget(self.import_button)
         row.addWidget(hol_box)
@@ -336,8 +339,8 @@ class SettingsPage(QWidget):
             "kiosk_idle_seconds": self.idle.value(),
             "language": self.language.currentData(),
         }
-        settings = self._env.ctx.settings
-        self._env.ops.write(self, lambda: settings.set_many(values))
+        settings, user = self._env.ctx.settings, self._env.user
+        self._env.ops.write(self, lambda: settings.update_preferences(user, values))
 
     def _import_holidays(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

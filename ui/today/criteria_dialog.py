@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.authz import allowed
 from app.today.assessment.figures import Direction
 from app.today.assessment.service import Criterion
-from app.users import Role
 from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
 from ui.table_model import Column, RecordTableModel
@@ -48,7 +48,7 @@ class CriteriaDialog(AsksBeforeDiscard, QDialog):
         self.changed = False
         self.setWindowTitle(self.tr("考核指标"))
         self.resize(820, 560)
-        editable = env.user.has(Role.ADMIN)
+        editable = allowed(env.user, "assessment.criteria")
         layout = QVBoxLayout(self)
         self.model: RecordTableModel[Criterion] = RecordTableModel(
             criterion_columns(), "CriteriaDialog", self
