@@ -72,13 +72,53 @@ def loadavg() -> str:
         return "?"
 
 
+class BlockWatch(threading.Thread):
+    """``GK_TRACE_BLOCKS=1``: while the GUI thread's 10 ms timer is late by over 15 ms, sample what
+    the GUI thread is running every ``STEP`` seconds (the innermost frames of this project), to find
+    what blocks the window."""
+
+    STEP = 0.005
+
+    def __init__(self, last: list[float]) -> None:
+        super().__init__(daemon=True)
+        self.last = last
+        self.main = threading.main_thread().ident
+        self.samples: dict[str, int] = {}
+        self.running = True
+        self.start()
+
+    def run(self) -> None:
+        import traceback
+
+        while self.running:
+            time.sleep(self.STEP)
+            if time.perf_counter() - self.last[0] < 0.025:
+                continue
+            frame = sys._current_frames().get(self.main or 0)
+            if frame is None:
+                continue
+            stack = traceback.extract_stack(frame)
+            ours = [f for f in stack if str(ROOT) in f.filename and "/bench/" not in f.filename]
+            key = " < ".join(
+                f"{Path(f.filename).relative_to(ROOT)}:{f.lineno} {f.name}" for f in reversed(ours[-3:])
+            ) or f"{Path(stack[-1].filename).name}:{stack[-1].lineno} {stack[-1].name}"
+            self.samples[key] = self.samples.get(key, 0) + 1
+
+    def stop(self) -> None:
+        self.running = False
+        self.join()
+
+    def top(self, n: int) -> list[tuple[str, int]]:
+        return sorted(self.samples.items(), key=lambda kv: -kv[1])[:n]
+
+
 # -- one site, in this process ---------------------------------------------------------------------------
 
 
 def run_site(site: str, user_name: str) -> SiteRun:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, Qt, QTimer
-    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+    from PySide6.QtWidgets import QDialog, QMessageBox
     from sqlalchemy import event
 
     from app import bootstrap
@@ -105,7 +145,10 @@ def run_site(site: str, user_name: str) -> SiteRun:
 
         paths = five_year_site(work / "data")
     run.db_mb = paths.database.stat().st_size / 1e6
-    holder: dict[str, Any] = {"app": QApplication.instance() or QApplication(sys.argv[:1])}
+    from ui.qtapp import create_application
+
+    # The application as the program makes it (fonts, style, translators, the GIL switch interval).
+    holder: dict[str, Any] = {"app": create_application(sys.argv[:1])}
 
     # Dialogs are answered at once and recorded (an unasked-for dialog is a finding).
     def record(kind: str) -> Callable[..., Any]:
@@ -177,6 +220,7 @@ def run_site(site: str, user_name: str) -> SiteRun:
             if late > 0.001:
                 lateness.append(late)
 
+        watch = BlockWatch(last) if os.environ.get("GK_TRACE_BLOCKS") else None
         timer = QTimer()
         timer.setTimerType(Qt.TimerType.PreciseTimer)
         timer.setInterval(10)
@@ -214,6 +258,10 @@ def run_site(site: str, user_name: str) -> SiteRun:
         loop.exec()
         poll.stop()
         timer.stop()
+        if watch is not None:
+            watch.stop()
+            for where, n in watch.top(6):
+                print(f"      blocked in ({n * BlockWatch.STEP * 1000:.0f} ms): {where}", file=sys.stderr)
         with lock:
             m.queries = count[0]
         m.block_max_ms = max(lateness, default=0.0) * 1000
@@ -266,6 +314,22 @@ def run_site(site: str, user_name: str) -> SiteRun:
         holder["window"].show()
 
     measure("start window (今日工作)", start, rows(lambda: built("today").model))
+    # The window loads the other pages' code in the background while the clerk reads Today
+    # (ui.pages.preload); a clerk reads for longer than that takes, so the next page is opened after.
+    deadline = time.perf_counter() + 30
+    while time.perf_counter() < deadline:
+        preloader = getattr(holder["window"], "preloader", None)
+        if preloader is None and hasattr(holder["window"], "preloader"):
+            holder["app"].processEvents()
+            time.sleep(0.01)
+            continue
+        if preloader is not None:
+            t0 = time.perf_counter()
+            while preloader.is_alive():
+                holder["app"].processEvents()
+                time.sleep(0.01)
+            print(f"  {site:9s} pages preloaded in the background in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        break
 
     def open_page(key: str) -> Callable[[], None]:
         return lambda: holder["window"].open_page(key)
@@ -322,7 +386,8 @@ def run_site(site: str, user_name: str) -> SiteRun:
     measure("calendar: next month", lambda: calendar.next_button.click())
     measure("calendar: next month again", lambda: calendar.next_button.click())
     measure("open 同步", open_page("sync"))
-    measure("open 设置", open_page("settings"))
+    # Settings: its first rows are the staff list (the devices box may wait for the platform).
+    measure("open 设置", open_page("settings"), rows(lambda: built("settings").user_model))
 
     # 5. switching between pages already built
     for key, title in (

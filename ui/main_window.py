@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
@@ -26,11 +27,14 @@ from ui.crash import show_error
 from ui.dialogs.about import show_about
 from ui.env import UiEnv
 from ui.ops import CONFIRMATION_MS
-from ui.pages import PAGES, PageSpec
+from ui.pages import PAGES, PageSpec, preload
 from ui.sync.worker import SyncWorker
 
 #: room left for the window manager's frame (width, height) when it is not known yet
 FRAME_ALLOWANCE = (8, 40)
+#: how long after the window opens the other pages' modules start loading in the background (the
+#: first page's own load goes first)
+PRELOAD_DELAY_MS = 400
 #: how long the badges wait after a change before being read again (several writes, one read)
 BADGE_DELAY_MS = 300
 
@@ -80,8 +84,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.nav.currentRowChanged.connect(self._show_row)
         self.nav.setCurrentRow(0)
+        self.nav.currentRowChanged.connect(self._show_row)
+        # The first page is built on the event loop's next turn, after the window's frame has been
+        # drawn: building and drawing both in one go kept the window from answering for ~180 ms on
+        # the five-year site (bench/scale.py); ``page()`` still builds it at once if asked before.
+        QTimer.singleShot(0, self, lambda: self._show_row(self.nav.currentRow()))
 
         self._build_menus()
         self.user_label = QLabel(self.tr("当前用户：") + env.user.label)
@@ -122,6 +130,12 @@ class MainWindow(QMainWindow):
         self.midnight.setSingleShot(True)
         self.midnight.timeout.connect(self.housekeeping)
         self.housekeeping()
+        self.preloader: threading.Thread | None = None
+        QTimer.singleShot(PRELOAD_DELAY_MS, self._preload)
+
+    def _preload(self) -> None:
+        """Load the other pages' code in the background (``ui.pages.preload``)."""
+        self.preloader = preload(s for s in self._specs if s.key not in self._built)
 
     def _show_site(self, site: object) -> None:
         self.site_name = getattr(site, "name", "") or ""

@@ -91,10 +91,21 @@ def _route_qt_messages(mode: QtMsgType, _context: object, message: str) -> None:
     qtlog.log(level, message)
 
 
+#: How long a background thread may keep Python's GIL while the GUI thread waits for it. Every call
+#: from Qt into Python (a model's ``data()`` and ``headerData()``, a slot) needs the GIL. At CPython's
+#: default of 5 ms, a table sizing its columns while a read-pool thread was turning five years of rows
+#: into values waited up to 5 ms for each of hundreds of calls: most of the window's blocking on the
+#: five-year site (bench/scale.py with GK_TRACE_BLOCKS=1 showed the GUI thread in pthread_cond_wait
+#: under QHeaderView::sectionSizeFromContents). Background work gets a little slower; the window
+#: answers at once.
+GUI_SWITCH_INTERVAL_S = 0.0005
+
+
 def create_application(argv: list[str] | None = None, *, language: str = "zh_CN") -> QApplication:
     """The QApplication with Gongkai's font, style and translators (reuses an existing one)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
     app.setApplicationName("Gongkai")
     app.setApplicationDisplayName("公开专区工作台")
     app.setOrganizationName("Gongkai")

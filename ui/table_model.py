@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 ObjectRole = Qt.ItemDataRole.UserRole + 1
+#: rows a "fit to contents" column measures (``QHeaderView.setResizeContentsPrecision``): Qt's default
+#: of 1,000 made the reminder and sync lists of a five-year site measure every row on the GUI thread
+FIT_ROWS = 50
 SortRole = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
@@ -61,6 +64,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         super().__init__(parent)
         self._columns = list(columns)
         self._context = context
+        self._headers: dict[int, str] = {}
         self._rows: list[T] = []
         self._row_colour = row_colour
         self._sorted: tuple[int, Qt.SortOrder] | None = None
@@ -117,7 +121,12 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(self._context, self._columns[section].header)
+            # Asked for every section whenever a view sizes its header: translated once.
+            header = self._headers.get(section)
+            if header is None:
+                header = QCoreApplication.translate(self._context, self._columns[section].header)
+                self._headers[section] = header
+            return header
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

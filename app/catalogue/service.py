@@ -760,8 +760,24 @@ class CatalogueService:
         return self._view(row, by_id[row.domain_id], version, refined)
 
     def refinements(self, *, review_only: bool = False) -> list[CatalogueItemView]:
-        """Refined standard items (only those whose standard changed since, with ``review_only``)."""
-        return [v for v in self.items() if v.refined and (v.needs_review or not review_only)]
+        """Refined standard items (only those whose standard changed since, with ``review_only``).
+
+        Reads only the refined items (Today asks this on every load; building a view of each of a
+        site's 2,000+ items to keep the few refined ones took 180 ms on the five-year site)."""
+        with read_only(self._sf) as session:
+            refined = refinements.load_active(session)
+            if not refined:
+                return []
+            by_id, _ = self._domain_maps(session)
+            version = self._current_version(session)
+            rows = session.execute(
+                select(CatalogueItem)
+                .join(CatalogueDomain)
+                .where(CatalogueItem.id.in_(list(refined)), CatalogueItem.status == "active")
+                .order_by(CatalogueDomain.code, CatalogueItem.seq, CatalogueItem.id)
+            ).scalars()
+            views = [self._view(r, by_id[r.domain_id], version, refined.get(r.id)) for r in rows]
+        return [v for v in views if v.needs_review or not review_only]
 
     # -- export ------------------------------------------------------------------------------------
 

@@ -13,12 +13,13 @@ import logging
 import ssl
 import time
 from collections.abc import Sequence
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from app.errors import GongkaiError
 from app.sync import wire
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,11 @@ class PlatformClient:
         retry_delays: Sequence[float] = (0.2, 0.6, 1.5),
         timeout: float = 30.0,
     ) -> None:
+        # httpx (and with it asyncio and ssl's helpers) is imported when a client is made, not when
+        # this module is: Today reads the sync status through SyncService on every load, and the
+        # command line's ``gongkai today`` should not wait for the network library.
+        import httpx
+
         self._http = httpx.Client(
             base_url=base_url.rstrip("/"),
             transport=transport,
@@ -77,6 +83,8 @@ class PlatformClient:
 
     def json(self, method: str, path: str, body: Any = None, params: dict[str, Any] | None = None) -> Any:
         """Send, verify, decode; retried while the outcome is unknown."""
+        import httpx  # already loaded by __init__; a local name for the except clause
+
         content = wire.canonical_json(body) if body is not None else None
         headers = {"Content-Type": "application/json"} if content is not None else None
         last = ""
@@ -111,6 +119,8 @@ class PlatformClient:
 
     def request_raw(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         """A request whose status the caller interprets (blobs); transport errors retried."""
+        import httpx  # already loaded by __init__; a local name for the except clause
+
         last = ""
         for attempt in range(len(self._delays) + 1):
             if attempt:

@@ -26,10 +26,9 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-import httpx
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -59,6 +58,9 @@ from app.uow import read_only, transaction
 from app.users import StaffUser
 from app.workdays import parse_holiday_bytes
 from db.models import OutboxEntry, SyncConflict, SyncCursor, SyncRejection, SyncRow
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 

@@ -35,7 +35,8 @@ def test_every_page_opens_and_renders(qtbot: QtBot, ui_env: UiEnv, tmp_path: Pat
         assert window.nav.count() == len(PAGES)
         for row, spec in enumerate(PAGES):
             window.nav.setCurrentRow(row)
-            assert window.stack.currentWidget() is window.pages[spec.key]
+            # (the first page is shown on the event loop's next turn, after the window's frame)
+            qtbot.waitUntil(lambda key=spec.key: window.stack.currentWidget() is window.pages[key])
             settle()
             pixmap = window.grab()
             assert not pixmap.isNull()

@@ -47,7 +47,7 @@ from ui.calendar.text import arg
 from ui.env import UiEnv
 from ui.i18n import app_label
 from ui.saved import announce_saved
-from ui.table_model import Column, RecordTableModel, SortFilterProxy
+from ui.table_model import FIT_ROWS, Column, RecordTableModel, SortFilterProxy
 
 
 def _agenda_title(o: Occurrence) -> str:
@@ -176,6 +176,7 @@ class CalendarPage(QWidget):
         self.agenda_view.verticalHeader().setVisible(False)
         header = self.agenda_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(FIT_ROWS)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(4, self.fontMetrics().horizontalAdvance("国") * 12)

@@ -68,7 +68,7 @@ from ui.requests.dialogs import (
     IntakeDialog,
 )
 from ui.saved import announce_saved, open_path
-from ui.table_model import Column, PagedTableModel, RecordTableModel, SortFilterProxy
+from ui.table_model import FIT_ROWS, Column, PagedTableModel, RecordTableModel, SortFilterProxy
 
 CTX = "RequestsPage"
 OVERDUE = QColor("#fde2e1")
@@ -178,6 +178,7 @@ def table(model: Any, proxy: SortFilterProxy, *, sortable: bool = True) -> QTabl
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
     view.horizontalHeader().setStretchLastSection(True)
     return view
 

@@ -28,7 +28,7 @@ from app.sync.values import ConflictItem, QueuedItem, RejectedItem, SyncReport, 
 from app.users import Role
 from ui.env import UiEnv
 from ui.sync.worker import SyncWorker
-from ui.table_model import Column, RecordTableModel, SortFilterProxy
+from ui.table_model import FIT_ROWS, Column, RecordTableModel, SortFilterProxy
 
 ENTITY_LABELS = {
     "notice": "公示公告",
@@ -215,6 +215,7 @@ class SyncPage(QWidget):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         view.horizontalHeader().setStretchLastSection(True)
         view.verticalHeader().setVisible(False)
         return view

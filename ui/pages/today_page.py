@@ -37,8 +37,9 @@ from app.today.reminders import ReminderSummary, next_reminder, parse_reminder_t
 from ui.crash import show_error
 from ui.env import UiEnv
 from ui.i18n import full_day_text, message_text
+from ui.rowfit import VisibleRowFitter
 from ui.saved import announce_saved
-from ui.table_model import SortFilterProxy
+from ui.table_model import FIT_ROWS, SortFilterProxy
 from ui.today.assessment_view import AssessmentView
 from ui.today.list_model import SectionRow, TodayListModel, item_title, rows_of
 
@@ -91,14 +92,20 @@ class TodayPage(QWidget):
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.setWordWrap(True)
         self.view.verticalHeader().hide()
-        self.view.setStyleSheet("QTableView { font-size: 12pt; }")
+        # A font, not a style sheet: a style sheet on an item view makes Qt measure and paint every
+        # cell through the (much slower) style-sheet style.
+        font = self.view.font()
+        font.setPointSize(12)
+        self.view.setFont(font)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        # The date and kind columns fit the first rows, not every one of a long list.
+        header.setResizeContentsPrecision(FIT_ROWS)
         self.view.setColumnWidth(0, 330)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.row_fitter = VisibleRowFitter(self.view)  # wrapped rows, measured when on screen
         self.view.doubleClicked.connect(self._on_view_activated)
         self.view.installEventFilter(self)
         work_layout.addWidget(self.view, 1)
