@@ -158,6 +158,8 @@ class SortFilterProxy(QSortFilterProxyModel):
         self._predicate: Callable[[Any], bool] | None = None
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
+        if predicate is None and self._predicate is None:
+            return  # nothing was filtered and nothing is: no pass over every row
         if hasattr(self, "endFilterChange"):  # Qt >= 6.10 deprecates invalidateFilter()
             self.beginFilterChange()
             self._predicate = predicate

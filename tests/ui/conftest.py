@@ -84,3 +84,18 @@ def wait_ready(qtbot: QtBot, dialog: QWidget) -> None:
     qtbot.waitUntil(lambda: dialog.ready and not env.tasks.busy, timeout=15000)  # type: ignore[attr-defined]
     qtbot.wait(15)
     qtbot.waitUntil(lambda: not env.tasks.busy, timeout=15000)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """The test is over and nobody is there to answer "放弃修改？": an editor dialog a test left
+    open with typed text is marked clean before pytest-qt closes it (its modal question would wait
+    for ever). Tests of the question itself click it while the test runs."""
+    from ui.discard import AsksBeforeDiscard
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        for widget in app.allWidgets():
+            if isinstance(widget, AsksBeforeDiscard) and widget.has_changes():
+                widget.mark_clean()
+    return (yield)

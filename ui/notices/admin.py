@@ -35,7 +35,7 @@ from app.notices.templates import UNIT_CALENDAR, UNIT_LABELS, UNIT_WORKING
 from app.notices.values import PeriodRule
 from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
-from ui.table_model import Column, RecordTableModel, SortFilterProxy
+from ui.table_model import FIT_ROWS, Column, RecordTableModel, SortFilterProxy
 
 
 def _tr(text: str) -> str:
@@ -54,6 +54,7 @@ def _table(model: RecordTableModel[Any], parent: QWidget) -> tuple[QTableView, S
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(FIT_ROWS)
     header.setStretchLastSection(True)
     return view, proxy
 
