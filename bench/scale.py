@@ -84,6 +84,7 @@ class BlockWatch(threading.Thread):
         self.last = last
         self.main = threading.main_thread().ident
         self.samples: dict[str, int] = {}
+        self.others: dict[str, int] = {}
         self.running = True
         self.start()
 
@@ -103,6 +104,14 @@ class BlockWatch(threading.Thread):
                 f"{Path(f.filename).relative_to(ROOT)}:{f.lineno} {f.name}" for f in reversed(ours[-3:])
             ) or f"{Path(stack[-1].filename).name}:{stack[-1].lineno} {stack[-1].name}"
             self.samples[key] = self.samples.get(key, 0) + 1
+            # What the other threads run meanwhile (a C call holding the GIL blocks the window too).
+            for ident, other in sys._current_frames().items():
+                if ident in (self.main, threading.get_ident()):
+                    continue
+                inner = traceback.extract_stack(other)[-2:]
+                if inner and inner[-1].name not in ("wait", "_wait_for_tstate_lock", "select", "sleep"):
+                    where = " < ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(inner))
+                    self.others[where] = self.others.get(where, 0) + 1
 
     def stop(self) -> None:
         self.running = False
@@ -262,6 +271,8 @@ def run_site(site: str, user_name: str) -> SiteRun:
             watch.stop()
             for where, n in watch.top(6):
                 print(f"      blocked in ({n * BlockWatch.STEP * 1000:.0f} ms): {where}", file=sys.stderr)
+            for where, n in sorted(watch.others.items(), key=lambda kv: -kv[1])[:4]:
+                print(f"        meanwhile ({n * BlockWatch.STEP * 1000:.0f} ms): {where}", file=sys.stderr)
         with lock:
             m.queries = count[0]
         m.block_max_ms = max(lateness, default=0.0) * 1000

@@ -35,6 +35,8 @@ class DataBus(QObject):
     navigate = Signal(str, str)
     counts_changed = Signal(str, int)
     sync_status = Signal(str)
+    #: the Today page loaded the day's list (app.today.TodayList); the window's badges come from it
+    today_listed = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app import backup, housekeeping
 from app.clock import ZONE
-from app.today.service import BADGE_DEFAULT, BADGE_MEANINGS
+from app.today.service import BADGE_DEFAULT, BADGE_MEANINGS, TodayList, badge_counts
 from app.version import app_version
 from ui.crash import show_error
 from ui.dialogs.about import show_about
@@ -112,9 +112,13 @@ class MainWindow(QMainWindow):
         self.badge_timer.setSingleShot(True)
         self.badge_timer.setInterval(BADGE_DELAY_MS)
         self.badge_timer.timeout.connect(self.reload_badges)
-        env.bus.changes.connect(lambda _c: self.badge_timer.start())
+        # While Today is the page shown, it reloads for the same changes and its list gives the
+        # badges: the day is computed once, not twice (it is the costliest read of a large site).
+        env.bus.changes.connect(lambda _c: None if self._today_current() else self.badge_timer.start())
         env.bus.counts_changed.connect(lambda _k, _n: self.badge_timer.start())
-        self.reload_badges()
+        env.bus.today_listed.connect(self._badges_from_listing)
+        if not self._today_current():
+            self.reload_badges()
         env.bus.sync_status.connect(self.sync_label.setText)
         # Background sync from sign-in (every few minutes when configured), whether or not anyone
         # opens the Sync page; the page shows this same worker.
@@ -128,8 +132,8 @@ class MainWindow(QMainWindow):
         # What the date changes (expired notices, outbox compaction) is written now and at midnight.
         self.midnight = QTimer(self)
         self.midnight.setSingleShot(True)
-        self.midnight.timeout.connect(self.housekeeping)
-        self.housekeeping()
+        self.midnight.timeout.connect(lambda: self.housekeeping(date_changed=True))
+        self.housekeeping(date_changed=False)
         self.preloader: threading.Thread | None = None
         QTimer.singleShot(PRELOAD_DELAY_MS, self._preload)
 
@@ -154,12 +158,13 @@ class MainWindow(QMainWindow):
         """A state change's confirmation (from the operations layer) in the status bar."""
         self.statusBar().showMessage(text, CONFIRMATION_MS)
 
-    def housekeeping(self) -> None:
+    def housekeeping(self, *, date_changed: bool = True) -> None:
         """Store what the date changed, then wait for the next midnight (Asia/Shanghai)."""
         ctx = self._env.ctx
         if not ctx.readonly:
             self._env.ops.write(self, lambda: housekeeping.run(ctx))
-        self.badge_timer.start()  # "due soon" and "overdue" move with the date
+        if date_changed:
+            self.badge_timer.start()  # "due soon" and "overdue" move with the date
         now = ctx.clock.now().astimezone(ZONE)
         midnight = datetime.combine(now.date() + timedelta(days=1), time(0, 0, 30), ZONE)
         self.midnight.start(max(1000, int((midnight - now).total_seconds() * 1000)))
@@ -212,8 +217,21 @@ class MainWindow(QMainWindow):
         count = self._counts.get(spec.key, 0)
         return meaning + "\n" + self.tr("现在：%n 件", "", count)
 
+    def _today_current(self) -> bool:
+        row = self.nav.currentRow()
+        return 0 <= row < len(self._specs) and self._specs[row].key == "today"
+
+    def _badges_from_listing(self, listing: TodayList) -> None:
+        self.badge_timer.stop()
+        self._show_badges(badge_counts(listing, [s.key for s in self._specs]))
+
     def reload_badges(self) -> None:
-        """Read every page's "needs your action" figure on the read pool (one Today list)."""
+        """Read every page's "needs your action" figure on the read pool (one Today list); on Today,
+        the page reloads and its list gives them."""
+        today = self._built.get("today")
+        if today is not None and self._today_current():
+            today.reload()  # type: ignore[attr-defined]
+            return
         ctx, user, keys = self._env.ctx, self._env.user, [s.key for s in self._specs]
         self._env.ops.read(self, lambda: ctx.today.badges(user, keys), self._show_badges, key="badges")
 

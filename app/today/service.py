@@ -89,6 +89,15 @@ class TodayList:
         return SECTION_TITLES[section]
 
 
+def badge_counts(listing: TodayList, page_keys: list[str]) -> dict[str, int]:
+    """The navigation badges of one Today list (``TodayService.badges``; the staff window also takes
+    them from the list its Today page has just loaded, instead of computing the day twice)."""
+    counts = listing.counts_by_page(page_keys)
+    if "today" in page_keys:
+        counts["today"] = len(listing.actionable)
+    return {k: counts.get(k, 0) for k in page_keys}
+
+
 class TodayService:
     """Gathers ``TodayItem``s from the registered sources."""
 
@@ -122,11 +131,7 @@ class TodayService:
         """Every navigation badge from one Today list: per page, the user's actionable items for
         that page; "today" is all of them. The staff window reads this once per change, so a
         page's number is the same whichever page is open (BADGE_MEANINGS says what each counts)."""
-        listing = self.list(user, today)
-        counts = listing.counts_by_page(page_keys)
-        if "today" in page_keys:
-            counts["today"] = len(listing.actionable)
-        return {k: counts.get(k, 0) for k in page_keys}
+        return badge_counts(self.list(user, today), page_keys)
 
     def task_sheet_pdf(self, user: StaffUser | None, today: date | None = None) -> bytes:
         """The printable one-page task sheet of ``list(user, today)``."""

@@ -163,6 +163,7 @@ class TodayPage(QWidget):
         for row, value in enumerate(self.model.rows()):
             if isinstance(value, SectionRow):
                 self.view.setSpan(row, 0, 1, self.model.columnCount())
+        self._env.bus.today_listed.emit(listing)
 
     def _failed(self, exc: BaseException) -> None:
         show_error(self, exc, str(self._env.ctx.paths.log_file))
