@@ -32,9 +32,10 @@ from ui.sync.worker import SyncWorker
 
 #: room left for the window manager's frame (width, height) when it is not known yet
 FRAME_ALLOWANCE = (8, 40)
-#: how long after the window opens the other pages' modules start loading in the background (the
-#: first page's own load goes first)
-PRELOAD_DELAY_MS = 400
+#: how long after the first page has shown its list the other pages' modules start loading in the
+#: background, and when they start at the latest
+PRELOAD_DELAY_MS = 200
+PRELOAD_FALLBACK_MS = 4000
 #: how long the badges wait after a change before being read again (several writes, one read)
 BADGE_DELAY_MS = 300
 
@@ -134,12 +135,16 @@ class MainWindow(QMainWindow):
         self.midnight.setSingleShot(True)
         self.midnight.timeout.connect(lambda: self.housekeeping(date_changed=True))
         self.housekeeping(date_changed=False)
+        # The other pages' code loads once the first page shows its list (or after a few seconds),
+        # so that loading does not compete with the first page's own read.
         self.preloader: threading.Thread | None = None
-        QTimer.singleShot(PRELOAD_DELAY_MS, self._preload)
+        env.bus.today_listed.connect(lambda _listing: QTimer.singleShot(PRELOAD_DELAY_MS, self._preload))
+        QTimer.singleShot(PRELOAD_FALLBACK_MS, self._preload)
 
     def _preload(self) -> None:
-        """Load the other pages' code in the background (``ui.pages.preload``)."""
-        self.preloader = preload(s for s in self._specs if s.key not in self._built)
+        """Load the other pages' code in the background (``ui.pages.preload``), once."""
+        if self.preloader is None:
+            self.preloader = preload(s for s in self._specs if s.key not in self._built)
 
     def _show_site(self, site: object) -> None:
         self.site_name = getattr(site, "name", "") or ""
