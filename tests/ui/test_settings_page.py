@@ -116,11 +116,18 @@ def test_admin_adds_a_staff_member_resets_and_deactivates(
     assert staff_actions[-3:] == ["user.add", "user.reset_password", "user.deactivate"]
 
 
+def field_colour(edit: QWidget) -> str:
+    """The colour the field is drawn with, inside its frame (at its right end, past any text)."""
+    image = edit.grab().toImage()
+    return image.pixelColor(image.width() - 6, image.height() // 2).name()
+
+
 def test_admin_edits_the_site_details(ui_env: UiEnv, qtbot: QtBot, settle: Settle) -> None:
     page = open_page(qtbot, ui_env, settle)
     assert page.site_edits["supervision_phone"].text() == "0531-88123456"
     edit = page.site_edits["zone_location"]
     assert not edit.isReadOnly()
+    assert field_colour(edit) == QApplication.palette().base().color().name()  # a field to type in
     edit.setText("唐王街道便民服务中心二楼")
     page.site_edits["supervision_phone"].setText("0531-88000000")
     qtbot.mouseClick(page.save_site, Qt.MouseButton.LeftButton)
@@ -141,6 +148,9 @@ def test_clerk_reads_the_page_and_is_told_why(ui_env: UiEnv, qtbot: QtBot, settl
     assert "只能查看" in note.text() and "管理员" in note.text() and "窗口工作人员" in note.text()
     # The values are readable (not greyed), but cannot be changed; no admin buttons are offered.
     assert page.site_edits["zone_location"].isEnabled() and page.site_edits["zone_location"].isReadOnly()
+    # ...and do not look like fields to type in: the window's grey, not the white of an input box.
+    edit = page.site_edits["zone_location"]
+    assert field_colour(edit) == QApplication.palette().window().color().name() != QApplication.palette().base().color().name()
     assert page.site_edits["supervision_phone"].text() == "0531-88123456"
     for button in (page.save_site, page.add_user_button, page.reset_password_button, page.import_button):
         assert not button.isVisible()

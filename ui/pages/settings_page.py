@@ -249,6 +249,8 @@ class SettingsPage(QWidget):
         for key, edit in self.site_edits.items():
             edit.setText(str(getattr(site, key, "") or ""))
             edit.setReadOnly(not self._site_editable)
+            edit.style().unpolish(edit)  # the style sheet's [readOnly] look follows the new state
+            edit.style().polish(edit)
         self.save_site.setEnabled(site is not None)
         self.base_url.setText(str(settings["public_base_url"]))
         self.reminder.setText(str(settings["reminder_time"]))
