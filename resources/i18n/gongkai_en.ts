@@ -239,9 +239,9 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/qtapp.py" line="110" />
+            <location filename="../../ui/qtapp.py" line="121" />
             <source>公开专区工作台</source>
-            <extracomment>Rare characters: the same bundled faces the PDFs fall back to, in the same order (printing/fonts.py, docs/printing.md): Gongkai Han Ext (most of CJK Extension A, the 《通用规范汉字表》 characters in the extensions such as 䶮 and 𬌗, 𠮷, Extensions G and H) and Gongkai Han Ext B (the rest of A, all of Extensions B–F). Qt maps the files, it does not read them.</extracomment>
+            <extracomment>Rare characters: the same bundled faces the PDFs fall back to, in the same order (printing/fonts.py, docs/printing.md): Gongkai Han Ext (most of CJK Extension A, the 《通用规范汉字表》 characters in the extensions such as 䶮 and 𬌗, 𠮷, Extensions G and H) and Gongkai Han Ext B (the rest of A, all of Extensions B–F). Qt maps the files, it does not read them. How long a background thread may keep Python's GIL while the GUI thread waits for it. Every call from Qt into Python (a model's ``data()`` and ``headerData()``, a slot) needs the GIL. At CPython's default of 5 ms, a table sizing its columns while a read-pool thread was turning five years of rows into values waited up to 5 ms for each of hundreds of calls: most of the window's blocking on the five-year site (bench/scale.py with GK_TRACE_BLOCKS=1 showed the GUI thread in pthread_cond_wait under QHeaderView::sectionSizeFromContents). Background work gets a little slower; the window answers at once.</extracomment>
             <translation>Disclosure Zone Desk</translation>
         </message>
     </context>
@@ -273,37 +273,37 @@
             <translation>View the criteria: name, points, method and target (admins can edit them)</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="129" />
+            <location filename="../../ui/today/assessment_view.py" line="131" />
             <source>近 12 个月自评总分（虚线为 60 分）</source>
             <translation>Self-assessment score, last 12 months (dashed line: 60 points)</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="170" />
+            <location filename="../../ui/today/assessment_view.py" line="172" />
             <source>%1 自评：%2</source>
             <translation>%1 self-assessment: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="172" />
+            <location filename="../../ui/today/assessment_view.py" line="174" />
             <source>满分按本月适用的指标折算为 100 分；“不适用”表示本月没有可计数的记录。</source>
             <translation>Scores are scaled to 100 over the criteria that apply this month; “N/A” means there were no records to count this month.</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="174" />
+            <location filename="../../ui/today/assessment_view.py" line="176" />
             <source>本月尚未结束，为截至今天的结果。</source>
             <translation>This month is not over yet; results are as of today.</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="203" />
+            <location filename="../../ui/today/assessment_view.py" line="205" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="203" />
+            <location filename="../../ui/today/assessment_view.py" line="205" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbooks (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="205" />
+            <location filename="../../ui/today/assessment_view.py" line="207" />
             <source>导出自评评分表</source>
             <translation>Export self-assessment score sheet</translation>
         </message>
@@ -407,83 +407,83 @@
     <context>
         <name>BoardsDialog</name>
         <message>
-            <location filename="../../ui/notices/admin.py" line="80" />
+            <location filename="../../ui/notices/admin.py" line="81" />
             <source>公开栏管理</source>
             <translation>Boards</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="85" />
+            <location filename="../../ui/notices/admin.py" line="86" />
             <source>停用的公开栏不再出现在张贴选择和“应张贴而未张贴”中，以往的张贴记录仍保留；需要时可重新启用。</source>
             <translation>Retired boards no longer appear when choosing where to post or under “Not yet posted”; their past postings are kept. A board can be reactivated when needed.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="99" />
-            <location filename="../../ui/notices/admin.py" line="162" />
+            <location filename="../../ui/notices/admin.py" line="100" />
+            <location filename="../../ui/notices/admin.py" line="163" />
             <source>停用所选公开栏</source>
             <translation>Retire selected board</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="104" />
+            <location filename="../../ui/notices/admin.py" line="105" />
             <source>登记新的公开栏</source>
             <translation>Register a new board</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="107" />
+            <location filename="../../ui/notices/admin.py" line="108" />
             <source>如：东唐村村务公开栏</source>
             <translation>e.g. Dongtang village affairs board</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="109" />
+            <location filename="../../ui/notices/admin.py" line="110" />
             <source>如：东唐村</source>
             <translation>e.g. Dongtang village</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="111" />
+            <location filename="../../ui/notices/admin.py" line="112" />
             <source>如：村委会大院东墙</source>
             <translation>e.g. east wall of the village committee yard</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="113" />
+            <location filename="../../ui/notices/admin.py" line="114" />
             <source>纸质公开栏</source>
             <translation>Paper board</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="114" />
+            <location filename="../../ui/notices/admin.py" line="115" />
             <source>电子屏</source>
             <translation>Electronic screen</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="115" />
+            <location filename="../../ui/notices/admin.py" line="116" />
             <source>登记</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="116" />
+            <location filename="../../ui/notices/admin.py" line="117" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="117" />
+            <location filename="../../ui/notices/admin.py" line="118" />
             <source>所在村（社区）</source>
             <translation>Village (community)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="118" />
+            <location filename="../../ui/notices/admin.py" line="119" />
             <source>具体位置</source>
             <translation>Location</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="119" />
+            <location filename="../../ui/notices/admin.py" line="120" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="124" />
+            <location filename="../../ui/notices/admin.py" line="125" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="160" />
+            <location filename="../../ui/notices/admin.py" line="161" />
             <source>重新启用所选公开栏</source>
             <translation>Reactivate selected board</translation>
         </message>
@@ -513,7 +513,7 @@
         </message>
         <message>
             <location filename="../../ui/pages/calendar_page.py" line="136" />
-            <location filename="../../ui/pages/calendar_page.py" line="557" />
+            <location filename="../../ui/pages/calendar_page.py" line="558" />
             <location filename="_extra_sources.py" line="55" />
             <source>类型</source>
             <translation>Type</translation>
@@ -554,241 +554,241 @@
             <translation>An .ics with the zone's public events only (masked, no registrations) that residents can import or subscribe to on their phones</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="191" />
+            <location filename="../../ui/pages/calendar_page.py" line="192" />
             <source>活动详情</source>
             <translation>Event details</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="193" />
-            <location filename="../../ui/pages/calendar_page.py" line="522" />
-            <location filename="../../ui/pages/calendar_page.py" line="549" />
+            <location filename="../../ui/pages/calendar_page.py" line="194" />
+            <location filename="../../ui/pages/calendar_page.py" line="523" />
+            <location filename="../../ui/pages/calendar_page.py" line="550" />
             <source>在日历中点选一项活动。</source>
             <translation>Select an event in the calendar.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="205" />
+            <location filename="../../ui/pages/calendar_page.py" line="206" />
             <source>编辑活动</source>
             <translation>Edit event</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="206" />
+            <location filename="../../ui/pages/calendar_page.py" line="207" />
             <source>报名与签到</source>
             <translation>Registration</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="207" />
+            <location filename="../../ui/pages/calendar_page.py" line="208" />
             <source>登记已举办</source>
             <translation>Mark as held</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="208" />
+            <location filename="../../ui/pages/calendar_page.py" line="209" />
             <source>总结报告与采纳情况</source>
             <translation>Closing report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="209" />
+            <location filename="../../ui/pages/calendar_page.py" line="210" />
             <source>公开采纳情况</source>
             <translation>Publish adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="210" />
+            <location filename="../../ui/pages/calendar_page.py" line="211" />
             <source>调整本次时间</source>
             <translation>Reschedule this one</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="211" />
+            <location filename="../../ui/pages/calendar_page.py" line="212" />
             <source>取消本次（重复活动）</source>
             <translation>Cancel this occurrence</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="212" />
+            <location filename="../../ui/pages/calendar_page.py" line="213" />
             <source>取消整个活动</source>
             <translation>Cancel whole event</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="213" />
+            <location filename="../../ui/pages/calendar_page.py" line="214" />
             <source>打印海报</source>
             <translation>Print poster</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="214" />
+            <location filename="../../ui/pages/calendar_page.py" line="215" />
             <source>打印签到表</source>
             <translation>Print sign-in sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="215" />
+            <location filename="../../ui/pages/calendar_page.py" line="216" />
             <source>打印采纳情况</source>
             <translation>Print adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="223" />
+            <location filename="../../ui/pages/calendar_page.py" line="224" />
             <source>%1 年度目标完成情况</source>
             <translation>%1 targets: progress</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="227" />
+            <location filename="../../ui/pages/calendar_page.py" line="228" />
             <source>设置年度目标…</source>
             <translation>Set yearly targets…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="277" />
+            <location filename="../../ui/pages/calendar_page.py" line="278" />
             <source>全部类型</source>
             <translation>All types</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="299" />
+            <location filename="../../ui/pages/calendar_page.py" line="300" />
             <source>已逾期</source>
             <translation>overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="299" />
+            <location filename="../../ui/pages/calendar_page.py" line="300" />
             <source>待公开</source>
             <translation>due</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="300" />
+            <location filename="../../ui/pages/calendar_page.py" line="301" />
             <source>（暂定：该年无官方假期数据）</source>
             <translation> (provisional: no official holiday data for that year)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="339" />
+            <location filename="../../ui/pages/calendar_page.py" line="340" />
             <source>%1年%2月</source>
             <translation>%2/%1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="345" />
+            <location filename="../../ui/pages/calendar_page.py" line="346" />
             <source>%1月%2日—%3日</source>
             <translation>%1/%2–%3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="348" />
+            <location filename="../../ui/pages/calendar_page.py" line="349" />
             <source>%1月%2日—%3月%4日</source>
             <translation>%1/%2–%3/%4</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="360" />
+            <location filename="../../ui/pages/calendar_page.py" line="361" />
             <source>%1年%2月—%3月</source>
             <translation>%2–%3/%1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="375" />
+            <location filename="../../ui/pages/calendar_page.py" line="376" />
             <source>待提交总结报告：</source>
             <translation>Closing reports due: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="380" />
+            <location filename="../../ui/pages/calendar_page.py" line="381" />
             <source>采纳情况%1：</source>
             <translation>Adoption %1: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="383" />
+            <location filename="../../ui/pages/calendar_page.py" line="384" />
             <source>，应于 %1 前公开</source>
             <translation>, publish by %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="384" />
+            <location filename="../../ui/pages/calendar_page.py" line="385" />
             <source>%1年%2月%3日</source>
             <translation>%1-%2-%3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="391" />
+            <location filename="../../ui/pages/calendar_page.py" line="392" />
             <source>地点冲突：%1 %2 “%3”与“%4”</source>
             <translation>Venue clash: %1 %2 "%3" and "%4"</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="559" />
+            <location filename="../../ui/pages/calendar_page.py" line="560" />
             <source>本次时间</source>
             <translation>This occurrence</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="560" />
+            <location filename="../../ui/pages/calendar_page.py" line="561" />
             <source>（已改期）</source>
             <translation> (rescheduled)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="562" />
+            <location filename="../../ui/pages/calendar_page.py" line="563" />
             <location filename="_extra_sources.py" line="57" />
             <source>地点</source>
             <translation>Venue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="563" />
+            <location filename="../../ui/pages/calendar_page.py" line="564" />
             <source>重复</source>
             <translation>Repeat</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="564" />
+            <location filename="../../ui/pages/calendar_page.py" line="565" />
             <source>主办</source>
             <translation>Host</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="565" />
+            <location filename="../../ui/pages/calendar_page.py" line="566" />
             <source>主讲</source>
             <translation>Speaker</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="566" />
+            <location filename="../../ui/pages/calendar_page.py" line="567" />
             <source>对象</source>
             <translation>Audience</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="567" />
+            <location filename="../../ui/pages/calendar_page.py" line="568" />
             <source>邀请</source>
             <translation>Invited</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="568" />
+            <location filename="../../ui/pages/calendar_page.py" line="569" />
             <source>相关政策</source>
             <translation>Related policies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="569" />
+            <location filename="../../ui/pages/calendar_page.py" line="570" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="570" />
+            <location filename="../../ui/pages/calendar_page.py" line="571" />
             <source>取消原因</source>
             <translation>Cancellation reason</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="573" />
+            <location filename="../../ui/pages/calendar_page.py" line="574" />
             <source>不限</source>
             <translation>No limit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="576" />
+            <location filename="../../ui/pages/calendar_page.py" line="577" />
             <source>报名</source>
             <translation>Registration</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="577" />
+            <location filename="../../ui/pages/calendar_page.py" line="578" />
             <source>名额 %1，已报名 %2，候补 %3</source>
             <translation>Places %1, registered %2, waiting %3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="581" />
+            <location filename="../../ui/pages/calendar_page.py" line="582" />
             <source>参加人数</source>
             <translation>Attendance</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="585" />
+            <location filename="../../ui/pages/calendar_page.py" line="586" />
             <source>已于 %1 公开</source>
             <translation>Published on %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="587" />
+            <location filename="../../ui/pages/calendar_page.py" line="588" />
             <source>应于 %1 前公开</source>
             <translation>Publish by %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="588" />
+            <location filename="../../ui/pages/calendar_page.py" line="589" />
             <source>（暂定）</source>
             <translation> (provisional)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="590" />
-            <location filename="../../ui/pages/calendar_page.py" line="643" />
+            <location filename="../../ui/pages/calendar_page.py" line="591" />
+            <location filename="../../ui/pages/calendar_page.py" line="644" />
             <source>采纳情况</source>
             <translation>Adoption</translation>
         </message>
@@ -797,27 +797,27 @@
             <translation type="vanished">Confirm that the adoption of suggestions for this event has been published? The report cannot be changed afterwards.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="643" />
+            <location filename="../../ui/pages/calendar_page.py" line="644" />
             <source>活动海报</source>
             <translation>Event poster</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="643" />
+            <location filename="../../ui/pages/calendar_page.py" line="644" />
             <source>签到表</source>
             <translation>Sign-in sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="644" />
+            <location filename="../../ui/pages/calendar_page.py" line="645" />
             <source>A3 海报 (*.pdf)</source>
             <translation>A3 poster (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="645" />
+            <location filename="../../ui/pages/calendar_page.py" line="646" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="645" />
+            <location filename="../../ui/pages/calendar_page.py" line="646" />
             <source>A4 海报 (*.pdf)</source>
             <translation>A4 poster (*.pdf)</translation>
         </message>
@@ -826,65 +826,65 @@
             <translation type="vanished">Saved: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="698" />
+            <location filename="../../ui/pages/calendar_page.py" line="699" />
             <source>导入活动日历</source>
             <translation>Import calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="698" />
-            <location filename="../../ui/pages/calendar_page.py" line="719" />
-            <location filename="../../ui/pages/calendar_page.py" line="755" />
+            <location filename="../../ui/pages/calendar_page.py" line="699" />
+            <location filename="../../ui/pages/calendar_page.py" line="720" />
+            <location filename="../../ui/pages/calendar_page.py" line="756" />
             <source>iCalendar 文件 (*.ics)</source>
             <translation>iCalendar files (*.ics)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="712" />
+            <location filename="../../ui/pages/calendar_page.py" line="713" />
             <source>请注意：</source>
             <translation>Please note:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="713" />
+            <location filename="../../ui/pages/calendar_page.py" line="714" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="706" />
+            <location filename="../../ui/pages/calendar_page.py" line="707" />
             <source>新增 %1，更新 %2，未变 %3</source>
             <translation>Added %1, updated %2, unchanged %3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="719" />
+            <location filename="../../ui/pages/calendar_page.py" line="720" />
             <source>导出订阅文件</source>
             <translation>Export subscription file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="728" />
+            <location filename="../../ui/pages/calendar_page.py" line="729" />
             <source>已导出 %1 个公开活动（已遮蔽，不含报名信息）</source>
             <translation>Exported %1 public events (masked, no registrations)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="745" />
+            <location filename="../../ui/pages/calendar_page.py" line="746" />
             <source>活动类型同义词</source>
             <translation>Event type synonyms</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="746" />
+            <location filename="../../ui/pages/calendar_page.py" line="747" />
             <source>已保存，共 %1 种写法</source>
             <translation>Saved: %1 spellings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="755" />
+            <location filename="../../ui/pages/calendar_page.py" line="756" />
             <source>导出活动日历</source>
             <translation>Export calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="728" />
-            <location filename="../../ui/pages/calendar_page.py" line="763" />
+            <location filename="../../ui/pages/calendar_page.py" line="729" />
+            <location filename="../../ui/pages/calendar_page.py" line="764" />
             <source>导出完成</source>
             <translation>Export complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="763" />
+            <location filename="../../ui/pages/calendar_page.py" line="764" />
             <source>已导出 %1 个活动</source>
             <translation>Exported %1 events</translation>
         </message>
@@ -1061,7 +1061,7 @@
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="109" />
-            <location filename="../../ui/pages/catalogue_page.py" line="645" />
+            <location filename="../../ui/pages/catalogue_page.py" line="647" />
             <source>停用事项</source>
             <translation>Retire item</translation>
         </message>
@@ -1087,7 +1087,7 @@
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="114" />
-            <location filename="../../ui/pages/catalogue_page.py" line="405" />
+            <location filename="../../ui/pages/catalogue_page.py" line="407" />
             <source>领域适用情况…</source>
             <translation>Domain applicability…</translation>
         </message>
@@ -1118,47 +1118,47 @@
             <translation> · n/a</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="346" />
+            <location filename="../../ui/pages/catalogue_page.py" line="348" />
             <source>显示 %1 / %2 项</source>
             <translation>Showing %1 of %2 items</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="454" />
+            <location filename="../../ui/pages/catalogue_page.py" line="456" />
             <source>（只读）</source>
             <translation> (read-only)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="462" />
+            <location filename="../../ui/pages/catalogue_page.py" line="464" />
             <source>收起标准原文</source>
             <translation>Hide standard text</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="462" />
+            <location filename="../../ui/pages/catalogue_page.py" line="464" />
             <source>查看标准原文</source>
             <translation>Show standard text</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="506" />
+            <location filename="../../ui/pages/catalogue_page.py" line="508" />
             <source>新增</source>
             <translation>Added</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="506" />
+            <location filename="../../ui/pages/catalogue_page.py" line="508" />
             <source>修改</source>
             <translation>Changed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="506" />
+            <location filename="../../ui/pages/catalogue_page.py" line="508" />
             <source>停用</source>
             <translation>Retired</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="526" />
+            <location filename="../../ui/pages/catalogue_page.py" line="528" />
             <source>导入目录</source>
             <translation>Import catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="526" />
+            <location filename="../../ui/pages/catalogue_page.py" line="528" />
             <source>目录表格 (*.xlsx *.xlsm *.xls *.et *.ods *.csv)</source>
             <translation>Catalogue spreadsheets (*.xlsx *.xlsm *.xls *.et *.ods *.csv)</translation>
         </message>
@@ -1167,58 +1167,58 @@
             <translation type="vanished">Catalogue sheets (*.xlsx *.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="569" />
+            <location filename="../../ui/pages/catalogue_page.py" line="571" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="570" />
+            <location filename="../../ui/pages/catalogue_page.py" line="572" />
             <source>已生成目录第 %1 版。</source>
             <translation>Created catalogue version %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="572" />
+            <location filename="../../ui/pages/catalogue_page.py" line="574" />
             <source>没有变化。</source>
             <translation>No changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="577" />
+            <location filename="../../ui/pages/catalogue_page.py" line="579" />
             <source>导出目录</source>
             <translation>Export catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="577" />
+            <location filename="../../ui/pages/catalogue_page.py" line="579" />
             <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
             <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="583" />
+            <location filename="../../ui/pages/catalogue_page.py" line="585" />
             <source>导出完成</source>
             <translation>Export complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="583" />
+            <location filename="../../ui/pages/catalogue_page.py" line="585" />
             <source>已导出 %1 个事项。</source>
             <translation>Exported %1 items.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="589" />
-            <location filename="../../ui/pages/catalogue_page.py" line="603" />
+            <location filename="../../ui/pages/catalogue_page.py" line="591" />
+            <location filename="../../ui/pages/catalogue_page.py" line="605" />
             <source>打印目录</source>
             <translation>Print catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="589" />
+            <location filename="../../ui/pages/catalogue_page.py" line="591" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="603" />
+            <location filename="../../ui/pages/catalogue_page.py" line="605" />
             <source>已生成 PDF：</source>
             <translation>PDF created: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="646" />
+            <location filename="../../ui/pages/catalogue_page.py" line="648" />
             <source>停用“%1”？停用后不再显示，历史记录保留。</source>
             <translation>Retire "%1"? It will no longer be shown; its history is kept.</translation>
         </message>
@@ -3650,24 +3650,24 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Disclosure Zone Desk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="87" />
+            <location filename="../../ui/main_window.py" line="96" />
             <source>当前用户：</source>
-            <extracomment>room left for the window manager's frame (width, height) when it is not known yet how long the badges wait after a change before being read again (several writes, one read)</extracomment>
+            <extracomment>room left for the window manager's frame (width, height) when it is not known yet how long after the first page has shown its list the other pages' modules start loading in the background, and when they start at the latest how long the badges wait after a change before being read again (several writes, one read)</extracomment>
             <translation>User: </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="88" />
-            <location filename="../../ui/main_window.py" line="129" />
+            <location filename="../../ui/main_window.py" line="97" />
+            <location filename="../../ui/main_window.py" line="152" />
             <source>站点：</source>
             <translation>Site: </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="89" />
+            <location filename="../../ui/main_window.py" line="98" />
             <source>同步：未配置</source>
             <translation>Sync: not set up</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/main_window.py" line="199" />
+            <location filename="../../ui/main_window.py" line="223" />
             <source>现在：%n 件</source>
             <translation>
                 <numerusform>Now: %n</numerusform>
@@ -3675,47 +3675,47 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="229" />
+            <location filename="../../ui/main_window.py" line="266" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="230" />
+            <location filename="../../ui/main_window.py" line="267" />
             <source>立即备份数据库</source>
             <translation>Back up database now</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="234" />
+            <location filename="../../ui/main_window.py" line="271" />
             <source>退出登录/切换用户</source>
             <translation>Sign out / switch user</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="236" />
+            <location filename="../../ui/main_window.py" line="273" />
             <source>退出当前用户并回到登录框（Ctrl+L），不必关闭程序</source>
             <translation>Sign out and return to the sign-in box (Ctrl+L) without closing the program</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="239" />
+            <location filename="../../ui/main_window.py" line="276" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="243" />
+            <location filename="../../ui/main_window.py" line="280" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="244" />
+            <location filename="../../ui/main_window.py" line="281" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="252" />
+            <location filename="../../ui/main_window.py" line="289" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="252" />
+            <location filename="../../ui/main_window.py" line="289" />
             <source>已备份到：</source>
             <translation>Backed up to: </translation>
         </message>
@@ -3969,12 +3969,12 @@ Tap below to browse the catalogue.</translation>
         <message>
             <location filename="_extra_sources.py" line="350" />
             <source>用户“{user}”没有{roles}角色，不能{action}。</source>
-            <translation>User “{user}” does not have the {roles} role, so cannot {action}.</translation>
+            <translation>User "{user}" does not have the {roles} role, so cannot {action}.</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="351" />
             <source>“{role}”</source>
-            <translation>“{role}”</translation>
+            <translation>"{role}"</translation>
         </message>
         <message>
             <location filename="_extra_sources.py" line="352" />
@@ -4493,42 +4493,42 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>Nav</name>
         <message>
-            <location filename="../../ui/pages/__init__.py" line="33" />
+            <location filename="../../ui/pages/__init__.py" line="62" />
             <source>今日工作</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/__init__.py" line="34" />
+            <location filename="../../ui/pages/__init__.py" line="63" />
             <source>标准目录</source>
             <translation>Catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/__init__.py" line="35" />
+            <location filename="../../ui/pages/__init__.py" line="64" />
             <source>政策文件</source>
             <translation>Policy documents</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/__init__.py" line="36" />
+            <location filename="../../ui/pages/__init__.py" line="65" />
             <source>活动日历</source>
             <translation>Calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/__init__.py" line="37" />
+            <location filename="../../ui/pages/__init__.py" line="66" />
             <source>公示公告</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/__init__.py" line="38" />
+            <location filename="../../ui/pages/__init__.py" line="67" />
             <source>依申请公开</source>
             <translation>Requests</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/__init__.py" line="39" />
+            <location filename="../../ui/pages/__init__.py" line="68" />
             <source>同步</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/__init__.py" line="40" />
+            <location filename="../../ui/pages/__init__.py" line="69" />
             <source>设置</source>
             <translation>Settings</translation>
         </message>
@@ -5317,63 +5317,63 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>PeriodRulesDialog</name>
         <message>
-            <location filename="../../ui/notices/admin.py" line="230" />
+            <location filename="../../ui/notices/admin.py" line="231" />
             <source>法定最短公示期</source>
             <translation>Statutory minimum posting periods</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="234" />
+            <location filename="../../ui/notices/admin.py" line="235" />
             <source>各模板的最短公示期用于检查公示期是否足够。各地规定不同，请按本地现行文件核对；修改会记入操作日志。</source>
             <translation>Each template's minimum posting period is used to check that a posting period is long enough. Rules differ from place to place: check them against the documents in force locally. Changes are written to the audit log.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="247" />
+            <location filename="../../ui/notices/admin.py" line="248" />
             <source>更正所选模板</source>
             <translation>Correct selected template</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="249" />
-            <location filename="../../ui/notices/admin.py" line="324" />
+            <location filename="../../ui/notices/admin.py" line="250" />
+            <location filename="../../ui/notices/admin.py" line="325" />
             <source>请先在上表选中一个模板。</source>
             <translation>Select a template in the table above first.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="255" />
+            <location filename="../../ui/notices/admin.py" line="256" />
             <source>个工作日</source>
             <translation>working days</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="256" />
+            <location filename="../../ui/notices/admin.py" line="257" />
             <source>日（自然日）</source>
             <translation>calendar days</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="262" />
+            <location filename="../../ui/notices/admin.py" line="263" />
             <source>文件名称、文号和条款，如《最低生活保障审核确认办法》第十六条</source>
             <translation>Document title, number and article, e.g. Art. 16 of the Measures for Minimum Living Allowance Review</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="265" />
+            <location filename="../../ui/notices/admin.py" line="266" />
             <source>保存更正</source>
             <translation>Save correction</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="266" />
+            <location filename="../../ui/notices/admin.py" line="267" />
             <source>模板</source>
             <translation>Template</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="267" />
+            <location filename="../../ui/notices/admin.py" line="268" />
             <source>最短公示期</source>
             <translation>Minimum posting period</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="268" />
+            <location filename="../../ui/notices/admin.py" line="269" />
             <source>依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="273" />
+            <location filename="../../ui/notices/admin.py" line="274" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
@@ -6328,278 +6328,278 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>RequestsPage</name>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="207" />
+            <location filename="../../ui/pages/requests_page.py" line="208" />
             <source>登记新申请…</source>
             <extracomment>The service's sort key of each list column (None: computed per row, not sortable in SQL). Opens a written PDF; the system viewer in the app, replaced in tests (the OS is an edge).</extracomment>
             <translation>New request…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="211" />
+            <location filename="../../ui/pages/requests_page.py" line="212" />
             <source>按编号、申请人或所需信息查找</source>
             <translation>Find by number, applicant or information sought</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="215" />
+            <location filename="../../ui/pages/requests_page.py" line="216" />
             <source>全部</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="216" />
+            <location filename="../../ui/pages/requests_page.py" line="217" />
             <source>未办结</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="217" />
+            <location filename="../../ui/pages/requests_page.py" line="218" />
             <location filename="_extra_sources.py" line="136" />
             <source>待补正</source>
             <translation>Awaiting correction</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="218" />
+            <location filename="../../ui/pages/requests_page.py" line="219" />
             <location filename="_extra_sources.py" line="140" />
             <source>已答复</source>
             <translation>Answered</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="219" />
+            <location filename="../../ui/pages/requests_page.py" line="220" />
             <location filename="_extra_sources.py" line="142" />
             <source>已归档</source>
             <translation>Archived</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="231" />
+            <location filename="../../ui/pages/requests_page.py" line="232" />
             <source>申请办理</source>
             <translation>Requests</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="232" />
-            <location filename="../../ui/pages/requests_page.py" line="442" />
+            <location filename="../../ui/pages/requests_page.py" line="233" />
+            <location filename="../../ui/pages/requests_page.py" line="443" />
             <source>期限提醒</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="233" />
+            <location filename="../../ui/pages/requests_page.py" line="234" />
             <source>年度报告统计</source>
             <translation>Annual report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="234" />
-            <location filename="../../ui/pages/requests_page.py" line="727" />
+            <location filename="../../ui/pages/requests_page.py" line="235" />
+            <location filename="../../ui/pages/requests_page.py" line="728" />
             <source>法定期限规则</source>
             <translation>Time-limit rules</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="295" />
+            <location filename="../../ui/pages/requests_page.py" line="296" />
             <source>答复期限是怎样算出来的</source>
             <translation>How the deadline was worked out</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="307" />
+            <location filename="../../ui/pages/requests_page.py" line="308" />
             <source>办理</source>
             <translation>Actions</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="319" />
+            <location filename="../../ui/pages/requests_page.py" line="320" />
             <source>打印</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="334" />
+            <location filename="../../ui/pages/requests_page.py" line="335" />
             <source>已超期、3个工作日内到期、等待补正和等待第三方意见的申请。双击打开。</source>
             <translation>Requests that are overdue, due within 3 working days, awaiting correction or awaiting a third party. Double-click to open.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="349" />
+            <location filename="../../ui/pages/requests_page.py" line="350" />
             <source>年度</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="355" />
+            <location filename="../../ui/pages/requests_page.py" line="356" />
             <source>导出 Excel…</source>
             <translation>Export Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="357" />
+            <location filename="../../ui/pages/requests_page.py" line="358" />
             <source>导出 PDF…</source>
             <translation>Export PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="385" />
+            <location filename="../../ui/pages/requests_page.py" line="386" />
             <source>期限天数取自《中华人民共和国政府信息公开条例》；法规修订或上级另有规定时，由管理员在此更正。</source>
             <translation>Day counts come from the PRC Regulations on Open Government Information; if the law changes or higher authorities rule otherwise, an admin corrects them here.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="394" />
+            <location filename="../../ui/pages/requests_page.py" line="395" />
             <source>修改所选规则的天数…</source>
             <translation>Change days…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="433" />
+            <location filename="../../ui/pages/requests_page.py" line="434" />
             <source>未办结 %1 件，提醒 %2 条，超期 %3 件</source>
             <translation>%1 open, %2 reminders, %3 overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="440" />
+            <location filename="../../ui/pages/requests_page.py" line="441" />
             <source>期限提醒（%1）</source>
             <translation>Deadlines (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="468" />
+            <location filename="../../ui/pages/requests_page.py" line="469" />
             <source>补充数据（查阅登记）：现场查阅 %1 人次，打印 %2 次、%3 页，涉及政策文件 %4 件</source>
             <translation>Supplementary figure (reading register): %1 on-site readings, %2 prints (%3 pages), %4 policy documents</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="481" />
+            <location filename="../../ui/pages/requests_page.py" line="482" />
             <source>勾稽关系检查：通过</source>
             <translation>Consistency check: passed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="483" />
+            <location filename="../../ui/pages/requests_page.py" line="484" />
             <source>勾稽关系检查：未通过——请核对后再报送</source>
             <translation>Consistency check: failed — check before submitting</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="546" />
+            <location filename="../../ui/pages/requests_page.py" line="547" />
             <source>请选择左侧的一件申请</source>
             <translation>Select a request on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="557" />
+            <location filename="../../ui/pages/requests_page.py" line="558" />
             <source>申请人：</source>
             <translation>Applicant: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="560" />
+            <location filename="../../ui/pages/requests_page.py" line="561" />
             <source>证件号码：</source>
             <translation>ID number: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="560" />
+            <location filename="../../ui/pages/requests_page.py" line="561" />
             <source>　电话：</source>
             <translation>   Phone: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="561" />
+            <location filename="../../ui/pages/requests_page.py" line="562" />
             <source>地址：</source>
             <translation>Address: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="561" />
+            <location filename="../../ui/pages/requests_page.py" line="562" />
             <source>　邮箱：</source>
             <translation>   Email: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="562" />
+            <location filename="../../ui/pages/requests_page.py" line="563" />
             <source>提交方式：</source>
             <translation>Channel: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="562" />
+            <location filename="../../ui/pages/requests_page.py" line="563" />
             <source>　收到日：</source>
             <translation>   Received: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="563" />
+            <location filename="../../ui/pages/requests_page.py" line="564" />
             <source>所需信息：</source>
             <translation>Information sought: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="564" />
+            <location filename="../../ui/pages/requests_page.py" line="565" />
             <source>提供形式：</source>
             <translation>Format: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="566" />
+            <location filename="../../ui/pages/requests_page.py" line="567" />
             <source>　获取方式：</source>
             <translation>   Delivery: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="568" />
+            <location filename="../../ui/pages/requests_page.py" line="569" />
             <source>答复期限：</source>
             <translation>Reply due: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="572" />
+            <location filename="../../ui/pages/requests_page.py" line="573" />
             <source>如需补正，应于 %1 前一次性告知（条例第三十条）</source>
             <translation>Any correction request must be sent, all at once, by %1 (art. 30)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="578" />
+            <location filename="../../ui/pages/requests_page.py" line="579" />
             <source>补正：</source>
             <translation>Correction: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="585" />
+            <location filename="../../ui/pages/requests_page.py" line="586" />
             <source>未结束，第三方应于 </source>
             <translation>open; third party to reply by </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="585" />
+            <location filename="../../ui/pages/requests_page.py" line="586" />
             <source> 前答复</source>
             <translation> </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="587" />
+            <location filename="../../ui/pages/requests_page.py" line="588" />
             <source>征求意见：</source>
             <translation>Consultation: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="590" />
+            <location filename="../../ui/pages/requests_page.py" line="591" />
             <source>延期：</source>
             <translation>Extension: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="595" />
+            <location filename="../../ui/pages/requests_page.py" line="596" />
             <source>答复：</source>
             <translation>Reply: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="597" />
+            <location filename="../../ui/pages/requests_page.py" line="598" />
             <source>信息处理费：</source>
             <translation>Processing fee: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="606" />
+            <location filename="../../ui/pages/requests_page.py" line="607" />
             <source>登记回执</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="606" />
+            <location filename="../../ui/pages/requests_page.py" line="607" />
             <source>期限计算说明</source>
             <translation>Deadline sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="668" />
+            <location filename="../../ui/pages/requests_page.py" line="669" />
             <source>答复期限自收到补正的申请之日起重新计算（条例第三十条）。</source>
             <translation>The reply deadline restarts from the day the corrected request is received (art. 30).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="670" />
+            <location filename="../../ui/pages/requests_page.py" line="671" />
             <source>收到补正材料</source>
             <translation>Correction received</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="683" />
+            <location filename="../../ui/pages/requests_page.py" line="684" />
             <source>收到第三方意见</source>
             <translation>Third-party reply received</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="683" />
+            <location filename="../../ui/pages/requests_page.py" line="684" />
             <source>计时自次日恢复。</source>
             <translation>The clock resumes the next day.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="683" />
+            <location filename="../../ui/pages/requests_page.py" line="684" />
             <source>意见</source>
             <translation>Opinion</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="727" />
+            <location filename="../../ui/pages/requests_page.py" line="728" />
             <source>请先选择一条规则。</source>
             <translation>Select a rule first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="730" />
+            <location filename="../../ui/pages/requests_page.py" line="731" />
             <source>修改天数</source>
             <translation>Change days</translation>
         </message>
@@ -6608,7 +6608,7 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Exported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="769" />
+            <location filename="../../ui/pages/requests_page.py" line="770" />
             <source>导出年度报告统计</source>
             <translation>Export annual-report statistics</translation>
         </message>
@@ -7056,173 +7056,173 @@ Tap below to browse the catalogue.</translation>
             <translation>You are signed in as "%1": you can read this page but not change it. The site details, preferences, holidays and staff accounts are kept by the disclosure officer (administrator); ask your site's administrator for changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="122" />
+            <location filename="../../ui/pages/settings_page.py" line="125" />
             <source>站点（触摸屏和打印材料上显示）</source>
             <translation>Site (shown on the kiosk and on printouts)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="125" />
+            <location filename="../../ui/pages/settings_page.py" line="128" />
             <source>站点代码</source>
             <translation>Site code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="128" />
+            <location filename="../../ui/pages/settings_page.py" line="131" />
             <source>站点名称</source>
             <translation>Site name</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="129" />
+            <location filename="../../ui/pages/settings_page.py" line="132" />
             <source>所属区县</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="130" />
+            <location filename="../../ui/pages/settings_page.py" line="133" />
             <source>专区位置</source>
             <translation>Zone location</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="131" />
+            <location filename="../../ui/pages/settings_page.py" line="134" />
             <source>监督电话</source>
             <translation>Complaints phone</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="138" />
+            <location filename="../../ui/pages/settings_page.py" line="141" />
             <source>如：便民服务中心一楼政务公开专区</source>
             <translation>e.g. Service centre, ground floor, disclosure zone</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="139" />
+            <location filename="../../ui/pages/settings_page.py" line="142" />
             <source>如：0531-88123456</source>
             <translation>e.g. 0531-88123456</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="140" />
+            <location filename="../../ui/pages/settings_page.py" line="143" />
             <source>保存站点信息</source>
             <translation>Save site details</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="147" />
+            <location filename="../../ui/pages/settings_page.py" line="150" />
             <source>偏好设置</source>
             <translation>Preferences</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="151" />
+            <location filename="../../ui/pages/settings_page.py" line="154" />
             <source>公示二维码指向的市级平台地址；公示创建时即确定，改动只影响之后创建的公示。</source>
             <translation>City-platform address the notice QR codes point to; fixed when a notice is created, so a change affects only new notices.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="156" />
+            <location filename="../../ui/pages/settings_page.py" line="159" />
             <source>市级平台公开页面地址</source>
             <translation>Public page address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="157" />
+            <location filename="../../ui/pages/settings_page.py" line="160" />
             <source>每日提醒时间</source>
             <translation>Daily reminder at</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="158" />
+            <location filename="../../ui/pages/settings_page.py" line="161" />
             <source>触摸屏无操作返回首页（秒）</source>
             <translation>Kiosk idle reset (s)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="162" />
+            <location filename="../../ui/pages/settings_page.py" line="165" />
             <source>重新启动程序后生效</source>
             <translation>Takes effect after restart</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="163" />
+            <location filename="../../ui/pages/settings_page.py" line="166" />
             <source>界面语言（重启后生效）</source>
             <translation>Language (after restart)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="164" />
+            <location filename="../../ui/pages/settings_page.py" line="167" />
             <source>保存设置</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="175" />
+            <location filename="../../ui/pages/settings_page.py" line="178" />
             <source>法定节假日与调休（工作日计算依据）</source>
             <translation>Public holidays and make-up workdays (for working-day counts)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="189" />
+            <location filename="../../ui/pages/settings_page.py" line="192" />
             <source>没有官方数据的年份只按周末计算，结果标为“暂定”。</source>
             <translation>Years without official data count weekends only; results are marked "provisional".</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="192" />
+            <location filename="../../ui/pages/settings_page.py" line="195" />
             <source>导入节假日文件…</source>
             <translation>Import holidays…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="198" />
+            <location filename="../../ui/pages/settings_page.py" line="201" />
             <source>工作人员</source>
             <translation>Staff</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="210" />
+            <location filename="../../ui/pages/settings_page.py" line="213" />
             <source>新增工作人员…</source>
             <translation>Add staff member…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="211" />
+            <location filename="../../ui/pages/settings_page.py" line="214" />
             <source>重设密码…</source>
             <translation>Reset password…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="212" />
-            <location filename="../../ui/pages/settings_page.py" line="283" />
+            <location filename="../../ui/pages/settings_page.py" line="215" />
+            <location filename="../../ui/pages/settings_page.py" line="288" />
             <source>停用账号…</source>
             <translation>Deactivate account…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="283" />
+            <location filename="../../ui/pages/settings_page.py" line="288" />
             <source>重新启用账号…</source>
             <translation>Reactivate account…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="312" />
+            <location filename="../../ui/pages/settings_page.py" line="317" />
             <source>重新启用账号</source>
             <translation>Reactivate account</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="313" />
+            <location filename="../../ui/pages/settings_page.py" line="318" />
             <source>重新启用后，“%1”可以用原来的密码登录。要重新启用吗？</source>
             <translation>After reactivation "%1" can sign in with their old password. Reactivate?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="317" />
+            <location filename="../../ui/pages/settings_page.py" line="322" />
             <source>停用账号</source>
             <translation>Deactivate account</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="318" />
+            <location filename="../../ui/pages/settings_page.py" line="323" />
             <source>停用后，“%1”不能再登录；他办过的记录都会保留，以后可以重新启用。要停用吗？</source>
             <translation>After deactivation "%1" cannot sign in; everything they did is kept, and the account can be reactivated later. Deactivate?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="369" />
+            <location filename="../../ui/pages/settings_page.py" line="374" />
             <source>替换已有的节假日数据？</source>
             <translation>Replace the holiday data you have?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="371" />
+            <location filename="../../ui/pages/settings_page.py" line="376" />
             <source>文件中 %1 年的安排与本机现有的数据不同。</source>
             <translation>The file's schedule for %1 differs from the data on this PC.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="375" />
+            <location filename="../../ui/pages/settings_page.py" line="380" />
             <source>替换后，这些年份的期限按文件中的安排计算。请先点“显示详情”逐日核对差异，确认无误再替换。</source>
             <translation>After replacing, deadlines in these years follow the file's schedule. Click "Show Details" to check the differences day by day before replacing.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="378" />
+            <location filename="../../ui/pages/settings_page.py" line="383" />
             <source>替换</source>
             <translation>Replace</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="379" />
+            <location filename="../../ui/pages/settings_page.py" line="384" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -7235,27 +7235,27 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="344" />
+            <location filename="../../ui/pages/settings_page.py" line="349" />
             <source>导入节假日文件</source>
             <translation>Import holiday file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="344" />
+            <location filename="../../ui/pages/settings_page.py" line="349" />
             <source>节假日文件 (*.json *.csv *.ics)</source>
             <translation>Holiday files (*.json *.csv *.ics)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="362" />
+            <location filename="../../ui/pages/settings_page.py" line="367" />
             <source>与现有数据相同、未改动：</source>
             <translation>Same as before, unchanged: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="363" />
+            <location filename="../../ui/pages/settings_page.py" line="368" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="360" />
+            <location filename="../../ui/pages/settings_page.py" line="365" />
             <source>已导入年份：</source>
             <translation>Years imported: </translation>
         </message>
@@ -7465,7 +7465,7 @@ Tap below to browse the catalogue.</translation>
         <name>SyncPage</name>
         <message>
             <location filename="../../ui/pages/sync_page.py" line="119" />
-            <location filename="../../ui/pages/sync_page.py" line="309" />
+            <location filename="../../ui/pages/sync_page.py" line="310" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
@@ -7515,7 +7515,7 @@ Tap below to browse the catalogue.</translation>
             <translation>Only an admin can change the platform settings.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="248" />
+            <location filename="../../ui/pages/sync_page.py" line="249" />
             <source>待同步（%n）</source>
             <translation>
                 <numerusform>Queued (%n)</numerusform>
@@ -7523,7 +7523,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="249" />
+            <location filename="../../ui/pages/sync_page.py" line="250" />
             <source>冲突（%n）</source>
             <translation>
                 <numerusform>Conflicts (%n)</numerusform>
@@ -7531,7 +7531,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="250" />
+            <location filename="../../ui/pages/sync_page.py" line="251" />
             <source>平台拒收（%n）</source>
             <translation>
                 <numerusform>Rejected (%n)</numerusform>
@@ -7539,22 +7539,22 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="256" />
+            <location filename="../../ui/pages/sync_page.py" line="257" />
             <source>尚未设置市级平台。请在下方填写平台地址和本站点的设备令牌。</source>
             <translation>No city platform is set up. Enter the platform address and this site's device token below.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="258" />
+            <location filename="../../ui/pages/sync_page.py" line="259" />
             <source>从未</source>
             <translation>never</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="259" />
+            <location filename="../../ui/pages/sync_page.py" line="260" />
             <source>上次成功同步：</source>
             <translation>Last successful sync: </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="259" />
+            <location filename="../../ui/pages/sync_page.py" line="260" />
             <source>待同步：%n 条</source>
             <translation>
                 <numerusform>Queued: %n item</numerusform>
@@ -7562,7 +7562,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="262" />
+            <location filename="../../ui/pages/sync_page.py" line="263" />
             <source>（最早一条已等待 %n 小时）</source>
             <translation>
                 <numerusform> (oldest waiting %n hour)</numerusform>
@@ -7578,7 +7578,7 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Platform settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="309" />
+            <location filename="../../ui/pages/sync_page.py" line="310" />
             <source>正在同步…</source>
             <translation>Syncing…</translation>
         </message>
@@ -7916,62 +7916,62 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>TodayPage</name>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="76" />
+            <location filename="../../ui/pages/today_page.py" line="77" />
             <source>知道了</source>
             <translation>Got it</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="105" />
+            <location filename="../../ui/pages/today_page.py" line="112" />
             <source>双击或按回车键打开该事项所在页面。</source>
             <translation>Double-click or press Enter to open the page where the item is handled.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="109" />
+            <location filename="../../ui/pages/today_page.py" line="116" />
             <source>打印今日任务单…</source>
             <translation>Print today's task list…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="111" />
+            <location filename="../../ui/pages/today_page.py" line="118" />
             <source>刷新</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="116" />
+            <location filename="../../ui/pages/today_page.py" line="123" />
             <source>今日工作</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="118" />
+            <location filename="../../ui/pages/today_page.py" line="125" />
             <source>月度自评</source>
             <translation>Monthly self-assessment</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="152" />
+            <location filename="../../ui/pages/today_page.py" line="159" />
             <source>%1　%2</source>
             <translation>%1   %2</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="220" />
+            <location filename="../../ui/pages/today_page.py" line="228" />
             <source>提醒：</source>
             <translation>Reminder: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="222" />
+            <location filename="../../ui/pages/today_page.py" line="230" />
             <source>最急的一件：</source>
             <translation>Most urgent: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="224" />
+            <location filename="../../ui/pages/today_page.py" line="232" />
             <source>。详见下表。</source>
             <translation>. See the table below.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="253" />
+            <location filename="../../ui/pages/today_page.py" line="261" />
             <source>保存今日任务单</source>
             <translation>Save today's task list</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/today_page.py" line="253" />
+            <location filename="../../ui/pages/today_page.py" line="261" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>

@@ -174,12 +174,12 @@ def test_a_refused_permission_reads_in_english(english: None, demo: AppContext, 
     apply_action(button, action("notice.create", "起草公示", True, reviewer, "notice.create"))
     assert not button.isEnabled()
     assert button.toolTip() == (
-        "User “reviewer2” does not have the “counter clerk” or “disclosure officer (administrator)” role,"
+        "User \"reviewer2\" does not have the \"counter clerk\" or \"disclosure officer (administrator)\" role,"
         " so cannot draft a notice."
     )
     with pytest.raises(PermissionDeniedError) as refused:
         authorize(reviewer, "catalogue.add")
     assert "没有" in str(refused.value)  # the command line and the log keep the Chinese
     assert error_text(refused.value) == (
-        "User “reviewer2” does not have the “disclosure officer (administrator)” role, so cannot add a catalogue item."
+        "User \"reviewer2\" does not have the \"disclosure officer (administrator)\" role, so cannot add a catalogue item."
     )
