@@ -21,6 +21,8 @@ from functools import lru_cache
 from typing import Generic, TypeVar
 
 SEP = "\x00"
+#: the shortest pinyin spelling of a synonym that is looked up as the synonym (see CatalogueIndex)
+MIN_SPELLED_SYNONYM = 4
 V = TypeVar("V")
 
 
@@ -125,6 +127,12 @@ class SearchIndex(Generic[V]):
         self.synonyms: dict[str, list[str]] = {}
         for short, full in synonyms:
             self.synonyms.setdefault(short.lower(), []).append(full.lower())
+            # The abbreviation typed in pinyin too ("dibao" for 低保 -> 最低生活保障): the titles'
+            # pinyin holds "zuidishenghuobaozhang", in which "dibao" never occurs. Short spellings
+            # (two letters, "yb") would match too much and are left to the initials index.
+            spelled = _pinyin_one(short)[0]
+            if len(spelled) >= MIN_SPELLED_SYNONYM and spelled != short.lower():
+                self.synonyms.setdefault(spelled, []).append(full.lower())
 
     def variants(self, term: str) -> list[str]:
         """The term and what its abbreviations stand for (低保名单 -> 最低生活保障名单)."""

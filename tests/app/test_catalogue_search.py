@@ -44,6 +44,13 @@ def test_synonyms(seeded: AppContext, short: str, full: str) -> None:
     assert views and any(full in v.title or full in v.data.content for v in views)
 
 
+def test_an_abbreviation_typed_in_pinyin_finds_what_it_stands_for(seeded: AppContext) -> None:
+    """The search box says 汉字、拼音或首字母 (如 低保、zdshbz): "dibao" is 低保 typed in pinyin, and
+    the titles' own pinyin (zuidishenghuobaozhang) never contains it."""
+    assert titles(seeded, "dibao", 1)[0].startswith("最低生活保障")
+    assert titles(seeded, "yibao", 1) == titles(seeded, "医保", 1)
+
+
 def test_title_hits_rank_first(seeded: AppContext) -> None:
     views = seeded.catalogue.search("养老", 50)
     in_title = [("养老" in v.title) for v in views]
