@@ -127,17 +127,32 @@ class SearchIndex(Generic[V]):
         self.synonyms: dict[str, list[str]] = {}
         for short, full in synonyms:
             self.synonyms.setdefault(short.lower(), []).append(full.lower())
-            # The abbreviation typed in pinyin too ("dibao" for 低保 -> 最低生活保障): the titles'
-            # pinyin holds "zuidishenghuobaozhang", in which "dibao" never occurs. Short spellings
-            # (two letters, "yb") would match too much and are left to the initials index.
-            spelled = _pinyin_one(short)[0]
-            if len(spelled) >= MIN_SPELLED_SYNONYM and spelled != short.lower():
-                self.synonyms.setdefault(spelled, []).append(full.lower())
+        self._synonym_pairs = list(synonyms)
+        self._spelled: dict[str, list[str]] | None = None
+
+    def spelled_synonyms(self) -> dict[str, list[str]]:
+        """The abbreviations typed in pinyin ("dibao" for 低保 -> 最低生活保障): the titles' pinyin
+        holds "zuidishenghuobaozhang", in which "dibao" never occurs. Short spellings (two letters,
+        "yb") would match too much and are left to the initials index.
+
+        Made on the first pinyin query, not with the index: importing pypinyin holds Python's GIL
+        for 100–200 ms (its phrase dictionary), which the window would feel on a Chinese query."""
+        if self._spelled is None:
+            spelled: dict[str, list[str]] = {}
+            for short, full in self._synonym_pairs:
+                text = _pinyin_one(short)[0]
+                if len(text) >= MIN_SPELLED_SYNONYM and text != short.lower():
+                    spelled.setdefault(text, []).append(full.lower())
+            self._spelled = spelled
+        return self._spelled
 
     def variants(self, term: str) -> list[str]:
         """The term and what its abbreviations stand for (低保名单 -> 最低生活保障名单)."""
         out = [term]
-        for short, fulls in self.synonyms.items():
+        table = self.synonyms
+        if _ASCII.match(term) and len(term) >= MIN_SPELLED_SYNONYM:
+            table = {**table, **self.spelled_synonyms()}
+        for short, fulls in table.items():
             if short in term:
                 out += [term.replace(short, f) for f in fulls]
         return list(dict.fromkeys(out))
