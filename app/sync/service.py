@@ -673,17 +673,11 @@ class SyncService:
             last_good = state.last_good_sync_at if state else None
             last_attempt = state.last_attempt_at if state else None
             device_id = state.device_id if state else ""
-            # One pass over the status index gives every count and the oldest queued entry.
-            by_status = {
-                status: (count, first)
-                for status, count, first in session.execute(
-                    select(OutboxEntry.status, func.count(), func.min(OutboxEntry.created_at)).group_by(
-                        OutboxEntry.status
-                    )
-                ).all()
-            }
-            counts = {status: count for status, (count, _first) in by_status.items()}
-            oldest = by_status.get(store.QUEUED, (0, None))[1]
+            # The queued entries only, found through the status index: counting every status read
+            # all 60,000 entries of a five-year site (40 ms, twice at each window start).
+            queued, oldest = session.execute(
+                select(func.count(), func.min(OutboxEntry.created_at)).where(OutboxEntry.status == store.QUEUED)
+            ).one()
             open_conflicts = session.execute(
                 select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))
             ).scalar()
@@ -705,7 +699,7 @@ class SyncService:
             server_url=url,
             last_good_sync=last_good,
             last_attempt=last_attempt,
-            queued=int(counts.get(store.QUEUED, 0)),
+            queued=int(queued or 0),
             conflicts=int(open_conflicts or 0),
             rejected=int(open_refusals or 0),
             errors=errors,
