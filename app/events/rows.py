@@ -2,7 +2,8 @@
 
 The public payload is what leaves the device (city platform, kiosk, exports): registrations appear
 only as a count, and every free-text field and the adoption report pass through app.privacy with
-names masked too (an open-day attendee's name is personal data; docs/domain-facts.md §2.3).
+names masked too: an open-day attendee is a private person, and other people's personal data in public
+information is de-identified (docs/domain-facts.md, §2.3 "Privacy rules for notices").
 """
 
 from __future__ import annotations

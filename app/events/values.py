@@ -30,7 +30,8 @@ OUTCOME_LABELS: dict[str, str] = {
 }
 REGISTRATION_LABELS: dict[str, str] = {"registered": "已报名", "waiting": "候补", "cancelled": "已取消"}
 
-#: Who a 政府开放日/开放月 invites (docs/domain-facts.md §5: 郭店街道 2025-09-09 open month).
+#: Who a 政府开放日/开放月 invites: 郭店街道's open month of 2025-09-09 invited 义务监督员, 人大代表, 政协委员,
+#: enterprise representatives and residents (docs/domain-facts.md, §5 "Jinan").
 INVITED_ROLES: tuple[str, ...] = ("义务监督员", "人大代表", "政协委员", "群众代表", "企业代表")
 
 #: Built-in event types: key, label. The first three are the zone activities the seed names

@@ -1,6 +1,7 @@
 """Detection of detailed home addresses, which are cut back to township (乡/镇/街道) level.
 
-The rule (永安 2023, docs/domain-facts.md §2.3): "个人家庭地址只保留到乡(镇)、街道". We keep the administrative
+The rule (永安市人民政府办公室 通报 2023-01-04, quoted in docs/domain-facts.md, §2.3 "Privacy rules for
+notices"): "个人家庭地址只保留到乡(镇)、街道". We keep the administrative
 prefix (省/市/区/县/乡/镇/街道) and replace everything below it (村/社区/小区/路/街/巷 ... 组/号/栋/
 单元/室) with ``ADDRESS_MARKER`` ("××"). The finding covers only the removed detail, so the preview
 highlights exactly what disappears.

@@ -3,7 +3,7 @@
 Pure counting over plain facts, so tests can compare it with an independent count. Columns are the
 applicant kinds (自然人; 法人或其他组织: 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他) and 总计.
 
-Rows (docs/domain-facts.md §3.3):
+Rows (docs/domain-facts.md, §3.3 "Annual report format"):
 - 一、本年新收: received (receipt date) within the year;
 - 二、上年结转: received before the year and not yet answered when it began;
 - 三、本年度办理结果: answered within the year, one row per answer type, （七）总计 their sum;

@@ -11,7 +11,8 @@ only applies them:
 A year without official data is computed with the weekends-only rule and every result that touches
 it is marked ``provisional`` (ARCHITECTURE.md: "a date computed across a year with no official data
 is marked provisional, never silently wrong"). The State Council normally publishes the next year's
-schedule in early-to-mid November (docs/domain-facts.md §4.2), so late-year deadlines are provisional until
+schedule in early-to-mid November (docs/domain-facts.md, §4.2 "Working-day calendar"), so late-year
+deadlines are provisional until
 the new year is imported or synced.
 
 Counting rule: the day the period starts (e.g. the day an application is received) is not counted;
