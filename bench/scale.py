@@ -327,20 +327,15 @@ def run_site(site: str, user_name: str) -> SiteRun:
     measure("start window (今日工作)", start, rows(lambda: built("today").model))
     # The window loads the other pages' code in the background while the clerk reads Today
     # (ui.pages.preload); a clerk reads for longer than that takes, so the next page is opened after.
-    deadline = time.perf_counter() + 30
-    while time.perf_counter() < deadline:
-        preloader = getattr(holder["window"], "preloader", None)
-        if preloader is None and hasattr(holder["window"], "preloader"):
-            holder["app"].processEvents()
-            time.sleep(0.01)
-            continue
-        if preloader is not None:
-            t0 = time.perf_counter()
-            while preloader.is_alive():
-                holder["app"].processEvents()
-                time.sleep(0.01)
-            print(f"  {site:9s} pages preloaded in the background in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-        break
+    window = holder["window"]
+    t0 = time.perf_counter()
+    while getattr(window, "preloader", None) is None or window.preloader.is_alive():
+        if not hasattr(window, "preloader") or time.perf_counter() - t0 > 30:
+            break  # code from before the preloader, or it never started
+        holder["app"].processEvents()
+        time.sleep(0.01)
+    else:
+        print(f"  {site:9s} pages preloaded in the background after {time.perf_counter() - t0:.1f} s", file=sys.stderr)
 
     def open_page(key: str) -> Callable[[], None]:
         return lambda: holder["window"].open_page(key)

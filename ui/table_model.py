@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 if TYPE_CHECKING:
     from ui.ops import Operations
@@ -36,6 +36,12 @@ ObjectRole = Qt.ItemDataRole.UserRole + 1
 #: rows a "fit to contents" column measures (``QHeaderView.setResizeContentsPrecision``): Qt's default
 #: of 1,000 made the reminder and sync lists of a five-year site measure every row on the GUI thread
 FIT_ROWS = 50
+
+
+def fit_to_contents(header: QHeaderView) -> None:
+    """Every column of ``header`` as wide as its contents, measured over the first ``FIT_ROWS`` rows."""
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(FIT_ROWS)
 SortRole = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex

@@ -107,6 +107,8 @@ class PolicyService:
         self._search = PolicySearch()
         #: The 查阅登记 of the zone, a module of its own (add, list by period, export, print).
         self.readings = ReadingRegister(session_factory, clock, self._find, self._site_name)
+        #: One line of the 查阅登记: the register's own ``add`` (same arguments, same checks).
+        self.record_reading = self.readings.add
 
     # -- reading ------------------------------------------------------------------------------------
 
@@ -616,32 +618,6 @@ class PolicyService:
         return data, pdf_page_count(data), "typeset"
 
     # -- the reading register (查阅登记, app/policies/register.py) --------------------------------------
-
-    def record_reading(
-        self,
-        actor: StaffUser,
-        ref: str,
-        *,
-        action: str = v.READ,
-        pages: int = 0,
-        copies: int = 1,
-        reader_name: str = "",
-        interpretation: str = "",
-        note: str = "",
-        on: date | None = None,
-    ) -> v.ReadingEntry:
-        """One line of the 查阅登记 (``ReadingRegister.add``)."""
-        return self.readings.add(
-            actor,
-            ref,
-            action=action,
-            pages=pages,
-            copies=copies,
-            reader_name=reader_name,
-            interpretation=interpretation,
-            note=note,
-            on=on,
-        )
 
     def register(self, year: int | None = None) -> builtins.list[v.ReadingEntry]:
         """The register of ``year`` (all when None), newest first, names as entered (staff only)."""

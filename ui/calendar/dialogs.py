@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -42,7 +41,7 @@ from ui.calendar.event_dialog import to_date
 from ui.calendar.text import arg
 from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
-from ui.table_model import Column, RecordTableModel, SortFilterProxy
+from ui.table_model import Column, RecordTableModel, SortFilterProxy, fit_to_contents
 
 
 def registration_columns() -> list[Column[RegistrationValue]]:
@@ -75,7 +74,7 @@ class RegistrationsDialog(QDialog):
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_to_contents(self.view.horizontalHeader())
         self.view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.view, 1)
         actions = QHBoxLayout()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.catalogue import CHANNELS, CatalogueItemView, DomainView, ImportResult, ItemChange, ItemData
 from ui.discard import AsksBeforeDiscard
-from ui.table_model import Column, RecordTableModel, SortFilterProxy
+from ui.table_model import Column, RecordTableModel, SortFilterProxy, fit_to_contents
 
 _KIND_LABELS = {
     "added": "新增",
@@ -114,7 +113,7 @@ class ImportPreviewDialog(QDialog):
         self.view.setSortingEnabled(True)
         self.view.setWordWrap(True)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_to_contents(header)
         header.setStretchLastSection(True)
         layout.addWidget(self.view, 1)
         buttons = QDialogButtonBox()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -35,7 +34,7 @@ from app.notices.templates import UNIT_CALENDAR, UNIT_LABELS, UNIT_WORKING
 from app.notices.values import PeriodRule
 from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
-from ui.table_model import FIT_ROWS, Column, RecordTableModel, SortFilterProxy
+from ui.table_model import Column, RecordTableModel, SortFilterProxy, fit_to_contents
 
 
 def _tr(text: str) -> str:
@@ -53,8 +52,7 @@ def _table(model: RecordTableModel[Any], parent: QWidget) -> tuple[QTableView, S
     view.setWordWrap(True)
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setResizeContentsPrecision(FIT_ROWS)
+    fit_to_contents(header)
     header.setStretchLastSection(True)
     return view, proxy
 

@@ -47,7 +47,7 @@ from ui.calendar.text import arg
 from ui.env import UiEnv
 from ui.i18n import app_label
 from ui.saved import announce_saved
-from ui.table_model import FIT_ROWS, Column, RecordTableModel, SortFilterProxy
+from ui.table_model import Column, RecordTableModel, SortFilterProxy, fit_to_contents
 
 
 def _agenda_title(o: Occurrence) -> str:
@@ -175,8 +175,7 @@ class CalendarPage(QWidget):
         self.agenda_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.agenda_view.verticalHeader().setVisible(False)
         header = self.agenda_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(FIT_ROWS)
+        fit_to_contents(header)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(4, self.fontMetrics().horizontalAdvance("国") * 12)

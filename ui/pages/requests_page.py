@@ -68,7 +68,13 @@ from ui.requests.dialogs import (
     IntakeDialog,
 )
 from ui.saved import announce_saved, open_path
-from ui.table_model import FIT_ROWS, Column, PagedTableModel, RecordTableModel, SortFilterProxy
+from ui.table_model import (
+    Column,
+    PagedTableModel,
+    RecordTableModel,
+    SortFilterProxy,
+    fit_to_contents,
+)
 
 CTX = "RequestsPage"
 OVERDUE = QColor("#fde2e1")
@@ -177,8 +183,7 @@ def table(model: Any, proxy: SortFilterProxy, *, sortable: bool = True) -> QTabl
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
+    fit_to_contents(view.horizontalHeader())
     view.horizontalHeader().setStretchLastSection(True)
     return view
 
@@ -373,7 +378,7 @@ class RequestsPage(QWidget):
         self.annual_view = table(self.annual_model, self.annual_proxy, sortable=False)
         header = self.annual_view.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_to_contents(header)
         lay.addWidget(self.annual_view, 1)
         return w
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -40,7 +39,7 @@ from ui.env import UiEnv
 from ui.qtapp import LANGUAGES
 from ui.staff import AddStaffDialog, ResetPasswordDialog
 from ui.sync.devices import DevicesBox
-from ui.table_model import Column, RecordTableModel, SortFilterProxy
+from ui.table_model import Column, RecordTableModel, SortFilterProxy, fit_to_contents
 
 #: the site details an administrator edits, in the order shown (labels as in app.sites.FIELD_LABELS)
 SITE_FIELDS = ("name", "district", "zone_location", "supervision_phone")
@@ -186,7 +185,7 @@ class SettingsPage(QWidget):
         self.holiday_view.setModel(self.holiday_proxy)
         self.holiday_view.setSortingEnabled(True)
         self.holiday_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.holiday_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_to_contents(self.holiday_view.horizontalHeader())
         self.holiday_view.horizontalHeader().setStretchLastSection(True)
         hol_layout.addWidget(self.holiday_view)
         note = QLabel(self.tr("没有官方数据的年份只按周末计算，结果标为“暂定”。"))
@@ -206,7 +205,7 @@ class SettingsPage(QWidget):
         self.user_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.user_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.user_view.verticalHeader().setVisible(False)
-        self.user_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_to_contents(self.user_view.horizontalHeader())
         self.user_view.horizontalHeader().setStretchLastSection(True)
         user_layout.addWidget(self.user_view)
         staff_buttons = QHBoxLayout()

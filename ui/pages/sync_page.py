@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -28,7 +27,7 @@ from app.sync.values import ConflictItem, QueuedItem, RejectedItem, SyncReport, 
 from app.users import Role
 from ui.env import UiEnv
 from ui.sync.worker import SyncWorker
-from ui.table_model import FIT_ROWS, Column, RecordTableModel, SortFilterProxy
+from ui.table_model import Column, RecordTableModel, SortFilterProxy, fit_to_contents
 
 ENTITY_LABELS = {
     "notice": "公示公告",
@@ -214,8 +213,7 @@ class SyncPage(QWidget):
         view.setSortingEnabled(True)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
+        fit_to_contents(view.horizontalHeader())
         view.horizontalHeader().setStretchLastSection(True)
         view.verticalHeader().setVisible(False)
         return view

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -31,7 +30,7 @@ from app.sync.devices import DeviceInfo, Invitation
 from app.sync.service import SyncNotConfigured
 from ui.env import UiEnv
 from ui.kiosk.qr import qr_pixmap
-from ui.table_model import Column, RecordTableModel
+from ui.table_model import Column, RecordTableModel, fit_to_contents
 
 CONTEXT = "DevicesBox"
 
@@ -116,7 +115,7 @@ class DevicesBox(QGroupBox):
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_to_contents(self.view.horizontalHeader())
         self.view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.view)
         buttons = QHBoxLayout()

@@ -25,7 +25,7 @@ from app.today.assessment.service import ScoreLine, ScoreSheet, TrendPoint
 from ui.crash import show_error
 from ui.env import UiEnv
 from ui.saved import announce_saved
-from ui.table_model import FIT_ROWS, Column, RecordTableModel, SortFilterProxy
+from ui.table_model import Column, RecordTableModel, SortFilterProxy, fit_to_contents
 from ui.today.criteria_dialog import CriteriaDialog
 from ui.today.trend_chart import TrendChart
 
@@ -97,8 +97,7 @@ class AssessmentView(QWidget):
         self.score_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.score_view.verticalHeader().hide()
         header = self.score_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(FIT_ROWS)
+        fit_to_contents(header)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.score_view.selectionModel().currentRowChanged.connect(self._on_score_row)
         split.addWidget(self.score_view)
@@ -117,8 +116,7 @@ class AssessmentView(QWidget):
         self.evidence_view.setSortingEnabled(True)
         self.evidence_view.verticalHeader().hide()
         self.evidence_view.horizontalHeader().setStretchLastSection(True)
-        self.evidence_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.evidence_view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
+        fit_to_contents(self.evidence_view.horizontalHeader())
         self.evidence_view.doubleClicked.connect(self._open_evidence)
         lower_layout.addWidget(self.evidence_view)
         bottom = QSplitter(Qt.Orientation.Horizontal)

@@ -25,7 +25,7 @@ from app.today.assessment.figures import Direction
 from app.today.assessment.service import Criterion
 from ui.discard import AsksBeforeDiscard
 from ui.env import UiEnv
-from ui.table_model import Column, RecordTableModel
+from ui.table_model import Column, RecordTableModel, fit_to_contents
 
 
 def criterion_columns() -> list[Column[Criterion]]:
@@ -58,7 +58,7 @@ class CriteriaDialog(AsksBeforeDiscard, QDialog):
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_to_contents(self.view.horizontalHeader())
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.view, 1)
 

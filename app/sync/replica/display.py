@@ -105,15 +105,22 @@ def apply_views(
 # -- notices -----------------------------------------------------------------------------------------
 
 
+def _remove(session: Session, model: Any, children: tuple[Any, ...], key: str, uuid: str) -> bool:
+    """A tombstone: the record and the rows that hang on it (``child.<key>``); False when it was
+    never on this PC."""
+    row = session.execute(select(model).where(model.uuid == uuid)).scalar_one_or_none()
+    if row is None:
+        return False
+    for child in children:
+        session.execute(delete(child).where(getattr(child, key) == row.id))
+    session.delete(row)
+    return True
+
+
 def _notice(session: Session, uuid: str, data: dict[str, Any] | None) -> bool:
-    row = session.execute(select(Notice).where(Notice.uuid == uuid)).scalar_one_or_none()
     if data is None:
-        if row is None:
-            return False
-        for child in (Posting, NoticeReview, NoticeRevision):
-            session.execute(delete(child).where(child.notice_id == row.id))
-        session.delete(row)
-        return True
+        return _remove(session, Notice, (Posting, NoticeReview, NoticeRevision), "notice_id", uuid)
+    row = session.execute(select(Notice).where(Notice.uuid == uuid)).scalar_one_or_none()
     template = str(data.get("template") or "")
     # The text is masked already; the template's profile masks it again on the way to the screen
     # (idempotent on masked text), so a kiosk PC never shows more than any other output would.
@@ -148,14 +155,9 @@ def _notice(session: Session, uuid: str, data: dict[str, Any] | None) -> bool:
 
 
 def _event(session: Session, uuid: str, data: dict[str, Any] | None) -> bool:
-    row = session.execute(select(Event).where(Event.uuid == uuid)).scalar_one_or_none()
     if data is None:
-        if row is None:
-            return False
-        for child in (EventOverride, EventRegistration, EventSuggestion):
-            session.execute(delete(child).where(child.event_id == row.id))
-        session.delete(row)
-        return True
+        return _remove(session, Event, (EventOverride, EventRegistration, EventSuggestion), "event_id", uuid)
+    row = session.execute(select(Event).where(Event.uuid == uuid)).scalar_one_or_none()
     type_key = str(data.get("type") or "other")
     if session.execute(select(EventType.id).where(EventType.key == type_key)).first() is None:
         # A type the site added itself: the kiosk only needs its label.
