@@ -179,3 +179,32 @@ def test_a_demonstration_is_added_with_its_event_and_shown_in_the_reader(
     qtbot.waitUntil(
         lambda: "现场演示：2025年10月16日（周四）14:30—16:00，一楼大厅" in page.head.toPlainText()
     )
+
+
+def test_staff_who_keep_no_register_see_why_and_still_print(
+    qtbot: QtBot, ui_env: UiEnv, page: PoliciesPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 查阅登记 is the counter's: a second reviewer is not asked for a reader's name only to be
+    refused afterwards, and a printout they make is printed, not lost to the refusal."""
+    from app.users import Role
+    from ui.bus import DataBus
+
+    reviewer = ui_env.ctx.users.add("reviewer2", frozenset({Role.SECOND_REVIEWER}), "gongkai123")
+    theirs = PoliciesPage(UiEnv(ui_env.ctx, reviewer, DataBus(), ui_env.tasks))
+    qtbot.addWidget(theirs)
+    theirs.show()
+    qtbot.waitUntil(lambda: theirs.model.rowCount() == 3)
+    typed = next(r.title for r in ui_env.ctx.policies.list() if r.title.startswith("关于调整"))
+    select(qtbot, theirs, typed)
+    assert theirs.print_button.isEnabled() and not theirs.read_button.isEnabled()
+    assert "不能登记查阅" in theirs.read_button.toolTip()
+    out = tmp_path / "theirs.pdf"
+    answers = iter([("文件本身", True), ("保存为 PDF 文件", True)])
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: next(answers))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    theirs.print_button.click()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert out.read_bytes()[:4] == b"%PDF"
+    assert ui_env.ctx.policies.register_figures(2025).prints == 0

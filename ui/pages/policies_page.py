@@ -41,11 +41,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.authz import allowed
+from app.authz import allowed, why_not_message
 from app.kiosk import paginate
 from app.policies import values as v
 from ui.crash import show_error
 from ui.env import UiEnv
+from ui.i18n import message_text
 from ui.table_model import Column, RecordTableModel, SortFilterProxy
 
 SEARCH_DELAY_MS = 200
@@ -487,12 +488,15 @@ class PoliciesPage(QWidget):
         has = self.current_row() is not None
         for b in (
             self.print_button,
-            self.read_button,
             self.retire_button,
             self.interp_button,
             self.link_button,
         ):
             b.setEnabled(has)
+        # The 查阅登记 is kept by counter staff: others see why, instead of typing a name for nothing.
+        refused = why_not_message(self._env.user, "policy.register")
+        self.read_button.setEnabled(has and refused is None)
+        self.read_button.setToolTip(message_text(refused) if refused is not None else "")
 
     def _on_bus_changed(self, entity: str) -> None:
         if entity in ("policy", "sync"):
@@ -624,11 +628,13 @@ class PoliciesPage(QWidget):
         if not path:
             return
         lib, user, uuid = self._lib, self._env.user, doc.uuid
+        keeps_register = allowed(user, "policy.register")
 
         def work() -> tuple[int, str]:
             data, pages, how = lib.printout(uuid, interpretation=interp)
             Path(path).write_bytes(data)
-            lib.record_reading(user, uuid, action=v.PRINT, pages=pages, interpretation=interp)
+            if keeps_register:  # a printout by someone who keeps no register is still printed
+                lib.record_reading(user, uuid, action=v.PRINT, pages=pages, interpretation=interp)
             return pages, how
 
         def done(result: tuple[int, str]) -> None:
@@ -681,6 +687,9 @@ class PoliciesPage(QWidget):
 
         def finished(sheets: int) -> None:
             lib_, user_ = lib, user
+            if not allowed(user_, "policy.register"):  # printed; the register is not this user's
+                self._printed(sheets)
+                return
             self._write(
                 lambda: lib_.record_reading(
                     user_,
