@@ -273,37 +273,37 @@
             <translation>View the criteria: name, points, method and target (admins can edit them)</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="131" />
+            <location filename="../../ui/today/assessment_view.py" line="129" />
             <source>近 12 个月自评总分（虚线为 60 分）</source>
             <translation>Self-assessment score, last 12 months (dashed line: 60 points)</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="172" />
+            <location filename="../../ui/today/assessment_view.py" line="170" />
             <source>%1 自评：%2</source>
             <translation>%1 self-assessment: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="174" />
+            <location filename="../../ui/today/assessment_view.py" line="172" />
             <source>满分按本月适用的指标折算为 100 分；“不适用”表示本月没有可计数的记录。</source>
             <translation>Scores are scaled to 100 over the criteria that apply this month; “N/A” means there were no records to count this month.</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="176" />
+            <location filename="../../ui/today/assessment_view.py" line="174" />
             <source>本月尚未结束，为截至今天的结果。</source>
             <translation>This month is not over yet; results are as of today.</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="205" />
+            <location filename="../../ui/today/assessment_view.py" line="203" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="205" />
+            <location filename="../../ui/today/assessment_view.py" line="203" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbooks (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/today/assessment_view.py" line="207" />
+            <location filename="../../ui/today/assessment_view.py" line="205" />
             <source>导出自评评分表</source>
             <translation>Export self-assessment score sheet</translation>
         </message>
@@ -407,83 +407,83 @@
     <context>
         <name>BoardsDialog</name>
         <message>
-            <location filename="../../ui/notices/admin.py" line="81" />
+            <location filename="../../ui/notices/admin.py" line="79" />
             <source>公开栏管理</source>
             <translation>Boards</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="86" />
+            <location filename="../../ui/notices/admin.py" line="84" />
             <source>停用的公开栏不再出现在张贴选择和“应张贴而未张贴”中，以往的张贴记录仍保留；需要时可重新启用。</source>
             <translation>Retired boards no longer appear when choosing where to post or under “Not yet posted”; their past postings are kept. A board can be reactivated when needed.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="100" />
-            <location filename="../../ui/notices/admin.py" line="163" />
+            <location filename="../../ui/notices/admin.py" line="98" />
+            <location filename="../../ui/notices/admin.py" line="161" />
             <source>停用所选公开栏</source>
             <translation>Retire selected board</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="105" />
+            <location filename="../../ui/notices/admin.py" line="103" />
             <source>登记新的公开栏</source>
             <translation>Register a new board</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="108" />
+            <location filename="../../ui/notices/admin.py" line="106" />
             <source>如：东唐村村务公开栏</source>
             <translation>e.g. Dongtang village affairs board</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="110" />
+            <location filename="../../ui/notices/admin.py" line="108" />
             <source>如：东唐村</source>
             <translation>e.g. Dongtang village</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="112" />
+            <location filename="../../ui/notices/admin.py" line="110" />
             <source>如：村委会大院东墙</source>
             <translation>e.g. east wall of the village committee yard</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="114" />
+            <location filename="../../ui/notices/admin.py" line="112" />
             <source>纸质公开栏</source>
             <translation>Paper board</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="115" />
+            <location filename="../../ui/notices/admin.py" line="113" />
             <source>电子屏</source>
             <translation>Electronic screen</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="116" />
+            <location filename="../../ui/notices/admin.py" line="114" />
             <source>登记</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="117" />
+            <location filename="../../ui/notices/admin.py" line="115" />
             <source>名称</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="118" />
+            <location filename="../../ui/notices/admin.py" line="116" />
             <source>所在村（社区）</source>
             <translation>Village (community)</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="119" />
+            <location filename="../../ui/notices/admin.py" line="117" />
             <source>具体位置</source>
             <translation>Location</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="120" />
+            <location filename="../../ui/notices/admin.py" line="118" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="125" />
+            <location filename="../../ui/notices/admin.py" line="123" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="161" />
+            <location filename="../../ui/notices/admin.py" line="159" />
             <source>重新启用所选公开栏</source>
             <translation>Reactivate selected board</translation>
         </message>
@@ -513,7 +513,7 @@
         </message>
         <message>
             <location filename="../../ui/pages/calendar_page.py" line="136" />
-            <location filename="../../ui/pages/calendar_page.py" line="558" />
+            <location filename="../../ui/pages/calendar_page.py" line="557" />
             <location filename="_extra_sources.py" line="55" />
             <source>类型</source>
             <translation>Type</translation>
@@ -554,241 +554,241 @@
             <translation>An .ics with the zone's public events only (masked, no registrations) that residents can import or subscribe to on their phones</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="192" />
+            <location filename="../../ui/pages/calendar_page.py" line="191" />
             <source>活动详情</source>
             <translation>Event details</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="194" />
-            <location filename="../../ui/pages/calendar_page.py" line="523" />
-            <location filename="../../ui/pages/calendar_page.py" line="550" />
+            <location filename="../../ui/pages/calendar_page.py" line="193" />
+            <location filename="../../ui/pages/calendar_page.py" line="522" />
+            <location filename="../../ui/pages/calendar_page.py" line="549" />
             <source>在日历中点选一项活动。</source>
             <translation>Select an event in the calendar.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="206" />
+            <location filename="../../ui/pages/calendar_page.py" line="205" />
             <source>编辑活动</source>
             <translation>Edit event</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="207" />
+            <location filename="../../ui/pages/calendar_page.py" line="206" />
             <source>报名与签到</source>
             <translation>Registration</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="208" />
+            <location filename="../../ui/pages/calendar_page.py" line="207" />
             <source>登记已举办</source>
             <translation>Mark as held</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="209" />
+            <location filename="../../ui/pages/calendar_page.py" line="208" />
             <source>总结报告与采纳情况</source>
             <translation>Closing report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="210" />
+            <location filename="../../ui/pages/calendar_page.py" line="209" />
             <source>公开采纳情况</source>
             <translation>Publish adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="211" />
+            <location filename="../../ui/pages/calendar_page.py" line="210" />
             <source>调整本次时间</source>
             <translation>Reschedule this one</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="212" />
+            <location filename="../../ui/pages/calendar_page.py" line="211" />
             <source>取消本次（重复活动）</source>
             <translation>Cancel this occurrence</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="213" />
+            <location filename="../../ui/pages/calendar_page.py" line="212" />
             <source>取消整个活动</source>
             <translation>Cancel whole event</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="214" />
+            <location filename="../../ui/pages/calendar_page.py" line="213" />
             <source>打印海报</source>
             <translation>Print poster</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="215" />
+            <location filename="../../ui/pages/calendar_page.py" line="214" />
             <source>打印签到表</source>
             <translation>Print sign-in sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="216" />
+            <location filename="../../ui/pages/calendar_page.py" line="215" />
             <source>打印采纳情况</source>
             <translation>Print adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="224" />
+            <location filename="../../ui/pages/calendar_page.py" line="223" />
             <source>%1 年度目标完成情况</source>
             <translation>%1 targets: progress</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="228" />
+            <location filename="../../ui/pages/calendar_page.py" line="227" />
             <source>设置年度目标…</source>
             <translation>Set yearly targets…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="278" />
+            <location filename="../../ui/pages/calendar_page.py" line="277" />
             <source>全部类型</source>
             <translation>All types</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="300" />
+            <location filename="../../ui/pages/calendar_page.py" line="299" />
             <source>已逾期</source>
             <translation>overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="300" />
+            <location filename="../../ui/pages/calendar_page.py" line="299" />
             <source>待公开</source>
             <translation>due</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="301" />
+            <location filename="../../ui/pages/calendar_page.py" line="300" />
             <source>（暂定：该年无官方假期数据）</source>
             <translation> (provisional: no official holiday data for that year)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="340" />
+            <location filename="../../ui/pages/calendar_page.py" line="339" />
             <source>%1年%2月</source>
             <translation>%2/%1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="346" />
+            <location filename="../../ui/pages/calendar_page.py" line="345" />
             <source>%1月%2日—%3日</source>
             <translation>%1/%2–%3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="349" />
+            <location filename="../../ui/pages/calendar_page.py" line="348" />
             <source>%1月%2日—%3月%4日</source>
             <translation>%1/%2–%3/%4</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="361" />
+            <location filename="../../ui/pages/calendar_page.py" line="360" />
             <source>%1年%2月—%3月</source>
             <translation>%2–%3/%1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="376" />
+            <location filename="../../ui/pages/calendar_page.py" line="375" />
             <source>待提交总结报告：</source>
             <translation>Closing reports due: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="381" />
+            <location filename="../../ui/pages/calendar_page.py" line="380" />
             <source>采纳情况%1：</source>
             <translation>Adoption %1: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="384" />
+            <location filename="../../ui/pages/calendar_page.py" line="383" />
             <source>，应于 %1 前公开</source>
             <translation>, publish by %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="385" />
+            <location filename="../../ui/pages/calendar_page.py" line="384" />
             <source>%1年%2月%3日</source>
             <translation>%1-%2-%3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="392" />
+            <location filename="../../ui/pages/calendar_page.py" line="391" />
             <source>地点冲突：%1 %2 “%3”与“%4”</source>
             <translation>Venue clash: %1 %2 "%3" and "%4"</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="560" />
+            <location filename="../../ui/pages/calendar_page.py" line="559" />
             <source>本次时间</source>
             <translation>This occurrence</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="561" />
+            <location filename="../../ui/pages/calendar_page.py" line="560" />
             <source>（已改期）</source>
             <translation> (rescheduled)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="563" />
+            <location filename="../../ui/pages/calendar_page.py" line="562" />
             <location filename="_extra_sources.py" line="57" />
             <source>地点</source>
             <translation>Venue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="564" />
+            <location filename="../../ui/pages/calendar_page.py" line="563" />
             <source>重复</source>
             <translation>Repeat</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="565" />
+            <location filename="../../ui/pages/calendar_page.py" line="564" />
             <source>主办</source>
             <translation>Host</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="566" />
+            <location filename="../../ui/pages/calendar_page.py" line="565" />
             <source>主讲</source>
             <translation>Speaker</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="567" />
+            <location filename="../../ui/pages/calendar_page.py" line="566" />
             <source>对象</source>
             <translation>Audience</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="568" />
+            <location filename="../../ui/pages/calendar_page.py" line="567" />
             <source>邀请</source>
             <translation>Invited</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="569" />
+            <location filename="../../ui/pages/calendar_page.py" line="568" />
             <source>相关政策</source>
             <translation>Related policies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="570" />
+            <location filename="../../ui/pages/calendar_page.py" line="569" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="571" />
+            <location filename="../../ui/pages/calendar_page.py" line="570" />
             <source>取消原因</source>
             <translation>Cancellation reason</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="574" />
+            <location filename="../../ui/pages/calendar_page.py" line="573" />
             <source>不限</source>
             <translation>No limit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="577" />
+            <location filename="../../ui/pages/calendar_page.py" line="576" />
             <source>报名</source>
             <translation>Registration</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="578" />
+            <location filename="../../ui/pages/calendar_page.py" line="577" />
             <source>名额 %1，已报名 %2，候补 %3</source>
             <translation>Places %1, registered %2, waiting %3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="582" />
+            <location filename="../../ui/pages/calendar_page.py" line="581" />
             <source>参加人数</source>
             <translation>Attendance</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="586" />
+            <location filename="../../ui/pages/calendar_page.py" line="585" />
             <source>已于 %1 公开</source>
             <translation>Published on %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="588" />
+            <location filename="../../ui/pages/calendar_page.py" line="587" />
             <source>应于 %1 前公开</source>
             <translation>Publish by %1</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="589" />
+            <location filename="../../ui/pages/calendar_page.py" line="588" />
             <source>（暂定）</source>
             <translation> (provisional)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="591" />
-            <location filename="../../ui/pages/calendar_page.py" line="644" />
+            <location filename="../../ui/pages/calendar_page.py" line="590" />
+            <location filename="../../ui/pages/calendar_page.py" line="643" />
             <source>采纳情况</source>
             <translation>Adoption</translation>
         </message>
@@ -797,27 +797,27 @@
             <translation type="vanished">Confirm that the adoption of suggestions for this event has been published? The report cannot be changed afterwards.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="644" />
+            <location filename="../../ui/pages/calendar_page.py" line="643" />
             <source>活动海报</source>
             <translation>Event poster</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="644" />
+            <location filename="../../ui/pages/calendar_page.py" line="643" />
             <source>签到表</source>
             <translation>Sign-in sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="645" />
+            <location filename="../../ui/pages/calendar_page.py" line="644" />
             <source>A3 海报 (*.pdf)</source>
             <translation>A3 poster (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="646" />
+            <location filename="../../ui/pages/calendar_page.py" line="645" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="646" />
+            <location filename="../../ui/pages/calendar_page.py" line="645" />
             <source>A4 海报 (*.pdf)</source>
             <translation>A4 poster (*.pdf)</translation>
         </message>
@@ -826,65 +826,65 @@
             <translation type="vanished">Saved: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="699" />
+            <location filename="../../ui/pages/calendar_page.py" line="698" />
             <source>导入活动日历</source>
             <translation>Import calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="699" />
-            <location filename="../../ui/pages/calendar_page.py" line="720" />
-            <location filename="../../ui/pages/calendar_page.py" line="756" />
+            <location filename="../../ui/pages/calendar_page.py" line="698" />
+            <location filename="../../ui/pages/calendar_page.py" line="719" />
+            <location filename="../../ui/pages/calendar_page.py" line="755" />
             <source>iCalendar 文件 (*.ics)</source>
             <translation>iCalendar files (*.ics)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="713" />
+            <location filename="../../ui/pages/calendar_page.py" line="712" />
             <source>请注意：</source>
             <translation>Please note:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="714" />
+            <location filename="../../ui/pages/calendar_page.py" line="713" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="707" />
+            <location filename="../../ui/pages/calendar_page.py" line="706" />
             <source>新增 %1，更新 %2，未变 %3</source>
             <translation>Added %1, updated %2, unchanged %3</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="720" />
+            <location filename="../../ui/pages/calendar_page.py" line="719" />
             <source>导出订阅文件</source>
             <translation>Export subscription file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="729" />
+            <location filename="../../ui/pages/calendar_page.py" line="728" />
             <source>已导出 %1 个公开活动（已遮蔽，不含报名信息）</source>
             <translation>Exported %1 public events (masked, no registrations)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="746" />
+            <location filename="../../ui/pages/calendar_page.py" line="745" />
             <source>活动类型同义词</source>
             <translation>Event type synonyms</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="747" />
+            <location filename="../../ui/pages/calendar_page.py" line="746" />
             <source>已保存，共 %1 种写法</source>
             <translation>Saved: %1 spellings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="756" />
+            <location filename="../../ui/pages/calendar_page.py" line="755" />
             <source>导出活动日历</source>
             <translation>Export calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="729" />
-            <location filename="../../ui/pages/calendar_page.py" line="764" />
+            <location filename="../../ui/pages/calendar_page.py" line="728" />
+            <location filename="../../ui/pages/calendar_page.py" line="763" />
             <source>导出完成</source>
             <translation>Export complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/calendar_page.py" line="764" />
+            <location filename="../../ui/pages/calendar_page.py" line="763" />
             <source>已导出 %1 个活动</source>
             <translation>Exported %1 events</translation>
         </message>
@@ -1790,87 +1790,87 @@
     <context>
         <name>ClosingDialog</name>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="179" />
+            <location filename="../../ui/calendar/dialogs.py" line="178" />
             <source>活动总结报告：</source>
             <translation>Closing report: </translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="187" />
+            <location filename="../../ui/calendar/dialogs.py" line="186" />
             <source>按政策出台日期起算</source>
             <translation>Count from policy issue date</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="197" />
+            <location filename="../../ui/calendar/dialogs.py" line="196" />
             <source> 个工作日内公开采纳情况</source>
             <translation> working days to publish adoption</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="201" />
+            <location filename="../../ui/calendar/dialogs.py" line="200" />
             <source>参加人数</source>
             <translation>Attendance</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="202" />
+            <location filename="../../ui/calendar/dialogs.py" line="201" />
             <source>活动概况</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="203" />
+            <location filename="../../ui/calendar/dialogs.py" line="202" />
             <source>起算日</source>
             <translation>Start date</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="204" />
+            <location filename="../../ui/calendar/dialogs.py" line="203" />
             <source>公开时限</source>
             <translation>Time limit</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="207" />
+            <location filename="../../ui/calendar/dialogs.py" line="206" />
             <source>现场问答</source>
             <translation>Q&amp;&amp;A</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="210" />
+            <location filename="../../ui/calendar/dialogs.py" line="209" />
             <source>添加一问</source>
             <translation>Add question</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="215" />
+            <location filename="../../ui/calendar/dialogs.py" line="214" />
             <source>意见建议及采纳情况（部分采纳、未采纳须说明理由）</source>
             <translation>Suggestions and adoption (give reasons if partly or not adopted)</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="218" />
+            <location filename="../../ui/calendar/dialogs.py" line="217" />
             <source>添加一条建议</source>
             <translation>Add suggestion</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="230" />
+            <location filename="../../ui/calendar/dialogs.py" line="229" />
             <source>提交报告</source>
             <translation>Submit report</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="231" />
+            <location filename="../../ui/calendar/dialogs.py" line="230" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="240" />
+            <location filename="../../ui/calendar/dialogs.py" line="239" />
             <source>问</source>
             <translation>Question</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="241" />
+            <location filename="../../ui/calendar/dialogs.py" line="240" />
             <source>答</source>
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="249" />
+            <location filename="../../ui/calendar/dialogs.py" line="248" />
             <source>建议内容</source>
             <translation>Suggestion</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="250" />
+            <location filename="../../ui/calendar/dialogs.py" line="249" />
             <source>理由或说明</source>
             <translation>Reason or note</translation>
         </message>
@@ -2151,37 +2151,37 @@ to take this page</translation>
     <context>
         <name>DevicesBox</name>
         <message>
-            <location filename="../../ui/sync/devices.py" line="105" />
+            <location filename="../../ui/sync/devices.py" line="104" />
             <source>本站点的电脑（同步设备）</source>
             <translation>This site's PCs (sync devices)</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="123" />
+            <location filename="../../ui/sync/devices.py" line="122" />
             <source>刷新</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="124" />
+            <location filename="../../ui/sync/devices.py" line="123" />
             <source>邀请电脑…</source>
             <translation>Invite a PC…</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="125" />
+            <location filename="../../ui/sync/devices.py" line="124" />
             <source>展示电脑（大厅查询机，只接收公开内容）</source>
             <translation>Display PC (hall kiosk; receives public content only)</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="126" />
+            <location filename="../../ui/sync/devices.py" line="125" />
             <source>撤销…</source>
             <translation>Revoke…</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="150" />
+            <location filename="../../ui/sync/devices.py" line="149" />
             <source>正在向市级平台查询…</source>
             <translation>Asking the city platform…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/sync/devices.py" line="155" />
+            <location filename="../../ui/sync/devices.py" line="154" />
             <source>共 %n 台电脑。</source>
             <translation>
                 <numerusform />
@@ -2189,17 +2189,17 @@ to take this page</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="161" />
+            <location filename="../../ui/sync/devices.py" line="160" />
             <source>本机尚未连接市级平台：在“同步”页设置平台地址和令牌并同步一次后，这里列出本站点的电脑。</source>
             <translation>This PC is not connected to the city platform yet: set the platform address and token on the Sync page and sync once; this site's PCs are then listed here.</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="188" />
+            <location filename="../../ui/sync/devices.py" line="187" />
             <source>撤销电脑</source>
             <translation>Revoke PC</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="189" />
+            <location filename="../../ui/sync/devices.py" line="188" />
             <source>撤销后，“%1”不能再与市级平台同步（其他电脑不受影响），且不能恢复。要撤销吗？</source>
             <translation>Once revoked, “%1” can no longer sync with the city platform (other PCs are not affected), and this cannot be undone. Revoke it?</translation>
         </message>
@@ -2285,22 +2285,22 @@ to take this page</translation>
     <context>
         <name>DisclosureDialog</name>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="324" />
+            <location filename="../../ui/catalogue/dialogs.py" line="323" />
             <source>登记公开</source>
             <translation>Record disclosure</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="328" />
+            <location filename="../../ui/catalogue/dialogs.py" line="327" />
             <source>事项</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="337" />
+            <location filename="../../ui/catalogue/dialogs.py" line="336" />
             <source>公开日期</source>
             <translation>Disclosed on</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="338" />
+            <location filename="../../ui/catalogue/dialogs.py" line="337" />
             <source>公开渠道</source>
             <translation>Channel</translation>
         </message>
@@ -2308,82 +2308,82 @@ to take this page</translation>
     <context>
         <name>DocumentDialog</name>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="118" />
+            <location filename="../../ui/pages/policies_page.py" line="119" />
             <source>登记政策文件</source>
             <translation>Register policy document</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="123" />
+            <location filename="../../ui/pages/policies_page.py" line="124" />
             <source>如 历城政办发〔2024〕12号（留空则从正文首部读取）</source>
             <translation>e.g. 历城政办发〔2024〕12号 (left empty: read from the top of the text)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="128" />
+            <location filename="../../ui/pages/policies_page.py" line="129" />
             <source>（不分类）</source>
             <translation>(no category)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="132" />
+            <location filename="../../ui/pages/policies_page.py" line="133" />
             <source>多个用顿号分隔</source>
             <translation>Separate several with 、</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="135" />
+            <location filename="../../ui/pages/policies_page.py" line="136" />
             <source>选择原件…</source>
             <translation>Choose original…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="141" />
+            <location filename="../../ui/pages/policies_page.py" line="142" />
             <source>没有原件时在此录入全文</source>
             <translation>Type the full text here when there is no original</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="143" />
+            <location filename="../../ui/pages/policies_page.py" line="144" />
             <source>标题</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="144" />
+            <location filename="../../ui/pages/policies_page.py" line="145" />
             <source>发文字号</source>
             <translation>Document number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="145" />
+            <location filename="../../ui/pages/policies_page.py" line="146" />
             <source>发文机关</source>
             <translation>Issuing authority</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="146" />
+            <location filename="../../ui/pages/policies_page.py" line="147" />
             <source>发布日期</source>
             <translation>Publication date</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="147" />
+            <location filename="../../ui/pages/policies_page.py" line="148" />
             <source>主题分类</source>
             <translation>Subject category</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="148" />
+            <location filename="../../ui/pages/policies_page.py" line="149" />
             <source>关键词</source>
             <translation>Keywords</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="151" />
+            <location filename="../../ui/pages/policies_page.py" line="152" />
             <source>原件</source>
             <translation>Original</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="152" />
+            <location filename="../../ui/pages/policies_page.py" line="153" />
             <source>全文</source>
             <translation>Full text</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="162" />
+            <location filename="../../ui/pages/policies_page.py" line="163" />
             <source>选择原件</source>
             <translation>Choose original</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="162" />
+            <location filename="../../ui/pages/policies_page.py" line="163" />
             <source>正文文件 (*.docx *.pdf *.txt)</source>
             <translation>Documents (*.docx *.pdf *.txt)</translation>
         </message>
@@ -2881,7 +2881,7 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>ImportPreviewDialog</name>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="79" />
+            <location filename="../../ui/catalogue/dialogs.py" line="78" />
             <source>导入预览：%1</source>
             <translation>Import preview: %1</translation>
         </message>
@@ -2890,64 +2890,64 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Read %1 rows: %2 added, %3 changed, %4 retired. Confirm to create a new catalogue version.</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="85" />
+            <location filename="../../ui/catalogue/dialogs.py" line="84" />
             <source>这个文件是：</source>
             <translation>This file is:</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="88" />
+            <location filename="../../ui/catalogue/dialogs.py" line="87" />
             <source>市级标准目录</source>
             <translation>City standard catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="89" />
+            <location filename="../../ui/catalogue/dialogs.py" line="88" />
             <source>区县标准目录</source>
             <translation>District standard catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="90" />
+            <location filename="../../ui/catalogue/dialogs.py" line="89" />
             <source>本站点目录（增补与细化）</source>
             <translation>Site catalogue (additions and refinements)</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="121" />
-            <location filename="../../ui/catalogue/dialogs.py" line="169" />
-            <location filename="../../ui/catalogue/dialogs.py" line="181" />
+            <location filename="../../ui/catalogue/dialogs.py" line="120" />
+            <location filename="../../ui/catalogue/dialogs.py" line="168" />
+            <location filename="../../ui/catalogue/dialogs.py" line="180" />
             <source>确认导入</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="122" />
+            <location filename="../../ui/catalogue/dialogs.py" line="121" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="134" />
+            <location filename="../../ui/catalogue/dialogs.py" line="133" />
             <source>正在按所选来源重新比对…</source>
             <translation>Comparing again for the chosen origin…</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="149" />
+            <location filename="../../ui/catalogue/dialogs.py" line="148" />
             <source>读取 %1 行：新增 %2 项，修改 %3 项，停用 %4 项，细化 %5 项。确认后生成新的目录版本。</source>
             <translation>Read %1 rows: %2 new, %3 changed, %4 retired, %5 refined. Confirming makes a new catalogue version.</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="157" />
+            <location filename="../../ui/catalogue/dialogs.py" line="156" />
             <source>其中 %1 项是本站点细化过的标准事项，导入后将在“今天”提示复核。</source>
             <translation>%1 of them are standard items this site refined; after the import, Today asks for a review.</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="161" />
+            <location filename="../../ui/catalogue/dialogs.py" line="160" />
             <source>文件内容与现有目录一致，无需导入。</source>
             <translation>The file matches the current catalogue; nothing to import.</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="169" />
+            <location filename="../../ui/catalogue/dialogs.py" line="168" />
             <source>确认导入（停用 %1 项）</source>
             <translation>Import (retires %1 items)</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="179" />
+            <location filename="../../ui/catalogue/dialogs.py" line="178" />
             <source>按所选来源不能导入这个文件，请改选其他来源或检查文件。</source>
             <translation>This file cannot be imported as the chosen origin; choose another origin or check the file.</translation>
         </message>
@@ -3056,27 +3056,27 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>InvitationDialog</name>
         <message>
-            <location filename="../../ui/sync/devices.py" line="69" />
+            <location filename="../../ui/sync/devices.py" line="68" />
             <source>邀请电脑加入本站点</source>
             <translation>Invite a PC to join this site</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="71" />
+            <location filename="../../ui/sync/devices.py" line="70" />
             <source>展示电脑（大厅查询机）</source>
             <translation>Display PC (hall kiosk)</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="71" />
+            <location filename="../../ui/sync/devices.py" line="70" />
             <source>工作电脑</source>
             <translation>Staff PC</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="73" />
+            <location filename="../../ui/sync/devices.py" line="72" />
             <source>在要加入的%1上运行（或扫描下方二维码得到邀请码）：</source>
             <translation>On the %1 that is to join, run (or scan the QR code below for the invitation code):</translation>
         </message>
         <message>
-            <location filename="../../ui/sync/devices.py" line="93" />
+            <location filename="../../ui/sync/devices.py" line="92" />
             <source>24 小时内有效，只能使用一次（%1 前）。</source>
             <translation>Valid for 24 hours and for one use only (until %1).</translation>
         </message>
@@ -3097,132 +3097,132 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>ItemDialog</name>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="200" />
+            <location filename="../../ui/catalogue/dialogs.py" line="199" />
             <source>本站点细化</source>
             <translation>Site refinement</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="202" />
+            <location filename="../../ui/catalogue/dialogs.py" line="201" />
             <source>修改本站点事项</source>
             <translation>Edit site item</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="202" />
+            <location filename="../../ui/catalogue/dialogs.py" line="201" />
             <source>增补本站点事项</source>
             <translation>Add site item</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="230" />
+            <location filename="../../ui/catalogue/dialogs.py" line="229" />
             <source>其他渠道名称，用“；”分隔</source>
             <translation>Other channels, separated by "；"</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="231" />
+            <location filename="../../ui/catalogue/dialogs.py" line="230" />
             <source>全社会</source>
             <translation>Public</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="232" />
+            <location filename="../../ui/catalogue/dialogs.py" line="231" />
             <source>特定群体：</source>
             <translation>Specific group:</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="238" />
+            <location filename="../../ui/catalogue/dialogs.py" line="237" />
             <source>主动</source>
             <translation>Proactive</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="239" />
+            <location filename="../../ui/catalogue/dialogs.py" line="238" />
             <source>依申请</source>
             <translation>On request</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="257" />
+            <location filename="../../ui/catalogue/dialogs.py" line="256" />
             <source>领域</source>
             <translation>Domain</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="258" />
+            <location filename="../../ui/catalogue/dialogs.py" line="257" />
             <source>一级事项</source>
             <translation>Level-1 item</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="259" />
+            <location filename="../../ui/catalogue/dialogs.py" line="258" />
             <source>二级事项</source>
             <translation>Level-2 item</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="260" />
+            <location filename="../../ui/catalogue/dialogs.py" line="259" />
             <source>三级事项</source>
             <translation>Level-3 item</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="261" />
+            <location filename="../../ui/catalogue/dialogs.py" line="260" />
             <source>公开内容（要素）</source>
             <translation>Content</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="262" />
+            <location filename="../../ui/catalogue/dialogs.py" line="261" />
             <source>公开依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="263" />
+            <location filename="../../ui/catalogue/dialogs.py" line="262" />
             <source>公开时限</source>
             <translation>Time limit</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="264" />
+            <location filename="../../ui/catalogue/dialogs.py" line="263" />
             <source>公开主体</source>
             <translation>Publisher</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="265" />
+            <location filename="../../ui/catalogue/dialogs.py" line="264" />
             <source>公开渠道和载体</source>
             <translation>Channels</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="266" />
+            <location filename="../../ui/catalogue/dialogs.py" line="265" />
             <source>其他渠道</source>
             <translation>Other channels</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="267" />
+            <location filename="../../ui/catalogue/dialogs.py" line="266" />
             <source>公开对象</source>
             <translation>Audience</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="268" />
+            <location filename="../../ui/catalogue/dialogs.py" line="267" />
             <source>公开方式</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="269" />
+            <location filename="../../ui/catalogue/dialogs.py" line="268" />
             <source>公开层级</source>
             <translation>Tier</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="270" />
+            <location filename="../../ui/catalogue/dialogs.py" line="269" />
             <source>咨询电话</source>
             <translation>Enquiry phone</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="271" />
+            <location filename="../../ui/catalogue/dialogs.py" line="270" />
             <source>公开时长</source>
             <translation>Duration</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="273" />
+            <location filename="../../ui/catalogue/dialogs.py" line="272" />
             <source>为什么本站点这样写，如“公开主体为唐王街道办事处”</source>
             <translation>Why this site words it so, e.g. "disclosed by the Tangwang street office"</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="277" />
+            <location filename="../../ui/catalogue/dialogs.py" line="276" />
             <source>领域和一级/二级/三级事项是标准事项的标识，不能细化。改动的列按本站点写法显示，标准原文保留。</source>
             <translation>The domain and level 1/2/3 items identify a standard item and cannot be refined. Changed columns show the site's wording; the standard text is kept.</translation>
         </message>
         <message>
-            <location filename="../../ui/catalogue/dialogs.py" line="284" />
+            <location filename="../../ui/catalogue/dialogs.py" line="283" />
             <source>细化原因</source>
             <translation>Reason for the refinement</translation>
         </message>
@@ -5317,63 +5317,63 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>PeriodRulesDialog</name>
         <message>
-            <location filename="../../ui/notices/admin.py" line="231" />
+            <location filename="../../ui/notices/admin.py" line="229" />
             <source>法定最短公示期</source>
             <translation>Statutory minimum posting periods</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="235" />
+            <location filename="../../ui/notices/admin.py" line="233" />
             <source>各模板的最短公示期用于检查公示期是否足够。各地规定不同，请按本地现行文件核对；修改会记入操作日志。</source>
             <translation>Each template's minimum posting period is used to check that a posting period is long enough. Rules differ from place to place: check them against the documents in force locally. Changes are written to the audit log.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="248" />
+            <location filename="../../ui/notices/admin.py" line="246" />
             <source>更正所选模板</source>
             <translation>Correct selected template</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="250" />
-            <location filename="../../ui/notices/admin.py" line="325" />
+            <location filename="../../ui/notices/admin.py" line="248" />
+            <location filename="../../ui/notices/admin.py" line="323" />
             <source>请先在上表选中一个模板。</source>
             <translation>Select a template in the table above first.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="256" />
+            <location filename="../../ui/notices/admin.py" line="254" />
             <source>个工作日</source>
             <translation>working days</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="257" />
+            <location filename="../../ui/notices/admin.py" line="255" />
             <source>日（自然日）</source>
             <translation>calendar days</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="263" />
+            <location filename="../../ui/notices/admin.py" line="261" />
             <source>文件名称、文号和条款，如《最低生活保障审核确认办法》第十六条</source>
             <translation>Document title, number and article, e.g. Art. 16 of the Measures for Minimum Living Allowance Review</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="266" />
+            <location filename="../../ui/notices/admin.py" line="264" />
             <source>保存更正</source>
             <translation>Save correction</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="267" />
+            <location filename="../../ui/notices/admin.py" line="265" />
             <source>模板</source>
             <translation>Template</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="268" />
+            <location filename="../../ui/notices/admin.py" line="266" />
             <source>最短公示期</source>
             <translation>Minimum posting period</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="269" />
+            <location filename="../../ui/notices/admin.py" line="267" />
             <source>依据</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/admin.py" line="274" />
+            <location filename="../../ui/notices/admin.py" line="272" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
@@ -5451,379 +5451,384 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>PoliciesPage</name>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="217" />
+            <location filename="../../ui/pages/policies_page.py" line="218" />
             <source>搜索：标题、文号、关键词、全文或拼音首字母（如 低保、zdshbz、〔2024〕12号）</source>
             <translation>Search: title, number, keywords, full text or pinyin initials (e.g. 低保, zdshbz, 〔2024〕12号)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="225" />
+            <location filename="../../ui/pages/policies_page.py" line="226" />
             <source>有效性：全部</source>
             <translation>Validity: all</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="226" />
+            <location filename="../../ui/pages/policies_page.py" line="227" />
             <source>现行有效</source>
             <translation>In force</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="237" />
+            <location filename="../../ui/pages/policies_page.py" line="238" />
             <source>打印…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="238" />
-            <location filename="../../ui/pages/policies_page.py" line="712" />
+            <location filename="../../ui/pages/policies_page.py" line="239" />
+            <location filename="../../ui/pages/policies_page.py" line="719" />
             <source>登记查阅</source>
             <translation>Record a reading</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="239" />
+            <location filename="../../ui/pages/policies_page.py" line="240" />
             <source>登记文件…</source>
             <translation>Register document…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="240" />
+            <location filename="../../ui/pages/policies_page.py" line="241" />
             <source>导入文件夹或压缩包…</source>
             <translation>Import folder or zip…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="241" />
+            <location filename="../../ui/pages/policies_page.py" line="242" />
             <source>标记废止…</source>
             <translation>Mark repealed…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="242" />
+            <location filename="../../ui/pages/policies_page.py" line="243" />
             <source>添加解读…</source>
             <translation>Add explanation…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="243" />
+            <location filename="../../ui/pages/policies_page.py" line="244" />
             <source>关联目录事项…</source>
             <translation>Link catalogue items…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="309" />
+            <location filename="../../ui/pages/policies_page.py" line="310" />
             <source>文件库</source>
             <translation>Library</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="318" />
+            <location filename="../../ui/pages/policies_page.py" line="319" />
             <source>导出（姓名脱敏）…</source>
             <translation>Export (names masked)…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="320" />
+            <location filename="../../ui/pages/policies_page.py" line="321" />
             <source>年份</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="326" />
+            <location filename="../../ui/pages/policies_page.py" line="327" />
             <source>查阅登记</source>
             <translation>Reading register</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="332" />
+            <location filename="../../ui/pages/policies_page.py" line="333" />
             <source>市级平台上变化了的文件（新发布、修订、废止）：核对关联的目录事项和查阅资料后确认。</source>
             <translation>Documents that changed on the city platform (new, revised, repealed): check the linked catalogue items and reading materials, then confirm.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="336" />
+            <location filename="../../ui/pages/policies_page.py" line="337" />
             <source>已核对，确认</source>
             <translation>Checked, confirm</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="339" />
-            <location filename="../../ui/pages/policies_page.py" line="934" />
+            <location filename="../../ui/pages/policies_page.py" line="340" />
+            <location filename="../../ui/pages/policies_page.py" line="941" />
             <source>待核对变化</source>
             <translation>Changes to check</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="365" />
+            <location filename="../../ui/pages/policies_page.py" line="366" />
             <source>◀ 上一页</source>
             <translation>◀ Previous page</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="366" />
+            <location filename="../../ui/pages/policies_page.py" line="367" />
             <source>下一页 ▶</source>
             <translation>Next page ▶</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="377" />
+            <location filename="../../ui/pages/policies_page.py" line="378" />
             <source>政策解读</source>
             <translation>Policy explanations</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="419" />
+            <location filename="../../ui/pages/policies_page.py" line="420" />
             <source>领域：全部</source>
             <translation>Domain: all</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="420" />
+            <location filename="../../ui/pages/policies_page.py" line="421" />
             <source>发文机关：全部</source>
             <translation>Issuer: all</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="421" />
+            <location filename="../../ui/pages/policies_page.py" line="422" />
             <source>年份：全部</source>
             <translation>Year: all</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="459" />
+            <location filename="../../ui/pages/policies_page.py" line="460" />
             <source>%1 份文件</source>
             <translation>%1 documents</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="508" />
+            <location filename="../../ui/pages/policies_page.py" line="512" />
             <location filename="_extra_sources.py" line="129" />
             <source>发文字号</source>
             <translation>Document number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="509" />
+            <location filename="../../ui/pages/policies_page.py" line="513" />
             <location filename="_extra_sources.py" line="130" />
             <source>发文机关</source>
             <translation>Issuing authority</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="510" />
+            <location filename="../../ui/pages/policies_page.py" line="514" />
             <source>成文日期</source>
             <translation>Date written</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="511" />
+            <location filename="../../ui/pages/policies_page.py" line="515" />
             <location filename="_extra_sources.py" line="131" />
             <source>发布日期</source>
             <translation>Publication date</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="512" />
+            <location filename="../../ui/pages/policies_page.py" line="516" />
             <source>施行日期</source>
             <translation>In force from</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="513" />
+            <location filename="../../ui/pages/policies_page.py" line="517" />
             <source>主题分类</source>
             <translation>Subject category</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="514" />
+            <location filename="../../ui/pages/policies_page.py" line="518" />
             <source>关键词</source>
             <translation>Keywords</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="518" />
+            <location filename="../../ui/pages/policies_page.py" line="522" />
             <source>，替代文件：</source>
             <translation>, replaced by: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="529" />
+            <location filename="../../ui/pages/policies_page.py" line="533" />
             <source>附件：</source>
             <translation>Attachments: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="535" />
+            <location filename="../../ui/pages/policies_page.py" line="539" />
             <source>（没有文字内容）</source>
             <translation>(no text)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="544" />
+            <location filename="../../ui/pages/policies_page.py" line="548" />
             <source>本站点发布的文件应同步发布解读（三同步）。</source>
             <translation>Documents this site issues should be published with their explanation at the same time.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="546" />
+            <location filename="../../ui/pages/policies_page.py" line="550" />
             <source>尚无解读材料。</source>
             <translation>No explanation yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="560" />
+            <location filename="../../ui/pages/policies_page.py" line="564" />
             <source>第 %1 / %2 页</source>
             <translation>Page %1 / %2</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="575" />
+            <location filename="../../ui/pages/policies_page.py" line="579" />
             <source>正在显示第 %1 页…</source>
             <translation>Showing page %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="609" />
+            <location filename="../../ui/pages/policies_page.py" line="613" />
             <source>文件本身</source>
             <translation>The document itself</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="610" />
-            <location filename="../../ui/pages/policies_page.py" line="615" />
-            <location filename="../../ui/pages/policies_page.py" line="640" />
-            <location filename="../../ui/pages/policies_page.py" line="704" />
+            <location filename="../../ui/pages/policies_page.py" line="614" />
+            <location filename="../../ui/pages/policies_page.py" line="619" />
+            <location filename="../../ui/pages/policies_page.py" line="646" />
+            <location filename="../../ui/pages/policies_page.py" line="712" />
             <source>打印</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="610" />
+            <location filename="../../ui/pages/policies_page.py" line="614" />
             <source>打印哪一份：</source>
             <translation>Print which:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="614" />
+            <location filename="../../ui/pages/policies_page.py" line="618" />
             <source>打印机</source>
             <translation>Printer</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="614" />
+            <location filename="../../ui/pages/policies_page.py" line="618" />
             <source>保存为 PDF 文件</source>
             <translation>Save as PDF</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="615" />
+            <location filename="../../ui/pages/policies_page.py" line="619" />
             <source>输出到：</source>
             <translation>Output to:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="622" />
+            <location filename="../../ui/pages/policies_page.py" line="626" />
             <source>保存打印文件</source>
             <translation>Save print file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="622" />
+            <location filename="../../ui/pages/policies_page.py" line="626" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="636" />
+            <location filename="../../ui/pages/policies_page.py" line="642" />
             <source>原件</source>
             <translation>Original</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="636" />
+            <location filename="../../ui/pages/policies_page.py" line="642" />
             <source>排版</source>
             <translation>Typeset</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="641" />
+            <location filename="../../ui/pages/policies_page.py" line="647" />
             <source>已生成 %1 页（%2）：</source>
             <translation>Made %1 pages (%2):</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="644" />
+            <location filename="../../ui/pages/policies_page.py" line="649" />
             <source>已记入查阅登记。</source>
             <translation>Recorded in the reading register.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="704" />
+            <location filename="../../ui/pages/policies_page.py" line="711" />
             <source>已送打印机 %1 页，已记入查阅登记。</source>
             <translation>Sent %1 pages to the printer; recorded in the reading register.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="712" />
+            <location filename="../../ui/pages/policies_page.py" line="711" />
+            <source>已送打印机 %1 页。</source>
+            <translation>Sent %1 pages to the printer.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/policies_page.py" line="719" />
             <source>查阅人姓名（可不填；导出时脱敏）：</source>
             <translation>Reader's name (optional; masked on export):</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="738" />
+            <location filename="../../ui/pages/policies_page.py" line="745" />
             <source>导入压缩包</source>
             <translation>Import zip</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="738" />
+            <location filename="../../ui/pages/policies_page.py" line="745" />
             <source>压缩包 (*.zip)</source>
             <translation>Zip files (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="740" />
+            <location filename="../../ui/pages/policies_page.py" line="747" />
             <source>或选择文件夹</source>
             <translation>Or choose a folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="750" />
+            <location filename="../../ui/pages/policies_page.py" line="757" />
             <source>将导入 %1 个文件。</source>
             <translation>%1 files will be imported.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="753" />
+            <location filename="../../ui/pages/policies_page.py" line="760" />
             <source>导入政策文件</source>
             <translation>Import policy documents</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="761" />
+            <location filename="../../ui/pages/policies_page.py" line="768" />
             <source>导入完成</source>
             <translation>Import finished</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="761" />
+            <location filename="../../ui/pages/policies_page.py" line="768" />
             <source>已导入 %1 个文件。</source>
             <translation>Imported %1 files.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="770" />
+            <location filename="../../ui/pages/policies_page.py" line="777" />
             <source>标记废止</source>
             <translation>Mark repealed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="770" />
+            <location filename="../../ui/pages/policies_page.py" line="777" />
             <source>有效性改为：</source>
             <translation>Change validity to:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="776" />
+            <location filename="../../ui/pages/policies_page.py" line="783" />
             <source>替代文件</source>
             <translation>Replacing document</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="776" />
+            <location filename="../../ui/pages/policies_page.py" line="783" />
             <source>替代它的文件的发文字号或编号（没有可不填）：</source>
             <translation>Number of the document replacing it (optional):</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="791" />
-            <location filename="../../ui/pages/policies_page.py" line="796" />
-            <location filename="../../ui/pages/policies_page.py" line="813" />
-            <location filename="../../ui/pages/policies_page.py" line="823" />
-            <location filename="../../ui/pages/policies_page.py" line="835" />
+            <location filename="../../ui/pages/policies_page.py" line="798" />
+            <location filename="../../ui/pages/policies_page.py" line="803" />
+            <location filename="../../ui/pages/policies_page.py" line="820" />
+            <location filename="../../ui/pages/policies_page.py" line="830" />
+            <location filename="../../ui/pages/policies_page.py" line="842" />
             <source>添加解读</source>
             <translation>Add explanation</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="791" />
+            <location filename="../../ui/pages/policies_page.py" line="798" />
             <source>解读形式：</source>
             <translation>Form:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="796" />
+            <location filename="../../ui/pages/policies_page.py" line="803" />
             <source>标题：</source>
             <translation>Title:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="814" />
+            <location filename="../../ui/pages/policies_page.py" line="821" />
             <source>活动日历中没有即将举办的活动。请先在活动日历中安排现场演示。</source>
             <translation>There are no upcoming events in the calendar. Schedule the on-site demonstration in the calendar first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="823" />
+            <location filename="../../ui/pages/policies_page.py" line="830" />
             <source>举办演示的活动：</source>
             <translation>Event holding the demonstration:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="832" />
+            <location filename="../../ui/pages/policies_page.py" line="839" />
             <source>选择图片或视频</source>
             <translation>Choose picture or video</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="835" />
+            <location filename="../../ui/pages/policies_page.py" line="842" />
             <source>内容：</source>
             <translation>Content:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="890" />
+            <location filename="../../ui/pages/policies_page.py" line="897" />
             <source>%1 年：查阅 %2 人次，打印 %3 次（%4 页），涉及文件 %5 份（年度报告用）</source>
             <translation>%1: %2 readings, %3 prints (%4 pages), %5 documents (for the annual report)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="912" />
+            <location filename="../../ui/pages/policies_page.py" line="919" />
             <source>导出查阅登记</source>
             <translation>Export reading register</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="914" />
+            <location filename="../../ui/pages/policies_page.py" line="921" />
             <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv);;PDF 文件（打印用） (*.pdf)</source>
             <translation>Excel workbook (*.xlsx);;CSV file (*.csv);;PDF file for printing (*.pdf)</translation>
         </message>
@@ -5832,17 +5837,17 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="921" />
+            <location filename="../../ui/pages/policies_page.py" line="928" />
             <source>导出完成</source>
             <translation>Export finished</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="921" />
+            <location filename="../../ui/pages/policies_page.py" line="928" />
             <source>已导出 %1 条（姓名已脱敏）。</source>
             <translation>Exported %1 entries (names masked).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/policies_page.py" line="928" />
+            <location filename="../../ui/pages/policies_page.py" line="935" />
             <source>关联事项：</source>
             <translation>Linked items: </translation>
         </message>
@@ -6265,62 +6270,62 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>RegistrationsDialog</name>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="121" />
+            <location filename="../../ui/calendar/dialogs.py" line="120" />
             <source>报名与签到：</source>
             <translation>Registration: </translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="82" />
+            <location filename="../../ui/calendar/dialogs.py" line="81" />
             <source>签到</source>
             <translation>Check in</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="66" />
+            <location filename="../../ui/calendar/dialogs.py" line="65" />
             <source>报名与签到</source>
             <translation>Registrations and check-in</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="83" />
+            <location filename="../../ui/calendar/dialogs.py" line="82" />
             <source>取消报名</source>
             <translation>Cancel registration</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="90" />
+            <location filename="../../ui/calendar/dialogs.py" line="89" />
             <source>新增报名</source>
             <translation>New registration</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="93" />
+            <location filename="../../ui/calendar/dialogs.py" line="92" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="95" />
+            <location filename="../../ui/calendar/dialogs.py" line="94" />
             <source>电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="97" />
+            <location filename="../../ui/calendar/dialogs.py" line="96" />
             <source>（无）</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="100" />
+            <location filename="../../ui/calendar/dialogs.py" line="99" />
             <source>登记</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="105" />
+            <location filename="../../ui/calendar/dialogs.py" line="104" />
             <source>名单只在工作窗口显示原文；海报、签到表、导出和同步中的电话均已遮蔽。</source>
             <translation>Details are shown in full only here; phone numbers are masked on posters, sign-in sheets, exports and sync.</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="123" />
+            <location filename="../../ui/calendar/dialogs.py" line="122" />
             <source>不限</source>
             <translation>No limit</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="126" />
+            <location filename="../../ui/calendar/dialogs.py" line="125" />
             <source>名额 %1，已报名 %2，候补 %3，已签到 %4</source>
             <translation>Places %1, registered %2, waiting %3, checked in %4</translation>
         </message>
@@ -6328,278 +6333,278 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>RequestsPage</name>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="208" />
+            <location filename="../../ui/pages/requests_page.py" line="213" />
             <source>登记新申请…</source>
             <extracomment>The service's sort key of each list column (None: computed per row, not sortable in SQL). Opens a written PDF; the system viewer in the app, replaced in tests (the OS is an edge).</extracomment>
             <translation>New request…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="212" />
+            <location filename="../../ui/pages/requests_page.py" line="217" />
             <source>按编号、申请人或所需信息查找</source>
             <translation>Find by number, applicant or information sought</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="216" />
+            <location filename="../../ui/pages/requests_page.py" line="221" />
             <source>全部</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="217" />
+            <location filename="../../ui/pages/requests_page.py" line="222" />
             <source>未办结</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="218" />
+            <location filename="../../ui/pages/requests_page.py" line="223" />
             <location filename="_extra_sources.py" line="136" />
             <source>待补正</source>
             <translation>Awaiting correction</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="219" />
+            <location filename="../../ui/pages/requests_page.py" line="224" />
             <location filename="_extra_sources.py" line="140" />
             <source>已答复</source>
             <translation>Answered</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="220" />
+            <location filename="../../ui/pages/requests_page.py" line="225" />
             <location filename="_extra_sources.py" line="142" />
             <source>已归档</source>
             <translation>Archived</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="232" />
+            <location filename="../../ui/pages/requests_page.py" line="237" />
             <source>申请办理</source>
             <translation>Requests</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="233" />
-            <location filename="../../ui/pages/requests_page.py" line="443" />
+            <location filename="../../ui/pages/requests_page.py" line="238" />
+            <location filename="../../ui/pages/requests_page.py" line="448" />
             <source>期限提醒</source>
             <translation>Deadlines</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="234" />
+            <location filename="../../ui/pages/requests_page.py" line="239" />
             <source>年度报告统计</source>
             <translation>Annual report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="235" />
-            <location filename="../../ui/pages/requests_page.py" line="728" />
+            <location filename="../../ui/pages/requests_page.py" line="240" />
+            <location filename="../../ui/pages/requests_page.py" line="733" />
             <source>法定期限规则</source>
             <translation>Time-limit rules</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="296" />
+            <location filename="../../ui/pages/requests_page.py" line="301" />
             <source>答复期限是怎样算出来的</source>
             <translation>How the deadline was worked out</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="308" />
+            <location filename="../../ui/pages/requests_page.py" line="313" />
             <source>办理</source>
             <translation>Actions</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="320" />
+            <location filename="../../ui/pages/requests_page.py" line="325" />
             <source>打印</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="335" />
+            <location filename="../../ui/pages/requests_page.py" line="340" />
             <source>已超期、3个工作日内到期、等待补正和等待第三方意见的申请。双击打开。</source>
             <translation>Requests that are overdue, due within 3 working days, awaiting correction or awaiting a third party. Double-click to open.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="350" />
+            <location filename="../../ui/pages/requests_page.py" line="355" />
             <source>年度</source>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="356" />
+            <location filename="../../ui/pages/requests_page.py" line="361" />
             <source>导出 Excel…</source>
             <translation>Export Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="358" />
+            <location filename="../../ui/pages/requests_page.py" line="363" />
             <source>导出 PDF…</source>
             <translation>Export PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="386" />
+            <location filename="../../ui/pages/requests_page.py" line="391" />
             <source>期限天数取自《中华人民共和国政府信息公开条例》；法规修订或上级另有规定时，由管理员在此更正。</source>
             <translation>Day counts come from the PRC Regulations on Open Government Information; if the law changes or higher authorities rule otherwise, an admin corrects them here.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="395" />
+            <location filename="../../ui/pages/requests_page.py" line="400" />
             <source>修改所选规则的天数…</source>
             <translation>Change days…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="434" />
+            <location filename="../../ui/pages/requests_page.py" line="439" />
             <source>未办结 %1 件，提醒 %2 条，超期 %3 件</source>
             <translation>%1 open, %2 reminders, %3 overdue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="441" />
+            <location filename="../../ui/pages/requests_page.py" line="446" />
             <source>期限提醒（%1）</source>
             <translation>Deadlines (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="469" />
+            <location filename="../../ui/pages/requests_page.py" line="474" />
             <source>补充数据（查阅登记）：现场查阅 %1 人次，打印 %2 次、%3 页，涉及政策文件 %4 件</source>
             <translation>Supplementary figure (reading register): %1 on-site readings, %2 prints (%3 pages), %4 policy documents</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="482" />
+            <location filename="../../ui/pages/requests_page.py" line="487" />
             <source>勾稽关系检查：通过</source>
             <translation>Consistency check: passed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="484" />
+            <location filename="../../ui/pages/requests_page.py" line="489" />
             <source>勾稽关系检查：未通过——请核对后再报送</source>
             <translation>Consistency check: failed — check before submitting</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="547" />
+            <location filename="../../ui/pages/requests_page.py" line="552" />
             <source>请选择左侧的一件申请</source>
             <translation>Select a request on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="558" />
+            <location filename="../../ui/pages/requests_page.py" line="563" />
             <source>申请人：</source>
             <translation>Applicant: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="561" />
+            <location filename="../../ui/pages/requests_page.py" line="566" />
             <source>证件号码：</source>
             <translation>ID number: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="561" />
+            <location filename="../../ui/pages/requests_page.py" line="566" />
             <source>　电话：</source>
             <translation>   Phone: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="562" />
+            <location filename="../../ui/pages/requests_page.py" line="567" />
             <source>地址：</source>
             <translation>Address: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="562" />
+            <location filename="../../ui/pages/requests_page.py" line="567" />
             <source>　邮箱：</source>
             <translation>   Email: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="563" />
+            <location filename="../../ui/pages/requests_page.py" line="568" />
             <source>提交方式：</source>
             <translation>Channel: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="563" />
+            <location filename="../../ui/pages/requests_page.py" line="568" />
             <source>　收到日：</source>
             <translation>   Received: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="564" />
+            <location filename="../../ui/pages/requests_page.py" line="569" />
             <source>所需信息：</source>
             <translation>Information sought: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="565" />
+            <location filename="../../ui/pages/requests_page.py" line="570" />
             <source>提供形式：</source>
             <translation>Format: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="567" />
+            <location filename="../../ui/pages/requests_page.py" line="572" />
             <source>　获取方式：</source>
             <translation>   Delivery: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="569" />
+            <location filename="../../ui/pages/requests_page.py" line="574" />
             <source>答复期限：</source>
             <translation>Reply due: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="573" />
+            <location filename="../../ui/pages/requests_page.py" line="578" />
             <source>如需补正，应于 %1 前一次性告知（条例第三十条）</source>
             <translation>Any correction request must be sent, all at once, by %1 (art. 30)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="579" />
+            <location filename="../../ui/pages/requests_page.py" line="584" />
             <source>补正：</source>
             <translation>Correction: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="586" />
+            <location filename="../../ui/pages/requests_page.py" line="591" />
             <source>未结束，第三方应于 </source>
             <translation>open; third party to reply by </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="586" />
+            <location filename="../../ui/pages/requests_page.py" line="591" />
             <source> 前答复</source>
             <translation> </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="588" />
+            <location filename="../../ui/pages/requests_page.py" line="593" />
             <source>征求意见：</source>
             <translation>Consultation: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="591" />
+            <location filename="../../ui/pages/requests_page.py" line="596" />
             <source>延期：</source>
             <translation>Extension: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="596" />
+            <location filename="../../ui/pages/requests_page.py" line="601" />
             <source>答复：</source>
             <translation>Reply: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="598" />
+            <location filename="../../ui/pages/requests_page.py" line="603" />
             <source>信息处理费：</source>
             <translation>Processing fee: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="607" />
+            <location filename="../../ui/pages/requests_page.py" line="612" />
             <source>登记回执</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="607" />
+            <location filename="../../ui/pages/requests_page.py" line="612" />
             <source>期限计算说明</source>
             <translation>Deadline sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="669" />
+            <location filename="../../ui/pages/requests_page.py" line="674" />
             <source>答复期限自收到补正的申请之日起重新计算（条例第三十条）。</source>
             <translation>The reply deadline restarts from the day the corrected request is received (art. 30).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="671" />
+            <location filename="../../ui/pages/requests_page.py" line="676" />
             <source>收到补正材料</source>
             <translation>Correction received</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="684" />
+            <location filename="../../ui/pages/requests_page.py" line="689" />
             <source>收到第三方意见</source>
             <translation>Third-party reply received</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="684" />
+            <location filename="../../ui/pages/requests_page.py" line="689" />
             <source>计时自次日恢复。</source>
             <translation>The clock resumes the next day.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="684" />
+            <location filename="../../ui/pages/requests_page.py" line="689" />
             <source>意见</source>
             <translation>Opinion</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="728" />
+            <location filename="../../ui/pages/requests_page.py" line="733" />
             <source>请先选择一条规则。</source>
             <translation>Select a rule first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="731" />
+            <location filename="../../ui/pages/requests_page.py" line="736" />
             <source>修改天数</source>
             <translation>Change days</translation>
         </message>
@@ -6608,7 +6613,7 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Exported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/requests_page.py" line="770" />
+            <location filename="../../ui/pages/requests_page.py" line="775" />
             <source>导出年度报告统计</source>
             <translation>Export annual-report statistics</translation>
         </message>
@@ -7016,23 +7021,23 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="52" />
+            <location filename="../../ui/pages/settings_page.py" line="51" />
             <source>内置（国务院办公厅通知）</source>
             <extracomment>the site details an administrator edits, in the order shown (labels as in app.sites.FIELD_LABELS)</extracomment>
             <translation>Built-in (State Council notice)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="54" />
+            <location filename="../../ui/pages/settings_page.py" line="53" />
             <source>市级平台下发</source>
             <translation>From city platform</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="56" />
+            <location filename="../../ui/pages/settings_page.py" line="55" />
             <source>导入：</source>
             <translation>Imported: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="75" />
+            <location filename="../../ui/pages/settings_page.py" line="74" />
             <source>、</source>
             <translation>, </translation>
         </message>
@@ -7041,188 +7046,188 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Site</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="83" />
+            <location filename="../../ui/pages/settings_page.py" line="82" />
             <source>在用</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="85" />
+            <location filename="../../ui/pages/settings_page.py" line="84" />
             <source>已停用（不能登录）</source>
             <translation>Deactivated (cannot sign in)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="104" />
+            <location filename="../../ui/pages/settings_page.py" line="103" />
             <source>您登录的身份是“%1”，本页只能查看，不能修改。站点信息、偏好设置、节假日和工作人员账号由政务公开专员（管理员）维护；需要修改时，请联系本站点的管理员。</source>
             <translation>You are signed in as "%1": you can read this page but not change it. The site details, preferences, holidays and staff accounts are kept by the disclosure officer (administrator); ask your site's administrator for changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="125" />
+            <location filename="../../ui/pages/settings_page.py" line="124" />
             <source>站点（触摸屏和打印材料上显示）</source>
             <translation>Site (shown on the kiosk and on printouts)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="128" />
+            <location filename="../../ui/pages/settings_page.py" line="127" />
             <source>站点代码</source>
             <translation>Site code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="131" />
+            <location filename="../../ui/pages/settings_page.py" line="130" />
             <source>站点名称</source>
             <translation>Site name</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="132" />
+            <location filename="../../ui/pages/settings_page.py" line="131" />
             <source>所属区县</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="133" />
+            <location filename="../../ui/pages/settings_page.py" line="132" />
             <source>专区位置</source>
             <translation>Zone location</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="134" />
+            <location filename="../../ui/pages/settings_page.py" line="133" />
             <source>监督电话</source>
             <translation>Complaints phone</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="141" />
+            <location filename="../../ui/pages/settings_page.py" line="140" />
             <source>如：便民服务中心一楼政务公开专区</source>
             <translation>e.g. Service centre, ground floor, disclosure zone</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="142" />
+            <location filename="../../ui/pages/settings_page.py" line="141" />
             <source>如：0531-88123456</source>
             <translation>e.g. 0531-88123456</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="143" />
+            <location filename="../../ui/pages/settings_page.py" line="142" />
             <source>保存站点信息</source>
             <translation>Save site details</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="150" />
+            <location filename="../../ui/pages/settings_page.py" line="149" />
             <source>偏好设置</source>
             <translation>Preferences</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="154" />
+            <location filename="../../ui/pages/settings_page.py" line="153" />
             <source>公示二维码指向的市级平台地址；公示创建时即确定，改动只影响之后创建的公示。</source>
             <translation>City-platform address the notice QR codes point to; fixed when a notice is created, so a change affects only new notices.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="159" />
+            <location filename="../../ui/pages/settings_page.py" line="158" />
             <source>市级平台公开页面地址</source>
             <translation>Public page address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="160" />
+            <location filename="../../ui/pages/settings_page.py" line="159" />
             <source>每日提醒时间</source>
             <translation>Daily reminder at</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="161" />
+            <location filename="../../ui/pages/settings_page.py" line="160" />
             <source>触摸屏无操作返回首页（秒）</source>
             <translation>Kiosk idle reset (s)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="165" />
+            <location filename="../../ui/pages/settings_page.py" line="164" />
             <source>重新启动程序后生效</source>
             <translation>Takes effect after restart</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="166" />
+            <location filename="../../ui/pages/settings_page.py" line="165" />
             <source>界面语言（重启后生效）</source>
             <translation>Language (after restart)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="167" />
+            <location filename="../../ui/pages/settings_page.py" line="166" />
             <source>保存设置</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="178" />
+            <location filename="../../ui/pages/settings_page.py" line="177" />
             <source>法定节假日与调休（工作日计算依据）</source>
             <translation>Public holidays and make-up workdays (for working-day counts)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="192" />
+            <location filename="../../ui/pages/settings_page.py" line="191" />
             <source>没有官方数据的年份只按周末计算，结果标为“暂定”。</source>
             <translation>Years without official data count weekends only; results are marked "provisional".</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="195" />
+            <location filename="../../ui/pages/settings_page.py" line="194" />
             <source>导入节假日文件…</source>
             <translation>Import holidays…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="201" />
+            <location filename="../../ui/pages/settings_page.py" line="200" />
             <source>工作人员</source>
             <translation>Staff</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="213" />
+            <location filename="../../ui/pages/settings_page.py" line="212" />
             <source>新增工作人员…</source>
             <translation>Add staff member…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="214" />
+            <location filename="../../ui/pages/settings_page.py" line="213" />
             <source>重设密码…</source>
             <translation>Reset password…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="215" />
-            <location filename="../../ui/pages/settings_page.py" line="288" />
+            <location filename="../../ui/pages/settings_page.py" line="214" />
+            <location filename="../../ui/pages/settings_page.py" line="287" />
             <source>停用账号…</source>
             <translation>Deactivate account…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="288" />
+            <location filename="../../ui/pages/settings_page.py" line="287" />
             <source>重新启用账号…</source>
             <translation>Reactivate account…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="317" />
+            <location filename="../../ui/pages/settings_page.py" line="316" />
             <source>重新启用账号</source>
             <translation>Reactivate account</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="318" />
+            <location filename="../../ui/pages/settings_page.py" line="317" />
             <source>重新启用后，“%1”可以用原来的密码登录。要重新启用吗？</source>
             <translation>After reactivation "%1" can sign in with their old password. Reactivate?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="322" />
+            <location filename="../../ui/pages/settings_page.py" line="321" />
             <source>停用账号</source>
             <translation>Deactivate account</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="323" />
+            <location filename="../../ui/pages/settings_page.py" line="322" />
             <source>停用后，“%1”不能再登录；他办过的记录都会保留，以后可以重新启用。要停用吗？</source>
             <translation>After deactivation "%1" cannot sign in; everything they did is kept, and the account can be reactivated later. Deactivate?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="374" />
+            <location filename="../../ui/pages/settings_page.py" line="373" />
             <source>替换已有的节假日数据？</source>
             <translation>Replace the holiday data you have?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="376" />
+            <location filename="../../ui/pages/settings_page.py" line="375" />
             <source>文件中 %1 年的安排与本机现有的数据不同。</source>
             <translation>The file's schedule for %1 differs from the data on this PC.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="380" />
+            <location filename="../../ui/pages/settings_page.py" line="379" />
             <source>替换后，这些年份的期限按文件中的安排计算。请先点“显示详情”逐日核对差异，确认无误再替换。</source>
             <translation>After replacing, deadlines in these years follow the file's schedule. Click "Show Details" to check the differences day by day before replacing.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="383" />
+            <location filename="../../ui/pages/settings_page.py" line="382" />
             <source>替换</source>
             <translation>Replace</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="384" />
+            <location filename="../../ui/pages/settings_page.py" line="383" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -7235,27 +7240,27 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="349" />
+            <location filename="../../ui/pages/settings_page.py" line="348" />
             <source>导入节假日文件</source>
             <translation>Import holiday file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="349" />
+            <location filename="../../ui/pages/settings_page.py" line="348" />
             <source>节假日文件 (*.json *.csv *.ics)</source>
             <translation>Holiday files (*.json *.csv *.ics)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="367" />
+            <location filename="../../ui/pages/settings_page.py" line="366" />
             <source>与现有数据相同、未改动：</source>
             <translation>Same as before, unchanged: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="368" />
+            <location filename="../../ui/pages/settings_page.py" line="367" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings_page.py" line="365" />
+            <location filename="../../ui/pages/settings_page.py" line="364" />
             <source>已导入年份：</source>
             <translation>Years imported: </translation>
         </message>
@@ -7464,58 +7469,58 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="119" />
-            <location filename="../../ui/pages/sync_page.py" line="310" />
+            <location filename="../../ui/pages/sync_page.py" line="118" />
+            <location filename="../../ui/pages/sync_page.py" line="308" />
             <source>立即同步</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="138" />
+            <location filename="../../ui/pages/sync_page.py" line="137" />
             <source>另一台工作站先修改了这些记录。两个版本都已保留，请核对后选择保留哪一个；系统不会自动覆盖任何一方。</source>
             <translation>Another workstation changed these records first. Both versions are kept; check them and choose which to keep. Neither is overwritten automatically.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="154" />
+            <location filename="../../ui/pages/sync_page.py" line="153" />
             <source>保留本机版本</source>
             <translation>Keep mine</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="155" />
+            <location filename="../../ui/pages/sync_page.py" line="154" />
             <source>采用平台版本</source>
             <translation>Use platform's</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="170" />
+            <location filename="../../ui/pages/sync_page.py" line="169" />
             <source>市级平台拒收了这些变更（之后的变更不受影响）。请按原因在对应页面改正后重新保存。</source>
             <translation>The city platform rejected these changes (later changes are not affected). Fix them on the relevant page as the reason says, then save again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="179" />
+            <location filename="../../ui/pages/sync_page.py" line="178" />
             <source>市级平台设置</source>
             <translation>City platform</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="185" />
+            <location filename="../../ui/pages/sync_page.py" line="184" />
             <source>保存设置</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="187" />
+            <location filename="../../ui/pages/sync_page.py" line="186" />
             <source>平台地址</source>
             <translation>Platform address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="188" />
+            <location filename="../../ui/pages/sync_page.py" line="187" />
             <source>设备令牌</source>
             <translation>Device token</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="194" />
+            <location filename="../../ui/pages/sync_page.py" line="193" />
             <source>只有管理员可以修改平台设置。</source>
             <translation>Only an admin can change the platform settings.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="249" />
+            <location filename="../../ui/pages/sync_page.py" line="247" />
             <source>待同步（%n）</source>
             <translation>
                 <numerusform>Queued (%n)</numerusform>
@@ -7523,7 +7528,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="250" />
+            <location filename="../../ui/pages/sync_page.py" line="248" />
             <source>冲突（%n）</source>
             <translation>
                 <numerusform>Conflicts (%n)</numerusform>
@@ -7531,7 +7536,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="251" />
+            <location filename="../../ui/pages/sync_page.py" line="249" />
             <source>平台拒收（%n）</source>
             <translation>
                 <numerusform>Rejected (%n)</numerusform>
@@ -7539,22 +7544,22 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="257" />
+            <location filename="../../ui/pages/sync_page.py" line="255" />
             <source>尚未设置市级平台。请在下方填写平台地址和本站点的设备令牌。</source>
             <translation>No city platform is set up. Enter the platform address and this site's device token below.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="259" />
+            <location filename="../../ui/pages/sync_page.py" line="257" />
             <source>从未</source>
             <translation>never</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="260" />
+            <location filename="../../ui/pages/sync_page.py" line="258" />
             <source>上次成功同步：</source>
             <translation>Last successful sync: </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="260" />
+            <location filename="../../ui/pages/sync_page.py" line="258" />
             <source>待同步：%n 条</source>
             <translation>
                 <numerusform>Queued: %n item</numerusform>
@@ -7562,7 +7567,7 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/pages/sync_page.py" line="263" />
+            <location filename="../../ui/pages/sync_page.py" line="261" />
             <source>（最早一条已等待 %n 小时）</source>
             <translation>
                 <numerusform> (oldest waiting %n hour)</numerusform>
@@ -7578,7 +7583,7 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Platform settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync_page.py" line="310" />
+            <location filename="../../ui/pages/sync_page.py" line="308" />
             <source>正在同步…</source>
             <translation>Syncing…</translation>
         </message>
@@ -7883,32 +7888,32 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>TargetsDialog</name>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="301" />
+            <location filename="../../ui/calendar/dialogs.py" line="300" />
             <source>%1 年度活动目标</source>
             <translation>%1 event targets</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="311" />
+            <location filename="../../ui/calendar/dialogs.py" line="310" />
             <source>新的活动类型名称，如：政策评价座谈</source>
             <translation>New event type, e.g. policy evaluation forum</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="312" />
+            <location filename="../../ui/calendar/dialogs.py" line="311" />
             <source>新增类型</source>
             <translation>Add type</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="320" />
+            <location filename="../../ui/calendar/dialogs.py" line="319" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="321" />
+            <location filename="../../ui/calendar/dialogs.py" line="320" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/calendar/dialogs.py" line="330" />
+            <location filename="../../ui/calendar/dialogs.py" line="329" />
             <source>不设目标</source>
             <translation>No target</translation>
         </message>

@@ -646,8 +646,7 @@ class PoliciesPage(QWidget):
                 self.tr("打印"),
                 self.tr("已生成 %1 页（%2）：").replace("%1", str(pages)).replace("%2", how_text)
                 + path
-                + "\n"
-                + self.tr("已记入查阅登记。"),
+                + ("\n" + self.tr("已记入查阅登记。") if keeps_register else ""),
             )
 
         self._write(work, done)
@@ -688,7 +687,7 @@ class PoliciesPage(QWidget):
         def finished(sheets: int) -> None:
             lib_, user_ = lib, user
             if not allowed(user_, "policy.register"):  # printed; the register is not this user's
-                self._printed(sheets)
+                self._printed(sheets, registered=False)
                 return
             self._write(
                 lambda: lib_.record_reading(
@@ -707,11 +706,10 @@ class PoliciesPage(QWidget):
         self._print_job = job
         job.start()
 
-    def _printed(self, sheets: int) -> None:
+    def _printed(self, sheets: int, *, registered: bool = True) -> None:
         self._load_register()
-        QMessageBox.information(
-            self, self.tr("打印"), self.tr("已送打印机 %1 页，已记入查阅登记。").replace("%1", str(sheets))
-        )
+        text = self.tr("已送打印机 %1 页，已记入查阅登记。") if registered else self.tr("已送打印机 %1 页。")
+        QMessageBox.information(self, self.tr("打印"), text.replace("%1", str(sheets)))
 
     def _record_read(self) -> None:
         doc = self._doc
