@@ -15,6 +15,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -144,21 +145,22 @@ class CatalogueService:
 
     def _view(
         self,
-        row: CatalogueItem,
+        item: CatalogueItem | writes.ItemRow,
         domain: CatalogueDomain,
         version: int,
         refinement: CatalogueRefinement | None = None,
     ) -> CatalogueItemView:
         """An item as shown: with an active refinement, the site's wording over the standard text."""
-        data = writes.data_of(row, domain.name)
+        row = item if isinstance(item, writes.ItemRow) else writes.ItemRow.of(item)
+        data = row.data(domain.name)
         standard: ItemData | None = None
         refined: RefinementView | None = None
-        rule = json.loads(row.rule)
+        rule, rule_text = _rule_of(row.rule)
         if refinement is not None:
             standard, refined = data, refinements.view_of(refinement, row.uuid)
             data = refined_data(standard, refined.fields)
             if data.time_limit != standard.time_limit:
-                rule = json.loads(writes.rule_json(data.time_limit))
+                rule, rule_text = _rule_of(writes.rule_json(data.time_limit))
         return CatalogueItemView(
             uuid=row.uuid,
             data=data,
@@ -167,7 +169,7 @@ class CatalogueService:
             origin=row.origin,
             status=row.status,
             rule=rule,
-            rule_text=rules.describe(rule),
+            rule_text=rule_text,
             changed_on=row.changed_on,
             version=version,
             pinyin=(row.pinyin_full, row.pinyin_initials),
@@ -235,7 +237,7 @@ class CatalogueService:
                 return []
             by_id, _ = self._domain_maps(session)
             version = self._current_version(session)
-            q = select(CatalogueItem).join(CatalogueDomain)
+            q = select(*writes.VIEW_COLUMNS).join(CatalogueDomain)
             if refined_only:
                 q = q.where(CatalogueItem.id.in_(list(refined)))
             if domain_code:
@@ -247,7 +249,7 @@ class CatalogueService:
             if audience:
                 q = q.where(CatalogueItem.audience == audience)
             q = q.order_by(CatalogueDomain.code, CatalogueItem.seq, CatalogueItem.id)
-            found = list(session.execute(q).scalars())
+            found = writes.read_rows(session, q)
             views = [self._view(r, by_id[r.domain_id], version, refined.get(r.id)) for r in found]
         if mode:
             views = [v for v in views if mode in v.data.modes]
@@ -1103,3 +1105,11 @@ def _print_rows(items: Sequence[CatalogueItemView]) -> list[Any]:
         )
         for n, v in enumerate(items, start=1)
     ]
+
+
+@lru_cache(maxsize=256)
+def _rule_of(rule_json: str) -> tuple[dict[str, Any], str]:
+    """A stored rule and its words, parsed once per distinct text (a site has a few dozen; 2,000+
+    items share them). Callers must not change the dict: it is shared by every view of that rule."""
+    rule = json.loads(rule_json)
+    return rule, rules.describe(rule)

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from typing import NamedTuple
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Executable, Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.catalogue import rules
@@ -75,6 +76,62 @@ _COLUMNS = (
     CatalogueItem.contact_phone,
     CatalogueItem.retention,
 )
+
+
+#: What an item's view reads: its content and the columns ``CatalogueService._view`` shows. Lists
+#: select these columns rather than ORM objects: no identity map to fill and empty for 2,000+ items.
+VIEW_COLUMNS = (
+    *_COLUMNS,
+    CatalogueItem.rule,
+    CatalogueItem.changed_on,
+    CatalogueItem.pinyin_full,
+    CatalogueItem.pinyin_initials,
+)
+
+
+class ItemRow(NamedTuple):
+    """One item as ``VIEW_COLUMNS`` reads it (a tuple: reading 25 fields of 2,000+ SQLAlchemy rows
+    by name took 30 ms; a named tuple's fields cost next to nothing)."""
+
+    id: int
+    uuid: str
+    origin: str
+    status: str
+    seq: int
+    domain_id: int
+    level1: str
+    level2: str
+    level3: str
+    content: str
+    basis: str
+    time_limit: str
+    publisher: str
+    channels: str
+    extra_channels: str
+    audience: str
+    audience_group: str
+    modes: str
+    tiers: str
+    contact_phone: str
+    retention: str
+    rule: str
+    changed_on: date
+    pinyin_full: str
+    pinyin_initials: str
+
+    @classmethod
+    def of(cls, item: CatalogueItem) -> ItemRow:
+        """An ORM item (loaded by a single read or an edit) as a row."""
+        return cls(*(getattr(item, c.key) for c in VIEW_COLUMNS))
+
+    def data(self, domain_name: str) -> ItemData:
+        """The item's content."""
+        return _data(domain_name, *self[6:21])  # level1 … retention: _COLUMNS[6:]
+
+
+def read_rows(session: Session, query: Executable) -> list[ItemRow]:
+    """The items a ``select(*VIEW_COLUMNS)`` query finds, as rows."""
+    return [ItemRow._make(r) for r in session.execute(query)]
 
 
 def data_of(row: CatalogueItem, domain_name: str) -> ItemData:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from app.catalogue import ItemData
+from app.catalogue import ItemData, writes
 from app.catalogue.layout import REFINED_HEADER
 from app.cli.main import main
 from app.context import AppContext
@@ -107,6 +107,23 @@ def test_township_workbook_refines_six_items_and_is_idempotent(seeded: AppContex
         stored = conn.execute("SELECT publisher FROM catalogue_item WHERE uuid = ?", (uuids[0],)).fetchone()
     assert entities.count("catalogue_refinement") == 6 and entities.count("catalogue_item") == 3
     assert stored[0] != "唐王街道办事处"  # the standard text is kept as it was
+
+
+def test_lists_and_single_reads_show_an_item_alike(seeded: AppContext, admin: StaffUser) -> None:
+    """Lists read columns into ``writes.ItemRow`` (no ORM objects for 2,000+ items); a single read
+    and an edit's answer read the ORM item: both give the same view, a refined time limit included."""
+    uuid = standard(seeded, "最低生活保障", "审核信息")
+    item = seeded.catalogue.get(uuid)
+    refined = seeded.catalogue.refine(
+        admin, uuid, replace(item.data, time_limit="信息形成或变更之日起5个工作日内"), "本街道承诺更快"
+    )
+    assert refined.rule == {"kind": "workdays", "n": 5} and refined.rule_text != item.rule_text
+    listed = {v.uuid: v for v in seeded.catalogue.items()}
+    assert listed[uuid] == refined == seeded.catalogue.get(uuid)
+    for view in list(listed.values())[:40]:
+        assert seeded.catalogue.get(view.uuid) == view
+    assert seeded.catalogue.items_by_uuid([uuid])[uuid] == refined
+    assert list(writes.ItemRow._fields) == [c.key for c in writes.VIEW_COLUMNS]
 
 
 def test_refined_items_everywhere(seeded: AppContext, admin: StaffUser, tmp_path: Path) -> None:
