@@ -23,9 +23,10 @@ class DataBus(QObject):
     changed(str): records of an area changed (the older, coarser signal; still emitted once for
         every area of an announced change, and emitting it directly announces that kind).
     navigate(str, str): open page ``key`` at record ``uuid`` (empty for the page itself).
-    counts_changed(str, int): something a navigation badge counts may have changed outside a write
-        (a sync round): the staff window reads every badge again from TodayService.badges. The
-        figure sent is not shown, so every page's number has one meaning.
+    counts_changed(str, int): a page's or the sync worker's own figure of what needs attention;
+        when it differs from the last one that sender reported, the staff window reads every badge
+        again from TodayService.badges. The figure sent is not shown, so every page's number has
+        one meaning.
     sync_status(str): the sync worker's one-line status (last good sync, queued, errors), shown in
         the status bar.
     """

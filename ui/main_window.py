@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
 
     sign_out_requested = Signal()
     closed = Signal(bool)  # True when the window closed because the user signed out
+    preloaded = Signal()  # the other pages' code is loaded (emitted from the preloading thread)
 
     def __init__(self, env: UiEnv, pages: list[PageSpec] | None = None) -> None:
         super().__init__()
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.signing_out = False
         self._specs = pages or PAGES
         self._counts: dict[str, int] = {}
+        self._reported: dict[str, int] = {}  # the last figure each page or worker reported
         self.site_name = ""
         # Qt adds the application's display name ("公开专区工作台") after the title itself, so the
         # title is only the site: "历城区唐王街道 — 公开专区工作台".
@@ -116,7 +118,7 @@ class MainWindow(QMainWindow):
         # While Today is the page shown, it reloads for the same changes and its list gives the
         # badges: the day is computed once, not twice (it is the costliest read of a large site).
         env.bus.changes.connect(lambda _c: None if self._today_current() else self.badge_timer.start())
-        env.bus.counts_changed.connect(lambda _k, _n: self.badge_timer.start())
+        env.bus.counts_changed.connect(self._on_counts_changed)
         env.bus.today_listed.connect(self._badges_from_listing)
         if not self._today_current():
             self.reload_badges()
@@ -144,7 +146,7 @@ class MainWindow(QMainWindow):
     def _preload(self) -> None:
         """Load the other pages' code in the background (``ui.pages.preload``), once."""
         if self.preloader is None:
-            self.preloader = preload(s for s in self._specs if s.key not in self._built)
+            self.preloader = preload((s for s in self._specs if s.key not in self._built), self.preloaded.emit)
 
     def _show_site(self, site: object) -> None:
         self.site_name = getattr(site, "name", "") or ""
@@ -225,6 +227,15 @@ class MainWindow(QMainWindow):
     def _today_current(self) -> bool:
         row = self.nav.currentRow()
         return 0 <= row < len(self._specs) and self._specs[row].key == "today"
+
+    def _on_counts_changed(self, key: str, figure: int) -> None:
+        """A page's or the sync worker's own figure: the badges are read again only when it moved
+        (its first report is what the last badge read already saw). The sync status is published on
+        every refresh, and each read of the badges is a whole Today list."""
+        known = self._reported.get(key)
+        self._reported[key] = figure
+        if known is not None and known != figure:
+            self.badge_timer.start()
 
     def _badges_from_listing(self, listing: TodayList) -> None:
         self.badge_timer.stop()

@@ -85,6 +85,24 @@ def test_badges_mean_the_same_on_every_page(qtbot: QtBot, ui_env: UiEnv, settle:
     assert "需要您处理的公示" in tip and "现在" in tip
 
 
+def test_badges_are_read_again_only_when_a_reported_figure_moves(
+    qtbot: QtBot, ui_env: UiEnv, settle: Settle
+) -> None:
+    """Each badge read is a whole Today list (the costliest read of a large site): a page's or the
+    sync worker's own figure starts one only when it differs from that sender's last report (the
+    sync status is published on every refresh; the policy library reports on every load)."""
+    window = MainWindow(ui_env)
+    qtbot.addWidget(window)
+    window.show()
+    settle()
+    qtbot.waitUntil(lambda: not window.badge_timer.isActive(), timeout=5000)
+    for figure in (2, 2):
+        ui_env.bus.counts_changed.emit("policies", figure)
+        assert not window.badge_timer.isActive()
+    ui_env.bus.counts_changed.emit("policies", 3)
+    assert window.badge_timer.isActive()
+
+
 def test_sign_in_dialog(qtbot: QtBot, ui_env: UiEnv) -> None:
     dialog = SignInDialog(ui_env.ctx.users, "历城区唐王街道")
     qtbot.addWidget(dialog)

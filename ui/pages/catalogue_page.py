@@ -259,16 +259,10 @@ class CataloguePage(QWidget):
             compliance = {e.item.uuid: e for e in cat.compliance(today)}
             return compliance, cat.domains(), _rows(cat, query, domain)
 
+        # No badge read here: the window's badges come from the Today list (one read for every page),
+        # and it reads them again after any change. A read of the whole day beside this one made the
+        # page's first rows wait twice as long on a five-year site (the two shared the GIL).
         self._env.ops.read(self, work, self._loaded, key="rows", loading=self.table)
-        # The badge is the same figure the Today page gives this page (overdue, due within 3 working
-        # days, refinements to review), so the two never disagree.
-        ctx, user = self._env.ctx, self._env.user
-        self._env.ops.read(
-            self,
-            lambda: ctx.today.needs_action(user, "catalogue"),
-            lambda n: self._env.bus.counts_changed.emit("catalogue", n),
-            key="badge",
-        )
 
     def _loaded(
         self, result: tuple[dict[str, ComplianceEntry], list[DomainView], list[CatalogueItemView]]
