@@ -18,11 +18,16 @@ ask for is a finding. The CLI commands are timed as separate processes (median o
 
 Usage:
     QT_QPA_PLATFORM=offscreen python -m bench.scale [--user admin] [--json out.json] [--sites demo,five_year]
+
+To find a cause: ``GK_TRACE_BLOCKS=1`` samples what the GUI thread (and the others) run while the
+window is late and lists the garbage collector's pauses; ``GK_PROFILE="open 标准目录"`` prints a
+cProfile of the GUI thread during that one interaction.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -75,7 +80,8 @@ def loadavg() -> str:
 class BlockWatch(threading.Thread):
     """``GK_TRACE_BLOCKS=1``: while the GUI thread's 10 ms timer is late by over 15 ms, sample what
     the GUI thread is running every ``STEP`` seconds (the innermost frames of this project), to find
-    what blocks the window."""
+    what blocks the window. It also records the garbage collector's pauses over 5 ms: a collection
+    holds the GIL, so no thread (this one included) can be sampled while it runs."""
 
     STEP = 0.005
 
@@ -85,8 +91,21 @@ class BlockWatch(threading.Thread):
         self.main = threading.main_thread().ident
         self.samples: dict[str, int] = {}
         self.others: dict[str, int] = {}
+        self.collections: list[str] = []
+        self._collecting = 0.0
         self.running = True
+        gc.callbacks.append(self._on_gc)
         self.start()
+
+    def _on_gc(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._collecting = time.perf_counter()
+            return
+        took = time.perf_counter() - self._collecting
+        if took > 0.005:
+            self.collections.append(
+                f"generation {info['generation']} on {threading.current_thread().name}: {took * 1000:.0f} ms"
+            )
 
     def run(self) -> None:
         import traceback
@@ -115,6 +134,7 @@ class BlockWatch(threading.Thread):
 
     def stop(self) -> None:
         self.running = False
+        gc.callbacks.remove(self._on_gc)
         self.join()
 
     def top(self, n: int) -> list[tuple[str, int]]:
@@ -230,6 +250,12 @@ def run_site(site: str, user_name: str) -> SiteRun:
                 lateness.append(late)
 
         watch = BlockWatch(last) if os.environ.get("GK_TRACE_BLOCKS") else None
+        profile = None
+        if os.environ.get("GK_PROFILE") == name:
+            import cProfile
+
+            profile = cProfile.Profile()  # the GUI thread only: what the window itself runs
+            profile.enable()
         timer = QTimer()
         timer.setTimerType(Qt.TimerType.PreciseTimer)
         timer.setInterval(10)
@@ -267,12 +293,19 @@ def run_site(site: str, user_name: str) -> SiteRun:
         loop.exec()
         poll.stop()
         timer.stop()
+        if profile is not None:
+            import pstats
+
+            profile.disable()
+            pstats.Stats(profile, stream=sys.stderr).sort_stats("tottime").print_stats(25)
         if watch is not None:
             watch.stop()
             for where, n in watch.top(6):
                 print(f"      blocked in ({n * BlockWatch.STEP * 1000:.0f} ms): {where}", file=sys.stderr)
             for where, n in sorted(watch.others.items(), key=lambda kv: -kv[1])[:4]:
                 print(f"        meanwhile ({n * BlockWatch.STEP * 1000:.0f} ms): {where}", file=sys.stderr)
+            for collection in watch.collections:
+                print(f"      garbage collection, {collection}", file=sys.stderr)
         with lock:
             m.queries = count[0]
         m.block_max_ms = max(lateness, default=0.0) * 1000
@@ -308,7 +341,7 @@ def run_site(site: str, user_name: str) -> SiteRun:
     # types the password (ui/launcher.py): the sign-in dialog is on screen (its first paint loads
     # the Chinese fonts) and the warm-up thread builds the services and imports the first page.
     from ui.dialogs.sign_in import SignInDialog
-    from ui.launcher import start_warm_up
+    from ui.launcher import start_warm_up, tidy_memory
 
     sign_in = SignInDialog(ctx.users, "", preselect=user_name)
     sign_in.show()
@@ -322,6 +355,7 @@ def run_site(site: str, user_name: str) -> SiteRun:
 
     def start() -> None:
         holder["window"] = MainWindow(env)
+        tidy_memory(holder["window"])  # the garbage collector's policy, as the launcher sets it
         holder["window"].show()
 
     measure("start window (今日工作)", start, rows(lambda: built("today").model))

@@ -96,9 +96,10 @@ def _route_qt_messages(mode: QtMsgType, _context: object, message: str) -> None:
 #: default of 5 ms, a table sizing its columns while a read-pool thread was turning five years of rows
 #: into values waited up to 5 ms for each of hundreds of calls: most of the window's blocking on the
 #: five-year site (bench/scale.py with GK_TRACE_BLOCKS=1 showed the GUI thread in pthread_cond_wait
-#: under QHeaderView::sectionSizeFromContents). Background work gets a little slower; the window
-#: answers at once.
-GUI_SWITCH_INTERVAL_S = 0.0005
+#: under QHeaderView::sectionSizeFromContents). At 0.5 ms the catalogue page still waited: hiding
+#: the page before it asks its header's size (a few hundred ``headerData`` calls) while the rows
+#: are read. Background work gets a little slower; the window answers at once.
+GUI_SWITCH_INTERVAL_S = 0.0001
 
 
 def create_application(argv: list[str] | None = None, *, language: str = "zh_CN") -> QApplication:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import import_module
 
@@ -35,10 +35,11 @@ class PageSpec:
 log = logging.getLogger(__name__)
 
 
-def preload(specs: Iterable[PageSpec]) -> threading.Thread:
+def preload(specs: Iterable[PageSpec], done: Callable[[], object] | None = None) -> threading.Thread:
     """Import the pages' modules (and with them PDF rendering, ReportLab, pinyin) on a background
     thread, so that the first visit to a page builds widgets instead of waiting for imports on the
-    GUI thread (200–300 ms each on a counter PC: issue 16's "no block over 100 ms").
+    GUI thread (200–300 ms each on a counter PC: issue 16's "no block over 100 ms"); ``done`` is
+    called on that thread at the end.
 
     Importing is thread-safe, and page modules create no widgets when imported; if the clerk opens
     a page whose module is still loading, Python's import lock makes the GUI thread wait for that
@@ -52,6 +53,8 @@ def preload(specs: Iterable[PageSpec]) -> threading.Thread:
                 import_module(module)
             except Exception:  # noqa: BLE001  (the page's own first visit reports it properly)
                 log.debug("preloading %s failed", module, exc_info=True)
+        if done is not None:
+            done()
 
     thread = threading.Thread(target=run, name="page-preload", daemon=True)
     thread.start()
