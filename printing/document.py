@@ -38,7 +38,16 @@ from reportlab.platypus import Spacer as RLSpacer
 from reportlab.platypus.flowables import Flowable
 
 from printing.fonts import MissingGlyphError, register_fonts
-from printing.layout import LINE_PITCH, PageSpec, Styles, TextStyle, decorate_page, make_styles
+from printing.layout import (
+    DRAFT,
+    LINE_PITCH,
+    DraftMark,
+    PageSpec,
+    Styles,
+    TextStyle,
+    decorate_page,
+    make_styles,
+)
 from printing.qr import QRFlowable, qr_drawing
 from printing.table import make_table
 from printing.text import CJKText, SignatureBlock
@@ -143,6 +152,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     page: PageSpec = field(default_factory=PageSpec)
     draft: bool = False
+    draft_mark: DraftMark = DRAFT  # what a draft says it is (a notice's 校样 before the first sync)
     footer: str | None = None
     subtitle: str | None = None
     meta_title: str | None = None
@@ -206,7 +216,9 @@ def _build(doc: Document, pitch: float, title_gap: float, sign_gap: float) -> tu
     )
     # Zero padding: the frame *is* the GB/T 9704 type area (版心).
     frame = Frame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-    on_page = partial(_on_page, spec=spec, styles=styles, draft=doc.draft, footer=doc.footer)
+    on_page = partial(
+        _on_page, spec=spec, styles=styles, draft=doc.draft, footer=doc.footer, mark=doc.draft_mark
+    )
     template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
     with _render_lock:
         template.build(story)
@@ -214,9 +226,16 @@ def _build(doc: Document, pitch: float, title_gap: float, sign_gap: float) -> tu
 
 
 def _on_page(
-    canv: Canvas, _doc: BaseDocTemplate, *, spec: PageSpec, styles: Styles, draft: bool, footer: str | None
+    canv: Canvas,
+    _doc: BaseDocTemplate,
+    *,
+    spec: PageSpec,
+    styles: Styles,
+    draft: bool,
+    footer: str | None,
+    mark: DraftMark,
 ) -> None:
-    decorate_page(canv, canv.getPageNumber(), spec, styles, draft=draft, footer=footer)
+    decorate_page(canv, canv.getPageNumber(), spec, styles, draft=draft, footer=footer, mark=mark)
 
 
 def _heading_style(text: str, styles: Styles) -> TextStyle:

@@ -246,6 +246,18 @@ WATERMARK_TEXT = "草稿"
 DRAFT_NOTE = "草稿 · 未经审核，不得张贴"
 
 
+@dataclass(frozen=True)
+class DraftMark:
+    """What a printout that must not be posted says about itself: the diagonal watermark (two
+    characters fill the diagonal) and the sentence in the top margin, which stays in the text layer."""
+
+    watermark: str
+    note: str
+
+
+DRAFT = DraftMark(WATERMARK_TEXT, DRAFT_NOTE)
+
+
 def decorate_page(
     canv: Canvas,
     page_number: int,
@@ -254,8 +266,9 @@ def decorate_page(
     *,
     draft: bool = False,
     footer: str | None = None,
+    mark: DraftMark = DRAFT,
 ) -> None:
-    """Draw watermark, page number and footer on the current page.
+    """Draw watermark (``mark``, on drafts), page number and footer on the current page.
 
     Called from the page template's ``onPage`` hook, i.e. *before* the
     page's content, so the watermark lies underneath the text.
@@ -266,13 +279,13 @@ def decorate_page(
     from printing.text import draw_string  # text builds on layout
 
     if draft:
-        _draw_watermark(c, width, height, stack("heading1").primary)
+        _draw_watermark(c, width, height, stack("heading1").primary, mark.watermark)
         # The draft status in words, in the top margin above the type area's
         # right edge, so it is also in the text layer (see _draw_watermark).
         hd = styles.footer
         c.setFillGray(hd.gray)
         draw_string(
-            c, x0 + fw, height - spec.margins.top / 2, DRAFT_NOTE, hd.stack, hd.font_size, anchor="right"
+            c, x0 + fw, height - spec.margins.top / 2, mark.note, hd.stack, hd.font_size, anchor="right"
         )
 
     # Page number: top of the digits 7 mm under the type area (GB/T 9704 §7.5).
@@ -301,8 +314,8 @@ def decorate_page(
     c.setFillGray(0)
 
 
-def _draw_watermark(c: Canvas, width: float, height: float, font_name: str) -> None:
-    """A large, light grey 草稿 across the page diagonal.
+def _draw_watermark(c: Canvas, width: float, height: float, font_name: str, text: str) -> None:
+    """A large, light grey ``text`` (草稿) across the page diagonal.
 
     Light grey rather than transparency: it prints the same on every printer
     and, drawn under the content, never hides text.
@@ -323,6 +336,6 @@ def _draw_watermark(c: Canvas, width: float, height: float, font_name: str) -> N
     c.rotate(angle)
     c.setFont(font_name, size)
     c.addLiteral("/Artifact <</Type /Pagination /Subtype /Watermark>> BDC /Span <</ActualText <FEFF>>> BDC")
-    c.drawCentredString(0, -0.35 * size, WATERMARK_TEXT)
+    c.drawCentredString(0, -0.35 * size, text)
     c.addLiteral("EMC EMC")
     c.restoreState()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from printing.document import Block, Document, Heading, Paragraph, QRBlock, Signature, Table, render
-from printing.layout import PageSpec
+from printing.layout import DRAFT, DraftMark, PageSpec
 
 __all__ = ["NoticePrint", "is_heading", "notice_document", "render_notice_print"]
 
@@ -51,6 +51,7 @@ class NoticePrint:
     roster_columns: tuple[str, ...] = ()
     roster_rows: tuple[tuple[str, ...], ...] = field(default=())
     draft: bool = False
+    draft_mark: DraftMark = DRAFT  # 草稿, or 校样 for a cleared notice whose QR cannot open yet
     board: str | None = None  # batch printing: the board's name goes in the footer
     size: Literal["A4", "A3"] = "A4"
     landscape: bool = False
@@ -80,6 +81,7 @@ def notice_document(notice: NoticePrint) -> Document:
         blocks=blocks,
         page=PageSpec(size=notice.size, landscape=notice.landscape),
         draft=notice.draft,
+        draft_mark=notice.draft_mark,
         footer=f"张贴位置：{notice.board}" if notice.board else None,
         meta_author=notice.author or notice.issuer,
         meta_subject=notice.title,

@@ -12,8 +12,13 @@ from app.notices.masking import MaskedContent
 from app.notices.templates import KIND_LABELS, TEMPLATE_BY_KEY, UNIT_WORKING
 from app.notices.values import CLEARED, NoticeView
 from app.sites import SiteInfo
+from printing.layout import DRAFT, DraftMark
 from printing.notice import NoticePrint, render_notice_print
 from printing.poster import Poster
+
+#: A cleared notice on a PC that has not yet synced: its QR code cannot open (the platform's address
+#: is unknown, app.printguard), so the window shows it for checking only, marked so on every page.
+PROOF = DraftMark("校样", "校样 · 本机尚未同步，二维码暂不能打开，不得张贴")
 
 
 def chinese_date(d: date) -> str:
@@ -40,6 +45,7 @@ def notice_print(
     size: str = "A4",
     landscape: bool = False,
     board: str | None = None,
+    proof: bool = False,
 ) -> NoticePrint:
     template = TEMPLATE_BY_KEY.get(notice.template)
     objection = masked.objection or (template.objection_hint if template else "")
@@ -57,7 +63,8 @@ def notice_print(
         closing=closing,
         roster_columns=masked.roster.columns if masked.roster else (),
         roster_rows=masked.roster.rows if masked.roster else (),
-        draft=notice.status not in CLEARED,
+        draft=proof or notice.status not in CLEARED,
+        draft_mark=PROOF if proof else DRAFT,
         board=board,
         size=cast(Literal["A4", "A3"], size),
         landscape=landscape,
@@ -119,5 +126,8 @@ def render_notice(
     size: str = "A4",
     landscape: bool = False,
     board: str | None = None,
+    proof: bool = False,
 ) -> bytes:
-    return render_notice_print(notice_print(notice, masked, size=size, landscape=landscape, board=board))
+    return render_notice_print(
+        notice_print(notice, masked, size=size, landscape=landscape, board=board, proof=proof)
+    )

@@ -642,16 +642,42 @@ class NoticeService(BoardRegister):
             ).all()
             return [(u, review_value(r)) for u, r in rows]
 
-    def pdf(self, uuid: str, *, size: str = "A4", landscape: bool = False, board: str | None = None) -> bytes:
-        """The printable notice (masked), with the board's name in the footer when given."""
+    def pdf(
+        self,
+        uuid: str,
+        *,
+        size: str = "A4",
+        landscape: bool = False,
+        board: str | None = None,
+        proof: bool = False,
+    ) -> bytes:
+        """The printable notice (masked), with the board's name in the footer when given.
+
+        A cleared notice whose QR code cannot open yet (no public address: the PC has not synced)
+        is refused, unless ``proof``: then it is the 校样 the preview shows for checking, marked on
+        every page as not to be posted (``print_refusal`` says why)."""
         if size not in ("A4", "A3"):
             raise InputError(f"--size：应为 A4 或 A3，实为“{size}”")
-        notice = self._printable(self.get(uuid))
+        notice = self.get(uuid)
+        proofing = proof and bool(self.print_refusal(uuid, notice))
+        if not proofing:
+            notice = self._printable(notice)
         from app.notices.printout import render_notice  # imported on first use (ReportLab): fast start-up
         from app.printguard import naming
 
         with naming(f"公示“{notice.title}”"):
-            return render_notice(notice, self.masked(uuid), size=size, landscape=landscape, board=board)
+            return render_notice(
+                notice, self.masked(uuid), size=size, landscape=landscape, board=board, proof=proofing
+            )
+
+    def print_refusal(self, uuid: str, notice: v.NoticeView | None = None) -> str:
+        """Why the notice cannot be printed for posting now ("" when it can): a cleared notice's QR
+        code must open, and before the first sync the public address is unknown."""
+        try:
+            self._printable(notice or self.get(uuid))
+        except StateError as exc:
+            return str(exc)
+        return ""
 
     def poster_pdf(self, uuid: str, *, size: str = "A4") -> bytes:
         """A board poster announcing the notice (masked; 草稿 until approved), A4 or A3 portrait."""

@@ -239,9 +239,9 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/qtapp.py" line="121" />
+            <location filename="../../ui/qtapp.py" line="122" />
             <source>公开专区工作台</source>
-            <extracomment>Rare characters: the same bundled faces the PDFs fall back to, in the same order (printing/fonts.py, docs/printing.md): Gongkai Han Ext (most of CJK Extension A, the 《通用规范汉字表》 characters in the extensions such as 䶮 and 𬌗, 𠮷, Extensions G and H) and Gongkai Han Ext B (the rest of A, all of Extensions B–F). Qt maps the files, it does not read them. How long a background thread may keep Python's GIL while the GUI thread waits for it. Every call from Qt into Python (a model's ``data()`` and ``headerData()``, a slot) needs the GIL. At CPython's default of 5 ms, a table sizing its columns while a read-pool thread was turning five years of rows into values waited up to 5 ms for each of hundreds of calls: most of the window's blocking on the five-year site (bench/scale.py with GK_TRACE_BLOCKS=1 showed the GUI thread in pthread_cond_wait under QHeaderView::sectionSizeFromContents). Background work gets a little slower; the window answers at once.</extracomment>
+            <extracomment>Rare characters: the same bundled faces the PDFs fall back to, in the same order (printing/fonts.py, docs/printing.md): Gongkai Han Ext (most of CJK Extension A, the 《通用规范汉字表》 characters in the extensions such as 䶮 and 𬌗, 𠮷, Extensions G and H) and Gongkai Han Ext B (the rest of A, all of Extensions B–F). Qt maps the files, it does not read them. How long a background thread may keep Python's GIL while the GUI thread waits for it. Every call from Qt into Python (a model's ``data()`` and ``headerData()``, a slot) needs the GIL. At CPython's default of 5 ms, a table sizing its columns while a read-pool thread was turning five years of rows into values waited up to 5 ms for each of hundreds of calls: most of the window's blocking on the five-year site (bench/scale.py with GK_TRACE_BLOCKS=1 showed the GUI thread in pthread_cond_wait under QHeaderView::sectionSizeFromContents). At 0.5 ms the catalogue page still waited: hiding the page before it asks its header's size (a few hundred ``headerData`` calls) while the rows are read. Background work gets a little slower; the window answers at once.</extracomment>
             <translation>Disclosure Zone Desk</translation>
         </message>
     </context>
@@ -1061,7 +1061,7 @@
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="109" />
-            <location filename="../../ui/pages/catalogue_page.py" line="647" />
+            <location filename="../../ui/pages/catalogue_page.py" line="641" />
             <source>停用事项</source>
             <translation>Retire item</translation>
         </message>
@@ -1087,7 +1087,7 @@
         </message>
         <message>
             <location filename="../../ui/pages/catalogue_page.py" line="114" />
-            <location filename="../../ui/pages/catalogue_page.py" line="407" />
+            <location filename="../../ui/pages/catalogue_page.py" line="401" />
             <source>领域适用情况…</source>
             <translation>Domain applicability…</translation>
         </message>
@@ -1108,57 +1108,57 @@
             <translation>: all</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="288" />
+            <location filename="../../ui/pages/catalogue_page.py" line="282" />
             <source>全部领域（%1 项）</source>
             <translation>All domains (%1 items)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="296" />
+            <location filename="../../ui/pages/catalogue_page.py" line="290" />
             <source> · 未涉及</source>
             <translation> · n/a</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="348" />
+            <location filename="../../ui/pages/catalogue_page.py" line="342" />
             <source>显示 %1 / %2 项</source>
             <translation>Showing %1 of %2 items</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="456" />
+            <location filename="../../ui/pages/catalogue_page.py" line="450" />
             <source>（只读）</source>
             <translation> (read-only)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="464" />
+            <location filename="../../ui/pages/catalogue_page.py" line="458" />
             <source>收起标准原文</source>
             <translation>Hide standard text</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="464" />
+            <location filename="../../ui/pages/catalogue_page.py" line="458" />
             <source>查看标准原文</source>
             <translation>Show standard text</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="508" />
+            <location filename="../../ui/pages/catalogue_page.py" line="502" />
             <source>新增</source>
             <translation>Added</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="508" />
+            <location filename="../../ui/pages/catalogue_page.py" line="502" />
             <source>修改</source>
             <translation>Changed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="508" />
+            <location filename="../../ui/pages/catalogue_page.py" line="502" />
             <source>停用</source>
             <translation>Retired</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="528" />
+            <location filename="../../ui/pages/catalogue_page.py" line="522" />
             <source>导入目录</source>
             <translation>Import catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="528" />
+            <location filename="../../ui/pages/catalogue_page.py" line="522" />
             <source>目录表格 (*.xlsx *.xlsm *.xls *.et *.ods *.csv)</source>
             <translation>Catalogue spreadsheets (*.xlsx *.xlsm *.xls *.et *.ods *.csv)</translation>
         </message>
@@ -1167,58 +1167,58 @@
             <translation type="vanished">Catalogue sheets (*.xlsx *.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="571" />
+            <location filename="../../ui/pages/catalogue_page.py" line="565" />
             <source>导入完成</source>
             <translation>Import complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="572" />
+            <location filename="../../ui/pages/catalogue_page.py" line="566" />
             <source>已生成目录第 %1 版。</source>
             <translation>Created catalogue version %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="574" />
+            <location filename="../../ui/pages/catalogue_page.py" line="568" />
             <source>没有变化。</source>
             <translation>No changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="579" />
+            <location filename="../../ui/pages/catalogue_page.py" line="573" />
             <source>导出目录</source>
             <translation>Export catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="579" />
+            <location filename="../../ui/pages/catalogue_page.py" line="573" />
             <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
             <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="585" />
+            <location filename="../../ui/pages/catalogue_page.py" line="579" />
             <source>导出完成</source>
             <translation>Export complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="585" />
+            <location filename="../../ui/pages/catalogue_page.py" line="579" />
             <source>已导出 %1 个事项。</source>
             <translation>Exported %1 items.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="591" />
-            <location filename="../../ui/pages/catalogue_page.py" line="605" />
+            <location filename="../../ui/pages/catalogue_page.py" line="585" />
+            <location filename="../../ui/pages/catalogue_page.py" line="599" />
             <source>打印目录</source>
             <translation>Print catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="591" />
+            <location filename="../../ui/pages/catalogue_page.py" line="585" />
             <source>PDF 文件 (*.pdf)</source>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="605" />
+            <location filename="../../ui/pages/catalogue_page.py" line="599" />
             <source>已生成 PDF：</source>
             <translation>PDF created: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/catalogue_page.py" line="648" />
+            <location filename="../../ui/pages/catalogue_page.py" line="642" />
             <source>停用“%1”？停用后不再显示，历史记录保留。</source>
             <translation>Retire "%1"? It will no longer be shown; its history is kept.</translation>
         </message>
@@ -3650,24 +3650,24 @@ Tap below to browse the catalogue.</translation>
             <translation type="vanished">Disclosure Zone Desk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="96" />
+            <location filename="../../ui/main_window.py" line="98" />
             <source>当前用户：</source>
             <extracomment>room left for the window manager's frame (width, height) when it is not known yet how long after the first page has shown its list the other pages' modules start loading in the background, and when they start at the latest how long the badges wait after a change before being read again (several writes, one read)</extracomment>
             <translation>User: </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="97" />
-            <location filename="../../ui/main_window.py" line="152" />
+            <location filename="../../ui/main_window.py" line="99" />
+            <location filename="../../ui/main_window.py" line="154" />
             <source>站点：</source>
             <translation>Site: </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="98" />
+            <location filename="../../ui/main_window.py" line="100" />
             <source>同步：未配置</source>
             <translation>Sync: not set up</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/main_window.py" line="223" />
+            <location filename="../../ui/main_window.py" line="225" />
             <source>现在：%n 件</source>
             <translation>
                 <numerusform>Now: %n</numerusform>
@@ -3675,47 +3675,47 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="266" />
+            <location filename="../../ui/main_window.py" line="277" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="267" />
+            <location filename="../../ui/main_window.py" line="278" />
             <source>立即备份数据库</source>
             <translation>Back up database now</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="271" />
+            <location filename="../../ui/main_window.py" line="282" />
             <source>退出登录/切换用户</source>
             <translation>Sign out / switch user</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="273" />
+            <location filename="../../ui/main_window.py" line="284" />
             <source>退出当前用户并回到登录框（Ctrl+L），不必关闭程序</source>
             <translation>Sign out and return to the sign-in box (Ctrl+L) without closing the program</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="276" />
+            <location filename="../../ui/main_window.py" line="287" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="280" />
+            <location filename="../../ui/main_window.py" line="291" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="281" />
+            <location filename="../../ui/main_window.py" line="292" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="289" />
+            <location filename="../../ui/main_window.py" line="300" />
             <source>备份完成</source>
             <translation>Backup complete</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="289" />
+            <location filename="../../ui/main_window.py" line="300" />
             <source>已备份到：</source>
             <translation>Backed up to: </translation>
         </message>
@@ -4493,42 +4493,42 @@ Tap below to browse the catalogue.</translation>
     <context>
         <name>Nav</name>
         <message>
-            <location filename="../../ui/pages/__init__.py" line="62" />
+            <location filename="../../ui/pages/__init__.py" line="65" />
             <source>今日工作</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/__init__.py" line="63" />
+            <location filename="../../ui/pages/__init__.py" line="66" />
             <source>标准目录</source>
             <translation>Catalogue</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/__init__.py" line="64" />
+            <location filename="../../ui/pages/__init__.py" line="67" />
             <source>政策文件</source>
             <translation>Policy documents</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/__init__.py" line="65" />
+            <location filename="../../ui/pages/__init__.py" line="68" />
             <source>活动日历</source>
             <translation>Calendar</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/__init__.py" line="66" />
+            <location filename="../../ui/pages/__init__.py" line="69" />
             <source>公示公告</source>
             <translation>Notices</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/__init__.py" line="67" />
+            <location filename="../../ui/pages/__init__.py" line="70" />
             <source>依申请公开</source>
             <translation>Requests</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/__init__.py" line="68" />
+            <location filename="../../ui/pages/__init__.py" line="71" />
             <source>同步</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/__init__.py" line="69" />
+            <location filename="../../ui/pages/__init__.py" line="72" />
             <source>设置</source>
             <translation>Settings</translation>
         </message>
@@ -5244,47 +5244,52 @@ Tap below to browse the catalogue.</translation>
             <translation>This notice is not approved yet: prints carry a "DRAFT" watermark and must not be posted.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="71" />
+            <location filename="../../ui/notices/preview.py" line="80" />
             <source>打印…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="72" />
+            <location filename="../../ui/notices/preview.py" line="81" />
             <source>批量打印（每个目标公开栏一份）…</source>
             <translation>Print for all boards…</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="74" />
+            <location filename="../../ui/notices/preview.py" line="83" />
             <source>另存为 PDF…</source>
             <translation>Save as PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="75" />
+            <location filename="../../ui/notices/preview.py" line="84" />
             <source>海报（按所选纸张）…</source>
             <translation>Poster (chosen paper)…</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="76" />
+            <location filename="../../ui/notices/preview.py" line="85" />
             <source>张贴用的大字海报：标题、公示期、全文张贴位置和二维码</source>
             <translation>A large-type poster for the board: title, posting period, where the full text hangs and a QR code</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="77" />
+            <location filename="../../ui/notices/preview.py" line="87" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="85" />
+            <location filename="../../ui/notices/preview.py" line="95" />
             <source>打开所在文件夹</source>
             <translation>Open containing folder</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="204" />
+            <location filename="../../ui/notices/preview.py" line="173" />
+            <source>下面是校样，仅供核对文字；同步后即可打印、另存和张贴。</source>
+            <translation>Below is a proof, for checking the text only; after a sync it can be printed, saved and posted.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/notices/preview.py" line="230" />
             <source>批量打印</source>
             <translation>Batch print</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/notices/preview.py" line="205" />
+            <location filename="../../ui/notices/preview.py" line="231" />
             <source>已发送 %n 份（每个目标公开栏一份，页脚印有公开栏名称）。</source>
             <translation>
                 <numerusform>Sent %n copy (one per target board, board name in the footer).</numerusform>
@@ -5292,24 +5297,24 @@ Tap below to browse the catalogue.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="210" />
-            <location filename="../../ui/notices/preview.py" line="213" />
-            <location filename="../../ui/notices/preview.py" line="220" />
+            <location filename="../../ui/notices/preview.py" line="236" />
+            <location filename="../../ui/notices/preview.py" line="239" />
+            <location filename="../../ui/notices/preview.py" line="246" />
             <source>另存为 PDF</source>
             <translation>Save as PDF</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="210" />
+            <location filename="../../ui/notices/preview.py" line="236" />
             <source>预览还在生成，请稍候再保存。</source>
             <translation>The preview is still being made; please save in a moment.</translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="220" />
+            <location filename="../../ui/notices/preview.py" line="246" />
             <source>无法保存：</source>
             <translation>Could not save: </translation>
         </message>
         <message>
-            <location filename="../../ui/notices/preview.py" line="229" />
+            <location filename="../../ui/notices/preview.py" line="255" />
             <source>保存海报</source>
             <translation>Save poster</translation>
         </message>

@@ -293,6 +293,36 @@ def test_preview_and_batch_print_to_a_pdf_printer(
     assert all(list(page.images) == [] for page in PdfReader(str(out)).pages)
 
 
+def test_before_the_first_sync_the_preview_is_a_proof_that_prints_nothing(
+    ui_env: UiEnv, qtbot: QtBot, settle: Settle
+) -> None:
+    """An approved notice on a PC that has never synced: its QR code cannot open yet. The preview
+    once showed an empty page under an error box; it now shows the 校样 with the reason, and no
+    button prints, saves or makes a poster (each says why)."""
+    ctx = ui_env.ctx
+    ctx.settings.set("public_base_url", "")  # the notice is made before the site knows its platform
+    uuid = _notice(ui_env)
+    for name, role in (("r1", Role.FIRST_REVIEWER), ("r2", Role.SECOND_REVIEWER), ("r3", Role.FINAL_REVIEWER)):
+        reviewer = ctx.users.add(name, frozenset({role}), "secret-123")
+        ctx.notices.review(uuid, actor=reviewer, decision="approve", confidentiality_checked=name == "r3")
+    dialog = PdfPreviewDialog(ui_env, ctx.notices.get(uuid))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle()
+    assert dialog.page_total >= 1
+    assert dialog.proof_note.isVisible() and "请先同步" in dialog.proof_note.text()
+    assert "校样" in dialog.proof_note.text()
+    buttons = (dialog.print_button, dialog.batch_button, dialog.save_button, dialog.poster_button)
+    assert not any(b.isEnabled() for b in buttons)
+    assert all("请先同步" in b.toolTip() for b in buttons)
+    # The platform's address arrives with a sync: the same dialog prints for posting.
+    ctx.settings.set("public_base_url", "https://gk.jinan.gov.cn")
+    dialog.refresh()
+    settle()
+    assert not dialog.proof_note.isVisible() and all(b.isEnabled() for b in buttons)
+    assert "海报" in dialog.poster_button.toolTip()
+
+
 def test_printing_to_a_printer_hands_the_pdf_to_cups(
     ui_env: UiEnv, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -58,6 +58,15 @@ class PdfPreviewDialog(QDialog):
             warn = QLabel(self.tr("本公示尚未审定，打印件带“草稿”水印，不得张贴。"))
             warn.setStyleSheet("color: #a33; font-weight: bold;")
             layout.addWidget(warn)
+        # Shown when the service refuses to print for posting (before the first sync the QR code
+        # cannot open): the preview is then the 校样, for checking the text only.
+        self.proof_note = QLabel()
+        self.proof_note.setWordWrap(True)
+        self.proof_note.setStyleSheet(
+            "background: #fff8e1; border: 1px solid #e0c36a; padding: 6px; color: #5d4200;"
+        )
+        self.proof_note.setVisible(False)
+        layout.addWidget(self.proof_note)
         self.pages = QWidget()
         self.pages_layout = QVBoxLayout(self.pages)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -74,6 +83,7 @@ class PdfPreviewDialog(QDialog):
         self.save_button = QPushButton(self.tr("另存为 PDF…"))
         self.poster_button = QPushButton(self.tr("海报（按所选纸张）…"))
         self.poster_button.setToolTip(self.tr("张贴用的大字海报：标题、公示期、全文张贴位置和二维码"))
+        self.poster_button.setProperty("idleTip", self.poster_button.toolTip())
         close = QPushButton(self.tr("关闭"))
         for b in (self.print_button, self.batch_button, self.save_button, self.poster_button):
             buttons.addWidget(b)
@@ -127,31 +137,47 @@ class PdfPreviewDialog(QDialog):
         size, landscape, board = self._options()
         notices, uuid, first = self._env.ctx.notices, self._notice.uuid, not self._targets
 
-        def work() -> tuple[list[str] | None, bytes, list[QImage]]:
+        def work() -> tuple[list[str] | None, bytes, list[QImage], str]:
             names = None
             if first:
                 boards = {b.uuid: b.name for b in notices.boards()}
                 names = [boards[u] for u in self._notice.target_board_uuids if u in boards]
-            pdf = notices.pdf(uuid, size=size, landscape=landscape, board=board)
-            return names, pdf, render_pages(pdf, PREVIEW_DPI)
+            refusal = notices.print_refusal(uuid)
+            pdf = notices.pdf(uuid, size=size, landscape=landscape, board=board, proof=bool(refusal))
+            return names, pdf, render_pages(pdf, PREVIEW_DPI), refusal
 
         self._env.ops.read(self, work, self._show, key="pdf", loading=self.scroll_area)
 
-    def _show(self, result: tuple[list[str] | None, bytes, list[QImage]]) -> None:
-        names, self._pdf, images = result
+    def _show(self, result: tuple[list[str] | None, bytes, list[QImage], str]) -> None:
+        names, self._pdf, images, refusal = result
         if names is not None and not self._targets:
             self._targets = names
             self.board_box.blockSignals(True)
             for name in names:
                 self.board_box.addItem(name, name)
             self.board_box.blockSignals(False)
-            self.batch_button.setEnabled(bool(names))
+        self._show_refusal(refusal)
         clear_layout(self.pages_layout)
         for image in images:
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
             label.setStyleSheet("border: 1px solid #444; background: white;")
             self.pages_layout.addWidget(label)
+
+    def _show_refusal(self, refusal: str) -> None:
+        """With a refusal, the pages are the 校样: nothing here prints or saves, and the note says
+        why and what to do (the buttons' tooltips too)."""
+        self.proof_note.setVisible(bool(refusal))
+        if refusal:
+            self.proof_note.setText(
+                refusal + "\n" + self.tr("下面是校样，仅供核对文字；同步后即可打印、另存和张贴。")
+            )
+        for button in (self.print_button, self.batch_button, self.save_button, self.poster_button):
+            button.setToolTip(refusal if refusal else button.property("idleTip") or "")
+        self.print_button.setEnabled(not refusal)
+        self.save_button.setEnabled(not refusal)
+        self.poster_button.setEnabled(not refusal)
+        self.batch_button.setEnabled(not refusal and bool(self._targets))
 
     @property
     def page_total(self) -> int:
