@@ -284,13 +284,20 @@ class CatalogueService:
     # -- search ------------------------------------------------------------------------------------
 
     def _index_key(self) -> tuple[Any, ...]:
+        """What the search index was built from. Every edit and import makes a catalogue version;
+        keeping a refinement changes only the refinement; records from the site's other PCs are
+        applied with no version at all, in the same transaction as their pull cursor (a site item
+        added on the next counter PC was missing from this one's search until the next version)."""
         # One cheap statement, outside the ORM: this runs on every keystroke.
         with self._sf() as session:
             row = (
                 session.connection()
                 .exec_driver_sql(
-                    "SELECT (SELECT max(number) FROM catalogue_version), count(*), max(id), "
-                    "total(length(short) + length(full)) FROM catalogue_synonym"
+                    "SELECT (SELECT max(number) FROM catalogue_version),"
+                    " (SELECT count(*) || '/' || ifnull(max(id), 0) || '/' || ifnull(max(updated_at), '')"
+                    "  FROM catalogue_refinement),"
+                    " (SELECT group_concat(bucket || '=' || cursor, ';') FROM sync_cursor),"
+                    " count(*), max(id), total(length(short) + length(full)) FROM catalogue_synonym"
                 )
                 .one()
             )

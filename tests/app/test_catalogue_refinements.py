@@ -209,8 +209,10 @@ def test_city_change_review_on_today_then_keep_or_update(
     assert len(found) == 1 and found[0].record_uuid == uuid
     assert found[0].title.startswith("标准已更新，请复核本站点细化")
     # keep: reviewed, gone from Today, still refined
+    assert seeded.catalogue.search("审核信息")[0] == view  # (the search index is built now)
     kept = seeded.catalogue.keep_refinement(admin, uuid)
     assert not kept.needs_review and kept.refinement is not None and kept.refinement.reviewed_by == "wang"
+    assert seeded.catalogue.search("审核信息")[0] == kept  # keeping makes no version: still seen
     assert today_refinements.items(seeded, admin, seeded.clock.today()) == []
     # the next release changes it again; this time the admin updates the refinement by CLI
     release2 = city_release(seeded, tmp_path, uuid)

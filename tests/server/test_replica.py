@@ -448,11 +448,16 @@ def test_site_catalogue_items_and_refinements_reach_every_pc(platform: Platform,
 
     item = a.catalogue.get(standard(a))
     a.catalogue.refine(admin, item.uuid, replace(item.data, publisher="唐王街道办事处"), "公开主体为街道")
+    # B's search index is built before the records arrive.
+    assert site.uuid not in {v.uuid for v in b.catalogue.search("议事")}
     _sync(a, b)
     assert b.catalogue.get(site.uuid).data.level2 == "议事"
     refined = b.catalogue.get(standard(b))
     assert refined.uuid != item.uuid, "a city item keeps each PC's own uuid"
     assert refined.refinement is not None and refined.data.publisher == "唐王街道办事处"
+    # Applied records make no catalogue version on B: its search must see them all the same.
+    assert site.uuid in {v.uuid for v in b.catalogue.search("议事")}
+    assert b.catalogue.search("唐王街道办事处")[0] == refined
 
 
 def test_the_platform_refuses_a_malformed_sealed_box_and_a_private_record_with_public_fields(
