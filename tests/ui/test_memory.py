@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 
 from pytestqt.qtbot import QtBot
 
@@ -32,3 +33,23 @@ def test_frozen_once_the_pages_are_loaded_and_thawed_when_the_window_closes(
         assert gc.get_freeze_count() == 0
     finally:
         gc.unfreeze()  # this test process opens many more windows
+
+
+def test_a_window_closed_before_its_pages_are_loaded_is_not_told(qtbot: QtBot, ui_env: UiEnv) -> None:
+    """Signing out within a second of signing in: the preloading thread finishes after the window
+    is gone, and its report must not end in a traceback (the crash dialog hooks threads too)."""
+    from shiboken6 import Shiboken
+
+    from ui.pages import preload
+
+    window = MainWindow(ui_env)
+    tell = window.preloaded.emit
+    Shiboken.delete(window)
+    failures: list[object] = []
+    hook = threading.excepthook
+    threading.excepthook = failures.append
+    try:
+        preload([], tell).join()
+    finally:
+        threading.excepthook = hook
+    assert failures == []

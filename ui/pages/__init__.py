@@ -54,7 +54,10 @@ def preload(specs: Iterable[PageSpec], done: Callable[[], object] | None = None)
             except Exception:  # noqa: BLE001  (the page's own first visit reports it properly)
                 log.debug("preloading %s failed", module, exc_info=True)
         if done is not None:
-            done()
+            try:
+                done()
+            except RuntimeError:  # the window was closed meanwhile (a quick sign-out): nobody to tell
+                log.debug("preloading finished after its window closed", exc_info=True)
 
     thread = threading.Thread(target=run, name="page-preload", daemon=True)
     thread.start()
