@@ -6,7 +6,10 @@ audit and outbox entries, so the city platform hears of it:
 
 - notices whose posting period ended are stored as expired (``NoticeService.expire_due``);
 - the outbox is compacted (``app.outbox.prune``: acknowledged payloads superseded by a later entry
-  of the same record, older than ``app.outbox.KEEP_ACKED_DAYS``).
+  of the same record, older than ``app.outbox.KEEP_ACKED_DAYS``);
+- the working-day calendar is read again at its next use: this process rebuilds it whenever it
+  stores holiday years itself, but a year imported by another process (``gongkai holidays import``
+  while the window runs) would otherwise reach the window's deadlines only after a restart.
 
 The staff window calls ``run`` through its operations layer (the writer thread) after sign-in and
 at every midnight; ``gongkai compact`` runs the prune and then VACUUMs the file.
@@ -40,6 +43,7 @@ def prune_outbox(ctx: AppContext) -> int:
 
 def run(ctx: AppContext) -> HousekeepingReport:
     """Every housekeeping step (idempotent: running it twice a day changes nothing the second time)."""
+    ctx.holidays.invalidate()
     if ctx.readonly:
         return HousekeepingReport(0, 0)
     return HousekeepingReport(ctx.notices.expire_due(), prune_outbox(ctx))
