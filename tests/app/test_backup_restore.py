@@ -307,3 +307,25 @@ def test_restoring_an_older_backup_migrates_it(
     assert _run([*site, "restore", str(old)], "", monkeypatch) == 0
     assert "0008_today →" in capsys.readouterr().out
     assert _users(site) == []
+
+
+def test_a_backup_leaves_out_the_free_pages(site: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The outbox prune empties pages the file keeps (only VACUUM gives them back); a backup copies
+    what the database holds, not the file's high-water mark, and restores to the same users."""
+    paths = _paths(site)
+    _add_user(site, "li", monkeypatch)
+    with closing(sqlite3.connect(paths.database)) as con:  # 8 MB written, then emptied
+        con.execute("CREATE TABLE scratch (x BLOB)")
+        con.executemany("INSERT INTO scratch VALUES (?)", [(os.urandom(1 << 20),) for _ in range(8)])
+        con.commit()
+        con.execute("DROP TABLE scratch")
+        con.commit()
+    size = paths.database.stat().st_size
+    assert size > 8 << 20
+    assert main([*site, "backup"]) == 0
+    (copy,) = paths.backups.glob("gongkai-*.sqlite")
+    assert copy.stat().st_size < size - (7 << 20)
+    assert mode(copy) == 0o600
+    with closing(sqlite3.connect(copy)) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert {r[0] for r in con.execute("SELECT name FROM user_account")} >= {"wang", "li"}
