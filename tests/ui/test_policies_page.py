@@ -68,11 +68,10 @@ def test_original_pdf_is_shown_page_by_page(qtbot: QtBot, page: PoliciesPage) ->
     qtbot.waitUntil(lambda: not page.page_image.pixmap().isNull())
 
 
-def test_print_writes_the_pdf_and_the_register(
-    qtbot: QtBot, page: PoliciesPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    select(qtbot, page, "历城区高龄老人津贴发放管理办法")
-    out = tmp_path / "out.pdf"
+def print_original_to_pdf(
+    qtbot: QtBot, page: PoliciesPage, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> list[str]:
+    """Click 打印…, answer 文件本身 and 保存为 PDF 文件 into ``out``; the confirmations shown."""
     answers = iter([("文件本身", True), ("保存为 PDF 文件", True)])
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: next(answers))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
@@ -80,6 +79,15 @@ def test_print_writes_the_pdf_and_the_register(
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
     page.print_button.click()
     qtbot.waitUntil(lambda: bool(shown))
+    return shown
+
+
+def test_print_writes_the_pdf_and_the_register(
+    qtbot: QtBot, page: PoliciesPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    select(qtbot, page, "历城区高龄老人津贴发放管理办法")
+    out = tmp_path / "out.pdf"
+    shown = print_original_to_pdf(qtbot, page, out, monkeypatch)
     assert "已生成 3 页（原件）" in shown[0] and out.read_bytes()[:4] == b"%PDF"
     assert page._lib.register_figures(2025).prints == 1
     qtbot.waitUntil(lambda: "打印 1 次（3 页）" in page.register_view.toPlainText())
@@ -199,12 +207,6 @@ def test_staff_who_keep_no_register_see_why_and_still_print(
     assert theirs.print_button.isEnabled() and not theirs.read_button.isEnabled()
     assert "不能登记查阅" in theirs.read_button.toolTip()
     out = tmp_path / "theirs.pdf"
-    answers = iter([("文件本身", True), ("保存为 PDF 文件", True)])
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: next(answers))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
-    theirs.print_button.click()
-    qtbot.waitUntil(lambda: bool(shown))
+    shown = print_original_to_pdf(qtbot, theirs, out, monkeypatch)
     assert out.read_bytes()[:4] == b"%PDF" and "查阅登记" not in shown[0]  # nothing claimed that did not happen
     assert ui_env.ctx.policies.register_figures(2025).prints == 0
