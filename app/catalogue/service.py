@@ -1034,14 +1034,11 @@ class CatalogueService:
                     refined_rules[row.id] = self._view(
                         row, by_id[row.domain_id], version, refined[row.id]
                     ).rule
-            parsed: dict[str, Any] = {}
             due_items: dict[int, tuple[Any, Any]] = {}
             for item_id, rule_text, changed_on in judged:
                 rule = refined_rules.get(item_id)
                 if rule is None:
-                    rule = parsed.get(rule_text)
-                if rule is None:
-                    rule = parsed[rule_text] = json.loads(rule_text)
+                    rule, _ = _rule_of(rule_text)
                 due = rules.due_of(
                     rule,
                     anchor=changed_on,

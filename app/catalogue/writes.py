@@ -134,14 +134,9 @@ def read_rows(session: Session, query: Executable) -> list[ItemRow]:
     return [ItemRow._make(r) for r in session.execute(query)]
 
 
-def data_of(row: CatalogueItem, domain_name: str) -> ItemData:
-    """An ORM item's content."""
-    return _data(domain_name, *(getattr(row, c.key) for c in _COLUMNS[6:]))
-
-
 def current_of(row: CatalogueItem, domain_name: str) -> CurrentItem:
     """An ORM item (loaded by an edit) as a plan entry's existing item."""
-    return CurrentItem(row.id, row.uuid, row.origin, row.status, row.seq, data_of(row, domain_name))
+    return CurrentItem(row.id, row.uuid, row.origin, row.status, row.seq, ItemRow.of(row).data(domain_name))
 
 
 def load_current(
