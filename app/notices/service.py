@@ -655,29 +655,40 @@ class NoticeService(BoardRegister):
 
         A cleared notice whose QR code cannot open yet (no public address: the PC has not synced)
         is refused, unless ``proof``: then it is the 校样 the preview shows for checking, marked on
-        every page as not to be posted (``print_refusal`` says why)."""
+        every page as not to be posted (``preview_pdf`` gives the reason with it)."""
+        pdf, refusal = self._render(uuid, size, landscape, board, proof)
+        if refusal and not proof:
+            raise StateError(refusal)
+        return pdf
+
+    def preview_pdf(
+        self, uuid: str, *, size: str = "A4", landscape: bool = False, board: str | None = None
+    ) -> tuple[bytes, str]:
+        """What the print preview shows, and why it cannot be printed for posting ("" when it can):
+        the notice, or its 校样 while the public address is unknown."""
+        return self._render(uuid, size, landscape, board, proof=True)
+
+    def print_refusal(self, uuid: str) -> str:
+        """Why the notice cannot be printed for posting now ("" when it can): a cleared notice's QR
+        code must open, and before the first sync the public address is unknown."""
+        return self._printable_or_refusal(self.get(uuid))[1]
+
+    def _render(
+        self, uuid: str, size: str, landscape: bool, board: str | None, proof: bool
+    ) -> tuple[bytes, str]:
         if size not in ("A4", "A3"):
             raise InputError(f"--size：应为 A4 或 A3，实为“{size}”")
-        notice = self.get(uuid)
-        proofing = proof and bool(self.print_refusal(uuid, notice))
-        if not proofing:
-            notice = self._printable(notice)
+        notice, refusal = self._printable_or_refusal(self.get(uuid))
+        if refusal and not proof:
+            return b"", refusal
         from app.notices.printout import render_notice  # imported on first use (ReportLab): fast start-up
         from app.printguard import naming
 
         with naming(f"公示“{notice.title}”"):
-            return render_notice(
-                notice, self.masked(uuid), size=size, landscape=landscape, board=board, proof=proofing
+            pdf = render_notice(
+                notice, self.masked(uuid), size=size, landscape=landscape, board=board, proof=bool(refusal)
             )
-
-    def print_refusal(self, uuid: str, notice: v.NoticeView | None = None) -> str:
-        """Why the notice cannot be printed for posting now ("" when it can): a cleared notice's QR
-        code must open, and before the first sync the public address is unknown."""
-        try:
-            self._printable(notice or self.get(uuid))
-        except StateError as exc:
-            return str(exc)
-        return ""
+        return pdf, refusal
 
     def poster_pdf(self, uuid: str, *, size: str = "A4") -> bytes:
         """A board poster announcing the notice (masked; 草稿 until approved), A4 or A3 portrait."""
@@ -698,6 +709,13 @@ class NoticeService(BoardRegister):
             return poster_pdf(data)
 
     # -- internals -----------------------------------------------------------------------------------
+
+    def _printable_or_refusal(self, notice: v.NoticeView) -> tuple[v.NoticeView, str]:
+        """``_printable``'s notice and "", or the notice as it is and the refusal."""
+        try:
+            return self._printable(notice), ""
+        except StateError as exc:
+            return notice, str(exc)
 
     def _printable(self, notice: v.NoticeView) -> v.NoticeView:
         """A final print's QR must open: a notice made before the site knew its platform gets the

@@ -83,9 +83,10 @@ class PdfPreviewDialog(QDialog):
         self.save_button = QPushButton(self.tr("另存为 PDF…"))
         self.poster_button = QPushButton(self.tr("海报（按所选纸张）…"))
         self.poster_button.setToolTip(self.tr("张贴用的大字海报：标题、公示期、全文张贴位置和二维码"))
-        self.poster_button.setProperty("idleTip", self.poster_button.toolTip())
         close = QPushButton(self.tr("关闭"))
-        for b in (self.print_button, self.batch_button, self.save_button, self.poster_button):
+        self._outputs = (self.print_button, self.batch_button, self.save_button, self.poster_button)
+        self._tips = {b: b.toolTip() for b in self._outputs}  # shown again once printing is allowed
+        for b in self._outputs:
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -142,8 +143,7 @@ class PdfPreviewDialog(QDialog):
             if first:
                 boards = {b.uuid: b.name for b in notices.boards()}
                 names = [boards[u] for u in self._notice.target_board_uuids if u in boards]
-            refusal = notices.print_refusal(uuid)
-            pdf = notices.pdf(uuid, size=size, landscape=landscape, board=board, proof=bool(refusal))
+            pdf, refusal = notices.preview_pdf(uuid, size=size, landscape=landscape, board=board)
             return names, pdf, render_pages(pdf, PREVIEW_DPI), refusal
 
         self._env.ops.read(self, work, self._show, key="pdf", loading=self.scroll_area)
@@ -172,12 +172,9 @@ class PdfPreviewDialog(QDialog):
             self.proof_note.setText(
                 refusal + "\n" + self.tr("下面是校样，仅供核对文字；同步后即可打印、另存和张贴。")
             )
-        for button in (self.print_button, self.batch_button, self.save_button, self.poster_button):
-            button.setToolTip(refusal if refusal else button.property("idleTip") or "")
-        self.print_button.setEnabled(not refusal)
-        self.save_button.setEnabled(not refusal)
-        self.poster_button.setEnabled(not refusal)
-        self.batch_button.setEnabled(not refusal and bool(self._targets))
+        for button in self._outputs:
+            button.setToolTip(refusal or self._tips[button])
+            button.setEnabled(not refusal and (button is not self.batch_button or bool(self._targets)))
 
     @property
     def page_total(self) -> int:
